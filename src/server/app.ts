@@ -1,0 +1,59 @@
+/**
+ * buildApp: the whole HTTP application, used by main.ts and by tests through `inject`.
+ */
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './app-context.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { installAuthentication } from './plugins/authenticate.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { routeModules } from './modules/index.js';
+
+/** Builds the application around an open, migrated database. */
+export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: context.config.logLevel === 'silent' ? false : {
+      level: context.config.logLevel,
+      // Never log credentials, cookies or bodies (they can hold personal numbers).
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 50 * 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 500 * 1024 * 1024, files: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Närvaro API', version: '0.1.0', description: 'Attendance registration, absence measures and follow-up.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'narvaro_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  installAuthentication(app, context.database);
+
+  app.get('/healthz', { config: { isPublic: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (scope) => authRoutes(scope, context));
+  for (const register of routeModules) await app.register(async (scope) => register(scope, context));
+
+  await serveWebApp(app, context.config.webDistDir);
+  return app;
+}
+
+/** Serves the built React app with a fallback to index.html for client-side routes. */
+async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const hasWebApp = fs.existsSync(`${distDir}/index.html`);
+  if (hasWebApp) await app.register(fastifyStatic, { root: distDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: 'NOT_FOUND', message: 'Hittades inte.' });
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Typed audit events. `type` fixes the shape of `data`; every type is listed in
+ * docs/audit-events.md. Rows are insert-only (a database trigger rejects changes) and are
+ * written in the same transaction as the change they describe.
+ */
+import { schema, type Tx } from '../db/client.js';
+
+export type AuditEvent =
+  | { type: 'auth.login'; data: { username: string } }
+  | { type: 'auth.logout'; data: Record<string, never> }
+  | { type: 'auth.login-failed'; data: { reason: 'bad-password' | 'inactive' } }
+  | { type: 'attendance.register-lesson'; lessonId: string; data: { marks: number; isCorrection: boolean } }
+  | { type: 'attendance.correct-mark'; lessonId: string; pupilId: string; data: { previous: unknown; next: unknown } }
+  | { type: 'absence.register'; absenceId: string; pupilId: string; data: { kind: string; from: string; to: string } }
+  | { type: 'absence.withdraw'; absenceId: string; pupilId: string; data: Record<string, never> }
+  | { type: 'import.ss12000'; importId: string; data: { status: string; counts: Record<string, number> } }
+  | { type: 'pupil.read'; pupilId: string; data: { view: string } }
+  | { type: 'demo.load'; data: { pupils: number } };
+
+export type AuditEventType = AuditEvent['type'];
+
+/** Who did it and from where; `actorUserId` null for the system (CLI, jobs, demo loader). */
+export interface AuditContext {
+  organiserId: string;
+  actorUserId: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** Appends one audit row in the caller's transaction. */
+export async function writeAuditEvent(tx: Tx, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  const subject = subjectOf(event);
+  await tx.insert(schema.auditEvents).values({
+    organiserId: ctx.organiserId,
+    actorUserId: ctx.actorUserId,
+    type: event.type,
+    subjectType: subject?.type ?? null,
+    subjectId: subject?.id ?? null,
+    pupilId: 'pupilId' in event ? event.pupilId : null,
+    data: event.data,
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+  });
+}
+
+function subjectOf(event: AuditEvent): { type: string; id: string } | null {
+  if ('lessonId' in event) return { type: 'lesson', id: event.lessonId };
+  if ('absenceId' in event) return { type: 'absence', id: event.absenceId };
+  if ('importId' in event) return { type: 'import', id: event.importId };
+  if ('pupilId' in event) return { type: 'pupil', id: event.pupilId };
+  return null;
+}

@@ -1,0 +1,68 @@
+/**
+ * Opens the database: embedded PGlite (default, one process, data in DATA_DIR) or PostgreSQL
+ * (DATABASE_URL). Both run the same drizzle migrations and the same queries.
+ */
+import { fileURLToPath } from 'node:url';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction or the database itself: commands accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/**
+ * @param options.databaseUrl PostgreSQL URL; when absent PGlite is used.
+ * @param options.dataDir PGlite data directory, or 'memory://' for an in-memory database.
+ */
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+  if (options.databaseUrl) {
+    const { default: pg } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    // Dates stay strings: a `date` is a school day, not an instant.
+    pg.types.setTypeParser(1082, (v: string) => v);
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    return { db, kind: 'postgres', close: () => pool.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const client = await PGlite.create(options.dataDir ?? 'memory://', {
+    // Dates stay strings, as with node-postgres above.
+    parsers: { 1082: (v: string) => v },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs pending migrations; on PostgreSQL under an advisory lock so web and worker can start together. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'postgres') {
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    await database.db.execute(sql`select pg_advisory_lock(424242)`);
+    try {
+      await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await database.db.execute(sql`select pg_advisory_unlock(424242)`);
+    }
+    return;
+  }
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/** Runs raw SQL and returns its rows (PGlite and node-postgres both answer with `.rows`). */
+export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export { schema };

@@ -1,0 +1,385 @@
+/**
+ * Database schema. Every table carries `organiser_id` (the huvudman, the tenant) and it leads
+ * every primary key and index, so the schema can later be distributed by that key without
+ * changing queries. SS12000 ids are kept as the rows' ids.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  pgTable, uuid, text, integer, boolean, date, timestamp, jsonb, bigserial, primaryKey, index, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const organiserId = () => uuid('organiser_id').notNull();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** SS12000 Organisation: the huvudman itself, school units and other organisational elements. */
+export const organisations = pgTable('organisations', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  displayName: text('display_name').notNull(),
+  /** SS12000 OrganisationTypeEnum, e.g. Huvudman, Skolenhet. */
+  organisationType: text('organisation_type').notNull(),
+  schoolUnitCode: text('school_unit_code'),
+  parentId: uuid('parent_id'),
+  municipalityCode: text('municipality_code'),
+  schoolTypes: jsonb('school_types').$type<string[]>().notNull().default([]),
+  startDate: date('start_date'),
+  endDate: date('end_date'),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] })]);
+
+/** SS12000 Person: pupils, guardians and staff. */
+export const persons = pgTable('persons', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  /** Personal identity number. Never logged, never sent to the browser except to roles that need it. */
+  civicNo: text('civic_no'),
+  birthDate: date('birth_date'),
+  sex: text('sex'),
+  /** SS12000 securityMarking: Ingen | Sekretessmarkering | Skyddad folkbokföring. */
+  securityMarking: text('security_marking').notNull().default('Ingen'),
+  /** Kommunkod of the folkbokföring address (hemkommun). */
+  homeMunicipalityCode: text('home_municipality_code'),
+  emails: jsonb('emails').$type<{ type?: string; value: string }[]>().notNull().default([]),
+  phoneNumbers: jsonb('phone_numbers').$type<{ type?: string; value: string; mobile?: boolean }[]>().notNull().default([]),
+  addresses: jsonb('addresses').$type<Record<string, unknown>[]>().notNull().default([]),
+  personStatus: text('person_status').notNull().default('Aktiv'),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] })]);
+
+/** SS12000 Enrolment: a pupil's placement at a school unit with a school year (årskurs). */
+export const enrolments = pgTable('enrolments', {
+  organiserId: organiserId(),
+  personId: uuid('person_id').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  schoolType: text('school_type').notNull(),
+  schoolYear: integer('school_year'),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.personId, t.schoolUnitId, t.startDate] }),
+  index('enrolments_unit_idx').on(t.organiserId, t.schoolUnitId),
+]);
+
+/** SS12000 Person.responsibles: guardian relations of a pupil. */
+export const responsibles = pgTable('responsibles', {
+  organiserId: organiserId(),
+  pupilId: uuid('pupil_id').notNull(),
+  guardianId: uuid('guardian_id').notNull(),
+  relationType: text('relation_type').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.pupilId, t.guardianId] }),
+  index('responsibles_guardian_idx').on(t.organiserId, t.guardianId),
+]);
+
+/** SS12000 Group (class, teaching group, mentor group…). */
+export const groups = pgTable('groups', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  displayName: text('display_name').notNull(),
+  groupType: text('group_type').notNull(),
+  schoolType: text('school_type'),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('groups_unit_idx').on(t.organiserId, t.schoolUnitId)]);
+
+/** SS12000 GroupMembership with its date interval (inclusive); history decides scheduled time. */
+export const groupMemberships = pgTable('group_memberships', {
+  organiserId: organiserId(),
+  groupId: uuid('group_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.groupId, t.personId, t.startDate] }),
+  index('memberships_person_idx').on(t.organiserId, t.personId),
+]);
+
+/** SS12000 Duty: a staff member's employment role at a school unit. */
+export const duties = pgTable('duties', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  personId: uuid('person_id').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  dutyRole: text('duty_role').notNull(),
+  signature: text('signature'),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('duties_person_idx').on(t.organiserId, t.personId)]);
+
+/** SS12000 Duty.assignmentRole: e.g. Mentor for a group. */
+export const dutyAssignments = pgTable('duty_assignments', {
+  organiserId: organiserId(),
+  dutyId: uuid('duty_id').notNull(),
+  groupId: uuid('group_id').notNull(),
+  roleType: text('role_type').notNull(),
+  startDate: date('start_date').notNull().default(sql`'1900-01-01'`),
+  endDate: date('end_date'),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.dutyId, t.groupId, t.roleType, t.startDate] }),
+  index('duty_assignments_group_idx').on(t.organiserId, t.groupId),
+]);
+
+/** SS12000 Activity: what is taught to which groups by which teachers. */
+export const activities = pgTable('activities', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  displayName: text('display_name').notNull(),
+  /** Undervisning | Elevaktivitet | Provaktivitet count as teaching time (measures.md decision 7). */
+  activityType: text('activity_type').notNull().default('Undervisning'),
+  syllabusId: uuid('syllabus_id'),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date'),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] })]);
+
+export const activityGroups = pgTable('activity_groups', {
+  organiserId: organiserId(),
+  activityId: uuid('activity_id').notNull(),
+  groupId: uuid('group_id').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.activityId, t.groupId] }),
+  index('activity_groups_group_idx').on(t.organiserId, t.groupId),
+]);
+
+export const activityTeachers = pgTable('activity_teachers', {
+  organiserId: organiserId(),
+  activityId: uuid('activity_id').notNull(),
+  dutyId: uuid('duty_id').notNull(),
+  startDate: date('start_date'),
+  endDate: date('end_date'),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.activityId, t.dutyId] }),
+  index('activity_teachers_duty_idx').on(t.organiserId, t.dutyId),
+]);
+
+/** SS12000 CalendarEvent: one lesson. `local_date` is the Europe/Stockholm date of the start. */
+export const lessons = pgTable('lessons', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  activityId: uuid('activity_id').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  localDate: date('local_date').notNull(),
+  /** teachingLengthStudent when given, else the clock length in minutes. */
+  teachingMinutes: integer('teaching_minutes').notNull(),
+  isCancelled: boolean('is_cancelled').notNull().default(false),
+  comment: text('comment'),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  index('lessons_unit_date_idx').on(t.organiserId, t.schoolUnitId, t.localDate),
+  index('lessons_activity_date_idx').on(t.organiserId, t.activityId, t.localDate),
+]);
+
+/** Per-lesson teacher changes: SS12000 teacherExceptions and substitutes assigned in Närvaro. */
+export const lessonTeachers = pgTable('lesson_teachers', {
+  organiserId: organiserId(),
+  lessonId: uuid('lesson_id').notNull(),
+  dutyId: uuid('duty_id').notNull(),
+  /** false removes an activity teacher from this lesson; true adds one (a substitute). */
+  participates: boolean('participates').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.lessonId, t.dutyId] }),
+  index('lesson_teachers_duty_idx').on(t.organiserId, t.dutyId),
+]);
+
+/** SS12000 CalendarEvent.studentExceptions: adjusted study plans per lesson (measures.md decision 8). */
+export const lessonStudentExceptions = pgTable('lesson_student_exceptions', {
+  organiserId: organiserId(),
+  lessonId: uuid('lesson_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  participates: boolean('participates').notNull(),
+  teachingMinutes: integer('teaching_minutes'),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.lessonId, t.personId] }),
+  index('lesson_student_exceptions_person_idx').on(t.organiserId, t.personId),
+]);
+
+/** Registration confirmation (kvittens) of a lesson. No row = not confirmed. */
+export const lessonConfirmations = pgTable('lesson_confirmations', {
+  organiserId: organiserId(),
+  lessonId: uuid('lesson_id').notNull(),
+  confirmedByUserId: uuid('confirmed_by_user_id'),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** 'narvaro' when confirmed here, 'import' when it came as reported SS12000 Attendance. */
+  source: text('source').notNull().default('narvaro'),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.lessonId] })]);
+
+/**
+ * Current attendance exception per (lesson, pupil): everything that is not plain presence.
+ * A confirmed lesson without a row here means present. History of changes is in
+ * `attendance_mark_history`.
+ */
+export const attendanceMarks = pgTable('attendance_marks', {
+  organiserId: organiserId(),
+  lessonId: uuid('lesson_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  /** absent | late | left | other | imported */
+  kind: text('kind').notNull(),
+  /** Late / left minutes. */
+  minutes: integer('minutes'),
+  /** SS12000 Attendance minute split, for kind 'imported' only. */
+  importedMinutes: jsonb('imported_minutes').$type<{ isReported: boolean; attended: number; valid: number; invalid: number; other: number }>(),
+  /** Code from the reason list (never a health detail). */
+  reasonCode: text('reason_code'),
+  comment: text('comment'),
+  recordedByUserId: uuid('recorded_by_user_id'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  /** SS12000 Attendance id when imported. */
+  externalId: uuid('external_id'),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.lessonId, t.personId] }),
+  index('attendance_marks_person_idx').on(t.organiserId, t.personId),
+]);
+
+/** Insert-only history of registrations and corrections: who changed what, when. */
+export const attendanceMarkHistory = pgTable('attendance_mark_history', {
+  organiserId: organiserId(),
+  id: bigserial('id', { mode: 'number' }).notNull(),
+  lessonId: uuid('lesson_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  /** Previous and new state: null means present / no registration. */
+  previous: jsonb('previous').$type<Record<string, unknown> | null>(),
+  next: jsonb('next').$type<Record<string, unknown> | null>(),
+  changedByUserId: uuid('changed_by_user_id'),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  isCorrection: boolean('is_correction').notNull().default(false),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  index('attendance_history_lesson_idx').on(t.organiserId, t.lessonId),
+]);
+
+/**
+ * Time ranges that make absence valid: guardian absence reports, granted leave and valid reasons
+ * registered by staff (SS12000 Absence for the first two).
+ */
+export const absences = pgTable('absences', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  personId: uuid('person_id').notNull(),
+  /** guardianReport | leave | staffReason */
+  kind: text('kind').notNull(),
+  reasonCode: text('reason_code'),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+  comment: text('comment'),
+  registeredByUserId: uuid('registered_by_user_id'),
+  /** 'narvaro' or 'import'. */
+  source: text('source').notNull().default('narvaro'),
+  createdAt: createdAt(),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  index('absences_person_idx').on(t.organiserId, t.personId, t.startsAt),
+]);
+
+/** School calendar: terms. */
+export const terms = pgTable('terms', {
+  organiserId: organiserId(),
+  id: text('id').notNull(),
+  name: text('name').notNull(),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date').notNull(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] })]);
+
+/** Holidays and study days; never scheduled time. `school_unit_id` null = whole organiser. */
+export const daysOff = pgTable('days_off', {
+  organiserId: organiserId(),
+  date: date('date').notNull(),
+  /** Empty string = every school unit of the organiser (keeps the key simple). */
+  schoolUnitKey: text('school_unit_key').notNull().default(''),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.date, t.schoolUnitKey] })]);
+
+/**
+ * Pupil × day roll-up of the measures module's DayFigures. Maintained whenever registrations,
+ * reports, timetable or memberships change; lists and statistics sum these rows.
+ */
+export const pupilDays = pgTable('pupil_days', {
+  organiserId: organiserId(),
+  personId: uuid('person_id').notNull(),
+  date: date('date').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  scheduled: integer('scheduled').notNull(),
+  known: integer('known').notNull(),
+  attended: integer('attended').notNull(),
+  valid: integer('valid').notNull(),
+  invalid: integer('invalid').notNull(),
+  other: integer('other').notNull(),
+  lateCount: integer('late_count').notNull(),
+  lateMinutes: integer('late_minutes').notNull(),
+  /** Written from the measures module (isAbsentDay / hasAbsence) so SQL only counts, never decides. */
+  isAbsentDay: boolean('is_absent_day').notNull(),
+  hasAbsence: boolean('has_absence').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.personId, t.date] }),
+  index('pupil_days_unit_date_idx').on(t.organiserId, t.schoolUnitId, t.date),
+]);
+
+/** Local user accounts. */
+export const users = pgTable('users', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  username: text('username').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  /** The SS12000 person this account belongs to (staff), used for relationship-based access. */
+  personId: uuid('person_id'),
+  isActive: boolean('is_active').notNull().default(true),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  // Login finds the account before the tenant is known, so usernames are unique across organisers.
+  uniqueIndex('users_username_idx').on(t.username),
+]);
+
+/** Role grants; `school_unit_id` scopes school roles (null = whole organiser). */
+export const userRoles = pgTable('user_roles', {
+  organiserId: organiserId(),
+  userId: uuid('user_id').notNull(),
+  role: text('role').notNull(),
+  schoolUnitKey: text('school_unit_key').notNull().default(''),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.userId, t.role, t.schoolUnitKey] })]);
+
+/** Server-side sessions; only a hash of the cookie token is stored. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  organiserId: organiserId(),
+  userId: uuid('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** Insert-only audit trail (enforced by a trigger). Reads of case data are recorded too. */
+export const auditEvents = pgTable('audit_events', {
+  organiserId: organiserId(),
+  id: bigserial('id', { mode: 'number' }).notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  actorUserId: uuid('actor_user_id'),
+  type: text('type').notNull(),
+  subjectType: text('subject_type'),
+  subjectId: text('subject_id'),
+  /** The pupil the event concerns, so "who looked at this child" is one query. */
+  pupilId: uuid('pupil_id'),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  index('audit_pupil_idx').on(t.organiserId, t.pupilId),
+  index('audit_type_idx').on(t.organiserId, t.type, t.occurredAt),
+]);
+
+/** SS12000 import runs with their result report. */
+export const imports = pgTable('imports', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  status: text('status').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  startedByUserId: uuid('started_by_user_id'),
+  report: jsonb('report').$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] })]);

@@ -1,0 +1,45 @@
+/**
+ * The catalog of stable error codes. Clients switch on `error`, people read `message`.
+ * Every code is documented in docs/errors.md (a test checks it).
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_DATE_RANGE: 400,
+  INVALID_REGISTRATION: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  LESSON_NOT_FOUND: 404,
+  PUPIL_NOT_FOUND: 404,
+  CONFLICT: 409,
+  LESSON_CANCELLED: 409,
+  IMPORT_REJECTED: 422,
+  IMPORT_IN_PROGRESS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_LOGIN_ATTEMPTS: 429,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorDetail {
+  /** JSON path of the offending field, e.g. "/marks/0/minutes". */
+  path: string;
+  message: string;
+}
+
+/** An expected failure with a stable code; never becomes a 500. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+    super(message);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+/** 404 for anything the actor may not know exists (style: unreadable = not found). */
+export const notFound = (code: ErrorCode = 'NOT_FOUND', message = 'Hittades inte.') => new AppError(code, message);
+export const forbidden = (message = 'Du har inte behörighet till detta.') => new AppError('FORBIDDEN', message);

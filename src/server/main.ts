@@ -1,0 +1,59 @@
+/**
+ * Entry point: `tsx src/server/main.ts [--services=web,worker]`.
+ * Opens the database (PGlite in DATA_DIR unless DATABASE_URL), migrates, loads demo data into
+ * an empty database, and serves the app.
+ */
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirInUseError } from './data-dir-lock.js';
+import { openRuntimeDatabase } from './runtime.js';
+import { buildApp } from './app.js';
+import { clockFor } from './clock.js';
+import { loadDemoIfEmpty } from './demo/load-demo.js';
+
+const SERVICES = ['web', 'worker'] as const;
+
+function parseServices(argv: string[]): Set<string> {
+  const flag = argv.find((a) => a.startsWith('--services='));
+  const services = flag ? flag.slice('--services='.length).split(',').filter(Boolean) : [...SERVICES];
+  const unknown = services.filter((s) => !(SERVICES as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new ConfigError([`unknown service(s): ${unknown.join(', ')}; choose from ${SERVICES.join(', ')}`]);
+  return new Set(services);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const services = parseServices(process.argv.slice(2));
+  const { database, close } = await openRuntimeDatabase(config);
+  const clock = clockFor(config);
+  if (config.isDemoEnabled) {
+    const demo = await loadDemoIfEmpty(database, clock, (line) => console.log(line));
+    if (demo) printDemoAccounts(demo.accounts);
+  }
+  const app = await buildApp({ database, config, clock });
+  const shutdown = async () => {
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  if (services.has('web')) {
+    await app.listen({ port: config.port, host: config.host });
+    const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+    console.log(`\nNärvaro är igång: http://${shownHost}:${config.port}  (${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`);
+  }
+}
+
+function printDemoAccounts(accounts: { username: string; displayName: string; role: string }[]): void {
+  console.log('\nDemokonton (lösenord: demo):');
+  for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.role.padEnd(15)} ${a.displayName}`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

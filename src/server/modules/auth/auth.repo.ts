@@ -1,0 +1,25 @@
+/** Accounts and sessions. Usernames are global (login precedes the tenant). */
+import { and, eq, gt } from 'drizzle-orm';
+import { schema, type Tx } from '../../db/client.js';
+import type { Role, RoleGrant } from '../../../shared/roles.js';
+
+export async function findUserByUsername(tx: Tx, username: string) {
+  const [user] = await tx.select().from(schema.users).where(eq(schema.users.username, username)).limit(1);
+  return user ?? null;
+}
+
+export async function loadRoleGrants(tx: Tx, organiserId: string, userId: string): Promise<RoleGrant[]> {
+  const rows = await tx.select().from(schema.userRoles)
+    .where(and(eq(schema.userRoles.organiserId, organiserId), eq(schema.userRoles.userId, userId)));
+  return rows.map((r) => ({ role: r.role as Role, schoolUnitId: r.schoolUnitKey || null }));
+}
+
+/** Loads a live session with its user; null when missing, expired or the account is disabled. */
+export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
+  const [row] = await tx.select({ session: schema.sessions, user: schema.users })
+    .from(schema.sessions)
+    .innerJoin(schema.users, and(eq(schema.users.organiserId, schema.sessions.organiserId), eq(schema.users.id, schema.sessions.userId)))
+    .where(and(eq(schema.sessions.tokenHash, tokenHash), gt(schema.sessions.expiresAt, now), eq(schema.users.isActive, true)))
+    .limit(1);
+  return row ?? null;
+}

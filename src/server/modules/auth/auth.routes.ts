@@ -1,0 +1,60 @@
+/** Login, logout and the current user. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { LoginRequest, Me } from '../../../shared/schemas/auth.js';
+import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { AppError } from '../../errors.js';
+import type { AppContext } from '../../app-context.js';
+import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import { logIn } from './commands/log-in.js';
+import { logOut } from './commands/log-out.js';
+import { LoginThrottle } from './login-throttle.js';
+import { SESSION_COOKIE } from './session-token.js';
+import type { Actor } from '../../policies/actor.js';
+import { resolveActorByToken } from './resolve-actor.js';
+
+export async function authRoutes(fastify: FastifyInstance, { database, config, clock }: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const throttle = new LoginThrottle(config.loginAttemptsPerWindow);
+  const presentMe = (actor: Actor): Me => ({
+    userId: actor.userId, username: actor.username, displayName: actor.displayName,
+    roles: actor.roles, csrfToken: actor.csrfToken, today: clock.today(),
+  });
+
+  app.post('/api/auth/login', {
+    config: { isPublic: true, skipCsrf: true },
+    schema: { tags: ['auth'], summary: 'Log in with a local account', body: LoginRequest, response: { 200: Me, 401: ErrorResponse, 429: ErrorResponse } },
+  }, async (request, reply) => {
+    const throttleKey = `${request.body.username.toLowerCase()}|${request.ip}`;
+    if (throttle.isBlocked(throttleKey)) {
+      throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', 'För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen.');
+    }
+    let session;
+    try {
+      session = await database.db.transaction((tx) => logIn(tx, {
+        ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], now: clock.now(), sessionTtlHours: config.sessionTtlHours,
+      }));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') throttle.recordFailure(throttleKey);
+      throw error;
+    }
+    throttle.reset(throttleKey);
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/', httpOnly: true, sameSite: 'lax', secure: config.isCookieSecure, maxAge: config.sessionTtlHours * 3600,
+    });
+    return presentMe((await resolveActorByToken(database, session.token))!);
+  });
+
+  app.post('/api/auth/logout', {
+    schema: { tags: ['auth'], summary: 'Log out', response: { 204: Type.Null() } },
+  }, async (request, reply) => {
+    await database.db.transaction((tx) => logOut(tx, auditContextOf(request), request.cookies[SESSION_COOKIE]!));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/auth/me', {
+    schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, 401: ErrorResponse } },
+  }, async (request) => presentMe(actorOf(request)));
+}

@@ -1,0 +1,20 @@
+import type { Database } from '../../db/client.js';
+import type { Actor } from '../../policies/actor.js';
+import { findLiveSession, loadRoleGrants } from './auth.repo.js';
+import { hashToken } from './session-token.js';
+
+/** The actor behind a session cookie token; null when the session is missing or expired. */
+export async function resolveActorByToken(database: Database, token: string): Promise<Actor | null> {
+  const found = await findLiveSession(database.db, hashToken(token), new Date());
+  if (!found) return null;
+  const { session, user } = found;
+  return {
+    userId: user.id,
+    organiserId: user.organiserId,
+    username: user.username,
+    displayName: user.displayName,
+    personId: user.personId,
+    roles: await loadRoleGrants(database.db, user.organiserId, user.id),
+    csrfToken: session.csrfToken,
+  };
+}

@@ -1,0 +1,19 @@
+/** Staff roles. School roles are granted per school unit; organiser roles for the whole organiser. */
+export const ROLES = ['teacher', 'mentor', 'studentHealth', 'principal', 'organiserAdmin', 'systemAdmin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Swedish names shown in the UI. */
+export const ROLE_LABELS = {
+  teacher: 'Lärare',
+  mentor: 'Mentor',
+  studentHealth: 'Elevhälsa',
+  principal: 'Rektor',
+  organiserAdmin: 'Huvudman',
+  systemAdmin: 'Systemadministratör',
+} as const satisfies Record<Role, string>;
+
+/** One role grant; `schoolUnitId` null = the whole organiser. */
+export interface RoleGrant {
+  role: Role;
+  schoolUnitId: string | null;
+}

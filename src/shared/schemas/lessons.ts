@@ -1,0 +1,91 @@
+/** Lesson registration contract (teacher's "Mina lektioner idag" and the register view). */
+import { Type, type Static } from 'typebox';
+import { IsoDate, Uuid } from './common.js';
+
+export const MARK_KINDS = ['absent', 'late', 'left', 'other'] as const;
+export const MarkKind = Type.Union(MARK_KINDS.map((k) => Type.Literal(k)));
+export type MarkKind = (typeof MARK_KINDS)[number];
+
+export const LessonSummary = Type.Object({
+  id: Uuid,
+  activityName: Type.String(),
+  groupNames: Type.Array(Type.String()),
+  schoolUnitName: Type.String(),
+  date: IsoDate,
+  startTime: Type.String({ description: 'HH:MM local' }),
+  endTime: Type.String({ description: 'HH:MM local' }),
+  teachingMinutes: Type.Integer(),
+  isCancelled: Type.Boolean(),
+  isConfirmed: Type.Boolean(),
+  confirmedAt: Type.Union([Type.String(), Type.Null()]),
+  pupilCount: Type.Integer(),
+  /** The actor teaches this lesson as a substitute. */
+  isSubstitute: Type.Boolean(),
+});
+export type LessonSummary = Static<typeof LessonSummary>;
+
+export const MyLessonsQuery = Type.Object({ date: Type.Optional(IsoDate) });
+export const MyLessonsResponse = Type.Object({ date: IsoDate, lessons: Type.Array(LessonSummary) });
+export type MyLessonsResponse = Static<typeof MyLessonsResponse>;
+
+/** A guardian report, leave or staff reason covering (part of) the lesson. */
+export const CoveringAbsence = Type.Object({
+  id: Uuid,
+  kind: Type.Union([Type.Literal('guardianReport'), Type.Literal('leave'), Type.Literal('staffReason')]),
+  /** Covers the whole lesson, or only part of it. */
+  isWholeLesson: Type.Boolean(),
+  coveredMinutes: Type.Integer(),
+});
+export type CoveringAbsence = Static<typeof CoveringAbsence>;
+
+export const RosterEntry = Type.Object({
+  personId: Uuid,
+  givenName: Type.String(),
+  familyName: Type.String(),
+  /** Skyddad folkbokföring / sekretessmarkering: show the name, never location data. */
+  isProtected: Type.Boolean(),
+  teachingMinutes: Type.Integer(),
+  mark: Type.Union([Type.Null(), Type.Object({
+    kind: Type.Union([MarkKind, Type.Literal('imported')]),
+    minutes: Type.Union([Type.Integer(), Type.Null()]),
+    reasonCode: Type.Union([Type.String(), Type.Null()]),
+    comment: Type.Union([Type.String(), Type.Null()]),
+  })]),
+  covering: Type.Array(CoveringAbsence),
+});
+export type RosterEntry = Static<typeof RosterEntry>;
+
+export const MarkHistoryEntry = Type.Object({
+  personId: Uuid,
+  pupilName: Type.String(),
+  previous: Type.Union([Type.Null(), Type.Record(Type.String(), Type.Unknown())]),
+  next: Type.Union([Type.Null(), Type.Record(Type.String(), Type.Unknown())]),
+  changedBy: Type.String(),
+  changedAt: Type.String(),
+  isCorrection: Type.Boolean(),
+});
+export type MarkHistoryEntry = Static<typeof MarkHistoryEntry>;
+
+export const LessonDetail = Type.Object({
+  lesson: LessonSummary,
+  roster: Type.Array(RosterEntry),
+  history: Type.Array(MarkHistoryEntry),
+  /** What the actor may do: register (own lesson), correct (mentor/rektor), or only read. */
+  access: Type.Union([Type.Literal('register'), Type.Literal('correct'), Type.Literal('read')]),
+  confirmedBy: Type.Union([Type.String(), Type.Null()]),
+});
+export type LessonDetail = Static<typeof LessonDetail>;
+
+export const MarkInput = Type.Object({
+  personId: Uuid,
+  kind: MarkKind,
+  /** Required for late (minutes after start) and left (minutes remaining). */
+  minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
+  reasonCode: Type.Optional(Type.String({ maxLength: 50 })),
+  comment: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type MarkInput = Static<typeof MarkInput>;
+
+/** Registers and confirms the lesson in one action; pupils not listed are present. */
+export const RegisterLessonRequest = Type.Object({ marks: Type.Array(MarkInput, { maxItems: 200 }) });
+export type RegisterLessonRequest = Static<typeof RegisterLessonRequest>;
