@@ -8,7 +8,7 @@ export const LoginRequest = Type.Object({
 export type LoginRequest = Static<typeof LoginRequest>;
 
 export const RoleGrantSchema = Type.Object({
-  role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+  role: Type.Enum(ROLES),
   schoolUnitId: Type.Union([Type.String(), Type.Null()]),
 });
 

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { IsoDate, Uuid } from './common.js';
 
 export const MARK_KINDS = ['absent', 'late', 'left', 'other'] as const;
-export const MarkKind = Type.Union(MARK_KINDS.map((k) => Type.Literal(k)));
+export const MarkKind = Type.Enum(MARK_KINDS);
 export type MarkKind = (typeof MARK_KINDS)[number];
 
 export const LessonSummary = Type.Object({
@@ -46,7 +46,7 @@ export const RosterEntry = Type.Object({
   isProtected: Type.Boolean(),
   teachingMinutes: Type.Integer(),
   mark: Type.Union([Type.Null(), Type.Object({
-    kind: Type.Union([MarkKind, Type.Literal('imported')]),
+    kind: Type.Enum([...MARK_KINDS, 'imported']),
     minutes: Type.Union([Type.Integer(), Type.Null()]),
     reasonCode: Type.Union([Type.String(), Type.Null()]),
     comment: Type.Union([Type.String(), Type.Null()]),
@@ -78,7 +78,8 @@ export type LessonDetail = Static<typeof LessonDetail>;
 
 export const MarkInput = Type.Object({
   personId: Uuid,
-  kind: MarkKind,
+  /** 'present' is only needed to override an imported registration; unlisted pupils are present. */
+  kind: Type.Enum([...MARK_KINDS, 'present']),
   /** Required for late (minutes after start) and left (minutes remaining). */
   minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 600 })),
   reasonCode: Type.Optional(Type.String({ maxLength: 50 })),

@@ -77,7 +77,7 @@ export const PupilPageQuery = Type.Object({ from: Type.Optional(IsoDate), to: Ty
 export const ABSENCE_KINDS = ['guardianReport', 'leave', 'staffReason'] as const;
 /** Staff registers a guardian's report, a granted leave or a valid reason (whole or part of days). */
 export const RegisterAbsenceRequest = Type.Object({
-  kind: Type.Union(ABSENCE_KINDS.map((k) => Type.Literal(k))),
+  kind: Type.Enum(ABSENCE_KINDS),
   fromDate: IsoDate,
   toDate: IsoDate,
   /** Optional HH:MM on fromDate; absent = from the start of the day. */

@@ -1,0 +1,91 @@
+/**
+ * Registers a lesson's attendance and confirms it (kvittens) in one action. Pupils not listed
+ * are present (an imported registration is kept unless overridden). Every change is written to
+ * the insert-only history; a change to an already confirmed lesson is a correction.
+ */
+import { and, eq } from 'drizzle-orm';
+import { schema, type Tx } from '../../../db/client.js';
+import { AppError, forbidden } from '../../../errors.js';
+import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
+import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
+import type { MarkInput } from '../../../../shared/schemas/lessons.js';
+import type { ScheduledPupilLesson } from '../../measures/measures.repo.js';
+import type { LessonRow, MarkRow } from '../lessons.repo.js';
+
+export interface RegisterLessonInput {
+  lesson: LessonRow;
+  roster: ScheduledPupilLesson[];
+  currentMarks: Map<string, MarkRow>;
+  marks: MarkInput[];
+  /** Pupils whose marks the actor may change ('all' for the teacher and rektor). */
+  correctablePupils: Set<string> | 'all';
+  now: Date;
+}
+
+type MarkState = { kind: string; minutes: number | null; reasonCode: string | null; comment: string | null } | null;
+
+function validateMarks(input: RegisterLessonInput): Map<string, MarkInput> {
+  const rosterMinutes = new Map(input.roster.map((p) => [p.personId, p.teachingMinutes]));
+  const problems: { path: string; message: string }[] = [];
+  const byPupil = new Map<string, MarkInput>();
+  input.marks.forEach((mark, i) => {
+    const max = rosterMinutes.get(mark.personId);
+    if (max === undefined) problems.push({ path: `/marks/${i}/personId`, message: 'Eleven finns inte i lektionens grupp.' });
+    else if (byPupil.has(mark.personId)) problems.push({ path: `/marks/${i}/personId`, message: 'Eleven finns två gånger.' });
+    else if ((mark.kind === 'late' || mark.kind === 'left') && (mark.minutes === undefined || mark.minutes > max)) {
+      problems.push({ path: `/marks/${i}/minutes`, message: `Ange minuter (1–${max}).` });
+    }
+    byPupil.set(mark.personId, mark);
+  });
+  if (problems.length > 0) throw new AppError('INVALID_REGISTRATION', 'Registreringen innehåller fel.', problems);
+  return byPupil;
+}
+
+const stateOfInput = (mark: MarkInput): MarkState => (mark.kind === 'present' ? null : {
+  kind: mark.kind, minutes: mark.kind === 'late' || mark.kind === 'left' ? mark.minutes ?? null : null,
+  reasonCode: mark.reasonCode ?? null, comment: mark.comment ?? null,
+});
+const stateOfRow = (row: MarkRow | undefined): MarkState => (row ? { kind: row.kind, minutes: row.minutes, reasonCode: row.reason_code, comment: row.comment } : null);
+const isSameState = (a: MarkState, b: MarkState) => JSON.stringify(a) === JSON.stringify(b);
+
+/** @throws AppError LESSON_CANCELLED, INVALID_REGISTRATION (400 with paths), FORBIDDEN (mentor outside own pupils). */
+export async function registerLesson(tx: Tx, ctx: AuditContext & { actorUserId: string }, input: RegisterLessonInput): Promise<void> {
+  const { lesson, currentMarks, correctablePupils } = input;
+  if (lesson.is_cancelled) throw new AppError('LESSON_CANCELLED', 'Lektionen är inställd och kan inte registreras.');
+  const requested = validateMarks(input);
+  const isCorrection = lesson.confirmed_at !== null;
+  const changes: { personId: string; previous: MarkState; next: MarkState }[] = [];
+  for (const pupil of input.roster) {
+    const current = currentMarks.get(pupil.personId);
+    const request = requested.get(pupil.personId);
+    // An imported registration stands unless the caller overrides it explicitly.
+    const next = request ? stateOfInput(request) : current?.kind === 'imported' ? stateOfRow(current) : null;
+    const previous = stateOfRow(current);
+    if (!isSameState(previous, next)) changes.push({ personId: pupil.personId, previous, next });
+  }
+  if (correctablePupils !== 'all' && changes.some((c) => !correctablePupils.has(c.personId))) {
+    throw forbidden('Du kan bara rätta registreringar för dina egna mentorselever.');
+  }
+  for (const change of changes) {
+    const key = and(eq(schema.attendanceMarks.organiserId, ctx.organiserId), eq(schema.attendanceMarks.lessonId, lesson.id), eq(schema.attendanceMarks.personId, change.personId));
+    if (change.next === null) {
+      await tx.delete(schema.attendanceMarks).where(key);
+    } else {
+      const values = { kind: change.next.kind, minutes: change.next.minutes, reasonCode: change.next.reasonCode, comment: change.next.comment,
+        importedMinutes: null, externalId: null, recordedByUserId: ctx.actorUserId, recordedAt: input.now };
+      await tx.insert(schema.attendanceMarks).values({ organiserId: ctx.organiserId, lessonId: lesson.id, personId: change.personId, ...values })
+        .onConflictDoUpdate({ target: [schema.attendanceMarks.organiserId, schema.attendanceMarks.lessonId, schema.attendanceMarks.personId], set: values });
+    }
+  }
+  if (changes.length > 0) {
+    await tx.insert(schema.attendanceMarkHistory).values(changes.map((c) => ({
+      organiserId: ctx.organiserId, lessonId: lesson.id, personId: c.personId, previous: c.previous, next: c.next,
+      changedByUserId: ctx.actorUserId, changedAt: input.now, isCorrection,
+    })));
+  }
+  await tx.insert(schema.lessonConfirmations)
+    .values({ organiserId: ctx.organiserId, lessonId: lesson.id, confirmedByUserId: ctx.actorUserId, confirmedAt: input.now, source: 'narvaro' })
+    .onConflictDoNothing();
+  await writeAuditEvent(tx, ctx, { type: 'attendance.register-lesson', lessonId: lesson.id, data: { marks: changes.length, isCorrection } });
+  await recomputePupilDays(tx, ctx.organiserId, input.roster.map((p) => p.personId), lesson.local_date, lesson.local_date);
+}

@@ -1,0 +1,78 @@
+/** Lessons as teachers see them. Every query is scoped by organiser. */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+import type { Actor } from '../../policies/actor.js';
+import { taughtLessonSql } from '../../policies/scope.js';
+
+export interface LessonRow {
+  id: string; organiser_id: string; activity_id: string; school_unit_id: string; local_date: string;
+  starts_at: Date | string; ends_at: Date | string; teaching_minutes: number; is_cancelled: boolean;
+  activity_name: string; school_unit_name: string; group_names: string[] | null; group_ids: string[] | null;
+  confirmed_at: Date | string | null; confirmed_by: string | null; pupil_count: number; is_substitute: boolean;
+}
+
+function lessonSelect(actor: Actor) {
+  const personId = actor.personId ?? '00000000-0000-0000-0000-000000000000';
+  return sql`
+    select l.id, l.organiser_id, l.activity_id, l.school_unit_id, l.local_date::text as local_date, l.starts_at, l.ends_at,
+      l.teaching_minutes, l.is_cancelled, a.display_name as activity_name, coalesce(su.display_name, '') as school_unit_name,
+      (select array_agg(g.display_name order by g.display_name) from activity_groups ag join groups g on g.organiser_id = ag.organiser_id and g.id = ag.group_id
+        where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id) as group_names,
+      (select array_agg(ag.group_id::text) from activity_groups ag where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id) as group_ids,
+      c.confirmed_at, u.display_name as confirmed_by,
+      (select count(distinct gm.person_id)::int from activity_groups ag join group_memberships gm on gm.organiser_id = ag.organiser_id and gm.group_id = ag.group_id
+        and gm.start_date <= l.local_date and (gm.end_date is null or gm.end_date >= l.local_date)
+        where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id) as pupil_count,
+      exists (select 1 from lesson_teachers lt join duties d on d.organiser_id = lt.organiser_id and d.id = lt.duty_id
+        where lt.organiser_id = l.organiser_id and lt.lesson_id = l.id and lt.participates and d.person_id = ${personId}) as is_substitute
+    from lessons l
+    join activities a on a.organiser_id = l.organiser_id and a.id = l.activity_id
+    left join organisations su on su.organiser_id = l.organiser_id and su.id = l.school_unit_id
+    left join lesson_confirmations c on c.organiser_id = l.organiser_id and c.lesson_id = l.id
+    left join users u on u.organiser_id = c.organiser_id and u.id = c.confirmed_by_user_id`;
+}
+
+/** The actor's own and substitute lessons on a date, in time order. */
+export async function findMyLessons(tx: Tx, actor: Actor, date: string): Promise<LessonRow[]> {
+  return queryRows<LessonRow>(tx, sql`${lessonSelect(actor)}
+    where l.organiser_id = ${actor.organiserId} and l.local_date = ${date}
+      and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet') and ${taughtLessonSql(actor, sql`l`)}
+    order by l.starts_at, a.display_name`);
+}
+
+/** One lesson of the actor's organiser, or null. Access is decided by the policy, not here. */
+export async function findLesson(tx: Tx, actor: Actor, lessonId: string): Promise<LessonRow | null> {
+  const [row] = await queryRows<LessonRow>(tx, sql`${lessonSelect(actor)} where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`);
+  return row ?? null;
+}
+
+export interface PupilNameRow { id: string; given_name: string; family_name: string; security_marking: string }
+
+/** Names and protection flags of persons. */
+export async function findPersonNames(tx: Tx, organiserId: string, ids: string[]): Promise<Map<string, PupilNameRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<PupilNameRow>(tx, sql`select id, given_name, family_name, security_marking from persons
+    where organiser_id = ${organiserId} and id = any(${`{${ids.join(',')}}`}::uuid[])`);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface MarkRow { person_id: string; kind: string; minutes: number | null; reason_code: string | null; comment: string | null; imported_minutes: unknown }
+
+/** Current marks of a lesson by pupil. */
+export async function findMarks(tx: Tx, organiserId: string, lessonId: string): Promise<Map<string, MarkRow>> {
+  const rows = await queryRows<MarkRow>(tx, sql`select person_id, kind, minutes, reason_code, comment, imported_minutes from attendance_marks
+    where organiser_id = ${organiserId} and lesson_id = ${lessonId}`);
+  return new Map(rows.map((r) => [r.person_id, r]));
+}
+
+export interface HistoryRow { person_id: string; given_name: string; family_name: string; previous: Record<string, unknown> | null; next: Record<string, unknown> | null; changed_by: string | null; changed_at: Date | string; is_correction: boolean }
+
+/** Change history of a lesson's registrations, newest first. */
+export async function findMarkHistory(tx: Tx, organiserId: string, lessonId: string): Promise<HistoryRow[]> {
+  return queryRows<HistoryRow>(tx, sql`select h.person_id, p.given_name, p.family_name, h.previous, h.next, u.display_name as changed_by, h.changed_at, h.is_correction
+    from attendance_mark_history h
+    left join persons p on p.organiser_id = h.organiser_id and p.id = h.person_id
+    left join users u on u.organiser_id = h.organiser_id and u.id = h.changed_by_user_id
+    where h.organiser_id = ${organiserId} and h.lesson_id = ${lessonId}
+    order by h.changed_at desc, h.id desc`);
+}

@@ -1,0 +1,77 @@
+/** Teachers' lessons: today's list, the register view and registration with confirmation. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import type { Tx } from '../../db/client.js';
+import { notFound } from '../../errors.js';
+import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import type { Actor } from '../../policies/actor.js';
+import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
+import { LessonDetail, MyLessonsQuery, MyLessonsResponse, RegisterLessonRequest } from '../../../shared/schemas/lessons.js';
+import { loadCovers, loadLessonRoster } from '../measures/measures.repo.js';
+import { findLesson, findMarkHistory, findMarks, findMyLessons, findPersonNames } from './lessons.repo.js';
+import { lessonAccessFor } from './lessons.policy.js';
+import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
+import { registerLesson } from './commands/register-lesson.js';
+
+const LessonParams = Type.Object({ id: Uuid });
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+/** Loads a lesson with the actor's access; 404 when the actor has no relation to it. */
+async function loadAccessibleLesson(tx: Tx, actor: Actor, lessonId: string) {
+  const lesson = await findLesson(tx, actor, lessonId);
+  if (!lesson) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+  const { access, correctablePupils } = await lessonAccessFor(tx, actor, lesson);
+  if (!access) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+  return { lesson, access, correctablePupils };
+}
+
+async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise<LessonDetail> {
+  const { lesson, access } = await loadAccessibleLesson(tx, actor, lessonId);
+  const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+  const ids = roster.map((p) => p.personId);
+  const [names, marks, covers, history] = await Promise.all([
+    findPersonNames(tx, actor.organiserId, ids), findMarks(tx, actor.organiserId, lesson.id),
+    loadCovers(tx, actor.organiserId, ids, lesson.local_date, lesson.local_date), findMarkHistory(tx, actor.organiserId, lesson.id),
+  ]);
+  return {
+    lesson: presentLessonSummary(lesson), roster: presentRoster(roster, names, marks, covers), history: presentHistory(history),
+    access, confirmedBy: lesson.confirmed_by,
+  };
+}
+
+export async function lessonRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get('/api/lessons/mine', {
+    schema: { tags: ['lessons'], summary: "The signed-in teacher's lessons on a date (default today)", querystring: MyLessonsQuery, response: { 200: MyLessonsResponse, ...errors } },
+  }, async (request) => {
+    const date = request.query.date ?? clock.today();
+    const lessons = await findMyLessons(database.db, actorOf(request), date);
+    return { date, lessons: lessons.map(presentLessonSummary) };
+  });
+
+  app.get('/api/lessons/:id', {
+    schema: { tags: ['lessons'], summary: 'A lesson with its roster, reports and change history', params: LessonParams, response: { 200: LessonDetail, ...errors } },
+  }, async (request) => loadLessonDetail(database.db, actorOf(request), request.params.id));
+
+  app.put('/api/lessons/:id/registration', {
+    schema: {
+      tags: ['lessons'], summary: 'Register and confirm (kvittera) a lesson; pupils not listed are present',
+      params: LessonParams, body: RegisterLessonRequest, response: { 200: LessonDetail, ...errors },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return database.db.transaction(async (tx) => {
+      const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
+      if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+      const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+      const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
+      await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
+        lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
+      });
+      return loadLessonDetail(tx, actor, lesson.id);
+    });
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Maintains the pupil × day roll-up (`pupil_days`) from the measures module, so lists and
+ * statistics only sum rows. Called in the same transaction as every change that moves a
+ * figure: registrations, reports and leave, imports.
+ */
+import { sql } from 'drizzle-orm';
+import { schema, type Tx } from '../../db/client.js';
+import { dayFigures, hasAbsence, isAbsentDay, lessonOutcome, type LessonOutcome } from '../../../shared/measures/index.js';
+import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
+
+const PUPILS_PER_BATCH = 400;
+const ROWS_PER_INSERT = 2000;
+
+/**
+ * Recomputes `pupil_days` for the pupils over the inclusive date range.
+ * @param personIds SS12000 person ids of pupils; an empty list does nothing.
+ */
+export async function recomputePupilDays(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
+  const unique = [...new Set(personIds)];
+  for (let i = 0; i < unique.length; i += PUPILS_PER_BATCH) {
+    const batch = unique.slice(i, i + PUPILS_PER_BATCH);
+    const [lessons, covers] = await Promise.all([
+      loadScheduledLessons(tx, organiserId, batch, from, to),
+      loadCovers(tx, organiserId, batch, from, to),
+    ]);
+    const outcomesByPerson = new Map<string, { outcomes: LessonOutcome[]; unitByDate: Map<string, string> }>();
+    for (const lesson of lessons) {
+      const entry = outcomesByPerson.get(lesson.personId) ?? { outcomes: [] as LessonOutcome[], unitByDate: new Map<string, string>() };
+      entry.outcomes.push(lessonOutcome(lesson, covers.get(lesson.personId) ?? []));
+      if (!entry.unitByDate.has(lesson.date)) entry.unitByDate.set(lesson.date, lesson.schoolUnitId);
+      outcomesByPerson.set(lesson.personId, entry);
+    }
+    const rows = [...outcomesByPerson].flatMap(([personId, { outcomes, unitByDate }]) =>
+      dayFigures(outcomes).map((d) => ({
+        organiserId, personId, date: d.date, schoolUnitId: unitByDate.get(d.date)!,
+        scheduled: d.scheduled, known: d.known, attended: d.attended, valid: d.valid, invalid: d.invalid, other: d.other,
+        lateCount: d.lateCount, lateMinutes: d.lateMinutes, isAbsentDay: isAbsentDay(d), hasAbsence: hasAbsence(d),
+      })));
+    await tx.execute(sql`delete from pupil_days where organiser_id = ${organiserId}
+      and person_id = any(${uuidArray(batch)}) and date between ${from} and ${to}`);
+    for (let r = 0; r < rows.length; r += ROWS_PER_INSERT) {
+      await tx.insert(schema.pupilDays).values(rows.slice(r, r + ROWS_PER_INSERT));
+    }
+  }
+}

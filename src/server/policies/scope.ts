@@ -1,0 +1,62 @@
+/**
+ * Relationship scopes as SQL: which pupils and lessons an actor may see. List queries embed
+ * these, so a query cannot return rows outside the actor's relationships.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Tx } from '../db/client.js';
+import { type Actor, hasRole, schoolUnitsWith } from './actor.js';
+import { uuidArray } from '../modules/measures/measures.repo.js';
+
+/** Pupils whose page and figures the actor may read: mentees, and pupils of schools where the actor is rektor or elevhälsa. */
+export function readablePupilsSql(actor: Actor, personIdColumn: SQL): SQL {
+  const parts: SQL[] = [];
+  const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
+  if (units === 'all') {
+    parts.push(sql`select e.person_id from enrolments e where e.organiser_id = ${actor.organiserId}`);
+    parts.push(sql`select gm.person_id from group_memberships gm where gm.organiser_id = ${actor.organiserId}`);
+  } else if (units.length > 0) {
+    parts.push(sql`select e.person_id from enrolments e where e.organiser_id = ${actor.organiserId} and e.school_unit_id = any(${uuidArray(units)})`);
+    parts.push(sql`select gm.person_id from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
+      where gm.organiser_id = ${actor.organiserId} and g.school_unit_id = any(${uuidArray(units)})`);
+  }
+  if (hasRole(actor, 'mentor') && actor.personId) parts.push(menteesSql(actor));
+  if (parts.length === 0) return sql`false`;
+  return sql`${personIdColumn} in (${sql.join(parts, sql` union `)})`;
+}
+
+/** Members (any time) of groups where the actor has a Mentor assignment. */
+export function menteesSql(actor: Actor): SQL {
+  return sql`select gm.person_id from group_memberships gm
+    join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
+    join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
+    where gm.organiser_id = ${actor.organiserId} and d.person_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'}`;
+}
+
+/** True when the actor may read the pupil (404 otherwise: the pupil's existence is not disclosed). */
+export async function canReadPupil(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
+  const rows = await queryRows<{ ok: number }>(tx, sql`select 1 as ok where ${readablePupilsSql(actor, sql`${pupilId}::uuid`)}`);
+  return rows.length > 0;
+}
+
+/** Lessons the actor teaches: via the activity's teachers (unless excluded for that lesson) or as an assigned substitute. */
+export function taughtLessonSql(actor: Actor, lessonAlias: SQL): SQL {
+  const personId = actor.personId ?? '00000000-0000-0000-0000-000000000000';
+  return sql`(exists (
+      select 1 from activity_teachers at join duties d on d.organiser_id = at.organiser_id and d.id = at.duty_id
+      where at.organiser_id = ${lessonAlias}.organiser_id and at.activity_id = ${lessonAlias}.activity_id and d.person_id = ${personId}
+        and not exists (select 1 from lesson_teachers lt where lt.organiser_id = at.organiser_id and lt.lesson_id = ${lessonAlias}.id
+          and lt.duty_id = at.duty_id and not lt.participates))
+    or exists (
+      select 1 from lesson_teachers lt join duties d on d.organiser_id = lt.organiser_id and d.id = lt.duty_id
+      where lt.organiser_id = ${lessonAlias}.organiser_id and lt.lesson_id = ${lessonAlias}.id and lt.participates and d.person_id = ${personId}))`;
+}
+
+/** School units the actor may see at all (for pickers). 'all' for organiser-wide roles. */
+export async function visibleSchoolUnits(tx: Tx, actor: Actor): Promise<string[] | 'all'> {
+  const units = schoolUnitsWith(actor, 'principal', 'studentHealth', 'organiserAdmin', 'systemAdmin');
+  if (units === 'all') return 'all';
+  if (!actor.personId) return units;
+  const rows = await queryRows<{ school_unit_id: string }>(tx, sql`select distinct school_unit_id from duties
+    where organiser_id = ${actor.organiserId} and person_id = ${actor.personId}`);
+  return [...new Set([...units, ...rows.map((r) => r.school_unit_id)])];
+}

@@ -1,0 +1,81 @@
+/**
+ * Test support: a fresh migrated database per test file (PGlite in memory, or a new PostgreSQL
+ * database when TEST_DATABASE_URL is set), the real app around it, and logged-in requests.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import { migrateDatabase, openDatabase, type Database } from '../db/client.js';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { clockFor } from '../clock.js';
+
+/** Opens a fresh, migrated database; `close` drops it again on PostgreSQL. */
+export async function openTestDatabase(): Promise<{ database: Database; close: () => Promise<void> }> {
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  if (!baseUrl) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await migrateDatabase(database);
+    return { database, close: () => database.close() };
+  }
+  const name = `narvaro_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  await migrateDatabase(database);
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: baseUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+export const TEST_TODAY = '2026-01-14';
+
+/** A test configuration: silent, fixed date, no web bundle. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TEST_TODAY, WEB_DIST_DIR: '/nonexistent' }), ...overrides };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  close: () => Promise<void>;
+}
+
+/** The real HTTP app on a fresh database. */
+export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { database, close } = await openTestDatabase();
+  const config = testConfig(overrides);
+  const app = await buildApp({ database, config, clock: clockFor(config) });
+  return { app, database, close: async () => { await app.close(); await close(); } };
+}
+
+/** A logged-in client: injects with the session cookie and CSRF token. */
+export interface Session {
+  request: (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  csrfToken: string;
+}
+
+export async function logInAs(app: FastifyInstance, username: string, password = 'secret'): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'narvaro_session')!;
+  const { csrfToken } = response.json() as { csrfToken: string };
+  return {
+    csrfToken,
+    request: (options) => app.inject({
+      ...options,
+      headers: { ...(options.headers ?? {}), cookie: `narvaro_session=${cookie.value}`, 'x-csrf-token': csrfToken },
+    }),
+  };
+}

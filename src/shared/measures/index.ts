@@ -1,0 +1,10 @@
+/**
+ * Absence accounting: the single implementation of `domain/measures.md`. Pure; every figure
+ * the system shows (pupil page, ladders, statistics, export) is derived here.
+ */
+export type * from './types';
+export * from './lesson';
+export * from './period';
+export * from './totals';
+export * from './weeks';
+export * from './patterns';

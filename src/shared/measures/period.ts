@@ -1,0 +1,103 @@
+import { addDays, monthKey as monthKeyOf, monthRange } from '../dates';
+import { lessonOutcome } from './lesson';
+import { periodFromTotals } from './totals';
+import type { DayFigures, LessonOutcome, MinuteFigures, PeriodFigures, PupilLesson, ValidCover } from './types';
+
+/** Month-to-date figures need known minutes on at least this many distinct days (decision 9). */
+export const MONTH_TO_DATE_MIN_KNOWN_DAYS = 5;
+
+const MINUTE_FIELDS = ['scheduled', 'known', 'attended', 'valid', 'invalid', 'other', 'lateCount', 'lateMinutes'] as const;
+
+function emptyMinutes(): MinuteFigures {
+  return { scheduled: 0, known: 0, attended: 0, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0 };
+}
+
+function addInto(target: MinuteFigures, row: MinuteFigures): void {
+  for (const field of MINUTE_FIELDS) target[field] += row[field];
+}
+
+/** Sum rows per date, sorted by date; a DB roll-up with duplicate dates is merged the same way. */
+function byDate(rows: ReadonlyArray<MinuteFigures & { date: string }>): DayFigures[] {
+  const days = new Map<string, DayFigures>();
+  for (const row of rows) {
+    let day = days.get(row.date);
+    if (!day) days.set(row.date, (day = { date: row.date, ...emptyMinutes() }));
+    addInto(day, row);
+  }
+  return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Group lesson outcomes into one row per date, sorted by date (the pupil × day roll-up). */
+export function dayFigures(outcomes: readonly LessonOutcome[]): DayFigures[] {
+  return byDate(outcomes);
+}
+
+/** A school day on which every scheduled minute is known and absent; an unknown lesson rules it out (decision 5). */
+export function isAbsentDay(d: DayFigures): boolean {
+  return d.scheduled > 0 && d.known === d.scheduled && d.valid + d.invalid === d.scheduled;
+}
+
+/** A day with any absent minutes: one absence occasion (frånvarotillfälle). */
+export function hasAbsence(d: DayFigures): boolean {
+  return d.valid + d.invalid > 0;
+}
+
+/**
+ * Figures for a pupil over `from..to` inclusive (measures.md "Figures for a pupil over a period").
+ * The only place period figures are derived from day rows; rates come from `periodFromTotals`,
+ * always over `known` (decision 1).
+ * @param days the pupil's day rows; rows outside the range are ignored
+ */
+export function sumDays(days: readonly DayFigures[], from: string, to: string): PeriodFigures {
+  const totals = emptyMinutes();
+  let absentDays = 0;
+  let absenceOccasions = 0;
+  let longestRun = 0;
+  let run = 0;
+  let schoolDays = 0;
+  for (const day of byDate(days.filter((d) => d.date >= from && d.date <= to))) {
+    addInto(totals, day);
+    // Days without scheduled minutes are weekends, holidays or days off for this pupil: a run skips them.
+    if (day.scheduled === 0) continue;
+    schoolDays++;
+    if (hasAbsence(day)) absenceOccasions++;
+    const isAbsent = isAbsentDay(day);
+    if (isAbsent) absentDays++;
+    run = isAbsent ? run + 1 : 0;
+    longestRun = Math.max(longestRun, run);
+  }
+  return periodFromTotals({ ...totals, absentDays, absenceOccasions, longestRun, schoolDays }, from, to);
+}
+
+/** Period figures straight from lessons and covers; the reference the roll-up must agree with. */
+export function measurePupil(lessons: readonly PupilLesson[], covers: readonly ValidCover[], from: string, to: string): PeriodFigures {
+  const inRange = lessons.filter((l) => l.date >= from && l.date <= to);
+  return sumDays(dayFigures(inRange.map((l) => lessonOutcome(l, covers))), from, to);
+}
+
+/** Figures for one calendar month given as `YYYY-MM`. */
+export function monthFigures(days: readonly DayFigures[], monthKey: string): PeriodFigures {
+  const { from, to } = monthRange(monthKey);
+  return sumDays(days, from, to);
+}
+
+/** Number of distinct days in `from..to` with known minutes. */
+export function knownDayCount(days: readonly DayFigures[], from: string, to: string): number {
+  return new Set(days.filter((d) => d.known > 0 && d.date >= from && d.date <= to).map((d) => d.date)).size;
+}
+
+/** Whether the running month up to `date` may be evaluated month-to-date (decision 9). */
+export function hasMonthToDateMinimum(days: readonly DayFigures[], date: string, minKnownDays = MONTH_TO_DATE_MIN_KNOWN_DAYS): boolean {
+  return knownDayCount(days, monthRange(monthKeyOf(date)).from, date) >= minKnownDays;
+}
+
+/**
+ * Absence rate over the 28 days ending on `date` against the 28 days before (measures.md "Patterns").
+ * @returns `change` = recent minus previous absence rate (a fraction), null when either has no data
+ */
+export function trend(days: readonly DayFigures[], date: string): { recent: PeriodFigures; previous: PeriodFigures; change: number | null } {
+  const recent = sumDays(days, addDays(date, -27), date);
+  const previous = sumDays(days, addDays(date, -55), addDays(date, -28));
+  const change = recent.absentRate === null || previous.absentRate === null ? null : recent.absentRate - previous.absentRate;
+  return { recent, previous, change };
+}
