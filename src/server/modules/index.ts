@@ -2,7 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { lessonRoutes } from './lessons/lessons.routes.js';
+import { absenceRoutes } from './absences/absences.routes.js';
+import { pupilRoutes } from './pupils/pupils.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [lessonRoutes];
+export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes];

@@ -3,7 +3,7 @@
  * database when TEST_DATABASE_URL is set), the real app around it, and logged-in requests.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.js';
 import { buildApp } from '../app.js';
@@ -62,7 +62,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
 
 /** A logged-in client: injects with the session cookie and CSRF token. */
 export interface Session {
-  request: (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  request: (options: InjectOptions) => Promise<LightMyRequestResponse>;
   csrfToken: string;
 }
 
