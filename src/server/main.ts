@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const { database, close } = await openRuntimeDatabase(config);
   const clock = clockFor(config);
   if (config.isDemoEnabled) {
-    const demo = await loadDemoIfEmpty(database, clock, (line) => console.log(line));
+    const demo = await loadDemoIfEmpty(database, clock, (line: string) => console.log(line),
+      config.databaseUrl ? undefined : `${config.dataDir}/demo-ss12000`);
     if (demo) printDemoAccounts(demo.accounts);
   }
   const app = await buildApp({ database, config, clock });

@@ -1,0 +1,70 @@
+/**
+ * Command line: `npm run cli -- <command>`.
+ *   import ss12000 <dir>                         import SS12000 JSON files (all-or-nothing)
+ *   measures --from YYYY-MM-DD --to YYYY-MM-DD --json   absence figures per pupil
+ * Uses DATA_DIR / DATABASE_URL like the server and never loads demo data.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirInUseError } from './data-dir-lock.js';
+import { openRuntimeDatabase } from './runtime.js';
+import type { Database } from './db/client.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+class UsageError extends Error {}
+
+const USAGE = `Användning / usage:
+  npm run cli -- import ss12000 <dir>
+  npm run cli -- measures --from YYYY-MM-DD --to YYYY-MM-DD --json`;
+
+type Command = (database: Database, args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  async import(database, args) {
+    const [format, dir] = args;
+    if (format !== 'ss12000' || !dir) throw new UsageError('import needs: ss12000 <dir>');
+    const { readSs12000Dir } = await import('./modules/imports/read-ss12000-dir.js');
+    const { importSs12000 } = await import('./modules/imports/commands/import-ss12000.js');
+    const files = await readSs12000Dir(dir);
+    const report = await importSs12000(database, {
+      ...files, actorUserId: null,
+      onProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}/${p.total}   `),
+    });
+    process.stderr.write('\n');
+    console.log(JSON.stringify(report, null, 2));
+    return report.status === 'applied' ? 0 : 1;
+  },
+  async measures(database, args) {
+    const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
+    if (!values.from || !values.to || !DATE.test(values.from) || !DATE.test(values.to)) throw new UsageError('measures needs --from and --to as YYYY-MM-DD');
+    if (values.to < values.from) throw new UsageError('--to is before --from');
+    const { unsafeMeasureAllPupils } = await import('./modules/measures/measure-all-pupils.js');
+    const rows = await unsafeMeasureAllPupils(database.db, values.from, values.to);
+    process.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : rows.map((r) => `${r.personId}\t${r.known}\t${r.valid}\t${r.invalid}`).join('\n') + '\n');
+    return 0;
+  },
+};
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  const { database, close } = await openRuntimeDatabase(config);
+  try {
+    return await command(database, args);
+  } finally {
+    await close();
+  }
+}
+
+main().then((code) => process.exit(code), (error) => {
+  if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+  else if (error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
+  else console.error(error);
+  process.exit(2);
+});
