@@ -75,7 +75,7 @@ export async function logInAs(app: FastifyInstance, username: string, password =
     csrfToken,
     request: (options) => app.inject({
       ...options,
-      headers: { ...(options.headers ?? {}), cookie: `narvaro_session=${cookie.value}`, 'x-csrf-token': csrfToken },
+      headers: { cookie: `narvaro_session=${cookie.value}`, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
     }),
   };
 }

@@ -30,14 +30,12 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
     if (throttle.isBlocked(throttleKey)) {
       throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', 'För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen.');
     }
-    let session;
-    try {
-      session = await database.db.transaction((tx) => logIn(tx, {
-        ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], now: clock.now(), sessionTtlHours: config.sessionTtlHours,
-      }));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') throttle.recordFailure(throttleKey);
-      throw error;
+    const session = await database.db.transaction((tx) => logIn(tx, {
+      ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], now: clock.now(), sessionTtlHours: config.sessionTtlHours,
+    }));
+    if (!session.isOk) {
+      throttle.recordFailure(throttleKey);
+      throw new AppError('INVALID_CREDENTIALS', 'Fel användarnamn eller lösenord.');
     }
     throttle.reset(throttleKey);
     reply.setCookie(SESSION_COOKIE, session.token, {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { schema, type Tx } from '../../../db/client.js';
-import { AppError } from '../../../errors.js';
 import { writeAuditEvent } from '../../../audit/write-audit-event.js';
 import { findUserByUsername } from '../auth.repo.js';
 import { DUMMY_HASH, verifyPassword } from '../passwords.js';
@@ -15,12 +14,14 @@ export interface LogInInput {
   sessionTtlHours: number;
 }
 
+export type LogInResult = { isOk: true; token: string; userId: string; organiserId: string } | { isOk: false };
+
 /**
- * Verifies credentials and opens a session.
- * @returns the cookie token (only ever sent to the browser) and the session's CSRF token.
- * @throws AppError INVALID_CREDENTIALS with the same message whether the user exists or not.
+ * Verifies credentials and opens a session. A failure is a result, not an exception, so the
+ * failed-login audit row commits; the caller answers INVALID_CREDENTIALS (same for unknown users).
+ * @returns the cookie token (only ever sent to the browser) on success.
  */
-export async function logIn(tx: Tx, input: LogInInput): Promise<{ token: string; userId: string; organiserId: string }> {
+export async function logIn(tx: Tx, input: LogInInput): Promise<LogInResult> {
   const user = await findUserByUsername(tx, input.username);
   const isPasswordOk = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !isPasswordOk || !user.isActive) {
@@ -28,7 +29,7 @@ export async function logIn(tx: Tx, input: LogInInput): Promise<{ token: string;
       await writeAuditEvent(tx, { organiserId: user.organiserId, actorUserId: user.id, ip: input.ip, userAgent: input.userAgent },
         { type: 'auth.login-failed', data: { reason: user.isActive ? 'bad-password' : 'inactive' } });
     }
-    throw new AppError('INVALID_CREDENTIALS', 'Fel användarnamn eller lösenord.');
+    return { isOk: false };
   }
   const token = newToken();
   await tx.insert(schema.sessions).values({
@@ -40,5 +41,5 @@ export async function logIn(tx: Tx, input: LogInInput): Promise<{ token: string;
   });
   await writeAuditEvent(tx, { organiserId: user.organiserId, actorUserId: user.id, ip: input.ip, userAgent: input.userAgent },
     { type: 'auth.login', data: { username: user.username } });
-  return { token, userId: user.id, organiserId: user.organiserId };
+  return { isOk: true, token, userId: user.id, organiserId: user.organiserId };
 }
