@@ -1,0 +1,208 @@
+/**
+ * Set-based batch writes for imports. Each batch travels as ONE jsonb parameter (an array of
+ * positional rows) that PostgreSQL unpacks with `jsonb_array_elements`, so a statement never
+ * nears the 65 535 bind-parameter limit and a batch costs one round trip whatever its width.
+ */
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { queryRows, type Tx } from '../../db/client.js';
+
+/** Rows per statement: large enough to amortise the round trip, small enough for steady progress. */
+export const ROWS_PER_BATCH = 5000;
+
+/** How one entity is written. */
+export interface WriteSpec {
+  table: PgTable;
+  /** Columns written, by drizzle property name, `organiserId` excluded (every row gets the caller's). */
+  columns: readonly string[];
+  /** `update` overwrites changed rows; `nothing` keeps the existing row. */
+  onConflict: 'update' | 'nothing';
+  /** Extra SQL condition on the existing row `t` for an update to happen (e.g. only imported rows). */
+  updateWhere?: string;
+  /** SQL select list over the written or deleted row `t`, returned for each changed row. */
+  returning?: string;
+}
+
+/** Counts of one upsert; rows not inserted or updated were identical already (or kept by `updateWhere`). */
+export interface UpsertResult<R> {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** The `returning` columns of every inserted or updated row, plus `inserted`. */
+  changed: (R & { inserted: boolean })[];
+}
+
+interface ColumnInfo { key: string; name: string; sqlType: string }
+
+interface TableInfo { name: string; columns: ColumnInfo[]; keyColumns: ColumnInfo[] }
+
+const tableInfoCache = new WeakMap<PgTable, TableInfo>();
+
+function tableInfo(table: PgTable): TableInfo {
+  let info = tableInfoCache.get(table);
+  if (!info) {
+    const config = getTableConfig(table);
+    const byName = new Map<string, ColumnInfo>();
+    const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>).map(([key, column]) => {
+      const column_ = { key, name: column.name, sqlType: column.getSQLType() };
+      byName.set(column.name, column_);
+      return column_;
+    });
+    const primaryKey = config.primaryKeys[0]?.columns ?? columns.filter((c) => (getTableColumns(table) as Record<string, PgColumn>)[c.key].primary);
+    const keyColumns = primaryKey.map((c) => byName.get(c.name)!).filter((c) => c.name !== 'organiser_id');
+    info = { name: config.name, columns, keyColumns };
+    tableInfoCache.set(table, info);
+  }
+  return info;
+}
+
+function columnsOf(spec: WriteSpec): ColumnInfo[] {
+  const info = tableInfo(spec.table);
+  return spec.columns.map((key) => {
+    const column = info.columns.find((c) => c.key === key);
+    if (!column) throw new Error(`${info.name} has no column ${key}`);
+    return column;
+  });
+}
+
+const q = (name: string) => `"${name}"`;
+
+/** `(e->>0)::uuid AS "id", …`: reads positional row `e` into typed columns. */
+function selectFromElement(columns: readonly ColumnInfo[]): string {
+  return columns.map((c, i) => (c.sqlType === 'jsonb'
+    ? `nullif(e->${i}, 'null'::jsonb) AS ${q(c.name)}`
+    : `(e->>${i})::${c.sqlType} AS ${q(c.name)}`)).join(', ');
+}
+
+function payloadOf(rows: readonly object[], columns: readonly ColumnInfo[]): string {
+  // Dates serialise as ISO instants; undefined becomes null, as the column default is not wanted here.
+  return JSON.stringify(rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c.key] ?? null)));
+}
+
+function* batches<T>(items: readonly T[], size = ROWS_PER_BATCH): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/**
+ * Inserts or updates rows by primary key (`INSERT … ON CONFLICT … DO UPDATE`), in batches.
+ * Identical rows are left alone (`IS DISTINCT FROM`), so a repeated import writes nothing and
+ * the counts say what really changed.
+ * @param onBatch called with the number of rows after each batch (progress)
+ */
+export async function upsertRows<R = Record<string, never>>(
+  tx: Tx, spec: WriteSpec, organiserId: string, rows: readonly object[], onBatch?: (rows: number) => void,
+): Promise<UpsertResult<R>> {
+  const info = tableInfo(spec.table);
+  const columns = columnsOf(spec);
+  const keyNames = new Set(info.keyColumns.map((c) => c.name));
+  const updatable = columns.filter((c) => !keyNames.has(c.name));
+  const names = columns.map((c) => q(c.name)).join(', ');
+  let conflict = 'DO NOTHING';
+  if (spec.onConflict === 'update' && updatable.length > 0) {
+    const targets = updatable.map((c) => `t.${q(c.name)}`).join(', ');
+    const incoming = updatable.map((c) => `excluded.${q(c.name)}`).join(', ');
+    conflict = `DO UPDATE SET ${updatable.map((c) => `${q(c.name)} = excluded.${q(c.name)}`).join(', ')}
+      WHERE (${targets}) IS DISTINCT FROM (${incoming})${spec.updateWhere ? ` AND (${spec.updateWhere})` : ''}`;
+  }
+  const keyList = ['organiser_id', ...info.keyColumns.map((c) => c.name)].map(q).join(', ');
+  // xmax is 0 only on a freshly inserted row version: the usual way to tell insert from update.
+  const returning = `(t.xmax = 0) AS inserted${spec.returning ? `, ${spec.returning}` : ''}`;
+  const result: UpsertResult<R> = { inserted: 0, updated: 0, unchanged: 0, changed: [] };
+  for (const batch of batches(rows)) {
+    const changed = await queryRows<R & { inserted: boolean }>(tx, sql`
+      INSERT INTO ${sql.raw(q(info.name))} AS t (organiser_id, ${sql.raw(names)})
+      SELECT ${organiserId}::uuid, ${sql.raw(columns.map((c) => q(c.name)).join(', '))}
+      FROM (SELECT ${sql.raw(selectFromElement(columns))} FROM jsonb_array_elements(${payloadOf(batch, columns)}::jsonb) AS e) AS src
+      ON CONFLICT (${sql.raw(keyList)}) ${sql.raw(conflict)}
+      RETURNING ${sql.raw(returning)}`);
+    const inserted = changed.filter((r) => r.inserted).length;
+    result.inserted += inserted;
+    result.updated += changed.length - inserted;
+    result.unchanged += batch.length - changed.length;
+    if (spec.returning) result.changed.push(...changed);
+    onBatch?.(batch.length);
+  }
+  return result;
+}
+
+/**
+ * Deletes the children of `parentIds` that are not among `rows`: the import states each parent's
+ * collection in full (a group's memberships, a person's guardians), so what it leaves out is gone.
+ * Parents are batched so that each statement carries at most about {@link ROWS_PER_BATCH} kept keys.
+ * @param parentKey property name of the column that points at the parent
+ * @returns the `returning` columns of the deleted rows
+ */
+export async function deleteOmittedChildren<R = Record<string, never>>(
+  tx: Tx, spec: WriteSpec, organiserId: string, parentKey: string, parentIds: readonly string[], rows: readonly object[],
+): Promise<R[]> {
+  if (parentIds.length === 0) return [];
+  const info = tableInfo(spec.table);
+  const parent = info.columns.find((c) => c.key === parentKey);
+  if (!parent) throw new Error(`${info.name} has no column ${parentKey}`);
+  const childrenByParent = new Map<string, object[]>();
+  for (const row of rows) {
+    const id = (row as Record<string, string>)[parentKey];
+    const list = childrenByParent.get(id);
+    if (list) list.push(row);
+    else childrenByParent.set(id, [row]);
+  }
+  const deleted: R[] = [];
+  let parentBatch: string[] = [];
+  let keptBatch: object[] = [];
+  const flush = async () => {
+    if (parentBatch.length === 0) return;
+    const keys = info.keyColumns;
+    const matches = keys.map((c, i) => `t.${q(c.name)} = (k->>${i})::${c.sqlType}`).join(' AND ');
+    deleted.push(...await queryRows<R>(tx, sql`
+      DELETE FROM ${sql.raw(q(info.name))} AS t
+      WHERE t.organiser_id = ${organiserId}
+        AND t.${sql.raw(q(parent.name))} = ANY(${pgArray(parentBatch)}::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(${payloadOf(keptBatch, keys)}::jsonb) AS k WHERE ${sql.raw(matches)})
+      RETURNING ${sql.raw(spec.returning ?? '1 AS deleted')}`));
+    parentBatch = [];
+    keptBatch = [];
+  };
+  for (const id of parentIds) {
+    const children = childrenByParent.get(id) ?? [];
+    if (parentBatch.length > 0 && keptBatch.length + children.length > ROWS_PER_BATCH) await flush();
+    parentBatch.push(id);
+    keptBatch.push(...children);
+  }
+  await flush();
+  return deleted;
+}
+
+/**
+ * Deletes rows by primary key (without `organiserId`), in batches.
+ * @returns the `returning` columns of the deleted rows
+ */
+export async function deleteByKey<R = Record<string, never>>(
+  tx: Tx, spec: WriteSpec, organiserId: string, keys: readonly object[], where?: string,
+): Promise<R[]> {
+  const keyColumns = tableInfo(spec.table).keyColumns;
+  const matches = keyColumns.map((c, i) => `t.${q(c.name)} = (k->>${i})::${c.sqlType}`).join(' AND ');
+  const deleted: R[] = [];
+  for (const batch of batches(keys)) {
+    deleted.push(...await queryRows<R>(tx, sql`
+      DELETE FROM ${sql.raw(q(tableInfo(spec.table).name))} AS t
+      USING jsonb_array_elements(${payloadOf(batch, keyColumns)}::jsonb) AS k
+      WHERE t.organiser_id = ${organiserId} AND ${sql.raw(matches)}${sql.raw(where ? ` AND (${where})` : '')}
+      RETURNING ${sql.raw(spec.returning ?? '1 AS deleted')}`));
+  }
+  return deleted;
+}
+
+/**
+ * Runs `query(ids)` over `ids` in batches and concatenates the rows: for look-ups by id lists
+ * that may hold hundreds of thousands of ids.
+ */
+export async function queryInBatches<R>(tx: Tx, ids: readonly string[], query: (ids: SQL) => SQL): Promise<R[]> {
+  const rows: R[] = [];
+  for (const batch of batches(ids, ROWS_PER_BATCH * 4)) rows.push(...await queryRows<R>(tx, query(sql`${pgArray(batch)}::uuid[]`)));
+  return rows;
+}
+
+/** A PostgreSQL array literal as one text parameter (ids are validated uuids, nothing to escape). */
+function pgArray(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
+}
