@@ -20,7 +20,7 @@ export async function recomputePupilDays(tx: Tx, organiserId: string, personIds:
   for (let i = 0; i < unique.length; i += PUPILS_PER_BATCH) {
     const batch = unique.slice(i, i + PUPILS_PER_BATCH);
     const [lessons, covers] = await Promise.all([
-      loadScheduledLessons(tx, organiserId, batch, from, to),
+      loadScheduledLessons(tx, organiserId, batch, from, to, { withNames: false }),
       loadCovers(tx, organiserId, batch, from, to),
     ]);
     const outcomesByPerson = new Map<string, { outcomes: LessonOutcome[]; unitByDate: Map<string, string> }>();

@@ -1,0 +1,260 @@
+/**
+ * The ladder engine: which step a pupil is on at evaluation date D, since when and why. Pure:
+ * day rows, concern flags and staff decisions in, one result out. Implements ladders.md "How
+ * presets are evaluated"; the state carried from the previous day (`previous`) is what makes
+ * steps persist, so replaying a date range day by day gives what the nightly run gave.
+ */
+import { addDays, eachDate } from '../dates';
+import type { DayFigures } from '../measures';
+import type { Action, LadderDefinition, Step } from './format';
+import type { TermRange } from './periods';
+import { joinAnd } from './text';
+import { dayAfterIsoWeek, evaluateTriggerGroup, laterDate, type ConcernFlag, type FiredTrigger, type TriggerContext } from './triggers';
+
+/** A staff decision putting the pupil on a step (0 = off the ladder), with the reason recorded. */
+export interface StaffDecision {
+  date: string;
+  stepIndex: number;
+  reason: string;
+}
+
+/** How the pupil came to be on the current step. */
+export type StepEntry =
+  | { by: 'triggers' }
+  | { by: 'staff'; fromStep: number; reason: string }
+  | { by: 'deEscalation'; fromStep: number; weeks: number };
+
+/** One move on the evaluation date (a staff decision and an escalation can both happen on one day). */
+export type StepChange = { from: number; to: number } & StepEntry;
+
+/** The state carried from one evaluation to the next. */
+export interface LadderState {
+  /** 0 = no step; steps are numbered from 1 in ladder order (decision 8). */
+  stepIndex: number;
+  stepKey: string | null;
+  /** When the pupil entered the current step (for step 0: left the last step); null = never on a step. */
+  since: string | null;
+  /** The triggers and figures that put the pupil on the current step; empty for staff and de-escalation moves. */
+  fired: FiredTrigger[];
+  entry: StepEntry | null;
+  /** Last date the current step's own triggers fired (tracked only for de-escalating ladders). */
+  lastFiredOn: string | null;
+  /** Last move down (staff or de-escalation): higher steps then need evidence from after that ISO week. */
+  movedDownOn: string | null;
+}
+
+/** A ladder alert that fired on the evaluation date. */
+export interface FiredAlert {
+  key: string;
+  name: string;
+  actions: Action[];
+  fired: FiredTrigger[];
+  /** One Swedish sentence, e.g. "Månadsfrånvaro över 20 %: frånvaro 23,0 % i januari 2026 (gräns över 20 %)." */
+  explanation: string;
+}
+
+/** The outcome for one pupil on one date; store it whole and pass it back as `previous` the next day. */
+export interface LadderResult extends LadderState {
+  evaluationDate: string;
+  /** Moves made on `evaluationDate`, in order; empty when the pupil stayed. */
+  changes: StepChange[];
+  /** Alerts that fired on `evaluationDate` (each once per period of evidence). */
+  alerts: FiredAlert[];
+  /** One Swedish sentence with numbers: "Steg 3 (Utredning + anmälan) sedan 2026-02-01: frånvaro 43,2 % i januari 2026 (gräns 40 %)." */
+  explanation: string;
+}
+
+/**
+ * The previous result. The minimal `{ stepIndex, stepKey, since }` is accepted; pass the whole
+ * stored result so move-downs, de-escalation and explanations carry over exactly.
+ */
+export type PreviousLadderState = Pick<LadderState, 'stepIndex' | 'stepKey' | 'since'>
+  & Partial<Omit<LadderState, 'stepIndex' | 'stepKey' | 'since'>>
+  & { evaluationDate?: string };
+
+/** Everything the evaluation reads for one pupil. */
+export interface LadderInput {
+  evaluationDate: string;
+  /** The pupil's day rows; rows dated after `evaluationDate` are ignored (decision 1). */
+  days: readonly DayFigures[];
+  /** Needed when the ladder has `term` periods. */
+  terms?: readonly TermRange[];
+  concernFlags?: readonly ConcernFlag[];
+  /** The result of the previous evaluation; without it the pupil starts on no step. */
+  previous?: PreviousLadderState;
+  /** Decisions dated after the previous evaluation and on or before D are applied, oldest first. */
+  staffDecisions?: readonly StaffDecision[];
+}
+
+const NO_STEP: LadderState = { stepIndex: 0, stepKey: null, since: null, fired: [], entry: null, lastFiredOn: null, movedDownOn: null };
+
+const stepAt = (ladder: LadderDefinition, index: number): Step | undefined => (index >= 1 ? ladder.steps[index - 1] : undefined);
+const keyAt = (ladder: LadderDefinition, index: number): string | null => stepAt(ladder, index)?.key ?? null;
+
+/** The state to start from; the step is found by key first, so a reordered ladder version still finds it. */
+function startState(ladder: LadderDefinition, previous: PreviousLadderState | undefined): LadderState {
+  if (!previous) return NO_STEP;
+  const byKey = previous.stepKey === null ? 0 : ladder.steps.findIndex((s) => s.key === previous.stepKey) + 1;
+  const stepIndex = byKey > 0 ? byKey : Math.min(Math.max(0, Math.trunc(previous.stepIndex)), ladder.steps.length);
+  return {
+    stepIndex,
+    stepKey: keyAt(ladder, stepIndex),
+    since: previous.since,
+    fired: previous.fired ?? [],
+    entry: previous.entry ?? null,
+    lastFiredOn: previous.lastFiredOn ?? null,
+    movedDownOn: previous.movedDownOn ?? null,
+  };
+}
+
+/** Move to another step on `date`; a move down makes higher steps wait for new evidence. */
+function moveTo(ladder: LadderDefinition, state: LadderState, to: number, date: string, entry: StepEntry, fired: FiredTrigger[] = []): LadderState {
+  return {
+    stepIndex: to,
+    stepKey: keyAt(ladder, to),
+    since: date,
+    fired,
+    entry,
+    lastFiredOn: entry.by === 'triggers' ? date : null,
+    movedDownOn: to < state.stepIndex ? date : state.movedDownOn,
+  };
+}
+
+/**
+ * The triggers that would put the pupil on step `index` today, or null. A step with
+ * `requiresPrevious` needs the pupil on that step (or above it) since before D — so steps never
+ * cascade within one day — and reads only fresh evidence when it asks for a fresh window.
+ */
+function stepFires(ladder: LadderDefinition, index: number, state: LadderState, base: TriggerContext): FiredTrigger[] | null {
+  const step = ladder.steps[index - 1];
+  const enteredBeforeToday = state.stepIndex >= 1 && state.since !== null && state.since < base.date;
+  const previousStepWindow = enteredBeforeToday ? dayAfterIsoWeek(state.since!) : null;
+  let notBefore = state.movedDownOn === null ? null : dayAfterIsoWeek(state.movedDownOn);
+  const requires = step.requiresPrevious;
+  if (requires) {
+    const required = requires.stepKey === undefined ? index - 1 : ladder.steps.findIndex((s) => s.key === requires.stepKey) + 1;
+    if (!enteredBeforeToday || state.stepIndex < required) return null;
+    if (requires.weeksAfterPreviousStep !== undefined && base.date < addDays(state.since!, 7 * requires.weeksAfterPreviousStep)) return null;
+    if (requires.freshWindow) notBefore = laterDate(notBefore, previousStepWindow);
+  }
+  return evaluateTriggerGroup(step.triggers, { ...base, notBefore, previousStepWindow });
+}
+
+/** The highest automatic step above the current one whose conditions hold today (Stockholm's "whatever came before"). */
+function escalation(ladder: LadderDefinition, state: LadderState, base: TriggerContext): { index: number; fired: FiredTrigger[] } | null {
+  for (let index = ladder.steps.length; index > state.stepIndex; index--) {
+    if (ladder.steps[index - 1].entry !== 'automatic') continue; // manual steps only by staff decision (decision 6)
+    const fired = stepFires(ladder, index, state, base);
+    if (fired) return { index, fired };
+  }
+  return null;
+}
+
+/** Track when the current step's thresholds last held and move down one step after N weeks below them. */
+function deEscalate(ladder: LadderDefinition, state: LadderState, base: TriggerContext): LadderState {
+  const rule = ladder.deEscalation;
+  const step = stepAt(ladder, state.stepIndex);
+  if (rule.kind !== 'weeksBelow' || !step || step.entry === 'manual') return state;
+  if (evaluateTriggerGroup(step.triggers, { ...base, notBefore: null, previousStepWindow: null, ignoreWindows: true })) {
+    return { ...state, lastFiredOn: base.date };
+  }
+  const reference = state.lastFiredOn ?? state.since ?? base.date;
+  if (base.date < addDays(reference, 7 * rule.weeks)) return state;
+  return moveTo(ladder, state, state.stepIndex - 1, base.date, { by: 'deEscalation', fromStep: state.stepIndex, weeks: rule.weeks });
+}
+
+/** Alerts whose triggers hold today on evidence they did not hold on yesterday: each fires once per period. */
+function firingAlerts(ladder: LadderDefinition, base: TriggerContext): FiredAlert[] {
+  const alerts = ladder.alerts ?? [];
+  if (alerts.length === 0) return [];
+  const yesterday = addDays(base.date, -1);
+  const before: TriggerContext = { ...base, date: yesterday, days: base.days.filter((d) => d.date <= yesterday) };
+  const signature = (fired: readonly FiredTrigger[] | null) => fired?.map((f) => `${f.kind}:${f.period.from}:${f.period.to}`).join('|') ?? '';
+  return alerts.flatMap((alert) => {
+    const fired = evaluateTriggerGroup(alert.triggers, base);
+    if (!fired || signature(fired) === signature(evaluateTriggerGroup(alert.triggers, before))) return [];
+    return [{ key: alert.key, name: alert.name, actions: alert.actions, fired, explanation: `${alert.name}: ${joinAnd(fired.map((f) => f.text))}.` }];
+  });
+}
+
+/** Why the pupil is where they are, as the clause after the colon. */
+function entryReason(state: LadderState): string {
+  switch (state.entry?.by) {
+    case 'staff': return `beslut av personal (${state.entry.reason.trim().replace(/[.!]+$/, '')})`;
+    case 'deEscalation': return `nedflyttad från steg ${state.entry.fromStep} efter ${state.entry.weeks} veckor utan att stegets villkor uppfyllts`;
+    default: return joinAnd(state.fired.map((f) => f.text));
+  }
+}
+
+/** The one-sentence explanation shown on the pupil page. */
+function explain(ladder: LadderDefinition, state: LadderState, date: string): string {
+  if (state.since === null) return `Inget steg den ${date}: inget av trappans villkor är uppfyllt.`;
+  const step = stepAt(ladder, state.stepIndex);
+  const subject = step ? `Steg ${state.stepIndex} (${step.name})` : 'Inget steg';
+  const reason = entryReason(state);
+  return `${subject} sedan ${state.since}${reason ? `: ${reason}` : ''}.`;
+}
+
+/**
+ * Evaluate a ladder for one pupil on `input.evaluationDate` (D): apply staff decisions, escalate
+ * to the highest step whose conditions hold (steps persist otherwise, decision 7), apply the
+ * de-escalation rule, and report alerts and a one-sentence explanation.
+ */
+export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): LadderResult {
+  const date = input.evaluationDate;
+  addDays(date, 0); // throws on a malformed date before anything is compared as text
+  const base: TriggerContext = {
+    date,
+    days: input.days.filter((d) => d.date <= date).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    terms: input.terms,
+    concernFlags: input.concernFlags ?? [],
+    notBefore: null,
+    previousStepWindow: null,
+  };
+  let state = startState(ladder, input.previous);
+  const changes: StepChange[] = [];
+  const record = (next: LadderState) => {
+    if (next.stepIndex !== state.stepIndex) changes.push({ from: state.stepIndex, to: next.stepIndex, ...next.entry! });
+    state = next;
+  };
+
+  const appliedUpTo = input.previous?.evaluationDate ?? input.previous?.since ?? null;
+  const decisions = (input.staffDecisions ?? [])
+    .filter((d) => d.date <= date && (appliedUpTo === null || d.date > appliedUpTo))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const decision of decisions) {
+    if (!Number.isInteger(decision.stepIndex) || decision.stepIndex < 0 || decision.stepIndex > ladder.steps.length) {
+      throw new RangeError(`Staff decision ${decision.date} names step ${decision.stepIndex}; the ladder has steps 0–${ladder.steps.length}.`);
+    }
+    if (decision.stepIndex === state.stepIndex) continue;
+    record(moveTo(ladder, state, decision.stepIndex, decision.date, { by: 'staff', fromStep: state.stepIndex, reason: decision.reason }));
+  }
+
+  const up = escalation(ladder, state, base);
+  if (up) record(moveTo(ladder, state, up.index, date, { by: 'triggers' }, up.fired));
+  else record(deEscalate(ladder, state, base));
+
+  // A pupil stored with only {stepIndex, stepKey, since} still gets an explanation with figures.
+  const step = stepAt(ladder, state.stepIndex);
+  if (step?.entry === 'automatic' && state.entry === null && state.fired.length === 0) {
+    state = { ...state, entry: { by: 'triggers' }, fired: evaluateTriggerGroup(step.triggers, { ...base, ignoreWindows: true }) ?? [] };
+  }
+  return { ...state, evaluationDate: date, changes, alerts: firingAlerts(ladder, base), explanation: explain(ladder, state, date) };
+}
+
+/**
+ * Evaluate every date from `from` to `to` (inclusive), each with the previous day's result as
+ * `previous` — exactly what the nightly run does (decision 1).
+ */
+export function replayLadder(
+  ladder: LadderDefinition,
+  input: Omit<LadderInput, 'evaluationDate' | 'previous'>,
+  from: string,
+  to: string,
+): LadderResult[] {
+  const results: LadderResult[] = [];
+  for (const date of eachDate(from, to)) {
+    results.push(evaluateLadder(ladder, { ...input, evaluationDate: date, previous: results.at(-1) }));
+  }
+  return results;
+}

@@ -1,0 +1,10 @@
+/**
+ * Attendance ladders (närvarotrappor) as data: the configuration format with its JSON Schema and
+ * validation, and the pure engine that puts a pupil on a step with a one-sentence explanation.
+ * Rules: `domain/ladders.md`; figures: `../measures`.
+ */
+export * from './format';
+export * from './evaluate';
+export type { ConcernFlag, FiredTrigger } from './triggers';
+export type { TermRange } from './periods';
+export type { SchemaProblem } from './schema-problems';
