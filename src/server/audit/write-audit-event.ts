@@ -15,7 +15,14 @@ export type AuditEvent =
   | { type: 'absence.withdraw'; absenceId: string; pupilId: string; data: Record<string, never> }
   | { type: 'import.ss12000'; importId: string; data: { status: string; counts: Record<string, number> } }
   | { type: 'pupil.read'; pupilId: string; data: { view: string } }
-  | { type: 'demo.load'; data: { pupils: number } };
+  | { type: 'demo.load'; data: { pupils: number } }
+  | { type: 'ladder.evaluate'; data: { date: string; pupils: number; onStep: number; changes: number; tasks: number; outbox: number } }
+  | { type: 'ladder.publish-version'; ladderVersionId: string; data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number } }
+  | { type: 'ladder.create-draft'; ladderVersionId: string; data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number } }
+  | { type: 'ladder.decide-step'; pupilId: string; data: { stepIndex: number; reason: string } }
+  | { type: 'ladder.set-concern-flag'; pupilId: string; data: { isSet: boolean } }
+  | { type: 'task.complete'; taskId: string; pupilId: string; data: { note: string | null } }
+  | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } };
 
 export type AuditEventType = AuditEvent['type'];
 
@@ -47,6 +54,8 @@ function subjectOf(event: AuditEvent): { type: string; id: string } | null {
   if ('lessonId' in event) return { type: 'lesson', id: event.lessonId };
   if ('absenceId' in event) return { type: 'absence', id: event.absenceId };
   if ('importId' in event) return { type: 'import', id: event.importId };
+  if ('ladderVersionId' in event) return { type: 'ladderVersion', id: event.ladderVersionId };
+  if ('taskId' in event) return { type: 'task', id: event.taskId };
   if ('pupilId' in event) return { type: 'pupil', id: event.pupilId };
   return null;
 }

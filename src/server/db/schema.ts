@@ -383,3 +383,128 @@ export const imports = pgTable('imports', {
   startedByUserId: uuid('started_by_user_id'),
   report: jsonb('report').$type<Record<string, unknown>>().notNull().default({}),
 }, (t) => [primaryKey({ columns: [t.organiserId, t.id] })]);
+
+/** A ladder slot: organiser-wide (school_unit_key '') or for one school unit. Rules live in versions. */
+export const ladders = pgTable('ladders', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  schoolUnitKey: text('school_unit_key').notNull().default(''),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), uniqueIndex('ladders_scope_idx').on(t.organiserId, t.schoolUnitKey)]);
+
+/**
+ * Immutable ladder versions. A published version applies from `effective_from`; editing makes a
+ * new version. Every result names the version that produced it.
+ */
+export const ladderVersions = pgTable('ladder_versions', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  ladderId: uuid('ladder_id').notNull(),
+  version: integer('version').notNull(),
+  /** The LadderDefinition (src/shared/ladders/format.ts). */
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  presetId: text('preset_id'),
+  effectiveFrom: date('effective_from').notNull(),
+  /** draft | published */
+  status: text('status').notNull(),
+  createdByUserId: uuid('created_by_user_id'),
+  createdAt: createdAt(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('ladder_versions_ladder_idx').on(t.organiserId, t.ladderId, t.version)]);
+
+/** The latest evaluation per pupil: step, since, fired figures and the version that produced it. */
+export const pupilLadderStates = pgTable('pupil_ladder_states', {
+  organiserId: organiserId(),
+  personId: uuid('person_id').notNull(),
+  ladderVersionId: uuid('ladder_version_id').notNull(),
+  schoolUnitId: uuid('school_unit_id'),
+  evaluationDate: date('evaluation_date').notNull(),
+  stepIndex: integer('step_index').notNull(),
+  stepKey: text('step_key'),
+  since: date('since'),
+  explanation: text('explanation').notNull(),
+  /** The whole LadderResult, passed back as `previous` on the next evaluation. */
+  result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.personId] }), index('pupil_ladder_states_unit_idx').on(t.organiserId, t.schoolUnitId, t.stepIndex)]);
+
+/** Insert-only history of step changes (escalation, staff decision, de-escalation). */
+export const ladderStepChanges = pgTable('ladder_step_changes', {
+  organiserId: organiserId(),
+  id: bigserial('id', { mode: 'number' }).notNull(),
+  personId: uuid('person_id').notNull(),
+  ladderVersionId: uuid('ladder_version_id').notNull(),
+  date: date('date').notNull(),
+  fromStep: integer('from_step').notNull(),
+  toStep: integer('to_step').notNull(),
+  /** triggers | staff | deEscalation */
+  by: text('by').notNull(),
+  reason: text('reason'),
+  explanation: text('explanation').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('ladder_step_changes_person_idx').on(t.organiserId, t.personId, t.date)]);
+
+/** Staff decisions that move a pupil on the ladder, with the reason (recorded, never silent). */
+export const ladderDecisions = pgTable('ladder_decisions', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  personId: uuid('person_id').notNull(),
+  date: date('date').notNull(),
+  stepIndex: integer('step_index').notNull(),
+  reason: text('reason').notNull(),
+  decidedByUserId: uuid('decided_by_user_id').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('ladder_decisions_person_idx').on(t.organiserId, t.personId)]);
+
+/** The manual "oro" flag: absence that causes concern, whatever its size. */
+export const concernFlags = pgTable('concern_flags', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  personId: uuid('person_id').notNull(),
+  setOn: date('set_on').notNull(),
+  clearedOn: date('cleared_on'),
+  note: text('note'),
+  setByUserId: uuid('set_by_user_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('concern_flags_person_idx').on(t.organiserId, t.personId)]);
+
+/** Tasks created when a pupil enters a step; assigned from the step's role. */
+export const tasks = pgTable('tasks', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  personId: uuid('person_id').notNull(),
+  ladderVersionId: uuid('ladder_version_id'),
+  stepKey: text('step_key'),
+  role: text('role').notNull(),
+  assigneeUserId: uuid('assignee_user_id'),
+  schoolUnitId: uuid('school_unit_id'),
+  title: text('title').notNull(),
+  dueDate: date('due_date').notNull(),
+  /** open | done */
+  status: text('status').notNull().default('open'),
+  doneAt: timestamp('done_at', { withTimezone: true }),
+  doneByUserId: uuid('done_by_user_id'),
+  doneNote: text('done_note'),
+  /** Makes task creation idempotent per pupil, version, step entry and action. */
+  idempotencyKey: text('idempotency_key').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  uniqueIndex('tasks_idempotency_idx').on(t.organiserId, t.idempotencyKey),
+  index('tasks_assignee_idx').on(t.organiserId, t.assigneeUserId, t.status),
+  index('tasks_person_idx').on(t.organiserId, t.personId),
+]);
+
+/** Transactional outbox: messages and notices leave the system from here, exactly once per key. */
+export const outbox = pgTable('outbox', {
+  organiserId: organiserId(),
+  id: uuid('id').notNull(),
+  /** guardianMessage | organiserNotice */
+  kind: text('kind').notNull(),
+  personId: uuid('person_id'),
+  templateKey: text('template_key').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  /** pending | sent | failed */
+  status: text('status').notNull().default('pending'),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), uniqueIndex('outbox_idempotency_idx').on(t.organiserId, t.idempotencyKey)]);

@@ -5,7 +5,9 @@ import { lessonRoutes } from './lessons/lessons.routes.js';
 import { absenceRoutes } from './absences/absences.routes.js';
 import { pupilRoutes } from './pupils/pupils.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
+import { ladderRoutes } from './ladders/ladders.routes.js';
+import { importRoutes } from './imports/imports.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes];
+export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes];

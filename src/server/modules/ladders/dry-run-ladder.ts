@@ -1,0 +1,35 @@
+/**
+ * Evaluates one ladder definition for pupils from a start date to a date without writing
+ * anything: the draft preview and `npm run cli -- ladder evaluate`. Data after the date is ignored.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+import { replayLadder, type LadderDefinition, type LadderResult } from '../../../shared/ladders/index.js';
+import { findDayFigures, findFlagsAndDecisions, findPupilsForEvaluation, findTerms } from './ladders.repo.js';
+
+export interface DryRunRow { personId: string; schoolUnitId: string; result: LadderResult }
+
+/** @param from first evaluated date; null = the first day with registrations in the organiser. */
+export async function dryRunLadder(tx: Tx, organiserId: string, definition: LadderDefinition, from: string | null, to: string, filter: { schoolUnitId?: string } = {}): Promise<DryRunRow[]> {
+  const pupils = await findPupilsForEvaluation(tx, organiserId, to, filter);
+  const start = from ?? (await queryRows<{ first: string | null }>(tx, sql`select min(date)::text as first from pupil_days where organiser_id = ${organiserId}`))[0]?.first;
+  if (!start || start > to || pupils.length === 0) return [];
+  const ids = pupils.map((p) => p.person_id);
+  const [days, { flags, decisions }, terms] = await Promise.all([
+    findDayFigures(tx, organiserId, ids, start, to), findFlagsAndDecisions(tx, organiserId, ids), findTerms(tx, organiserId),
+  ]);
+  return pupils.map((p) => {
+    const results = replayLadder(definition, {
+      days: days.get(p.person_id) ?? [], terms,
+      concernFlags: (flags.get(p.person_id) ?? []).filter((f) => f.setOn <= to),
+      staffDecisions: (decisions.get(p.person_id) ?? []).filter((d) => d.date <= to),
+    }, start, to);
+    return { personId: p.person_id, schoolUnitId: p.school_unit_id, result: results[results.length - 1] };
+  });
+}
+
+/** Every organiser id in the database (the CLI evaluates all). */
+export async function unsafeAllOrganiserIds(tx: Tx): Promise<string[]> {
+  const rows = await queryRows<{ organiser_id: string }>(tx, sql`select distinct organiser_id from organisations order by organiser_id`);
+  return rows.map((r) => r.organiser_id);
+}

@@ -1,0 +1,47 @@
+/** Early-warning lists and tasks, scoped by relationship in SQL. */
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+
+export interface EarlyWarningDbRow {
+  person_id: string; given_name: string; family_name: string; security_marking: string; class_name: string | null;
+  school_unit_id: string | null; school_unit_name: string | null; step_index: number; step_key: string | null; since: string | null;
+  explanation: string; definition: { steps: { key: string; name: string }[] }; open_tasks: number; overdue_tasks: number; last_done: string | null;
+}
+
+/** Pupils with a ladder state at or above `minStep`, limited by `scope` (an SQL condition on s.person_id / s.school_unit_id). */
+export async function findEarlyWarningRows(tx: Tx, organiserId: string, scope: SQL, minStep: number, today: string): Promise<EarlyWarningDbRow[]> {
+  return queryRows<EarlyWarningDbRow>(tx, sql`
+    select s.person_id, p.given_name, p.family_name, p.security_marking, cls.display_name as class_name, s.school_unit_id,
+      su.display_name as school_unit_name, s.step_index, s.step_key, s.since::text as since, s.explanation, v.definition,
+      (select count(*)::int from tasks t where t.organiser_id = s.organiser_id and t.person_id = s.person_id and t.status = 'open') as open_tasks,
+      (select count(*)::int from tasks t where t.organiser_id = s.organiser_id and t.person_id = s.person_id and t.status = 'open' and t.due_date < ${today}) as overdue_tasks,
+      (select max(t.done_at)::date::text from tasks t where t.organiser_id = s.organiser_id and t.person_id = s.person_id and t.status = 'done') as last_done
+    from pupil_ladder_states s
+    join persons p on p.organiser_id = s.organiser_id and p.id = s.person_id
+    join ladder_versions v on v.organiser_id = s.organiser_id and v.id = s.ladder_version_id
+    left join organisations su on su.organiser_id = s.organiser_id and su.id = s.school_unit_id
+    left join lateral (select g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
+      where gm.organiser_id = s.organiser_id and gm.person_id = s.person_id and g.group_type = 'Klass'
+      order by (gm.end_date is null or gm.end_date >= ${today}) desc, gm.start_date desc limit 1) cls on true
+    where s.organiser_id = ${organiserId} and s.step_index >= ${minStep} and ${scope}
+    order by s.step_index desc, s.since desc nulls last, p.family_name`);
+}
+
+export interface TaskDbRow {
+  id: string; person_id: string; given_name: string; family_name: string; class_name: string | null; title: string; role: string; step_key: string | null;
+  assignee_user_id: string | null; assignee_name: string | null; due_date: string; status: string; done_at: Date | string | null; done_note: string | null;
+}
+
+/** Tasks matching an SQL condition on `t`. */
+export async function findTasks(tx: Tx, organiserId: string, condition: SQL): Promise<TaskDbRow[]> {
+  return queryRows<TaskDbRow>(tx, sql`
+    select t.id, t.person_id, p.given_name, p.family_name, cls.display_name as class_name, t.title, t.role, t.step_key, t.assignee_user_id,
+      u.display_name as assignee_name, t.due_date::text as due_date, t.status, t.done_at, t.done_note
+    from tasks t
+    join persons p on p.organiser_id = t.organiser_id and p.id = t.person_id
+    left join users u on u.organiser_id = t.organiser_id and u.id = t.assignee_user_id
+    left join lateral (select g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
+      where gm.organiser_id = t.organiser_id and gm.person_id = t.person_id and g.group_type = 'Klass' order by gm.start_date desc limit 1) cls on true
+    where t.organiser_id = ${organiserId} and ${condition}
+    order by t.status, t.due_date, p.family_name`);
+}

@@ -1,0 +1,98 @@
+/** Ladder versions, pupil states, decisions, flags and the facts an evaluation needs — set-based. */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+import type { DayFigures } from '../../../shared/measures/index.js';
+import type { LadderDefinition } from '../../../shared/ladders/index.js';
+import { uuidArray } from '../measures/measures.repo.js';
+
+export interface VersionRow {
+  id: string; ladder_id: string; school_unit_key: string; version: number; definition: LadderDefinition; preset_id: string | null;
+  effective_from: string; status: string; created_at: Date | string; published_at: Date | string | null; ladder_name: string;
+}
+
+/** Every version of the organiser's ladders (all scopes), oldest first. */
+export async function findLadderVersions(tx: Tx, organiserId: string): Promise<VersionRow[]> {
+  return queryRows<VersionRow>(tx, sql`select v.id, v.ladder_id, l.school_unit_key, v.version, v.definition, v.preset_id, v.effective_from::text as effective_from,
+      v.status, v.created_at, v.published_at, l.name as ladder_name
+    from ladder_versions v join ladders l on l.organiser_id = v.organiser_id and l.id = v.ladder_id
+    where v.organiser_id = ${organiserId} order by l.school_unit_key, v.effective_from, v.version`);
+}
+
+export interface PupilScopeRow { person_id: string; school_unit_id: string }
+
+/** Pupils with a class membership on the date (or, failing that, an enrolment), with their school unit. */
+export async function findPupilsForEvaluation(tx: Tx, organiserId: string, date: string, filter: { schoolUnitId?: string; personIds?: string[] }): Promise<PupilScopeRow[]> {
+  const unitFilter = filter.schoolUnitId ? sql`and x.school_unit_id = ${filter.schoolUnitId}` : sql``;
+  const personFilter = filter.personIds ? sql`and x.person_id = any(${uuidArray(filter.personIds)})` : sql``;
+  return queryRows<PupilScopeRow>(tx, sql`
+    select distinct on (x.person_id) x.person_id, x.school_unit_id from (
+      select gm.person_id, g.school_unit_id, 0 as priority, gm.start_date from group_memberships gm
+        join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id and g.group_type = 'Klass'
+        where gm.organiser_id = ${organiserId} and gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})
+      union all
+      select e.person_id, e.school_unit_id, 1 as priority, e.start_date from enrolments e
+        where e.organiser_id = ${organiserId} and e.start_date <= ${date} and (e.end_date is null or e.end_date >= ${date})
+    ) x where true ${unitFilter} ${personFilter}
+    order by x.person_id, x.priority, x.start_date desc`);
+}
+
+/** Day rows of the pupils up to the date, grouped by pupil. */
+export async function findDayFigures(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<Map<string, DayFigures[]>> {
+  const byPerson = new Map<string, DayFigures[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await queryRows<DayFigures & { person_id: string; late_count: number; late_minutes: number }>(tx, sql`
+    select person_id, date::text as date, scheduled, known, attended, valid, invalid, other, late_count, late_minutes
+    from pupil_days where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) and date between ${from} and ${to}
+    order by person_id, date`);
+  for (const r of rows) {
+    const list = byPerson.get(r.person_id) ?? [];
+    list.push({ date: r.date, scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other, lateCount: r.late_count, lateMinutes: r.late_minutes });
+    byPerson.set(r.person_id, list);
+  }
+  return byPerson;
+}
+
+export interface StateRow { person_id: string; ladder_version_id: string; evaluation_date: string; step_index: number; step_key: string | null; since: string | null; explanation: string; result: Record<string, unknown>; school_unit_id: string | null }
+
+export async function findStates(tx: Tx, organiserId: string, personIds: string[]): Promise<Map<string, StateRow>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await queryRows<StateRow>(tx, sql`select person_id, ladder_version_id, evaluation_date::text as evaluation_date, step_index, step_key, since::text as since,
+      explanation, result, school_unit_id
+    from pupil_ladder_states where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`);
+  return new Map(rows.map((r) => [r.person_id, r]));
+}
+
+/** Concern flags and staff decisions by pupil. */
+export async function findFlagsAndDecisions(tx: Tx, organiserId: string, personIds: string[]) {
+  const flags = new Map<string, { setOn: string; clearedOn?: string }[]>();
+  const decisions = new Map<string, { date: string; stepIndex: number; reason: string }[]>();
+  if (personIds.length === 0) return { flags, decisions };
+  const flagRows = await queryRows<{ person_id: string; set_on: string; cleared_on: string | null }>(tx, sql`select person_id, set_on::text as set_on, cleared_on::text as cleared_on
+    from concern_flags where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`);
+  for (const f of flagRows) flags.set(f.person_id, [...(flags.get(f.person_id) ?? []), { setOn: f.set_on, ...(f.cleared_on ? { clearedOn: f.cleared_on } : {}) }]);
+  const decisionRows = await queryRows<{ person_id: string; date: string; step_index: number; reason: string }>(tx, sql`select person_id, date::text as date, step_index, reason
+    from ladder_decisions where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) order by date, created_at`);
+  for (const d of decisionRows) decisions.set(d.person_id, [...(decisions.get(d.person_id) ?? []), { date: d.date, stepIndex: d.step_index, reason: d.reason }]);
+  return { flags, decisions };
+}
+
+export async function findTerms(tx: Tx, organiserId: string): Promise<{ startDate: string; endDate: string }[]> {
+  return queryRows<{ startDate: string; endDate: string }>(tx, sql`select start_date::text as "startDate", end_date::text as "endDate" from terms where organiser_id = ${organiserId} order by start_date`);
+}
+
+export interface AssigneeRow { user_id: string; person_id: string | null; role: string; school_unit_key: string }
+
+/** Users who can take tasks, with the pupils' mentors resolved from mentor assignments. */
+export async function findAssignees(tx: Tx, organiserId: string, personIds: string[], date: string) {
+  const staff = await queryRows<AssigneeRow>(tx, sql`select ur.user_id, u.person_id, ur.role, ur.school_unit_key from user_roles ur
+    join users u on u.organiser_id = ur.organiser_id and u.id = ur.user_id and u.is_active
+    where ur.organiser_id = ${organiserId} order by u.username`);
+  const mentors = personIds.length === 0 ? [] : await queryRows<{ pupil_id: string; user_id: string }>(tx, sql`
+    select distinct on (gm.person_id) gm.person_id as pupil_id, u.id as user_id from group_memberships gm
+    join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
+    join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
+    join users u on u.organiser_id = d.organiser_id and u.person_id = d.person_id and u.is_active
+    where gm.organiser_id = ${organiserId} and gm.person_id = any(${uuidArray(personIds)})
+    order by gm.person_id, (gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})) desc, gm.start_date desc`);
+  return { staff, mentorOf: new Map(mentors.map((m) => [m.pupil_id, m.user_id])) };
+}

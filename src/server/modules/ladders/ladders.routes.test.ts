@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
+import { createWorld, type World } from '../../test/factories.js';
+import { queryRows, schema } from '../../db/client.js';
+import { eachDate, weekdayOf } from '../../../shared/dates/index.js';
+import { recomputePupilDays } from '../measures/recompute-pupil-days.js';
+
+const JANUARY = eachDate('2026-01-08', '2026-01-30').filter((d) => weekdayOf(d) <= 5);
+const FEBRUARY = eachDate('2026-02-02', '2026-02-13').filter((d) => weekdayOf(d) <= 5);
+
+describe('ladders over HTTP: preset, evaluation, early warning, tasks', () => {
+  let t: TestApp;
+  let world: World;
+  let absentPupil: string;
+  beforeAll(async () => {
+    t = await buildTestApp({ today: '2026-02-13' });
+    world = await createWorld(t.database, [...JANUARY, ...FEBRUARY]);
+    absentPupil = world.pupilsA[0];
+    const { organiserId } = world;
+    // Every lesson confirmed; pupil 0 absent in two of three lessons every January day (≈ 67 %).
+    await t.database.db.insert(schema.lessonConfirmations).values([...world.lessonsA.values(), ...world.lessonsB.values()].map((lessonId) => ({ organiserId, lessonId })));
+    const marks = JANUARY.flatMap((d) => ['08:00', '09:15'].map((slot) => ({ organiserId, lessonId: world.lessonsA.get(`${d} ${slot}`)!, personId: absentPupil, kind: 'absent' })));
+    await t.database.db.insert(schema.attendanceMarks).values(marks);
+    await recomputePupilDays(t.database.db, organiserId, [...world.pupilsA, ...world.pupilsB], '2026-01-01', '2026-02-28');
+  });
+  afterAll(() => t.close());
+
+  it('rektor picks the Stockholm preset, previews, publishes and evaluates; the pupil is on the investigation step with its explanation', async () => {
+    const rektor = await logInAs(t.app, world.usernames.principal);
+    const ladders = await rektor.request({ method: 'GET', url: '/api/ladders' });
+    expect(ladders.json().presets.map((p: { id: string }) => p.id)).toEqual(['kyrkbacksskolan', 'stockholm', 'orebro', 'norrkoping']);
+    const draft = await rektor.request({ method: 'POST', url: '/api/ladders/versions', payload: { schoolUnitId: world.schoolUnitId, presetId: 'stockholm', effectiveFrom: '2026-01-08', publish: false } });
+    expect(draft.statusCode).toBe(201);
+    const preview = await rektor.request({ method: 'GET', url: `/api/ladders/versions/${draft.json().id}/preview` });
+    expect(preview.json().rows).toEqual([expect.objectContaining({ personId: absentPupil, current: { stepIndex: 0, stepKey: null }, draft: expect.objectContaining({ stepKey: 'utredning-anmalan' }) })]);
+    expect((await rektor.request({ method: 'POST', url: `/api/ladders/versions/${draft.json().id}/publish`, payload: {} })).statusCode).toBe(204);
+    const evaluated = await rektor.request({ method: 'POST', url: '/api/ladders/evaluate', payload: { schoolUnitId: world.schoolUnitId } });
+    expect(evaluated.json()).toMatchObject({ onStep: 1 });
+
+    const warning = await rektor.request({ method: 'GET', url: '/api/early-warning?scope=school' });
+    const row = warning.json().rows[0];
+    expect(row).toMatchObject({ personId: absentPupil, stepIndex: 3, stepKey: 'utredning-anmalan', since: '2026-01-31', openTasks: 2, isWithoutMeasure: false });
+    expect(row.explanation).toBe('Steg 3 (Utredning + anmälan) sedan 2026-01-31: frånvaro 66,7 % i januari 2026 (gräns 40 %).');
+    const outbox = await queryRows<{ kind: string; template_key: string }>(t.database.db, sql`select kind, template_key from outbox where organiser_id = ${world.organiserId}`);
+    expect(outbox.map((o) => o.kind)).toContain('organiserNotice');
+
+    // Published versions are immutable.
+    const failure = await t.database.db.execute(sql`update ladder_versions set effective_from = '2026-02-01' where organiser_id = ${world.organiserId}`).then(() => 'ok', (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
+    expect(failure).toMatch(/immutable/);
+  });
+
+  it('gives tasks to the role, lets them be completed, and exports CSV', async () => {
+    const rektor = await logInAs(t.app, world.usernames.principal);
+    const tasks = (await rektor.request({ method: 'GET', url: '/api/tasks' })).json().tasks;
+    expect(tasks.map((task: { role: string }) => task.role)).toEqual(['principal', 'principal']);
+    const done = await rektor.request({ method: 'POST', url: `/api/tasks/${tasks[0].id}/complete`, payload: { note: 'Utredning öppnad' } });
+    expect(done.statusCode).toBe(204);
+    const again = await rektor.request({ method: 'POST', url: `/api/tasks/${tasks[0].id}/complete`, payload: {} });
+    expect(again.statusCode).toBe(409);
+    const other = await logInAs(t.app, world.usernames.otherTeacher);
+    expect((await other.request({ method: 'POST', url: `/api/tasks/${tasks[1].id}/complete`, payload: {} })).statusCode).toBe(404);
+    const csv = await rektor.request({ method: 'GET', url: '/api/early-warning.csv?scope=school' });
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body).toContain('Utredning + anmälan');
+  });
+
+  it('records staff decisions and concern flags with the pupil ladder history', async () => {
+    const mentor = await logInAs(t.app, world.usernames.mentor);
+    const flagged = world.pupilsA[1];
+    expect((await mentor.request({ method: 'POST', url: `/api/pupils/${flagged}/concern-flag`, payload: { note: 'Oro' } })).statusCode).toBe(204);
+    expect((await mentor.request({ method: 'POST', url: `/api/pupils/${absentPupil}/ladder-decisions`, payload: { stepIndex: 0, reason: 'Närvaron återställd efter åtgärder' } })).statusCode).toBe(204);
+    const ladder = (await mentor.request({ method: 'GET', url: `/api/pupils/${absentPupil}/ladder` })).json();
+    expect(ladder.state).toMatchObject({ stepIndex: 0, ladderName: expect.stringContaining('Stockholm') });
+    expect(ladder.changes[0]).toMatchObject({ fromStep: 3, toStep: 0, by: 'staff', reason: 'Närvaron återställd efter åtgärder' });
+    expect((await mentor.request({ method: 'GET', url: `/api/pupils/${flagged}/ladder` })).json().concernFlag).toMatchObject({ note: 'Oro' });
+  });
+
+  it('refuses ladder changes to roles without them and validates definitions', async () => {
+    const teacher = await logInAs(t.app, world.usernames.teacher);
+    expect((await teacher.request({ method: 'GET', url: '/api/ladders' })).statusCode).toBe(403);
+    expect((await teacher.request({ method: 'POST', url: '/api/ladders/versions', payload: { schoolUnitId: world.schoolUnitId, presetId: 'orebro', effectiveFrom: '2026-01-08', publish: true } })).statusCode).toBe(403);
+    expect((await teacher.request({ method: 'GET', url: '/api/early-warning?scope=organiser' })).statusCode).toBe(403);
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const bad = await admin.request({ method: 'POST', url: '/api/ladders/versions', payload: { schoolUnitId: null, definition: { id: 'x', steps: 'none' }, effectiveFrom: '2026-01-08', publish: false } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toBe('LADDER_INVALID');
+    expect(bad.json().details[0].path).toMatch(/^\/definition/);
+    const organiserView = await admin.request({ method: 'GET', url: '/api/early-warning?scope=organiser&minStep=0' });
+    expect(organiserView.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,277 @@
+/** Ladders (presets, versions, preview, publish), evaluation on demand, early warning and tasks. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { and, eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../app-context.js';
+import { schema, queryRows, type Tx } from '../../db/client.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
+import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
+import { canReadPupil, readablePupilsSql, menteesSql } from '../../policies/scope.js';
+import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
+import {
+  CompleteTaskRequest, ConcernFlagRequest, EarlyWarningQuery, EarlyWarningResponse, EvaluateRequest, LadderDecisionRequest, LaddersResponse,
+  PreviewResponse, PupilLadderResponse, ReassignTaskRequest, SaveLadderVersionRequest, TasksQuery, TasksResponse,
+} from '../../../shared/schemas/ladders.js';
+import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
+import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
+import { aggregateFigures } from '../measures/aggregate-figures.js';
+import { uuidArray } from '../measures/measures.repo.js';
+import { findLadderVersions, findStates } from './ladders.repo.js';
+import { findEarlyWarningRows, findTasks } from './early-warning.repo.js';
+import { presentEarlyWarning, presentTask, presentVersion, trendWindows } from './ladders.presenter.js';
+import { canEvaluate, canManageLadder, visibleTasksSql } from './ladders.policy.js';
+import { saveLadderVersion } from './commands/save-ladder-version.js';
+import { publishLadderVersion } from './commands/publish-ladder-version.js';
+import { evaluateLadders } from './commands/evaluate-ladders.js';
+import { completeTask } from './commands/complete-task.js';
+import { reassignTask } from './commands/reassign-task.js';
+import { decideLadderStep } from './commands/decide-ladder-step.js';
+import { setConcernFlag } from './commands/set-concern-flag.js';
+import { dryRunLadder } from './dry-run-ladder.js';
+import { EARLY_WARNING_CSV_COLUMNS, toCsv } from './csv.js';
+
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const IdParams = Type.Object({ id: Uuid });
+
+/** Versions the actor may see: organiser-wide for huvudman, own school units (and the organiser ladder) otherwise. */
+function isVersionVisible(actor: Actor, schoolUnitKey: string): boolean {
+  if (hasOrganiserWideRole(actor, 'organiserAdmin', 'systemAdmin')) return true;
+  const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
+  return schoolUnitKey === '' || units === 'all' || units.includes(schoolUnitKey);
+}
+
+async function loadVersion(tx: Tx, actor: Actor, id: string) {
+  const version = (await findLadderVersions(tx, actor.organiserId)).find((v) => v.id === id);
+  if (!version || !isVersionVisible(actor, version.school_unit_key)) throw notFound('NOT_FOUND', 'Trappversionen hittades inte.');
+  return version;
+}
+
+async function loadTask(tx: Tx, actor: Actor, id: string) {
+  const [task] = await queryRows<{ id: string; person_id: string; status: string }>(tx, sql`select t.id, t.person_id, t.status from tasks t
+    where t.organiser_id = ${actor.organiserId} and t.id = ${id} and ${visibleTasksSql(actor)}`);
+  if (!task) throw notFound('TASK_NOT_FOUND', 'Uppgiften hittades inte.');
+  return { id: task.id, personId: task.person_id, status: task.status };
+}
+
+
+type EarlyWarningQueryInput = { scope: 'mine' | 'school' | 'organiser'; schoolUnitId?: string; minStep?: number };
+
+/** The early-warning list for the actor's scope, with per-step and per-school counts. */
+async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryInput, today: string) {
+  const { scope, schoolUnitId, minStep = 1 } = query;
+  let condition;
+  if (scope === 'mine') condition = actor.personId ? sql`s.person_id in (${menteesSql(actor)})` : sql`false`;
+  else if (scope === 'organiser') {
+    if (!hasOrganiserWideRole(actor, 'organiserAdmin')) throw forbidden('Huvudmannens översikt är för huvudmannen.');
+    condition = schoolUnitId ? sql`s.school_unit_id = ${schoolUnitId}` : sql`true`;
+  } else {
+    condition = readablePupilsSql(actor, sql`s.person_id`);
+    if (schoolUnitId) condition = sql`${condition} and s.school_unit_id = ${schoolUnitId}`;
+  }
+  const rows = await findEarlyWarningRows(db, actor.organiserId, condition, minStep, today);
+  const windows = trendWindows(today);
+  const ids = sql`pd.person_id = any(${uuidArray(rows.map((r) => r.person_id))})`;
+  const [recent, previous] = await Promise.all([
+    aggregateFigures(db, actor.organiserId, ids, windows.recent.from, windows.recent.to),
+    aggregateFigures(db, actor.organiserId, ids, windows.previous.from, windows.previous.to),
+  ]);
+  const presented = rows.map((r) => presentEarlyWarning(r, today, recent.get(r.person_id), previous.get(r.person_id)));
+  const perStep = new Map<number, { stepIndex: number; stepName: string | null; pupils: number }>();
+  const perSchool = new Map<string, { schoolUnitId: string | null; schoolUnitName: string | null; onStep: number; withoutMeasure: number }>();
+  for (const r of presented) {
+    const step = perStep.get(r.stepIndex) ?? { stepIndex: r.stepIndex, stepName: r.stepName, pupils: 0 };
+    step.pupils++;
+    perStep.set(r.stepIndex, step);
+    const school = perSchool.get(r.schoolUnitId ?? '') ?? { schoolUnitId: r.schoolUnitId, schoolUnitName: r.schoolUnitName, onStep: 0, withoutMeasure: 0 };
+    school.onStep++;
+    if (r.isWithoutMeasure) school.withoutMeasure++;
+    perSchool.set(r.schoolUnitId ?? '', school);
+  }
+  return {
+    date: today, rows: presented, perStep: [...perStep.values()].sort((a, b) => a.stepIndex - b.stepIndex),
+    perSchool: [...perSchool.values()], withoutMeasure: presented.filter((r) => r.isWithoutMeasure).length,
+  };
+}
+
+export async function ladderRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = database.db;
+
+  app.get('/api/ladders', {
+    schema: { tags: ['ladders'], summary: 'Ladder presets, the versions in scope and the format schema', response: { 200: LaddersResponse, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    if (!hasRole(actor, 'principal', 'studentHealth', 'organiserAdmin', 'systemAdmin')) throw forbidden();
+    const versions = (await findLadderVersions(db, actor.organiserId)).filter((v) => isVersionVisible(actor, v.school_unit_key));
+    return {
+      presets: Object.entries(LADDER_PRESETS).map(([id, d]) => ({ id, name: d.name, description: d.description, definition: d as unknown as Record<string, unknown> })),
+      versions: versions.map(presentVersion),
+      formatSchema: LadderDefinitionSchema as unknown as Record<string, unknown>,
+    };
+  });
+
+  app.post('/api/ladders/versions', {
+    schema: { tags: ['ladders'], summary: 'Save a ladder version (from a preset or a definition) as draft or published', body: SaveLadderVersionRequest, response: { 201: Type.Object({ id: Uuid, version: Type.Integer() }), ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { schoolUnitId, presetId, definition, effectiveFrom, publish } = request.body;
+    if (!canManageLadder(actor, schoolUnitId)) throw forbidden('Du kan inte ändra trappan för den här enheten.');
+    if (presetId !== undefined && !isLadderPresetId(presetId)) throw new AppError('VALIDATION_FAILED', 'Okänd förinställning.', [{ path: '/presetId', message: 'Välj en förinställning i listan.' }]);
+    const chosen = definition ?? (presetId ? LADDER_PRESETS[presetId as keyof typeof LADDER_PRESETS] : undefined);
+    if (!chosen) throw new AppError('VALIDATION_FAILED', 'Ange en förinställning eller en trappa.', [{ path: '/definition', message: 'Saknas.' }]);
+    const saved = await db.transaction((tx) => saveLadderVersion(tx, { ...auditContextOf(request), actorUserId: actor.userId },
+      { schoolUnitId, definition: chosen, presetId: presetId ?? null, effectiveFrom, isPublished: publish }));
+    return reply.status(201).send(saved);
+  });
+
+  app.post('/api/ladders/versions/:id/publish', {
+    schema: { tags: ['ladders'], summary: 'Publish a draft version', params: IdParams, body: Type.Object({ effectiveFrom: Type.Optional(Type.String({ format: 'date' })) }), response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    await db.transaction(async (tx) => {
+      const v = await loadVersion(tx, actor, request.params.id);
+      if (!canManageLadder(actor, v.school_unit_key || null)) throw forbidden();
+      await publishLadderVersion(tx, auditContextOf(request), { id: v.id, status: v.status, schoolUnitKey: v.school_unit_key, presetId: v.preset_id, effectiveFrom: v.effective_from, version: v.version }, request.body.effectiveFrom);
+    });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/ladders/versions/:id/export', {
+    schema: { tags: ['ladders'], summary: 'The version as a ladder file (JSON)', params: IdParams },
+  }, async (request, reply) => {
+    const v = await loadVersion(db, actorOf(request), request.params.id);
+    reply.header('content-disposition', `attachment; filename="trappa-${v.definition.id}-v${v.version}.json"`);
+    return v.definition;
+  });
+
+  app.get('/api/ladders/versions/:id/preview', {
+    schema: { tags: ['ladders'], summary: 'Who would be on which step today under this version, compared with the current states', params: IdParams, response: { 200: PreviewResponse, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const today = clock.today();
+    const v = await loadVersion(db, actor, request.params.id);
+    if (!canEvaluate(actor, v.school_unit_key || null)) throw forbidden();
+    const runs = await dryRunLadder(db, actor.organiserId, v.definition as LadderDefinition, v.effective_from, today, v.school_unit_key ? { schoolUnitId: v.school_unit_key } : {});
+    const states = await findStates(db, actor.organiserId, runs.map((r) => r.personId));
+    const names = new Map((await queryRows<{ id: string; given_name: string; family_name: string }>(db, sql`select id, given_name, family_name from persons
+      where organiser_id = ${actor.organiserId} and id = any(${uuidArray(runs.map((r) => r.personId))})`)).map((p) => [p.id, `${p.given_name} ${p.family_name}`]));
+    const rows = runs.filter((r) => r.result.stepIndex > 0 || (states.get(r.personId)?.step_index ?? 0) > 0).map((r) => {
+      const current = states.get(r.personId);
+      return {
+        personId: r.personId, name: names.get(r.personId) ?? '', className: null,
+        current: { stepIndex: current?.step_index ?? 0, stepKey: current?.step_key ?? null },
+        draft: { stepIndex: r.result.stepIndex, stepKey: r.result.stepKey, explanation: r.result.explanation },
+      };
+    }).sort((a, b) => b.draft.stepIndex - a.draft.stepIndex || a.name.localeCompare(b.name, 'sv'));
+    return { date: today, rows };
+  });
+
+  app.post('/api/ladders/evaluate', {
+    schema: { tags: ['ladders'], summary: 'Evaluate the ladder now for a school unit or one pupil (the nightly job does all)', body: EvaluateRequest,
+      response: { 200: Type.Object({ pupils: Type.Integer(), onStep: Type.Integer(), changes: Type.Integer(), tasks: Type.Integer(), outbox: Type.Integer() }), ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const { schoolUnitId, personId } = request.body;
+    if (personId) {
+      if (!(await canReadPupil(db, actor, personId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+    } else if (!canEvaluate(actor, schoolUnitId ?? null)) throw forbidden();
+    return db.transaction((tx) => evaluateLadders(tx, auditContextOf(request), { date: clock.today(), schoolUnitId, personIds: personId ? [personId] : undefined }));
+  });
+
+  app.get('/api/early-warning', {
+    schema: { tags: ['ladders'], summary: 'Pupils per ladder step with trend, coverage, open tasks and the "without measure" KPI', querystring: EarlyWarningQuery, response: { 200: EarlyWarningResponse, ...errors } },
+  }, async (request) => buildEarlyWarning(db, actorOf(request), request.query, clock.today()));
+
+  app.get('/api/early-warning.csv', {
+    schema: { tags: ['ladders'], summary: 'The early-warning list as CSV (semicolon-separated, UTF-8 with BOM for Excel)', querystring: EarlyWarningQuery },
+  }, async (request, reply) => {
+    const result = await buildEarlyWarning(db, actorOf(request), request.query, clock.today());
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="tidiga-signaler-${result.date}.csv"`);
+    return toCsv(EARLY_WARNING_CSV_COLUMNS, result.rows);
+  });
+
+  app.get('/api/tasks', {
+    schema: { tags: ['tasks'], summary: 'Tasks the signed-in user may see (own, role at own school, mentees)', querystring: TasksQuery, response: { 200: TasksResponse, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const { status = 'open', personId } = request.query;
+    const conditions = [visibleTasksSql(actor)];
+    if (status !== 'all') conditions.push(sql`t.status = ${status}`);
+    if (personId) conditions.push(sql`t.person_id = ${personId}`);
+    const rows = await findTasks(db, actor.organiserId, sql.join(conditions, sql` and `));
+    return { tasks: rows.map((r) => presentTask(r, clock.today())) };
+  });
+
+  app.post('/api/tasks/:id/complete', {
+    schema: { tags: ['tasks'], summary: 'Mark a task done with a note', params: IdParams, body: CompleteTaskRequest, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    await db.transaction(async (tx) => completeTask(tx, { ...auditContextOf(request), actorUserId: actor.userId }, await loadTask(tx, actor, request.params.id), request.body.note ?? null, clock.now()));
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/tasks/:id/reassign', {
+    schema: { tags: ['tasks'], summary: 'Give a task to another user', params: IdParams, body: ReassignTaskRequest, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    await db.transaction(async (tx) => reassignTask(tx, auditContextOf(request), await loadTask(tx, actor, request.params.id), request.body.userId));
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/pupils/:id/ladder', {
+    schema: { tags: ['ladders'], summary: "The pupil's ladder step, why, its history, concern flag and tasks", params: IdParams, response: { 200: PupilLadderResponse, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const pupilId = request.params.id;
+    if (!(await canReadPupil(db, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+    const today = clock.today();
+    const state = (await findStates(db, actor.organiserId, [pupilId])).get(pupilId);
+    const version = state ? (await findLadderVersions(db, actor.organiserId)).find((v) => v.id === state.ladder_version_id) : undefined;
+    const changes = await db.select().from(schema.ladderStepChanges).where(and(eq(schema.ladderStepChanges.organiserId, actor.organiserId), eq(schema.ladderStepChanges.personId, pupilId)));
+    const [flag] = await queryRows<{ id: string; set_on: string; note: string | null }>(db, sql`select id, set_on::text as set_on, note from concern_flags
+      where organiser_id = ${actor.organiserId} and person_id = ${pupilId} and cleared_on is null limit 1`);
+    const tasks = await findTasks(db, actor.organiserId, sql`t.person_id = ${pupilId}`);
+    return {
+      state: state && version ? {
+        stepIndex: state.step_index, stepKey: state.step_key, stepName: version.definition.steps[state.step_index - 1]?.name ?? null, since: state.since,
+        explanation: state.explanation, evaluationDate: state.evaluation_date, ladderName: version.definition.name, ladderVersion: version.version,
+        steps: version.definition.steps.map((s, i) => ({ index: i + 1, key: s.key, name: s.name })),
+      } : null,
+      changes: changes.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).map((c) => ({ date: c.date, fromStep: c.fromStep, toStep: c.toStep, by: c.by, reason: c.reason, explanation: c.explanation })),
+      concernFlag: flag ? { id: flag.id, setOn: flag.set_on, note: flag.note } : null,
+      tasks: tasks.map((t) => presentTask(t, today)),
+    };
+  });
+
+  app.post('/api/pupils/:id/ladder-decisions', {
+    schema: { tags: ['ladders'], summary: 'Move the pupil to a step (0 = off the ladder) with a reason', params: IdParams, body: LadderDecisionRequest, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!hasRole(actor, 'principal', 'studentHealth', 'mentor')) throw forbidden();
+    await db.transaction(async (tx) => {
+      if (!(await canReadPupil(tx, actor, request.params.id))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+      await decideLadderStep(tx, { ...auditContextOf(request), actorUserId: actor.userId }, request.params.id, { ...request.body, date: clock.today() });
+      await evaluateLadders(tx, auditContextOf(request), { date: clock.today(), personIds: [request.params.id] });
+    });
+    return reply.status(204).send(null);
+  });
+
+  for (const isSet of [true, false]) {
+    app.route({
+      method: isSet ? 'POST' : 'DELETE', url: '/api/pupils/:id/concern-flag',
+      schema: { tags: ['ladders'], summary: isSet ? 'Set the concern ("oro") flag' : 'Clear the concern flag', params: IdParams, ...(isSet ? { body: ConcernFlagRequest } : {}), response: { 204: Type.Null(), ...errors } },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        const { id } = request.params as { id: string };
+        await db.transaction(async (tx) => {
+          if (!(await canReadPupil(tx, actor, id))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+          await setConcernFlag(tx, { ...auditContextOf(request), actorUserId: actor.userId }, id, { isSet, date: clock.today(), note: (request.body as { note?: string } | undefined)?.note });
+          await evaluateLadders(tx, auditContextOf(request), { date: clock.today(), personIds: [id] });
+        });
+        return reply.status(204).send(null);
+      },
+    });
+  }
+}
