@@ -2,6 +2,7 @@
  * Command line: `npm run cli -- <command>`.
  *   import ss12000 <dir>                         import SS12000 JSON files (all-or-nothing)
  *   measures --from YYYY-MM-DD --to YYYY-MM-DD --json   absence figures per pupil
+ *   ladder evaluate --preset <id> --date YYYY-MM-DD --json   ladder steps per pupil as of the date
  * Uses DATA_DIR / DATABASE_URL like the server and never loads demo data.
  */
 import { parseArgs } from 'node:util';
@@ -16,7 +17,8 @@ class UsageError extends Error {}
 
 const USAGE = `Användning / usage:
   npm run cli -- import ss12000 <dir>
-  npm run cli -- measures --from YYYY-MM-DD --to YYYY-MM-DD --json`;
+  npm run cli -- measures --from YYYY-MM-DD --to YYYY-MM-DD --json
+  npm run cli -- ladder evaluate --preset kyrkbacksskolan|stockholm|orebro|norrkoping --date YYYY-MM-DD --json`;
 
 type Command = (database: Database, args: string[]) => Promise<number>;
 
@@ -42,6 +44,24 @@ const commands: Record<string, Command> = {
     const { unsafeMeasureAllPupils } = await import('./modules/measures/measure-all-pupils.js');
     const rows = await unsafeMeasureAllPupils(database.db, values.from, values.to);
     process.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : rows.map((r) => `${r.personId}\t${r.known}\t${r.valid}\t${r.invalid}`).join('\n') + '\n');
+    return 0;
+  },
+  async ladder(database, args) {
+    const [sub, ...rest] = args;
+    const { values } = parseArgs({ args: rest, options: { preset: { type: 'string' }, date: { type: 'string' }, json: { type: 'boolean' } } });
+    const { LADDER_PRESETS, isLadderPresetId } = await import('../shared/ladders/presets/index.js');
+    if (sub !== 'evaluate' || !values.preset || !isLadderPresetId(values.preset) || !values.date || !DATE.test(values.date)) {
+      throw new UsageError('ladder evaluate needs --preset (kyrkbacksskolan, stockholm, orebro, norrkoping) and --date YYYY-MM-DD');
+    }
+    const { dryRunLadder, unsafeAllOrganiserIds } = await import('./modules/ladders/dry-run-ladder.js');
+    const rows = [];
+    for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
+      for (const run of await dryRunLadder(database.db, organiserId, LADDER_PRESETS[values.preset], null, values.date)) {
+        const { stepIndex, stepKey, since, explanation } = run.result;
+        rows.push({ personId: run.personId, stepIndex, stepKey, since, explanation });
+      }
+    }
+    process.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : rows.filter((r) => r.stepIndex > 0).map((r) => `${r.personId}\t${r.stepIndex}\t${r.explanation}`).join('\n') + '\n');
     return 0;
   },
 };

@@ -7,17 +7,21 @@ import { queryRows, type Tx } from '../db/client.js';
 import { type Actor, hasRole, schoolUnitsWith } from './actor.js';
 import { uuidArray } from '../modules/measures/measures.repo.js';
 
+/** Staff groups (SS12000 Personalgrupp) hold staff, never pupils. Condition on groups `g`. */
+export const isPupilGroup = sql`g.group_type <> 'Personalgrupp'`;
+
 /** Pupils whose page and figures the actor may read: mentees, and pupils of schools where the actor is rektor or elevhälsa. */
 export function readablePupilsSql(actor: Actor, personIdColumn: SQL): SQL {
   const parts: SQL[] = [];
   const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
   if (units === 'all') {
     parts.push(sql`select e.person_id from enrolments e where e.organiser_id = ${actor.organiserId}`);
-    parts.push(sql`select gm.person_id from group_memberships gm where gm.organiser_id = ${actor.organiserId}`);
+    parts.push(sql`select gm.person_id from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
+      where gm.organiser_id = ${actor.organiserId} and ${isPupilGroup}`);
   } else if (units.length > 0) {
     parts.push(sql`select e.person_id from enrolments e where e.organiser_id = ${actor.organiserId} and e.school_unit_id = any(${uuidArray(units)})`);
     parts.push(sql`select gm.person_id from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
-      where gm.organiser_id = ${actor.organiserId} and g.school_unit_id = any(${uuidArray(units)})`);
+      where gm.organiser_id = ${actor.organiserId} and g.school_unit_id = any(${uuidArray(units)}) and ${isPupilGroup}`);
   }
   if (hasRole(actor, 'mentor') && actor.personId) parts.push(menteesSql(actor));
   if (parts.length === 0) return sql`false`;

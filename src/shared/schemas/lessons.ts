@@ -52,6 +52,8 @@ export const RosterEntry = Type.Object({
     comment: Type.Union([Type.String(), Type.Null()]),
   })]),
   covering: Type.Array(CoveringAbsence),
+  /** The signed-in user may change this pupil's registration (a mentor only their mentees). */
+  canChange: Type.Boolean(),
 });
 export type RosterEntry = Static<typeof RosterEntry>;
 

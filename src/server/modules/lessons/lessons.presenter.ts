@@ -18,7 +18,7 @@ export function presentLessonSummary(row: LessonRow): LessonSummary {
 }
 
 export function presentRoster(roster: ScheduledPupilLesson[], names: Map<string, PupilNameRow>, marks: Map<string, MarkRow>,
-  covers: Map<string, (ValidCover & { id: string })[]>): RosterEntry[] {
+  covers: Map<string, (ValidCover & { id: string })[]>, changeable: Set<string> | 'all'): RosterEntry[] {
   return roster.map((pupil) => {
     const person = names.get(pupil.personId);
     const mark = marks.get(pupil.personId);
@@ -31,6 +31,7 @@ export function presentRoster(roster: ScheduledPupilLesson[], names: Map<string,
       isProtected: PROTECTED_MARKINGS.has(person?.security_marking ?? ''), teachingMinutes: pupil.teachingMinutes,
       mark: mark ? { kind: mark.kind as never, minutes: mark.minutes, reasonCode: mark.reason_code, comment: mark.comment } : null,
       covering,
+      canChange: changeable === 'all' || changeable.has(pupil.personId),
     };
   }).sort((a, b) => a.familyName.localeCompare(b.familyName, 'sv') || a.givenName.localeCompare(b.givenName, 'sv'));
 }

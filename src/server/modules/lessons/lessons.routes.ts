@@ -28,7 +28,7 @@ async function loadAccessibleLesson(tx: Tx, actor: Actor, lessonId: string) {
 }
 
 async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise<LessonDetail> {
-  const { lesson, access } = await loadAccessibleLesson(tx, actor, lessonId);
+  const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, lessonId);
   const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
   const ids = roster.map((p) => p.personId);
   const [names, marks, covers, history] = await Promise.all([
@@ -36,7 +36,7 @@ async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise
     loadCovers(tx, actor.organiserId, ids, lesson.local_date, lesson.local_date), findMarkHistory(tx, actor.organiserId, lesson.id),
   ]);
   return {
-    lesson: presentLessonSummary(lesson), roster: presentRoster(roster, names, marks, covers), history: presentHistory(history),
+    lesson: presentLessonSummary(lesson), roster: presentRoster(roster, names, marks, covers, access === 'read' ? new Set() : correctablePupils), history: presentHistory(history),
     access, confirmedBy: lesson.confirmed_by,
   };
 }

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { PeriodFigures } from '../../../shared/measures/index.js';
 import { aggregateFigures, noFigures } from './aggregate-figures.js';
+import { isPupilGroup } from '../../policies/scope.js';
 
 /** One CLI row per pupil (issue #3 item 9). */
 export interface PupilMeasureRow {
@@ -24,6 +25,7 @@ const toRow = (personId: string, f: PeriodFigures): PupilMeasureRow => ({
 export async function unsafeMeasureAllPupils(tx: Tx, from: string, to: string): Promise<PupilMeasureRow[]> {
   const pupils = await queryRows<{ organiser_id: string; person_id: string }>(tx, sql`
     select distinct gm.organiser_id, gm.person_id from group_memberships gm
+    join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id and ${isPupilGroup}
     where gm.start_date <= ${to} and (gm.end_date is null or gm.end_date >= ${from})
     order by gm.organiser_id, gm.person_id`);
   const rows: PupilMeasureRow[] = [];

@@ -7,7 +7,7 @@ import type { PupilPage } from '../../../shared/schemas/pupils.js';
 import {
   dayFigures, findPatterns, lessonOutcome, monthFigures, schoolWeeks, sumDays, trend, type LessonOutcome,
 } from '../../../shared/measures/index.js';
-import { eachDate, monthKey } from '../../../shared/dates/index.js';
+import { addDays, eachDate, monthKey } from '../../../shared/dates/index.js';
 import { loadCovers, loadScheduledLessons, type ScheduledPupilLesson } from '../measures/measures.repo.js';
 import { findActivityTeacherNames, findGuardians, findPupilAbsences, type PupilRow } from './pupils.repo.js';
 import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
@@ -25,15 +25,19 @@ function timelineState(lesson: ScheduledPupilLesson, outcome: LessonOutcome): st
 
 /** Builds the page for one readable pupil over [from, to]. */
 export async function buildPupilPage(tx: Tx, organiserId: string, pupil: PupilRow, from: string, to: string): Promise<PupilPage> {
-  const [lessons, covers, guardians, absences] = await Promise.all([
-    loadScheduledLessons(tx, organiserId, [pupil.id], from, to),
-    loadCovers(tx, organiserId, [pupil.id], from, to),
+  // The trend compares the last 28 days with the 28 before, whatever period the page shows.
+  const trendFrom = [from, addDays(to, -55)].sort()[0];
+  const [allLessons, covers, guardians, absences] = await Promise.all([
+    loadScheduledLessons(tx, organiserId, [pupil.id], trendFrom, to),
+    loadCovers(tx, organiserId, [pupil.id], trendFrom, to),
     findGuardians(tx, organiserId, pupil.id),
     findPupilAbsences(tx, organiserId, pupil.id, from, to),
   ]);
-  const teacherNames = await findActivityTeacherNames(tx, organiserId, [...new Set(lessons.map((l) => l.activityId))]);
-  for (const lesson of lessons) lesson.teacherIds = teacherNames.get(lesson.activityId) ?? [];
+  const teacherNames = await findActivityTeacherNames(tx, organiserId, [...new Set(allLessons.map((l) => l.activityId))]);
+  for (const lesson of allLessons) lesson.teacherIds = teacherNames.get(lesson.activityId) ?? [];
   const pupilCovers = covers.get(pupil.id) ?? [];
+  const trendDays = dayFigures(allLessons.map((l) => lessonOutcome(l, pupilCovers)));
+  const lessons = allLessons.filter((l) => l.date >= from);
   const outcomes = lessons.map((l) => lessonOutcome(l, pupilCovers));
   const days = dayFigures(outcomes);
   const months = [...new Set(eachDate(from, to).map(monthKey))];
@@ -57,7 +61,7 @@ export async function buildPupilPage(tx: Tx, organiserId: string, pupil: PupilRo
       weekKey: w.weekKey, monday: w.monday, figures: sumDays(days, w.monday, w.sunday), isIncomplete: w.isIncomplete, hasNoRegistration: w.hasNoRegistration,
     })),
     patterns: findPatterns(lessons, pupilCovers, from, to).sort((a, b) => Number(b.isFlagged) - Number(a.isFlagged) || b.ratio - a.ratio),
-    trend: trend(days, to),
+    trend: trend(trendDays, to),
     timeline: lessons.map((l, i) => ({
       lessonId: l.lessonId, date: l.date, startTime: HHMM.format(new Date(l.start)), endTime: HHMM.format(new Date(l.end)),
       activityName: l.activityName, state: timelineState(l, outcomes[i]), scheduled: outcomes[i].scheduled, valid: outcomes[i].valid,

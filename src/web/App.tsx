@@ -1,0 +1,64 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { homePathFor } from './auth/navigation';
+import { Layout, PublicLayout } from './components/Layout';
+import { Loading } from './components/Loading';
+import { ErrorMessage } from './components/ErrorMessage';
+
+const LoginRoute = lazy(() => import('./routes/LoginRoute'));
+const MyLessonsRoute = lazy(() => import('./routes/MyLessonsRoute'));
+const LessonRoute = lazy(() => import('./routes/LessonRoute'));
+const PupilsRoute = lazy(() => import('./routes/PupilsRoute'));
+const PupilRoute = lazy(() => import('./routes/PupilRoute'));
+const CompletenessRoute = lazy(() => import('./routes/CompletenessRoute'));
+const ImportRoute = lazy(() => import('./routes/ImportRoute'));
+const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
+
+/** Signed-in pages only: sends others to /login and back here afterwards. */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, isChecking, checkError } = useAuth();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (isChecking) return <main id="main" className="site-main"><Loading label={t('auth.checking')} /></main>;
+  if (checkError) return <main id="main" className="site-main"><ErrorMessage error={checkError} /></main>;
+  if (!me) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** "/" shows today's lessons to teachers and mentors and sends other roles to their first page. */
+function HomeRoute() {
+  const { me } = useAuth();
+  const target = me ? homePathFor(me) : null;
+  return target ? <Navigate to={target} replace /> : <MyLessonsRoute />;
+}
+
+const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
+
+/** Router, session and the page table. Every page is its own lazily loaded chunk. */
+export function App() {
+  return (
+    <AuthProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route path="/login" element={page(<LoginRoute />)} />
+          </Route>
+          <Route element={<RequireAuth><Layout /></RequireAuth>}>
+            <Route index element={page(<HomeRoute />)} />
+            <Route path="/lessons/:lessonId" element={page(<LessonRoute />)} />
+            <Route path="/pupils" element={page(<PupilsRoute />)} />
+            <Route path="/pupils/:pupilId" element={page(<PupilRoute />)} />
+            <Route path="/completeness" element={page(<CompletenessRoute />)} />
+            <Route path="/admin/import" element={page(<ImportRoute />)} />
+            <Route path="*" element={page(<NotFoundRoute />)} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </AuthProvider>
+  );
+}

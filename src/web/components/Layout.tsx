@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ROLE_LABELS, type Role } from '@shared/roles';
+import { useAuth } from '../auth/AuthContext';
+import { NAV_PATHS, navItemsFor } from '../auth/navigation';
+import { changeLanguage, type Language } from '../i18n';
+
+/** Switches between Swedish and English; the button names the other language in that language. */
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const next: Language = i18n.language === 'en' ? 'sv' : 'en';
+  return (
+    <button type="button" className="button button-link" lang={next} onClick={() => void changeLanguage(next)}>
+      {t(`language.switchTo.${next}`)}
+    </button>
+  );
+}
+
+/** The signed-in user, their roles and the logout button. */
+function UserMenu() {
+  const { t } = useTranslation();
+  const { me, logOut } = useAuth();
+  const navigate = useNavigate();
+  const [isLoggingOut, setIsLoggingOut] = useState(false);
+  if (!me) return null;
+  const roleNames = [...new Set(me.roles.map((grant) => t(`roles.${grant.role}`, { defaultValue: ROLE_LABELS[grant.role as Role] })))];
+
+  const handleLogOut = async () => {
+    setIsLoggingOut(true);
+    try {
+      await logOut();
+    } finally {
+      setIsLoggingOut(false);
+      void navigate('/login', { replace: true });
+    }
+  };
+
+  return (
+    <div className="user-menu">
+      <p className="user-name">
+        {me.displayName}
+        <span className="user-roles">{roleNames.join(', ')}</span>
+      </p>
+      <button type="button" className="button button-secondary" onClick={() => void handleLogOut()} disabled={isLoggingOut}>
+        {t('nav.logOut')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The app frame for signed-in pages: skip link, header with the navigation the user's roles
+ * give, the main landmark (target of the skip link) and a footer.
+ */
+export function Layout() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const items = me ? navItemsFor(me) : [];
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <p className="app-name">{t('app.name')}</p>
+          {items.length > 0 && (
+            <nav aria-label={t('nav.label')} className="main-nav">
+              <ul>
+                {items.map((item) => (
+                  <li key={item}>
+                    <NavLink to={NAV_PATHS[item]} end={item === 'myLessons'}>{t(`nav.items.${item}`)}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <UserMenu />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <LanguageSwitch />
+      </footer>
+    </>
+  );
+}
+
+/** The frame for the login page: no navigation, but the same landmarks and skip link. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <p className="app-name">{t('app.name')}</p>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main site-main-narrow">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <LanguageSwitch />
+      </footer>
+    </>
+  );
+}
+

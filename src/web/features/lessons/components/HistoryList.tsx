@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { MarkHistoryEntry } from '@shared/schemas/lessons';
+import { Badge } from '../../../components/Badge';
+import { formatDateTime } from '../../../lib/format';
+
+/** A stored mark as text; no mark means present. */
+function useMarkText() {
+  const { t } = useTranslation();
+  return (mark: Record<string, unknown> | null): string => {
+    if (!mark || typeof mark.kind !== 'string') return t('register.kinds.present');
+    const kind = mark.kind;
+    if (typeof mark.minutes === 'number' && (kind === 'late' || kind === 'left' || kind === 'imported')) {
+      return t(`register.kindsWithMinutes.${kind}`, { minutes: mark.minutes });
+    }
+    return t(`register.kinds.${kind}`, { defaultValue: kind });
+  };
+}
+
+/** Ändringshistorik: every registration and correction, newest first. */
+export function HistoryList({ history }: { history: MarkHistoryEntry[] }) {
+  const { t, i18n } = useTranslation();
+  const markText = useMarkText();
+  if (history.length === 0) return <p>{t('register.history.empty')}</p>;
+  const sorted = [...history].sort((a, b) => b.changedAt.localeCompare(a.changedAt));
+  return (
+    <ol className="history-list">
+      {sorted.map((entry, index) => (
+        <li key={`${entry.personId}-${entry.changedAt}-${index}`}>
+          <span className="history-time">{formatDateTime(entry.changedAt, i18n.language)}</span>
+          {' '}
+          {t('register.history.entry', {
+            changedBy: entry.changedBy, pupil: entry.pupilName, from: markText(entry.previous), to: markText(entry.next),
+          })}
+          {entry.isCorrection && <> <Badge tone="warning">{t('register.history.correction')}</Badge></>}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { DRAFT_KINDS, type DraftKind } from '../draft';
+
+/**
+ * The five quick choices for one pupil as toggle buttons (aria-pressed) in a labelled group.
+ * Buttons rather than radios so Tab reaches every choice and Space/Enter picks it.
+ */
+export function MarkButtons({ value, onChange, labelledBy }: { value: DraftKind; onChange: (kind: DraftKind) => void; labelledBy: string }) {
+  const { t } = useTranslation();
+  return (
+    <div role="group" aria-labelledby={labelledBy} className="mark-buttons">
+      {DRAFT_KINDS.map((kind) => (
+        <button key={kind} type="button" aria-pressed={value === kind}
+          className={`mark-button mark-${kind}`} onClick={() => onChange(kind)}>
+          {t(`register.kinds.${kind}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

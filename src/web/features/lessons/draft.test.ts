@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { LessonDetail, RosterEntry } from '@shared/schemas/lessons';
+import { countKinds, draftProblems, initialDraft, initialDrafts, toMarkInputs } from './draft';
+
+const entry = (personId: string, over: Partial<RosterEntry> = {}): RosterEntry => ({
+  personId, givenName: 'A', familyName: personId, isProtected: false, teachingMinutes: 50, mark: null, covering: [], canChange: true, ...over,
+});
+const report = (isWholeLesson: boolean, kind: 'guardianReport' | 'leave' | 'staffReason' = 'guardianReport') =>
+  ({ id: `c-${kind}`, kind, isWholeLesson, coveredMinutes: isWholeLesson ? 50 : 20 });
+
+describe('initialDraft', () => {
+  it('is present by default', () => {
+    expect(initialDraft(entry('p'), false).kind).toBe('present');
+  });
+  it('pre-marks absent when a report or leave covers the whole unconfirmed lesson', () => {
+    expect(initialDraft(entry('p', { covering: [report(true)] }), false)).toMatchObject({ kind: 'absent', isPreMarked: true });
+    expect(initialDraft(entry('p', { covering: [report(true, 'leave')] }), false).kind).toBe('absent');
+  });
+  it('does not pre-mark partial covers, staff reasons, or confirmed lessons', () => {
+    expect(initialDraft(entry('p', { covering: [report(false)] }), false).kind).toBe('present');
+    expect(initialDraft(entry('p', { covering: [report(true, 'staffReason')] }), false).kind).toBe('present');
+    expect(initialDraft(entry('p', { covering: [report(true)] }), true).kind).toBe('present');
+  });
+  it('keeps a stored mark with its minutes, reason and comment', () => {
+    const draft = initialDraft(entry('p', { mark: { kind: 'late', minutes: 10, reasonCode: 'x', comment: 'buss' } }), true);
+    expect(draft).toMatchObject({ kind: 'late', minutes: '10', reasonCode: 'x', comment: 'buss' });
+  });
+  it('keeps an imported mark as imported', () => {
+    expect(initialDraft(entry('p', { mark: { kind: 'imported', minutes: 30, reasonCode: null, comment: null } }), true))
+      .toMatchObject({ kind: 'imported', minutes: '30' });
+  });
+});
+
+describe('toMarkInputs', () => {
+  const roster = [entry('a'), entry('b'), entry('c'), entry('d', { mark: { kind: 'imported', minutes: 30, reasonCode: null, comment: null } })];
+  const detail = { lesson: { isConfirmed: false }, roster } as unknown as LessonDetail;
+
+  it('sends only pupils who are not present, and never an untouched imported mark', () => {
+    const drafts = initialDrafts(detail);
+    drafts.a = { ...drafts.a, kind: 'absent' };
+    drafts.b = { ...drafts.b, kind: 'late', minutes: '10' };
+    expect(toMarkInputs(drafts, roster)).toEqual([
+      { personId: 'a', kind: 'absent' },
+      { personId: 'b', kind: 'late', minutes: 10 },
+    ]);
+    expect(countKinds(drafts)).toMatchObject({ absent: 1, late: 1, present: 1, imported: 1 });
+  });
+
+  it('requires whole minutes between 1 and the lesson length for late and left', () => {
+    const drafts = initialDrafts(detail);
+    drafts.a = { ...drafts.a, kind: 'late', minutes: '' };
+    drafts.b = { ...drafts.b, kind: 'left', minutes: '51' };
+    drafts.c = { ...drafts.c, kind: 'late', minutes: '2.5' };
+    expect(draftProblems(drafts, roster)).toEqual([
+      { personId: 'a', problem: 'minutesMissing' },
+      { personId: 'b', problem: 'minutesRange' },
+      { personId: 'c', problem: 'minutesRange' },
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthContext';
+import { Page } from '../components/Page';
+import { ErrorMessage } from '../components/ErrorMessage';
+
+/** Only same-app paths are followed after login (no open redirect). */
+function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+/** Inloggning: username and password; shows the server's message (wrong password, too many attempts). */
+export default function LoginRoute() {
+  const { t } = useTranslation();
+  const { me, logIn } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const next = safeNext(params.get('next'));
+
+  if (me && !isSubmitting) return <Navigate to={next} replace />;
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!username.trim() || !password) {
+      setError(t('login.missingFields'));
+      return;
+    }
+    setError(null);
+    setIsSubmitting(true);
+    try {
+      await logIn(username.trim(), password);
+      void navigate(next, { replace: true });
+    } catch (caught) {
+      setError(caught);
+      setPassword('');
+    } finally {
+      setIsSubmitting(false);
+    }
+  };
+
+  return (
+    <Page title={t('login.title')}>
+      <p>{t('login.intro')}</p>
+      <form className="form card" onSubmit={(event) => void handleSubmit(event)} noValidate>
+        {error !== null && <ErrorMessage error={error} />}
+        <div className="field">
+          <label htmlFor="login-username">{t('login.username')}</label>
+          <input id="login-username" name="username" autoComplete="username" required autoCapitalize="none" spellCheck={false}
+            value={username} onChange={(event) => setUsername(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('login.password')}</label>
+          <input id="login-password" name="password" type="password" autoComplete="current-password" required
+            value={password} onChange={(event) => setPassword(event.target.value)} />
+        </div>
+        <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
+          {isSubmitting ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,43 @@
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, type MyLessonsResponse } from '../api/endpoints';
+import { useAuth } from '../auth/AuthContext';
+import { useApiQuery } from '../hooks/useApiQuery';
+import { Page } from '../components/Page';
+import { Loading } from '../components/Loading';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { DayPicker } from '../features/lessons/components/DayPicker';
+import { LessonList } from '../features/lessons/components/LessonList';
+import { formatLongDate } from '../lib/format';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Mina lektioner: the teacher's own and substitute lessons of one day (today by default). */
+export default function MyLessonsRoute() {
+  const { t, i18n } = useTranslation();
+  const { me } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const today = me?.today ?? '';
+  const requested = params.get('date');
+  const date = requested && DATE.test(requested) ? requested : today;
+  const query = useApiQuery<MyLessonsResponse>(date ? api.myLessonsPath(date) : null);
+
+  const handleDateChange = (next: string) => setParams(next === today ? {} : { date: next }, { replace: true });
+  const title = date === today ? t('lessons.titleToday') : t('lessons.title');
+
+  return (
+    <Page title={title}>
+      <p className="lead">
+        {formatLongDate(date, i18n.language)}
+        {date === today && <span className="visually-hidden">{` (${t('lessons.today')})`}</span>}
+      </p>
+      <DayPicker date={date} today={today} onChange={handleDateChange} />
+      <section aria-labelledby="lessons-heading" aria-busy={query.isLoading}>
+        <h2 id="lessons-heading" className="visually-hidden">{t('lessons.listHeading')}</h2>
+        {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} />
+          : query.data && query.data.date === date ? <LessonList lessons={query.data.lessons} />
+          : <Loading />}
+      </section>
+    </Page>
+  );
+}
