@@ -5,7 +5,7 @@
  */
 import { defineConfig } from '@playwright/test';
 
-const BASE_URL = 'http://127.0.0.1:3311';
+const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '3311'}`;
 
 const chromium = {
   browserName: 'chromium' as const,

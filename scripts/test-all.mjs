@@ -75,7 +75,8 @@ if (await isReachable(postgresUrl)) {
 // 4. Browser end-to-end in Debian's chromium.
 if (fs.existsSync('/usr/bin/chromium')) {
   if (run('build web', 'npm', ['run', 'build:web'])) {
-    ok = run('e2e (Playwright, chromium)', 'npx', ['playwright', 'test']);
+    // Own port, so a developer's server on the default e2e port does not collide.
+    ok = run('e2e (Playwright, chromium)', 'npx', ['playwright', 'test'], { E2E_PORT: process.env.E2E_PORT ?? '3321' });
     countPlaywright('test-results/e2e.json', ok);
   } else tally.failed += 1;
 } else skipOrFail('chromium (/usr/bin/chromium)');

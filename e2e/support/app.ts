@@ -7,7 +7,7 @@ import type { LessonDetail, LessonSummary, MarkInput, MyLessonsResponse } from '
 /** NARVARO_TODAY of scripts/e2e-server.mjs (a Monday). */
 export const TODAY = '2026-11-23';
 export const DEMO_PASSWORD = 'demo';
-export const BASE_URL = 'http://127.0.0.1:3311';
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '3311'}`;
 export type DemoUser = 'admin' | 'huvudman' | 'rektor' | 'elevhalsa' | 'mentor' | 'larare';
 
 /** Logs in through the form; waits until the app has left /login. */
