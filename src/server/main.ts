@@ -9,6 +9,9 @@ import { openRuntimeDatabase } from './runtime.js';
 import { buildApp } from './app.js';
 import { clockFor } from './clock.js';
 import { loadDemoIfEmpty } from './demo/load-demo.js';
+import { registerJobs } from './jobs/registry.js';
+import { InProcessQueue } from './jobs/in-process-queue.js';
+import { PgBossQueue } from './jobs/pg-boss-queue.js';
 
 const SERVICES = ['web', 'worker'] as const;
 
@@ -31,7 +34,11 @@ async function main(): Promise<void> {
     if (demo) printDemoAccounts(demo.accounts);
   }
   const app = await buildApp({ database, config, clock });
+  const logJobError = (message: string, error?: unknown) => app.log.error({ err: error }, message);
+  const queue = config.databaseUrl ? new PgBossQueue(config.databaseUrl, logJobError) : new InProcessQueue(logJobError);
+  if (services.has('worker')) await registerJobs(queue, database, clock);
   const shutdown = async () => {
+    await queue.stop().catch(() => {});
     await app.close();
     await close();
     process.exit(0);

@@ -1,0 +1,51 @@
+/** The PGlite job runner: jobs run one at a time in this process; daily schedules use timers. */
+import { localDateTimeToInstant, localDateOf, addDays } from '../../shared/dates/index.js';
+import type { JobHandler, JobQueue } from './queue.js';
+
+export class InProcessQueue implements JobQueue {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private chain: Promise<void> = Promise.resolve();
+  private isRunning = false;
+
+  constructor(private readonly log: (message: string, error?: unknown) => void) {}
+
+  register(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async send(name: string, data: Record<string, unknown> = {}): Promise<void> {
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`No handler for job ${name}`);
+    // Serialised: PGlite runs one transaction at a time, and jobs must not interleave.
+    this.chain = this.chain.then(() => handler(data)).catch((error) => this.log(`job ${name} failed`, error));
+    await this.chain;
+  }
+
+  async scheduleDaily(name: string, hhmm: string): Promise<void> {
+    const arm = () => {
+      const now = Date.now();
+      let next = localDateTimeToInstant(localDateOf(now), hhmm);
+      if (next <= now) next = localDateTimeToInstant(addDays(localDateOf(now), 1), hhmm);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (!this.isRunning) return;
+        void this.send(name).finally(arm);
+      }, next - now);
+      timer.unref();
+      this.timers.add(timer);
+    };
+    arm();
+  }
+
+  async start(): Promise<void> {
+    this.isRunning = true;
+  }
+
+  async stop(): Promise<void> {
+    this.isRunning = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await this.chain;
+  }
+}

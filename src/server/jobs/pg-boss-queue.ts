@@ -1,0 +1,40 @@
+/** The PostgreSQL job runner: pg-boss queues, retries and cron schedules in the database. */
+import { PgBoss } from 'pg-boss';
+import type { JobHandler, JobQueue } from './queue.js';
+
+export class PgBossQueue implements JobQueue {
+  private readonly boss: PgBoss;
+  private readonly handlers = new Map<string, JobHandler>();
+
+  constructor(databaseUrl: string, private readonly log: (message: string, error?: unknown) => void) {
+    this.boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss' });
+    this.boss.on('error', (error) => this.log('pg-boss error', error));
+  }
+
+  register(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  async send(name: string, data: Record<string, unknown> = {}): Promise<void> {
+    await this.boss.send(name, data, { retryLimit: 3, retryBackoff: true });
+  }
+
+  async scheduleDaily(name: string, hhmm: string): Promise<void> {
+    const [hours, minutes] = hhmm.split(':').map(Number);
+    await this.boss.schedule(name, `${minutes} ${hours} * * *`, {}, { tz: 'Europe/Stockholm' });
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    for (const [name, handler] of this.handlers) {
+      await this.boss.createQueue(name);
+      await this.boss.work<Record<string, unknown>>(name, async (jobs) => {
+        for (const job of jobs) await handler(job.data ?? {});
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true });
+  }
+}

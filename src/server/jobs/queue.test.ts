@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { InProcessQueue } from './in-process-queue.js';
+import { PgBossQueue } from './pg-boss-queue.js';
+import type { JobQueue } from './queue.js';
+
+async function runsAJob(queue: JobQueue): Promise<Record<string, unknown>[]> {
+  const seen: Record<string, unknown>[] = [];
+  queue.register('test.record', async (data) => { seen.push(data); });
+  await queue.start();
+  await queue.scheduleDaily('test.record', '02:00');
+  await queue.send('test.record', { n: 1 });
+  for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 200));
+  await queue.stop();
+  return seen;
+}
+
+describe('job queues', () => {
+  it('runs jobs in process on PGlite', async () => {
+    expect(await runsAJob(new InProcessQueue(() => {}))).toEqual([{ n: 1 }]);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('runs jobs through pg-boss on PostgreSQL', async () => {
+    const base = process.env.TEST_DATABASE_URL!;
+    const name = `narvaro_jobs_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(base);
+      url.pathname = `/${name}`;
+      expect(await runsAJob(new PgBossQueue(url.toString(), () => {}))).toEqual([{ n: 1 }]);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
