@@ -66,3 +66,13 @@ export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
 }
 
 export { schema };
+
+/**
+ * Runs queries one after another. Inside a transaction there is one connection, and node-postgres
+ * will stop queueing concurrent queries on it, so `Promise.all` over queries is not used there.
+ */
+export async function inSequence<T extends readonly unknown[]>(...steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const results: unknown[] = [];
+  for (const step of steps) results.push(await step());
+  return results as unknown as T;
+}

@@ -3,7 +3,7 @@
  * anything: the draft preview and `npm run cli -- ladder evaluate`. Data after the date is ignored.
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
+import { queryRows, type Tx, inSequence } from '../../db/client.js';
 import { replayLadder, type LadderDefinition, type LadderResult } from '../../../shared/ladders/index.js';
 import { findDayFigures, findFlagsAndDecisions, findPupilsForEvaluation, findTerms } from './ladders.repo.js';
 
@@ -15,9 +15,11 @@ export async function dryRunLadder(tx: Tx, organiserId: string, definition: Ladd
   const start = from ?? (await queryRows<{ first: string | null }>(tx, sql`select min(date)::text as first from pupil_days where organiser_id = ${organiserId}`))[0]?.first;
   if (!start || start > to || pupils.length === 0) return [];
   const ids = pupils.map((p) => p.person_id);
-  const [days, { flags, decisions }, terms] = await Promise.all([
-    findDayFigures(tx, organiserId, ids, start, to), findFlagsAndDecisions(tx, organiserId, ids), findTerms(tx, organiserId),
-  ]);
+  const [days, { flags, decisions }, terms] = await inSequence(
+    () => findDayFigures(tx, organiserId, ids, start, to),
+    () => findFlagsAndDecisions(tx, organiserId, ids),
+    () => findTerms(tx, organiserId),
+  );
   return pupils.map((p) => {
     const results = replayLadder(definition, {
       days: days.get(p.person_id) ?? [], terms,

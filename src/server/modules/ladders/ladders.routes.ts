@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { schema, queryRows, type Tx } from '../../db/client.js';
+import { schema, queryRows, type Tx, inSequence } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
@@ -73,10 +73,10 @@ async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryI
   const rows = await findEarlyWarningRows(db, actor.organiserId, condition, minStep, today);
   const windows = trendWindows(today);
   const ids = sql`pd.person_id = any(${uuidArray(rows.map((r) => r.person_id))})`;
-  const [recent, previous] = await Promise.all([
-    aggregateFigures(db, actor.organiserId, ids, windows.recent.from, windows.recent.to),
-    aggregateFigures(db, actor.organiserId, ids, windows.previous.from, windows.previous.to),
-  ]);
+  const [recent, previous] = await inSequence(
+    () => aggregateFigures(db, actor.organiserId, ids, windows.recent.from, windows.recent.to),
+    () => aggregateFigures(db, actor.organiserId, ids, windows.previous.from, windows.previous.to),
+  );
   const presented = rows.map((r) => presentEarlyWarning(r, today, recent.get(r.person_id), previous.get(r.person_id)));
   const perStep = new Map<number, { stepIndex: number; stepName: string | null; pupils: number }>();
   const perSchool = new Map<string, { schoolUnitId: string | null; schoolUnitName: string | null; onStep: number; withoutMeasure: number }>();

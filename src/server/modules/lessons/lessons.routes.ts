@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import type { Tx } from '../../db/client.js';
+import { inSequence, type Tx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import type { Actor } from '../../policies/actor.js';
@@ -31,10 +31,12 @@ async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise
   const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, lessonId);
   const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
   const ids = roster.map((p) => p.personId);
-  const [names, marks, covers, history] = await Promise.all([
-    findPersonNames(tx, actor.organiserId, ids), findMarks(tx, actor.organiserId, lesson.id),
-    loadCovers(tx, actor.organiserId, ids, lesson.local_date, lesson.local_date), findMarkHistory(tx, actor.organiserId, lesson.id),
-  ]);
+  const [names, marks, covers, history] = await inSequence(
+    () => findPersonNames(tx, actor.organiserId, ids),
+    () => findMarks(tx, actor.organiserId, lesson.id),
+    () => loadCovers(tx, actor.organiserId, ids, lesson.local_date, lesson.local_date),
+    () => findMarkHistory(tx, actor.organiserId, lesson.id),
+  );
   return {
     lesson: presentLessonSummary(lesson), roster: presentRoster(roster, names, marks, covers, access === 'read' ? new Set() : correctablePupils), history: presentHistory(history),
     access, confirmedBy: lesson.confirmed_by,

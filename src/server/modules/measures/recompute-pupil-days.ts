@@ -4,7 +4,7 @@
  * figure: registrations, reports and leave, imports.
  */
 import { sql } from 'drizzle-orm';
-import { schema, type Tx } from '../../db/client.js';
+import { schema, type Tx, inSequence } from '../../db/client.js';
 import { dayFigures, hasAbsence, isAbsentDay, lessonOutcome, type LessonOutcome } from '../../../shared/measures/index.js';
 import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
 
@@ -19,10 +19,10 @@ export async function recomputePupilDays(tx: Tx, organiserId: string, personIds:
   const unique = [...new Set(personIds)];
   for (let i = 0; i < unique.length; i += PUPILS_PER_BATCH) {
     const batch = unique.slice(i, i + PUPILS_PER_BATCH);
-    const [lessons, covers] = await Promise.all([
-      loadScheduledLessons(tx, organiserId, batch, from, to, { withNames: false }),
-      loadCovers(tx, organiserId, batch, from, to),
-    ]);
+    const [lessons, covers] = await inSequence(
+      () => loadScheduledLessons(tx, organiserId, batch, from, to, { withNames: false }),
+      () => loadCovers(tx, organiserId, batch, from, to),
+    );
     const outcomesByPerson = new Map<string, { outcomes: LessonOutcome[]; unitByDate: Map<string, string> }>();
     for (const lesson of lessons) {
       const entry = outcomesByPerson.get(lesson.personId) ?? { outcomes: [] as LessonOutcome[], unitByDate: new Map<string, string>() };

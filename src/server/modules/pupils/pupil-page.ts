@@ -2,7 +2,7 @@
  * Assembles the pupil page from the measures module: totals, months, weeks, patterns, trend and
  * a timeline of lessons. Reads the pupil's lessons once and derives everything from them.
  */
-import type { Tx } from '../../db/client.js';
+import { inSequence, type Tx } from '../../db/client.js';
 import type { PupilPage } from '../../../shared/schemas/pupils.js';
 import {
   dayFigures, findPatterns, lessonOutcome, monthFigures, schoolWeeks, sumDays, trend, type LessonOutcome,
@@ -27,12 +27,12 @@ function timelineState(lesson: ScheduledPupilLesson, outcome: LessonOutcome): st
 export async function buildPupilPage(tx: Tx, organiserId: string, pupil: PupilRow, from: string, to: string): Promise<PupilPage> {
   // The trend compares the last 28 days with the 28 before, whatever period the page shows.
   const trendFrom = [from, addDays(to, -55)].sort()[0];
-  const [allLessons, covers, guardians, absences] = await Promise.all([
-    loadScheduledLessons(tx, organiserId, [pupil.id], trendFrom, to),
-    loadCovers(tx, organiserId, [pupil.id], trendFrom, to),
-    findGuardians(tx, organiserId, pupil.id),
-    findPupilAbsences(tx, organiserId, pupil.id, from, to),
-  ]);
+  const [allLessons, covers, guardians, absences] = await inSequence(
+    () => loadScheduledLessons(tx, organiserId, [pupil.id], trendFrom, to),
+    () => loadCovers(tx, organiserId, [pupil.id], trendFrom, to),
+    () => findGuardians(tx, organiserId, pupil.id),
+    () => findPupilAbsences(tx, organiserId, pupil.id, from, to),
+  );
   const teacherNames = await findActivityTeacherNames(tx, organiserId, [...new Set(allLessons.map((l) => l.activityId))]);
   for (const lesson of allLessons) lesson.teacherIds = teacherNames.get(lesson.activityId) ?? [];
   const pupilCovers = covers.get(pupil.id) ?? [];

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.js';
+import { inSequence } from '../../db/client.js';
 import { forbidden } from '../../errors.js';
 import { actorOf } from '../../plugins/authenticate.js';
 import { schoolUnitsWith } from '../../policies/actor.js';
@@ -29,10 +30,10 @@ export async function reportRoutes(fastify: FastifyInstance, { database, clock }
       if (units !== 'all' && !units.includes(schoolUnitId)) throw forbidden();
       units = [schoolUnitId];
     }
-    const [schoolUnits, teachers] = await Promise.all([
-      completenessBySchoolUnit(database.db, actor.organiserId, from, to, units),
-      completenessByTeacher(database.db, actor.organiserId, from, to, units),
-    ]);
+    const [schoolUnits, teachers] = await inSequence(
+      () => completenessBySchoolUnit(database.db, actor.organiserId, from, to, units),
+      () => completenessByTeacher(database.db, actor.organiserId, from, to, units),
+    );
     return {
       from, to,
       schoolUnits: schoolUnits.map((r) => ({ id: r.id, name: r.name, lessons: r.lessons, confirmed: r.confirmed, share: share(r) })),

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { schema, type Tx } from '../../../db/client.js';
+import { schema, type Tx, inSequence } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { addDays } from '../../../../shared/dates/index.js';
 import { evaluateLadder, type LadderResult, type Action, type LadderDefinition } from '../../../../shared/ladders/index.js';
@@ -36,10 +36,13 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
   const ids = pupils.map((p) => p.person_id);
   const firstDate = pupils.map((p) => versions.firstDate(p.school_unit_id)).filter((d): d is string => d !== null).sort()[0];
   if (!firstDate) return summary;
-  const [days, states, { flags, decisions }, terms, assignees] = await Promise.all([
-    findDayFigures(tx, organiserId, ids, firstDate, input.date), findStates(tx, organiserId, ids),
-    findFlagsAndDecisions(tx, organiserId, ids), findTerms(tx, organiserId), findAssignees(tx, organiserId, ids, input.date),
-  ]);
+  const [days, states, { flags, decisions }, terms, assignees] = await inSequence(
+    () => findDayFigures(tx, organiserId, ids, firstDate, input.date),
+    () => findStates(tx, organiserId, ids),
+    () => findFlagsAndDecisions(tx, organiserId, ids),
+    () => findTerms(tx, organiserId),
+    () => findAssignees(tx, organiserId, ids, input.date),
+  );
   const stateRows: (typeof schema.pupilLadderStates.$inferInsert)[] = [];
   const changeRows: (typeof schema.ladderStepChanges.$inferInsert)[] = [];
   const taskRows: (typeof schema.tasks.$inferInsert)[] = [];
