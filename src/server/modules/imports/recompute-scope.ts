@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { localDateOf } from '../../../shared/dates/index.js';
-import { queryInBatches } from './batched-write.js';
+import { queryInBatches } from '../../db/batched-write.js';
 
 /** The pupils and inclusive date range to hand to `recomputePupilDays`. */
 export interface RecomputeRange {

@@ -1,6 +1,6 @@
 /**
  * Set-based loading of the facts the measures module needs: every scheduled (lesson, pupil)
- * pair with its confirmation and mark, and the valid-absence covers. One query per batch of
+ * pair with its confirmation and mark, and the valid-absence covers. A few queries per batch of
  * pupils, never one per pupil. Which lessons are scheduled is decided here (membership on the
  * date, not cancelled, teaching activity, not a day off, no adjusted study plan); all
  * arithmetic is in src/shared/measures.
@@ -20,49 +20,93 @@ export interface ScheduledPupilLesson extends PupilLesson {
   activityName: string;
 }
 
-interface ScheduledRow {
-  person_id: string; lesson_id: string; date: string; starts_at: number; ends_at: number;
-  teaching_minutes: number; is_confirmed: boolean; kind: string | null; minutes: number | null;
-  imported_minutes: { isReported: boolean; attended: number; valid: number; invalid: number; other: number } | null;
-  school_unit_id: string; activity_id: string; activity_name: string;
-}
+type ImportedMinutes = { isReported: boolean; attended: number; valid: number; invalid: number; other: number };
 
-/** SQL selecting scheduled (pupil, lesson) pairs; `pupilFilter` narrows the memberships. */
-function scheduledPairsQuery(organiserId: string, from: string, to: string, pupilFilter: ReturnType<typeof sql>, withNames = true) {
-  return sql`
-    select distinct on (gm.person_id, l.id)
-      gm.person_id, l.id as lesson_id, l.local_date::text as date,
-      -- Epoch milliseconds parse far faster than timestamptz text (hundreds of thousands of rows in a recompute).
+interface GroupLessonRow {
+  lesson_id: string; group_id: string; date: string; starts_at: number; ends_at: number; teaching_minutes: number;
+  is_confirmed: boolean; school_unit_id: string; activity_id: string; activity_name: string;
+}
+interface MembershipRow { group_id: string; person_id: string; start_date: string; end_date: string | null }
+interface PupilLessonRow { lesson_id: string; person_id: string }
+interface ExceptionRow extends PupilLessonRow { participates: boolean; teaching_minutes: number | null }
+interface MarkRow extends PupilLessonRow { kind: string; minutes: number | null; imported_minutes: ImportedMinutes | null }
+
+/** Which pupils a load is for: a batch of pupils, or the roster of one lesson. */
+type Target = { personIds: readonly string[] } | { lessonId: string };
+
+/**
+ * Lessons per group (not per pupil: about 20× fewer rows), then memberships, adjusted study
+ * plans and marks for the target pupils; the (lesson, pupil) pairs are formed in memory.
+ * Scheduled = a member of one of the lesson's groups on its date, the lesson not cancelled, a
+ * teaching activity, not a day off for the school, and no `participates: false` exception.
+ */
+async function loadScheduled(tx: Tx, organiserId: string, target: Target, from: string, to: string, withNames: boolean): Promise<ScheduledPupilLesson[]> {
+  const memberFilter = 'lessonId' in target
+    ? sql`gm.group_id in (select ag.group_id from lessons l join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
+        where l.organiser_id = ${organiserId} and l.id = ${target.lessonId})`
+    : sql`gm.person_id = any(${uuidArray(target.personIds)})`;
+  const memberships = await queryRows<MembershipRow>(tx, sql`select gm.group_id, gm.person_id, gm.start_date::text as start_date, gm.end_date::text as end_date
+    from group_memberships gm where gm.organiser_id = ${organiserId} and ${memberFilter}
+      and gm.start_date <= ${to} and (gm.end_date is null or gm.end_date >= ${from})`);
+  if (memberships.length === 0) return [];
+  const groupIds = [...new Set(memberships.map((m) => m.group_id))];
+  const personIds = [...new Set(memberships.map((m) => m.person_id))];
+  const lessonFilter = 'lessonId' in target ? sql`and l.id = ${target.lessonId}` : sql``;
+  const groupLessons = await queryRows<GroupLessonRow>(tx, sql`
+    select l.id as lesson_id, ag.group_id, l.local_date::text as date,
+      -- Epoch milliseconds parse far faster than timestamptz text.
       (extract(epoch from l.starts_at) * 1000)::float8 as starts_at, (extract(epoch from l.ends_at) * 1000)::float8 as ends_at,
-      coalesce(se.teaching_minutes, l.teaching_minutes) as teaching_minutes,
-      (c.lesson_id is not null) as is_confirmed,
-      m.kind, m.minutes, m.imported_minutes,
-      l.school_unit_id, l.activity_id, ${withNames ? sql`a.display_name` : sql`''`} as activity_name
+      l.teaching_minutes, (c.lesson_id is not null) as is_confirmed, l.school_unit_id, l.activity_id,
+      ${withNames ? sql`a.display_name` : sql`''`} as activity_name
     from lessons l
     join activities a on a.organiser_id = l.organiser_id and a.id = l.activity_id
     join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
-    join group_memberships gm on gm.organiser_id = l.organiser_id and gm.group_id = ag.group_id
-      and gm.start_date <= l.local_date and (gm.end_date is null or gm.end_date >= l.local_date)
-    left join lesson_student_exceptions se on se.organiser_id = l.organiser_id and se.lesson_id = l.id and se.person_id = gm.person_id
     left join lesson_confirmations c on c.organiser_id = l.organiser_id and c.lesson_id = l.id
-    left join attendance_marks m on m.organiser_id = l.organiser_id and m.lesson_id = l.id and m.person_id = gm.person_id
-    where l.organiser_id = ${organiserId}
-      and l.local_date between ${from} and ${to}
-      and not l.is_cancelled
+    where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled ${lessonFilter}
       and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet')
-      and coalesce(se.participates, true)
-      and ${pupilFilter}
+      and ag.group_id = any(${uuidArray(groupIds)})
       and not exists (
         select 1 from days_off d
-        where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))
-    order by gm.person_id, l.id`;
+        where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))`);
+  const pupilLessonFilter = sql`x.organiser_id = ${organiserId} and x.person_id = any(${uuidArray(personIds)})
+    and x.lesson_id in (select l.id from lessons l where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} ${lessonFilter})`;
+  const exceptions = await queryRows<ExceptionRow>(tx, sql`select x.lesson_id, x.person_id, x.participates, x.teaching_minutes
+    from lesson_student_exceptions x where ${pupilLessonFilter}`);
+  const marks = await queryRows<MarkRow>(tx, sql`select x.lesson_id, x.person_id, x.kind, x.minutes, x.imported_minutes
+    from attendance_marks x where ${pupilLessonFilter}`);
+
+  const key = (r: PupilLessonRow) => `${r.lesson_id}|${r.person_id}`;
+  const exceptionOf = new Map(exceptions.map((e) => [key(e), e]));
+  const markOf = new Map(marks.map((m) => [key(m), m]));
+  const membersOf = new Map<string, MembershipRow[]>();
+  for (const m of memberships) membersOf.set(m.group_id, [...(membersOf.get(m.group_id) ?? []), m]);
+  const seen = new Set<string>();
+  const lessons: ScheduledPupilLesson[] = [];
+  for (const lesson of groupLessons) {
+    for (const member of membersOf.get(lesson.group_id) ?? []) {
+      if (member.start_date > lesson.date || (member.end_date !== null && member.end_date < lesson.date)) continue;
+      const pairKey = `${lesson.lesson_id}|${member.person_id}`;
+      // A pupil in two of the lesson's groups is scheduled once.
+      if (seen.has(pairKey)) continue;
+      seen.add(pairKey);
+      const exception = exceptionOf.get(pairKey);
+      if (exception && !exception.participates) continue;
+      lessons.push({
+        personId: member.person_id, lessonId: lesson.lesson_id, date: lesson.date, start: Number(lesson.starts_at), end: Number(lesson.ends_at),
+        teachingMinutes: exception?.teaching_minutes ?? lesson.teaching_minutes, isConfirmed: lesson.is_confirmed, mark: toMark(markOf.get(pairKey)),
+        schoolUnitId: lesson.school_unit_id, activityId: lesson.activity_id, activityName: lesson.activity_name,
+        ...(withNames ? { subject: lesson.activity_name } : {}),
+      });
+    }
+  }
+  return lessons;
 }
 
 /** Postgres array literal for a uuid[] parameter (works the same on PGlite and node-postgres). */
 export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
-function toMark(row: ScheduledRow): AttendanceMark | undefined {
-  switch (row.kind) {
+function toMark(row: MarkRow | undefined): AttendanceMark | undefined {
+  switch (row?.kind) {
     case 'absent': return { kind: 'absent' };
     case 'other': return { kind: 'other' };
     case 'late': return { kind: 'late', minutes: row.minutes ?? 0 };
@@ -72,32 +116,20 @@ function toMark(row: ScheduledRow): AttendanceMark | undefined {
   }
 }
 
-const toMs = (v: string | Date) => (v instanceof Date ? v.getTime() : Date.parse(v));
-
 /**
  * Scheduled lessons for the given pupils in [from, to], with first-of-day flags set.
  * @param options.withNames false skips activity names (the roll-up does not need them).
  */
 export async function loadScheduledLessons(tx: Tx, organiserId: string, personIds: readonly string[], from: string, to: string, options: { withNames?: boolean } = {}): Promise<ScheduledPupilLesson[]> {
   if (personIds.length === 0) return [];
-  const rows = await queryRows<ScheduledRow>(tx, scheduledPairsQuery(organiserId, from, to, sql`gm.person_id = any(${uuidArray(personIds)})`, options.withNames ?? true));
-  const lessons = rows.map((r): ScheduledPupilLesson => ({
-    personId: r.person_id, lessonId: r.lesson_id, date: r.date, start: Number(r.starts_at), end: Number(r.ends_at),
-    teachingMinutes: r.teaching_minutes, isConfirmed: r.is_confirmed, mark: toMark(r),
-    schoolUnitId: r.school_unit_id, activityId: r.activity_id, activityName: r.activity_name, subject: r.activity_name,
-  }));
+  const lessons = await loadScheduled(tx, organiserId, { personIds }, from, to, options.withNames ?? true);
   markFirstLessons(lessons);
   return lessons;
 }
 
 /** Scheduled pupils of one lesson (its roster). */
 export async function loadLessonRoster(tx: Tx, organiserId: string, lessonId: string, date: string): Promise<ScheduledPupilLesson[]> {
-  const rows = await queryRows<ScheduledRow>(tx, scheduledPairsQuery(organiserId, date, date, sql`l.id = ${lessonId}`));
-  return rows.map((r) => ({
-    personId: r.person_id, lessonId: r.lesson_id, date: r.date, start: Number(r.starts_at), end: Number(r.ends_at),
-    teachingMinutes: r.teaching_minutes, isConfirmed: r.is_confirmed, mark: toMark(r),
-    schoolUnitId: r.school_unit_id, activityId: r.activity_id, activityName: r.activity_name,
-  }));
+  return loadScheduled(tx, organiserId, { lessonId }, date, date, true);
 }
 
 function markFirstLessons(lessons: ScheduledPupilLesson[]): void {
@@ -108,6 +140,8 @@ function markFirstLessons(lessons: ScheduledPupilLesson[]): void {
   }
   for (const l of lessons) l.isFirstOfDay = firstStart.get(`${l.personId}|${l.date}`) === l.start;
 }
+
+const toMs = (v: string | Date) => (v instanceof Date ? v.getTime() : Date.parse(v));
 
 interface CoverRow { id: string; person_id: string; kind: ValidCover['kind']; starts_at: string | Date; ends_at: string | Date }
 

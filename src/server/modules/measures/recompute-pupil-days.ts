@@ -7,9 +7,15 @@ import { sql } from 'drizzle-orm';
 import { schema, type Tx, inSequence } from '../../db/client.js';
 import { dayFigures, hasAbsence, isAbsentDay, lessonOutcome, type LessonOutcome } from '../../../shared/measures/index.js';
 import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
+import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 
 const PUPILS_PER_BATCH = 400;
-const ROWS_PER_INSERT = 2000;
+/** Rows are upserted: a day whose figures did not change is not rewritten. */
+const PUPIL_DAY_WRITE: WriteSpec = {
+  table: schema.pupilDays,
+  columns: ['personId', 'date', 'schoolUnitId', 'scheduled', 'known', 'attended', 'valid', 'invalid', 'other', 'lateCount', 'lateMinutes', 'isAbsentDay', 'hasAbsence'],
+  onConflict: 'update',
+};
 
 /**
  * Recomputes `pupil_days` for the pupils over the inclusive date range.
@@ -32,14 +38,14 @@ export async function recomputePupilDays(tx: Tx, organiserId: string, personIds:
     }
     const rows = [...outcomesByPerson].flatMap(([personId, { outcomes, unitByDate }]) =>
       dayFigures(outcomes).map((d) => ({
-        organiserId, personId, date: d.date, schoolUnitId: unitByDate.get(d.date)!,
+        personId, date: d.date, schoolUnitId: unitByDate.get(d.date)!,
         scheduled: d.scheduled, known: d.known, attended: d.attended, valid: d.valid, invalid: d.invalid, other: d.other,
         lateCount: d.lateCount, lateMinutes: d.lateMinutes, isAbsentDay: isAbsentDay(d), hasAbsence: hasAbsence(d),
       })));
+    await upsertRows(tx, PUPIL_DAY_WRITE, organiserId, rows);
+    // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go.
     await tx.execute(sql`delete from pupil_days where organiser_id = ${organiserId}
-      and person_id = any(${uuidArray(batch)}) and date between ${from} and ${to}`);
-    for (let r = 0; r < rows.length; r += ROWS_PER_INSERT) {
-      await tx.insert(schema.pupilDays).values(rows.slice(r, r + ROWS_PER_INSERT));
-    }
+      and person_id = any(${uuidArray(batch)}) and date between ${from} and ${to}
+      and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)`);
   }
 }

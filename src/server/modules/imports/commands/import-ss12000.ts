@@ -16,7 +16,7 @@ import {
   type ImportProblem, type KnownIds, type NormalizedImport, type ReferenceKind, type ReplacedCollections, type Ss12000Files,
   type ValidationResult,
 } from '../ss12000/parse-ss12000.js';
-import { deleteByKey, deleteOmittedChildren, queryInBatches, upsertRows, type WriteSpec } from '../batched-write.js';
+import { deleteByKey, deleteOmittedChildren, queryInBatches, upsertRows, type WriteSpec } from '../../../db/batched-write.js';
 import { RecomputeScope } from '../recompute-scope.js';
 
 /** Progress of a running import, for a CLI line or a progress bar. */

@@ -1,11 +1,11 @@
 /**
- * Set-based batch writes for imports. Each batch travels as ONE jsonb parameter (an array of
+ * Set-based batch writes (imports, the pupil-day roll-up). Each batch travels as ONE jsonb parameter (an array of
  * positional rows) that PostgreSQL unpacks with `jsonb_array_elements`, so a statement never
  * nears the 65 535 bind-parameter limit and a batch costs one round trip whatever its width.
  */
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { queryRows, type Tx } from '../../db/client.js';
+import { queryRows, type Tx } from './client.js';
 
 /** Rows per statement: large enough to amortise the round trip, small enough for steady progress. */
 export const ROWS_PER_BATCH = 5000;
