@@ -19,6 +19,14 @@ import { unsafeMeasureAllPupils } from '../src/server/modules/measures/measure-a
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { clockFor } from '../src/server/clock.js';
+import { randomUUID } from 'node:crypto';
+import { saveLadderVersion } from '../src/server/modules/ladders/commands/save-ladder-version.js';
+import { evaluateLadders } from '../src/server/modules/ladders/commands/evaluate-ladders.js';
+import { unsafeAllOrganiserIds } from '../src/server/modules/ladders/dry-run-ladder.js';
+import { LADDER_PRESETS } from '../src/shared/ladders/presets/index.js';
+import { evaluateLadder } from '../src/shared/ladders/index.js';
+import { eachDate, weekdayOf } from '../src/shared/dates/index.js';
+import type { DayFigures } from '../src/shared/measures/index.js';
 
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 10_000);
 const LESSONS = Number(process.env.BENCH_LESSONS ?? 1_000);
@@ -85,6 +93,17 @@ async function benchDatabase(label: string, database: Database, dir: string): Pr
   started = performance.now();
   const measured = await unsafeMeasureAllPupils(database.db, '2026-01-08', TODAY);
   const measuresMs = performance.now() - started;
+
+  // Ladder: publish the Stockholm preset from the start of term and evaluate everyone up to today.
+  let ladderMs = 0;
+  let evaluated = 0;
+  for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
+    const ctx = { organiserId, actorUserId: randomUUID() };
+    await saveLadderVersion(database.db, ctx, { schoolUnitId: null, definition: LADDER_PRESETS.stockholm, presetId: 'stockholm', effectiveFrom: '2026-01-08', isPublished: true });
+    started = performance.now();
+    evaluated += (await database.db.transaction((tx) => evaluateLadders(tx, ctx, { date: TODAY }))).pupils;
+    ladderMs += performance.now() - started;
+  }
   return {
     database: label,
     'import rows': String(rowCount),
@@ -95,7 +114,34 @@ async function benchDatabase(label: string, database: Database, dir: string): Pr
     'register p99': `${latencies.length ? percentile(latencies, 99).toFixed(1) : '-'} ms`,
     'measures (pupils)': String(measured.length),
     'measures time': seconds(measuresMs),
+    'ladder (pupils × days)': `${evaluated} × ${Math.round((Date.parse(TODAY) - Date.parse('2026-01-08')) / 86_400_000) + 1}`,
+    'ladder time': seconds(ladderMs),
   };
+}
+
+/**
+ * The pure ladder engine alone: ENGINE_PUPILS pupils (default 100 000) with a school year of day
+ * rows each, one nightly evaluation per pupil. Shows what the engine costs apart from the database.
+ */
+function benchLadderEngine(): Record<string, string> {
+  const pupils = Number(process.env.BENCH_ENGINE_PUPILS ?? 100_000);
+  const schoolDays = eachDate('2025-08-18', '2026-06-12').filter((d) => weekdayOf(d) <= 5);
+  const ladder = LADDER_PRESETS.stockholm;
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  let onStep = 0;
+  let elapsed = 0;
+  for (let p = 0; p < pupils; p++) {
+    const rate = random() < 0.1 ? 0.3 : 0.04;
+    const days: DayFigures[] = schoolDays.map((date) => {
+      const absent = random() < rate ? 300 : 0;
+      return { date, scheduled: 300, known: 300, attended: 300 - absent, valid: absent / 2, invalid: absent / 2, other: 0, lateCount: 0, lateMinutes: 0 };
+    });
+    const started = performance.now();
+    if (evaluateLadder(ladder, { evaluationDate: '2026-06-12', days }).stepIndex > 0) onStep++;
+    elapsed += performance.now() - started;
+  }
+  return { 'engine pupils': String(pupils), 'engine time': seconds(elapsed), 'engine pupils/s': String(Math.round(pupils / (elapsed / 1000))), 'on a step': String(onStep) };
 }
 
 async function main(): Promise<void> {
@@ -132,6 +178,8 @@ async function main(): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
   console.log(`\nNärvaro benchmark — ${PUPILS} pupils, ${os.cpus().length} cores, node ${process.version}`);
   console.table(results);
+  console.log('\nLadder engine (pure, in memory, one evaluation per pupil over a school year of days):');
+  console.table([benchLadderEngine()]);
 }
 
 main().catch((error) => {
