@@ -14,6 +14,9 @@ const PupilsRoute = lazy(() => import('./routes/PupilsRoute'));
 const PupilRoute = lazy(() => import('./routes/PupilRoute'));
 const CompletenessRoute = lazy(() => import('./routes/CompletenessRoute'));
 const ImportRoute = lazy(() => import('./routes/ImportRoute'));
+const EarlyWarningRoute = lazy(() => import('./routes/EarlyWarningRoute'));
+const TasksRoute = lazy(() => import('./routes/TasksRoute'));
+const LadderRoute = lazy(() => import('./routes/LadderRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
 /** Signed-in pages only: sends others to /login and back here afterwards. */
@@ -54,6 +57,9 @@ export function App() {
             <Route path="/pupils" element={page(<PupilsRoute />)} />
             <Route path="/pupils/:pupilId" element={page(<PupilRoute />)} />
             <Route path="/completeness" element={page(<CompletenessRoute />)} />
+            <Route path="/early-warning" element={page(<EarlyWarningRoute />)} />
+            <Route path="/tasks" element={page(<TasksRoute />)} />
+            <Route path="/ladder" element={page(<LadderRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />
           </Route>

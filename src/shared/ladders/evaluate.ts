@@ -9,6 +9,7 @@ import type { DayFigures } from '../measures';
 import type { Action, LadderDefinition, Step } from './format';
 import type { TermRange } from './periods';
 import { joinAnd } from './text';
+import { ladderLookbackDays } from './lookback';
 import { dayAfterIsoWeek, evaluateTriggerGroup, laterDate, type ConcernFlag, type FiredTrigger, type TriggerContext } from './triggers';
 
 /** A staff decision putting the pupil on a step (0 = off the ladder), with the reason recorded. */
@@ -84,6 +85,8 @@ export interface LadderInput {
   previous?: PreviousLadderState;
   /** Decisions dated after the previous evaluation and on or before D are applied, oldest first. */
   staffDecisions?: readonly StaffDecision[];
+  /** Override of the ladder's lookback (tests compare against the whole history). */
+  lookbackDays?: number;
 }
 
 const NO_STEP: LadderState = { stepIndex: 0, stepKey: null, since: null, fired: [], entry: null, lastFiredOn: null, movedDownOn: null };
@@ -195,6 +198,11 @@ function explain(ladder: LadderDefinition, state: LadderState, date: string): st
   return `${subject} sedan ${state.since}${reason ? `: ${reason}` : ''}.`;
 }
 
+/** The rows in [from, to], sorted; rows before the ladder's lookback cannot change a result. */
+function daysInWindow(days: readonly DayFigures[], from: string, to: string): DayFigures[] {
+  return days.filter((d) => d.date >= from && d.date <= to).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 /**
  * Evaluate a ladder for one pupil on `input.evaluationDate` (D): apply staff decisions, escalate
  * to the highest step whose conditions hold (steps persist otherwise, decision 7), apply the
@@ -205,7 +213,7 @@ export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): La
   addDays(date, 0); // throws on a malformed date before anything is compared as text
   const base: TriggerContext = {
     date,
-    days: input.days.filter((d) => d.date <= date).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    days: daysInWindow(input.days, addDays(date, -(input.lookbackDays ?? ladderLookbackDays(ladder))), date),
     terms: input.terms,
     concernFlags: input.concernFlags ?? [],
     notBefore: null,

@@ -5,6 +5,7 @@
  */
 export * from './format';
 export * from './evaluate';
+export { ladderLookbackDays } from './lookback';
 export type { ConcernFlag, FiredTrigger } from './triggers';
 export type { TermRange } from './periods';
 export type { SchemaProblem } from './schema-problems';

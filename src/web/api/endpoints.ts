@@ -5,6 +5,9 @@ import type { LessonDetail, MyLessonsResponse, RegisterLessonRequest } from '@sh
 import type { PupilListResponse, PupilPage, RegisterAbsenceRequest } from '@shared/schemas/pupils';
 import type { CompletenessResponse, SchoolUnitsResponse } from '@shared/schemas/reports';
 import type { AbsenceRow } from '@shared/schemas/pupils';
+import type {
+  EarlyWarningResponse, LadderVersionSummary, LaddersResponse, PreviewResponse, PupilLadderResponse, SaveLadderVersionRequest, TaskRow, TasksResponse,
+} from '@shared/schemas/ladders';
 import { apiDelete, apiGet, apiPath, apiPost, apiPut, uploadForm } from './client';
 
 /** A period `from..to`, both inclusive, as YYYY-MM-DD. */
@@ -41,6 +44,28 @@ export interface ImportRun {
   report: ImportReport | null;
 }
 
+/** Early-warning scope: the mentor's pupils, a school, or the whole organiser. */
+export type EarlyWarningScope = 'mine' | 'school' | 'organiser';
+
+/** Query of the early-warning list and its CSV. */
+export interface EarlyWarningParams {
+  scope: EarlyWarningScope;
+  schoolUnitId?: string;
+  minStep?: number;
+}
+
+/** What an evaluation run did. */
+export interface EvaluationSummary {
+  pupils: number;
+  onStep: number;
+  changes: number;
+  tasks: number;
+  outbox: number;
+}
+
+/** Which tasks to list. */
+export type TaskStatusFilter = 'open' | 'done' | 'all';
+
 /** An absence report, leave or staff reason as listed on the pupil page. */
 export type Absence = Static<typeof AbsenceRow>;
 
@@ -65,6 +90,29 @@ export const api = {
   completenessPath: (period: Period, schoolUnitId?: string) => apiPath('/api/completeness', { ...period, schoolUnitId }),
   schoolUnitsPath: () => '/api/school-units',
 
+  laddersPath: () => '/api/ladders',
+  saveLadderVersion: (body: SaveLadderVersionRequest) => apiPost<{ id: string; version: number }>('/api/ladders/versions', body),
+  publishLadderVersion: (id: string, effectiveFrom?: string) =>
+    apiPost<void>(`/api/ladders/versions/${encodeURIComponent(id)}/publish`, effectiveFrom ? { effectiveFrom } : {}),
+  ladderPreviewPath: (id: string) => `/api/ladders/versions/${encodeURIComponent(id)}/preview`,
+  /** A plain link (download): the version as a ladder file. */
+  ladderExportUrl: (id: string) => `/api/ladders/versions/${encodeURIComponent(id)}/export`,
+  evaluateLadders: (body: { schoolUnitId?: string; personId?: string }) => apiPost<EvaluationSummary>('/api/ladders/evaluate', body),
+
+  earlyWarningPath: (params: EarlyWarningParams) => apiPath('/api/early-warning', { ...params }),
+  /** A plain link (download): the same list as CSV. */
+  earlyWarningCsvUrl: (params: EarlyWarningParams) => apiPath('/api/early-warning.csv', { ...params }),
+
+  tasksPath: (status: TaskStatusFilter, personId?: string) => apiPath('/api/tasks', { status, personId }),
+  completeTask: (id: string, note?: string) => apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/complete`, note ? { note } : {}),
+
+  pupilLadderPath: (id: string) => `/api/pupils/${encodeURIComponent(id)}/ladder`,
+  decideLadderStep: (pupilId: string, body: { stepIndex: number; reason: string }) =>
+    apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/ladder-decisions`, body),
+  setConcernFlag: (pupilId: string, note?: string) =>
+    apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`, note ? { note } : {}),
+  clearConcernFlag: (pupilId: string) => apiDelete(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`),
+
   importsPath: () => '/api/imports',
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>
     uploadForm<ImportReport>('/api/imports/ss12000', form, onProgress),
@@ -72,5 +120,6 @@ export const api = {
 
 /** Response types for the GET paths above, so pages name them once. */
 export type {
-  CompletenessResponse, LessonDetail, Me, MyLessonsResponse, PupilListResponse, PupilPage, SchoolUnitsResponse,
+  CompletenessResponse, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, LessonDetail, Me, MyLessonsResponse, PreviewResponse,
+  PupilLadderResponse, PupilListResponse, PupilPage, SchoolUnitsResponse, TaskRow, TasksResponse,
 };

@@ -3,25 +3,28 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'pupils', 'completeness', 'import'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'pupils', 'completeness', 'ladder', 'import'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
 /** Route path of each navigation item. */
 export const NAV_PATHS = {
   myLessons: '/',
+  earlyWarning: '/early-warning',
+  tasks: '/tasks',
   pupils: '/pupils',
   completeness: '/completeness',
+  ladder: '/ladder',
   import: '/admin/import',
 } as const satisfies Record<NavItem, string>;
 
 /** Adding a role breaks the build until it is given its pages here. */
 const ROLE_NAV = {
   teacher: ['myLessons'],
-  mentor: ['myLessons', 'pupils'],
-  principal: ['pupils', 'completeness'],
-  studentHealth: ['pupils', 'completeness'],
-  organiserAdmin: ['completeness'],
+  mentor: ['myLessons', 'earlyWarning', 'tasks', 'pupils'],
+  principal: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'ladder'],
+  studentHealth: ['earlyWarning', 'tasks', 'pupils', 'completeness'],
+  organiserAdmin: ['earlyWarning', 'completeness', 'ladder'],
   systemAdmin: ['import'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 

@@ -1,14 +1,23 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
  * One URL query value as state (empty string when absent); setting '' removes it. Other
  * parameters are kept, and the history entry is replaced so filters do not flood "back".
+ * The router applies URL changes in a transition, so the new value is also kept locally until
+ * the URL has it: a checkbox or text field shows the user's change at once, never the old value.
  */
 export function useSearchParam(name: string): [string, (value: string, alsoClear?: string[]) => void] {
   const [params, setParams] = useSearchParams();
-  const value = params.get(name) ?? '';
+  const urlValue = params.get(name) ?? '';
+  const [pending, setPending] = useState<{ value: string } | null>(null);
+
+  useEffect(() => {
+    setPending(null);
+  }, [urlValue]);
+
   const setValue = useCallback((next: string, alsoClear: string[] = []) => {
+    setPending({ value: next });
     setParams((previous) => {
       const updated = new URLSearchParams(previous);
       if (next) updated.set(name, next);
@@ -17,5 +26,5 @@ export function useSearchParam(name: string): [string, (value: string, alsoClear
       return updated;
     }, { replace: true });
   }, [name, setParams]);
-  return [value, setValue];
+  return [pending ? pending.value : urlValue, setValue];
 }

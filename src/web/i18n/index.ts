@@ -24,10 +24,7 @@ function storedLanguage(): Language {
   }
 }
 
-/** BCP 47 locale for Intl formatting of the current language. */
-export function localeOf(language: string): string {
-  return language === 'en' ? 'en-GB' : 'sv-SE';
-}
+export { localeOf } from './locale';
 
 /** Switches language, remembers it and updates <html lang>. */
 export async function changeLanguage(language: Language): Promise<void> {

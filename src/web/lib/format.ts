@@ -1,5 +1,5 @@
 /** Locale-aware formatting of rates, numbers and dates (dates are YYYY-MM-DD school-local strings). */
-import { localeOf } from '../i18n';
+import { localeOf } from '../i18n/locale';
 
 /** A share 0..1 as a percentage with one decimal ("12,3 %"); `null` is not formatted here (see FigureCell). */
 export function formatPercent(share: number, language: string, maximumFractionDigits = 1): string {

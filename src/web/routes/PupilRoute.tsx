@@ -20,6 +20,7 @@ import { Timeline } from '../features/pupils/components/Timeline';
 import { GuardianList } from '../features/pupils/components/GuardianList';
 import { AbsenceList } from '../features/pupils/components/AbsenceList';
 import { AbsenceForm } from '../features/pupils/components/AbsenceForm';
+import { PupilLadder } from '../features/pupils/components/PupilLadder';
 
 /** A titled section of the pupil page. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -73,6 +74,11 @@ export default function PupilRoute() {
     <Page title={name ?? t('pupil.titleLoading')}>
       <p className="back-link"><Link to="/pupils"><span aria-hidden="true">‹ </span>{t('pupil.back')}</Link></p>
       {page && <PupilHeader pupil={page.pupil} />}
+      {page && (
+        <Section id="pupil-ladder" title={t('pupil.sections.ladder')}>
+          <PupilLadder pupilId={page.pupil.personId} />
+        </Section>
+      )}
       <form className="filters" aria-label={t('period.formLabel')} onSubmit={(event) => event.preventDefault()}>
         <PeriodPicker selection={selection} />
       </form>

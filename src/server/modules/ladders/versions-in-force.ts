@@ -1,5 +1,6 @@
 /** Which published ladder version applies to a school unit on a date (school ladder before organiser ladder). */
 import type { VersionRow } from './ladders.repo.js';
+import { ladderLookbackDays } from '../../../shared/ladders/index.js';
 
 export class VersionsInForce {
   private readonly byScope = new Map<string, VersionRow[]>();
@@ -25,6 +26,11 @@ export class VersionsInForce {
   firstDate(schoolUnitId: string | null): string | null {
     const dates = [schoolUnitId ?? '', ''].flatMap((scope) => (this.byScope.get(scope) ?? []).map((v) => v.effective_from));
     return dates.length ? dates.sort()[0] : null;
+  }
+
+  /** The longest lookback of any published version (rows older than that never matter). */
+  longestLookbackDays(): number {
+    return Math.max(0, ...[...this.byScope.values()].flat().map((v) => ladderLookbackDays(v.definition)));
   }
 
   get isEmpty(): boolean {

@@ -25,6 +25,9 @@ describe('initialDraft', () => {
     const draft = initialDraft(entry('p', { mark: { kind: 'late', minutes: 10, reasonCode: 'x', comment: 'buss' } }), true);
     expect(draft).toMatchObject({ kind: 'late', minutes: '10', reasonCode: 'x', comment: 'buss' });
   });
+  it('never pre-marks a pupil the user may not change', () => {
+    expect(initialDraft(entry('p', { covering: [report(true)], canChange: false }), false).kind).toBe('present');
+  });
   it('keeps an imported mark as imported', () => {
     expect(initialDraft(entry('p', { mark: { kind: 'imported', minutes: 30, reasonCode: null, comment: null } }), true))
       .toMatchObject({ kind: 'imported', minutes: '30' });
@@ -44,6 +47,20 @@ describe('toMarkInputs', () => {
       { personId: 'b', kind: 'late', minutes: 10 },
     ]);
     expect(countKinds(drafts)).toMatchObject({ absent: 1, late: 1, present: 1, imported: 1 });
+  });
+
+  it('sends "present" to override an imported mark, but not for a pupil the user may not change', () => {
+    const locked = [entry('e', { mark: { kind: 'imported', minutes: 30, reasonCode: null, comment: null }, canChange: false })];
+    const drafts = initialDrafts({ lesson: { isConfirmed: false }, roster: [...roster, ...locked] } as unknown as LessonDetail);
+    drafts.d = { ...drafts.d, kind: 'present' };
+    drafts.e = { ...drafts.e, kind: 'present' };
+    expect(toMarkInputs(drafts, [...roster, ...locked])).toEqual([{ personId: 'd', kind: 'present' }]);
+  });
+
+  it('sends a locked pupil\'s stored mark unchanged, so it does not count as a change', () => {
+    const locked = entry('f', { mark: { kind: 'absent', minutes: null, reasonCode: 'reported', comment: 'x' }, canChange: false });
+    const drafts = initialDrafts({ lesson: { isConfirmed: true }, roster: [locked] } as unknown as LessonDetail);
+    expect(toMarkInputs(drafts, [locked])).toEqual([{ personId: 'f', kind: 'absent', reasonCode: 'reported', comment: 'x' }]);
   });
 
   it('requires whole minutes between 1 and the lesson length for late and left', () => {

@@ -39,7 +39,10 @@ export interface DraftProblem {
 const isWholeLessonCovered = (entry: RosterEntry) =>
   entry.covering.some((cover) => cover.kind !== 'staffReason' && cover.isWholeLesson);
 
-/** The draft for one pupil: the stored mark, else absent when a report/leave covers an unconfirmed lesson, else present. */
+/**
+ * The draft for one pupil: the stored mark, else absent when a report/leave covers an unconfirmed
+ * lesson, else present. A pupil the user may not change is never pre-marked (that would be a change).
+ */
 export function initialDraft(entry: RosterEntry, isConfirmed: boolean): DraftMark {
   const mark = entry.mark;
   if (mark) {
@@ -52,7 +55,7 @@ export function initialDraft(entry: RosterEntry, isConfirmed: boolean): DraftMar
       isPreMarked: false,
     };
   }
-  const isPreMarked = !isConfirmed && isWholeLessonCovered(entry);
+  const isPreMarked = !isConfirmed && entry.canChange && isWholeLessonCovered(entry);
   return { kind: isPreMarked ? 'absent' : 'present', minutes: '', isPreMarked };
 }
 
@@ -78,12 +81,21 @@ export function draftProblems(drafts: Drafts, roster: RosterEntry[]): DraftProbl
   return problems;
 }
 
-/** The PUT body's marks: every pupil not present. Call only when draftProblems is empty. */
+/**
+ * The PUT body's marks: every pupil not present, and 'present' for a pupil whose imported mark
+ * the user turned into Närvarande (unlisted pupils keep an imported mark). Pupils the user may
+ * not change are sent as stored, so they do not count as changed. Call only when draftProblems is empty.
+ */
 export function toMarkInputs(drafts: Drafts, roster: RosterEntry[]): MarkInput[] {
   const marks: MarkInput[] = [];
   for (const entry of roster) {
     const draft = drafts[entry.personId];
-    if (!draft || draft.kind === 'present' || draft.kind === 'imported') continue;
+    if (!draft) continue;
+    if (draft.kind === 'present') {
+      if (entry.mark?.kind === 'imported' && entry.canChange) marks.push({ personId: entry.personId, kind: 'present' });
+      continue;
+    }
+    if (draft.kind === 'imported') continue;
     const mark: MarkInput = { personId: entry.personId, kind: draft.kind };
     if (KINDS_WITH_MINUTES.includes(draft.kind)) mark.minutes = Number(draft.minutes);
     if (draft.reasonCode) mark.reasonCode = draft.reasonCode;

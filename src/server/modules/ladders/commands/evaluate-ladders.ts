@@ -36,9 +36,12 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
   const ids = pupils.map((p) => p.person_id);
   const firstDate = pupils.map((p) => versions.firstDate(p.school_unit_id)).filter((d): d is string => d !== null).sort()[0];
   if (!firstDate) return summary;
-  const [days, states, { flags, decisions }, terms, assignees] = await inSequence(
-    () => findDayFigures(tx, organiserId, ids, firstDate, input.date),
-    () => findStates(tx, organiserId, ids),
+  const states = await findStates(tx, organiserId, ids);
+  // Only the rows the ladders can look at: from the earliest date evaluated minus the longest lookback.
+  const earliestStart = [...pupils.map((p) => states.get(p.person_id)?.evaluation_date ?? firstDate), input.date].sort()[0];
+  const loadFrom = [firstDate, addDays(earliestStart, -versions.longestLookbackDays())].sort()[1];
+  const [days, { flags, decisions }, terms, assignees] = await inSequence(
+    () => findDayFigures(tx, organiserId, ids, loadFrom, input.date),
     () => findFlagsAndDecisions(tx, organiserId, ids),
     () => findTerms(tx, organiserId),
     () => findAssignees(tx, organiserId, ids, input.date),

@@ -78,6 +78,9 @@ export function RegisterForm({ detail, onSaved }: RegisterFormProps) {
 
   return (
     <form ref={formRef} onSubmit={(event) => void handleSubmit(event)} noValidate aria-label={t('register.formLabel')}>
+      {!isReadOnly && detail.roster.some((entry) => !entry.canChange) && (
+        <p className="message message-info">{t('register.someLocked')}</p>
+      )}
       {detail.roster.length === 0 ? <p>{t('register.noPupils')}</p> : (
         <ul className="roster">
           {detail.roster.map((entry) => (

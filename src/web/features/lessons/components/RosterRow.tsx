@@ -43,9 +43,11 @@ export function RosterRow({ entry, draft, problem, isReadOnly, onChange }: Roste
         <p className="roster-state">{draftText(draft)}</p>
       ) : (
         <>
-          {draft.kind === 'imported' && <p className="roster-state">{draftText(draft)}</p>}
-          <MarkButtons value={draft.kind} onChange={handleKind} labelledBy={`${id}-name`} />
-          {needsMinutes && (
+          {(draft.kind === 'imported' || !entry.canChange) && <p className="roster-state">{draftText(draft)}</p>}
+          <MarkButtons value={draft.kind} onChange={handleKind} labelledBy={`${id}-name`}
+            isDisabled={!entry.canChange} describedBy={entry.canChange ? undefined : `${id}-locked`} />
+          {!entry.canChange && <p id={`${id}-locked`} className="hint roster-locked">{t('register.notYourMentee')}</p>}
+          {needsMinutes && entry.canChange && (
             <div className="field field-inline roster-minutes">
               <label htmlFor={`${id}-minutes`}>
                 {t(`register.minutesLabel.${draft.kind}`)} <span className="visually-hidden">{t('register.minutesFor', { name })}</span>

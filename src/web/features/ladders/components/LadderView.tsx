@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { LadderDefinition } from '@shared/ladders/format';
+import { actionText, deEscalationText, entryText, requiresPreviousText, triggerText } from '../ladderText';
+
+/** A labelled list, or "Inga" when empty. */
+function TermList({ term, intro, items }: { term: string; intro?: string; items: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="ladder-step-item">
+      <dt>{term}</dt>
+      <dd>
+        {intro && <p className="ladder-step-intro">{intro}</p>}
+        {items.length === 0 ? !intro && <span className="muted">{t('ladderView.none')}</span> : (
+          <ul>{items.map((item, index) => <li key={`${index}-${item}`}>{item}</li>)}</ul>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/**
+ * A ladder in plain language: each step with what sets it off, what it sets off, who is
+ * responsible and the law, then the signals (alerts) and the de-escalation rule.
+ * @param headingLevel level of the step headings (the section heading is one above)
+ */
+export function LadderView({ definition, headingLevel = 3 }: { definition: LadderDefinition; headingLevel?: 3 | 4 }) {
+  const { t, i18n } = useTranslation();
+  const StepHeading = headingLevel === 3 ? 'h3' : 'h4';
+  const alerts = definition.alerts ?? [];
+  return (
+    <div className="ladder-view">
+      <details className="disclosure">
+        <summary>{t('ladderView.description')}</summary>
+        <p>{definition.description}</p>
+        <p className="hint">{t('ladderView.source', { source: definition.source })}</p>
+      </details>
+      <ol className="ladder-steps">
+        {definition.steps.map((step, index) => {
+          const requires = requiresPreviousText(t, definition, index);
+          return (
+            <li key={step.key} className="ladder-step card">
+              <StepHeading>{t('ladderView.stepHeading', { number: index + 1, name: step.name })}</StepHeading>
+              <p>{step.description}</p>
+              <dl className="ladder-step-details">
+                <TermList term={t('ladderView.triggers')} intro={entryText(t, step)} items={[
+                  ...step.triggers.triggers.map((trigger) => triggerText(t, trigger, i18n.language)),
+                  ...(requires ? [requires] : []),
+                ]} />
+                <TermList term={t('ladderView.actions')} items={step.actions.map((action) => actionText(t, action))} />
+                <TermList term={t('ladderView.responsible')} items={step.responsibleRoles} />
+                <TermList term={t('ladderView.law')} items={step.lawReferences} />
+              </dl>
+            </li>
+          );
+        })}
+      </ol>
+      {alerts.length > 0 && (
+        <>
+          <StepHeading>{t('ladderView.alertsHeading')}</StepHeading>
+          <ul className="ladder-alerts">
+            {alerts.map((alert) => (
+              <li key={alert.key}>
+                <strong>{alert.name}</strong>{': '}
+                {t('ladderView.alertText', {
+                  triggers: alert.triggers.triggers.map((trigger) => triggerText(t, trigger, i18n.language)).join('; '),
+                  actions: alert.actions.map((action) => actionText(t, action)).join('; '),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p><strong>{t('ladderView.deEscalation')}:</strong> {deEscalationText(t, definition)}</p>
+    </div>
+  );
+}
