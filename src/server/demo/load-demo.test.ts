@@ -1,0 +1,47 @@
+// `npm start` on an empty database: the demo goes through the real importer, once, and its
+// accounts and planted patterns work through the HTTP API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { clockFor } from '../clock.js';
+import { openTestDatabase, testConfig, logInAs } from '../test/support.js';
+import type { Database } from '../db/client.js';
+import type { FastifyInstance } from 'fastify';
+import { generateDemo } from './generate-demo.js';
+import { loadDemoIfEmpty, DEMO_PASSWORD } from './load-demo.js';
+
+const TODAY = '2026-11-23';
+
+describe('demo loader', () => {
+  let database: Database;
+  let close: () => Promise<void>;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    ({ database, close } = await openTestDatabase());
+    const config = testConfig({ today: TODAY });
+    expect(await loadDemoIfEmpty(database, clockFor(config), () => {})).not.toBeNull();
+    app = await buildApp({ database, config, clock: clockFor(config) });
+  }, 300_000);
+  afterAll(async () => { await app.close(); await close(); });
+
+  it('loads only into an empty database', async () => {
+    expect(await loadDemoIfEmpty(database, clockFor({ today: TODAY }), () => {})).toBeNull();
+  });
+
+  it('gives working accounts and the planted January pupil to the mentor', async () => {
+    const { scenarios } = generateDemo({ today: TODAY });
+    const january = scenarios.find((s) => s.pattern === 'monthOver40Percent')!;
+    const mentor = await logInAs(app, 'mentor', DEMO_PASSWORD);
+    const page = await mentor.request({ method: 'GET', url: `/api/pupils/${january.personId}?from=2026-01-01&to=2026-01-31` });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().total.absentRate).toBeGreaterThan(0.4);
+    const larare = await logInAs(app, 'larare', DEMO_PASSWORD);
+    const lessons = (await larare.request({ method: 'GET', url: '/api/lessons/mine' })).json().lessons;
+    expect(lessons.length).toBeGreaterThan(0);
+    expect(lessons.some((l: { groupNames: string[] }) => l.groupNames.includes('7A'))).toBe(true);
+    const rektor = await logInAs(app, 'rektor', DEMO_PASSWORD);
+    const protectedPupil = scenarios.find((s) => s.pattern === 'protectedIdentityConcerningAbsence')!;
+    const protectedPage = (await rektor.request({ method: 'GET', url: `/api/pupils/${protectedPupil.personId}` })).json();
+    expect(protectedPage).toMatchObject({ isGuardianInfoHidden: true, guardians: [], pupil: { isProtected: true } });
+    expect(JSON.stringify(protectedPage)).not.toMatch(/Folkbokföring|streetAddress|postalCode/);
+  });
+});
