@@ -98,3 +98,34 @@ export async function ensureTeacherRegistration(): Promise<{ lesson: LessonDetai
     await api.dispose();
   }
 }
+
+/** The Stockholm preset's name (ladders.md B) and the start of the spring term 2026. */
+export const STOCKHOLM_LADDER = 'Frånvarotrappan – Stockholms stad';
+export const SPRING_TERM_START = '2026-01-08';
+
+/**
+ * Makes sure rektor's school follows a published Stockholm ladder from the spring term and that
+ * the pupils' steps are evaluated, so tests that read steps and tasks do not depend on running
+ * after the ladder test (which does the same through the UI). Cheap when already done.
+ */
+export async function ensureStockholmLadder(): Promise<void> {
+  const { api, me } = await apiAs('rektor');
+  try {
+    const schoolUnitId = me.roles.find((grant) => grant.role === 'principal')?.schoolUnitId;
+    expect(schoolUnitId, 'rektor has a school unit').toBeTruthy();
+    const ladders = await api.get('/api/ladders');
+    expect(ladders.status()).toBe(200);
+    const { versions } = (await ladders.json()) as { versions: { schoolUnitId: string | null; presetId: string | null; status: string }[] };
+    const headers = { 'X-CSRF-Token': me.csrfToken };
+    if (!versions.some((v) => v.schoolUnitId === schoolUnitId && v.presetId === 'stockholm' && v.status === 'published')) {
+      const created = await api.post('/api/ladders/versions', {
+        headers, data: { schoolUnitId, presetId: 'stockholm', effectiveFrom: SPRING_TERM_START, publish: true },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+    }
+    const evaluated = await api.post('/api/ladders/evaluate', { headers, data: { schoolUnitId }, timeout: 120_000 });
+    expect(evaluated.status(), await evaluated.text()).toBe(200);
+  } finally {
+    await api.dispose();
+  }
+}

@@ -71,6 +71,8 @@ export default function LadderRoute() {
   const handlePublished = (version: LadderVersionSummary, effectiveFrom: string) => {
     setStatus(t('ladderPage.published', { version: version.version, date: formatShortDate(effectiveFrom, i18n.language) }));
     ladders.reload();
+    // The draft's buttons are gone: focus goes to the version's heading (now "Version N: …").
+    setFocusVersionId(version.id);
   };
 
   const evaluateUnit = scope === ORGANISER_SCOPE ? undefined : scope;

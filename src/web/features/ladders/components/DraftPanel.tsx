@@ -139,7 +139,9 @@ export function DraftPanel({ version, current, onSaved, onPublished }: DraftPane
       {isPreviewRequested && (
         <section aria-labelledby={`${id}-preview`} aria-busy={preview.isLoading} className="page-section">
           <h3 id={`${id}-preview`} ref={previewHeadingRef} tabIndex={-1}>{t('ladderPreview.heading')}</h3>
-          <p role="status" className={preview.isLoading ? 'loading' : 'live-empty'}>{preview.isLoading ? t('ladderPreview.loading') : ''}</p>
+          <p role="status" className={preview.isLoading ? 'loading' : 'visually-hidden'}>
+            {preview.isLoading ? t('ladderPreview.loading') : preview.data ? t('ladderPreview.ready') : ''}
+          </p>
           {preview.error ? <ErrorMessage error={preview.error} onRetry={preview.reload} />
             : preview.data && !preview.isLoading && <PreviewTable preview={preview.data} draft={definitionOf(version)} current={current} />}
         </section>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type EvaluationSummary } from '../../../api/endpoints';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
  */
 export function EvaluateButton({ schoolUnitId, onDone }: { schoolUnitId: string | undefined; onDone: (summary: EvaluationSummary) => void }) {
   const { t } = useTranslation();
+  const hintId = useId();
   const [isRunning, setIsRunning] = useState(false);
   const [seconds, setSeconds] = useState(0);
   const [status, setStatus] = useState('');
@@ -41,11 +42,11 @@ export function EvaluateButton({ schoolUnitId, onDone }: { schoolUnitId: string 
 
   return (
     <div className="evaluate">
-      <button type="button" className="button button-secondary" onClick={() => void handleClick()} disabled={isRunning} aria-describedby="evaluate-hint">
+      <button type="button" className="button button-secondary" onClick={() => void handleClick()} disabled={isRunning} aria-describedby={hintId}>
         {isRunning ? t('evaluate.buttonRunning') : t('evaluate.button')}
       </button>
       {isRunning && <span className="muted" aria-hidden="true">{t('evaluate.seconds', { count: seconds })}</span>}
-      <p id="evaluate-hint" className="hint">{t('evaluate.hint')}</p>
+      <p id={hintId} className="hint">{t('evaluate.hint')}</p>
       <p role="status" aria-live="polite" className={status ? `message ${isRunning ? 'message-info' : 'message-success'}` : 'live-empty'}>{status}</p>
       {error !== null && <ErrorMessage error={error} />}
     </div>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PupilLadderResponse } from '@shared/schemas/ladders';
 import { api } from '../../../api/endpoints';
@@ -15,7 +15,7 @@ import { stepLabel } from '../../ladders/ladderText';
 import { TaskList } from '../../tasks/components/TaskList';
 
 type LadderState = NonNullable<PupilLadderResponse['state']>;
-type Change = PupilLadderResponse['changes'][number];
+type Change = PupilLadderResponse['changes'][number] & { key: number };
 
 /** Minimum length of a decision's reason (the server's rule). */
 const MIN_REASON = 3;
@@ -53,7 +53,7 @@ function CurrentStep({ state }: { state: LadderState }) {
 }
 
 /** The step changes, newest first, with how (figures, staff decision, de-escalation) and why. */
-function ChangeHistory({ changes, steps }: { changes: Change[]; steps: LadderState['steps'] }) {
+function ChangeHistory({ changes, steps }: { changes: PupilLadderResponse['changes']; steps: LadderState['steps'] }) {
   const { t, i18n } = useTranslation();
   const name = (index: number) => stepLabel(t, index, steps.find((s) => s.index === index)?.name);
   const columns: Column<Change>[] = [
@@ -62,8 +62,9 @@ function ChangeHistory({ changes, steps }: { changes: Change[]; steps: LadderSta
     { id: 'by', header: t('pupilLadder.history.by'), cell: (c) => t(`pupilLadder.history.byKinds.${c.by}`, { defaultValue: c.by }) },
     { id: 'why', header: t('pupilLadder.history.why'), cell: (c) => c.reason ? t('pupilLadder.history.reason', { reason: c.reason }) : c.explanation },
   ];
-  return <DataTable caption={t('pupilLadder.history.caption')} isCaptionHidden columns={columns} rows={changes}
-    rowKey={(c) => `${c.date}-${c.fromStep}-${c.toStep}-${c.by}`} emptyText={t('pupilLadder.history.empty')} />;
+  const rows = changes.map((change, key) => ({ ...change, key }));
+  return <DataTable caption={t('pupilLadder.history.caption')} isCaptionHidden columns={columns} rows={rows}
+    rowKey={(c) => String(c.key)} emptyText={t('pupilLadder.history.empty')} />;
 }
 
 /** "Markera oro" with an optional note, or the flag that is set with "Ta bort markeringen". */
@@ -193,6 +194,7 @@ export function PupilLadder({ pupilId }: { pupilId: string }) {
   const { me } = useAuth();
   const query = useApiQuery<PupilLadderResponse>(api.pupilLadderPath(pupilId));
   const [status, setStatus] = useState('');
+  const tasksHeadingRef = useRef<HTMLHeadingElement>(null);
   const canDecide = me ? canDecideLadderStep(me) : false;
   const data = query.data;
 
@@ -222,9 +224,12 @@ export function PupilLadder({ pupilId }: { pupilId: string }) {
         )}
       </div>
 
-      <h3>{t('pupilLadder.tasksHeading', { count: openTasks.length })}</h3>
+      <h3 ref={tasksHeadingRef} tabIndex={-1}>{t('pupilLadder.tasksHeading', { count: openTasks.length })}</h3>
       <TaskList tasks={openTasks} showPupil={false} titleLevel={4} emptyText={t('pupilLadder.noTasks')}
-        onCompleted={(task) => handleChanged(t('tasks.completed', { title: task.title, pupil: task.pupilName }))} />
+        onCompleted={(task) => {
+          handleChanged(t('tasks.completed', { title: task.title, pupil: task.pupilName }));
+          requestAnimationFrame(() => tasksHeadingRef.current?.focus());
+        }} />
       {doneTasks.length > 0 && (
         <details className="disclosure">
           <summary>{t('pupilLadder.doneTasks', { count: doneTasks.length })}</summary>
