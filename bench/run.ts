@@ -145,6 +145,10 @@ function benchLadderEngine(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'engine') {
+    console.table([benchLadderEngine()]);
+    return;
+  }
   console.log(`Generating ${PUPILS} pupils …`);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'narvaro-bench-'));
   for (let i = 0, left = PUPILS; left > 0; i++, left -= PUPILS_PER_ORGANISER) {

@@ -32,16 +32,32 @@ function localParts(instantMs: number): Record<'year' | 'month' | 'day' | 'hour'
   return parts;
 }
 
+// Evaluations do date arithmetic millions of times over a few thousand distinct dates, so both
+// directions are memoised (bounded: cleared when large, which only costs recomputation).
+const MEMO_LIMIT = 50_000;
+const msOfDate = new Map<string, number>();
+const dateOfMs = new Map<number, string>();
+
 /** UTC midnight of a `YYYY-MM-DD` date; throws on anything that is not a real date. */
 function dateToUtcMs(date: string): number {
+  const known = msOfDate.get(date);
+  if (known !== undefined) return known;
   const match = DATE_PATTERN.exec(date);
   const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
   if (Number.isNaN(ms) || utcMsToDate(ms) !== date) throw new RangeError(`Invalid date: ${date}`);
+  if (msOfDate.size > MEMO_LIMIT) msOfDate.clear();
+  msOfDate.set(date, ms);
   return ms;
 }
 
 function utcMsToDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  let date = dateOfMs.get(ms);
+  if (date === undefined) {
+    date = new Date(ms).toISOString().slice(0, 10);
+    if (dateOfMs.size > MEMO_LIMIT) dateOfMs.clear();
+    dateOfMs.set(ms, date);
+  }
+  return date;
 }
 
 /** Offset of local wall time from UTC at an instant, in ms (+1 h in winter, +2 h in summer). */
