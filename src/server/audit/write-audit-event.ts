@@ -19,6 +19,8 @@ export type AuditEvent =
   | { type: 'ladder.evaluate'; data: { date: string; pupils: number; onStep: number; changes: number; tasks: number; outbox: number } }
   | { type: 'ladder.publish-version'; ladderVersionId: string; data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number } }
   | { type: 'ladder.create-draft'; ladderVersionId: string; data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number } }
+  | { type: 'ladder.update-draft'; ladderVersionId: string; data: { effectiveFrom: string } }
+  | { type: 'ladder.delete-draft'; ladderVersionId: string; data: { version: number } }
   | { type: 'ladder.decide-step'; pupilId: string; data: { stepIndex: number; reason: string } }
   | { type: 'ladder.set-concern-flag'; pupilId: string; data: { isSet: boolean } }
   | { type: 'task.complete'; taskId: string; pupilId: string; data: { note: string | null } }

@@ -68,7 +68,7 @@ export type EarlyWarningResponse = Static<typeof EarlyWarningResponse>;
 
 export const TaskRow = Type.Object({
   id: Uuid, personId: Uuid, pupilName: Type.String(), className: Type.Union([Type.String(), Type.Null()]),
-  title: Type.String(), role: Type.String(), stepKey: Type.Union([Type.String(), Type.Null()]),
+  title: Type.String(), role: Type.String(), stepKey: Type.Union([Type.String(), Type.Null()]), stepName: Type.Union([Type.String(), Type.Null()]),
   assigneeUserId: Type.Union([Uuid, Type.Null()]), assigneeName: Type.Union([Type.String(), Type.Null()]),
   dueDate: IsoDate, status: Type.String(), isOverdue: Type.Boolean(),
   doneAt: Type.Union([Type.String(), Type.Null()]), doneNote: Type.Union([Type.String(), Type.Null()]),
@@ -86,11 +86,18 @@ export const PupilLadderResponse = Type.Object({
     since: Type.Union([IsoDate, Type.Null()]), explanation: Type.String(), evaluationDate: IsoDate, ladderName: Type.String(), ladderVersion: Type.Integer(),
     steps: Type.Array(Type.Object({ index: Type.Integer(), key: Type.String(), name: Type.String() })),
   })]),
-  changes: Type.Array(Type.Object({ date: IsoDate, fromStep: Type.Integer(), toStep: Type.Integer(), by: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), explanation: Type.String() })),
+  changes: Type.Array(Type.Object({
+    date: IsoDate, fromStep: Type.Integer(), toStep: Type.Integer(), by: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), explanation: Type.String(),
+    /** Who decided, for staff moves. */
+    decidedBy: Type.Union([Type.String(), Type.Null()]),
+  })),
   concernFlag: Type.Union([Type.Null(), Type.Object({ id: Uuid, setOn: IsoDate, note: Type.Union([Type.String(), Type.Null()]) })]),
   tasks: Type.Array(TaskRow),
 });
 export type PupilLadderResponse = Static<typeof PupilLadderResponse>;
 export const LadderDecisionRequest = Type.Object({ stepIndex: Type.Integer({ minimum: 0, maximum: 20 }), reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const ConcernFlagRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) });
+export const UpdateDraftRequest = Type.Object({ definition: Type.Unknown(), effectiveFrom: IsoDate });
+export const PreviewQuery = Type.Object({ effectiveFrom: Type.Optional(IsoDate) });
+export const AssigneesResponse = Type.Object({ users: Type.Array(Type.Object({ id: Uuid, name: Type.String(), roles: Type.Array(Type.String()) })) });
 export const EvaluateRequest = Type.Object({ schoolUnitId: Type.Optional(Uuid), personId: Type.Optional(Uuid) });

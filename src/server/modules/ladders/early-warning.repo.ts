@@ -28,7 +28,7 @@ export async function findEarlyWarningRows(tx: Tx, organiserId: string, scope: S
 }
 
 export interface TaskDbRow {
-  id: string; person_id: string; given_name: string; family_name: string; class_name: string | null; title: string; role: string; step_key: string | null;
+  id: string; person_id: string; given_name: string; family_name: string; class_name: string | null; title: string; role: string; step_key: string | null; step_name: string | null;
   assignee_user_id: string | null; assignee_name: string | null; due_date: string; status: string; done_at: Date | string | null; done_note: string | null;
 }
 
@@ -36,6 +36,8 @@ export interface TaskDbRow {
 export async function findTasks(tx: Tx, organiserId: string, condition: SQL): Promise<TaskDbRow[]> {
   return queryRows<TaskDbRow>(tx, sql`
     select t.id, t.person_id, p.given_name, p.family_name, cls.display_name as class_name, t.title, t.role, t.step_key, t.assignee_user_id,
+      (select s->>'name' from ladder_versions v, jsonb_array_elements(v.definition->'steps') s
+        where v.organiser_id = t.organiser_id and v.id = t.ladder_version_id and s->>'key' = t.step_key limit 1) as step_name,
       u.display_name as assignee_name, t.due_date::text as due_date, t.status, t.done_at, t.done_note
     from tasks t
     join persons p on p.organiser_id = t.organiser_id and p.id = t.person_id

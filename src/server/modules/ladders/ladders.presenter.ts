@@ -37,7 +37,7 @@ export function presentEarlyWarning(row: EarlyWarningDbRow, today: string, recen
 export function presentTask(row: TaskDbRow, today: string): TaskRow {
   return {
     id: row.id, personId: row.person_id, pupilName: `${row.given_name} ${row.family_name}`, className: row.class_name, title: row.title, role: row.role,
-    stepKey: row.step_key, assigneeUserId: row.assignee_user_id, assigneeName: row.assignee_name, dueDate: row.due_date, status: row.status,
+    stepKey: row.step_key, stepName: row.step_name, assigneeUserId: row.assignee_user_id, assigneeName: row.assignee_name, dueDate: row.due_date, status: row.status,
     isOverdue: row.status === 'open' && row.due_date < today, doneAt: iso(row.done_at), doneNote: row.done_note,
   };
 }

@@ -76,6 +76,32 @@ describe('ladders over HTTP: preset, evaluation, early warning, tasks', () => {
     expect((await mentor.request({ method: 'GET', url: `/api/pupils/${flagged}/ladder` })).json().concernFlag).toMatchObject({ note: 'Oro' });
   });
 
+  it('edits and discards drafts but never a published version; previews from another date; lists assignees; names who decided', async () => {
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const draft = (await admin.request({ method: 'POST', url: '/api/ladders/versions', payload: { schoolUnitId: null, presetId: 'orebro', effectiveFrom: '2026-01-08', publish: false } })).json();
+    const ladders = (await admin.request({ method: 'GET', url: '/api/ladders' })).json();
+    const definition = ladders.versions.find((v: { id: string }) => v.id === draft.id).definition;
+    const edited = await admin.request({ method: 'PUT', url: `/api/ladders/versions/${draft.id}`, payload: { definition: { ...definition, name: 'Örebro, vår version' }, effectiveFrom: '2026-02-01' } });
+    expect(edited.statusCode).toBe(204);
+    const after = (await admin.request({ method: 'GET', url: '/api/ladders' })).json().versions.find((v: { id: string }) => v.id === draft.id);
+    expect(after).toMatchObject({ name: 'Örebro, vår version', effectiveFrom: '2026-02-01', status: 'draft' });
+    const preview = await admin.request({ method: 'GET', url: `/api/ladders/versions/${draft.id}/preview?effectiveFrom=2026-01-08` });
+    // Örebro's first stage takes the concern flag set on pupil 1 above.
+    expect(preview.json().rows.find((r: { personId: string }) => r.personId === world.pupilsA[1])).toMatchObject({ className: '7A', draft: { stepIndex: 1 } });
+    expect((await admin.request({ method: 'DELETE', url: `/api/ladders/versions/${draft.id}` })).statusCode).toBe(204);
+    const published = (await admin.request({ method: 'GET', url: '/api/ladders' })).json().versions.find((v: { status: string }) => v.status === 'published');
+    expect((await admin.request({ method: 'PUT', url: `/api/ladders/versions/${published.id}`, payload: { definition: published.definition, effectiveFrom: '2026-02-01' } })).statusCode).toBe(409);
+    expect((await admin.request({ method: 'DELETE', url: `/api/ladders/versions/${published.id}` })).statusCode).toBe(409);
+
+    const rektor = await logInAs(t.app, world.usernames.principal);
+    const task = (await rektor.request({ method: 'GET', url: '/api/tasks?status=all' })).json().tasks[0];
+    expect(task.stepName).toBe('Utredning + anmälan');
+    const assignees = (await rektor.request({ method: 'GET', url: `/api/tasks/${task.id}/assignees` })).json().users;
+    expect(assignees.map((u: { roles: string[] }) => u.roles).flat()).toEqual(expect.arrayContaining(['principal', 'studentHealth', 'mentor']));
+    const ladder = (await rektor.request({ method: 'GET', url: `/api/pupils/${absentPupil}/ladder` })).json();
+    expect(ladder.changes.find((c: { by: string }) => c.by === 'staff').decidedBy).toBe('mentor Personal');
+  });
+
   it('refuses ladder changes to roles without them and validates definitions', async () => {
     const teacher = await logInAs(t.app, world.usernames.teacher);
     expect((await teacher.request({ method: 'GET', url: '/api/ladders' })).statusCode).toBe(403);

@@ -13,6 +13,7 @@ import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   CompleteTaskRequest, ConcernFlagRequest, EarlyWarningQuery, EarlyWarningResponse, EvaluateRequest, LadderDecisionRequest, LaddersResponse,
   PreviewResponse, PupilLadderResponse, ReassignTaskRequest, SaveLadderVersionRequest, TasksQuery, TasksResponse,
+  UpdateDraftRequest, PreviewQuery, AssigneesResponse,
 } from '../../../shared/schemas/ladders.js';
 import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
@@ -24,6 +25,7 @@ import { presentEarlyWarning, presentTask, presentVersion, trendWindows } from '
 import { canEvaluate, canManageLadder, visibleTasksSql } from './ladders.policy.js';
 import { saveLadderVersion } from './commands/save-ladder-version.js';
 import { publishLadderVersion } from './commands/publish-ladder-version.js';
+import { deleteLadderDraft, updateLadderDraft } from './commands/update-ladder-draft.js';
 import { evaluateLadders } from './commands/evaluate-ladders.js';
 import { completeTask } from './commands/complete-task.js';
 import { reassignTask } from './commands/reassign-task.js';
@@ -138,6 +140,30 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock }
     return reply.status(204).send(null);
   });
 
+  app.put('/api/ladders/versions/:id', {
+    schema: { tags: ['ladders'], summary: 'Change a draft (definition and effective date)', params: IdParams, body: UpdateDraftRequest, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    await db.transaction(async (tx) => {
+      const v = await loadVersion(tx, actor, request.params.id);
+      if (!canManageLadder(actor, v.school_unit_key || null)) throw forbidden();
+      await updateLadderDraft(tx, auditContextOf(request), { id: v.id, status: v.status, version: v.version }, request.body);
+    });
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/api/ladders/versions/:id', {
+    schema: { tags: ['ladders'], summary: 'Discard a draft', params: IdParams, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    await db.transaction(async (tx) => {
+      const v = await loadVersion(tx, actor, request.params.id);
+      if (!canManageLadder(actor, v.school_unit_key || null)) throw forbidden();
+      await deleteLadderDraft(tx, auditContextOf(request), { id: v.id, status: v.status, version: v.version });
+    });
+    return reply.status(204).send(null);
+  });
+
   app.get('/api/ladders/versions/:id/export', {
     schema: { tags: ['ladders'], summary: 'The version as a ladder file (JSON)', params: IdParams },
   }, async (request, reply) => {
@@ -147,20 +173,23 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock }
   });
 
   app.get('/api/ladders/versions/:id/preview', {
-    schema: { tags: ['ladders'], summary: 'Who would be on which step today under this version, compared with the current states', params: IdParams, response: { 200: PreviewResponse, ...errors } },
+    schema: { tags: ['ladders'], summary: 'Who would be on which step today under this version (optionally from another effective date), compared with the current states', params: IdParams, querystring: PreviewQuery, response: { 200: PreviewResponse, ...errors } },
   }, async (request) => {
     const actor = actorOf(request);
     const today = clock.today();
     const v = await loadVersion(db, actor, request.params.id);
     if (!canEvaluate(actor, v.school_unit_key || null)) throw forbidden();
-    const runs = await dryRunLadder(db, actor.organiserId, v.definition as LadderDefinition, v.effective_from, today, v.school_unit_key ? { schoolUnitId: v.school_unit_key } : {});
+    const from = request.query.effectiveFrom ?? v.effective_from;
+    const runs = await dryRunLadder(db, actor.organiserId, v.definition as LadderDefinition, from, today, v.school_unit_key ? { schoolUnitId: v.school_unit_key } : {});
     const states = await findStates(db, actor.organiserId, runs.map((r) => r.personId));
-    const names = new Map((await queryRows<{ id: string; given_name: string; family_name: string }>(db, sql`select id, given_name, family_name from persons
-      where organiser_id = ${actor.organiserId} and id = any(${uuidArray(runs.map((r) => r.personId))})`)).map((p) => [p.id, `${p.given_name} ${p.family_name}`]));
+    const people = new Map((await queryRows<{ id: string; given_name: string; family_name: string; class_name: string | null }>(db, sql`
+      select p.id, p.given_name, p.family_name, (select g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
+        where gm.organiser_id = p.organiser_id and gm.person_id = p.id and g.group_type = 'Klass' order by gm.start_date desc limit 1) as class_name
+      from persons p where p.organiser_id = ${actor.organiserId} and p.id = any(${uuidArray(runs.map((r) => r.personId))})`)).map((p) => [p.id, p]));
     const rows = runs.filter((r) => r.result.stepIndex > 0 || (states.get(r.personId)?.step_index ?? 0) > 0).map((r) => {
       const current = states.get(r.personId);
       return {
-        personId: r.personId, name: names.get(r.personId) ?? '', className: null,
+        personId: r.personId, name: `${people.get(r.personId)?.given_name ?? ''} ${people.get(r.personId)?.family_name ?? ''}`.trim(), className: people.get(r.personId)?.class_name ?? null,
         current: { stepIndex: current?.step_index ?? 0, stepKey: current?.step_key ?? null },
         draft: { stepIndex: r.result.stepIndex, stepKey: r.result.stepKey, explanation: r.result.explanation },
       };
@@ -220,6 +249,22 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock }
     return reply.status(204).send(null);
   });
 
+  app.get('/api/tasks/:id/assignees', {
+    schema: { tags: ['tasks'], summary: 'Staff who can take the task: roles at its school unit and organiser-wide', params: IdParams, response: { 200: AssigneesResponse, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    await loadTask(db, actor, request.params.id);
+    const users = await queryRows<{ id: string; name: string; roles: string[] }>(db, sql`
+      select u.id, u.display_name as name, array_agg(distinct ur.role order by ur.role) as roles
+      from tasks t
+      join user_roles ur on ur.organiser_id = t.organiser_id and (ur.school_unit_key = '' or ur.school_unit_key = t.school_unit_id::text)
+        and ur.role in ('mentor', 'studentHealth', 'principal', 'organiserAdmin')
+      join users u on u.organiser_id = ur.organiser_id and u.id = ur.user_id and u.is_active
+      where t.organiser_id = ${actor.organiserId} and t.id = ${request.params.id}
+      group by u.id, u.display_name order by u.display_name`);
+    return { users };
+  });
+
   app.get('/api/pupils/:id/ladder', {
     schema: { tags: ['ladders'], summary: "The pupil's ladder step, why, its history, concern flag and tasks", params: IdParams, response: { 200: PupilLadderResponse, ...errors } },
   }, async (request) => {
@@ -230,6 +275,10 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock }
     const state = (await findStates(db, actor.organiserId, [pupilId])).get(pupilId);
     const version = state ? (await findLadderVersions(db, actor.organiserId)).find((v) => v.id === state.ladder_version_id) : undefined;
     const changes = await db.select().from(schema.ladderStepChanges).where(and(eq(schema.ladderStepChanges.organiserId, actor.organiserId), eq(schema.ladderStepChanges.personId, pupilId)));
+    const deciders = await queryRows<{ date: string; step_index: number; name: string }>(db, sql`select d.date::text as date, d.step_index, u.display_name as name
+      from ladder_decisions d join users u on u.organiser_id = d.organiser_id and u.id = d.decided_by_user_id
+      where d.organiser_id = ${actor.organiserId} and d.person_id = ${pupilId}`);
+    const decidedBy = (date: string, toStep: number) => deciders.filter((d) => d.date === date && d.step_index === toStep).at(-1)?.name ?? null;
     const [flag] = await queryRows<{ id: string; set_on: string; note: string | null }>(db, sql`select id, set_on::text as set_on, note from concern_flags
       where organiser_id = ${actor.organiserId} and person_id = ${pupilId} and cleared_on is null limit 1`);
     const tasks = await findTasks(db, actor.organiserId, sql`t.person_id = ${pupilId}`);
@@ -239,7 +288,10 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock }
         explanation: state.explanation, evaluationDate: state.evaluation_date, ladderName: version.definition.name, ladderVersion: version.version,
         steps: version.definition.steps.map((s, i) => ({ index: i + 1, key: s.key, name: s.name })),
       } : null,
-      changes: changes.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).map((c) => ({ date: c.date, fromStep: c.fromStep, toStep: c.toStep, by: c.by, reason: c.reason, explanation: c.explanation })),
+      changes: changes.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).map((c) => ({
+        date: c.date, fromStep: c.fromStep, toStep: c.toStep, by: c.by, reason: c.reason, explanation: c.explanation,
+        decidedBy: c.by === 'staff' ? decidedBy(c.date, c.toStep) : null,
+      })),
       concernFlag: flag ? { id: flag.id, setOn: flag.set_on, note: flag.note } : null,
       tasks: tasks.map((t) => presentTask(t, today)),
     };
