@@ -508,3 +508,11 @@ export const outbox = pgTable('outbox', {
   status: text('status').notNull().default('pending'),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), uniqueIndex('outbox_idempotency_idx').on(t.organiserId, t.idempotencyKey)]);
+
+/** Regional statistics: whether the organiser shares its (suppressed) aggregates with the region. Changes are audited. */
+export const organiserSharing = pgTable('organiser_sharing', {
+  organiserId: organiserId(),
+  isShared: boolean('is_shared').notNull(),
+  changedByUserId: uuid('changed_by_user_id'),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.organiserId] })]);

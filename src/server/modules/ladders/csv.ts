@@ -3,6 +3,19 @@ import type { EarlyWarningRow } from '../../../shared/schemas/ladders.js';
 
 export interface CsvColumn<T> { header: string; value: (row: T) => string | number | boolean | null }
 
+const WEEKDAYS = ['', 'måndagar', 'tisdagar', 'onsdagar', 'torsdagar', 'fredagar', 'lördagar', 'söndagar'];
+
+/** Swedish words for a flagged pattern (the web app has its own translations). */
+function describePattern(p: { dimension: string; category: string }): string {
+  switch (p.dimension) {
+    case 'weekday': return WEEKDAYS[Number(p.category)] ?? p.category;
+    case 'firstLesson': return 'första lektionen';
+    case 'afterBreak': return 'efter helg eller lov';
+    case 'teacher': return `hos ${p.category}`;
+    default: return p.category;
+  }
+}
+
 const percent = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
 
 function cell(value: string | number | boolean | null): string {
@@ -33,5 +46,6 @@ export const EARLY_WARNING_CSV_COLUMNS: CsvColumn<EarlyWarningRow>[] = [
   { header: 'Försenade uppgifter', value: (r) => r.overdueTasks },
   { header: 'Dagar sedan senaste åtgärd', value: (r) => r.daysSinceLastMeasure },
   { header: 'Utan pågående åtgärd', value: (r) => r.isWithoutMeasure },
+  { header: 'Mönster', value: (r) => r.patterns.map(describePattern).join(', ') },
   { header: 'Förklaring', value: (r) => r.explanation },
 ];

@@ -21,7 +21,8 @@ export function presentVersion(v: VersionRow): LadderVersionSummary {
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-export function presentEarlyWarning(row: EarlyWarningDbRow, today: string, recent: PeriodFigures | undefined, previous: PeriodFigures | undefined): EarlyWarningRow {
+export function presentEarlyWarning(row: EarlyWarningDbRow, today: string, recent: PeriodFigures | undefined, previous: PeriodFigures | undefined,
+  patterns: { dimension: string; category: string }[]): EarlyWarningRow {
   const daysSinceLastMeasure = row.last_done ? daysBetween(row.last_done, today) : null;
   return {
     personId: row.person_id, givenName: row.given_name, familyName: row.family_name, isProtected: PROTECTED_MARKINGS.has(row.security_marking),
@@ -29,7 +30,7 @@ export function presentEarlyWarning(row: EarlyWarningDbRow, today: string, recen
     stepIndex: row.step_index, stepKey: row.step_key, stepName: row.definition.steps[row.step_index - 1]?.name ?? null,
     since: row.since, explanation: row.explanation, isNewThisWeek: row.since !== null && row.since >= isoWeekMonday(today),
     recentAbsentRate: recent?.absentRate ?? null, previousAbsentRate: previous?.absentRate ?? null, coverage: recent?.coverage ?? null,
-    openTasks: row.open_tasks, overdueTasks: row.overdue_tasks, daysSinceLastMeasure,
+    openTasks: row.open_tasks, overdueTasks: row.overdue_tasks, daysSinceLastMeasure, patterns,
     isWithoutMeasure: row.step_index >= 1 && row.open_tasks === 0 && (daysSinceLastMeasure === null || daysSinceLastMeasure > ONGOING_MEASURE_DAYS),
   };
 }
@@ -41,6 +42,9 @@ export function presentTask(row: TaskDbRow, today: string): TaskRow {
     isOverdue: row.status === 'open' && row.due_date < today, doneAt: iso(row.done_at), doneNote: row.done_note,
   };
 }
+
+/** Patterns are looked for over the last eight weeks. */
+export const PATTERN_WINDOW_DAYS = 56;
 
 /** The 28 days before `today` and the 28 before that (for the trend column). */
 export const trendWindows = (today: string) => ({

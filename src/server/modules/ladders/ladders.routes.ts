@@ -18,10 +18,12 @@ import {
 import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons, uuidArray } from '../measures/measures.repo.js';
+import { findPatterns } from '../../../shared/measures/index.js';
+import { addDays } from '../../../shared/dates/index.js';
 import { findLadderVersions, findStates } from './ladders.repo.js';
 import { findEarlyWarningRows, findTasks } from './early-warning.repo.js';
-import { presentEarlyWarning, presentTask, presentVersion, trendWindows } from './ladders.presenter.js';
+import { PATTERN_WINDOW_DAYS, presentEarlyWarning, presentTask, presentVersion, trendWindows } from './ladders.presenter.js';
 import { canEvaluate, canManageLadder, visibleTasksSql } from './ladders.policy.js';
 import { saveLadderVersion } from './commands/save-ladder-version.js';
 import { publishLadderVersion } from './commands/publish-ladder-version.js';
@@ -58,6 +60,16 @@ async function loadTask(tx: Tx, actor: Actor, id: string) {
 }
 
 
+/** Flagged patterns per pupil from the measures module, over one set-based load of the pupils' lessons. */
+async function flaggedPatterns(db: Tx, organiserId: string, personIds: string[], from: string, to: string) {
+  const lessons = await loadScheduledLessons(db, organiserId, personIds, from, to);
+  const covers = await loadCovers(db, organiserId, personIds, from, to);
+  const byPupil = new Map<string, typeof lessons>();
+  for (const lesson of lessons) byPupil.set(lesson.personId, [...(byPupil.get(lesson.personId) ?? []), lesson]);
+  return new Map([...byPupil].map(([personId, own]) => [personId,
+    findPatterns(own, covers.get(personId) ?? [], from, to).filter((p) => p.isFlagged).map((p) => ({ dimension: p.dimension, category: p.category }))]));
+}
+
 type EarlyWarningQueryInput = { scope: 'mine' | 'school' | 'organiser'; schoolUnitId?: string; minStep?: number };
 
 /** The early-warning list for the actor's scope, with per-step and per-school counts. */
@@ -79,7 +91,8 @@ async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryI
     () => aggregateFigures(db, actor.organiserId, ids, windows.recent.from, windows.recent.to),
     () => aggregateFigures(db, actor.organiserId, ids, windows.previous.from, windows.previous.to),
   );
-  const presented = rows.map((r) => presentEarlyWarning(r, today, recent.get(r.person_id), previous.get(r.person_id)));
+  const patterns = await flaggedPatterns(db, actor.organiserId, rows.map((r) => r.person_id), addDays(today, -(PATTERN_WINDOW_DAYS - 1)), today);
+  const presented = rows.map((r) => presentEarlyWarning(r, today, recent.get(r.person_id), previous.get(r.person_id), patterns.get(r.person_id) ?? []));
   const perStep = new Map<number, { stepIndex: number; stepName: string | null; pupils: number }>();
   const perSchool = new Map<string, { schoolUnitId: string | null; schoolUnitName: string | null; onStep: number; withoutMeasure: number }>();
   for (const r of presented) {

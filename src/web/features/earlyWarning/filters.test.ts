@@ -5,7 +5,7 @@ import { filterRows, trendDirection } from './filters';
 const row = (personId: string, over: Partial<EarlyWarningRow>): EarlyWarningRow => ({
   personId, givenName: 'A', familyName: personId, isProtected: false, className: '7A', schoolUnitId: 's1', schoolUnitName: 'Skola',
   stepIndex: 1, stepKey: 'a', stepName: 'A', since: '2026-11-23', explanation: '', isNewThisWeek: false, recentAbsentRate: null,
-  previousAbsentRate: null, coverage: null, openTasks: 0, overdueTasks: 0, daysSinceLastMeasure: null, isWithoutMeasure: false, ...over,
+  previousAbsentRate: null, coverage: null, openTasks: 0, overdueTasks: 0, daysSinceLastMeasure: null, isWithoutMeasure: false, patterns: [], ...over,
 });
 
 describe('early-warning filters', () => {
