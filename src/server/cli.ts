@@ -3,6 +3,7 @@
  *   import ss12000 <dir>                         import SS12000 JSON files (all-or-nothing)
  *   measures --from YYYY-MM-DD --to YYYY-MM-DD --json   absence figures per pupil
  *   ladder evaluate --preset <id> --date YYYY-MM-DD --json   ladder steps per pupil as of the date
+ *   stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json   aggregated statistics
  * Uses DATA_DIR / DATABASE_URL like the server and never loads demo data.
  */
 import { parseArgs } from 'node:util';
@@ -18,7 +19,8 @@ class UsageError extends Error {}
 const USAGE = `Användning / usage:
   npm run cli -- import ss12000 <dir>
   npm run cli -- measures --from YYYY-MM-DD --to YYYY-MM-DD --json
-  npm run cli -- ladder evaluate --preset kyrkbacksskolan|stockholm|orebro|norrkoping --date YYYY-MM-DD --json`;
+  npm run cli -- ladder evaluate --preset kyrkbacksskolan|stockholm|orebro|norrkoping --date YYYY-MM-DD --json
+  npm run cli -- stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json`;
 
 type Command = (database: Database, args: string[]) => Promise<number>;
 
@@ -62,6 +64,18 @@ const commands: Record<string, Command> = {
       }
     }
     process.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : rows.filter((r) => r.stepIndex > 0).map((r) => `${r.personId}\t${r.stepIndex}\t${r.explanation}`).join('\n') + '\n');
+    return 0;
+  },
+  async stats(database, args) {
+    const { values } = parseArgs({ args, options: { level: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
+    const level = values.level;
+    if (level !== 'school' && level !== 'organiser' && level !== 'region') throw new UsageError('stats needs --level school, organiser or region');
+    if (!values.from || !values.to || !DATE.test(values.from) || !DATE.test(values.to)) throw new UsageError('stats needs --from and --to as YYYY-MM-DD');
+    if (values.to < values.from) throw new UsageError('--to is before --from');
+    const { clockFor } = await import('./clock.js');
+    const { unsafeStatsForCli } = await import('./modules/statistics/stats-for-cli.js');
+    const result = await unsafeStatsForCli(database.db, level, values.from, values.to, clockFor(loadConfig()).today());
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
     return 0;
   },
 };

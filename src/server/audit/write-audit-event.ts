@@ -24,7 +24,8 @@ export type AuditEvent =
   | { type: 'ladder.decide-step'; pupilId: string; data: { stepIndex: number; reason: string } }
   | { type: 'ladder.set-concern-flag'; pupilId: string; data: { isSet: boolean } }
   | { type: 'task.complete'; taskId: string; pupilId: string; data: { note: string | null } }
-  | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } };
+  | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } }
+  | { type: 'statistics.set-sharing'; data: { isShared: boolean } };
 
 export type AuditEventType = AuditEvent['type'];
 

@@ -7,7 +7,8 @@ import { pupilRoutes } from './pupils/pupils.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { ladderRoutes } from './ladders/ladders.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
+import { statisticsRoutes } from './statistics/statistics.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes];
+export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes];

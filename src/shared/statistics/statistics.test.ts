@@ -64,7 +64,7 @@ function assertNoSingleHiddenInALine(s: SuppressedTable) {
 describe('small-cell suppression', () => {
   it('hides cells under 5 and one more cell so the hidden one cannot be derived from the row total', () => {
     // Organiser A: 300 + 50 + 20 + 6 + 2 = 378 pupils; the ≥ 50 % cell (2) is under 5.
-    const s = suppressTable({ rows: [[300, 50, 20, 6, 2], [200, 40, 30, 10, 8]], rowTotals: [378, 288] });
+    const s = suppressTable({ rows: [[300, 50, 20, 6, 2], [200, 40, 30, 10, 8]], rowTotals: [378, 288], columns: 5 });
     expect(s.rows[0]).toEqual([300, 50, 20, null, null]);
     // The column of the hidden 2 now has two hidden cells… and the column of the 6 needs its partner too.
     expect(s.rows[1]).toEqual([200, 40, 30, null, null]);
@@ -74,7 +74,7 @@ describe('small-cell suppression', () => {
   });
 
   it('defeats the differencing attack: total minus the visible cells never gives a hidden cell', () => {
-    const table = { rows: [[120, 3, 40], [80, 12, 9], [60, 7, 30]], rowTotals: [163, 101, 97] };
+    const table = { rows: [[120, 3, 40], [80, 12, 9], [60, 7, 30]], rowTotals: [163, 101, 97], columns: 3 };
     const s = suppressTable(table);
     expect(s.rows[0][1]).toBeNull();
     for (const [r, row] of s.rows.entries()) {
@@ -89,25 +89,35 @@ describe('small-cell suppression', () => {
   });
 
   it('hides a whole small row, and another row so it cannot be derived from the grand total', () => {
-    const s = suppressTable({ rows: [[2, 1], [30, 20], [50, 10]], rowTotals: [3, 50, 60] });
+    const s = suppressTable({ rows: [[2, 1], [30, 20], [50, 10]], rowTotals: [3, 50, 60], columns: 2 });
     expect(s.isRowHidden).toEqual([true, true, false]);
     expect(s.rows[0]).toEqual([null, null]);
     expect(s.grandTotal).toBe(113);
+    // Column 1 sums to 31: visible total, but its hidden cells (1 and 20) are two, so neither is derivable.
+    expect(s.columnTotals).toEqual([82, 31]);
     assertNoSingleHiddenInALine(s);
   });
 
   it('hides the total when nothing else is left in the line', () => {
-    const s = suppressTable({ rows: [[3, 40]], rowTotals: [43] });
+    const s = suppressTable({ rows: [[3, 40]], rowTotals: [43], columns: 2 });
     // Column 0: cell 3 hidden, its column total (= 3) must go too; row: 3 and then 40 hidden.
     expect(s.rows[0][0]).toBeNull();
     expect(s.columnTotals[0]).toBeNull();
     assertNoSingleHiddenInALine(s);
   });
 
+  it('hides a region-wide total under 5 and copes with an empty table', () => {
+    const s = suppressTable({ rows: [[40, 1], [30, 2]], rowTotals: [41, 32], columns: 2 });
+    expect(s.columnTotals[1]).toBeNull();
+    assertNoSingleHiddenInALine(s);
+    expect(suppressTable({ rows: [], rowTotals: [], columns: 2 })).toMatchObject({ columnTotals: [null, null], grandTotal: null });
+  });
+
   it('leaves no line with a single hidden entry for random tables', () => {
     fc.assert(fc.property(fc.array(fc.array(fc.nat(40), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (rows) => {
-      const s = suppressTable({ rows, rowTotals: rows.map((r) => r.reduce((a, b) => a + b, 0)) });
+      const s = suppressTable({ rows, rowTotals: rows.map((r) => r.reduce((a, b) => a + b, 0)), columns: 4 });
       assertNoSingleHiddenInALine(s);
+      s.columnTotals.forEach((t, c) => { if (rows.reduce((a, row) => a + row[c], 0) < 5) expect(t).toBeNull(); });
       for (const [r, row] of rows.entries()) row.forEach((v, c) => { if (v < 5) expect(s.rows[r][c]).toBeNull(); });
     }));
   });

@@ -3,7 +3,7 @@
  *
  * A table is R rows × C cells of pupil counts plus its margins: a total per row, a total per
  * column and a grand total, every total being the sum of its line. Primary suppression hides every
- * interior cell and every row total below the threshold (default 5, so 0–4 are hidden; a hidden
+ * entry, totals included, below the threshold (default 5, so 0–4 are hidden; a hidden
  * row total hides its whole row). Complementary suppression then closes the differencing attack:
  * as long as some line (a row with its total, a column with its total, or the column of row totals
  * with the grand total) has exactly one hidden entry — which would equal the line's total minus the
@@ -21,6 +21,8 @@ export interface CountTable {
   rows: number[][];
   /** Sum of each row (may exceed the sum of cells only if the caller's columns do not partition the row; here they must). */
   rowTotals: number[];
+  /** Number of cells per row. */
+  columns: number;
 }
 
 export interface SuppressedTable {
@@ -35,7 +37,7 @@ export interface SuppressedTable {
 /** Suppresses a table; rows must partition their totals (sum of cells = row total). */
 export function suppressTable(table: CountTable, threshold = MIN_CELL_PUPILS): SuppressedTable {
   const R = table.rows.length;
-  const C = R > 0 ? table.rows[0].length : 0;
+  const C = table.columns;
   for (const [r, row] of table.rows.entries()) {
     if (row.length !== C) throw new Error(`row ${r} has ${row.length} cells, expected ${C}`);
     if (row.reduce((a, b) => a + b, 0) !== table.rowTotals[r]) throw new Error(`row ${r} does not sum to its total`);
@@ -52,10 +54,9 @@ export function suppressTable(table: CountTable, threshold = MIN_CELL_PUPILS): S
     }
   }
   const hidden = value.map((row) => row.map(() => false));
-  for (let r = 0; r < R; r++) {
-    if (table.rowTotals[r] < threshold) hidden[r].fill(true);
-    for (let c = 0; c < C; c++) if (value[r][c] < threshold) hidden[r][c] = true;
-  }
+  // Primary: every entry under the threshold, totals included (a region-wide band of 3 pupils is a small cell too).
+  for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (value[r][c] < threshold) hidden[r][c] = true;
+  for (let r = 0; r < R; r++) if (table.rowTotals[r] < threshold) hidden[r].fill(true);
   // Lines: each row r (cells 0..C, total at C) and each column c (cells 0..R, total at R).
   const lines: [number, number][][] = [];
   for (let r = 0; r <= R; r++) lines.push(Array.from({ length: C + 1 }, (_, c) => [r, c] as [number, number]));
@@ -68,6 +69,7 @@ export function suppressTable(table: CountTable, threshold = MIN_CELL_PUPILS): S
       if (hiddenCount !== 1) continue;
       const total = line[line.length - 1];
       const candidates = line.filter(([r, c]) => !hidden[r][c]);
+      if (candidates.length === 0) continue;
       const interior = candidates.filter((p) => p !== total);
       const pick = (interior.length > 0 ? interior : candidates).reduce((best, p) => (value[p[0]][p[1]] < value[best[0]][best[1]] ? p : best));
       hidden[pick[0]][pick[1]] = true;

@@ -1,0 +1,62 @@
+// The board report PDF through the HTTP app: tagged, Swedish, and its text extractable.
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
+import { createWorld, type World } from '../../test/factories.js';
+
+/** Text shown by the page content streams: inflates each stream and decodes the TJ hex strings (WinAnsi ≈ latin1 for Swedish). */
+function extractText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try { content = zlib.inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1'); } catch { content = m[1]; }
+    for (const tj of content.matchAll(/\[([^\]]*)\] TJ/g)) {
+      lines.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''));
+    }
+  }
+  return lines.join('\n');
+}
+
+describe('board report', () => {
+  let t: TestApp;
+  let world: World;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    world = await createWorld(t.database, ['2026-01-12', '2026-01-13']);
+    const teacher = await logInAs(t.app, world.usernames.teacher);
+    for (const [key, lessonId] of world.lessonsA) {
+      const marks = key.endsWith('08:00') ? [{ personId: world.pupilsA[0], kind: 'absent' }] : [];
+      await teacher.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } });
+    }
+  });
+  afterAll(() => t.close());
+
+  it('renders a tagged Swedish PDF with the headline figures, the per-school table and the administrator text', async () => {
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const text = 'Frånvaron följs upp månadsvis på varje skola.';
+    const res = await admin.request({ method: 'GET', url: `/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13&text=${encodeURIComponent(text)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.rawPayload;
+    const raw = pdf.toString('latin1');
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    // Tagged: a structure tree, marked content and the document language.
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    expect(raw).toMatch(/\/MarkInfo/);
+    expect(raw).toMatch(/\/Lang \(sv-SE\)/);
+    const content = extractText(pdf);
+    expect(content).toContain('Nämndrapport: närvaro och frånvaro, Testkommun');
+    expect(content).toContain('Per skolenhet');
+    expect(content).toContain('Registreringskvalitet');
+    expect(content).toContain('Testskolan 7–9'.replace('–', '\x96'));
+    // 8 pupils; class A known 4 × 360 min, pupil 0 absent 2 × 60 → 120 / 1440 = 8,3 %, coverage 50 % → uncertain.
+    expect(content).toMatch(/Elever: 8\. Frånvaro: 8,3 % \(osäker\)/);
+    expect(content).toContain(text);
+  });
+
+  it('is for the organiser only', async () => {
+    const principal = await logInAs(t.app, world.usernames.principal);
+    expect((await principal.request({ method: 'GET', url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13' })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,59 @@
+/** CSV of the statistics tables (same format as every export: toCsv from the ladders module). */
+import { toCsv, type CsvColumn } from '../ladders/csv.js';
+import { ABSENCE_BANDS } from '../../../shared/statistics/index.js';
+import type { OrganiserStatisticsResponse, SchoolStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
+
+const percent = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
+
+/** A row of the long table: where, which breakdown, which group, current and previous figures. */
+interface FigureRow { unit: string; breakdown: string; group: string; current: StatFigures; previous: StatFigures }
+
+const FIGURE_COLUMNS: CsvColumn<FigureRow>[] = [
+  { header: 'Skolenhet', value: (r) => r.unit },
+  { header: 'Indelning', value: (r) => r.breakdown },
+  { header: 'Grupp', value: (r) => r.group },
+  { header: 'Elever', value: (r) => r.current.pupils },
+  { header: 'Schemalagd tid (min)', value: (r) => r.current.scheduled },
+  { header: 'Känd tid (min)', value: (r) => r.current.known },
+  { header: 'Giltig frånvaro (min)', value: (r) => r.current.valid },
+  { header: 'Ogiltig frånvaro (min)', value: (r) => r.current.invalid },
+  { header: 'Annan aktivitet (min)', value: (r) => r.current.other },
+  { header: 'Frånvaro (%)', value: (r) => percent(r.current.absentRate) },
+  { header: 'Giltig (%)', value: (r) => percent(r.current.validRate) },
+  { header: 'Ogiltig (%)', value: (r) => percent(r.current.invalidRate) },
+  { header: 'Täckning (%)', value: (r) => percent(r.current.coverage) },
+  { header: 'Osäker', value: (r) => r.current.isUncertain },
+  ...ABSENCE_BANDS.map((b): CsvColumn<FigureRow> => ({ header: `Elever ${b.label}`, value: (r) => r.current.bands[b.key] })),
+  { header: 'Elever utan känd tid', value: (r) => r.current.bands.noData },
+  { header: 'Elever över listgränsen', value: (r) => r.current.aboveListShare },
+  { header: 'Frånvaro året innan (%)', value: (r) => percent(r.previous.absentRate) },
+  { header: 'Täckning året innan (%)', value: (r) => percent(r.previous.coverage) },
+];
+
+export function schoolStatisticsCsv(s: SchoolStatisticsResponse): string {
+  const rows: FigureRow[] = s.schoolUnits.flatMap((u) => [
+    { unit: u.schoolUnitName, breakdown: 'Totalt', group: '', current: u.current, previous: u.previous },
+    ...u.byYear.map((r) => ({ unit: u.schoolUnitName, breakdown: 'Årskurs', group: r.label, current: r.current, previous: r.previous })),
+    ...u.byClass.map((r) => ({ unit: u.schoolUnitName, breakdown: 'Klass', group: r.label, current: r.current, previous: r.previous })),
+    ...u.bySex.map((r) => ({ unit: u.schoolUnitName, breakdown: 'Kön', group: r.label, current: r.current, previous: r.previous })),
+  ]);
+  return toCsv(FIGURE_COLUMNS, rows);
+}
+
+type OrganiserRow = FigureRow & { onStep: number; withoutMeasure: number; tasksCreated: number; tasksDone: number; tasksOverdue: number };
+
+export function organiserStatisticsCsv(s: OrganiserStatisticsResponse): string {
+  const columns: CsvColumn<OrganiserRow>[] = [
+    ...(FIGURE_COLUMNS as CsvColumn<OrganiserRow>[]).filter((c) => c.header !== 'Indelning' && c.header !== 'Grupp'),
+    { header: 'Elever på ett steg', value: (r) => r.onStep },
+    { header: 'Utan pågående åtgärd', value: (r) => r.withoutMeasure },
+    { header: 'Uppgifter skapade', value: (r) => r.tasksCreated },
+    { header: 'Uppgifter klara', value: (r) => r.tasksDone },
+    { header: 'Uppgifter försenade', value: (r) => r.tasksOverdue },
+  ];
+  const rows: OrganiserRow[] = [
+    ...s.schoolUnits.map((u) => ({ ...u, unit: u.schoolUnitName, breakdown: '', group: '' })),
+    { ...s.total, unit: 'Hela huvudmannen', breakdown: '', group: '' },
+  ];
+  return toCsv(columns, rows);
+}

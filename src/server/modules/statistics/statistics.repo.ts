@@ -1,0 +1,191 @@
+/**
+ * Statistics as set-based SQL over the pupil × day roll-up. Every function here returns
+ * aggregates only (grouped by school unit and breakdown key): no function in this file selects a
+ * person id, a name or any other pupil field into its result, so the organiser and region views
+ * cannot leak pupil rows. The per-pupil step exists only inside the SQL (to put each pupil in
+ * their absence band from their own figures) and never leaves the database.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+import { uuidArray } from '../measures/measures.repo.js';
+import { ABSENCE_BANDS, emptyBandCounts, type BandCounts } from '../../../shared/statistics/index.js';
+import type { PeriodTotals } from '../../../shared/measures/totals.js';
+import { ONGOING_MEASURE_DAYS } from '../ladders/ladders.presenter.js';
+
+export type Breakdown = 'none' | 'year' | 'class' | 'sex';
+export type Units = string[] | 'all';
+
+/** Sums of the per-pupil figures in one cell. */
+export interface CellAggregate {
+  /** null when aggregated over the whole organiser. */
+  schoolUnitId: string | null;
+  key: string;
+  label: string;
+  pupils: number;
+  totals: PeriodTotals;
+  bands: BandCounts;
+  aboveListShare: number;
+}
+
+interface CellRow {
+  unit_id: string | null; key: string; label: string | null; pupils: number;
+  scheduled: number; known: number; attended: number; valid: number; invalid: number; other: number;
+  late_count: number; late_minutes: number; absent_days: number; absence_occasions: number; school_days: number;
+  above_share: number; [band: `band_${string}`]: number;
+}
+
+const unitFilter = (units: Units): SQL => (units === 'all' ? sql`true` : sql`pd.school_unit_id = any(${uuidArray(units)})`);
+
+/** Key, label and joins per breakdown; the date-bound ones look at the pupil's placement on that day. */
+function breakdownSql(breakdown: Breakdown): { key: SQL; label: SQL; join: SQL } {
+  switch (breakdown) {
+    case 'none': return { key: sql`''`, label: sql`''`, join: sql`` };
+    case 'year': return {
+      key: sql`coalesce(enr.school_year::text, '')`, label: sql`coalesce(enr.school_year::text, '')`,
+      join: sql`left join lateral (select e.school_year from enrolments e where e.organiser_id = pd.organiser_id and e.person_id = pd.person_id
+        and e.school_unit_id = pd.school_unit_id and e.start_date <= pd.date and (e.end_date is null or e.end_date >= pd.date)
+        order by e.start_date desc limit 1) enr on true`,
+    };
+    case 'class': return {
+      key: sql`coalesce(cls.id::text, '')`, label: sql`coalesce(cls.display_name, '')`,
+      join: sql`left join lateral (select g.id, g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
+        where gm.organiser_id = pd.organiser_id and gm.person_id = pd.person_id and g.group_type = 'Klass'
+          and gm.start_date <= pd.date and (gm.end_date is null or gm.end_date >= pd.date)
+        order by gm.start_date desc limit 1) cls on true`,
+    };
+    case 'sex': return {
+      key: sql`coalesce(p.sex, '')`, label: sql`coalesce(p.sex, '')`,
+      join: sql`join persons p on p.organiser_id = pd.organiser_id and p.id = pd.person_id`,
+    };
+  }
+}
+
+/**
+ * The band columns from the shared band table: lower edge inclusive, compared on minute integers
+ * exactly as `absenceBand` does (absent · 100 ≥ edge · known). An agreement test holds them together.
+ */
+function bandColumns(): SQL {
+  const absent = sql`(pp.valid + pp.invalid) * 100`;
+  const parts = ABSENCE_BANDS.map((band, i) => {
+    const upper = ABSENCE_BANDS[i + 1]?.fromPercent;
+    const conditions = [sql`pp.known > 0`, sql`${absent} >= ${band.fromPercent}::bigint * pp.known`];
+    if (upper !== undefined) conditions.push(sql`${absent} < ${upper}::bigint * pp.known`);
+    return sql`(count(*) filter (where ${sql.join(conditions, sql` and `)}))::int as ${sql.identifier(`band_${band.key}`)}`;
+  });
+  parts.push(sql`(count(*) filter (where pp.known = 0))::int as band_nodata`);
+  return sql.join(parts, sql`, `);
+}
+
+/**
+ * Sums of the per-pupil roll-up for [from, to], grouped by school unit (or the whole organiser when
+ * `perUnit` is false) and the breakdown key. A pupil counts in a cell when they have a school day in it.
+ */
+export async function aggregateCells(tx: Tx, organiserId: string, from: string, to: string, units: Units,
+  options: { breakdown: Breakdown; perUnit: boolean; listRuleShare: number }): Promise<CellAggregate[]> {
+  const b = breakdownSql(options.breakdown);
+  const unit = options.perUnit ? sql`pd.school_unit_id` : sql`null::uuid`;
+  const rows = await queryRows<CellRow>(tx, sql`
+    with per_pupil as (
+      select ${unit} as unit_id, ${b.key} as key, min(${b.label}) as label, pd.person_id,
+        sum(pd.scheduled)::bigint as scheduled, sum(pd.known)::bigint as known, sum(pd.attended)::bigint as attended,
+        sum(pd.valid)::bigint as valid, sum(pd.invalid)::bigint as invalid, sum(pd.other)::bigint as other,
+        sum(pd.late_count)::bigint as late_count, sum(pd.late_minutes)::bigint as late_minutes,
+        count(*) filter (where pd.is_absent_day) as absent_days, count(*) filter (where pd.has_absence) as absence_occasions,
+        count(*) filter (where pd.scheduled > 0) as school_days
+      from pupil_days pd ${b.join}
+      where pd.organiser_id = ${organiserId} and pd.date between ${from} and ${to} and ${unitFilter(units)}
+      group by 1, 2, pd.person_id)
+    select pp.unit_id, pp.key, min(pp.label) as label, count(*)::int as pupils,
+      sum(pp.scheduled)::int as scheduled, sum(pp.known)::int as known, sum(pp.attended)::int as attended,
+      sum(pp.valid)::int as valid, sum(pp.invalid)::int as invalid, sum(pp.other)::int as other,
+      sum(pp.late_count)::int as late_count, sum(pp.late_minutes)::int as late_minutes,
+      sum(pp.absent_days)::int as absent_days, sum(pp.absence_occasions)::int as absence_occasions, sum(pp.school_days)::int as school_days,
+      (count(*) filter (where pp.known > 0 and (pp.valid + pp.invalid) > ${options.listRuleShare}::numeric * pp.known))::int as above_share,
+      ${bandColumns()}
+    from per_pupil pp
+    group by pp.unit_id, pp.key
+    order by pp.key`);
+  return rows.map((r) => {
+    const bands = emptyBandCounts();
+    for (const band of ABSENCE_BANDS) bands[band.key] = Number(r[`band_${band.key}`]);
+    bands.noData = Number(r.band_nodata);
+    return {
+      schoolUnitId: r.unit_id, key: r.key, label: r.label ?? '', pupils: r.pupils, aboveListShare: r.above_share, bands,
+      totals: {
+        scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other,
+        lateCount: r.late_count, lateMinutes: r.late_minutes, absentDays: r.absent_days, absenceOccasions: r.absence_occasions,
+        schoolDays: r.school_days, longestRun: 0,
+      },
+    };
+  });
+}
+
+export interface SchoolUnitRow { id: string; name: string }
+
+/** School units (Skolenhet) of the organiser, optionally limited. */
+export async function findSchoolUnits(tx: Tx, organiserId: string, units: Units): Promise<SchoolUnitRow[]> {
+  const filter = units === 'all' ? sql`true` : sql`o.id = any(${uuidArray(units)})`;
+  return queryRows<SchoolUnitRow>(tx, sql`select o.id, o.display_name as name from organisations o
+    where o.organiser_id = ${organiserId} and o.organisation_type = 'Skolenhet' and ${filter} order by o.display_name`);
+}
+
+/** Pupils per current ladder step (≥ 1) per school unit. */
+export async function countLadderSteps(tx: Tx, organiserId: string, units: Units): Promise<{ school_unit_id: string | null; step_index: number; pupils: number }[]> {
+  const filter = units === 'all' ? sql`true` : sql`s.school_unit_id = any(${uuidArray(units)})`;
+  return queryRows(tx, sql`select s.school_unit_id, s.step_index, count(*)::int as pupils from pupil_ladder_states s
+    where s.organiser_id = ${organiserId} and s.step_index >= 1 and ${filter}
+    group by s.school_unit_id, s.step_index order by s.school_unit_id, s.step_index`);
+}
+
+/**
+ * Per school unit: pupils on a step now, and of them those without an ongoing measure — the
+ * early-warning definition and rows (early-warning.repo joins; ladders.presenter: no open task and none done
+ * within ONGOING_MEASURE_DAYS). A test holds the two views together.
+ */
+export async function countWithoutMeasure(tx: Tx, organiserId: string, today: string): Promise<{ school_unit_id: string | null; on_step: number; without_measure: number }[]> {
+  return queryRows(tx, sql`
+    with t as (
+      select t.person_id, count(*) filter (where t.status = 'open') as open_tasks, (max(t.done_at) filter (where t.status = 'done'))::date as last_done
+      from tasks t where t.organiser_id = ${organiserId} group by t.person_id)
+    select s.school_unit_id, count(*)::int as on_step,
+      (count(*) filter (where coalesce(t.open_tasks, 0) = 0 and (t.last_done is null or ${today}::date - t.last_done > ${ONGOING_MEASURE_DAYS}::int)))::int as without_measure
+    from pupil_ladder_states s
+    join persons p on p.organiser_id = s.organiser_id and p.id = s.person_id
+    join ladder_versions v on v.organiser_id = s.organiser_id and v.id = s.ladder_version_id
+    left join t on t.person_id = s.person_id
+    where s.organiser_id = ${organiserId} and s.step_index >= 1
+    group by s.school_unit_id`);
+}
+
+/** Per school unit: tasks created and done in the period (Stockholm dates), and open past their due date today. */
+export async function countTasks(tx: Tx, organiserId: string, from: string, to: string, today: string): Promise<{ school_unit_id: string | null; created: number; done: number; overdue: number }[]> {
+  return queryRows(tx, sql`select t.school_unit_id,
+      (count(*) filter (where (t.created_at at time zone 'Europe/Stockholm')::date between ${from} and ${to}))::int as created,
+      (count(*) filter (where t.status = 'done' and (t.done_at at time zone 'Europe/Stockholm')::date between ${from} and ${to}))::int as done,
+      (count(*) filter (where t.status = 'open' and t.due_date < ${today}))::int as overdue
+    from tasks t where t.organiser_id = ${organiserId} group by t.school_unit_id`);
+}
+
+/** Outbox rows written in the period, per kind. */
+export async function countOutbox(tx: Tx, organiserId: string, from: string, to: string): Promise<{ kind: string; count: number }[]> {
+  return queryRows(tx, sql`select o.kind, count(*)::int as count from outbox o
+    where o.organiser_id = ${organiserId} and (o.created_at at time zone 'Europe/Stockholm')::date between ${from} and ${to} group by o.kind`);
+}
+
+/** Organisers that share with the region, with their name (the Huvudman organisation). */
+export async function findSharingOrganisers(tx: Tx): Promise<{ organiser_id: string; name: string }[]> {
+  return queryRows(tx, sql`select s.organiser_id, coalesce(o.display_name, s.organiser_id::text) as name from organiser_sharing s
+    left join organisations o on o.organiser_id = s.organiser_id and o.id = s.organiser_id
+    where s.is_shared order by name`);
+}
+
+export async function findSharing(tx: Tx, organiserId: string): Promise<{ is_shared: boolean; changed_at: Date | string } | null> {
+  const [row] = await queryRows<{ is_shared: boolean; changed_at: Date | string }>(tx, sql`select is_shared, changed_at from organiser_sharing where organiser_id = ${organiserId}`);
+  return row ?? null;
+}
+
+/** The organiser's own name (its Huvudman organisation). */
+export async function findOrganiserName(tx: Tx, organiserId: string): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(tx, sql`select display_name as name from organisations where organiser_id = ${organiserId} and id = ${organiserId}`);
+  return row?.name ?? 'Huvudmannen';
+}

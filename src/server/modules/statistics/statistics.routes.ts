@@ -1,0 +1,110 @@
+/** Statistics: school view, organiser view, CSV, regional sharing and the regional view. Aggregates only. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app-context.js';
+import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import { ErrorResponse, DateRangeQuery } from '../../../shared/schemas/common.js';
+import {
+  OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
+} from '../../../shared/schemas/statistics.js';
+import { assertDateRange } from '../pupils/pupils.routes.js';
+import { assertOrganiserView, assertRegionView, schoolStatisticsUnits } from './statistics.policy.js';
+import { buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
+import { findSharing } from './statistics.repo.js';
+import { organiserStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
+import { setSharing } from './commands/set-sharing.js';
+import { renderBoardReport } from './board-report.js';
+import { completenessBySchoolUnit } from '../reports/reports.repo.js';
+import { findOrganiserName } from './statistics.repo.js';
+
+const errors = { 400: ErrorResponse, 403: ErrorResponse };
+const BoardReportQuery = Type.Object({ ...StatisticsQuery.properties, text: Type.Optional(Type.String({ maxLength: 4000 })) });
+const RegionQuery = Type.Object({ ...DateRangeQuery.properties, minCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) });
+
+export async function statisticsRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = database.db;
+
+  const school = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
+    const actor = actorOf(request);
+    const { from, to, schoolUnitId, minCoverage, listRuleShare } = request.query;
+    assertDateRange(from, to);
+    const units = schoolStatisticsUnits(actor, schoolUnitId);
+    return buildSchoolStatistics(db, actor.organiserId, units, { from, to, minCoverage, listRuleShare });
+  };
+  const organiser = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
+    const actor = actorOf(request);
+    const { from, to, minCoverage, listRuleShare } = request.query;
+    assertDateRange(from, to);
+    assertOrganiserView(actor);
+    return buildOrganiserStatistics(db, actor.organiserId, { from, to, minCoverage, listRuleShare, today: clock.today() });
+  };
+
+  app.get('/api/statistics/school', {
+    schema: { tags: ['statistics'], summary: 'Absence per school unit, year, class and sex with the year before, bands, ladder steps and coverage', querystring: StatisticsQuery, response: { 200: SchoolStatisticsResponse, ...errors } },
+  }, school);
+
+  app.get('/api/statistics/school.csv', {
+    schema: { tags: ['statistics'], summary: 'The school statistics as CSV (semicolon-separated, UTF-8 with BOM)', querystring: StatisticsQuery },
+  }, async (request, reply) => {
+    const result = await school(request);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-skola-${result.from}-${result.to}.csv"`);
+    return schoolStatisticsCsv(result);
+  });
+
+  app.get('/api/statistics/organiser', {
+    schema: { tags: ['statistics'], summary: "The organiser's school units side by side, KPIs, list rule, measures and outbox counts (aggregates only)", querystring: StatisticsQuery, response: { 200: OrganiserStatisticsResponse, ...errors } },
+  }, organiser);
+
+  app.get('/api/statistics/organiser.csv', {
+    schema: { tags: ['statistics'], summary: 'The organiser statistics as CSV', querystring: StatisticsQuery },
+  }, async (request, reply) => {
+    const result = await organiser(request);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-huvudman-${result.from}-${result.to}.csv"`);
+    return organiserStatisticsCsv(result);
+  });
+
+  app.get('/api/statistics/board-report.pdf', {
+    schema: { tags: ['statistics'], summary: 'The board report (nämndrapport) as a tagged, accessible PDF in Swedish', querystring: BoardReportQuery },
+  }, async (request, reply) => {
+    const result = await organiser(request);
+    const actor = actorOf(request);
+    const completedTo = result.to < clock.today() ? result.to : clock.today();
+    const completeness = await completenessBySchoolUnit(db, actor.organiserId, result.from, completedTo, 'all');
+    const pdf = await renderBoardReport({
+      organiserName: await findOrganiserName(db, actor.organiserId), statistics: result, text: request.query.text,
+      completeness: new Map(completeness.map((c) => [c.id, c.lessons > 0 ? c.confirmed / c.lessons : null])),
+    });
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="namndrapport-${result.from}-${result.to}.pdf"`);
+    return reply.send(pdf);
+  });
+
+  app.get('/api/statistics/sharing', {
+    schema: { tags: ['statistics'], summary: 'Whether the organiser shares its aggregates with the region', response: { 200: SharingResponse, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    const row = await findSharing(db, actor.organiserId);
+    return { isShared: row?.is_shared ?? false, changedAt: row ? new Date(row.changed_at).toISOString() : null };
+  });
+
+  app.post('/api/statistics/sharing', {
+    schema: { tags: ['statistics'], summary: 'Opt in to or out of regional statistics (audited)', body: SharingRequest, response: { 200: SharingResponse, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    const now = clock.now();
+    await db.transaction((tx) => setSharing(tx, auditContextOf(request), request.body.isShared, now));
+    return { isShared: request.body.isShared, changedAt: now.toISOString() };
+  });
+
+  app.get('/api/statistics/region', {
+    schema: { tags: ['statistics'], summary: 'Aggregates of every sharing organiser, small cells suppressed (system administrator until a region role exists)', querystring: RegionQuery, response: { 200: RegionalStatisticsResponse, ...errors } },
+  }, async (request) => {
+    assertRegionView(actorOf(request));
+    const { from, to, minCoverage } = request.query;
+    assertDateRange(from, to);
+    return buildRegionalStatistics(db, { from, to, minCoverage });
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The statistics views, built from the aggregate-only repository. Routes, the CLI and the board
+ * report all call these, so every output is computed by the same code.
+ */
+import { inSequence, type Tx } from '../../db/client.js';
+import { periodFromTotals } from '../../../shared/measures/totals.js';
+import {
+  BAND_COUNT_KEYS, DEFAULT_MIN_COVERAGE, MIN_CELL_PUPILS, isUncertain, shiftYears, suppressTable, type BandCounts,
+} from '../../../shared/statistics/index.js';
+import type {
+  OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatBreakdownRow,
+} from '../../../shared/schemas/statistics.js';
+import {
+  aggregateCells, countLadderSteps, countOutbox, countTasks, countWithoutMeasure, findSchoolUnits, findSharingOrganisers,
+  type Breakdown, type CellAggregate, type Units,
+} from './statistics.repo.js';
+import { cellKey, indexCells, presentFigures } from './statistics.presenter.js';
+
+export const DEFAULT_LIST_RULE_SHARE = 0.5;
+
+export interface PeriodOptions { from: string; to: string; minCoverage?: number; listRuleShare?: number }
+
+function resolve(options: PeriodOptions) {
+  return {
+    from: options.from, to: options.to, previousFrom: shiftYears(options.from, -1), previousTo: shiftYears(options.to, -1),
+    minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE, listRuleShare: options.listRuleShare ?? DEFAULT_LIST_RULE_SHARE,
+  };
+}
+type Resolved = ReturnType<typeof resolve>;
+
+/** Current and previous-year cells for one breakdown. */
+async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdown: Breakdown, perUnit: boolean) {
+  const opts = { breakdown, perUnit, listRuleShare: p.listRuleShare };
+  const [current, previous] = await inSequence(
+    () => aggregateCells(tx, organiserId, p.from, p.to, units, opts),
+    () => aggregateCells(tx, organiserId, p.previousFrom, p.previousTo, units, opts),
+  );
+  return { current, previous, currentIndex: indexCells(current), previousIndex: indexCells(previous) };
+}
+
+const SEX_LABELS: Record<string, string> = { '': 'Okänt', Man: 'Pojkar', Kvinna: 'Flickor', Okänt: 'Okänt' };
+
+function breakdownRows(both: Awaited<ReturnType<typeof cellsBoth>>, unitId: string, p: Resolved, labelOf: (c: CellAggregate) => string): StatBreakdownRow[] {
+  const keys = new Map<string, CellAggregate>();
+  for (const c of [...both.previous, ...both.current]) if (c.schoolUnitId === unitId) keys.set(c.key, c);
+  return [...keys.values()].map((c) => ({
+    key: c.key, label: labelOf(c),
+    current: presentFigures(both.currentIndex.get(cellKey(unitId, c.key)), p.from, p.to, p.minCoverage),
+    previous: presentFigures(both.previousIndex.get(cellKey(unitId, c.key)), p.previousFrom, p.previousTo, p.minCoverage),
+  })).sort((a, b) => a.label.localeCompare(b.label, 'sv', { numeric: true }));
+}
+
+/** The school view: per unit, totals and breakdowns by year, class and sex, with the year before beside them. */
+export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<SchoolStatisticsResponse> {
+  const p = resolve(options);
+  const schoolUnits = await findSchoolUnits(tx, organiserId, units);
+  const [total, year, klass, sex, steps] = await inSequence(
+    () => cellsBoth(tx, organiserId, p, units, 'none', true),
+    () => cellsBoth(tx, organiserId, p, units, 'year', true),
+    () => cellsBoth(tx, organiserId, p, units, 'class', true),
+    () => cellsBoth(tx, organiserId, p, units, 'sex', true),
+    () => countLadderSteps(tx, organiserId, units),
+  );
+  return {
+    ...p,
+    schoolUnits: schoolUnits.map((u) => ({
+      schoolUnitId: u.id, schoolUnitName: u.name,
+      current: presentFigures(total.currentIndex.get(cellKey(u.id, '')), p.from, p.to, p.minCoverage),
+      previous: presentFigures(total.previousIndex.get(cellKey(u.id, '')), p.previousFrom, p.previousTo, p.minCoverage),
+      byYear: breakdownRows(year, u.id, p, (c) => (c.key ? `Åk ${c.label}` : 'Okänd årskurs')),
+      byClass: breakdownRows(klass, u.id, p, (c) => c.label || 'Utan klass'),
+      bySex: breakdownRows(sex, u.id, p, (c) => SEX_LABELS[c.key] ?? c.label),
+      ladderSteps: steps.filter((s) => s.school_unit_id === u.id).map((s) => ({ stepIndex: s.step_index, pupils: s.pupils })),
+    })),
+  };
+}
+
+/** The organiser view: every unit side by side, the organiser total, KPIs and case counts. Aggregates only. */
+export async function buildOrganiserStatistics(tx: Tx, organiserId: string, options: PeriodOptions & { today: string }): Promise<OrganiserStatisticsResponse> {
+  const p = resolve(options);
+  const [schoolUnits, perUnit, whole, steps, kpi, tasks, outbox] = await inSequence(
+    () => findSchoolUnits(tx, organiserId, 'all'),
+    () => cellsBoth(tx, organiserId, p, 'all', 'none', true),
+    () => cellsBoth(tx, organiserId, p, 'all', 'none', false),
+    () => countLadderSteps(tx, organiserId, 'all'),
+    () => countWithoutMeasure(tx, organiserId, options.today),
+    () => countTasks(tx, organiserId, p.from, p.to, options.today),
+    () => countOutbox(tx, organiserId, p.from, p.to),
+  );
+  const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((a, r) => a + pick(r), 0);
+  return {
+    ...p,
+    total: {
+      current: presentFigures(whole.currentIndex.get(cellKey(null, '')), p.from, p.to, p.minCoverage),
+      previous: presentFigures(whole.previousIndex.get(cellKey(null, '')), p.previousFrom, p.previousTo, p.minCoverage),
+      onStep: sum(kpi, (r) => r.on_step), withoutMeasure: sum(kpi, (r) => r.without_measure),
+      tasksCreated: sum(tasks, (r) => r.created), tasksDone: sum(tasks, (r) => r.done), tasksOverdue: sum(tasks, (r) => r.overdue),
+    },
+    schoolUnits: schoolUnits.map((u) => {
+      const k = kpi.find((r) => r.school_unit_id === u.id);
+      const t = tasks.find((r) => r.school_unit_id === u.id);
+      return {
+        schoolUnitId: u.id, schoolUnitName: u.name,
+        current: presentFigures(perUnit.currentIndex.get(cellKey(u.id, '')), p.from, p.to, p.minCoverage),
+        previous: presentFigures(perUnit.previousIndex.get(cellKey(u.id, '')), p.previousFrom, p.previousTo, p.minCoverage),
+        ladderSteps: steps.filter((s) => s.school_unit_id === u.id).map((s) => ({ stepIndex: s.step_index, pupils: s.pupils })),
+        onStep: k?.on_step ?? 0, withoutMeasure: k?.without_measure ?? 0,
+        tasksCreated: t?.created ?? 0, tasksDone: t?.done ?? 0, tasksOverdue: t?.overdue ?? 0,
+      };
+    }),
+    organiserNotices: outbox.find((o) => o.kind === 'organiserNotice')?.count ?? 0,
+    guardianMessages: outbox.find((o) => o.kind === 'guardianMessage')?.count ?? 0,
+  };
+}
+
+/**
+ * Regional statistics: one row per organiser that shares, on the same definitions, with small-cell
+ * suppression over (organisers × absence bands) and its totals. An organiser whose pupil count is
+ * hidden has its minutes and rates hidden too; complementary suppression guarantees that at least
+ * two organisers are hidden then, so the region total cannot give one of them away.
+ */
+export async function buildRegionalStatistics(tx: Tx, options: { from: string; to: string; minCoverage?: number }): Promise<RegionalStatisticsResponse> {
+  const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+  const organisers = await findSharingOrganisers(tx);
+  const cells: (CellAggregate | undefined)[] = [];
+  for (const o of organisers) {
+    const [cell] = await aggregateCells(tx, o.organiser_id, options.from, options.to, 'all', { breakdown: 'none', perUnit: false, listRuleShare: DEFAULT_LIST_RULE_SHARE });
+    cells.push(cell);
+  }
+  const counts = cells.map((c) => BAND_COUNT_KEYS.map((k) => c?.bands[k] ?? 0));
+  const s = suppressTable({ rows: counts, rowTotals: cells.map((c) => c?.pupils ?? 0), columns: BAND_COUNT_KEYS.length });
+  const bandsOf = (values: (number | null)[]) => Object.fromEntries(BAND_COUNT_KEYS.map((k, i) => [k, values[i]])) as Record<keyof BandCounts, number | null>;
+  const figuresOf = (totals: CellAggregate['totals']): RegionalRow['figures'] => {
+    const f = periodFromTotals(totals, options.from, options.to);
+    return {
+      scheduled: f.scheduled, known: f.known, valid: f.valid, invalid: f.invalid, other: f.other,
+      coverage: f.coverage, absentRate: f.absentRate, validRate: f.validRate, invalidRate: f.invalidRate, isUncertain: isUncertain(f.coverage, minCoverage),
+    };
+  };
+  const zero = { scheduled: 0, known: 0, attended: 0, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0, absentDays: 0, absenceOccasions: 0, schoolDays: 0, longestRun: 0 };
+  const regionTotals = { ...zero };
+  for (const c of cells) for (const key of Object.keys(zero) as (keyof typeof zero)[]) regionTotals[key] += c?.totals[key] ?? 0;
+  return {
+    from: options.from, to: options.to, minCoverage, minCellPupils: MIN_CELL_PUPILS,
+    organisers: organisers.map((o, i) => ({
+      organiserId: o.organiser_id, organiserName: o.name, pupils: s.rowTotals[i], bands: bandsOf(s.rows[i]),
+      figures: s.isRowHidden[i] ? null : figuresOf(cells[i]?.totals ?? zero),
+    })),
+    total: { pupils: s.grandTotal, bands: bandsOf(s.columnTotals), figures: s.grandTotal === null ? null : figuresOf(regionTotals) },
+  };
+}

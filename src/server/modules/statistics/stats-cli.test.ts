@@ -1,0 +1,38 @@
+// The documented `stats` command on an imported SS12000 folder (PGlite data folder, separate process).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { IDS, smallImport } from '../imports/test/small-import.js';
+
+function cli(args: string[], dataDir: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('stats command', () => {
+  it('prints per school unit figures and bands as JSON', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'narvaro-stats-'));
+    const filesDir = path.join(dir, 'ss12000');
+    fs.mkdirSync(filesDir);
+    for (const [name, content] of Object.entries(smallImport().files)) fs.writeFileSync(path.join(filesDir, `${name}.json`), JSON.stringify(content));
+    const dataDir = path.join(dir, 'data');
+    expect(cli(['import', 'ss12000', filesDir], dataDir).status).toBe(0);
+
+    const school = cli(['stats', '--level', 'school', '--from', '2026-10-19', '--to', '2026-10-19', '--json'], dataDir);
+    expect(school.status).toBe(0);
+    // Same day as the measures CLI test: pupil 1 present 50 of 50 minutes, pupil 2 absent 40 of 40.
+    expect(JSON.parse(school.stdout)).toEqual([expect.objectContaining({
+      schoolUnitId: IDS.unit, scheduled: 90, known: 90, valid: 0, invalid: 40, other: 0, pupils: 2,
+      bands: { below5: 1, from5to10: 0, from10to20: 0, from20to50: 0, from50: 1, noData: 0 },
+    })]);
+    const organiser = cli(['stats', '--level', 'organiser', '--from', '2026-10-19', '--to', '2026-10-19', '--json'], dataDir);
+    expect(JSON.parse(organiser.stdout)).toEqual([expect.objectContaining({ pupils: 2, invalid: 40, schoolUnits: [expect.objectContaining({ schoolUnitId: IDS.unit })] })]);
+    const usage = cli(['stats', '--level', 'county', '--from', '2026-10-19', '--to', '2026-10-19'], dataDir);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/--level/);
+  });
+});
