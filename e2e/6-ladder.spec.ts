@@ -2,8 +2,9 @@
  * (6) Attendance ladders: rektor switches the school to the Stockholm preset from the spring
  * term, previews and publishes it and runs the evaluation; the 7A pupil with > 40 % absence in
  * January 2026 is on "Utredning + anmälan" with the reason in one sentence. The mentor then
- * completes a step-1 task ("Uppmärksamma") of a 7A pupil. Axe scans the ladder, early-warning,
- * task and pupil pages. Desktop only; safe to run after the other specs, and they after it
+ * completes a step-1 task ("Uppmärksamma") of a 7A pupil and gives another to rektor. A draft
+ * saved twice stays one draft (same version), and "Släng utkast" removes it. Axe scans the
+ * ladder, early-warning, task and pupil pages. Desktop only; safe to run after the other specs, and they after it
  * (a second run publishes one more version of the same ladder).
  */
 import { expect, test } from '@playwright/test';
@@ -110,6 +111,19 @@ test('mentor completes a step-1 task of a 7A pupil with a note', async ({ page }
   await expect(page.getByRole('status').filter({ hasText: `för ${pupilName} är klarmarkerad.` })).toBeVisible();
   await expect(page.locator(`[data-task-id="${taskId}"]`)).toHaveCount(0);
 
+  // "Ge till…": another open task goes to rektor and leaves "Mina uppgifter".
+  const otherId = await mine.getByRole('listitem').filter({ hasText: 'Steg: Uppmärksamma' }).first().getAttribute('data-task-id');
+  const other = mine.locator(`[data-task-id="${otherId}"]`);
+  await other.getByRole('button', { name: 'Ge till…' }).click();
+  const giveTo = other.getByRole('combobox', { name: 'Ge uppgiften till' });
+  await expect(giveTo).toBeFocused();
+  await expectNoAxeViolations(page, 'tasks with the reassign form open');
+  await giveTo.selectOption((await giveTo.locator('option', { hasText: 'Jenny Eriksson' }).getAttribute('value'))!);
+  await other.getByRole('button', { name: 'Ge uppgiften', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'är given till Jenny Eriksson.' })).toBeVisible();
+  await expect(other).toHaveCount(0);
+  await expect(page.getByRole('region', { name: /^Andra uppgifter/ }).locator(`[data-task-id="${otherId}"]`)).toContainText('Jenny Eriksson');
+
   await page.getByLabel('Visa klara').check();
   const done = page.locator(`[data-task-id="${taskId}"]`);
   await expect(done).toContainText('Klarmarkerad');
@@ -120,4 +134,35 @@ test('mentor completes a step-1 task of a 7A pupil with a note', async ({ page }
   await expect(page.getByRole('heading', { level: 1, name: 'Tidiga signaler' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Elever på ett steg i närvarotrappan' }).getByRole('link', { name: pupilName, exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Utvärdera nu' })).toHaveCount(0);
+});
+
+test('rektor saves a draft twice as the same version and then discards it', async ({ page }) => {
+  await logIn(page, 'rektor');
+  await page.goto('/ladder');
+  const newDraft = page.getByRole('form', { name: 'Nytt utkast' });
+  await newDraft.getByRole('radio', { name: STOCKHOLM_LADDER, exact: true }).check();
+  await newDraft.getByRole('button', { name: 'Skapa utkast' }).click();
+  const created = page.getByRole('heading', { level: 2, name: /^Utkast: .*, version \d+$/ });
+  await expect(created).toBeFocused();
+  const version = (await created.textContent())!.replace(/^.*version /, '');
+  const history = page.getByRole('table', { name: 'Versioner av trappan' });
+  const drafts = history.getByRole('row').filter({ hasText: 'Utkast' });
+
+  for (const name of ['E2E-trappa A', 'E2E-trappa B']) {
+    const draft = page.getByRole('region', { name: /^Utkast: / });
+    await draft.getByLabel('Trappans namn').fill(name);
+    await draft.getByRole('button', { name: 'Spara ändringar' }).first().click();
+    await expect(page.getByRole('status').filter({ hasText: `Ändringarna är sparade i utkastet, version ${version}.` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: `Utkast: ${name}, version ${version}` })).toBeFocused();
+    await expect(drafts).toHaveCount(1);
+  }
+
+  const draft = page.getByRole('region', { name: `Utkast: E2E-trappa B, version ${version}` });
+  await draft.getByRole('button', { name: 'Släng utkast' }).click();
+  await expect(draft.getByRole('button', { name: 'Ja, släng utkastet' })).toBeFocused();
+  await expectNoAxeViolations(page, 'ladder page confirming a discard');
+  await draft.getByRole('button', { name: 'Ja, släng utkastet' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Utkastet version ${version} är slängt.` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Versioner' })).toBeFocused();
+  await expect(drafts).toHaveCount(0);
 });

@@ -6,7 +6,8 @@ import type { PupilListResponse, PupilPage, RegisterAbsenceRequest } from '@shar
 import type { CompletenessResponse, SchoolUnitsResponse } from '@shared/schemas/reports';
 import type { AbsenceRow } from '@shared/schemas/pupils';
 import type {
-  EarlyWarningResponse, LadderVersionSummary, LaddersResponse, PreviewResponse, PupilLadderResponse, SaveLadderVersionRequest, TaskRow, TasksResponse,
+  AssigneesResponse as AssigneesResponseSchema, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, PreviewResponse, PupilLadderResponse,
+  SaveLadderVersionRequest, TaskRow, TasksResponse,
 } from '@shared/schemas/ladders';
 import { apiDelete, apiGet, apiPath, apiPost, apiPut, uploadForm } from './client';
 
@@ -66,6 +67,9 @@ export interface EvaluationSummary {
 /** Which tasks to list. */
 export type TaskStatusFilter = 'open' | 'done' | 'all';
 
+/** Staff who can take a task (GET /api/tasks/:id/assignees). */
+export type AssigneesResponse = Static<typeof AssigneesResponseSchema>;
+
 /** An absence report, leave or staff reason as listed on the pupil page. */
 export type Absence = Static<typeof AbsenceRow>;
 
@@ -94,7 +98,14 @@ export const api = {
   saveLadderVersion: (body: SaveLadderVersionRequest) => apiPost<{ id: string; version: number }>('/api/ladders/versions', body),
   publishLadderVersion: (id: string, effectiveFrom?: string) =>
     apiPost<void>(`/api/ladders/versions/${encodeURIComponent(id)}/publish`, effectiveFrom ? { effectiveFrom } : {}),
-  ladderPreviewPath: (id: string) => `/api/ladders/versions/${encodeURIComponent(id)}/preview`,
+  /** Changes a draft in place (the same version number); published versions answer 409. */
+  updateLadderDraft: (id: string, body: { definition: unknown; effectiveFrom: string }) =>
+    apiPut<void>(`/api/ladders/versions/${encodeURIComponent(id)}`, body),
+  /** Discards a draft. */
+  deleteLadderDraft: (id: string) => apiDelete(`/api/ladders/versions/${encodeURIComponent(id)}`),
+  /** Preview of a version, optionally as if it applied from another date (the editor's, unsaved). */
+  ladderPreviewPath: (id: string, effectiveFrom?: string) =>
+    apiPath(`/api/ladders/versions/${encodeURIComponent(id)}/preview`, { effectiveFrom }),
   /** A plain link (download): the version as a ladder file. */
   ladderExportUrl: (id: string) => `/api/ladders/versions/${encodeURIComponent(id)}/export`,
   evaluateLadders: (body: { schoolUnitId?: string; personId?: string }) => apiPost<EvaluationSummary>('/api/ladders/evaluate', body),
@@ -105,6 +116,8 @@ export const api = {
 
   tasksPath: (status: TaskStatusFilter, personId?: string) => apiPath('/api/tasks', { status, personId }),
   completeTask: (id: string, note?: string) => apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/complete`, note ? { note } : {}),
+  taskAssigneesPath: (id: string) => `/api/tasks/${encodeURIComponent(id)}/assignees`,
+  reassignTask: (id: string, userId: string) => apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/reassign`, { userId }),
 
   pupilLadderPath: (id: string) => `/api/pupils/${encodeURIComponent(id)}/ladder`,
   decideLadderStep: (pupilId: string, body: { stepIndex: number; reason: string }) =>

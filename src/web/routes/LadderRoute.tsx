@@ -35,6 +35,7 @@ export default function LadderRoute() {
   const [status, setStatus] = useState('');
   const [focusVersionId, setFocusVersionId] = useState<string | null>(null);
   const selectedHeadingRef = useRef<HTMLHeadingElement>(null);
+  const historyHeadingRef = useRef<HTMLHeadingElement>(null);
 
   const isOrganiserAdmin = me ? hasOrganiserRole(me, 'organiserAdmin') : false;
   const principalUnits = me ? schoolUnitsWithRole(me, 'principal') : [];
@@ -73,6 +74,21 @@ export default function LadderRoute() {
     ladders.reload();
     // The draft's buttons are gone: focus goes to the version's heading (now "Version N: …").
     setFocusVersionId(version.id);
+  };
+
+  const handleSaved = (version: LadderVersionSummary) => {
+    setStatus(t('ladderPage.saved', { version: version.version }));
+    ladders.reload();
+    // The save buttons are disabled now (nothing unsaved): focus goes to the draft's heading.
+    setFocusVersionId(version.id);
+  };
+
+  const handleDiscarded = (version: LadderVersionSummary) => {
+    setStatus(t('ladderPage.discarded', { version: version.version }));
+    setSelectedId('');
+    ladders.reload();
+    // The draft's section is gone: focus goes to the version history.
+    requestAnimationFrame(() => historyHeadingRef.current?.focus());
   };
 
   const evaluateUnit = scope === ORGANISER_SCOPE ? undefined : scope;
@@ -125,8 +141,7 @@ export default function LadderRoute() {
                 </h2>
                 {selected.status === 'draft' ? (
                   <DraftPanel key={selected.id} version={selected} current={inForce ? definitionOf(inForce) : null}
-                    onSaved={(created) => handleCreated(created, t('ladderPage.saved', { version: created.version }))}
-                    onPublished={handlePublished} />
+                    onSaved={handleSaved} onPublished={handlePublished} onDiscarded={handleDiscarded} />
                 ) : (
                   <>
                     <p>{t('ladderPage.publishedVersion', { date: formatShortDate(selected.effectiveFrom, i18n.language) })}</p>
@@ -145,7 +160,7 @@ export default function LadderRoute() {
             </section>
 
             <section aria-labelledby="ladder-history" className="page-section">
-              <h2 id="ladder-history">{t('ladderPage.historyHeading')}</h2>
+              <h2 id="ladder-history" ref={historyHeadingRef} tabIndex={-1}>{t('ladderPage.historyHeading')}</h2>
               <VersionHistory versions={history} inForceId={inForce?.id ?? null} selectedId={selected?.id ?? ''} onOpen={openVersion} />
             </section>
           </>

@@ -13,7 +13,7 @@ import { TaskList } from '../features/tasks/components/TaskList';
 
 /**
  * Uppgifter: the tasks the ladder created — first those assigned to me, then the others I can
- * see (my role's tasks at my school, my mentees' tasks). "Klar" with a note; "Visa klara".
+ * see (my role's tasks at my school, my mentees' tasks). "Klar" with a note, "Ge till…"; "Visa klara".
  */
 export default function TasksRoute() {
   const { t } = useTranslation();
@@ -31,6 +31,13 @@ export default function TasksRoute() {
   const handleCompleted = (task: TaskRow) => {
     setStatus(t('tasks.completed', { title: task.title, pupil: task.pupilName }));
     query.reload();
+    requestAnimationFrame(() => mineHeadingRef.current?.focus());
+  };
+
+  const handleReassigned = (task: TaskRow, assigneeName: string) => {
+    setStatus(t('tasks.reassigned', { title: task.title, pupil: task.pupilName, name: assigneeName }));
+    query.reload();
+    // The task may move between the lists: focus goes to the first list's heading.
     requestAnimationFrame(() => mineHeadingRef.current?.focus());
   };
 
@@ -53,12 +60,12 @@ export default function TasksRoute() {
                 {t('tasks.mineHeading', { count: openMine.length })}
                 {openMine.some((task) => task.isOverdue) && <span className="heading-note"> {t('tasks.overdueCount', { count: openMine.filter((task) => task.isOverdue).length })}</span>}
               </h2>
-              <TaskList tasks={mine} emptyText={t('tasks.mineEmpty')} onCompleted={handleCompleted} />
+              <TaskList tasks={mine} emptyText={t('tasks.mineEmpty')} onCompleted={handleCompleted} onReassigned={handleReassigned} />
             </section>
             <section aria-labelledby="tasks-others" className="page-section" aria-busy={query.isLoading}>
               <h2 id="tasks-others">{t('tasks.othersHeading', { count: others.filter((task) => task.status === 'open').length })}</h2>
               <p className="hint">{t('tasks.othersHint')}</p>
-              <TaskList tasks={others} emptyText={t('tasks.othersEmpty')} onCompleted={handleCompleted} />
+              <TaskList tasks={others} emptyText={t('tasks.othersEmpty')} onCompleted={handleCompleted} onReassigned={handleReassigned} />
             </section>
           </>
         )}

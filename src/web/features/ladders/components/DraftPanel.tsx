@@ -18,38 +18,49 @@ interface DraftPanelProps {
   version: LadderVersionSummary;
   /** The version in force now, to name the steps pupils are on today. */
   current: LadderDefinition | null;
-  onSaved: (created: { id: string; version: number }) => void;
+  /** The draft was changed in place (same version number). */
+  onSaved: (version: LadderVersionSummary) => void;
   onPublished: (version: LadderVersionSummary, effectiveFrom: string) => void;
+  onDiscarded: (version: LadderVersionSummary) => void;
 }
 
+type Confirming = 'publish' | 'discard' | null;
+
 /**
- * A draft version: edit it (a save makes a new draft version — versions are never changed),
- * preview who would be on which step today, publish it, or export it as a file.
+ * A draft version: edit it (a save changes this draft; published versions never change),
+ * preview who would be on which step today from the date in the editor, publish it, discard it
+ * or export it as a file.
  */
-export function DraftPanel({ version, current, onSaved, onPublished }: DraftPanelProps) {
+export function DraftPanel({ version, current, onSaved, onPublished, onDiscarded }: DraftPanelProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [definition, setDefinition] = useState<LadderDefinition>(() => definitionOf(version));
   const [effectiveFrom, setEffectiveFrom] = useState(version.effectiveFrom);
+  /** The effective date as last saved (the version prop lags until the list reloads). */
+  const [savedEffectiveFrom, setSavedEffectiveFrom] = useState(version.effectiveFrom);
   const [isDefinitionEdited, setIsDefinitionEdited] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
-  const [publishError, setPublishError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<'saving' | 'publishing' | null>(null);
-  const [isPreviewRequested, setIsPreviewRequested] = useState(false);
-  const [isConfirming, setIsConfirming] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<'saving' | 'publishing' | 'discarding' | null>(null);
+  /** The date the preview was asked for (null = no preview yet). */
+  const [previewDate, setPreviewDate] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Confirming>(null);
   const publishRef = useRef<HTMLButtonElement>(null);
+  const discardRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
-  const preview = useApiQuery<PreviewResponse>(isPreviewRequested ? api.ladderPreviewPath(version.id) : null);
+  const preview = useApiQuery<PreviewResponse>(previewDate ? api.ladderPreviewPath(version.id, previewDate) : null);
 
-  const isDirty = isDefinitionEdited || effectiveFrom !== version.effectiveFrom;
   const isDateValid = DATE.test(effectiveFrom);
+  const isDirty = isDefinitionEdited || effectiveFrom !== savedEffectiveFrom;
+  /** Preview and publish use the editor's date, but the saved definition. */
+  const needsSave = isDefinitionEdited;
   const problems = ladderProblemsOf(saveError);
   const problemMap = problemsByPointer(problems);
 
   useEffect(() => {
-    if (isConfirming) confirmRef.current?.focus();
-  }, [isConfirming]);
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
 
   const handleChange = useCallback((update: (current: LadderDefinition) => LadderDefinition) => {
     setDefinition(update);
@@ -61,7 +72,10 @@ export function DraftPanel({ version, current, onSaved, onPublished }: DraftPane
     if (!isDateValid) return;
     setBusy('saving');
     try {
-      onSaved(await api.saveLadderVersion({ schoolUnitId: version.schoolUnitId, definition, effectiveFrom, publish: false }));
+      await api.updateLadderDraft(version.id, { definition, effectiveFrom });
+      setIsDefinitionEdited(false);
+      setSavedEffectiveFrom(effectiveFrom);
+      onSaved(version);
     } catch (caught) {
       setSaveError(caught);
     } finally {
@@ -70,29 +84,41 @@ export function DraftPanel({ version, current, onSaved, onPublished }: DraftPane
   };
 
   const handlePreview = () => {
-    if (isPreviewRequested) preview.reload();
-    else setIsPreviewRequested(true);
+    if (previewDate === effectiveFrom) preview.reload();
+    else setPreviewDate(effectiveFrom);
     requestAnimationFrame(() => previewHeadingRef.current?.focus());
   };
 
-  const handlePublish = async () => {
-    setPublishError(null);
-    setBusy('publishing');
+  const handleConfirmed = async () => {
+    const action = confirming;
+    if (!action) return;
+    setActionError(null);
+    setBusy(action === 'publish' ? 'publishing' : 'discarding');
     try {
-      await api.publishLadderVersion(version.id, effectiveFrom);
-      setIsConfirming(false);
-      onPublished(version, effectiveFrom);
+      if (action === 'publish') await api.publishLadderVersion(version.id, effectiveFrom);
+      else await api.deleteLadderDraft(version.id);
+      setConfirming(null);
+      if (action === 'publish') onPublished(version, effectiveFrom);
+      else onDiscarded(version);
     } catch (caught) {
-      setPublishError(caught);
+      setActionError(caught);
     } finally {
       setBusy(null);
     }
   };
 
   const cancelConfirm = () => {
-    setIsConfirming(false);
-    requestAnimationFrame(() => publishRef.current?.focus());
+    const back = confirming === 'discard' ? discardRef : publishRef;
+    setConfirming(null);
+    setActionError(null);
+    requestAnimationFrame(() => back.current?.focus());
   };
+
+  const saveButton = (className: string) => (
+    <button type="button" className={`button ${className}`} onClick={() => void handleSave()} disabled={!isDirty || busy !== null || !isDateValid}>
+      {busy === 'saving' ? t('ladderDraft.saving') : t('ladderDraft.save')}
+    </button>
+  );
 
   return (
     <>
@@ -103,55 +129,60 @@ export function DraftPanel({ version, current, onSaved, onPublished }: DraftPane
           aria-invalid={!isDateValid || undefined} aria-describedby={!isDateValid ? `${id}-date-error` : undefined} />
         {!isDateValid && <p id={`${id}-date-error`} className="field-error">{t('ladderCreate.problems.date')}</p>}
       </div>
-      {isDirty && <p className="message message-info">{t('ladderDraft.unsaved')}</p>}
+      {isDirty && <p className="message message-info">{needsSave ? t('ladderDraft.unsaved') : t('ladderDraft.unsavedDate')}</p>}
       {problems.length > 0
         ? <LadderProblems message={t('ladderDraft.saveRejected')} problems={problems} definition={definition} linkToFields />
         : saveError !== null && <ErrorMessage error={saveError} />}
-      {publishError !== null && <ErrorMessage error={publishError} />}
       <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={() => void handleSave()} disabled={!isDirty || busy !== null || !isDateValid}>
-          {busy === 'saving' ? t('ladderDraft.saving') : t('ladderDraft.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={handlePreview} disabled={isDirty || preview.isLoading}
-          aria-describedby={isDirty ? `${id}-dirty` : undefined}>
+        {saveButton('button-secondary')}
+        <button type="button" className="button button-secondary" onClick={handlePreview} disabled={needsSave || preview.isLoading || !isDateValid}
+          aria-describedby={needsSave ? `${id}-dirty` : undefined}>
           {t('ladderDraft.preview')}
         </button>
-        <button ref={publishRef} type="button" className="button button-primary" onClick={() => setIsConfirming(true)}
-          disabled={isDirty || busy !== null || isConfirming} aria-describedby={isDirty ? `${id}-dirty` : undefined}>
+        <button ref={publishRef} type="button" className="button button-primary" onClick={() => { setActionError(null); setConfirming('publish'); }}
+          disabled={needsSave || busy !== null || confirming !== null || !isDateValid} aria-describedby={needsSave ? `${id}-dirty` : undefined}>
           {t('ladderDraft.publish')}
         </button>
         <a className="button button-link" href={api.ladderExportUrl(version.id)} download>{t('ladderDraft.export')}</a>
+        <button ref={discardRef} type="button" className="button button-secondary" onClick={() => { setActionError(null); setConfirming('discard'); }}
+          disabled={busy !== null || confirming !== null}>
+          {t('ladderDraft.discard')}
+        </button>
       </div>
-      {isDirty && <p id={`${id}-dirty`} className="hint">{t('ladderDraft.saveFirst')}</p>}
-      {isConfirming && (
+      {needsSave && <p id={`${id}-dirty`} className="hint">{t('ladderDraft.saveFirst')}</p>}
+      {confirming && (
         <div className="card confirm-panel" role="group" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`} className="message-title">
-            {t('ladderDraft.confirm', { version: version.version, date: formatShortDate(effectiveFrom, i18n.language) })}
+            {confirming === 'publish'
+              ? t('ladderDraft.confirm', { version: version.version, date: formatShortDate(effectiveFrom, i18n.language) })
+              : t('ladderDraft.confirmDiscard', { version: version.version })}
           </p>
+          {actionError !== null && <ErrorMessage error={actionError} />}
           <div className="button-row">
-            <button ref={confirmRef} type="button" className="button button-primary" onClick={() => void handlePublish()} disabled={busy !== null}>
-              {busy === 'publishing' ? t('ladderDraft.publishing') : t('ladderDraft.confirmYes')}
+            <button ref={confirmRef} type="button" className="button button-primary" onClick={() => void handleConfirmed()} disabled={busy !== null}>
+              {confirming === 'publish'
+                ? (busy === 'publishing' ? t('ladderDraft.publishing') : t('ladderDraft.confirmYes'))
+                : (busy === 'discarding' ? t('ladderDraft.discarding') : t('ladderDraft.confirmDiscardYes'))}
             </button>
             <button type="button" className="button button-secondary" onClick={cancelConfirm} disabled={busy !== null}>{t('ladderDraft.confirmNo')}</button>
           </div>
         </div>
       )}
-      {isPreviewRequested && (
+      {previewDate && (
         <section aria-labelledby={`${id}-preview`} aria-busy={preview.isLoading} className="page-section">
           <h3 id={`${id}-preview`} ref={previewHeadingRef} tabIndex={-1}>{t('ladderPreview.heading')}</h3>
           <p role="status" className={preview.isLoading ? 'loading' : 'visually-hidden'}>
             {preview.isLoading ? t('ladderPreview.loading') : preview.data ? t('ladderPreview.ready') : ''}
           </p>
           {preview.error ? <ErrorMessage error={preview.error} onRetry={preview.reload} />
-            : preview.data && !preview.isLoading && <PreviewTable preview={preview.data} draft={definitionOf(version)} current={current} />}
+            : preview.data && !preview.isLoading
+              && <PreviewTable preview={preview.data} effectiveFrom={previewDate} draft={definitionOf(version)} current={current} />}
         </section>
       )}
       <h3>{t('ladderDraft.editHeading')}</h3>
       <LadderEditor definition={definition} onChange={handleChange} problems={problemMap} />
       <div className="button-row">
-        <button type="button" className="button button-primary" onClick={() => void handleSave()} disabled={!isDirty || busy !== null || !isDateValid}>
-          {busy === 'saving' ? t('ladderDraft.saving') : t('ladderDraft.save')}
-        </button>
+        {saveButton('button-primary')}
       </div>
     </>
   );

@@ -17,7 +17,9 @@ const nameOf = (definition: LadderDefinition | null, key: string | null) =>
  * "Förhandsgranska": who would be on which step today under the draft, next to the step they
  * are on now, with the draft's explanation; the counts per step are summed up in words first.
  */
-export function PreviewTable({ preview, draft, current }: { preview: PreviewResponse; draft: LadderDefinition; current: LadderDefinition | null }) {
+export function PreviewTable({ preview, effectiveFrom, draft, current }: {
+  preview: PreviewResponse; effectiveFrom: string; draft: LadderDefinition; current: LadderDefinition | null;
+}) {
   const { t, i18n } = useTranslation();
   const changed = preview.rows.filter((row) => row.current.stepIndex !== row.draft.stepIndex).length;
   const perStep = draft.steps.map((step, index) => ({
@@ -32,6 +34,7 @@ export function PreviewTable({ preview, draft, current }: { preview: PreviewResp
   const columns: Column<PreviewRow>[] = [
     { id: 'name', header: t('ladderPreview.columns.pupil'), isRowHeader: true, sortValue: (row) => row.name,
       cell: (row) => <Link to={`/pupils/${row.personId}`}>{row.name}</Link> },
+    { id: 'class', header: t('ladderPreview.columns.class'), sortValue: (row) => row.className ?? '', cell: (row) => row.className ?? '–' },
     { id: 'current', header: t('ladderPreview.columns.current'), sortValue: (row) => row.current.stepIndex,
       cell: (row) => stepLabel(t, row.current.stepIndex, nameOf(current, row.current.stepKey)) },
     { id: 'draft', header: t('ladderPreview.columns.draft'), sortValue: (row) => row.draft.stepIndex,
@@ -42,7 +45,9 @@ export function PreviewTable({ preview, draft, current }: { preview: PreviewResp
 
   return (
     <div className="ladder-preview">
-      <p>{t('ladderPreview.summary', { date: formatShortDate(preview.date, i18n.language), count: preview.rows.length, changed })}</p>
+      <p>{t('ladderPreview.summary', {
+        date: formatShortDate(preview.date, i18n.language), from: formatShortDate(effectiveFrom, i18n.language), count: preview.rows.length, changed,
+      })}</p>
       <ul className="step-count-list">
         {perStep.map((step) => (
           <li key={step.number}>{t('ladderPreview.perStep', { number: step.number, name: step.name, count: step.count })}</li>

@@ -59,7 +59,8 @@ function ChangeHistory({ changes, steps }: { changes: PupilLadderResponse['chang
   const columns: Column<Change>[] = [
     { id: 'date', header: t('pupilLadder.history.date'), isRowHeader: true, cell: (c) => formatShortDate(c.date, i18n.language) },
     { id: 'change', header: t('pupilLadder.history.change'), cell: (c) => t('pupilLadder.history.fromTo', { from: name(c.fromStep), to: name(c.toStep) }) },
-    { id: 'by', header: t('pupilLadder.history.by'), cell: (c) => t(`pupilLadder.history.byKinds.${c.by}`, { defaultValue: c.by }) },
+    { id: 'by', header: t('pupilLadder.history.by'),
+      cell: (c) => (c.by === 'staff' && c.decidedBy ? t('pupilLadder.history.byStaff', { name: c.decidedBy }) : t(`pupilLadder.history.byKinds.${c.by}`, { defaultValue: c.by })) },
     { id: 'why', header: t('pupilLadder.history.why'), cell: (c) => c.reason ? t('pupilLadder.history.reason', { reason: c.reason }) : c.explanation },
   ];
   const rows = changes.map((change, key) => ({ ...change, key }));
@@ -228,6 +229,10 @@ export function PupilLadder({ pupilId }: { pupilId: string }) {
       <TaskList tasks={openTasks} showPupil={false} titleLevel={4} emptyText={t('pupilLadder.noTasks')}
         onCompleted={(task) => {
           handleChanged(t('tasks.completed', { title: task.title, pupil: task.pupilName }));
+          requestAnimationFrame(() => tasksHeadingRef.current?.focus());
+        }}
+        onReassigned={(task, name) => {
+          handleChanged(t('tasks.reassigned', { title: task.title, pupil: task.pupilName, name }));
           requestAnimationFrame(() => tasksHeadingRef.current?.focus());
         }} />
       {doneTasks.length > 0 && (
