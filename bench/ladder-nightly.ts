@@ -1,0 +1,85 @@
+/**
+ * Nightly ladder evaluation at municipal scale: N pupils (default 100 000 on PostgreSQL, 20 000 on
+ * PGlite) with a school year of pupil-day rows made directly in SQL (no import), the Stockholm
+ * preset published, yesterday's state stored for every pupil; then one `evaluateLadders` for today.
+ * Part of `npm run bench`; alone: `tsx bench/ladder-nightly.ts`.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { migrateDatabase, openDatabase, type Database } from '../src/server/db/client.js';
+import { saveLadderVersion } from '../src/server/modules/ladders/commands/save-ladder-version.js';
+import { evaluateLadders } from '../src/server/modules/ladders/commands/evaluate-ladders.js';
+import { LADDER_PRESETS } from '../src/shared/ladders/presets/index.js';
+
+const TODAY = '2026-05-20';
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function seed(database: Database, pupils: number): Promise<string> {
+  const organiserId = randomUUID();
+  const db = database.db;
+  await db.execute(sql`insert into organisations (organiser_id, id, display_name, organisation_type)
+    select ${organiserId}::uuid, ${organiserId}::uuid, 'Benchkommun', 'Huvudman'
+    union all select ${organiserId}::uuid, md5(${organiserId} || 'u' || u)::uuid, 'Skola ' || u, 'Skolenhet' from generate_series(1, 20) u`);
+  await db.execute(sql`insert into groups (organiser_id, id, school_unit_id, display_name, group_type, start_date)
+    select ${organiserId}::uuid, md5(${organiserId} || 'g' || g)::uuid, md5(${organiserId} || 'u' || (1 + g % 20))::uuid, 'Klass ' || g, 'Klass', '2025-08-18'
+    from generate_series(0, ${Math.ceil(pupils / 25) - 1}) g`);
+  await db.execute(sql`insert into group_memberships (organiser_id, group_id, person_id, start_date)
+    select ${organiserId}::uuid, md5(${organiserId} || 'g' || (p / 25))::uuid, md5(${organiserId} || 'p' || p)::uuid, '2025-08-18'
+    from generate_series(0, ${pupils - 1}) p`);
+  // A school year of weekdays; about one pupil in ten with heavy absence, the rest a little.
+  await db.execute(sql`insert into pupil_days (organiser_id, person_id, date, school_unit_id, scheduled, known, attended, valid, invalid, other, late_count, late_minutes, is_absent_day, has_absence)
+    select ${organiserId}::uuid, md5(${organiserId} || 'p' || p)::uuid, d::date, md5(${organiserId} || 'u' || (1 + (p / 25) % 20))::uuid,
+      300, 300, 300 - a, a / 2, a - a / 2, 0, 0, 0, a = 300, a > 0
+    from generate_series(0, ${pupils - 1}) p
+    cross join generate_series('2025-08-18'::date, ${TODAY}::date, '1 day') d
+    cross join lateral (select case when extract(isodow from d) > 5 then null
+      when (hashtext(p::text || d::text) & 1023) < (case when p % 10 = 0 then 300 else 40 end) then 300 else 0 end as a) x
+    where x.a is not null`);
+  await db.execute(sql`analyze`);
+  const ctx = { organiserId, actorUserId: randomUUID() };
+  await saveLadderVersion(db, ctx, { schoolUnitId: null, definition: LADDER_PRESETS.stockholm, presetId: 'stockholm', effectiveFrom: '2025-08-18', isPublished: true });
+  // Yesterday's state for everyone, as after a nightly run.
+  await db.execute(sql`insert into pupil_ladder_states (organiser_id, person_id, ladder_version_id, school_unit_id, evaluation_date, step_index, step_key, since, explanation, result)
+    select ${organiserId}::uuid, gm.person_id, v.id, g.school_unit_id, (${TODAY}::date - 1), 0, null, null, '',
+      jsonb_build_object('stepIndex', 0, 'stepKey', null, 'since', null, 'evaluationDate', (${TODAY}::date - 1)::text, 'fired', '[]'::jsonb, 'entry', null, 'lastFiredOn', null, 'movedDownOn', null)
+    from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
+    cross join (select id from ladder_versions where organiser_id = ${organiserId}::uuid) v
+    where gm.organiser_id = ${organiserId}::uuid`);
+  return organiserId;
+}
+
+async function run(label: string, database: Database, pupils: number) {
+  await migrateDatabase(database);
+  let started = performance.now();
+  const organiserId = await seed(database, pupils);
+  const seedMs = performance.now() - started;
+  started = performance.now();
+  const summary = await database.db.transaction((tx) => evaluateLadders(tx, { organiserId, actorUserId: null }, { date: TODAY }));
+  const ms = performance.now() - started;
+  return { database: label, pupils, 'seed (s)': (seedMs / 1000).toFixed(1), 'nightly evaluation (s)': (ms / 1000).toFixed(1), 'pupils/s': Math.round(pupils / (ms / 1000)), 'on a step': summary.onStep };
+}
+
+async function main() {
+  const results = [];
+  const pgPupils = Number(process.env.BENCH_LADDER_PUPILS ?? 100_000);
+  const name = `narvaro_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(POSTGRES_URL);
+    url.pathname = `/${name}`;
+    const postgres = await openDatabase({ databaseUrl: url.toString() });
+    try { results.push(await run('PostgreSQL', postgres, pgPupils)); } finally { await postgres.close(); }
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  const pglite = await openDatabase({ dataDir: 'memory://' });
+  try { results.push(await run('PGlite', pglite, Number(process.env.BENCH_LADDER_PUPILS_PGLITE ?? 20_000))); } finally { await pglite.close(); }
+  console.log(`\nNightly ladder evaluation (Stockholm preset, a school year of day rows, ${TODAY}):`);
+  console.table(results);
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
