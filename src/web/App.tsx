@@ -17,6 +17,7 @@ const ImportRoute = lazy(() => import('./routes/ImportRoute'));
 const EarlyWarningRoute = lazy(() => import('./routes/EarlyWarningRoute'));
 const TasksRoute = lazy(() => import('./routes/TasksRoute'));
 const LadderRoute = lazy(() => import('./routes/LadderRoute'));
+const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
 /** Signed-in pages only: sends others to /login and back here afterwards. */
@@ -60,6 +61,7 @@ export function App() {
             <Route path="/early-warning" element={page(<EarlyWarningRoute />)} />
             <Route path="/tasks" element={page(<TasksRoute />)} />
             <Route path="/ladder" element={page(<LadderRoute />)} />
+            <Route path="/statistics" element={page(<StatisticsRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />
           </Route>

@@ -9,6 +9,7 @@ import type {
   AssigneesResponse as AssigneesResponseSchema, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, PreviewResponse, PupilLadderResponse,
   SaveLadderVersionRequest, TaskRow, TasksResponse,
 } from '@shared/schemas/ladders';
+import type { OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse } from '@shared/schemas/statistics';
 import { apiDelete, apiGet, apiPath, apiPost, apiPut, uploadForm } from './client';
 
 /** A period `from..to`, both inclusive, as YYYY-MM-DD. */
@@ -126,6 +127,17 @@ export const api = {
     apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`, note ? { note } : {}),
   clearConcernFlag: (pupilId: string) => apiDelete(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`),
 
+  schoolStatisticsPath: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/school', { ...period, schoolUnitId }),
+  /** A plain link (download): the school statistics as CSV. */
+  schoolStatisticsCsvUrl: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/school.csv', { ...period, schoolUnitId }),
+  organiserStatisticsPath: (period: Period) => apiPath('/api/statistics/organiser', { ...period }),
+  /** A plain link (download): the organiser statistics as CSV. */
+  organiserStatisticsCsvUrl: (period: Period) => apiPath('/api/statistics/organiser.csv', { ...period }),
+  /** A plain link (download): the board report PDF with the administrator's text. */
+  boardReportUrl: (period: Period, text?: string) => apiPath('/api/statistics/board-report.pdf', { ...period, text }),
+  statisticsSharingPath: () => '/api/statistics/sharing',
+  setStatisticsSharing: (isShared: boolean) => apiPost<SharingResponse>('/api/statistics/sharing', { isShared }),
+
   importsPath: () => '/api/imports',
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>
     uploadForm<ImportReport>('/api/imports/ss12000', form, onProgress),
@@ -135,4 +147,5 @@ export const api = {
 export type {
   CompletenessResponse, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, LessonDetail, Me, MyLessonsResponse, PreviewResponse,
   PupilLadderResponse, PupilListResponse, PupilPage, SchoolUnitsResponse, TaskRow, TasksResponse,
+  OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse,
 };

@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'pupils', 'completeness', 'ladder', 'import'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder', 'import'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -14,6 +14,7 @@ export const NAV_PATHS = {
   tasks: '/tasks',
   pupils: '/pupils',
   completeness: '/completeness',
+  statistics: '/statistics',
   ladder: '/ladder',
   import: '/admin/import',
 } as const satisfies Record<NavItem, string>;
@@ -22,9 +23,9 @@ export const NAV_PATHS = {
 const ROLE_NAV = {
   teacher: ['myLessons'],
   mentor: ['myLessons', 'earlyWarning', 'tasks', 'pupils'],
-  principal: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'ladder'],
-  studentHealth: ['earlyWarning', 'tasks', 'pupils', 'completeness'],
-  organiserAdmin: ['earlyWarning', 'completeness', 'ladder'],
+  principal: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder'],
+  studentHealth: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics'],
+  organiserAdmin: ['earlyWarning', 'completeness', 'statistics', 'ladder'],
   systemAdmin: ['import'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 

@@ -7,6 +7,7 @@ import { Badge } from '../../../components/Badge';
 import { formatShortDate } from '../../../lib/format';
 import { stepLabel } from '../../ladders/ladderText';
 import { TrendCell } from './TrendCell';
+import { patternDescription } from '../../pupils/patternText';
 
 /**
  * The pupils on a step: name (to the pupil page), class, step, since, "Ny denna vecka", why,
@@ -41,6 +42,14 @@ export function EarlyWarningTable({ rows, showSchool, caption }: { rows: EarlyWa
       ),
     },
     { id: 'explanation', header: t('earlyWarning.columns.explanation'), cell: (row) => <span className="explanation">{row.explanation}</span> },
+    {
+      id: 'patterns', header: t('earlyWarning.columns.patterns'), sortValue: (row) => row.patterns.length || null,
+      cell: (row) => (row.patterns.length === 0 ? <span className="muted">{t('earlyWarning.noPatterns')}</span> : (
+        <ul className="cell-list">
+          {row.patterns.map((pattern) => <li key={`${pattern.dimension}-${pattern.category}`}>{patternDescription(t, pattern)}</li>)}
+        </ul>
+      )),
+    },
     {
       id: 'trend', header: t('earlyWarning.columns.trend'), isNumeric: true, sortValue: (row) => row.recentAbsentRate,
       cell: (row) => <TrendCell recent={row.recentAbsentRate} previous={row.previousAbsentRate} />,

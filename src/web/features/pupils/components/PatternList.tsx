@@ -1,19 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { PupilPage } from '@shared/schemas/pupils';
 import { formatPercent } from '../../../lib/format';
+import { patternDescription } from '../patternText';
 
 type Pattern = PupilPage['patterns'][number];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A pattern in plain words: "Frånvaro främst på måndagar: 45 % av frånvaron, 20 % av schemat". */
 function usePatternText() {
   const { t, i18n } = useTranslation();
   return (pattern: Pattern): string => {
-    const category = pattern.dimension === 'weekday'
-      ? t(`patterns.weekdays.${pattern.category}`, { defaultValue: pattern.category })
-      : pattern.dimension === 'teacher' && UUID.test(pattern.category) ? t('patterns.sameTeacher') : pattern.category;
-    const description = t(`patterns.dimensions.${pattern.dimension}`, { category, defaultValue: `${pattern.dimension}: ${category}` });
+    const description = patternDescription(t, pattern);
     const shares = t('patterns.shares', {
       absent: formatPercent(pattern.absentShare, i18n.language, 0),
       scheduled: formatPercent(pattern.scheduledShare, i18n.language, 0),

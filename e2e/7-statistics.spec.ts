@@ -1,0 +1,36 @@
+/**
+ * (7) Statistik: huvudman sees every school unit of the autumn term with coverage beside the
+ * rates; rektor sees only their own school. Nothing is downloaded; axe runs on both views.
+ */
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, logIn } from './support/app';
+
+test.skip(({ isMobile }) => isMobile, 'desktop only');
+
+const AUTUMN = '/statistics?period=custom&from=2026-08-17&to=2026-11-23';
+
+test('huvudman sees both school units with coverage for the autumn term', async ({ page }) => {
+  await logIn(page, 'huvudman');
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Statistik' }).click();
+  await expect(page).toHaveTitle('Statistik – Närvaro');
+  await page.goto(AUTUMN);
+  await expect(page.getByText('17 aug. 2026 – 23 nov. 2026').or(page.getByText(/17 aug\.? 2026.*23 nov\.? 2026/))).toBeVisible();
+  const units = page.getByRole('table', { name: 'Frånvaro per skolenhet' });
+  const rows = units.locator('tbody tr');
+  await expect(rows).toHaveCount(3); // two school units and the whole organiser
+  for (const index of [0, 1]) await expect(rows.nth(index)).toContainText(/täckning \d+\s?%/);
+  await expect(page.getByRole('link', { name: 'Nämndrapport (PDF)' })).toHaveAttribute('href', /board-report\.pdf\?from=2026-08-17&to=2026-11-23/);
+  await expect(page.getByRole('link', { name: /^Ladda ner CSV/ }).first()).toHaveAttribute('href', /organiser\.csv\?from=2026-08-17&to=2026-11-23/);
+  await expectNoAxeViolations(page, 'statistics (organiser)');
+});
+
+test('rektor sees only their own school', async ({ page }) => {
+  await logIn(page, 'rektor');
+  await page.goto(AUTUMN);
+  await expect(page.getByRole('heading', { level: 1, name: 'Statistik' })).toBeVisible();
+  const units = page.getByRole('table', { name: 'Frånvaro per skolenhet' });
+  await expect(units.locator('tbody tr')).toHaveCount(1, { timeout: 20_000 });
+  await expect(units.locator('tbody tr').first()).toContainText(/täckning \d+\s?%/);
+  await expect(page.getByRole('link', { name: 'Nämndrapport (PDF)' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'statistics (school)');
+});
