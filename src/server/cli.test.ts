@@ -1,31 +1,17 @@
 // The documented CLI: import an SS12000 folder, then figures and ladder steps as JSON.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { IDS, smallImport } from './modules/imports/test/small-import.js';
-
-function cli(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli as cli, writeImportFolder } from './test/cli.js';
 
 describe('command line', () => {
   it('imports SS12000 files, prints measures and ladder steps as JSON, and never loads demo data', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'narvaro-cli-'));
-    const filesDir = path.join(dir, 'ss12000');
-    fs.mkdirSync(filesDir);
-    const { files } = smallImport();
-    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(filesDir, `${name}.json`), JSON.stringify(content));
+    const { filesDir, dataDir } = writeImportFolder(smallImport().files, 'narvaro-cli-');
 
-    const imported = cli(['import', 'ss12000', filesDir], path.join(dir, 'data'));
+    const imported = cli(['import', 'ss12000', filesDir], dataDir);
     expect(imported.status).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ status: 'applied' });
 
-    const measures = cli(['measures', '--from', '2026-10-19', '--to', '2026-10-19', '--json'], path.join(dir, 'data'));
+    const measures = cli(['measures', '--from', '2026-10-19', '--to', '2026-10-19', '--json'], dataDir);
     expect(measures.status).toBe(0);
     const rows = JSON.parse(measures.stdout) as { personId: string }[];
     expect(rows.find((r) => r.personId === IDS.pupil1)).toEqual({
@@ -34,14 +20,14 @@ describe('command line', () => {
     });
     expect(rows.find((r) => r.personId === IDS.pupil2)).toMatchObject({ scheduled: 40, known: 40, invalid: 40, absentDays: 1, absenceOccasions: 1 });
 
-    const ladder = cli(['ladder', 'evaluate', '--preset', 'kyrkbacksskolan', '--date', '2026-10-20', '--json'], path.join(dir, 'data'));
+    const ladder = cli(['ladder', 'evaluate', '--preset', 'kyrkbacksskolan', '--date', '2026-10-20', '--json'], dataDir);
     expect(ladder.status).toBe(0);
     const steps = JSON.parse(ladder.stdout) as { personId: string; stepIndex: number; explanation: string }[];
     // Any invalid absence puts the pupil on Kyrkbacksskolan's step 1.
     expect(steps.find((s) => s.personId === IDS.pupil2)).toMatchObject({ stepIndex: 1, stepKey: expect.any(String), since: '2026-10-19' });
     expect(steps.find((s) => s.personId === IDS.pupil1)).toMatchObject({ stepIndex: 0 });
 
-    const usage = cli(['ladder', 'evaluate', '--preset', 'nowhere', '--date', '2026-10-20'], path.join(dir, 'data'));
+    const usage = cli(['ladder', 'evaluate', '--preset', 'nowhere', '--date', '2026-10-20'], dataDir);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--preset/);
   });

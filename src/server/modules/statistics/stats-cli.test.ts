@@ -1,25 +1,11 @@
 // The documented `stats` command on an imported SS12000 folder (PGlite data folder, separate process).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { IDS, smallImport } from '../imports/test/small-import.js';
-
-function cli(args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8',
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli as cli, writeImportFolder } from '../../test/cli.js';
 
 describe('stats command', () => {
   it('prints per school unit figures and bands as JSON', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'narvaro-stats-'));
-    const filesDir = path.join(dir, 'ss12000');
-    fs.mkdirSync(filesDir);
-    for (const [name, content] of Object.entries(smallImport().files)) fs.writeFileSync(path.join(filesDir, `${name}.json`), JSON.stringify(content));
-    const dataDir = path.join(dir, 'data');
+    const { filesDir, dataDir } = writeImportFolder(smallImport().files, 'narvaro-stats-');
     expect(cli(['import', 'ss12000', filesDir], dataDir).status).toBe(0);
 
     const school = cli(['stats', '--level', 'school', '--from', '2026-10-19', '--to', '2026-10-19', '--json'], dataDir);

@@ -1,0 +1,21 @@
+/** Runs the real command line in its own process against a PGlite data folder (as users do). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+export function runCli(args: string[], dataDir: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Writes SS12000 files (name → content) into a fresh folder; returns it and a data folder beside it. */
+export function writeImportFolder(files: Record<string, unknown>, prefix: string): { filesDir: string; dataDir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const filesDir = path.join(dir, 'ss12000');
+  fs.mkdirSync(filesDir);
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(filesDir, `${name}.json`), JSON.stringify(content));
+  return { filesDir, dataDir: path.join(dir, 'data') };
+}
