@@ -33,3 +33,22 @@ test('admin: a broken SS12000 file is rejected with the problem listed', async (
   await expect(problems.getByRole('row').filter({ hasText: 'persons' }).first()).toBeVisible();
   await expectNoAxeViolations(page, 'import');
 });
+
+test('huvudman sets retention periods: an out-of-range period is refused in Swedish, a valid one saved and previewed', async ({ page }) => {
+  await logIn(page, 'huvudman');
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Gallring' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Gallring' })).toBeVisible();
+  const preview = page.getByRole('table', { name: /tas bort eller töms/ });
+  await expect(preview.getByRole('row', { name: /Loggrader/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'retention');
+
+  const audit = page.getByLabel('Loggar över läsning och ändringar (månader)');
+  await audit.fill('6');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('alert')).toContainText('mellan 24 och 240');
+  await audit.fill('48');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gallringsreglerna är sparade.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Loggar över läsning och ändringar (månader)')).toHaveValue('48');
+});

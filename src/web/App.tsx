@@ -18,6 +18,7 @@ const EarlyWarningRoute = lazy(() => import('./routes/EarlyWarningRoute'));
 const TasksRoute = lazy(() => import('./routes/TasksRoute'));
 const LadderRoute = lazy(() => import('./routes/LadderRoute'));
 const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
+const RetentionRoute = lazy(() => import('./routes/RetentionRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
 /** Signed-in pages only: sends others to /login and back here afterwards. */
@@ -63,6 +64,7 @@ export function App() {
             <Route path="/ladder" element={page(<LadderRoute />)} />
             <Route path="/statistics" element={page(<StatisticsRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
+            <Route path="/admin/retention" element={page(<RetentionRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />
           </Route>
         </Routes>

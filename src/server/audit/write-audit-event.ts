@@ -4,6 +4,7 @@
  * written in the same transaction as the change they describe.
  */
 import { schema, type Tx } from '../db/client.js';
+import type { RetentionCutoffs, RetentionPolicy } from '../../shared/retention/policy.js';
 
 export type AuditEvent =
   | { type: 'auth.login'; data: { username: string } }
@@ -25,7 +26,9 @@ export type AuditEvent =
   | { type: 'ladder.set-concern-flag'; pupilId: string; data: { isSet: boolean } }
   | { type: 'task.complete'; taskId: string; pupilId: string; data: { note: string | null } }
   | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } }
-  | { type: 'statistics.set-sharing'; data: { isShared: boolean } };
+  | { type: 'statistics.set-sharing'; data: { isShared: boolean } }
+  | { type: 'retention.update-policy'; data: { policy: RetentionPolicy } }
+  | { type: 'retention.apply'; data: { cutoffs: RetentionCutoffs; counts: Record<string, number> } };
 
 export type AuditEventType = AuditEvent['type'];
 

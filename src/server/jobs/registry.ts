@@ -4,11 +4,15 @@ import type { Clock } from '../clock.js';
 import type { JobQueue } from './queue.js';
 import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
 import { unsafeAllOrganiserIds } from '../modules/ladders/dry-run-ladder.js';
+import { applyRetention } from '../modules/retention/commands/apply-retention.js';
 
 export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
 
 /** Nightly, after the day's registrations: every organiser, one transaction each. */
 export const NIGHTLY_EVALUATION_TIME = '02:00';
+
+export const JOB_APPLY_RETENTION = 'retention.apply-all';
+export const NIGHTLY_RETENTION_TIME = '03:30';
 
 export async function handleEvaluateLadders(database: Database, clock: Clock): Promise<void> {
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
@@ -16,8 +20,17 @@ export async function handleEvaluateLadders(database: Database, clock: Clock): P
   }
 }
 
+/** Nightly retention (gallring): every organiser by its own policy, one transaction each. */
+export async function handleApplyRetention(database: Database, clock: Clock): Promise<void> {
+  for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
+    await database.db.transaction((tx) => applyRetention(tx, { organiserId, actorUserId: null }, clock.today(), clock.now()));
+  }
+}
+
 export async function registerJobs(queue: JobQueue, database: Database, clock: Clock): Promise<void> {
   queue.register(JOB_EVALUATE_LADDERS, () => handleEvaluateLadders(database, clock));
+  queue.register(JOB_APPLY_RETENTION, () => handleApplyRetention(database, clock));
   await queue.start();
   await queue.scheduleDaily(JOB_EVALUATE_LADDERS, NIGHTLY_EVALUATION_TIME);
+  await queue.scheduleDaily(JOB_APPLY_RETENTION, NIGHTLY_RETENTION_TIME);
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import type { SQL } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.js';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
@@ -78,4 +79,9 @@ export async function logInAs(app: FastifyInstance, username: string, password =
       headers: { cookie: `narvaro_session=${cookie.value}`, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
     }),
   };
+}
+
+/** The database's error message for a statement expected to fail, or 'no error'. */
+export function failureOf(database: Database, query: SQL): Promise<string> {
+  return database.db.execute(query).then(() => 'no error', (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
 }

@@ -10,6 +10,7 @@ import type {
   SaveLadderVersionRequest, TaskRow, TasksResponse,
 } from '@shared/schemas/ladders';
 import type { OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse } from '@shared/schemas/statistics';
+import type { RetentionPolicyBody, RetentionPolicyResponse, RetentionPreviewResponse } from '@shared/schemas/retention';
 import { apiDelete, apiGet, apiPath, apiPost, apiPut, uploadForm } from './client';
 
 /** A period `from..to`, both inclusive, as YYYY-MM-DD. */
@@ -136,6 +137,10 @@ export const api = {
   /** A plain link (download): the board report PDF with the administrator's text. */
   boardReportUrl: (period: Period, text?: string) => apiPath('/api/statistics/board-report.pdf', { ...period, text }),
   statisticsSharingPath: () => '/api/statistics/sharing',
+  retentionPolicyPath: () => '/api/retention/policy',
+  saveRetentionPolicy: (policy: RetentionPolicyBody) => apiPut<RetentionPolicyResponse>('/api/retention/policy', policy),
+  retentionPreviewPath: () => '/api/retention/preview',
+  runRetention: () => apiPost<RetentionPreviewResponse>('/api/retention/run'),
   setStatisticsSharing: (isShared: boolean) => apiPost<SharingResponse>('/api/statistics/sharing', { isShared }),
 
   importsPath: () => '/api/imports',

@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder', 'import'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder', 'import', 'retention'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -17,6 +17,7 @@ export const NAV_PATHS = {
   statistics: '/statistics',
   ladder: '/ladder',
   import: '/admin/import',
+  retention: '/admin/retention',
 } as const satisfies Record<NavItem, string>;
 
 /** Adding a role breaks the build until it is given its pages here. */
@@ -25,8 +26,8 @@ const ROLE_NAV = {
   mentor: ['myLessons', 'earlyWarning', 'tasks', 'pupils'],
   principal: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder'],
   studentHealth: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics'],
-  organiserAdmin: ['earlyWarning', 'completeness', 'statistics', 'ladder'],
-  systemAdmin: ['import'],
+  organiserAdmin: ['earlyWarning', 'completeness', 'statistics', 'ladder', 'retention'],
+  systemAdmin: ['import', 'retention'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 
 /** The union of the user's roles' pages, in a fixed order. */

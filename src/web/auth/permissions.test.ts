@@ -15,7 +15,7 @@ describe('navigation per role', () => {
     expect(navItemsFor(me(['mentor', UNIT], ['teacher', UNIT]))).toEqual(['myLessons', 'earlyWarning', 'tasks', 'pupils']);
     expect(navItemsFor(me(['principal', UNIT]))).toEqual(['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder']);
     expect(navItemsFor(me(['studentHealth', UNIT]))).toEqual(['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics']);
-    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'completeness', 'statistics', 'ladder']);
+    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'completeness', 'statistics', 'ladder', 'retention']);
     expect(navItemsFor(me(['teacher', UNIT]))).toEqual(['myLessons']);
   });
   it('sends rektor, elevhälsa and huvudman to Tidiga signaler first', () => {
