@@ -6,7 +6,7 @@
 import { schema, type Tx } from '../db/client.js';
 
 export type AuditEvent =
-  | { type: 'auth.login'; data: { username: string } }
+  | { type: 'auth.login'; data: { username: string; kind: string; provider: string } }
   | { type: 'auth.logout'; data: Record<string, never> }
   | { type: 'auth.login-failed'; data: { reason: 'bad-password' | 'inactive' } }
   | { type: 'attendance.register-lesson'; lessonId: string; data: { marks: number; isCorrection: boolean } }

@@ -18,7 +18,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const throttle = new LoginThrottle(config.loginAttemptsPerWindow);
   const presentMe = (actor: Actor): Me => ({
-    userId: actor.userId, username: actor.username, displayName: actor.displayName,
+    userId: actor.userId, kind: actor.kind, locale: actor.locale, username: actor.username, displayName: actor.displayName,
     roles: actor.roles, csrfToken: actor.csrfToken, today: clock.today(),
   });
 
@@ -45,6 +45,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   });
 
   app.post('/api/auth/logout', {
+    config: { principal: 'any' },
     schema: { tags: ['auth'], summary: 'Log out', response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await database.db.transaction((tx) => logOut(tx, auditContextOf(request), request.cookies[SESSION_COOKIE]!));
@@ -53,6 +54,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   });
 
   app.get('/api/auth/me', {
+    config: { principal: 'any' },
     schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, 401: ErrorResponse } },
   }, async (request) => presentMe(actorOf(request)));
 }
