@@ -25,7 +25,13 @@ export type AuditEvent =
   | { type: 'ladder.set-concern-flag'; pupilId: string; data: { isSet: boolean } }
   | { type: 'task.complete'; taskId: string; pupilId: string; data: { note: string | null } }
   | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } }
-  | { type: 'statistics.set-sharing'; data: { isShared: boolean } };
+  | { type: 'statistics.set-sharing'; data: { isShared: boolean } }
+  | { type: 'guardian.report-absence'; absenceId: string; pupilId: string; data: { from: string; to: string; replaces: string | null } }
+  | { type: 'guardian.set-locale'; data: { locale: string } }
+  | { type: 'leave.request'; leaveRequestId: string; pupilId: string; data: { from: string; to: string; schoolDays: number; decidedByRole: string } }
+  | { type: 'leave.decide'; leaveRequestId: string; pupilId: string; data: { decision: string; absenceId: string | null } }
+  | { type: 'message.save-template'; data: { templateKey: string; locale: string } }
+  | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null } };
 
 export type AuditEventType = AuditEvent['type'];
 
@@ -59,6 +65,7 @@ function subjectOf(event: AuditEvent): { type: string; id: string } | null {
   if ('importId' in event) return { type: 'import', id: event.importId };
   if ('ladderVersionId' in event) return { type: 'ladderVersion', id: event.ladderVersionId };
   if ('taskId' in event) return { type: 'task', id: event.taskId };
+  if ('leaveRequestId' in event) return { type: 'leaveRequest', id: event.leaveRequestId };
   if ('pupilId' in event) return { type: 'pupil', id: event.pupilId };
   return null;
 }
