@@ -31,7 +31,9 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
       throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', 'För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen.');
     }
     const session = await database.db.transaction((tx) => logIn(tx, {
-      ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], now: clock.now(), sessionTtlHours: config.sessionTtlHours,
+      ...request.body, ip: request.ip, userAgent: request.headers['user-agent'],
+      // Sessions live in wall-clock time (the session check uses it too), whatever the demo's fixed date.
+      now: new Date(), sessionTtlHours: config.sessionTtlHours,
     }));
     if (!session.isOk) {
       throttle.recordFailure(throttleKey);
