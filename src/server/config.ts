@@ -21,6 +21,40 @@ export interface Config {
   /** Login attempts per username+IP per 15 minutes. */
   loginAttemptsPerWindow: number;
   webDistDir: string;
+  messages: MessageConfig;
+}
+
+/** Guardians and messages (README "Guardians and messages"). */
+export interface MessageConfig {
+  /** smtp(s)://user:pass@host:port; without it e-mail goes to the development channel. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** JSON POST endpoint of the SMS provider; without it SMS go to the development channel. */
+  smsProviderUrl?: string;
+  smsApiKey?: string;
+  /** Shared secret the SMS provider sends back in X-Callback-Token on delivery reports. */
+  smsCallbackToken?: string;
+  /** Public base URL of this server, for the SMS delivery callback address. */
+  publicBaseUrl?: string;
+  /** File the development channel appends messages to (also printed to the console). */
+  devMessagesFile: string;
+  /** HH:MM Europe/Stockholm when same-day notices are sent. */
+  sameDayNoticeTime: string;
+  /** Late minutes in a day that also give a same-day notice (0 = lateness alone never does). */
+  sameDayNoticeLateMinutes: number;
+  /** Monthly message when a month's absence is above this percentage (0 = off). */
+  monthlyNoticeThresholdPercent: number;
+  /** Default school days of leave a mentor may grant (the organiser can change it). */
+  leaveMentorLimitDays: number;
+  /** Default days back a guardian may report absence (0 = today onwards). */
+  absenceReportPastDays: number;
+  /** Absence reports and leave requests per guardian account per hour. */
+  guardianRequestsPerHour: number;
+  /** Default address for organiser notices (the organiser can set its own). */
+  organiserNoticeEmail?: string;
+  maxAttempts: number;
+  /** First retry after this many seconds, doubling each attempt. */
+  retryBaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -71,7 +105,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     loginAttemptsPerWindow: int('LOGIN_ATTEMPTS_PER_WINDOW', 10, 1, 1000),
     webDistDir: path.resolve(env.WEB_DIST_DIR || 'dist/web'),
+    messages: {
+      smtpUrl: env.SMTP_URL || undefined,
+      smtpFrom: env.SMTP_FROM || 'Närvaro <noreply@narvaro.invalid>',
+      smsProviderUrl: env.SMS_PROVIDER_URL || undefined,
+      smsApiKey: env.SMS_API_KEY || undefined,
+      smsCallbackToken: env.SMS_CALLBACK_TOKEN || undefined,
+      publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+      devMessagesFile: path.resolve(env.DEV_MESSAGES_FILE || path.join(env.DATA_DIR || './data', 'messages-dev.log')),
+      sameDayNoticeTime: env.SAME_DAY_NOTICE_TIME || '15:00',
+      sameDayNoticeLateMinutes: int('SAME_DAY_NOTICE_LATE_MINUTES', 20, 0, 600),
+      monthlyNoticeThresholdPercent: int('MONTHLY_NOTICE_THRESHOLD_PERCENT', 20, 0, 100),
+      leaveMentorLimitDays: int('LEAVE_MENTOR_LIMIT_DAYS', 5, 0, 365),
+      absenceReportPastDays: int('ABSENCE_REPORT_PAST_DAYS', 0, 0, 30),
+      guardianRequestsPerHour: int('GUARDIAN_REQUESTS_PER_HOUR', 30, 1, 10_000),
+      organiserNoticeEmail: env.ORGANISER_NOTICE_EMAIL || undefined,
+      maxAttempts: int('MESSAGE_MAX_ATTEMPTS', 6, 1, 50),
+      retryBaseSeconds: int('MESSAGE_RETRY_BASE_SECONDS', 60, 1, 86_400),
+    },
   };
+  if (config.messages.smtpUrl && !/^smtps?:\/\//.test(config.messages.smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  if (config.messages.smsProviderUrl && !/^https?:\/\//.test(config.messages.smsProviderUrl)) problems.push('SMS_PROVIDER_URL must start with http:// or https://');
+  if (config.messages.smsProviderUrl && !config.messages.smsApiKey) problems.push('SMS_API_KEY is required with SMS_PROVIDER_URL');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.messages.sameDayNoticeTime)) problems.push('SAME_DAY_NOTICE_TIME must be HH:MM');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ database, config, clock });
   const logJobError = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   const queue = config.databaseUrl ? new PgBossQueue(config.databaseUrl, logJobError) : new InProcessQueue(logJobError);
-  if (services.has('worker')) await registerJobs(queue, database, clock);
+  if (services.has('worker')) await registerJobs(queue, database, clock, config);
   const shutdown = async () => {
     await queue.stop().catch(() => {});
     await app.close();

@@ -7,7 +7,7 @@ import { schema, type Tx } from '../db/client.js';
 import type { RetentionCutoffs, RetentionPolicy } from '../../shared/retention/policy.js';
 
 export type AuditEvent =
-  | { type: 'auth.login'; data: { username: string } }
+  | { type: 'auth.login'; data: { username: string; kind: string; provider: string } }
   | { type: 'auth.logout'; data: Record<string, never> }
   | { type: 'auth.login-failed'; data: { reason: 'bad-password' | 'inactive' } }
   | { type: 'attendance.register-lesson'; lessonId: string; data: { marks: number; isCorrection: boolean } }
@@ -28,7 +28,13 @@ export type AuditEvent =
   | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } }
   | { type: 'statistics.set-sharing'; data: { isShared: boolean } }
   | { type: 'retention.update-policy'; data: { policy: RetentionPolicy } }
-  | { type: 'retention.apply'; data: { cutoffs: RetentionCutoffs; counts: Record<string, number> } };
+  | { type: 'retention.apply'; data: { cutoffs: RetentionCutoffs; counts: Record<string, number> } }
+  | { type: 'guardian.report-absence'; absenceId: string; pupilId: string; data: { from: string; to: string; replaces: string | null } }
+  | { type: 'guardian.set-locale'; data: { locale: string } }
+  | { type: 'leave.request'; leaveRequestId: string; pupilId: string; data: { from: string; to: string; schoolDays: number; decidedByRole: string } }
+  | { type: 'leave.decide'; leaveRequestId: string; pupilId: string; data: { decision: string; absenceId: string | null } }
+  | { type: 'message.save-template'; data: { templateKey: string; locale: string } }
+  | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null } };
 
 export type AuditEventType = AuditEvent['type'];
 
@@ -62,6 +68,7 @@ function subjectOf(event: AuditEvent): { type: string; id: string } | null {
   if ('importId' in event) return { type: 'import', id: event.importId };
   if ('ladderVersionId' in event) return { type: 'ladderVersion', id: event.ladderVersionId };
   if ('taskId' in event) return { type: 'task', id: event.taskId };
+  if ('leaveRequestId' in event) return { type: 'leaveRequest', id: event.leaveRequestId };
   if ('pupilId' in event) return { type: 'pupil', id: event.pupilId };
   return null;
 }

@@ -327,6 +327,10 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   /** The SS12000 person this account belongs to (staff), used for relationship-based access. */
   personId: uuid('person_id'),
+  /** staff | guardian: separate principal kinds; a guardian account has no role grants and reaches only /api/guardian. */
+  kind: text('kind').notNull().default('staff'),
+  /** Preferred language (sv, en, …) for the UI and for messages to a guardian. */
+  locale: text('locale').notNull().default('sv'),
   isActive: boolean('is_active').notNull().default(true),
   createdAt: createdAt(),
 }, (t) => [
@@ -504,10 +508,26 @@ export const outbox = pgTable('outbox', {
   templateKey: text('template_key').notNull(),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   idempotencyKey: text('idempotency_key').notNull(),
-  /** pending | sent | failed */
+  /**
+   * pending (waiting for sendAfter) → queued (expanded into message_deliveries) → sent | failed;
+   * withdrawn when the cause went away before sending (e.g. absence corrected to valid).
+   */
   status: text('status').notNull().default('pending'),
   createdAt: createdAt(),
-}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), uniqueIndex('outbox_idempotency_idx').on(t.organiserId, t.idempotencyKey)]);
+  /** Not expanded before this instant (same-day notices wait for the configured time of day). */
+  sendAfter: timestamp('send_after', { withTimezone: true }).notNull().defaultNow(),
+  /** The school day the message is about (same-day notice: one per pupil and day). */
+  aboutDate: date('about_date'),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  /** Why it was withdrawn or failed as a whole (e.g. NO_CONTACT_CHANNEL). */
+  lastError: text('last_error'),
+  processedAt: timestamp('processed_at', { withTimezone: true }),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.id] }),
+  uniqueIndex('outbox_idempotency_idx').on(t.organiserId, t.idempotencyKey),
+  index('outbox_due_idx').on(t.organiserId, t.status, t.sendAfter),
+  index('outbox_person_idx').on(t.organiserId, t.personId),
+]);
 
 /** Regional statistics: whether the organiser shares its (suppressed) aggregates with the region. Changes are audited. */
 export const organiserSharing = pgTable('organiser_sharing', {
@@ -517,3 +537,4 @@ export const organiserSharing = pgTable('organiser_sharing', {
   changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.organiserId] })]);
 export * from './schema/retention.js';
+export * from './schema/messages.js';

@@ -436,7 +436,7 @@ describe('generateDemo', () => {
     const unit79 = () => v.organisations.find((o) => o.displayName === 'Exempelskolan 7–9')!;
     const class7A = () => v.groups.find((g) => g.displayName === '7A')!;
 
-    it('has the six accounts with their roles', () => {
+    it('has the six staff accounts and the guardian account with their roles', () => {
       expect(v.data.accounts.map((a) => [a.username, a.role])).toEqual([
         ['admin', 'systemAdmin'],
         ['huvudman', 'organiserAdmin'],
@@ -444,7 +444,12 @@ describe('generateDemo', () => {
         ['elevhalsa', 'studentHealth'],
         ['mentor', 'mentor'],
         ['larare', 'teacher'],
+        ['vardnadshavare', 'guardian'],
       ]);
+      // The guardian has custody of the planted 7A pupil with rising absence.
+      const rising = v.data.scenarios.find((s) => s.pattern === 'risingAbsence')!;
+      const pupil = v.data.files.persons.find((p) => (p as { id: string }).id === rising.personId) as { responsibles: { person: { id: string }; relationType: string }[] };
+      expect(pupil.responsibles).toContainEqual({ person: { id: account('vardnadshavare').personId }, relationType: 'Vårdnadshavare' });
       expect(dutyOf('rektor')).toMatchObject({ dutyRole: 'Rektor', dutyAt: { id: unit79().id } });
       expect(dutyOf('elevhalsa')).toMatchObject({ dutyRole: 'Kurator', dutyAt: { id: unit79().id } });
       for (const name of ['rektor', 'elevhalsa', 'mentor', 'larare']) expect(account(name).schoolUnitId).toBe(unit79().id);

@@ -59,10 +59,11 @@ export interface DemoOptions {
 
 /** A demo login. Passwords are handled elsewhere. */
 export interface DemoAccount {
-  username: 'admin' | 'huvudman' | 'rektor' | 'elevhalsa' | 'mentor' | 'larare';
+  username: 'admin' | 'huvudman' | 'rektor' | 'elevhalsa' | 'mentor' | 'larare' | 'vardnadshavare';
   displayName: string;
-  role: 'systemAdmin' | 'organiserAdmin' | 'principal' | 'studentHealth' | 'mentor' | 'teacher';
-  /** SS12000 person id of the staff member (rektor, elevhalsa, mentor, larare). */
+  /** 'guardian' is a guardian portal account (no staff role). */
+  role: 'systemAdmin' | 'organiserAdmin' | 'principal' | 'studentHealth' | 'mentor' | 'teacher' | 'guardian';
+  /** SS12000 person id of the staff member (rektor, elevhalsa, mentor, larare) or of the guardian. */
   personId?: string;
   schoolUnitId?: string;
 }
@@ -1059,7 +1060,15 @@ class DemoBuilder {
       staffAccount('elevhalsa', 'studentHealth', this.staffOf(g79.key, 'Kurator')),
       staffAccount('mentor', 'mentor', this.demoMentor()),
       staffAccount('larare', 'teacher', this.teacherStaff(this.timetable.demoTeacherIdx)),
+      this.guardianAccount(),
     ];
+  }
+
+  /** A guardian with custody of the planted 7A pupil with rising absence (not protected). */
+  private guardianAccount(): DemoAccount {
+    const pupil = this.pupils.find((p) => p.planted?.pattern === 'risingAbsence')!;
+    const guardian = pupil.family.guardians[0];
+    return { username: 'vardnadshavare', role: 'guardian', displayName: `${guardian.givenName} ${guardian.familyName}`, personId: guardian.id };
   }
 }
 

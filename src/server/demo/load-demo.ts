@@ -27,6 +27,7 @@ function grantsFor(account: DemoAccount): RoleGrant[] {
   const unit = account.schoolUnitId ?? null;
   switch (account.role) {
     case 'mentor': return [{ role: 'mentor', schoolUnitId: unit }, { role: 'teacher', schoolUnitId: unit }];
+    case 'guardian': return [];
     case 'organiserAdmin':
     case 'systemAdmin': return [{ role: account.role, schoolUnitId: null }];
     default: return [{ role: account.role, schoolUnitId: unit }];
@@ -52,7 +53,7 @@ export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (li
     for (const account of data.accounts) {
       await createUser(tx, {
         organiserId: data.organiserId, username: account.username, password: DEMO_PASSWORD, displayName: account.displayName,
-        personId: account.personId ?? null, roles: grantsFor(account),
+        personId: account.personId ?? null, roles: grantsFor(account), kind: account.role === 'guardian' ? 'guardian' : 'staff',
       });
     }
     const pupils = new Set(data.files.persons.filter((p) => Array.isArray((p as { enrolments?: unknown[] }).enrolments)).map((p) => (p as { id: string }).id)).size;

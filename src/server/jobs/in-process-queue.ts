@@ -38,13 +38,21 @@ export class InProcessQueue implements JobQueue {
     arm();
   }
 
+  async scheduleEvery(name: string, minutes: number): Promise<void> {
+    const timer = setInterval(() => {
+      if (this.isRunning) void this.send(name);
+    }, minutes * 60_000);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
   async start(): Promise<void> {
     this.isRunning = true;
   }
 
   async stop(): Promise<void> {
     this.isRunning = false;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) clearTimeout(timer); // clears intervals too
     this.timers.clear();
     await this.chain;
   }

@@ -24,6 +24,10 @@ export class PgBossQueue implements JobQueue {
     await this.boss.schedule(name, `${minutes} ${hours} * * *`, {}, { tz: 'Europe/Stockholm' });
   }
 
+  async scheduleEvery(name: string, minutes: number): Promise<void> {
+    await this.boss.schedule(name, `*/${minutes} * * * *`, {}, { tz: 'Europe/Stockholm' });
+  }
+
   async start(): Promise<void> {
     await this.boss.start();
     for (const [name, handler] of this.handlers) {

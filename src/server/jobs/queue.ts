@@ -11,6 +11,8 @@ export interface JobQueue {
   send(name: string, data?: Record<string, unknown>): Promise<void>;
   /** Runs the job every day at `hhmm` Europe/Stockholm. */
   scheduleDaily(name: string, hhmm: string): Promise<void>;
+  /** Runs the job every `minutes` minutes (1–59). */
+  scheduleEvery(name: string, minutes: number): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -5,6 +5,15 @@ import type { JobQueue } from './queue.js';
 import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
 import { unsafeAllOrganiserIds } from '../modules/ladders/dry-run-ladder.js';
 import { applyRetention } from '../modules/retention/commands/apply-retention.js';
+import type { Config } from '../config.js';
+import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message-worker.js';
+import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
+
+export const JOB_SEND_MESSAGES = 'messages.send-due';
+export const JOB_MONTHLY_NOTICES = 'messages.monthly-notices';
+/** Due messages are picked up within a minute (same-day notices are due at the configured time). */
+export const SEND_EVERY_MINUTES = 1;
+export const MONTHLY_NOTICE_TIME = '06:00';
 
 export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
 
@@ -27,10 +36,18 @@ export async function handleApplyRetention(database: Database, clock: Clock): Pr
   }
 }
 
-export async function registerJobs(queue: JobQueue, database: Database, clock: Clock): Promise<void> {
+export async function registerJobs(queue: JobQueue, database: Database, clock: Clock, config: Config): Promise<void> {
+  const transports = transportsFromConfig(config.messages);
   queue.register(JOB_EVALUATE_LADDERS, () => handleEvaluateLadders(database, clock));
+  queue.register(JOB_SEND_MESSAGES, async () => { await runMessageWorker(database, { now: clock.now(), config: config.messages, transports }); });
   queue.register(JOB_APPLY_RETENTION, () => handleApplyRetention(database, clock));
+  queue.register(JOB_MONTHLY_NOTICES, async () => {
+    await runMonthlyNotices(database, { today: clock.today(), now: clock.now(), config: config.messages });
+    await runMessageWorker(database, { now: clock.now(), config: config.messages, transports });
+  });
   await queue.start();
   await queue.scheduleDaily(JOB_EVALUATE_LADDERS, NIGHTLY_EVALUATION_TIME);
   await queue.scheduleDaily(JOB_APPLY_RETENTION, NIGHTLY_RETENTION_TIME);
+  await queue.scheduleDaily(JOB_MONTHLY_NOTICES, MONTHLY_NOTICE_TIME);
+  await queue.scheduleEvery(JOB_SEND_MESSAGES, SEND_EVERY_MINUTES);
 }

@@ -8,8 +8,12 @@ import { reportRoutes } from './reports/reports.routes.js';
 import { ladderRoutes } from './ladders/ladders.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
+import { guardianRoutes } from './guardians/guardians.routes.js';
+import { leaveRequestRoutes } from './guardians/leave-requests.routes.js';
+import { messageRoutes } from './messages/messages.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes, retentionRoutes];
+export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes,
+  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes];

@@ -18,6 +18,8 @@ declare module 'fastify' {
     isPublic?: boolean;
     /** Route accepts state-changing calls without a CSRF token (login only). */
     skipCsrf?: boolean;
+    /** Which principals may call the route: staff (default), guardian, or any signed-in principal. */
+    principal?: 'staff' | 'guardian' | 'any';
   }
 }
 
@@ -34,6 +36,10 @@ export function installAuthentication(app: FastifyInstance, database: Database):
     const config = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || config.isPublic) return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Du är inte inloggad.');
+    const principal = config.principal ?? 'staff';
+    if (principal !== 'any' && principal !== request.actor.kind) {
+      throw new AppError('WRONG_PRINCIPAL', request.actor.kind === 'guardian' ? 'Sidan är bara för skolans personal.' : 'Sidan är bara för vårdnadshavare.');
+    }
     if (!SAFE_METHODS.has(request.method) && !config.skipCsrf && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new AppError('CSRF_TOKEN_INVALID', 'Sidan behöver laddas om. Försök igen.');
     }

@@ -1,12 +1,18 @@
-/** The authenticated staff member behind a request, with role grants used by every policy. */
+/** The authenticated person behind a request, with role grants used by every staff policy. */
 import type { Role, RoleGrant } from '../../shared/roles.js';
 
+/** Staff reach the staff API by role and relationship; guardians only /api/guardian (their own children). */
+export type PrincipalKind = 'staff' | 'guardian';
+
 export interface Actor {
+  kind: PrincipalKind;
+  /** UI and message language (sv, en, …). */
+  locale: string;
   userId: string;
   organiserId: string;
   username: string;
   displayName: string;
-  /** SS12000 person of the staff member: links to duties, taught activities and mentor groups. */
+  /** SS12000 person: for staff links to duties, taught activities and mentor groups; for a guardian, the guardian. */
   personId: string | null;
   roles: RoleGrant[];
   csrfToken: string;

@@ -64,3 +64,29 @@ export async function visibleSchoolUnits(tx: Tx, actor: Actor): Promise<string[]
     where organiser_id = ${actor.organiserId} and person_id = ${actor.personId}`);
   return [...new Set([...units, ...rows.map((r) => r.school_unit_id)])];
 }
+
+/**
+ * A guardian link that may be used (portal access, messages): the relation is custody
+ * (SS12000 relationType 'Vårdnadshavare'; 'Annan ansvarig', 'God man', 'Utsedd behörig' are not),
+ * and when the pupil has protected identity the guardian shares it (lives at the protected
+ * address); otherwise the link is hidden, so nothing can reveal the child's school to them.
+ * Conditions on responsibles `r`, pupil persons `p` and guardian persons `gp`.
+ */
+export const usableGuardianLinkSql = sql`r.relation_type = 'Vårdnadshavare'
+  and (p.security_marking not in ('Skyddad folkbokföring', 'Sekretessmarkering') or gp.security_marking in ('Skyddad folkbokföring', 'Sekretessmarkering'))`;
+
+/** Children a guardian account may see and act for (custody, link not hidden). */
+export function guardianChildrenSql(actor: Actor): SQL {
+  return sql`select r.pupil_id from responsibles r
+    join persons p on p.organiser_id = r.organiser_id and p.id = r.pupil_id
+    join persons gp on gp.organiser_id = r.organiser_id and gp.id = r.guardian_id
+    where r.organiser_id = ${actor.organiserId} and ${actor.kind === 'guardian' ? sql`true` : sql`false`} and r.guardian_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'}
+      and ${usableGuardianLinkSql}`;
+}
+
+/** True when the guardian actor may act for the pupil (404 otherwise). */
+export async function isGuardianOf(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
+  if (actor.kind !== 'guardian') return false;
+  const rows = await queryRows<{ ok: number }>(tx, sql`select 1 as ok where ${pupilId}::uuid in (${guardianChildrenSql(actor)})`);
+  return rows.length > 0;
+}

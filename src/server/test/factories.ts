@@ -107,3 +107,32 @@ export async function createWorld(database: Database, dates: string[], options: 
     },
   };
 }
+
+export interface GuardianOptions {
+  pupilIds: string[];
+  relationType?: string;
+  securityMarking?: string;
+  email?: string | null;
+  phone?: string | null;
+  locale?: string;
+  /** Create a portal account (username returned); without it the guardian only receives messages. */
+  withAccount?: boolean;
+}
+
+/** Adds a guardian person linked to pupils, optionally with a guardian portal account (password 'secret'). */
+export async function addGuardian(database: Database, world: World, name: string, options: GuardianOptions): Promise<{ personId: string; username: string }> {
+  const db = database.db;
+  const personId = randomUUID();
+  const { organiserId } = world;
+  await db.insert(schema.persons).values({
+    organiserId, id: personId, givenName: name, familyName: 'Förälder', securityMarking: options.securityMarking ?? 'Ingen',
+    emails: options.email === null ? [] : [{ type: 'Privat', value: options.email ?? `${name.toLowerCase()}@example.test` }],
+    phoneNumbers: options.phone ? [{ type: 'Mobil', value: options.phone, mobile: true }] : [],
+  });
+  await db.insert(schema.responsibles).values(options.pupilIds.map((pupilId) => ({ organiserId, pupilId, guardianId: personId, relationType: options.relationType ?? 'Vårdnadshavare' })));
+  const username = `${name.toLowerCase()}-${organiserId.slice(0, 8)}`;
+  if (options.withAccount !== false) {
+    await createUser(db, { organiserId, username, password: 'secret', displayName: `${name} Förälder`, personId, roles: [], kind: 'guardian', locale: options.locale ?? 'sv' });
+  }
+  return { personId, username };
+}

@@ -9,7 +9,7 @@ import type { SQL } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.js';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
-import { clockFor } from '../clock.js';
+import { clockFor, type Clock } from '../clock.js';
 
 /** Opens a fresh, migrated database; `close` drops it again on PostgreSQL. */
 export async function openTestDatabase(): Promise<{ database: Database; close: () => Promise<void> }> {
@@ -53,11 +53,11 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The real HTTP app on a fresh database. */
-export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** The real HTTP app on a fresh database; `clock` replaces the fixed-date clock (e.g. a settable "now"). */
+export async function buildTestApp(overrides: Partial<Config> = {}, clock?: Clock): Promise<TestApp> {
   const { database, close } = await openTestDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ database, config, clock: clockFor(config) });
+  const app = await buildApp({ database, config, clock: clock ?? clockFor(config) });
   return { app, database, close: async () => { await app.close(); await close(); } };
 }
 
@@ -84,4 +84,16 @@ export async function logInAs(app: FastifyInstance, username: string, password =
 /** The database's error message for a statement expected to fail, or 'no error'. */
 export function failureOf(database: Database, query: SQL): Promise<string> {
   return database.db.execute(query).then(() => 'no error', (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
+}
+
+/** A clock whose "now" the test sets; "today" follows it (Europe/Stockholm). */
+export function settableClock(startIso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let now = new Date(startIso);
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return {
+    now: () => new Date(now),
+    today: () => day.format(now),
+    set: (iso) => { now = new Date(iso); },
+    advance: (ms) => { now = new Date(now.getTime() + ms); },
+  };
 }

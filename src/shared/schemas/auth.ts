@@ -17,6 +17,9 @@ export const Me = Type.Object({
   userId: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
+  /** staff | guardian: a guardian has no roles and uses the guardian portal. */
+  kind: Type.Union([Type.Literal('staff'), Type.Literal('guardian')]),
+  locale: Type.String(),
   roles: Type.Array(RoleGrantSchema),
   /** Send as X-CSRF-Token on every state-changing request. */
   csrfToken: Type.String(),

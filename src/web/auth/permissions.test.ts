@@ -6,7 +6,7 @@ import { homePathFor, navItemsFor } from './navigation';
 
 const UNIT = '22222222-2222-4222-8222-222222222222';
 const me = (...grants: [Role, string | null][]): Me => ({
-  userId: 'u', username: 'x', displayName: 'X', csrfToken: 't', today: '2026-11-23',
+  userId: 'u', username: 'x', displayName: 'X', kind: 'staff', locale: 'sv', csrfToken: 't', today: '2026-11-23',
   roles: grants.map(([role, schoolUnitId]) => ({ role, schoolUnitId })),
 });
 

@@ -13,10 +13,11 @@ import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { RegisterAbsenceRequest } from '../../../shared/schemas/pupils.js';
 import { registerAbsence } from './commands/register-absence.js';
 import { withdrawAbsence } from './commands/withdraw-absence.js';
+import { noticeTimingOf } from '../messages/same-day-notices.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-export async function absenceRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
+export async function absenceRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post('/api/pupils/:id/absences', {
@@ -30,7 +31,7 @@ export async function absenceRoutes(fastify: FastifyInstance, { database, clock 
       if (!(await canReadPupil(tx, actor, request.params.id))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
       // Leave is decided by the principal (or a mentor within the school's limit, later); reports by any responsible staff.
       if (request.body.kind === 'leave' && !hasRole(actor, 'principal', 'mentor')) throw forbidden('Endast rektor eller mentor kan registrera beviljad ledighet.');
-      return registerAbsence(tx, { ...auditContextOf(request), actorUserId: actor.userId }, request.params.id, request.body);
+      return registerAbsence(tx, { ...auditContextOf(request), actorUserId: actor.userId }, request.params.id, request.body, noticeTimingOf(clock, config));
     });
     return reply.status(201).send({ id });
   });
@@ -43,7 +44,7 @@ export async function absenceRoutes(fastify: FastifyInstance, { database, clock 
       const [absence] = await tx.select().from(schema.absences)
         .where(and(eq(schema.absences.organiserId, actor.organiserId), eq(schema.absences.id, request.params.id)));
       if (!absence || !(await canReadPupil(tx, actor, absence.personId))) throw notFound('NOT_FOUND', 'Frånvaroanmälan hittades inte.');
-      await withdrawAbsence(tx, auditContextOf(request), absence, clock.now());
+      await withdrawAbsence(tx, auditContextOf(request), absence, noticeTimingOf(clock, config));
     });
     return reply.status(204).send(null);
   });

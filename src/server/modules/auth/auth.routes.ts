@@ -18,7 +18,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const throttle = new LoginThrottle(config.loginAttemptsPerWindow);
   const presentMe = (actor: Actor): Me => ({
-    userId: actor.userId, username: actor.username, displayName: actor.displayName,
+    userId: actor.userId, kind: actor.kind, locale: actor.locale, username: actor.username, displayName: actor.displayName,
     roles: actor.roles, csrfToken: actor.csrfToken, today: clock.today(),
   });
 
@@ -31,7 +31,9 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
       throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', 'För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen.');
     }
     const session = await database.db.transaction((tx) => logIn(tx, {
-      ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], now: clock.now(), sessionTtlHours: config.sessionTtlHours,
+      ...request.body, ip: request.ip, userAgent: request.headers['user-agent'],
+      // Sessions live in wall-clock time (the session check uses it too), whatever the demo's fixed date.
+      now: new Date(), sessionTtlHours: config.sessionTtlHours,
     }));
     if (!session.isOk) {
       throttle.recordFailure(throttleKey);
@@ -45,6 +47,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   });
 
   app.post('/api/auth/logout', {
+    config: { principal: 'any' },
     schema: { tags: ['auth'], summary: 'Log out', response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await database.db.transaction((tx) => logOut(tx, auditContextOf(request), request.cookies[SESSION_COOKIE]!));
@@ -53,6 +56,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   });
 
   app.get('/api/auth/me', {
+    config: { principal: 'any' },
     schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, 401: ErrorResponse } },
   }, async (request) => presentMe(actorOf(request)));
 }

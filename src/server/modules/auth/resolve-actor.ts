@@ -9,12 +9,15 @@ export async function resolveActorByToken(database: Database, token: string): Pr
   if (!found) return null;
   const { session, user } = found;
   return {
+    kind: user.kind === 'guardian' ? 'guardian' : 'staff',
+    locale: user.locale,
     userId: user.id,
     organiserId: user.organiserId,
     username: user.username,
     displayName: user.displayName,
     personId: user.personId,
-    roles: await loadRoleGrants(database.db, user.organiserId, user.id),
+    // A guardian account never carries staff roles, whatever the table says.
+    roles: user.kind === 'guardian' ? [] : await loadRoleGrants(database.db, user.organiserId, user.id),
     csrfToken: session.csrfToken,
   };
 }

@@ -14,6 +14,7 @@ import { findLesson, findMarkHistory, findMarks, findMyLessons, findPersonNames 
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
+import { noticeTimingOf } from '../messages/same-day-notices.js';
 
 const LessonParams = Type.Object({ id: Uuid });
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -43,7 +44,7 @@ async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise
   };
 }
 
-export async function lessonRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
+export async function lessonRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get('/api/lessons/mine', {
@@ -72,7 +73,7 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock }
       const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
       await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
         lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
-      });
+      }, noticeTimingOf(clock, config));
       return loadLessonDetail(tx, actor, lesson.id);
     });
   });

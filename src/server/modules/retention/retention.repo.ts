@@ -25,21 +25,33 @@ const lessonBefore = (organiserId: string, column: SQL, before: string) =>
   sql`exists (select 1 from lessons l where l.organiser_id = ${organiserId} and l.id = ${column} and l.local_date < ${before})`;
 
 /** Pupils whose every enrolment at the organiser ended before the date. */
-const pupilsWhoLeft = (organiserId: string, before: string) => sql`person_id in (
+const pupilsWhoLeft = (organiserId: string, before: string) => sql`(
   select person_id from enrolments where organiser_id = ${organiserId}
   group by person_id having max(coalesce(end_date, date '9999-12-31')) < ${before})`;
 
-/** Tables with rows about one pupil's attendance, removed together when the pupil's period has run out. */
-const PUPIL_TABLES = [
-  'attendance_marks', 'attendance_mark_history', 'absences', 'pupil_days', 'lesson_student_exceptions',
-  'pupil_ladder_states', 'ladder_step_changes', 'ladder_decisions', 'concern_flags', 'tasks', 'outbox',
+/**
+ * Tables with rows about one pupil's attendance (and the column naming the pupil), removed
+ * together when the pupil's period has run out. Deliveries go before the outbox rows they expand.
+ */
+const PUPIL_TABLES: [table: string, pupilColumn: string][] = [
+  ['attendance_marks', 'person_id'], ['attendance_mark_history', 'person_id'], ['absences', 'person_id'], ['pupil_days', 'person_id'],
+  ['lesson_student_exceptions', 'person_id'], ['pupil_ladder_states', 'person_id'], ['ladder_step_changes', 'person_id'],
+  ['ladder_decisions', 'person_id'], ['concern_flags', 'person_id'], ['tasks', 'person_id'], ['leave_requests', 'pupil_id'],
 ];
+
+/** Deliveries (rendered text, addresses) of the outbox rows matching the condition. */
+const deliveriesOf = (organiserId: string, outboxWhere: SQL): Thinning => ({ table: 'message_deliveries', change: 'delete',
+  where: sql`organiser_id = ${organiserId} and outbox_id in (select id from outbox where ${outboxWhere})` });
 
 const clearHistoryComment = (column: string) =>
   sql.raw(`${column} = case when ${column}->>'comment' is not null then ${column} || '{"comment":null}'::jsonb else ${column} end`);
 
 function thinnings(organiserId: string, cutoffs: RetentionCutoffs, now: Date): Record<RetentionStep, Thinning[]> {
   const org = sql`organiser_id = ${organiserId}`;
+  const leavers = pupilsWhoLeft(organiserId, cutoffs.leftBefore);
+  const leaversOutbox = sql`${org} and person_id in ${leavers}`;
+  // Pending rows are still to be sent (or withdrawn); everything else has left the system.
+  const oldMessages = sql`${org} and status <> 'pending' and (created_at at time zone 'Europe/Stockholm')::date < ${cutoffs.messagesBefore}`;
   return {
     markComments: [{ table: 'attendance_marks', change: sql`comment = null`,
       where: sql`${org} and comment is not null and ${lessonBefore(organiserId, sql`lesson_id`, cutoffs.commentsBefore)}` }],
@@ -47,9 +59,12 @@ function thinnings(organiserId: string, cutoffs: RetentionCutoffs, now: Date): R
       where: sql`${org} and (previous->>'comment' is not null or next->>'comment' is not null) and ${lessonBefore(organiserId, sql`lesson_id`, cutoffs.commentsBefore)}` }],
     absenceComments: [{ table: 'absences', change: sql`comment = null`,
       where: sql`${org} and comment is not null and (ends_at at time zone 'Europe/Stockholm')::date < ${cutoffs.commentsBefore}` }],
-    leftPupilRows: PUPIL_TABLES.map((table) => ({ table, change: 'delete' as const, where: sql`${org} and ${pupilsWhoLeft(organiserId, cutoffs.leftBefore)}` })),
-    messages: [{ table: 'outbox', change: 'delete',
-      where: sql`${org} and status <> 'pending' and (created_at at time zone 'Europe/Stockholm')::date < ${cutoffs.messagesBefore}` }],
+    leftPupilRows: [
+      ...PUPIL_TABLES.map(([table, column]): Thinning => ({ table, change: 'delete', where: sql`${org} and ${sql.identifier(column)} in ${leavers}` })),
+      deliveriesOf(organiserId, leaversOutbox),
+      { table: 'outbox', change: 'delete', where: leaversOutbox },
+    ],
+    messages: [deliveriesOf(organiserId, oldMessages), { table: 'outbox', change: 'delete', where: oldMessages }],
     auditEvents: [{ table: 'audit_events', change: 'delete',
       where: sql`${org} and (occurred_at at time zone 'Europe/Stockholm')::date < ${cutoffs.auditBefore}` }],
     expiredSessions: [{ table: 'sessions', change: 'delete', where: sql`${org} and expires_at < ${now.toISOString()}` }],

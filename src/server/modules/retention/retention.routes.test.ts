@@ -43,9 +43,12 @@ describe('retention', () => {
       .where(and(eq(schema.enrolments.organiserId, organiserId), eq(schema.enrolments.personId, leaver())));
     const message = (status: string, createdAt: string, personId: string) => ({ organiserId, id: randomUUID(), kind: 'guardianMessage', personId,
       templateKey: 'test', payload: {}, idempotencyKey: randomUUID(), status, createdAt: new Date(createdAt) });
+    const oldSent = message('queued', '2024-06-01T10:00:00Z', stayer());
     await db.insert(schema.outbox).values([
-      message('sent', '2024-06-01T10:00:00Z', stayer()), message('pending', '2024-06-01T10:00:00Z', stayer()), message('sent', '2026-01-10T10:00:00Z', stayer()),
+      oldSent, message('pending', '2024-06-01T10:00:00Z', stayer()), message('queued', '2026-01-10T10:00:00Z', stayer()),
     ]);
+    await db.insert(schema.messageDeliveries).values({ organiserId, id: randomUUID(), outboxId: oldSent.id, channel: 'email', address: 'vh@example.se',
+      body: 'Anna har varit frånvarande', status: 'sent', createdAt: new Date('2024-06-01T10:00:00Z') });
     await db.insert(schema.auditEvents).values([
       { organiserId, type: 'pupil.read', pupilId: stayer(), data: { view: 'page' }, occurredAt: new Date('2022-06-01T10:00:00Z') },
       { organiserId, type: 'pupil.read', pupilId: stayer(), data: { view: 'page' }, occurredAt: new Date('2025-06-01T10:00:00Z') },
@@ -81,7 +84,7 @@ describe('retention', () => {
     expect(leaverDaysBefore).toBeGreaterThan(0);
     const preview = (await admin.request({ method: 'GET', url: '/api/retention/preview' })).json();
     expect(preview.cutoffs).toEqual({ commentsBefore: '2025-01-14', leftBefore: '2024-01-14', messagesBefore: '2025-01-14', auditBefore: '2023-01-14' });
-    expect(preview.counts).toMatchObject({ markComments: 1, markHistoryComments: 1, absenceComments: 1, messages: 1, auditEvents: 1 });
+    expect(preview.counts).toMatchObject({ markComments: 1, markHistoryComments: 1, absenceComments: 1, messages: 2, auditEvents: 1 });
     // The leaver's registration, enrolment-free pupil days and nothing of anyone else.
     expect(preview.counts.leftPupilRows).toBe(1 + leaverDaysBefore);
 
@@ -101,7 +104,8 @@ describe('retention', () => {
     expect(await rowsOf('pupil_days', leaver())).toBe(0);
     expect(await rowsOf('pupil_days', stayer())).toBe(stayerDaysBefore);
     const outbox = await db.select().from(schema.outbox).where(eq(schema.outbox.organiserId, world.organiserId));
-    expect(outbox.map((o) => o.status).sort()).toEqual(['pending', 'sent']);
+    expect(outbox.map((o) => o.status).sort()).toEqual(['pending', 'queued']);
+    expect(await rowsOf('message_deliveries')).toBe(0);
 
     const audit = await db.select().from(schema.auditEvents).where(eq(schema.auditEvents.organiserId, world.organiserId));
     expect(audit.some((a) => a.occurredAt < new Date('2023-01-14'))).toBe(false);

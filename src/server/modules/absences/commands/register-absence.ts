@@ -8,6 +8,7 @@ import { schema, type Tx } from '../../../db/client.js';
 import { AppError } from '../../../errors.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
+import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import { addDays, localDateTimeToInstant } from '../../../../shared/dates/index.js';
 import type { RegisterAbsenceRequest } from '../../../../shared/schemas/pupils.js';
 import { REASON_CODES } from '../../../../shared/schemas/reports.js';
@@ -16,7 +17,7 @@ import { REASON_CODES } from '../../../../shared/schemas/reports.js';
 const MAX_DAYS = 366;
 
 /** @returns the new absence id. @throws AppError INVALID_DATE_RANGE / VALIDATION_FAILED with field paths. */
-export async function registerAbsence(tx: Tx, ctx: AuditContext & { actorUserId: string }, pupilId: string, input: RegisterAbsenceRequest): Promise<string> {
+export async function registerAbsence(tx: Tx, ctx: AuditContext & { actorUserId: string }, pupilId: string, input: RegisterAbsenceRequest, timing: NoticeTiming): Promise<string> {
   const startsAt = localDateTimeToInstant(input.fromDate, input.fromTime ?? '00:00');
   const endsAt = input.toTime ? localDateTimeToInstant(input.toDate, input.toTime) : localDateTimeToInstant(addDays(input.toDate, 1), '00:00');
   if (endsAt <= startsAt) {
@@ -35,5 +36,7 @@ export async function registerAbsence(tx: Tx, ctx: AuditContext & { actorUserId:
   });
   await writeAuditEvent(tx, ctx, { type: 'absence.register', absenceId: id, pupilId, data: { kind: input.kind, from: input.fromDate, to: input.toDate } });
   await recomputePupilDays(tx, ctx.organiserId, [pupilId], input.fromDate, input.toDate);
+  // A report that makes today's absence valid withdraws a notice not yet sent.
+  await syncSameDayNotices(tx, ctx.organiserId, [pupilId], input.fromDate, input.toDate, timing);
   return id;
 }

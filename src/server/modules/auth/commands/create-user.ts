@@ -10,6 +10,9 @@ export interface CreateUserInput {
   displayName: string;
   personId?: string | null;
   roles: RoleGrant[];
+  /** 'guardian' accounts carry no roles and reach only the guardian portal. */
+  kind?: 'staff' | 'guardian';
+  locale?: string;
 }
 
 /** Creates a local account with its role grants. @returns the new user id. */
@@ -22,6 +25,8 @@ export async function createUser(tx: Tx, input: CreateUserInput): Promise<string
     passwordHash: await hashPassword(input.password),
     displayName: input.displayName,
     personId: input.personId ?? null,
+    kind: input.kind ?? 'staff',
+    locale: input.locale ?? 'sv',
   });
   if (input.roles.length > 0) {
     await tx.insert(schema.userRoles).values(input.roles.map((g) => ({

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { schema, type Tx } from '../../../db/client.js';
 import { writeAuditEvent } from '../../../audit/write-audit-event.js';
-import { findUserByUsername } from '../auth.repo.js';
-import { DUMMY_HASH, verifyPassword } from '../passwords.js';
+import type { AuthenticationProvider } from '../providers/authentication-provider.js';
+import { localPasswordProvider } from '../providers/local-password.js';
 import { hashToken, newToken } from '../session-token.js';
 
 export interface LogInInput {
@@ -21,16 +21,16 @@ export type LogInResult = { isOk: true; token: string; userId: string; organiser
  * failed-login audit row commits; the caller answers INVALID_CREDENTIALS (same for unknown users).
  * @returns the cookie token (only ever sent to the browser) on success.
  */
-export async function logIn(tx: Tx, input: LogInInput): Promise<LogInResult> {
-  const user = await findUserByUsername(tx, input.username);
-  const isPasswordOk = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
-  if (!user || !isPasswordOk || !user.isActive) {
-    if (user) {
-      await writeAuditEvent(tx, { organiserId: user.organiserId, actorUserId: user.id, ip: input.ip, userAgent: input.userAgent },
-        { type: 'auth.login-failed', data: { reason: user.isActive ? 'bad-password' : 'inactive' } });
+export async function logIn(tx: Tx, input: LogInInput, provider: AuthenticationProvider = localPasswordProvider): Promise<LogInResult> {
+  const result = await provider.authenticate(tx, input);
+  if (!result.isOk) {
+    if (result.user) {
+      await writeAuditEvent(tx, { organiserId: result.user.organiserId, actorUserId: result.user.id, ip: input.ip, userAgent: input.userAgent },
+        { type: 'auth.login-failed', data: { reason: result.reason === 'inactive' ? 'inactive' : 'bad-password' } });
     }
     return { isOk: false };
   }
+  const { user } = result;
   const token = newToken();
   await tx.insert(schema.sessions).values({
     tokenHash: hashToken(token),
@@ -40,6 +40,6 @@ export async function logIn(tx: Tx, input: LogInInput): Promise<LogInResult> {
     expiresAt: new Date(input.now.getTime() + input.sessionTtlHours * 3600_000),
   });
   await writeAuditEvent(tx, { organiserId: user.organiserId, actorUserId: user.id, ip: input.ip, userAgent: input.userAgent },
-    { type: 'auth.login', data: { username: user.username } });
+    { type: 'auth.login', data: { username: user.username, kind: user.kind, provider: provider.id } });
   return { isOk: true, token, userId: user.id, organiserId: user.organiserId };
 }

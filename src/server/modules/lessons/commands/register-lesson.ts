@@ -8,6 +8,7 @@ import { schema, type Tx } from '../../../db/client.js';
 import { AppError, forbidden } from '../../../errors.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
+import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import type { MarkInput } from '../../../../shared/schemas/lessons.js';
 import type { ScheduledPupilLesson } from '../../measures/measures.repo.js';
 import type { LessonRow, MarkRow } from '../lessons.repo.js';
@@ -49,7 +50,7 @@ const stateOfRow = (row: MarkRow | undefined): MarkState => (row ? { kind: row.k
 const isSameState = (a: MarkState, b: MarkState) => JSON.stringify(a) === JSON.stringify(b);
 
 /** @throws AppError LESSON_CANCELLED, INVALID_REGISTRATION (400 with paths), FORBIDDEN (mentor outside own pupils). */
-export async function registerLesson(tx: Tx, ctx: AuditContext & { actorUserId: string }, input: RegisterLessonInput): Promise<void> {
+export async function registerLesson(tx: Tx, ctx: AuditContext & { actorUserId: string }, input: RegisterLessonInput, timing: NoticeTiming): Promise<void> {
   const { lesson, currentMarks, correctablePupils } = input;
   if (lesson.is_cancelled) throw new AppError('LESSON_CANCELLED', 'Lektionen är inställd och kan inte registreras.');
   const requested = validateMarks(input);
@@ -88,4 +89,6 @@ export async function registerLesson(tx: Tx, ctx: AuditContext & { actorUserId: 
     .onConflictDoNothing();
   await writeAuditEvent(tx, ctx, { type: 'attendance.register-lesson', lessonId: lesson.id, data: { marks: changes.length, isCorrection } });
   await recomputePupilDays(tx, ctx.organiserId, input.roster.map((p) => p.personId), lesson.local_date, lesson.local_date);
+  // The same-day notice is written (or withdrawn) with the registration that causes it.
+  await syncSameDayNotices(tx, ctx.organiserId, input.roster.map((p) => p.personId), lesson.local_date, lesson.local_date, timing);
 }

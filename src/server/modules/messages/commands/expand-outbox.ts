@@ -1,0 +1,112 @@
+/**
+ * Turns due outbox messages into deliveries: recipients (guardians with custody whose link is
+ * usable), channels (e-mail, SMS) and the text in each recipient's language. Runs in one
+ * transaction per organiser; rows are claimed with FOR UPDATE SKIP LOCKED so two workers on
+ * PostgreSQL never expand the same message, and the delivery key (outbox, channel, address)
+ * makes a repeated expansion harmless.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, schema, type Tx } from '../../../db/client.js';
+import type { MessageConfig } from '../../../config.js';
+import { findInvalidLessons, findPupilFacts, findRecipients, mobileNumbers } from '../messages.repo.js';
+import { localisedValues, renderFor, templateLookup } from '../render-message.js';
+import { needsSameDayNotice, SAME_DAY_TEMPLATE } from '../same-day-notices.js';
+import { loadGuardianSettings } from '../guardian-settings.js';
+import { addDays } from '../../../../shared/dates/index.js';
+
+export const MONTHLY_TEMPLATE = 'manadsfranvaro-over-20';
+const BATCH = 200;
+
+interface OutboxRow {
+  id: string; kind: 'guardianMessage' | 'organiserNotice'; person_id: string | null; template_key: string;
+  payload: Record<string, unknown>; idempotency_key: string; about_date: string | null;
+}
+
+export interface ExpandSummary { expanded: number; withdrawn: number; failed: number; deliveries: number }
+
+export async function expandDueOutbox(tx: Tx, organiserId: string, options: { now: Date; config: MessageConfig }): Promise<ExpandSummary> {
+  const { now, config } = options;
+  const rows = await queryRows<OutboxRow>(tx, sql`select id, kind, person_id, template_key, payload, idempotency_key, about_date::text as about_date from outbox
+    where organiser_id = ${organiserId} and status = 'pending' and send_after <= ${now.toISOString()}::timestamptz
+    order by send_after, id limit ${BATCH} for update skip locked`);
+  const summary: ExpandSummary = { expanded: 0, withdrawn: 0, failed: 0, deliveries: 0 };
+  if (rows.length === 0) return summary;
+  const settings = await loadGuardianSettings(tx, organiserId, config);
+  const lookup = templateLookup(tx, organiserId);
+  const setOutbox = (id: string, values: Partial<typeof schema.outbox.$inferInsert>) => tx.update(schema.outbox).set({ processedAt: now, ...values })
+    .where(and(eq(schema.outbox.organiserId, organiserId), eq(schema.outbox.id, id)));
+
+  for (const row of rows) {
+    const withdrawal = await withdrawalReason(tx, organiserId, row, config);
+    if (withdrawal) {
+      await setOutbox(row.id, { status: 'withdrawn', withdrawnAt: now, lastError: withdrawal });
+      summary.withdrawn++;
+      continue;
+    }
+    const facts = row.person_id ? await findPupilFacts(tx, organiserId, row.person_id) : null;
+    const payload = { ...row.payload };
+    if (row.template_key === SAME_DAY_TEMPLATE && row.person_id && row.about_date) {
+      // Aggregated at send time: every lesson of the day with invalid absence, in one message.
+      payload.lessons = (await findInvalidLessons(tx, organiserId, row.person_id, row.about_date)).map((l) => `${l.name} ${l.start}`);
+      payload.date = row.about_date;
+    }
+    const factValues = { pupilName: facts?.pupilName ?? '', schoolName: facts?.schoolName ?? '', templateKey: row.template_key };
+    const deliveries: (typeof schema.messageDeliveries.$inferInsert)[] = [];
+    if (row.kind === 'organiserNotice') {
+      // Organiser notices carry no guardian data; without a notice address they stay in the in-app inbox.
+      const text = await renderFor(lookup, row.template_key, row.kind, 'sv', localisedValues('sv', payload, factValues));
+      const address = settings.noticeEmail;
+      deliveries.push({ organiserId, id: randomUUID(), outboxId: row.id, recipientPersonId: null, channel: address ? 'email' : 'inbox', address: address ?? '',
+        locale: 'sv', ...text, status: address ? 'queued' : 'delivered', deliveredAt: address ? null : now, nextAttemptAt: now });
+    } else if (row.person_id) {
+      const only = typeof row.payload.recipientPersonId === 'string' ? row.payload.recipientPersonId : null;
+      for (const recipient of await findRecipients(tx, organiserId, row.person_id)) {
+        if (only && recipient.guardian_id !== only) continue;
+        const locale = recipient.locale ?? 'sv';
+        const text = await renderFor(lookup, row.template_key, row.kind, locale, localisedValues(locale, payload, factValues));
+        const email = recipient.emails[0]?.value;
+        const mobile = mobileNumbers(recipient.phone_numbers)[0];
+        const base = { organiserId, outboxId: row.id, recipientPersonId: recipient.guardian_id, locale, ...text, nextAttemptAt: now };
+        if (email) deliveries.push({ ...base, id: randomUUID(), channel: 'email', address: email });
+        if (mobile) deliveries.push({ ...base, id: randomUUID(), channel: 'sms', address: mobile, subject: '' });
+      }
+    }
+    if (deliveries.length === 0) {
+      await setOutbox(row.id, { status: 'failed', lastError: 'NO_CONTACT_CHANNEL' });
+      summary.failed++;
+      continue;
+    }
+    await tx.insert(schema.messageDeliveries).values(deliveries).onConflictDoNothing();
+    await setOutbox(row.id, { status: 'queued', lastError: null });
+    summary.expanded++;
+    summary.deliveries += deliveries.length;
+  }
+  return summary;
+}
+
+/** Why a due message must not go out after all, or null. */
+async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, config: MessageConfig): Promise<string | null> {
+  if (!row.person_id) return null;
+  if (row.template_key === SAME_DAY_TEMPLATE && row.about_date) {
+    // Our own notice: the day may have been corrected since it was written.
+    const [day] = await queryRows<{ invalid: number; late_minutes: number }>(tx, sql`select invalid, late_minutes from pupil_days
+      where organiser_id = ${organiserId} and person_id = ${row.person_id} and date = ${row.about_date}`);
+    return day && needsSameDayNotice({ invalid: day.invalid, lateMinutes: day.late_minutes }, config.sameDayNoticeLateMinutes) ? null : 'ABSENCE_NOW_VALID';
+  }
+  if (row.template_key === SAME_DAY_TEMPLATE || row.template_key === MONTHLY_TEMPLATE) {
+    // A ladder step with the same message as the system's own notice: the family gets one, not two.
+    const date = typeof row.payload.date === 'string' ? row.payload.date : null;
+    const [other] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from outbox
+      where organiser_id = ${organiserId} and person_id = ${row.person_id} and template_key = ${row.template_key} and id <> ${row.id}
+        and status <> 'withdrawn' and idempotency_key like ${row.template_key === SAME_DAY_TEMPLATE ? 'same-day:%' : 'monthly:%'}
+        and ${date ? sql`coalesce(about_date, created_at::date) between ${addDays(date, -35)}::date and ${date}::date` : sql`created_at > now() - interval '35 days'`}`);
+    if (row.template_key === SAME_DAY_TEMPLATE && date) {
+      const [sameDay] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from outbox where organiser_id = ${organiserId}
+        and idempotency_key in (${`same-day:${row.person_id}:${date}`}, ${`same-day:${row.person_id}:${addDays(date, -1)}`})`);
+      return sameDay.n > 0 ? 'DUPLICATE_OF_SAME_DAY_NOTICE' : null;
+    }
+    return other.n > 0 ? 'DUPLICATE_OF_MONTHLY_NOTICE' : null;
+  }
+  return null;
+}

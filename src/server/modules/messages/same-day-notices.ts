@@ -1,0 +1,58 @@
+/**
+ * Same-day notice (skollagen 7 kap. 17 §): one message per pupil and day when a confirmed lesson
+ * shows invalid absence (or the day's late minutes reach the configured limit). Written in the
+ * transaction of the registration that causes it, after the roll-up is recomputed; withdrawn in
+ * the transaction of a correction (or report) that makes the day valid before it is sent.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { queryRows, schema, type Tx } from '../../db/client.js';
+import { uuidArray } from '../measures/measures.repo.js';
+import { localDateTimeToInstant } from '../../../shared/dates/index.js';
+import type { MessageConfig } from '../../config.js';
+
+export const SAME_DAY_TEMPLATE = 'franvaro-samma-dag';
+export const sameDayKey = (pupilId: string, date: string) => `same-day:${pupilId}:${date}`;
+
+export interface NoticeTiming { now: Date; today: string; config: Pick<MessageConfig, 'sameDayNoticeTime' | 'sameDayNoticeLateMinutes'> }
+
+/** True when a day's figures call for a notice: invalid absence beyond lateness, or late minutes at the limit. */
+export function needsSameDayNotice(day: { invalid: number; lateMinutes: number }, lateLimit: number): boolean {
+  if (day.invalid > day.lateMinutes) return true;
+  return lateLimit > 0 && day.invalid > 0 && day.lateMinutes >= lateLimit;
+}
+
+/**
+ * Brings the pupils' notices for today in line with the roll-up. Only today: a "same-day"
+ * notice about an older day is not what the law asks for, and a correction of history must not
+ * message families. Call after recomputePupilDays in the same transaction.
+ */
+export async function syncSameDayNotices(tx: Tx, organiserId: string, pupilIds: string[], from: string, to: string, timing: NoticeTiming): Promise<void> {
+  const { today } = timing;
+  if (pupilIds.length === 0 || today < from || today > to) return;
+  const days = await queryRows<{ person_id: string; invalid: number; late_minutes: number }>(tx, sql`select person_id, invalid, late_minutes from pupil_days
+    where organiser_id = ${organiserId} and date = ${today} and person_id = any(${uuidArray([...new Set(pupilIds)])})`);
+  const due = new Set(days.filter((d) => needsSameDayNotice({ invalid: d.invalid, lateMinutes: d.late_minutes }, timing.config.sameDayNoticeLateMinutes)).map((d) => d.person_id));
+  const sendAt = Math.max(timing.now.getTime(), localDateTimeToInstant(today, timing.config.sameDayNoticeTime));
+  for (const pupilId of due) {
+    await tx.insert(schema.outbox).values({
+      organiserId, id: randomUUID(), kind: 'guardianMessage', personId: pupilId, templateKey: SAME_DAY_TEMPLATE,
+      payload: { date: today }, idempotencyKey: sameDayKey(pupilId, today), status: 'pending', sendAfter: new Date(sendAt), aboutDate: today,
+    }).onConflictDoUpdate({
+      target: [schema.outbox.organiserId, schema.outbox.idempotencyKey],
+      // Absent again after a correction: the withdrawn notice comes back (still one per day).
+      set: { status: 'pending', withdrawnAt: null, lastError: null },
+      where: eq(schema.outbox.status, 'withdrawn'),
+    });
+  }
+  const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
+  if (cleared.length > 0) {
+    await tx.update(schema.outbox).set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' })
+      .where(and(eq(schema.outbox.organiserId, organiserId), inArray(schema.outbox.idempotencyKey, cleared), eq(schema.outbox.status, 'pending')));
+  }
+}
+
+/** The timing for a request: the clock's now and today, the configured time and late limit. */
+export function noticeTimingOf(clock: { now(): Date; today(): string }, config: { messages: NoticeTiming['config'] }): NoticeTiming {
+  return { now: clock.now(), today: clock.today(), config: config.messages };
+}

@@ -1,0 +1,89 @@
+/**
+ * Message templates: the default wording in Swedish and English (the organiser may replace it
+ * per language), the variables each template may use, and rendering. Pure: no I/O.
+ * Plain, non-blaming wording (process.md §3); never health details.
+ */
+export const MESSAGE_LOCALES = ['sv', 'en'] as const;
+export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
+export const DEFAULT_LOCALE: MessageLocale = 'sv';
+
+export interface TemplateText { subject: string; body: string }
+
+/** Template keys the system writes itself; ladder steps may name others (rendered with the generic template). */
+export const TEMPLATE_KEYS = ['franvaro-samma-dag', 'manadsfranvaro-over-20', 'leave-decision', 'ladder-step', 'organiser-notice'] as const;
+
+export const DEFAULT_TEMPLATES: Record<string, Record<MessageLocale, TemplateText>> = {
+  'franvaro-samma-dag': {
+    sv: {
+      subject: 'Frånvaro idag: {{pupilName}}',
+      body: 'Hej!\n\n{{pupilName}} var idag {{date}} frånvarande utan anmälan från {{lessons}} på {{schoolName}}.\n\n'
+        + 'Om frånvaron har en giltig orsak kan du anmäla den i Närvaro eller kontakta mentorn. Vi hör gärna av dig om något behöver stöd.\n\nVänliga hälsningar\n{{schoolName}}',
+    },
+    en: {
+      subject: 'Absence today: {{pupilName}}',
+      body: 'Hello,\n\n{{pupilName}} was absent without notice today {{date}} from {{lessons}} at {{schoolName}}.\n\n'
+        + 'If there is a valid reason, you can report it in Närvaro or contact the mentor. Please get in touch if anything needs support.\n\nKind regards\n{{schoolName}}',
+    },
+  },
+  'manadsfranvaro-over-20': {
+    sv: {
+      subject: 'Frånvaron i {{month}}: {{pupilName}}',
+      body: 'Hej!\n\n{{pupilName}} var frånvarande {{rate}} av skoltiden i {{month}}. Vi vet att det är lätt att underskatta hur mycket det blir sammanlagt, '
+        + 'därför berättar vi det. Mentorn kontaktar dig gärna för att tillsammans se vad som kan hjälpa.\n\nVänliga hälsningar\n{{schoolName}}',
+    },
+    en: {
+      subject: 'Absence in {{month}}: {{pupilName}}',
+      body: 'Hello,\n\n{{pupilName}} was absent for {{rate}} of school time in {{month}}. It is easy to underestimate how much absence adds up, '
+        + 'so we are letting you know. The mentor is happy to talk about what could help.\n\nKind regards\n{{schoolName}}',
+    },
+  },
+  'leave-decision': {
+    sv: {
+      subject: 'Beslut om ledighet för {{pupilName}}',
+      body: 'Hej!\n\nAnsökan om ledighet för {{pupilName}} {{from}}–{{to}} är {{decision}}.\nMotivering: {{reason}}\n\nVänliga hälsningar\n{{schoolName}}',
+    },
+    en: {
+      subject: 'Decision on leave for {{pupilName}}',
+      body: 'Hello,\n\nThe request for leave for {{pupilName}} {{from}}–{{to}} has been {{decision}}.\nReason: {{reason}}\n\nKind regards\n{{schoolName}}',
+    },
+  },
+  'ladder-step': {
+    sv: { subject: 'Om närvaron för {{pupilName}}', body: 'Hej!\n\n{{explanation}}\n\nMentorn kontaktar dig för att prata om hur skolan kan stödja {{pupilName}}.\n\nVänliga hälsningar\n{{schoolName}}' },
+    en: { subject: 'About attendance for {{pupilName}}', body: 'Hello,\n\n{{explanation}}\n\nThe mentor will contact you to talk about how the school can support {{pupilName}}.\n\nKind regards\n{{schoolName}}' },
+  },
+  'organiser-notice': {
+    sv: { subject: 'Anmälan till huvudmannen ({{templateKey}})', body: 'En elev vid {{schoolName}} har nått steget {{stepKey}} {{date}}.\n{{explanation}}\n\nUppgifter om eleven finns i Närvaro.' },
+    en: { subject: 'Notice to the organiser ({{templateKey}})', body: 'A pupil at {{schoolName}} reached step {{stepKey}} on {{date}}.\n{{explanation}}\n\nThe pupil’s details are in Närvaro.' },
+  },
+};
+
+/** Variables every template may use; unknown {{names}} are an error when the organiser saves a template. */
+export const TEMPLATE_VARIABLES = ['pupilName', 'date', 'lessons', 'schoolName', 'month', 'rate', 'from', 'to', 'decision', 'reason', 'explanation', 'stepKey', 'templateKey'] as const;
+
+const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
+
+/** Names used in a text that are not template variables. */
+export function unknownVariables(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((name) => !(TEMPLATE_VARIABLES as readonly string[]).includes(name));
+}
+
+/** Replaces {{name}} with the value; a missing value becomes an empty string. */
+export function renderText(text: string, values: Record<string, string | number | null | undefined>): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** The default template for a key (ladder keys without their own wording use the generic one). */
+export function defaultTemplate(templateKey: string, locale: string, kind: 'guardianMessage' | 'organiserNotice' = 'guardianMessage'): TemplateText {
+  const byLocale = DEFAULT_TEMPLATES[templateKey] ?? DEFAULT_TEMPLATES[kind === 'organiserNotice' ? 'organiser-notice' : 'ladder-step'];
+  return byLocale[asMessageLocale(locale)];
+}
+
+export function asMessageLocale(locale: string | null | undefined): MessageLocale {
+  return (MESSAGE_LOCALES as readonly string[]).includes(locale ?? '') ? (locale as MessageLocale) : DEFAULT_LOCALE;
+}
+
+/** Words for values inside messages, per language. */
+export const MESSAGE_WORDS: Record<MessageLocale, { granted: string; rejected: string; noReason: string; and: string }> = {
+  sv: { granted: 'beviljad', rejected: 'avslagen', noReason: '–', and: 'och' },
+  en: { granted: 'granted', rejected: 'rejected', noReason: '–', and: 'and' },
+};
