@@ -1,17 +1,27 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, type Role } from '@shared/roles';
 import { useAuth } from '../auth/AuthContext';
-import { NAV_PATHS, navItemsFor } from '../auth/navigation';
-import { changeLanguage, type Language } from '../i18n';
+import { GUARDIAN_HOME, GUARDIAN_NAV_ITEMS, GUARDIAN_NAV_PATHS, isGuardian, NAV_PATHS, navItemsFor } from '../auth/navigation';
+import { changeLanguage, LANGUAGES, type Language } from '../i18n';
+import { api } from '../api/endpoints';
 
-/** Switches between Swedish and English; the button names the other language in that language. */
+/**
+ * Switches between Swedish and English; the button names the other language in that language.
+ * A guardian's choice is also saved on the account, since their messages follow it.
+ */
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const { me } = useAuth();
   const next: Language = i18n.language === 'en' ? 'sv' : 'en';
+  const handleSwitch = () => {
+    void changeLanguage(next);
+    // The portal works in the new language even if saving fails; messages then keep the old one.
+    if (me && isGuardian(me)) api.setGuardianLocale(next).catch(() => undefined);
+  };
   return (
-    <button type="button" className="button button-link" lang={next} onClick={() => void changeLanguage(next)}>
+    <button type="button" className="button button-link" lang={next} onClick={handleSwitch}>
       {t(`language.switchTo.${next}`)}
     </button>
   );
@@ -24,7 +34,8 @@ function UserMenu() {
   const navigate = useNavigate();
   const [isLoggingOut, setIsLoggingOut] = useState(false);
   if (!me) return null;
-  const roleNames = [...new Set(me.roles.map((grant) => t(`roles.${grant.role}`, { defaultValue: ROLE_LABELS[grant.role as Role] })))];
+  const roleNames = isGuardian(me) ? [t('guardianPortal.roleName')]
+    : [...new Set(me.roles.map((grant) => t(`roles.${grant.role}`, { defaultValue: ROLE_LABELS[grant.role as Role] })))];
 
   const handleLogOut = async () => {
     setIsLoggingOut(true);
@@ -78,6 +89,45 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <LanguageSwitch />
+      </footer>
+    </>
+  );
+}
+
+/**
+ * The guardian portal's frame: the same landmarks, only the portal's pages in the navigation,
+ * and the portal in the account's language on arrival.
+ */
+export function GuardianLayout() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const locale = me?.locale;
+  useEffect(() => {
+    if (locale && (LANGUAGES as readonly string[]).includes(locale)) void changeLanguage(locale as Language);
+  }, [locale]);
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <p className="app-name">{t('app.name')}</p>
+          <nav aria-label={t('nav.label')} className="main-nav">
+            <ul>
+              {GUARDIAN_NAV_ITEMS.map((item) => (
+                <li key={item}>
+                  <NavLink to={GUARDIAN_NAV_PATHS[item]} end={GUARDIAN_NAV_PATHS[item] === GUARDIAN_HOME}>{t(`guardianPortal.nav.${item}`)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <UserMenu />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main site-main-portal">
         <Outlet />
       </main>
       <footer className="site-footer">
