@@ -59,14 +59,15 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   await expect(form.getByRole('checkbox', { name: child.name })).toBeChecked();
   await expect(form.getByLabel('Från datum')).toHaveValue(TODAY);
   await expect(form.getByRole('radio', { name: 'Hela dagen' })).toBeChecked();
-  await form.getByLabel('Kommentar till skolan (valfritt)').fill('Hemma idag');
+  const comment = `Hemma idag ${Date.now()}`;
+  await form.getByLabel('Kommentar till skolan (valfritt)').fill(comment);
   await form.getByRole('button', { name: 'Skicka anmälan' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Frånvaron är anmäld.' })).toBeVisible();
   await checkPortalPage(page, 'guardian: report sent');
 
   await portalNav(page).getByRole('link', { name: 'Mina anmälningar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mina anmälningar' })).toBeVisible();
-  await expect(page.locator('.portal-list > li').filter({ hasText: 'Hemma idag' })).toContainText(child.name);
+  await expect(page.locator('.portal-list > li').filter({ hasText: comment })).toContainText(child.name);
   await checkPortalPage(page, 'guardian: my reports');
 
   // English, saved on the account (the messages follow it); then back to Swedish.
@@ -92,9 +93,9 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   await logIn(teacher, 'larare');
   await teacher.goto(`/lessons/${lesson!.lesson.id}`);
   await expect(teacher.getByRole('heading', { level: 1, name: /^Registrera / })).toBeVisible();
-  const row = teacher.getByRole('group', { name: child.name, exact: true });
-  await expect(row).toContainText('Anmäld frånvaro');
-  const absent = row.getByRole('button', { name: 'Frånvarande' });
+  const row = teacher.locator(`li.roster-row[data-person-id="${child.id}"]`);
+  await expect(row.locator('.roster-pupil .badges').first()).toContainText('Anmäld frånvaro');
+  const absent = row.getByRole('group', { name: child.name, exact: true }).getByRole('button', { name: 'Frånvarande' });
   if ((await absent.getAttribute('aria-pressed')) !== 'true') await absent.click();
   await expect(absent).toHaveAttribute('aria-pressed', 'true');
   await teacher.getByRole('button', { name: /^(Klarmarkera \(kvittera\)|Spara rättelse)$/ }).click();
