@@ -60,35 +60,40 @@ function UserMenu() {
   );
 }
 
+/** One navigation link. */
+interface NavEntry {
+  key: string;
+  to: string;
+  label: string;
+  /** Active only on exactly this path (the start pages). */
+  isEnd: boolean;
+}
+
 /**
- * The app frame for signed-in pages: skip link, header with the navigation the user's roles
- * give, the main landmark (target of the skip link) and a footer.
+ * The landmarks every page shares: skip link, header (app name, navigation, user menu), the main
+ * landmark (target of the skip link) and a footer with the language switch.
  */
-export function Layout() {
+function Frame({ nav, withUserMenu, mainClassName }: { nav: NavEntry[]; withUserMenu: boolean; mainClassName: string }) {
   const { t } = useTranslation();
-  const { me } = useAuth();
-  const items = me ? navItemsFor(me) : [];
   return (
     <>
       <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
       <header className="site-header">
         <div className="site-header-inner">
           <p className="app-name">{t('app.name')}</p>
-          {items.length > 0 && (
+          {nav.length > 0 && (
             <nav aria-label={t('nav.label')} className="main-nav">
               <ul>
-                {items.map((item) => (
-                  <li key={item}>
-                    <NavLink to={NAV_PATHS[item]} end={item === 'myLessons'}>{t(`nav.items.${item}`)}</NavLink>
-                  </li>
+                {nav.map((entry) => (
+                  <li key={entry.key}><NavLink to={entry.to} end={entry.isEnd}>{entry.label}</NavLink></li>
                 ))}
               </ul>
             </nav>
           )}
-          <UserMenu />
+          {withUserMenu && <UserMenu />}
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="site-main">
+      <main id="main" tabIndex={-1} className={`site-main ${mainClassName}`}>
         <Outlet />
       </main>
       <footer className="site-footer">
@@ -98,9 +103,17 @@ export function Layout() {
   );
 }
 
+/** The staff frame: the navigation the user's roles give. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const nav = (me ? navItemsFor(me) : []).map((item) => ({ key: item, to: NAV_PATHS[item], label: t(`nav.items.${item}`), isEnd: item === 'myLessons' }));
+  return <Frame nav={nav} withUserMenu mainClassName="" />;
+}
+
 /**
- * The guardian portal's frame: the same landmarks, only the portal's pages in the navigation,
- * and the portal in the account's language on arrival.
+ * The guardian portal's frame: only the portal's pages in the navigation, and the portal in the
+ * account's language on arrival.
  */
 export function GuardianLayout() {
   const { t } = useTranslation();
@@ -109,52 +122,13 @@ export function GuardianLayout() {
   useEffect(() => {
     if (locale && (LANGUAGES as readonly string[]).includes(locale)) void changeLanguage(locale as Language);
   }, [locale]);
-  return (
-    <>
-      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
-      <header className="site-header">
-        <div className="site-header-inner">
-          <p className="app-name">{t('app.name')}</p>
-          <nav aria-label={t('nav.label')} className="main-nav">
-            <ul>
-              {GUARDIAN_NAV_ITEMS.map((item) => (
-                <li key={item}>
-                  <NavLink to={GUARDIAN_NAV_PATHS[item]} end={GUARDIAN_NAV_PATHS[item] === GUARDIAN_HOME}>{t(`guardianPortal.nav.${item}`)}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <UserMenu />
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="site-main site-main-portal">
-        <Outlet />
-      </main>
-      <footer className="site-footer">
-        <LanguageSwitch />
-      </footer>
-    </>
-  );
+  const nav = GUARDIAN_NAV_ITEMS.map((item) => ({
+    key: item, to: GUARDIAN_NAV_PATHS[item], label: t(`guardianPortal.nav.${item}`), isEnd: GUARDIAN_NAV_PATHS[item] === GUARDIAN_HOME,
+  }));
+  return <Frame nav={nav} withUserMenu mainClassName="site-main-portal" />;
 }
 
 /** The frame for the login page: no navigation, but the same landmarks and skip link. */
 export function PublicLayout() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
-      <header className="site-header">
-        <div className="site-header-inner">
-          <p className="app-name">{t('app.name')}</p>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="site-main site-main-narrow">
-        <Outlet />
-      </main>
-      <footer className="site-footer">
-        <LanguageSwitch />
-      </footer>
-    </>
-  );
+  return <Frame nav={[]} withUserMenu={false} mainClassName="site-main-narrow" />;
 }
-
