@@ -194,3 +194,21 @@ test('leave over 10 days goes to the rektor; the mentor cannot decide, the rekto
   }).toPass({ timeout: 150_000, intervals: [5_000] });
   await checkPortalPage(page, 'guardian: messages');
 });
+
+test('huvudman edits a message template; an unknown field is refused in Swedish', async ({ page }) => {
+  await logIn(page, 'huvudman');
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Meddelandeinställningar' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meddelandeinställningar' })).toBeVisible();
+  await page.getByLabel('Mall').selectOption({ label: 'Beslut om ledighet' });
+  const form = page.getByRole('form', { name: 'Beslut om ledighet (svenska)' });
+  await expect(form.getByLabel('Ämne')).toHaveValue(/Beslut om ledighet/);
+  await expectNoAxeViolations(page, 'huvudman: message settings');
+  const body = form.getByLabel('Text');
+  const original = await body.inputValue();
+  await body.fill(`${original}\n{{okäntFält}}`);
+  await form.getByRole('button', { name: /^Spara mallen/ }).click();
+  await expect(form.getByRole('alert')).toContainText('Okända fält i mallen');
+  await body.fill(original);
+  await form.getByRole('button', { name: /^Spara mallen/ }).click();
+  await expect(page.getByRole('status')).toContainText('är sparad');
+});

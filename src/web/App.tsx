@@ -20,6 +20,7 @@ const LadderRoute = lazy(() => import('./routes/LadderRoute'));
 const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
 const LeaveRequestsRoute = lazy(() => import('./routes/LeaveRequestsRoute'));
 const MessagesRoute = lazy(() => import('./routes/MessagesRoute'));
+const MessageSettingsRoute = lazy(() => import('./routes/MessageSettingsRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 const GuardianChildrenRoute = lazy(() => import('./routes/GuardianChildrenRoute'));
 const GuardianReportRoute = lazy(() => import('./routes/GuardianReportRoute'));
@@ -91,6 +92,7 @@ export function App() {
             <Route path="/statistics" element={page(<StatisticsRoute />)} />
             <Route path="/leave-requests" element={page(<LeaveRequestsRoute />)} />
             <Route path="/messages" element={page(<MessagesRoute />)} />
+            <Route path="/messages/settings" element={page(<MessageSettingsRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />
           </Route>

@@ -13,6 +13,7 @@ import type { OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResp
 import type {
   ChangeReportRequest, GuardianOverview, GuardianReportRequest, LeaveDecisionInput, LeaveRequestInput, LeaveRequestRow,
   LeaveRequestsResponse as LeaveRequestsResponseSchema, MessageLogResponse as MessageLogResponseSchema, UnreachableResponse as UnreachableResponseSchema,
+  TemplatesResponse as TemplatesResponseSchema,
 } from '@shared/schemas/guardians';
 import { apiDelete, apiGet, apiPath, apiPost, apiPut, uploadForm } from './client';
 
@@ -84,6 +85,14 @@ export type LeaveRequestsResponse = Static<typeof LeaveRequestsResponseSchema>;
 export type MessageLogResponse = Static<typeof MessageLogResponseSchema>;
 /** Guardians with custody and no working contact channel. */
 export type UnreachableResponse = Static<typeof UnreachableResponseSchema>;
+/** Message templates per language (the organiser's own or the default) and the fields they may use. */
+export type TemplatesResponse = Static<typeof TemplatesResponseSchema>;
+/** The organiser's guardian settings (GET/PUT /api/messages/settings). */
+export interface GuardianSettings {
+  noticeEmail: string | null;
+  leaveMentorLimitDays: number;
+  reportPastDays: number;
+}
 /** Filters of the message log. */
 export interface MessageLogFilters {
   status?: string;
@@ -169,6 +178,11 @@ export const api = {
   pupilMessagesPath: (pupilId: string) => `/api/pupils/${encodeURIComponent(pupilId)}/messages`,
   messageLogPath: (filters: MessageLogFilters) => apiPath('/api/messages', { ...filters }),
   unreachableGuardiansPath: () => '/api/messages/unreachable-guardians',
+  messageTemplatesPath: () => '/api/messages/templates',
+  saveMessageTemplate: (templateKey: string, locale: string, body: { subject: string; body: string }) =>
+    apiPut<void>(`/api/messages/templates/${encodeURIComponent(templateKey)}/${encodeURIComponent(locale)}`, body),
+  messageSettingsPath: () => '/api/messages/settings',
+  saveMessageSettings: (body: GuardianSettings) => apiPut<void>('/api/messages/settings', body),
 
   importsPath: () => '/api/imports',
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>

@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder', 'import'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'import'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -14,6 +14,7 @@ export const NAV_PATHS = {
   tasks: '/tasks',
   leaveRequests: '/leave-requests',
   messages: '/messages',
+  messageSettings: '/messages/settings',
   pupils: '/pupils',
   completeness: '/completeness',
   statistics: '/statistics',
@@ -27,7 +28,7 @@ const ROLE_NAV = {
   mentor: ['myLessons', 'earlyWarning', 'tasks', 'leaveRequests', 'pupils'],
   principal: ['earlyWarning', 'tasks', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder'],
   studentHealth: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'messages'],
-  organiserAdmin: ['earlyWarning', 'completeness', 'statistics', 'messages', 'ladder'],
+  organiserAdmin: ['earlyWarning', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder'],
   systemAdmin: ['import'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 

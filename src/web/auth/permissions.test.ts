@@ -15,7 +15,7 @@ describe('navigation per role', () => {
     expect(navItemsFor(me(['mentor', UNIT], ['teacher', UNIT]))).toEqual(['myLessons', 'earlyWarning', 'tasks', 'leaveRequests', 'pupils']);
     expect(navItemsFor(me(['principal', UNIT]))).toEqual(['earlyWarning', 'tasks', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder']);
     expect(navItemsFor(me(['studentHealth', UNIT]))).toEqual(['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'messages']);
-    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'completeness', 'statistics', 'messages', 'ladder']);
+    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder']);
     expect(navItemsFor(me(['teacher', UNIT]))).toEqual(['myLessons']);
   });
   it('sends rektor, elevhälsa and huvudman to Tidiga signaler first', () => {

@@ -107,7 +107,7 @@ function Frame({ nav, withUserMenu, mainClassName }: { nav: NavEntry[]; withUser
 export function Layout() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const nav = (me ? navItemsFor(me) : []).map((item) => ({ key: item, to: NAV_PATHS[item], label: t(`nav.items.${item}`), isEnd: item === 'myLessons' }));
+  const nav = (me ? navItemsFor(me) : []).map((item) => ({ key: item, to: NAV_PATHS[item], label: t(`nav.items.${item}`), isEnd: item === 'myLessons' || item === 'messages' }));
   return <Frame nav={nav} withUserMenu mainClassName="" />;
 }
 
