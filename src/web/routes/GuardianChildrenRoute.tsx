@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { GUARDIAN_NAV_PATHS } from '../auth/navigation';
 import { PortalPage } from '../features/guardians/components/PortalPage';
-import { LEAVE_WARNING_DAYS } from '../features/guardians/overview';
+import { LEAVE_WARNING_DAYS } from '../features/guardians/portalDates';
 
 /** Mina barn: the guardian's children (custody only), their school and class, and leave days this school year. */
 export default function GuardianChildrenRoute() {

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { LiveStatus } from '../components/LiveStatus';
 import { PortalPage } from '../features/guardians/components/PortalPage';
 import { LeaveStatusBadge } from '../features/guardians/components/LeaveStatus';
-import { LEAVE_WARNING_DAYS, weekdaysBetween } from '../features/guardians/overview';
+import { LEAVE_WARNING_DAYS, weekdaysBetween } from '../features/guardians/portalDates';
 
 /** The application form: child, dates, reason; the child's leave days so far and the 10-day warning as they type. */
 function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (message: string) => void }) {

@@ -7,7 +7,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { LiveStatus } from '../components/LiveStatus';
 import { PortalPage } from '../features/guardians/components/PortalPage';
 import { ReportForm } from '../features/guardians/components/ReportForm';
-import { childName, reportFields } from '../features/guardians/overview';
+import { childName } from '../features/guardians/overview';
+import { reportFields } from '../features/guardians/portalDates';
 
 type Report = GuardianOverview['reports'][number];
 
