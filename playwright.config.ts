@@ -35,12 +35,14 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
+      // Guardians use the portal on their phones: their spec runs on the phone viewport only.
+      testIgnore: /guardian\.spec\.ts$/,
       use: { ...chromium, viewport: { width: 1280, height: 800 } },
     },
     {
-      // Teachers register lessons on a phone, and mentors follow up there too.
+      // Teachers register lessons on a phone, mentors follow up there too, guardians use the portal there.
       name: 'phone',
-      testMatch: /(teacher|mentor)-.*\.spec\.ts$/,
+      testMatch: /((teacher|mentor)-.*|guardian)\.spec\.ts$/,
       use: { ...chromium, viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
   ],

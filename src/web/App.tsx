@@ -2,8 +2,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AuthProvider, useAuth } from './auth/AuthContext';
-import { homePathFor } from './auth/navigation';
-import { Layout, PublicLayout } from './components/Layout';
+import { GUARDIAN_HOME, homePathFor, isGuardian } from './auth/navigation';
+import { GuardianLayout, Layout, PublicLayout } from './components/Layout';
 import { Loading } from './components/Loading';
 import { ErrorMessage } from './components/ErrorMessage';
 
@@ -19,7 +19,15 @@ const TasksRoute = lazy(() => import('./routes/TasksRoute'));
 const LadderRoute = lazy(() => import('./routes/LadderRoute'));
 const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
 const RetentionRoute = lazy(() => import('./routes/RetentionRoute'));
+const LeaveRequestsRoute = lazy(() => import('./routes/LeaveRequestsRoute'));
+const MessagesRoute = lazy(() => import('./routes/MessagesRoute'));
+const MessageSettingsRoute = lazy(() => import('./routes/MessageSettingsRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
+const GuardianChildrenRoute = lazy(() => import('./routes/GuardianChildrenRoute'));
+const GuardianReportRoute = lazy(() => import('./routes/GuardianReportRoute'));
+const GuardianReportsRoute = lazy(() => import('./routes/GuardianReportsRoute'));
+const GuardianLeaveRoute = lazy(() => import('./routes/GuardianLeaveRoute'));
+const GuardianMessagesRoute = lazy(() => import('./routes/GuardianMessagesRoute'));
 
 /** Signed-in pages only: sends others to /login and back here afterwards. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -33,6 +41,18 @@ function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   return <>{children}</>;
+}
+
+/** Staff pages only: a guardian goes to the portal instead (the server refuses staff routes anyway). */
+function RequireStaff({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  return me && isGuardian(me) ? <Navigate to={GUARDIAN_HOME} replace /> : <>{children}</>;
+}
+
+/** Portal pages only: staff go to their own start page. */
+function RequireGuardian({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  return me && !isGuardian(me) ? <Navigate to="/" replace /> : <>{children}</>;
 }
 
 /** "/" shows today's lessons to teachers and mentors and sends other roles to their first page. */
@@ -53,7 +73,15 @@ export function App() {
           <Route element={<PublicLayout />}>
             <Route path="/login" element={page(<LoginRoute />)} />
           </Route>
-          <Route element={<RequireAuth><Layout /></RequireAuth>}>
+          <Route element={<RequireAuth><RequireGuardian><GuardianLayout /></RequireGuardian></RequireAuth>}>
+            <Route path="/guardian" element={page(<GuardianChildrenRoute />)} />
+            <Route path="/guardian/report" element={page(<GuardianReportRoute />)} />
+            <Route path="/guardian/reports" element={page(<GuardianReportsRoute />)} />
+            <Route path="/guardian/leave" element={page(<GuardianLeaveRoute />)} />
+            <Route path="/guardian/messages" element={page(<GuardianMessagesRoute />)} />
+            <Route path="/guardian/*" element={page(<NotFoundRoute />)} />
+          </Route>
+          <Route element={<RequireAuth><RequireStaff><Layout /></RequireStaff></RequireAuth>}>
             <Route index element={page(<HomeRoute />)} />
             <Route path="/lessons/:lessonId" element={page(<LessonRoute />)} />
             <Route path="/pupils" element={page(<PupilsRoute />)} />
@@ -63,6 +91,9 @@ export function App() {
             <Route path="/tasks" element={page(<TasksRoute />)} />
             <Route path="/ladder" element={page(<LadderRoute />)} />
             <Route path="/statistics" element={page(<StatisticsRoute />)} />
+            <Route path="/leave-requests" element={page(<LeaveRequestsRoute />)} />
+            <Route path="/messages" element={page(<MessagesRoute />)} />
+            <Route path="/messages/settings" element={page(<MessageSettingsRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="/admin/retention" element={page(<RetentionRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />

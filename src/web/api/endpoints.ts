@@ -11,6 +11,11 @@ import type {
 } from '@shared/schemas/ladders';
 import type { OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse } from '@shared/schemas/statistics';
 import type { RetentionPolicyBody, RetentionPolicyResponse, RetentionPreviewResponse } from '@shared/schemas/retention';
+import type {
+  ChangeReportRequest, GuardianOverview, GuardianReportRequest, LeaveDecisionInput, LeaveRequestInput, LeaveRequestRow,
+  LeaveRequestsResponse as LeaveRequestsResponseSchema, MessageLogResponse as MessageLogResponseSchema, UnreachableResponse as UnreachableResponseSchema,
+  TemplatesResponse as TemplatesResponseSchema,
+} from '@shared/schemas/guardians';
 import { apiDelete, apiGet, apiPath, apiPost, apiPut, uploadForm } from './client';
 
 /** A period `from..to`, both inclusive, as YYYY-MM-DD. */
@@ -74,6 +79,28 @@ export type AssigneesResponse = Static<typeof AssigneesResponseSchema>;
 
 /** An absence report, leave or staff reason as listed on the pupil page. */
 export type Absence = Static<typeof AbsenceRow>;
+
+/** Leave requests a mentor or rektor decides. */
+export type LeaveRequestsResponse = Static<typeof LeaveRequestsResponseSchema>;
+/** Message deliveries (pupil page, admin log). */
+export type MessageLogResponse = Static<typeof MessageLogResponseSchema>;
+/** Guardians with custody and no working contact channel. */
+export type UnreachableResponse = Static<typeof UnreachableResponseSchema>;
+/** Message templates per language (the organiser's own or the default) and the fields they may use. */
+export type TemplatesResponse = Static<typeof TemplatesResponseSchema>;
+/** The organiser's guardian settings (GET/PUT /api/messages/settings). */
+export interface GuardianSettings {
+  noticeEmail: string | null;
+  leaveMentorLimitDays: number;
+  reportPastDays: number;
+}
+/** Filters of the message log. */
+export interface MessageLogFilters {
+  status?: string;
+  channel?: string;
+  from?: string;
+  to?: string;
+}
 
 /** The API calls: functions for writes, `…Path` builders for GETs (loaded with useApiQuery). */
 export const api = {
@@ -143,6 +170,25 @@ export const api = {
   runRetention: () => apiPost<RetentionPreviewResponse>('/api/retention/run'),
   setStatisticsSharing: (isShared: boolean) => apiPost<SharingResponse>('/api/statistics/sharing', { isShared }),
 
+  guardianOverviewPath: () => '/api/guardian/overview',
+  reportGuardianAbsence: (body: GuardianReportRequest) => apiPost<{ ids: string[] }>('/api/guardian/absences', body),
+  changeGuardianReport: (id: string, body: ChangeReportRequest) => apiPut<{ id: string }>(`/api/guardian/absences/${encodeURIComponent(id)}`, body),
+  withdrawGuardianReport: (id: string) => apiDelete(`/api/guardian/absences/${encodeURIComponent(id)}`),
+  requestLeave: (body: LeaveRequestInput) =>
+    apiPost<{ id: string; decidedByRole: string; schoolDays: number; leaveDaysBefore: number; isOverTenDays: boolean }>('/api/guardian/leave-requests', body),
+  setGuardianLocale: (locale: 'sv' | 'en') => apiPut<void>('/api/guardian/locale', { locale }),
+
+  leaveRequestsPath: (status: 'pending' | 'all') => apiPath('/api/leave-requests', { status }),
+  decideLeave: (id: string, body: LeaveDecisionInput) => apiPost<void>(`/api/leave-requests/${encodeURIComponent(id)}/decision`, body),
+  pupilMessagesPath: (pupilId: string) => `/api/pupils/${encodeURIComponent(pupilId)}/messages`,
+  messageLogPath: (filters: MessageLogFilters) => apiPath('/api/messages', { ...filters }),
+  unreachableGuardiansPath: () => '/api/messages/unreachable-guardians',
+  messageTemplatesPath: () => '/api/messages/templates',
+  saveMessageTemplate: (templateKey: string, locale: string, body: { subject: string; body: string }) =>
+    apiPut<void>(`/api/messages/templates/${encodeURIComponent(templateKey)}/${encodeURIComponent(locale)}`, body),
+  messageSettingsPath: () => '/api/messages/settings',
+  saveMessageSettings: (body: GuardianSettings) => apiPut<void>('/api/messages/settings', body),
+
   importsPath: () => '/api/imports',
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>
     uploadForm<ImportReport>('/api/imports/ss12000', form, onProgress),
@@ -152,5 +198,5 @@ export const api = {
 export type {
   CompletenessResponse, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, LessonDetail, Me, MyLessonsResponse, PreviewResponse,
   PupilLadderResponse, PupilListResponse, PupilPage, SchoolUnitsResponse, TaskRow, TasksResponse,
-  OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse,
+  OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse, GuardianOverview, LeaveRequestRow,
 };

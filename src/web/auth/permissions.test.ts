@@ -12,16 +12,21 @@ const me = (...grants: [Role, string | null][]): Me => ({
 
 describe('navigation per role', () => {
   it('gives each role its pages in a fixed order', () => {
-    expect(navItemsFor(me(['mentor', UNIT], ['teacher', UNIT]))).toEqual(['myLessons', 'earlyWarning', 'tasks', 'pupils']);
-    expect(navItemsFor(me(['principal', UNIT]))).toEqual(['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder']);
-    expect(navItemsFor(me(['studentHealth', UNIT]))).toEqual(['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics']);
-    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'completeness', 'statistics', 'ladder', 'retention']);
+    expect(navItemsFor(me(['mentor', UNIT], ['teacher', UNIT]))).toEqual(['myLessons', 'earlyWarning', 'tasks', 'leaveRequests', 'pupils']);
+    expect(navItemsFor(me(['principal', UNIT]))).toEqual(['earlyWarning', 'tasks', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder']);
+    expect(navItemsFor(me(['studentHealth', UNIT]))).toEqual(['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'messages']);
+    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention']);
     expect(navItemsFor(me(['teacher', UNIT]))).toEqual(['myLessons']);
   });
   it('sends rektor, elevhälsa and huvudman to Tidiga signaler first', () => {
     expect(homePathFor(me(['principal', UNIT]))).toBe('/early-warning');
     expect(homePathFor(me(['organiserAdmin', null]))).toBe('/early-warning');
     expect(homePathFor(me(['mentor', UNIT]))).toBeNull();
+  });
+  it('gives a guardian the portal and no staff pages', () => {
+    const guardian: Me = { ...me(), kind: 'guardian' };
+    expect(navItemsFor(guardian)).toEqual([]);
+    expect(homePathFor(guardian)).toBe('/guardian');
   });
 });
 

@@ -21,6 +21,7 @@ import { GuardianList } from '../features/pupils/components/GuardianList';
 import { AbsenceList } from '../features/pupils/components/AbsenceList';
 import { AbsenceForm } from '../features/pupils/components/AbsenceForm';
 import { PupilLadder } from '../features/pupils/components/PupilLadder';
+import { PupilMessages } from '../features/messages/components/PupilMessages';
 
 /** A titled section of the pupil page. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -49,6 +50,9 @@ function PupilContent({ page, today, onChanged }: { page: PupilPage; today: stri
       </Section>
       <Section id="pupil-guardians" title={t('pupil.sections.guardians')}>
         <GuardianList guardians={page.guardians} isHidden={page.isGuardianInfoHidden} />
+      </Section>
+      <Section id="pupil-messages" title={t('pupil.sections.messages')}>
+        <PupilMessages pupilId={page.pupil.personId} />
       </Section>
     </>
   );

@@ -19,8 +19,8 @@ const emptyForm = (today: string, kind: AbsenceKind = 'guardianReport'): FormSta
   kind, fromDate: today, toDate: today, fromTime: '', toTime: '', reasonCode: DEFAULT_REASON[kind], comment: '',
 });
 
-/** Form problems found before sending, as i18n keys. */
-function formProblem(form: FormState): string | null {
+/** Date and time problems found before sending, as i18n keys (also used by the guardian portal). */
+export function formProblem(form: Pick<FormState, 'fromDate' | 'toDate' | 'fromTime' | 'toTime'>): string | null {
   if (!form.fromDate || !form.toDate) return 'absenceForm.problems.dates';
   if (form.toDate < form.fromDate) return 'absenceForm.problems.order';
   if (form.fromDate === form.toDate && form.fromTime && form.toTime && form.toTime <= form.fromTime) return 'absenceForm.problems.times';

@@ -1,0 +1,32 @@
+/** Date arithmetic of the guardian portal (pure, so it is tested without a browser). */
+import { addDays, eachDate, localDateOf, localMinuteOfDay, weekdayOf } from '@shared/dates';
+
+/** Weekdays in from..to: the portal's estimate of school days before the school counts them (days off aside). */
+export function weekdaysBetween(from: string, to: string): number {
+  if (!from || !to || to < from) return 0;
+  return eachDate(from, to).filter((date) => weekdayOf(date) <= 5).length;
+}
+
+/** The leave limit the portal warns past (process.md: leave over 10 days a school year). */
+export const LEAVE_WARNING_DAYS = 10;
+
+/** A report's start and end as local dates and HH:MM (Europe/Stockholm), for the change form and the list. */
+export function localParts(instant: string): { date: string; time: string } {
+  const ms = new Date(instant).getTime();
+  const minute = localMinuteOfDay(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { date: localDateOf(ms), time: `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}` };
+}
+
+/** A stored report as the form's fields: an end at local midnight is the end of the day before (whole days). */
+export function reportFields(startsAt: string, endsAt: string): { fromDate: string; toDate: string; fromTime: string; toTime: string } {
+  const start = localParts(startsAt);
+  const end = localParts(endsAt);
+  const endsAtMidnight = end.time === '00:00';
+  return {
+    fromDate: start.date,
+    toDate: endsAtMidnight ? addDays(end.date, -1) : end.date,
+    fromTime: start.time === '00:00' ? '' : start.time,
+    toTime: endsAtMidnight ? '' : end.time,
+  };
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type GuardianOverview } from '../api/endpoints';
+import { formatDateTime } from '../lib/format';
+import { Badge } from '../components/Badge';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { LiveStatus } from '../components/LiveStatus';
+import { PortalPage } from '../features/guardians/components/PortalPage';
+import { ReportForm } from '../features/guardians/components/ReportForm';
+import { childName } from '../features/guardians/overview';
+import { reportFields } from '../features/guardians/portalDates';
+
+type Report = GuardianOverview['reports'][number];
+
+/** One report: child, period, reason, comment; change or withdraw while it has not started. */
+function ReportItem({ overview, report, onChanged }: { overview: GuardianOverview; report: Report; onChanged: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [isEditing, setIsEditing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const name = childName(overview, report.pupilId);
+
+  const handleWithdraw = async () => {
+    if (!window.confirm(t('guardianPortal.reports.confirmWithdraw', { name }))) return;
+    setError(null);
+    try {
+      await api.withdrawGuardianReport(report.id);
+      onChanged(t('guardianPortal.reports.withdrawn', { name }));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const fields = reportFields(report.startsAt, report.endsAt);
+  return (
+    <li className={`card${report.isWithdrawn ? ' row-muted' : ''}`}>
+      <h2 className="portal-card-title">{name}</h2>
+      <p>
+        {formatDateTime(report.startsAt, i18n.language)} – {formatDateTime(report.endsAt, i18n.language)}
+        {' '}{report.isWithdrawn ? <Badge>{t('guardianPortal.reports.isWithdrawn')}</Badge>
+          : report.kind === 'guardianReport' ? <Badge tone="info">{t('guardianPortal.reports.isReported')}</Badge> : null}
+      </p>
+      {report.reasonCode && <p className="muted">{t(`guardianPortal.reasons.${report.reasonCode}`, { defaultValue: t(`reasons.${report.reasonCode}`, { defaultValue: report.reasonCode }) })}</p>}
+      {report.comment && <p>{report.comment}</p>}
+      {error !== null && <ErrorMessage error={error} />}
+      {isEditing ? (
+        <ReportForm overview={overview} withChildren={false} submitLabel={t('guardianPortal.reports.saveChange')}
+          initial={{ ...fields, isPartOfDay: Boolean(fields.fromTime || fields.toTime), reasonCode: report.reasonCode === 'approvedAppointment' ? 'approvedAppointment' : 'reported', comment: report.comment ?? '' }}
+          onCancel={() => setIsEditing(false)}
+          onSubmit={async (body) => {
+            await api.changeGuardianReport(report.id, body);
+            setIsEditing(false);
+            onChanged(t('guardianPortal.reports.changed', { name }));
+          }} />
+      ) : report.canChange ? (
+        <div className="button-row">
+          <button type="button" className="button button-secondary" onClick={() => setIsEditing(true)}>
+            {t('guardianPortal.reports.change')}<span className="visually-hidden"> {name}</span>
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => void handleWithdraw()}>
+            {t('guardianPortal.reports.withdraw')}<span className="visually-hidden"> {name}</span>
+          </button>
+        </div>
+      ) : !report.isWithdrawn && <p className="hint">{t('guardianPortal.reports.started')}</p>}
+    </li>
+  );
+}
+
+/** Mina anmälningar: the last two weeks' and coming reports, newest first. */
+export default function GuardianReportsRoute() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState('');
+  return (
+    <PortalPage title={t('guardianPortal.reports.title')}>
+      {(overview, reload) => {
+        const reports = [...overview.reports].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+        return (
+          <>
+            <LiveStatus message={status} />
+            {reports.length === 0 ? <p className="empty">{t('guardianPortal.reports.empty')}</p> : (
+              <ul className="portal-list">
+                {reports.map((report) => (
+                  <ReportItem key={report.id} overview={overview} report={report} onChanged={(message) => { setStatus(message); reload(); }} />
+                ))}
+              </ul>
+            )}
+          </>
+        );
+      }}
+    </PortalPage>
+  );
+}

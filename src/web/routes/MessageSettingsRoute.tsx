@@ -1,0 +1,141 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type GuardianSettings, type TemplatesResponse } from '../api/endpoints';
+import { useApiQuery } from '../hooks/useApiQuery';
+import { Page } from '../components/Page';
+import { Loading } from '../components/Loading';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { LiveStatus } from '../components/LiveStatus';
+import { Badge } from '../components/Badge';
+
+type Template = TemplatesResponse['templates'][number];
+
+/** Sends a save and reports the outcome: the status text on success, the server's error otherwise. */
+function useSave(onSaved: (message: string) => void) {
+  const [error, setError] = useState<unknown>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const save = async (action: () => Promise<void>, message: string) => {
+    setError(null);
+    setIsSaving(true);
+    try {
+      await action();
+      onSaved(message);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setIsSaving(false);
+    }
+  };
+  return { error, isSaving, save };
+}
+
+/** The notice address for organiser notices, the mentor's leave limit and how many days back guardians may report. */
+function SettingsForm({ settings, onSaved }: { settings: GuardianSettings; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [noticeEmail, setNoticeEmail] = useState(settings.noticeEmail ?? '');
+  const [leaveLimit, setLeaveLimit] = useState(String(settings.leaveMentorLimitDays));
+  const [pastDays, setPastDays] = useState(String(settings.reportPastDays));
+  const { error, isSaving, save } = useSave(onSaved);
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(() => api.saveMessageSettings({
+      noticeEmail: noticeEmail.trim() || null, leaveMentorLimitDays: Number(leaveLimit), reportPastDays: Number(pastDays),
+    }), t('messageSettings.settingsSaved'));
+  };
+  return (
+    <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby="settings-heading">
+      <h2 id="settings-heading">{t('messageSettings.settingsHeading')}</h2>
+      {error !== null && <ErrorMessage error={error} />}
+      <div className="field">
+        <label htmlFor="settings-email">{t('messageSettings.noticeEmail')}</label>
+        <p id="settings-email-hint" className="hint">{t('messageSettings.noticeEmailHint')}</p>
+        <input id="settings-email" type="email" autoComplete="email" value={noticeEmail} aria-describedby="settings-email-hint" onChange={(event) => setNoticeEmail(event.target.value)} />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="settings-leave">{t('messageSettings.leaveLimit')}</label>
+          <input id="settings-leave" type="number" inputMode="numeric" min={0} max={365} value={leaveLimit} onChange={(event) => setLeaveLimit(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="settings-past">{t('messageSettings.pastDays')}</label>
+          <input id="settings-past" type="number" inputMode="numeric" min={0} max={30} value={pastDays} onChange={(event) => setPastDays(event.target.value)} />
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSaving}>{t('messageSettings.save')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** One template in one language: subject and body with {{fields}}; unknown fields are refused by the server. */
+function TemplateForm({ template, variables, onSaved }: { template: Template; variables: string[]; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [subject, setSubject] = useState(template.subject);
+  const [body, setBody] = useState(template.body);
+  const { error, isSaving, save } = useSave(onSaved);
+  const id = `template-${template.templateKey}-${template.locale}`;
+  const name = `${t(`messageTemplates.${template.templateKey}`, { defaultValue: template.templateKey })} (${t(`messageSettings.locales.${template.locale}`, { defaultValue: template.locale })})`;
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(() => api.saveMessageTemplate(template.templateKey, template.locale, { subject, body }), t('messageSettings.templateSaved', { name }));
+  };
+  return (
+    <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{name} {template.isCustom && <Badge tone="info">{t('messageSettings.custom')}</Badge>}</h3>
+      {error !== null && <ErrorMessage error={error} />}
+      <div className="field">
+        <label htmlFor={`${id}-subject`}>{t('messageSettings.subject')}</label>
+        <input id={`${id}-subject`} type="text" maxLength={200} value={subject} onChange={(event) => setSubject(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{t('messageSettings.body')}</label>
+        <p id={`${id}-hint`} className="hint">{t('messageSettings.variables', { list: variables.map((v) => `{{${v}}}`).join(', ') })}</p>
+        <textarea id={`${id}-body`} rows={6} maxLength={4000} value={body} aria-describedby={`${id}-hint`} onChange={(event) => setBody(event.target.value)} />
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSaving}>{t('messageSettings.saveTemplate')}<span className="visually-hidden"> {name}</span></button>
+      </div>
+    </form>
+  );
+}
+
+/** Meddelandeinställningar (huvudman): the guardian settings and the message templates in Swedish and English. */
+export default function MessageSettingsRoute() {
+  const { t } = useTranslation();
+  const settings = useApiQuery<GuardianSettings>(api.messageSettingsPath());
+  const templates = useApiQuery<TemplatesResponse>(api.messageTemplatesPath());
+  const [status, setStatus] = useState('');
+  const [templateKey, setTemplateKey] = useState('');
+  const keys = [...new Set((templates.data?.templates ?? []).map((tpl) => tpl.templateKey))];
+  const chosenKey = templateKey || keys[0] || '';
+  return (
+    <Page title={t('messageSettings.title')}>
+      <LiveStatus message={status} />
+      {settings.error ? <ErrorMessage error={settings.error} onRetry={settings.reload} />
+        : !settings.data ? <Loading />
+        : <SettingsForm settings={settings.data} onSaved={setStatus} />}
+      <section aria-labelledby="templates-heading" className="page-section">
+        <h2 id="templates-heading">{t('messageSettings.templatesHeading')}</h2>
+        {templates.error ? <ErrorMessage error={templates.error} onRetry={templates.reload} />
+          : !templates.data ? <Loading />
+          : (
+            <>
+              <div className="field">
+                <label htmlFor="template-choice">{t('messageSettings.choose')}</label>
+                <select id="template-choice" value={chosenKey} onChange={(event) => setTemplateKey(event.target.value)}>
+                  {keys.map((key) => <option key={key} value={key}>{t(`messageTemplates.${key}`, { defaultValue: key })}</option>)}
+                </select>
+              </div>
+              <div className="portal-list">
+                {templates.data.templates.filter((tpl) => tpl.templateKey === chosenKey).map((tpl) => (
+                  <TemplateForm key={`${tpl.templateKey}-${tpl.locale}-${tpl.subject}`} template={tpl} variables={templates.data!.variables}
+                    onSaved={(message) => { setStatus(message); templates.reload(); }} />
+                ))}
+              </div>
+            </>
+          )}
+      </section>
+    </Page>
+  );
+}
