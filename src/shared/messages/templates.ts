@@ -60,7 +60,9 @@ export const DEFAULT_TEMPLATES: Record<string, Record<MessageLocale, TemplateTex
 /** Variables every template may use; unknown {{names}} are an error when the organiser saves a template. */
 export const TEMPLATE_VARIABLES = ['pupilName', 'date', 'lessons', 'schoolName', 'month', 'rate', 'from', 'to', 'decision', 'reason', 'explanation', 'stepKey', 'templateKey'] as const;
 
-const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
+// Anything between double braces is a placeholder, so a misspelt one ({{okäntFält}}, {{ pupil name }})
+// is reported when saved instead of reaching a guardian as written.
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /** Names used in a text that are not template variables. */
 export function unknownVariables(text: string): string[] {
