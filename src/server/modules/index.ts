@@ -8,7 +8,8 @@ import { reportRoutes } from './reports/reports.routes.js';
 import { ladderRoutes } from './ladders/ladders.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
+import { jobRoutes } from './jobs/jobs.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes];
+export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes, jobRoutes];

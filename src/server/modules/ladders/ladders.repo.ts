@@ -21,6 +21,13 @@ export async function findLadderVersions(tx: Tx, organiserId: string): Promise<V
 
 export interface PupilScopeRow { person_id: string; school_unit_id: string }
 
+/** Pupils grouped by school unit, at most `size` per group: one load of rows and one round of writes each. */
+export function chunksBySchoolUnit(pupils: readonly PupilScopeRow[], size: number): PupilScopeRow[][] {
+  const byUnit = new Map<string, PupilScopeRow[]>();
+  for (const pupil of pupils) byUnit.set(pupil.school_unit_id, [...(byUnit.get(pupil.school_unit_id) ?? []), pupil]);
+  return [...byUnit.values()].flatMap((unit) => Array.from({ length: Math.ceil(unit.length / size) }, (_, i) => unit.slice(i * size, (i + 1) * size)));
+}
+
 /** Pupils with a class membership on the date (or, failing that, an enrolment), with their school unit. */
 export async function findPupilsForEvaluation(tx: Tx, organiserId: string, date: string, filter: { schoolUnitId?: string; personIds?: string[] }): Promise<PupilScopeRow[]> {
   const unitFilter = filter.schoolUnitId ? sql`and x.school_unit_id = ${filter.schoolUnitId}` : sql``;

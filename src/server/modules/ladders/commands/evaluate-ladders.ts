@@ -10,7 +10,7 @@ import { schema, type Tx, inSequence } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { addDays } from '../../../../shared/dates/index.js';
 import { evaluateLadder, type LadderResult, type LadderState, type Action, type LadderDefinition, type TermRange } from '../../../../shared/ladders/index.js';
-import { findAssignees, findDayFigures, findFlagsAndDecisions, findLadderVersions, findPupilsForEvaluation, findStates, findTerms, type PupilScopeRow, type VersionRow } from '../ladders.repo.js';
+import { findAssignees, findDayFigures, findFlagsAndDecisions, findLadderVersions, findPupilsForEvaluation, findStates, findTerms, chunksBySchoolUnit, type PupilScopeRow, type VersionRow } from '../ladders.repo.js';
 import { uuidArray } from '../../measures/measures.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
 
@@ -34,26 +34,34 @@ async function insertInBatches<T extends Record<string, unknown>>(tx: Tx, rows: 
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
 }
 
-export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: EvaluateLaddersInput): Promise<EvaluationSummary> {
+export interface EvaluationOptions {
+  /**
+   * Commit each chunk on its own (a background job given the whole database): progress is visible
+   * between chunks and PGlite can answer other requests. Each chunk is complete in itself.
+   */
+  isCommittedPerChunk?: boolean;
+  /** Called after each chunk with pupils done and in all. */
+  onProgress?: (done: number, total: number) => Promise<void>;
+}
+
+export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: EvaluateLaddersInput, options: EvaluationOptions = {}): Promise<EvaluationSummary> {
   const { organiserId } = ctx;
   const versions = new VersionsInForce(await findLadderVersions(tx, organiserId));
   const summary: EvaluationSummary = { pupils: 0, onStep: 0, changes: 0, tasks: 0, outbox: 0, written: 0 };
   if (versions.isEmpty) return summary;
   const pupils = await findPupilsForEvaluation(tx, organiserId, input.date, input);
   const terms = await findTerms(tx, organiserId);
+  let done = 0;
   // One school unit (or a slice of a large one) at a time keeps memory bounded at any organiser size.
-  for (const chunk of chunksBySchoolUnit(pupils)) {
-    await evaluateChunk(tx, organiserId, input.date, versions, terms, chunk, summary);
+  for (const chunk of chunksBySchoolUnit(pupils, PUPILS_PER_CHUNK)) {
+    const work = (chunkTx: Tx) => evaluateChunk(chunkTx, organiserId, input.date, versions, terms, chunk, summary);
+    if (options.isCommittedPerChunk) await tx.transaction(work);
+    else await work(tx);
+    done += chunk.length;
+    await options.onProgress?.(done, pupils.length);
   }
   await writeAuditEvent(tx, ctx, { type: 'ladder.evaluate', data: { date: input.date, ...summary } });
   return summary;
-}
-
-/** Pupils grouped by school unit, at most PUPILS_PER_CHUNK per group. */
-function chunksBySchoolUnit(pupils: PupilScopeRow[]): PupilScopeRow[][] {
-  const byUnit = new Map<string, PupilScopeRow[]>();
-  for (const pupil of pupils) byUnit.set(pupil.school_unit_id, [...(byUnit.get(pupil.school_unit_id) ?? []), pupil]);
-  return [...byUnit.values()].flatMap((unit) => Array.from({ length: Math.ceil(unit.length / PUPILS_PER_CHUNK) }, (_, i) => unit.slice(i * PUPILS_PER_CHUNK, (i + 1) * PUPILS_PER_CHUNK)));
 }
 
 async function evaluateChunk(tx: Tx, organiserId: string, date: string, versions: VersionsInForce, terms: TermRange[], pupils: PupilScopeRow[], summary: EvaluationSummary) {
