@@ -10,7 +10,7 @@ import { chunksBySchoolUnit, findDayFigures, findFlagsAndDecisions, findPupilsFo
 export interface DryRunRow { personId: string; schoolUnitId: string; result: LadderResult }
 
 /** Pupils replayed together (one school unit, or a slice of a large one). */
-const PUPILS_PER_CHUNK = 2000;
+const PUPILS_PER_CHUNK = 5000;
 
 /**
  * @param from first evaluated date; null = the first day with registrations in the organiser.

@@ -21,11 +21,28 @@ export async function findLadderVersions(tx: Tx, organiserId: string): Promise<V
 
 export interface PupilScopeRow { person_id: string; school_unit_id: string }
 
-/** Pupils grouped by school unit, at most `size` per group: one load of rows and one round of writes each. */
+/**
+ * Pupils in chunks of whole school units, at most `size` pupils each (a larger unit is split): one
+ * load of rows and one round of writes per chunk, so memory stays bounded at any organiser size
+ * while the database reads many pupils per query (a query per small unit reads far slower).
+ */
 export function chunksBySchoolUnit(pupils: readonly PupilScopeRow[], size: number): PupilScopeRow[][] {
   const byUnit = new Map<string, PupilScopeRow[]>();
   for (const pupil of pupils) byUnit.set(pupil.school_unit_id, [...(byUnit.get(pupil.school_unit_id) ?? []), pupil]);
-  return [...byUnit.values()].flatMap((unit) => Array.from({ length: Math.ceil(unit.length / size) }, (_, i) => unit.slice(i * size, (i + 1) * size)));
+  const chunks: PupilScopeRow[][] = [];
+  let current: PupilScopeRow[] = [];
+  for (const unit of byUnit.values()) {
+    for (let i = 0; i < unit.length; i += size) {
+      const slice = unit.slice(i, i + size);
+      if (current.length + slice.length > size) {
+        chunks.push(current);
+        current = [];
+      }
+      current.push(...slice);
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 /** Pupils with a class membership on the date (or, failing that, an enrolment), with their school unit. */
@@ -53,6 +70,8 @@ export async function findPupilsForEvaluation(tx: Tx, organiserId: string, date:
 export async function findDayFigures(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<Map<string, DayFigures[]>> {
   const byPerson = new Map<string, DayFigures[]>();
   if (personIds.length === 0 || from > to) return byPerson;
+  // The aggregate sorts the rows by pupil; the default 4 MB would spill that sort to disk.
+  await tx.execute(sql`set local work_mem = '64MB'`);
   const rows = await queryRows<{ person_id: string; days: string }>(tx, sql`
     select person_id, string_agg(case
         when attended = scheduled and known = scheduled and valid = 0 and invalid = 0 and other = 0 and late_count = 0 and late_minutes = 0

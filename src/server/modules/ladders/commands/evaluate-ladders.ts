@@ -27,8 +27,8 @@ export interface EvaluationSummary {
 }
 
 const ROWS_PER_INSERT = 1000;
-/** Pupils evaluated together: one load of their rows, one round of writes. */
-const PUPILS_PER_CHUNK = 5000;
+/** Pupils evaluated together (whole school units): one load of their rows, one round of writes. */
+const PUPILS_PER_CHUNK = 10_000;
 
 async function insertInBatches<T extends Record<string, unknown>>(tx: Tx, rows: T[], insert: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
