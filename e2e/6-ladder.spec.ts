@@ -33,7 +33,8 @@ test('rektor publishes the Stockholm ladder and a 7A pupil lands on "Utredning +
   await expect(draft.getByRole('group', { name: 'Steg 3: Utredning + anmälan' })).toBeVisible();
   await expectNoAxeViolations(page, 'ladder page with a draft');
 
-  // Preview: who would be on which step today under the draft.
+  // Preview (a background job): who would be on which step today under the draft.
+  await expect(draft.getByLabel('Förhandsgranska per datum')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await draft.getByRole('button', { name: 'Förhandsgranska' }).click();
   const preview = draft.getByRole('table', { name: 'Nuvarande steg och steg enligt utkastet per elev' });
   await expect(preview.getByRole('row').filter({ hasText: 'Utredning + anmälan' }).filter({ hasText: 'januari 2026' }).first())
@@ -49,7 +50,7 @@ test('rektor publishes the Stockholm ladder and a 7A pupil lands on "Utredning +
   await expect(inForce).toContainText('All frånvaro minst 40 % under en avslutad kalendermånad');
   await expectNoAxeViolations(page, 'ladder page after publishing');
 
-  // Evaluate now (replays the year for the school the first time).
+  // Evaluate now, as a background job with progress (replays the year for the school the first time).
   await nav(page).getByRole('link', { name: 'Tidiga signaler' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tidiga signaler' })).toBeVisible();
   const evaluate = page.getByRole('button', { name: /^(Utvärdera nu|Utvärderar…)$/ });

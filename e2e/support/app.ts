@@ -123,8 +123,13 @@ export async function ensureStockholmLadder(): Promise<void> {
       });
       expect(created.status(), await created.text()).toBe(201);
     }
-    const evaluated = await api.post('/api/ladders/evaluate', { headers, data: { schoolUnitId }, timeout: 120_000 });
-    expect(evaluated.status(), await evaluated.text()).toBe(200);
+    const started = await api.post('/api/ladders/evaluate', { headers, data: { schoolUnitId } });
+    expect(started.status(), await started.text()).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    // The evaluation runs as a background job; wait for it to finish.
+    await expect.poll(async () => ((await (await api.get(`/api/jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 120_000 })
+      .toMatch(/^(done|failed)$/);
+    expect(((await (await api.get(`/api/jobs/${jobId}`)).json()) as { status: string }).status).toBe('done');
   } finally {
     await api.dispose();
   }

@@ -12,9 +12,16 @@ import { installErrorHandler } from './plugins/error-handler.js';
 import { installAuthentication } from './plugins/authenticate.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { routeModules } from './modules/index.js';
+import type { JobQueue } from './jobs/queue.js';
+import { InProcessQueue } from './jobs/in-process-queue.js';
+import { registerJobHandlers } from './jobs/registry.js';
 
-/** Builds the application around an open, migrated database. */
-export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+/**
+ * Builds the application around an open, migrated database. Without a job queue (tests) the app
+ * runs its background jobs in process and waits for them when it closes.
+ */
+export async function buildApp(options: Omit<AppContext, 'jobs'> & { jobs?: JobQueue }): Promise<FastifyInstance> {
+  const context: AppContext = { ...options, jobs: options.jobs ?? await inProcessJobs(options) };
   const app = Fastify({
     logger: context.config.logLevel === 'silent' ? false : {
       level: context.config.logLevel,
@@ -45,7 +52,15 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   for (const register of routeModules) await app.register(async (scope) => register(scope, context));
 
   await serveWebApp(app, context.config.webDistDir);
+  if (!options.jobs) app.addHook('onClose', () => context.jobs.stop());
   return app;
+}
+
+async function inProcessJobs({ database, clock, config }: Omit<AppContext, 'jobs'>): Promise<JobQueue> {
+  const queue = new InProcessQueue((message, error) => console.error(message, error));
+  registerJobHandlers(queue, database, clock, config, (message, error) => console.error(message, error));
+  await queue.start();
+  return queue;
 }
 
 /** Serves the built React app with a fallback to index.html for client-side routes. */

@@ -33,10 +33,13 @@ async function main(): Promise<void> {
       config.databaseUrl ? undefined : `${config.dataDir}/demo-ss12000`);
     if (demo) printDemoAccounts(demo.accounts);
   }
-  const app = await buildApp({ database, config, clock });
-  const logJobError = (message: string, error?: unknown) => app.log.error({ err: error }, message);
-  const queue = config.databaseUrl ? new PgBossQueue(config.databaseUrl, logJobError) : new InProcessQueue(logJobError);
-  if (services.has('worker')) await registerJobs(queue, database, clock, config);
+  let logJobError = (message: string, error?: unknown) => console.error(message, error);
+  const queue = config.databaseUrl ? new PgBossQueue(config.databaseUrl, (m, e) => logJobError(m, e)) : new InProcessQueue((m, e) => logJobError(m, e));
+  // A web-only process still sends jobs (to the workers), so its queue is started without handlers.
+  if (services.has('worker')) await registerJobs(queue, database, clock, config, (m, e) => logJobError(m, e));
+  else await queue.start();
+  const app = await buildApp({ database, config, clock, jobs: queue });
+  logJobError = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   const shutdown = async () => {
     await queue.stop().catch(() => {});
     await app.close();

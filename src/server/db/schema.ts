@@ -538,3 +538,4 @@ export const organiserSharing = pgTable('organiser_sharing', {
 }, (t) => [primaryKey({ columns: [t.organiserId] })]);
 export * from './schema/retention.js';
 export * from './schema/messages.js';
+export * from './schema/jobs.js';

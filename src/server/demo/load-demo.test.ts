@@ -23,6 +23,14 @@ describe('demo loader', () => {
   }, 300_000);
   afterAll(async () => { await app.close(); await close(); });
 
+  it("publishes Stockholm's ladder from the start of the demo year so early warning is populated", async () => {
+    const huvudman = await logInAs(app, 'huvudman', DEMO_PASSWORD);
+    const { versions } = (await huvudman.request({ method: 'GET', url: '/api/ladders' })).json();
+    expect(versions).toEqual([expect.objectContaining({ presetId: 'stockholm', status: 'published', schoolUnitId: null, effectiveFrom: '2026-01-08' })]);
+    const warning = (await huvudman.request({ method: 'GET', url: '/api/early-warning?scope=organiser' })).json();
+    expect(warning.rows.length).toBeGreaterThan(0);
+  });
+
   it('loads only into an empty database', async () => {
     expect(await loadDemoIfEmpty(database, clockFor({ today: TODAY }), () => {})).toBeNull();
   });

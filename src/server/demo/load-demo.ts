@@ -14,6 +14,7 @@ import { writeAuditEvent } from '../audit/write-audit-event.js';
 import { readSs12000Dir } from '../modules/imports/read-ss12000-dir.js';
 import { importSs12000 } from '../modules/imports/commands/import-ss12000.js';
 import { generateDemo, writeDemoFiles, type DemoAccount } from './generate-demo.js';
+import { publishDemoLadder } from './demo-ladder.js';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -59,6 +60,7 @@ export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (li
     const pupils = new Set(data.files.persons.filter((p) => Array.isArray((p as { enrolments?: unknown[] }).enrolments)).map((p) => (p as { id: string }).id)).size;
     await writeAuditEvent(tx, { organiserId: data.organiserId, actorUserId: null }, { type: 'demo.load', data: { pupils } });
   });
+  await publishDemoLadder(database, data.organiserId, clock.today());
   log(`Demodata inläst på ${((Date.now() - started) / 1000).toFixed(1)} s (SS12000-filerna finns i ${dir}).`);
   return { accounts: data.accounts };
 }

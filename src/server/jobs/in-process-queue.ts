@@ -1,4 +1,4 @@
-/** The PGlite job runner: jobs run one at a time in this process; daily schedules use timers. */
+/** The PGlite job runner (and the tests'): jobs run one at a time in this process; daily schedules use timers. */
 import { localDateTimeToInstant, localDateOf, addDays } from '../../shared/dates/index.js';
 import type { JobHandler, JobQueue } from './queue.js';
 
@@ -17,9 +17,9 @@ export class InProcessQueue implements JobQueue {
   async send(name: string, data: Record<string, unknown> = {}): Promise<void> {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job ${name}`);
-    // Serialised: PGlite runs one transaction at a time, and jobs must not interleave.
+    // Serialised: PGlite runs one transaction at a time, and jobs must not interleave. Not awaited:
+    // the sender (a web request) answers while the job runs; `stop` waits for the chain.
     this.chain = this.chain.then(() => handler(data)).catch((error) => this.log(`job ${name} failed`, error));
-    await this.chain;
   }
 
   async scheduleDaily(name: string, hhmm: string): Promise<void> {

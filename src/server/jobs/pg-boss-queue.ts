@@ -15,7 +15,14 @@ export class PgBossQueue implements JobQueue {
     this.handlers.set(name, handler);
   }
 
+  private readonly createdQueues = new Set<string>();
+
   async send(name: string, data: Record<string, unknown> = {}): Promise<void> {
+    // A web-only process sends to queues its workers (elsewhere) may not have created yet.
+    if (!this.handlers.has(name) && !this.createdQueues.has(name)) {
+      await this.boss.createQueue(name);
+      this.createdQueues.add(name);
+    }
     await this.boss.send(name, data, { retryLimit: 3, retryBackoff: true });
   }
 

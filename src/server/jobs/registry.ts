@@ -1,13 +1,22 @@
 /** The jobs Närvaro runs, and their schedules. */
 import type { Database } from '../db/client.js';
 import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
 import type { JobQueue } from './queue.js';
+import { JOB_RUN_BACKGROUND, runBackgroundJob } from './background-jobs.js';
 import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
 import { unsafeAllOrganiserIds } from '../modules/ladders/dry-run-ladder.js';
+import { ladderJobRunners } from '../modules/ladders/ladder-jobs.js';
 import { applyRetention } from '../modules/retention/commands/apply-retention.js';
-import type { Config } from '../config.js';
 import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message-worker.js';
 import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
+
+export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
+/** Nightly, after the day's registrations: every organiser, one transaction each. */
+export const NIGHTLY_EVALUATION_TIME = '02:00';
+
+export const JOB_APPLY_RETENTION = 'retention.apply-all';
+export const NIGHTLY_RETENTION_TIME = '03:30';
 
 export const JOB_SEND_MESSAGES = 'messages.send-due';
 export const JOB_MONTHLY_NOTICES = 'messages.monthly-notices';
@@ -15,13 +24,7 @@ export const JOB_MONTHLY_NOTICES = 'messages.monthly-notices';
 export const SEND_EVERY_MINUTES = 1;
 export const MONTHLY_NOTICE_TIME = '06:00';
 
-export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
-
-/** Nightly, after the day's registrations: every organiser, one transaction each. */
-export const NIGHTLY_EVALUATION_TIME = '02:00';
-
-export const JOB_APPLY_RETENTION = 'retention.apply-all';
-export const NIGHTLY_RETENTION_TIME = '03:30';
+export type JobLog = (message: string, error?: unknown) => void;
 
 export async function handleEvaluateLadders(database: Database, clock: Clock): Promise<void> {
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
@@ -36,15 +39,22 @@ export async function handleApplyRetention(database: Database, clock: Clock): Pr
   }
 }
 
-export async function registerJobs(queue: JobQueue, database: Database, clock: Clock, config: Config): Promise<void> {
+/** What a worker runs: the scheduled jobs and the background jobs started from the web. */
+export function registerJobHandlers(queue: JobQueue, database: Database, clock: Clock, config: Config, log: JobLog): void {
   const transports = transportsFromConfig(config.messages);
+  const sendDue = () => runMessageWorker(database, { now: clock.now(), config: config.messages, transports });
   queue.register(JOB_EVALUATE_LADDERS, () => handleEvaluateLadders(database, clock));
-  queue.register(JOB_SEND_MESSAGES, async () => { await runMessageWorker(database, { now: clock.now(), config: config.messages, transports }); });
+  queue.register(JOB_RUN_BACKGROUND, (data) => runBackgroundJob(database.db, ladderJobRunners(database), data, log));
   queue.register(JOB_APPLY_RETENTION, () => handleApplyRetention(database, clock));
+  queue.register(JOB_SEND_MESSAGES, async () => { await sendDue(); });
   queue.register(JOB_MONTHLY_NOTICES, async () => {
     await runMonthlyNotices(database, { today: clock.today(), now: clock.now(), config: config.messages });
-    await runMessageWorker(database, { now: clock.now(), config: config.messages, transports });
+    await sendDue();
   });
+}
+
+export async function registerJobs(queue: JobQueue, database: Database, clock: Clock, config: Config, log: JobLog): Promise<void> {
+  registerJobHandlers(queue, database, clock, config, log);
   await queue.start();
   await queue.scheduleDaily(JOB_EVALUATE_LADDERS, NIGHTLY_EVALUATION_TIME);
   await queue.scheduleDaily(JOB_APPLY_RETENTION, NIGHTLY_RETENTION_TIME);

@@ -12,8 +12,9 @@ import { guardianRoutes } from './guardians/guardians.routes.js';
 import { leaveRequestRoutes } from './guardians/leave-requests.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
+import { jobRoutes } from './jobs/jobs.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
 export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes,
-  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes];
+  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes];

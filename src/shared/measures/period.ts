@@ -43,6 +43,37 @@ function byDate(rows: ReadonlyArray<MinuteFigures & { date: string }>): DayFigur
   return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** Arrays already known to be day rows sorted by date, one per date (the roll-up's shape); callers do not change an array after summing it. */
+const sortedDayRows = new WeakSet<readonly DayFigures[]>();
+
+/** The first index whose date is on or after `from` in rows sorted by date. */
+function firstIndexFrom(days: readonly DayFigures[], from: string): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (days[mid].date < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The rows in `from..to`, one per date, sorted. Sorted unique day rows (what the roll-up and the
+ * ladder engine pass, many times over the same array) are sliced by binary search instead of
+ * filtered: the same rows, without scanning the whole history for every period.
+ */
+function daysInRange(days: readonly DayFigures[], from: string, to: string): readonly DayFigures[] {
+  if (!sortedDayRows.has(days)) {
+    if (byDate(days) !== days) return byDate(days.filter((d) => d.date >= from && d.date <= to));
+    sortedDayRows.add(days);
+  }
+  const start = firstIndexFrom(days, from);
+  let end = start;
+  while (end < days.length && days[end].date <= to) end++;
+  return days.slice(start, end);
+}
+
 /** Group lesson outcomes into one row per date, sorted by date (the pupil × day roll-up). */
 export function dayFigures(outcomes: readonly LessonOutcome[]): DayFigures[] {
   return byDate(outcomes);
@@ -71,7 +102,7 @@ export function sumDays(days: readonly DayFigures[], from: string, to: string): 
   let longestRun = 0;
   let run = 0;
   let schoolDays = 0;
-  for (const day of byDate(days.filter((d) => d.date >= from && d.date <= to))) {
+  for (const day of daysInRange(days, from, to)) {
     addInto(totals, day);
     // Days without scheduled minutes are weekends, holidays or days off for this pupil: a run skips them.
     if (day.scheduled === 0) continue;

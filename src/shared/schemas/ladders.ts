@@ -100,6 +100,7 @@ export type PupilLadderResponse = Static<typeof PupilLadderResponse>;
 export const LadderDecisionRequest = Type.Object({ stepIndex: Type.Integer({ minimum: 0, maximum: 20 }), reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const ConcernFlagRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) });
 export const UpdateDraftRequest = Type.Object({ definition: Type.Unknown(), effectiveFrom: IsoDate });
-export const PreviewQuery = Type.Object({ effectiveFrom: Type.Optional(IsoDate) });
+/** The preview as of `date` (default today), replayed from `effectiveFrom` (default the version's). */
+export const PreviewRequest = Type.Object({ effectiveFrom: Type.Optional(IsoDate), date: Type.Optional(IsoDate) });
 export const AssigneesResponse = Type.Object({ users: Type.Array(Type.Object({ id: Uuid, name: Type.String(), roles: Type.Array(Type.String()) })) });
 export const EvaluateRequest = Type.Object({ schoolUnitId: Type.Optional(Uuid), personId: Type.Optional(Uuid) });

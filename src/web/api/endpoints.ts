@@ -69,6 +69,8 @@ export interface EvaluationSummary {
   changes: number;
   tasks: number;
   outbox: number;
+  /** State rows rewritten (the others only had their evaluation date moved). */
+  written: number;
 }
 
 /** Which tasks to list. */
@@ -132,12 +134,18 @@ export const api = {
     apiPut<void>(`/api/ladders/versions/${encodeURIComponent(id)}`, body),
   /** Discards a draft. */
   deleteLadderDraft: (id: string) => apiDelete(`/api/ladders/versions/${encodeURIComponent(id)}`),
-  /** Preview of a version, optionally as if it applied from another date (the editor's, unsaved). */
-  ladderPreviewPath: (id: string, effectiveFrom?: string) =>
-    apiPath(`/api/ladders/versions/${encodeURIComponent(id)}/preview`, { effectiveFrom }),
+  /**
+   * Starts the preview of a version as a background job: as of `date` (default today), optionally
+   * as if it applied from another date (the editor's, unsaved). The result is a PreviewResponse.
+   */
+  startLadderPreview: (id: string, body: { effectiveFrom?: string; date?: string }) =>
+    apiPost<{ jobId: string }>(`/api/ladders/versions/${encodeURIComponent(id)}/preview`, body),
   /** A plain link (download): the version as a ladder file. */
   ladderExportUrl: (id: string) => `/api/ladders/versions/${encodeURIComponent(id)}/export`,
-  evaluateLadders: (body: { schoolUnitId?: string; personId?: string }) => apiPost<EvaluationSummary>('/api/ladders/evaluate', body),
+  /** Starts an evaluation as a background job; the result is an EvaluationSummary. */
+  startLadderEvaluation: (body: { schoolUnitId?: string; personId?: string }) => apiPost<{ jobId: string }>('/api/ladders/evaluate', body),
+  /** A background job's status, progress and result (only for the user who started it). */
+  jobPath: (id: string) => `/api/jobs/${encodeURIComponent(id)}`,
 
   earlyWarningPath: (params: EarlyWarningParams) => apiPath('/api/early-warning', { ...params }),
   /** A plain link (download): the same list as CSV. */

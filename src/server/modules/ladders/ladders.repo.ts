@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { DayFigures } from '../../../shared/measures/index.js';
+import { eachDate } from '../../../shared/dates/index.js';
 import type { LadderDefinition } from '../../../shared/ladders/index.js';
 import { uuidArray } from '../measures/measures.repo.js';
 
@@ -20,6 +21,30 @@ export async function findLadderVersions(tx: Tx, organiserId: string): Promise<V
 
 export interface PupilScopeRow { person_id: string; school_unit_id: string }
 
+/**
+ * Pupils in chunks of whole school units, at most `size` pupils each (a larger unit is split): one
+ * load of rows and one round of writes per chunk, so memory stays bounded at any organiser size
+ * while the database reads many pupils per query (a query per small unit reads far slower).
+ */
+export function chunksBySchoolUnit(pupils: readonly PupilScopeRow[], size: number): PupilScopeRow[][] {
+  const byUnit = new Map<string, PupilScopeRow[]>();
+  for (const pupil of pupils) byUnit.set(pupil.school_unit_id, [...(byUnit.get(pupil.school_unit_id) ?? []), pupil]);
+  const chunks: PupilScopeRow[][] = [];
+  let current: PupilScopeRow[] = [];
+  for (const unit of byUnit.values()) {
+    for (let i = 0; i < unit.length; i += size) {
+      const slice = unit.slice(i, i + size);
+      if (current.length + slice.length > size) {
+        chunks.push(current);
+        current = [];
+      }
+      current.push(...slice);
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /** Pupils with a class membership on the date (or, failing that, an enrolment), with their school unit. */
 export async function findPupilsForEvaluation(tx: Tx, organiserId: string, date: string, filter: { schoolUnitId?: string; personIds?: string[] }): Promise<PupilScopeRow[]> {
   const unitFilter = filter.schoolUnitId ? sql`and x.school_unit_id = ${filter.schoolUnitId}` : sql``;
@@ -36,20 +61,38 @@ export async function findPupilsForEvaluation(tx: Tx, organiserId: string, date:
     order by x.person_id, x.priority, x.start_date desc`);
 }
 
-/** Day rows of the pupils up to the date, grouped by pupil. */
+/**
+ * Day rows of the pupils in `from..to`, grouped by pupil, sorted by date. A school year of a
+ * municipality is millions of rows, so each pupil's days travel as one packed text (see
+ * `unpackDays`): one row per pupil instead of one per day, and a plain day (everything attended,
+ * no lateness) is just its offset and scheduled minutes.
+ */
 export async function findDayFigures(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<Map<string, DayFigures[]>> {
   const byPerson = new Map<string, DayFigures[]>();
-  if (personIds.length === 0) return byPerson;
-  const rows = await queryRows<DayFigures & { person_id: string; late_count: number; late_minutes: number }>(tx, sql`
-    select person_id, date::text as date, scheduled, known, attended, valid, invalid, other, late_count, late_minutes
+  if (personIds.length === 0 || from > to) return byPerson;
+  // The aggregate sorts the rows by pupil; the default 4 MB would spill that sort to disk.
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  const rows = await queryRows<{ person_id: string; days: string }>(tx, sql`
+    select person_id, string_agg(case
+        when attended = scheduled and known = scheduled and valid = 0 and invalid = 0 and other = 0 and late_count = 0 and late_minutes = 0
+        then (date - ${from}::date) || ' ' || scheduled
+        else (date - ${from}::date) || ' ' || scheduled || ' ' || known || ' ' || attended || ' ' || valid || ' ' || invalid || ' ' || other || ' ' || late_count || ' ' || late_minutes
+      end, ',' order by date) as days
     from pupil_days where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) and date between ${from} and ${to}
-    order by person_id, date`);
-  for (const r of rows) {
-    const list = byPerson.get(r.person_id) ?? [];
-    list.push({ date: r.date, scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other, lateCount: r.late_count, lateMinutes: r.late_minutes });
-    byPerson.set(r.person_id, list);
-  }
+    group by person_id`);
+  const dates = eachDate(from, to);
+  for (const r of rows) byPerson.set(r.person_id, unpackDays(r.days, dates));
   return byPerson;
+}
+
+/** The inverse of the packing in `findDayFigures`; `dates[i]` is the date at offset i. */
+export function unpackDays(packed: string, dates: readonly string[]): DayFigures[] {
+  return packed.split(',').map((day) => {
+    const f = day.split(' ');
+    const scheduled = Number(f[1]);
+    if (f.length === 2) return { date: dates[Number(f[0])], scheduled, known: scheduled, attended: scheduled, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0 };
+    return { date: dates[Number(f[0])], scheduled, known: Number(f[2]), attended: Number(f[3]), valid: Number(f[4]), invalid: Number(f[5]), other: Number(f[6]), lateCount: Number(f[7]), lateMinutes: Number(f[8]) };
+  });
 }
 
 export interface StateRow { person_id: string; ladder_version_id: string; evaluation_date: string; step_index: number; step_key: string | null; since: string | null; explanation: string; result: Record<string, unknown>; school_unit_id: string | null }

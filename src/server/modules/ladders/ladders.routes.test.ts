@@ -5,6 +5,28 @@ import { createWorld, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { eachDate, weekdayOf } from '../../../shared/dates/index.js';
 import { recomputePupilDays } from '../measures/recompute-pupil-days.js';
+import { runBackgroundJob } from '../../jobs/background-jobs.js';
+import { ladderJobRunners } from './ladder-jobs.js';
+import { randomUUID } from 'node:crypto';
+
+type Client = Awaited<ReturnType<typeof logInAs>>;
+
+/** Polls a background job until it has finished; returns its last status. */
+async function finishedJob(client: Client, jobId: string) {
+  for (let i = 0; i < 300; i++) {
+    const job = (await client.request({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+/** Starts a job with a POST (202 + job id) and waits for it. */
+async function runJob(client: Client, url: string, payload: Record<string, unknown>) {
+  const started = await client.request({ method: 'POST', url, payload });
+  expect(started.statusCode, started.body).toBe(202);
+  return finishedJob(client, started.json().jobId);
+}
 
 const JANUARY = eachDate('2026-01-08', '2026-01-30').filter((d) => weekdayOf(d) <= 5);
 const FEBRUARY = eachDate('2026-02-02', '2026-02-13').filter((d) => weekdayOf(d) <= 5);
@@ -32,11 +54,15 @@ describe('ladders over HTTP: preset, evaluation, early warning, tasks', () => {
     expect(ladders.json().presets.map((p: { id: string }) => p.id)).toEqual(['kyrkbacksskolan', 'stockholm', 'orebro', 'norrkoping']);
     const draft = await rektor.request({ method: 'POST', url: '/api/ladders/versions', payload: { schoolUnitId: world.schoolUnitId, presetId: 'stockholm', effectiveFrom: '2026-01-08', publish: false } });
     expect(draft.statusCode).toBe(201);
-    const preview = await rektor.request({ method: 'GET', url: `/api/ladders/versions/${draft.json().id}/preview` });
-    expect(preview.json().rows).toEqual([expect.objectContaining({ personId: absentPupil, current: { stepIndex: 0, stepKey: null }, draft: expect.objectContaining({ stepKey: 'utredning-anmalan' }) })]);
+    const preview = await runJob(rektor, `/api/ladders/versions/${draft.json().id}/preview`, {});
+    expect(preview).toMatchObject({ status: 'done', kind: 'ladder.preview', error: null });
+    expect(preview.result.date).toBe('2026-02-13');
+    expect(preview.result.rows).toEqual([expect.objectContaining({ personId: absentPupil, current: { stepIndex: 0, stepKey: null }, draft: expect.objectContaining({ stepKey: 'utredning-anmalan' }) })]);
     expect((await rektor.request({ method: 'POST', url: `/api/ladders/versions/${draft.json().id}/publish`, payload: {} })).statusCode).toBe(204);
-    const evaluated = await rektor.request({ method: 'POST', url: '/api/ladders/evaluate', payload: { schoolUnitId: world.schoolUnitId } });
-    expect(evaluated.json()).toMatchObject({ onStep: 1 });
+    const evaluated = await runJob(rektor, '/api/ladders/evaluate', { schoolUnitId: world.schoolUnitId });
+    expect(evaluated).toMatchObject({ status: 'done', result: { onStep: 1 } });
+    expect(evaluated.progress.done).toBe(evaluated.progress.total);
+    expect(evaluated.progress.total).toBeGreaterThan(1);
 
     const warning = await rektor.request({ method: 'GET', url: '/api/early-warning?scope=school' });
     const row = warning.json().rows[0];
@@ -88,9 +114,9 @@ describe('ladders over HTTP: preset, evaluation, early warning, tasks', () => {
     expect(edited.statusCode).toBe(204);
     const after = (await admin.request({ method: 'GET', url: '/api/ladders' })).json().versions.find((v: { id: string }) => v.id === draft.id);
     expect(after).toMatchObject({ name: 'Örebro, vår version', effectiveFrom: '2026-02-01', status: 'draft' });
-    const preview = await admin.request({ method: 'GET', url: `/api/ladders/versions/${draft.id}/preview?effectiveFrom=2026-01-08` });
+    const preview = (await runJob(admin, `/api/ladders/versions/${draft.id}/preview`, { effectiveFrom: '2026-01-08' })).result;
     // Örebro's first stage takes the concern flag set on pupil 1 above.
-    expect(preview.json().rows.find((r: { personId: string }) => r.personId === world.pupilsA[1])).toMatchObject({ className: '7A', draft: { stepIndex: 1 } });
+    expect(preview.rows.find((r: { personId: string }) => r.personId === world.pupilsA[1])).toMatchObject({ className: '7A', draft: { stepIndex: 1 } });
     expect((await admin.request({ method: 'DELETE', url: `/api/ladders/versions/${draft.id}` })).statusCode).toBe(204);
     const published = (await admin.request({ method: 'GET', url: '/api/ladders' })).json().versions.find((v: { status: string }) => v.status === 'published');
     expect((await admin.request({ method: 'PUT', url: `/api/ladders/versions/${published.id}`, payload: { definition: published.definition, effectiveFrom: '2026-02-01' } })).statusCode).toBe(409);
@@ -103,6 +129,36 @@ describe('ladders over HTTP: preset, evaluation, early warning, tasks', () => {
     expect(assignees.map((u: { roles: string[] }) => u.roles).flat()).toEqual(expect.arrayContaining(['principal', 'studentHealth', 'mentor']));
     const ladder = (await rektor.request({ method: 'GET', url: `/api/pupils/${absentPupil}/ladder` })).json();
     expect(ladder.changes.find((c: { by: string }) => c.by === 'staff').decidedBy).toBe('mentor Personal');
+  });
+
+  it('runs the preview as a job with progress for its starter only, on a chosen date, and reports failures in Swedish', async () => {
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const draft = (await admin.request({ method: 'POST', url: '/api/ladders/versions', payload: { schoolUnitId: null, presetId: 'stockholm', effectiveFrom: '2026-01-08', publish: false } })).json();
+    // On 30 January the month is not over, so nobody is on a step; on 12 February the absent pupil
+    // is on the investigation step (the mentor's decision on the 13th takes them off it).
+    const early = await runJob(admin, `/api/ladders/versions/${draft.id}/preview`, { date: '2026-01-30' });
+    expect(early).toMatchObject({ status: 'done', result: { date: '2026-01-30' } });
+    expect(early.progress.total).toBeGreaterThan(0);
+    expect(early.progress.done).toBe(early.progress.total);
+    expect(early.result.rows.filter((r: { draft: { stepIndex: number } }) => r.draft.stepIndex > 0)).toEqual([]);
+    const late = await runJob(admin, `/api/ladders/versions/${draft.id}/preview`, { date: '2026-02-12' });
+    expect(late.result.rows.find((r: { personId: string }) => r.personId === absentPupil)).toMatchObject({ className: '7A', draft: { stepKey: 'utredning-anmalan' } });
+    const future = await admin.request({ method: 'POST', url: `/api/ladders/versions/${draft.id}/preview`, payload: { date: '2026-02-14' } });
+    expect(future.statusCode).toBe(400);
+
+    // Another user cannot read the job; a job whose draft is gone fails with a Swedish message.
+    const rektor = await logInAs(t.app, world.usernames.principal);
+    const started = (await admin.request({ method: 'POST', url: `/api/ladders/versions/${draft.id}/preview`, payload: {} })).json();
+    expect((await rektor.request({ method: 'GET', url: `/api/jobs/${started.jobId}` })).statusCode).toBe(404);
+    await finishedJob(admin, started.jobId);
+    // A job whose draft was discarded before it ran.
+    const doomed = randomUUID();
+    const adminUser = (await queryRows<{ id: string }>(t.database.db, sql`select id from users where organiser_id = ${world.organiserId} and username = ${world.usernames.organiserAdmin}`))[0].id;
+    await t.database.db.insert(schema.backgroundJobs).values({ organiserId: world.organiserId, id: doomed, kind: 'ladder.preview', status: 'queued',
+      input: { versionId: randomUUID(), effectiveFrom: null, date: '2026-02-13' }, createdByUserId: adminUser });
+    await runBackgroundJob(t.database.db, ladderJobRunners(t.database), { organiserId: world.organiserId, jobId: doomed }, () => {});
+    const failed = await finishedJob(admin, doomed);
+    expect(failed).toMatchObject({ status: 'failed', result: null, error: { code: 'NOT_FOUND', message: expect.stringContaining('Trappversionen finns inte längre') } });
   });
 
   it('refuses ladder changes to roles without them and validates definitions', async () => {

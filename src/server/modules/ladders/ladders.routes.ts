@@ -12,8 +12,8 @@ import { canReadPupil, readablePupilsSql, menteesSql } from '../../policies/scop
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   CompleteTaskRequest, ConcernFlagRequest, EarlyWarningQuery, EarlyWarningResponse, EvaluateRequest, LadderDecisionRequest, LaddersResponse,
-  PreviewResponse, PupilLadderResponse, ReassignTaskRequest, SaveLadderVersionRequest, TasksQuery, TasksResponse,
-  UpdateDraftRequest, PreviewQuery, AssigneesResponse,
+  PupilLadderResponse, ReassignTaskRequest, SaveLadderVersionRequest, TasksQuery, TasksResponse,
+  UpdateDraftRequest, PreviewRequest, AssigneesResponse,
 } from '../../../shared/schemas/ladders.js';
 import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
@@ -33,7 +33,9 @@ import { completeTask } from './commands/complete-task.js';
 import { reassignTask } from './commands/reassign-task.js';
 import { decideLadderStep } from './commands/decide-ladder-step.js';
 import { setConcernFlag } from './commands/set-concern-flag.js';
-import { dryRunLadder } from './dry-run-ladder.js';
+import { startBackgroundJob } from '../../jobs/background-jobs.js';
+import { JobStarted } from '../../../shared/schemas/jobs.js';
+import type { EvaluateJobInput, PreviewJobInput } from './ladder-jobs.js';
 import { EARLY_WARNING_CSV_COLUMNS, toCsv } from './csv.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -110,7 +112,7 @@ async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryI
   };
 }
 
-export async function ladderRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
+export async function ladderRoutes(fastify: FastifyInstance, { database, clock, jobs }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = database.db;
 
@@ -185,41 +187,33 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock }
     return v.definition;
   });
 
-  app.get('/api/ladders/versions/:id/preview', {
-    schema: { tags: ['ladders'], summary: 'Who would be on which step today under this version (optionally from another effective date), compared with the current states', params: IdParams, querystring: PreviewQuery, response: { 200: PreviewResponse, ...errors } },
-  }, async (request) => {
+  app.post('/api/ladders/versions/:id/preview', {
+    schema: { tags: ['ladders'], summary: 'Start a preview job: who would be on which step on a date under this version (optionally from another effective date), next to the current states. The result (PreviewResponse) is at GET /api/jobs/:id',
+      params: IdParams, body: PreviewRequest, response: { 202: JobStarted, ...errors } },
+  }, async (request, reply) => {
     const actor = actorOf(request);
     const today = clock.today();
     const v = await loadVersion(db, actor, request.params.id);
     if (!canEvaluate(actor, v.school_unit_key || null)) throw forbidden();
-    const from = request.query.effectiveFrom ?? v.effective_from;
-    const runs = await dryRunLadder(db, actor.organiserId, v.definition as LadderDefinition, from, today, v.school_unit_key ? { schoolUnitId: v.school_unit_key } : {});
-    const states = await findStates(db, actor.organiserId, runs.map((r) => r.personId));
-    const people = new Map((await queryRows<{ id: string; given_name: string; family_name: string; class_name: string | null }>(db, sql`
-      select p.id, p.given_name, p.family_name, (select g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
-        where gm.organiser_id = p.organiser_id and gm.person_id = p.id and g.group_type = 'Klass' order by gm.start_date desc limit 1) as class_name
-      from persons p where p.organiser_id = ${actor.organiserId} and p.id = any(${uuidArray(runs.map((r) => r.personId))})`)).map((p) => [p.id, p]));
-    const rows = runs.filter((r) => r.result.stepIndex > 0 || (states.get(r.personId)?.step_index ?? 0) > 0).map((r) => {
-      const current = states.get(r.personId);
-      return {
-        personId: r.personId, name: `${people.get(r.personId)?.given_name ?? ''} ${people.get(r.personId)?.family_name ?? ''}`.trim(), className: people.get(r.personId)?.class_name ?? null,
-        current: { stepIndex: current?.step_index ?? 0, stepKey: current?.step_key ?? null },
-        draft: { stepIndex: r.result.stepIndex, stepKey: r.result.stepKey, explanation: r.result.explanation },
-      };
-    }).sort((a, b) => b.draft.stepIndex - a.draft.stepIndex || a.name.localeCompare(b.name, 'sv'));
-    return { date: today, rows };
+    const date = request.body.date ?? today;
+    if (date > today) throw new AppError('VALIDATION_FAILED', 'Förhandsvisningen kan inte gälla ett datum efter idag.', [{ path: '/date', message: 'Välj idag eller ett tidigare datum.' }]);
+    const input: PreviewJobInput = { versionId: v.id, effectiveFrom: request.body.effectiveFrom ?? null, date };
+    const jobId = await startBackgroundJob(db, jobs, { organiserId: actor.organiserId, kind: 'ladder.preview', input: { ...input }, createdByUserId: actor.userId });
+    return reply.status(202).send({ jobId });
   });
 
   app.post('/api/ladders/evaluate', {
-    schema: { tags: ['ladders'], summary: 'Evaluate the ladder now for a school unit or one pupil (the nightly job does all)', body: EvaluateRequest,
-      response: { 200: Type.Object({ pupils: Type.Integer(), onStep: Type.Integer(), changes: Type.Integer(), tasks: Type.Integer(), outbox: Type.Integer() }), ...errors } },
-  }, async (request) => {
+    schema: { tags: ['ladders'], summary: 'Start an evaluation job for a school unit or one pupil (the nightly job does all); the summary is at GET /api/jobs/:id', body: EvaluateRequest,
+      response: { 202: JobStarted, ...errors } },
+  }, async (request, reply) => {
     const actor = actorOf(request);
     const { schoolUnitId, personId } = request.body;
     if (personId) {
       if (!(await canReadPupil(db, actor, personId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
     } else if (!canEvaluate(actor, schoolUnitId ?? null)) throw forbidden();
-    return db.transaction((tx) => evaluateLadders(tx, auditContextOf(request), { date: clock.today(), schoolUnitId, personIds: personId ? [personId] : undefined }));
+    const input: EvaluateJobInput = { date: clock.today(), ...(schoolUnitId ? { schoolUnitId } : {}), ...(personId ? { personId } : {}) };
+    const jobId = await startBackgroundJob(db, jobs, { organiserId: actor.organiserId, kind: 'ladder.evaluate', input: { ...input }, createdByUserId: actor.userId });
+    return reply.status(202).send({ jobId });
   });
 
   app.get('/api/early-warning', {

@@ -9,8 +9,9 @@ import { sql } from 'drizzle-orm';
 import { schema, type Tx, inSequence } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { addDays } from '../../../../shared/dates/index.js';
-import { evaluateLadder, type LadderResult, type Action, type LadderDefinition } from '../../../../shared/ladders/index.js';
-import { findAssignees, findDayFigures, findFlagsAndDecisions, findLadderVersions, findPupilsForEvaluation, findStates, findTerms, type VersionRow } from '../ladders.repo.js';
+import { evaluateLadder, type LadderResult, type LadderState, type Action, type LadderDefinition, type TermRange } from '../../../../shared/ladders/index.js';
+import { findAssignees, findDayFigures, findFlagsAndDecisions, findLadderVersions, findPupilsForEvaluation, findStates, findTerms, chunksBySchoolUnit, type PupilScopeRow, type VersionRow } from '../ladders.repo.js';
+import { uuidArray } from '../../measures/measures.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
 
 export interface EvaluateLaddersInput {
@@ -19,34 +20,66 @@ export interface EvaluateLaddersInput {
   personIds?: string[];
 }
 
-export interface EvaluationSummary { pupils: number; onStep: number; changes: number; tasks: number; outbox: number }
+export interface EvaluationSummary {
+  pupils: number; onStep: number; changes: number; tasks: number; outbox: number;
+  /** State rows rewritten; the others only had their evaluation date moved. */
+  written: number;
+}
 
 const ROWS_PER_INSERT = 1000;
+/** Pupils evaluated together (whole school units): one load of their rows, one round of writes. */
+const PUPILS_PER_CHUNK = 10_000;
 
 async function insertInBatches<T extends Record<string, unknown>>(tx: Tx, rows: T[], insert: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
 }
 
-export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: EvaluateLaddersInput): Promise<EvaluationSummary> {
+export interface EvaluationOptions {
+  /**
+   * Commit each chunk on its own (a background job given the whole database): progress is visible
+   * between chunks and PGlite can answer other requests. Each chunk is complete in itself.
+   */
+  isCommittedPerChunk?: boolean;
+  /** Called after each chunk with pupils done and in all. */
+  onProgress?: (done: number, total: number) => Promise<void>;
+}
+
+export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: EvaluateLaddersInput, options: EvaluationOptions = {}): Promise<EvaluationSummary> {
   const { organiserId } = ctx;
   const versions = new VersionsInForce(await findLadderVersions(tx, organiserId));
-  const summary: EvaluationSummary = { pupils: 0, onStep: 0, changes: 0, tasks: 0, outbox: 0 };
+  const summary: EvaluationSummary = { pupils: 0, onStep: 0, changes: 0, tasks: 0, outbox: 0, written: 0 };
   if (versions.isEmpty) return summary;
   const pupils = await findPupilsForEvaluation(tx, organiserId, input.date, input);
+  const terms = await findTerms(tx, organiserId);
+  let done = 0;
+  // One school unit (or a slice of a large one) at a time keeps memory bounded at any organiser size.
+  for (const chunk of chunksBySchoolUnit(pupils, PUPILS_PER_CHUNK)) {
+    const work = (chunkTx: Tx) => evaluateChunk(chunkTx, organiserId, input.date, versions, terms, chunk, summary);
+    if (options.isCommittedPerChunk) await tx.transaction(work);
+    else await work(tx);
+    done += chunk.length;
+    await options.onProgress?.(done, pupils.length);
+  }
+  await writeAuditEvent(tx, ctx, { type: 'ladder.evaluate', data: { date: input.date, ...summary } });
+  return summary;
+}
+
+async function evaluateChunk(tx: Tx, organiserId: string, date: string, versions: VersionsInForce, terms: TermRange[], pupils: PupilScopeRow[], summary: EvaluationSummary) {
   const ids = pupils.map((p) => p.person_id);
   const firstDate = pupils.map((p) => versions.firstDate(p.school_unit_id)).filter((d): d is string => d !== null).sort()[0];
-  if (!firstDate) return summary;
+  if (!firstDate) return;
   const states = await findStates(tx, organiserId, ids);
   // Only the rows the ladders can look at: from the earliest date evaluated minus the longest lookback.
-  const earliestStart = [...pupils.map((p) => states.get(p.person_id)?.evaluation_date ?? firstDate), input.date].sort()[0];
+  const earliestStart = [...pupils.map((p) => states.get(p.person_id)?.evaluation_date ?? firstDate), date].sort()[0];
   const loadFrom = [firstDate, addDays(earliestStart, -versions.longestLookbackDays())].sort()[1];
-  const [days, { flags, decisions }, terms, assignees] = await inSequence(
-    () => findDayFigures(tx, organiserId, ids, loadFrom, input.date),
+  const [days, { flags, decisions }, assignees] = await inSequence(
+    () => findDayFigures(tx, organiserId, ids, loadFrom, date),
     () => findFlagsAndDecisions(tx, organiserId, ids),
-    () => findTerms(tx, organiserId),
-    () => findAssignees(tx, organiserId, ids, input.date),
+    () => findAssignees(tx, organiserId, ids, date),
   );
   const stateRows: (typeof schema.pupilLadderStates.$inferInsert)[] = [];
+  /** Pupils whose carried state did not change: only their evaluation date (and a dated explanation) moves. */
+  const unchanged = new Map<string, string[]>();
   const changeRows: (typeof schema.ladderStepChanges.$inferInsert)[] = [];
   const taskRows: (typeof schema.tasks.$inferInsert)[] = [];
   const outboxRows: (typeof schema.outbox.$inferInsert)[] = [];
@@ -76,33 +109,34 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
 
   for (const pupil of pupils) {
     const state = states.get(pupil.person_id);
-    let previous = state?.result as LadderResult | undefined;
+    // The stored result may be older than the row's evaluation date (unchanged states only move the date).
+    let previous = state ? { ...(state.result as unknown as LadderResult), evaluationDate: state.evaluation_date } : undefined;
     let start = state ? addDays(state.evaluation_date, 1) : versions.firstDate(pupil.school_unit_id);
-    if (state && previous && state.evaluation_date >= input.date) {
+    if (state && previous && state.evaluation_date >= date) {
       // Already evaluated today: evaluate today again (a staff decision or flag made today must
       // apply now). Presenting the stored result as yesterday's lets today's decisions count;
       // repeated tasks and messages are absorbed by their idempotency keys.
-      start = input.date;
-      previous = { ...previous, evaluationDate: addDays(input.date, -1) };
+      start = date;
+      previous = { ...previous, evaluationDate: addDays(date, -1) };
     }
-    if (!start || start > input.date) continue;
+    if (!start || start > date) continue;
     let last: { result: LadderResult; version: VersionRow } | null = null;
-    for (let date = start; date <= input.date; date = addDays(date, 1)) {
-      const version = versions.on(pupil.school_unit_id, date);
+    for (let day = start; day <= date; day = addDays(day, 1)) {
+      const version = versions.on(pupil.school_unit_id, day);
       if (!version) continue;
       const result = evaluateLadder(version.definition as LadderDefinition, {
-        evaluationDate: date, days: days.get(pupil.person_id) ?? [], terms, previous,
+        evaluationDate: day, days: days.get(pupil.person_id) ?? [], terms, previous,
         concernFlags: flags.get(pupil.person_id), staffDecisions: decisions.get(pupil.person_id),
       });
       for (const change of result.changes) {
-        changeRows.push({ organiserId, personId: pupil.person_id, ladderVersionId: version.id, date, fromStep: change.from, toStep: change.to,
+        changeRows.push({ organiserId, personId: pupil.person_id, ladderVersionId: version.id, date: day, fromStep: change.from, toStep: change.to,
           by: change.by, reason: 'reason' in change ? change.reason : null, explanation: result.explanation });
         const step = version.definition.steps[change.to - 1] as LadderDefinition['steps'][number] | undefined;
-        if (change.to > change.from && step) runActions(step.actions, pupil.person_id, pupil.school_unit_id, version, step.key, `${step.key}:${date}`, date, result.explanation);
+        if (change.to > change.from && step) runActions(step.actions, pupil.person_id, pupil.school_unit_id, version, step.key, `${step.key}:${day}`, day, result.explanation);
       }
       for (const alert of result.alerts) {
         const period = alert.fired.map((f) => `${f.period?.from ?? ''}..${f.period?.to ?? ''}`).join(',');
-        runActions(alert.actions, pupil.person_id, pupil.school_unit_id, version, alert.key, `alert:${alert.key}:${period}`, date, alert.explanation);
+        runActions(alert.actions, pupil.person_id, pupil.school_unit_id, version, alert.key, `alert:${alert.key}:${period}`, day, alert.explanation);
       }
       previous = result;
       last = { result, version };
@@ -110,9 +144,16 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
     if (!last) continue;
     summary.pupils++;
     if (last.result.stepIndex > 0) summary.onStep++;
-    stateRows.push({ organiserId, personId: pupil.person_id, ladderVersionId: last.version.id, schoolUnitId: pupil.school_unit_id,
-      evaluationDate: last.result.evaluationDate, stepIndex: last.result.stepIndex, stepKey: last.result.stepKey, since: last.result.since,
-      explanation: last.result.explanation, result: last.result as unknown as Record<string, unknown> });
+    const { result, version } = last;
+    if (state && state.ladder_version_id === version.id && state.school_unit_id === pupil.school_unit_id && result.evaluationDate === date
+      && sameCarriedState(state.result as unknown as LadderState, result)) {
+      const sameText = state.explanation === result.explanation ? '' : result.explanation;
+      unchanged.set(sameText, [...(unchanged.get(sameText) ?? []), pupil.person_id]);
+      continue;
+    }
+    stateRows.push({ organiserId, personId: pupil.person_id, ladderVersionId: version.id, schoolUnitId: pupil.school_unit_id,
+      evaluationDate: result.evaluationDate, stepIndex: result.stepIndex, stepKey: result.stepKey, since: result.since,
+      explanation: result.explanation, result: result as unknown as Record<string, unknown> });
   }
 
   await insertInBatches(tx, stateRows, (batch) => tx.insert(schema.pupilLadderStates).values(batch).onConflictDoUpdate({
@@ -120,12 +161,34 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
     set: { ladderVersionId: sqlExcluded('ladder_version_id'), schoolUnitId: sqlExcluded('school_unit_id'), evaluationDate: sqlExcluded('evaluation_date'),
       stepIndex: sqlExcluded('step_index'), stepKey: sqlExcluded('step_key'), since: sqlExcluded('since'), explanation: sqlExcluded('explanation'), result: sqlExcluded('result') },
   }));
+  for (const [explanation, personIds] of unchanged) {
+    await tx.execute(sql`update pupil_ladder_states set evaluation_date = ${date}${explanation ? sql`, explanation = ${explanation}` : sql``}
+      where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`);
+  }
   await insertInBatches(tx, changeRows, (batch) => tx.insert(schema.ladderStepChanges).values(batch));
   await insertInBatches(tx, taskRows, (batch) => tx.insert(schema.tasks).values(batch).onConflictDoNothing());
   await insertInBatches(tx, outboxRows, (batch) => tx.insert(schema.outbox).values(batch).onConflictDoNothing());
-  Object.assign(summary, { changes: changeRows.length, tasks: taskRows.length, outbox: outboxRows.length });
-  await writeAuditEvent(tx, ctx, { type: 'ladder.evaluate', data: { date: input.date, ...summary } });
-  return summary;
+  summary.written += stateRows.length;
+  summary.changes += changeRows.length;
+  summary.tasks += taskRows.length;
+  summary.outbox += outboxRows.length;
+}
+
+/** The fields one evaluation hands to the next; equal means tomorrow's evaluation cannot tell the two apart. */
+const CARRIED: readonly (keyof LadderState)[] = ['stepIndex', 'stepKey', 'since', 'fired', 'entry', 'lastFiredOn', 'movedDownOn'];
+
+function sameCarriedState(stored: Partial<LadderState>, next: LadderState): boolean {
+  return CARRIED.every((key) => canonicalJson(stored[key] ?? null) === canonicalJson(next[key] ?? null));
+}
+
+/** JSON with object keys sorted: jsonb does not keep the order they were written in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** The proposed row's column in an ON CONFLICT DO UPDATE. */

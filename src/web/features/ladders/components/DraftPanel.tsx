@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { LadderDefinition } from '@shared/ladders/format';
 import type { LadderVersionSummary } from '@shared/schemas/ladders';
 import { api, type PreviewResponse } from '../../../api/endpoints';
-import { useApiQuery } from '../../../hooks/useApiQuery';
+import { useBackgroundJob } from '../../../hooks/useBackgroundJob';
+import { JobProgress } from '../../../components/JobProgress';
+import { useAuth } from '../../../auth/AuthContext';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDateTime, formatShortDate } from '../../../lib/format';
 import { problemsByPointer } from '../editor';
@@ -42,16 +44,21 @@ export function DraftPanel({ version, current, onSaved, onPublished, onDiscarded
   const [saveError, setSaveError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'saving' | 'publishing' | 'discarding' | null>(null);
-  /** The date the preview was asked for (null = no preview yet). */
+  /** The effective date the preview was asked for (null = no preview yet). */
   const [previewDate, setPreviewDate] = useState<string | null>(null);
+  const { me } = useAuth();
+  const today = me?.today ?? new Date().toISOString().slice(0, 10);
+  /** The day the preview shows (who would be on which step then). */
+  const [asOf, setAsOf] = useState(today);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const publishRef = useRef<HTMLButtonElement>(null);
   const discardRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
-  const preview = useApiQuery<PreviewResponse>(previewDate ? api.ladderPreviewPath(version.id, previewDate) : null);
+  const preview = useBackgroundJob<PreviewResponse>();
 
   const isDateValid = DATE.test(effectiveFrom);
+  const isAsOfValid = DATE.test(asOf) && asOf <= today;
   const isDirty = isDefinitionEdited || effectiveFrom !== savedEffectiveFrom;
   /** Preview and publish use the editor's date, but the saved definition. */
   const needsSave = isDefinitionEdited;
@@ -84,8 +91,8 @@ export function DraftPanel({ version, current, onSaved, onPublished, onDiscarded
   };
 
   const handlePreview = () => {
-    if (previewDate === effectiveFrom) preview.reload();
-    else setPreviewDate(effectiveFrom);
+    setPreviewDate(effectiveFrom);
+    void preview.start(() => api.startLadderPreview(version.id, { effectiveFrom, date: asOf }));
     requestAnimationFrame(() => previewHeadingRef.current?.focus());
   };
 
@@ -129,13 +136,20 @@ export function DraftPanel({ version, current, onSaved, onPublished, onDiscarded
           aria-invalid={!isDateValid || undefined} aria-describedby={!isDateValid ? `${id}-date-error` : undefined} />
         {!isDateValid && <p id={`${id}-date-error`} className="field-error">{t('ladderCreate.problems.date')}</p>}
       </div>
+      <div className="field field-date">
+        <label htmlFor={`${id}-as-of`}>{t('ladderDraft.asOf')}</label>
+        <input id={`${id}-as-of`} type="date" value={asOf} max={today} onChange={(event) => setAsOf(event.target.value)}
+          aria-invalid={!isAsOfValid || undefined} aria-describedby={`${id}-as-of-hint${isAsOfValid ? '' : ` ${id}-as-of-error`}`} />
+        <p id={`${id}-as-of-hint`} className="hint">{t('ladderDraft.asOfHint')}</p>
+        {!isAsOfValid && <p id={`${id}-as-of-error`} className="field-error">{t('ladderDraft.asOfInvalid')}</p>}
+      </div>
       {isDirty && <p className="message message-info">{needsSave ? t('ladderDraft.unsaved') : t('ladderDraft.unsavedDate')}</p>}
       {problems.length > 0
         ? <LadderProblems message={t('ladderDraft.saveRejected')} problems={problems} definition={definition} linkToFields />
         : saveError !== null && <ErrorMessage error={saveError} />}
       <div className="button-row">
         {saveButton('button-secondary')}
-        <button type="button" className="button button-secondary" onClick={handlePreview} disabled={needsSave || preview.isLoading || !isDateValid}
+        <button type="button" className="button button-secondary" onClick={handlePreview} disabled={needsSave || preview.isRunning || !isDateValid || !isAsOfValid}
           aria-describedby={needsSave ? `${id}-dirty` : undefined}>
           {t('ladderDraft.preview')}
         </button>
@@ -169,14 +183,15 @@ export function DraftPanel({ version, current, onSaved, onPublished, onDiscarded
         </div>
       )}
       {previewDate && (
-        <section aria-labelledby={`${id}-preview`} aria-busy={preview.isLoading} className="page-section">
+        <section aria-labelledby={`${id}-preview`} aria-busy={preview.isRunning} className="page-section">
           <h3 id={`${id}-preview`} ref={previewHeadingRef} tabIndex={-1}>{t('ladderPreview.heading')}</h3>
-          <p role="status" className={preview.isLoading ? 'loading' : 'visually-hidden'}>
-            {preview.isLoading ? t('ladderPreview.loading') : preview.data ? t('ladderPreview.ready') : ''}
+          <p role="status" className={preview.isRunning ? 'loading' : 'visually-hidden'}>
+            {preview.isRunning ? t('ladderPreview.loading') : preview.result ? t('ladderPreview.ready') : ''}
           </p>
-          {preview.error ? <ErrorMessage error={preview.error} onRetry={preview.reload} />
-            : preview.data && !preview.isLoading
-              && <PreviewTable preview={preview.data} effectiveFrom={previewDate} draft={definitionOf(version)} current={current} />}
+          {preview.isRunning && <JobProgress label={t('ladderPreview.progress')} progress={preview.progress} />}
+          {preview.error !== null ? <ErrorMessage error={preview.error} onRetry={handlePreview} />
+            : preview.result && !preview.isRunning
+              && <PreviewTable preview={preview.result} effectiveFrom={previewDate} draft={definitionOf(version)} current={current} />}
         </section>
       )}
       <h3>{t('ladderDraft.editHeading')}</h3>

@@ -1,0 +1,73 @@
+/**
+ * Background jobs started from the web: a row per job with status, progress and result, run by
+ * the job queue (pg-boss on PostgreSQL, in process on PGlite). The request answers 202 with the
+ * job id at once; the page polls `GET /api/jobs/:id`.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { schema, type Db, type Tx } from '../db/client.js';
+import { AppError } from '../errors.js';
+import type { JobQueue } from './queue.js';
+
+/** The queue job that runs one background job row. */
+export const JOB_RUN_BACKGROUND = 'background.run';
+
+export type BackgroundJobKind = 'ladder.evaluate' | 'ladder.preview';
+
+export interface BackgroundJob {
+  organiserId: string;
+  id: string;
+  kind: BackgroundJobKind;
+  input: Record<string, unknown>;
+  createdByUserId: string;
+}
+
+/** Reports progress as units done of a total; each report is committed on its own so readers see it. */
+export type ReportProgress = (done: number, total: number) => Promise<void>;
+
+export type BackgroundJobRunner = (job: BackgroundJob, report: ReportProgress) => Promise<Record<string, unknown>>;
+
+/** Shown when a job fails for a reason that is not an expected error (the details go to the log). */
+const FAILED_MESSAGE = 'Körningen misslyckades. Försök igen om en stund; kvarstår felet, kontakta supporten.';
+
+/** Records the job and hands it to the queue. */
+export async function startBackgroundJob(db: Db, queue: JobQueue, job: Omit<BackgroundJob, 'id'>): Promise<string> {
+  const id = randomUUID();
+  await db.insert(schema.backgroundJobs).values({ ...job, id, status: 'queued' });
+  await queue.send(JOB_RUN_BACKGROUND, { organiserId: job.organiserId, jobId: id });
+  return id;
+}
+
+export async function findBackgroundJob(tx: Tx, organiserId: string, id: string) {
+  const [row] = await tx.select().from(schema.backgroundJobs).where(and(eq(schema.backgroundJobs.organiserId, organiserId), eq(schema.backgroundJobs.id, id)));
+  return row;
+}
+
+/**
+ * Runs a queued job with the runner for its kind and stores the result or the error. A job that
+ * is not queued (already run, or retried by the queue after it finished) is left alone.
+ */
+export async function runBackgroundJob(db: Db, runners: Record<BackgroundJobKind, BackgroundJobRunner>, data: Record<string, unknown>,
+  log: (message: string, error?: unknown) => void): Promise<void> {
+  const organiserId = String(data.organiserId);
+  const id = String(data.jobId);
+  const claimed = await db.update(schema.backgroundJobs).set({ status: 'running' })
+    .where(and(eq(schema.backgroundJobs.organiserId, organiserId), eq(schema.backgroundJobs.id, id), eq(schema.backgroundJobs.status, 'queued')))
+    .returning();
+  const row = claimed[0];
+  if (!row) return;
+  const where = and(eq(schema.backgroundJobs.organiserId, organiserId), eq(schema.backgroundJobs.id, id));
+  const report: ReportProgress = async (done, total) => {
+    await db.update(schema.backgroundJobs).set({ progressDone: done, progressTotal: total }).where(where);
+  };
+  try {
+    const result = await runners[row.kind as BackgroundJobKind]({ organiserId, id, kind: row.kind as BackgroundJobKind, input: row.input, createdByUserId: row.createdByUserId }, report);
+    await db.update(schema.backgroundJobs).set({ status: 'done', result, finishedAt: sql`now()` }).where(where);
+  } catch (error) {
+    const expected = error instanceof AppError;
+    if (!expected) log(`background job ${row.kind} failed`, error);
+    await db.update(schema.backgroundJobs).set({
+      status: 'failed', finishedAt: sql`now()`, errorCode: expected ? error.code : 'INTERNAL', errorMessage: expected ? error.message : FAILED_MESSAGE,
+    }).where(where);
+  }
+}
