@@ -12,6 +12,7 @@ import { addDays } from '../../../../shared/dates/index.js';
 import { evaluateLadder, type LadderResult, type Action, type LadderDefinition } from '../../../../shared/ladders/index.js';
 import { findAssignees, findDayFigures, findFlagsAndDecisions, findLadderVersions, findPupilsForEvaluation, findStates, findTerms, type VersionRow } from '../ladders.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
+import { openCasesFromLadder, type LadderCaseOpening } from '../../cases/commands/open-cases-from-ladder.js';
 
 export interface EvaluateLaddersInput {
   date: string;
@@ -50,6 +51,7 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
   const changeRows: (typeof schema.ladderStepChanges.$inferInsert)[] = [];
   const taskRows: (typeof schema.tasks.$inferInsert)[] = [];
   const outboxRows: (typeof schema.outbox.$inferInsert)[] = [];
+  const caseOpenings: LadderCaseOpening[] = [];
 
   const assigneeFor = (role: string, pupilId: string, schoolUnitId: string) => {
     if (role === 'mentor') return assignees.mentorOf.get(pupilId) ?? null;
@@ -66,10 +68,7 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
         outboxRows.push({ organiserId, id: randomUUID(), kind: action.kind, personId: pupilId, templateKey: action.templateKey, idempotencyKey,
           payload: { date, stepKey, explanation, ladderVersionId: version.id } });
       } else {
-        // Case management arrives with the case issue; until then opening one is the principal's task.
-        taskRows.push({ organiserId, id: randomUUID(), personId: pupilId, ladderVersionId: version.id, stepKey, role: 'principal', schoolUnitId,
-          assigneeUserId: assigneeFor('principal', pupilId, schoolUnitId), title: action.caseKind === 'investigation' ? 'Öppna utredning av frånvaron (7 kap. 19 a § skollagen)' : 'Öppna ärende',
-          dueDate: addDays(date, 7), idempotencyKey });
+        caseOpenings.push({ pupilId, schoolUnitId, caseKind: action.caseKind, ladderVersionId: version.id, stepKey, date });
       }
     });
   };
@@ -123,6 +122,7 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
   await insertInBatches(tx, changeRows, (batch) => tx.insert(schema.ladderStepChanges).values(batch));
   await insertInBatches(tx, taskRows, (batch) => tx.insert(schema.tasks).values(batch).onConflictDoNothing());
   await insertInBatches(tx, outboxRows, (batch) => tx.insert(schema.outbox).values(batch).onConflictDoNothing());
+  await openCasesFromLadder(tx, ctx, caseOpenings);
   Object.assign(summary, { changes: changeRows.length, tasks: taskRows.length, outbox: outboxRows.length });
   await writeAuditEvent(tx, ctx, { type: 'ladder.evaluate', data: { date: input.date, ...summary } });
   return summary;
