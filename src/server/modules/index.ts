@@ -8,7 +8,9 @@ import { reportRoutes } from './reports/reports.routes.js';
 import { ladderRoutes } from './ladders/ladders.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
+import { caseRoutes } from './cases/cases.routes.js';
+import { organiserCaseRoutes } from './cases/organiser.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes];
+export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes, caseRoutes, organiserCaseRoutes];

@@ -47,6 +47,10 @@ export const canCloseCase = (actor: Actor, c: CaseAccess) => isSchoolCaseStaff(a
 /** Rektor or elevhälsa of the pupil's school, or the pupil's mentor, may open a case. */
 export const canOpenCase = (actor: Actor, schoolUnitId: string, isMentorOfPupil: boolean) => isSchoolCaseStaff(actor, schoolUnitId) || isMentorOfPupil;
 
+/** The role a staff member joins a case with. */
+export const memberRoleFor = (actor: Actor, schoolUnitId: string) =>
+  holds(actor, schoolUnitId, 'principal') ? 'principal' : holds(actor, schoolUnitId, 'studentHealth') ? 'studentHealth' : 'mentor';
+
 /** The audit trail: the organiser's huvudman and system administrator, and the school's rektor. */
 export const canReadAuditTrail = (actor: Actor, schoolUnitId: string) =>
   hasOrganiserWideRole(actor, 'organiserAdmin', 'systemAdmin') || holds(actor, schoolUnitId, 'principal');

@@ -132,3 +132,62 @@ export function hasActiveInterventionSql(pupilIdColumn: SQL, organiserIdColumn: 
   return sql`exists (select 1 from case_interventions ci join cases ac on ac.organiser_id = ci.organiser_id and ac.id = ci.case_id and ac.status = 'open'
     where ci.organiser_id = ${organiserIdColumn} and ac.pupil_id = ${pupilIdColumn} and ci.start_date <= ${today} and (ci.end_date is null or ci.end_date >= ${today}))`;
 }
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+/** Everything on a case page, section by section (in sequence: one transaction, no Promise.all). */
+export async function findCaseSections(tx: Tx, organiserId: string, caseId: string) {
+  const q = <T>(query: SQL) => queryRows<T>(tx, query);
+  const members = await q<{ user_id: string; name: string; role: string; added_at: Date | string }>(sql`select m.user_id, u.display_name as name, m.role, m.added_at
+    from case_members m join users u on u.organiser_id = m.organiser_id and u.id = m.user_id where m.organiser_id = ${organiserId} and m.case_id = ${caseId} order by m.added_at`);
+  const mappings = await q<{ id: string; kind: string; template_key: string; template_version: number; answers: Record<string, string>; pupil_voice: string | null;
+    guardians_view: string | null; created_at: Date | string; updated_at: Date | string; completed_at: Date | string | null; completed_by_name: string | null }>(sql`
+    select m.id, m.kind, m.template_key, m.template_version, m.answers, m.pupil_voice, m.guardians_view, m.created_at, m.updated_at, m.completed_at, u.display_name as completed_by_name
+    from case_mappings m left join users u on u.organiser_id = m.organiser_id and u.id = m.completed_by_user_id
+    where m.organiser_id = ${organiserId} and m.case_id = ${caseId} order by m.created_at`);
+  const investigations = await q<{ id: string; opened_on: string; deadline: string; completed_on: string | null; conclusion: string | null }>(sql`
+    select id, opened_on::text as opened_on, deadline::text as deadline, completed_on::text as completed_on, conclusion from case_investigations
+    where organiser_id = ${organiserId} and case_id = ${caseId} order by opened_on, deadline`);
+  const notices = await q<{ id: string; investigation_id: string | null; recipient: string; municipality_code: string | null; status: string; acknowledged_at: Date | string | null }>(sql`
+    select id, investigation_id, recipient, municipality_code, status, acknowledged_at from organiser_notices where organiser_id = ${organiserId} and case_id = ${caseId} order by created_at`);
+  const causes = await q<{ code: string; is_primary: boolean; given_by: string; comment: string | null }>(sql`
+    select code, is_primary, given_by, comment from case_causes where organiser_id = ${organiserId} and case_id = ${caseId} order by is_primary desc, code`);
+  const interventions = await q<{ id: string; code: string; responsible_user_id: string | null; responsible_name: string | null; start_date: string; follow_up_scheme: string; comment: string | null }>(sql`
+    select i.id, i.code, i.responsible_user_id, u.display_name as responsible_name, i.start_date::text as start_date, i.follow_up_scheme, i.comment
+    from case_interventions i left join users u on u.organiser_id = i.organiser_id and u.id = i.responsible_user_id
+    where i.organiser_id = ${organiserId} and i.case_id = ${caseId} order by i.start_date, i.created_at`);
+  const followUps = await q<{ id: string; intervention_id: string; point: string; planned_on: string; recorded_on: string | null; assessment: string | null;
+    goal_attainment: string | null; before: Record<string, unknown> | null; since: Record<string, unknown> | null }>(sql`
+    select id, intervention_id, point, planned_on::text as planned_on, recorded_on::text as recorded_on, assessment, goal_attainment, before, since
+    from case_follow_ups where organiser_id = ${organiserId} and case_id = ${caseId} order by planned_on`);
+  const concernReports = await q<{ id: string; reported_on: string; social_services_office: string; reported_by_name: string | null; reason_category: string;
+    actions_taken: string | null; feedback_on: string | null; feedback_kind: string | null }>(sql`
+    select r.id, r.reported_on::text as reported_on, r.social_services_office, u.display_name as reported_by_name, r.reason_category, r.actions_taken,
+      r.feedback_on::text as feedback_on, r.feedback_kind
+    from case_concern_reports r left join users u on u.organiser_id = r.organiser_id and u.id = r.reported_by_user_id
+    where r.organiser_id = ${organiserId} and r.case_id = ${caseId} order by r.reported_on`);
+  const meetings = await q<{ id: string; kind: string; held_on: string; coordinator_key: string | null; shared_plan: string | null;
+    participants: { key: string; name: string; organisationType: string; organisationName?: string }[]; ratings: Record<string, number> | null }>(sql`
+    select mt.id, mt.kind, mt.held_on::text as held_on, mt.coordinator_key, mt.shared_plan, mt.participants,
+      (select jsonb_object_agg(r.participant_key, r.rating) from case_meeting_ratings r where r.organiser_id = mt.organiser_id and r.meeting_id = mt.id) as ratings
+    from case_meetings mt where mt.organiser_id = ${organiserId} and mt.case_id = ${caseId} order by mt.held_on`);
+  const handovers = await q<{ id: string; to_school_unit_id: string; to_school_unit_name: string | null; summary: string; prepared_on: string; prepared_by_name: string | null }>(sql`
+    select h.id, h.to_school_unit_id, su.display_name as to_school_unit_name, h.summary, h.prepared_on::text as prepared_on, u.display_name as prepared_by_name
+    from case_handovers h left join organisations su on su.organiser_id = h.organiser_id and su.id = h.to_school_unit_id
+    left join users u on u.organiser_id = h.organiser_id and u.id = h.prepared_by_user_id
+    where h.organiser_id = ${organiserId} and h.case_id = ${caseId} order by h.prepared_on`);
+  const timeline = await findAuditTrail(tx, organiserId, sql`a.subject_type = 'case' and a.subject_id = ${caseId} and a.type not in ('case.read', 'case.read-audit')`);
+  return { members, mappings, investigations, notices, causes, interventions, followUps, concernReports, meetings, handovers, timeline };
+}
+export type CaseSections = Awaited<ReturnType<typeof findCaseSections>>;
+
+export interface AuditRow { at: string; type: string; actorName: string | null; caseId: string | null; data: Record<string, unknown>; ip: string | null }
+
+/** Audit rows matching a condition on `audit_events a`, oldest first, with the actor's name. */
+export async function findAuditTrail(tx: Tx, organiserId: string, condition: SQL): Promise<AuditRow[]> {
+  const rows = await queryRows<{ occurred_at: Date | string; type: string; actor_name: string | null; subject_type: string | null; subject_id: string | null; data: Record<string, unknown>; ip: string | null }>(tx, sql`
+    select a.occurred_at, a.type, u.display_name as actor_name, a.subject_type, a.subject_id, a.data, a.ip from audit_events a
+    left join users u on u.organiser_id = a.organiser_id and u.id = a.actor_user_id
+    where a.organiser_id = ${organiserId} and ${condition} order by a.occurred_at, a.id`);
+  return rows.map((r) => ({ at: iso(r.occurred_at)!, type: r.type, actorName: r.actor_name, caseId: r.subject_type === 'case' ? r.subject_id : null, data: r.data, ip: r.ip }));
+}
