@@ -20,7 +20,7 @@ export const CaseListQuery = Type.Object({
 
 export const CaseSummary = Type.Object({
   id: Uuid, pupilId: Uuid, pupilName: Type.String(), isProtected: Type.Boolean(), className: Nullable(Type.String()),
-  schoolUnitId: Uuid, schoolUnitName: Nullable(Type.String()), status: Type.String(), openedAt: Type.String(),
+  schoolUnitId: Uuid, schoolUnitName: Nullable(Type.String()), status: Type.String(), openedAt: Type.String(), openedOn: IsoDate,
   openedByName: Nullable(Type.String()), openedFromStepKey: Nullable(Type.String()), isMember: Type.Boolean(),
   investigationDeadline: Nullable(IsoDate), isInvestigationOverdue: Type.Boolean(),
   closedAt: Nullable(Type.String()), closeReason: Nullable(Type.String()), closeOutcome: Nullable(Type.String()),

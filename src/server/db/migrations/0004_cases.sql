@@ -125,7 +125,7 @@ CREATE TABLE "case_meeting_ratings" (
 	"participant_key" text NOT NULL,
 	"rating" integer NOT NULL,
 	"recorded_by_user_id" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "case_meeting_ratings_organiser_id_meeting_id_participant_key_pk" PRIMARY KEY("organiser_id","meeting_id","participant_key")
 );
 --> statement-breakpoint
@@ -148,7 +148,7 @@ CREATE TABLE "case_members" (
 	"case_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"role" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"added_by_user_id" uuid,
 	CONSTRAINT "case_members_organiser_id_case_id_user_id_pk" PRIMARY KEY("organiser_id","case_id","user_id")
 );
@@ -169,6 +169,7 @@ CREATE TABLE "cases" (
 	"school_unit_id" uuid NOT NULL,
 	"status" text DEFAULT 'open' NOT NULL,
 	"opened_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"opened_on" date NOT NULL,
 	"opened_by_user_id" uuid,
 	"opened_from_ladder_version_id" uuid,
 	"opened_from_step_key" text,

@@ -45,6 +45,8 @@ export const cases = pgTable('cases', {
   /** open | closed */
   status: text('status').notNull().default('open'),
   openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The school day it was opened (Europe/Stockholm; the step's date when a ladder opened it); statistics count by it. */
+  openedOn: date('opened_on').notNull(),
   /** null when the ladder opened it. */
   openedByUserId: uuid('opened_by_user_id'),
   /** The ladder version and step whose action opened the case. */
@@ -70,7 +72,7 @@ export const caseMembers = pgTable('case_members', {
   userId: uuid('user_id').notNull(),
   /** mentor | studentHealth | principal | other */
   role: text('role').notNull(),
-  addedAt: createdAt(),
+  addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   addedByUserId: uuid('added_by_user_id'),
 }, (t) => [primaryKey({ columns: [t.organiserId, t.caseId, t.userId] }), index('case_members_user_idx').on(t.organiserId, t.userId)]);
 
@@ -248,7 +250,7 @@ export const caseMeetingRatings = pgTable('case_meeting_ratings', {
   participantKey: text('participant_key').notNull(),
   rating: integer('rating').notNull(),
   recordedByUserId: uuid('recorded_by_user_id'),
-  recordedAt: createdAt(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.organiserId, t.meetingId, t.participantKey] })]);
 
 /** Handover when the pupil changes school (3 kap. 12 j § skollagen): prepared by the sending school. */

@@ -16,7 +16,7 @@ export function renderCasePdf(detail: CaseDetail, today: string, options: { comp
     title: `Ärende ${c.pupilName}`, author: c.schoolUnitName ?? 'Närvaro', subject: 'Ärende om frånvaro', compress: options.compress,
   });
   heading(`Ärende om frånvaro: ${c.pupilName}`, 'H1');
-  paragraph(`Skolenhet: ${c.schoolUnitName ?? '–'}. Klass: ${c.className ?? '–'}. Öppnat ${c.openedAt.slice(0, 10)}${c.openedByName ? ` av ${c.openedByName}` : ' av närvarotrappan'}. Status: ${c.status === 'open' ? 'öppet' : 'avslutat'}. Utskrivet ${today}.`);
+  paragraph(`Skolenhet: ${c.schoolUnitName ?? '–'}. Klass: ${c.className ?? '–'}. Öppnat ${c.openedOn}${c.openedByName ? ` av ${c.openedByName}` : ' av närvarotrappan'}. Status: ${c.status === 'open' ? 'öppet' : 'avslutat'}. Utskrivet ${today}.`);
   if (c.status === 'closed') paragraph(`Avslutat ${c.closedAt?.slice(0, 10) ?? ''}: ${c.closeReason ?? ''}. ${c.closeOutcome ?? ''}`);
 
   heading('Deltagare', 'H2');

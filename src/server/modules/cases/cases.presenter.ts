@@ -10,7 +10,7 @@ const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOS
 export function presentCaseSummary(row: CaseSummaryRow, today: string): CaseSummary {
   return {
     id: row.id, pupilId: row.pupil_id, pupilName: `${row.given_name} ${row.family_name}`, isProtected: PROTECTED_MARKINGS.has(row.security_marking),
-    className: row.class_name, schoolUnitId: row.school_unit_id, schoolUnitName: row.school_unit_name, status: row.status, openedAt: iso(row.opened_at)!,
+    className: row.class_name, schoolUnitId: row.school_unit_id, schoolUnitName: row.school_unit_name, status: row.status, openedAt: iso(row.opened_at)!, openedOn: row.opened_on,
     openedByName: row.opened_by_name, openedFromStepKey: row.opened_from_step_key, isMember: row.is_member,
     investigationDeadline: row.investigation_deadline, isInvestigationOverdue: row.investigation_deadline !== null && row.investigation_deadline < today,
     closedAt: iso(row.closed_at), closeReason: row.close_reason, closeOutcome: row.close_outcome,

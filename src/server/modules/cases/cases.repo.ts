@@ -18,7 +18,7 @@ export async function findVisibleCase(tx: Tx, actor: Actor, caseId: string): Pro
 
 export interface CaseSummaryRow {
   id: string; pupil_id: string; given_name: string; family_name: string; security_marking: string; class_name: string | null;
-  school_unit_id: string; school_unit_name: string | null; status: string; opened_at: Date | string; opened_by_name: string | null;
+  school_unit_id: string; school_unit_name: string | null; status: string; opened_at: Date | string; opened_on: string; opened_by_name: string | null;
   opened_from_step_key: string | null; is_member: boolean; investigation_deadline: string | null;
   closed_at: Date | string | null; close_reason: string | null; close_outcome: string | null;
 }
@@ -27,7 +27,7 @@ export interface CaseSummaryRow {
 export async function findCaseSummaries(tx: Tx, actor: Actor, condition: SQL): Promise<CaseSummaryRow[]> {
   return queryRows<CaseSummaryRow>(tx, sql`
     select c.id, c.pupil_id, p.given_name, p.family_name, p.security_marking, cls.display_name as class_name, c.school_unit_id,
-      su.display_name as school_unit_name, c.status, c.opened_at, u.display_name as opened_by_name, c.opened_from_step_key,
+      su.display_name as school_unit_name, c.status, c.opened_at, c.opened_on::text as opened_on, u.display_name as opened_by_name, c.opened_from_step_key,
       exists (select 1 from case_members m where m.organiser_id = c.organiser_id and m.case_id = c.id and m.user_id = ${actor.userId}) as is_member,
       (select i.deadline::text from case_investigations i where i.organiser_id = c.organiser_id and i.case_id = c.id and i.completed_on is null limit 1) as investigation_deadline,
       c.closed_at, c.close_reason, c.close_outcome
@@ -38,7 +38,7 @@ export async function findCaseSummaries(tx: Tx, actor: Actor, condition: SQL): P
     left join lateral (select g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
       where gm.organiser_id = c.organiser_id and gm.person_id = c.pupil_id and g.group_type = 'Klass' order by gm.start_date desc limit 1) cls on true
     where c.organiser_id = ${actor.organiserId} and ${visibleCasesSql(actor)} and ${condition}
-    order by c.status desc, c.opened_at desc`);
+    order by c.status desc, c.opened_on desc, c.opened_at desc`);
 }
 
 /** The pupil's open case, if any (unscoped: used by commands after the access check). */

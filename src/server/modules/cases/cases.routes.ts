@@ -112,7 +112,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       if (!canOpenCase(actor, schoolUnitId, mentees.length > 0)) throw forbidden('Du kan inte öppna ärenden för den här eleven.');
       const existing = await findOpenCase(tx, actor.organiserId, pupilId);
       if (existing) throw new AppError('CASE_ALREADY_OPEN', 'Eleven har redan ett öppet ärende.', { caseId: existing.id });
-      return openCase(tx, auditContextOf(request), { pupilId, schoolUnitId, openedBy: { userId: actor.userId, role: memberRoleFor(actor, schoolUnitId) } });
+      return openCase(tx, auditContextOf(request), { pupilId, schoolUnitId, openedOn: clock.today(), openedBy: { userId: actor.userId, role: memberRoleFor(actor, schoolUnitId) } });
     });
     return reply.status(201).send(result);
   });

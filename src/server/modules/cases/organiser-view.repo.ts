@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 
 const inPeriod = (column: string, from: string, to: string) => sql`${sql.raw(column)} between ${from} and ${to}`;
-const createdIn = (column: string, from: string, to: string) => sql`(${sql.raw(column)} at time zone 'Europe/Stockholm')::date between ${from} and ${to}`;
 
 /** Per school unit: open cases now; investigations opened and completed in the period, overdue now; concern reports waiting for feedback. */
 export async function countCasesPerSchool(tx: Tx, organiserId: string, from: string, to: string, today: string) {
@@ -26,9 +25,10 @@ export async function countCasesPerSchool(tx: Tx, organiserId: string, from: str
 
 export async function countNotices(tx: Tx, organiserId: string, from: string, to: string) {
   const [row] = await queryRows<{ received: number; acknowledged: number; unacknowledged: number }>(tx, sql`
-    select count(*)::int as received, (count(*) filter (where status = 'acknowledged'))::int as acknowledged,
-      (count(*) filter (where status <> 'acknowledged'))::int as unacknowledged
-    from organiser_notices where organiser_id = ${organiserId} and recipient = 'organiser' and ${createdIn('created_at', from, to)}`);
+    select count(*)::int as received, (count(*) filter (where n.status = 'acknowledged'))::int as acknowledged,
+      (count(*) filter (where n.status <> 'acknowledged'))::int as unacknowledged
+    from organiser_notices n join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
+    where n.organiser_id = ${organiserId} and n.recipient = 'organiser' and ${inPeriod('i.opened_on', from, to)}`);
   return row;
 }
 
@@ -46,7 +46,7 @@ export async function countCauses(tx: Tx, organiserId: string, from: string, to:
   return queryRows<{ code: string; cases: number; as_primary: number }>(tx, sql`
     select cc.code, count(*)::int as cases, (count(*) filter (where cc.is_primary))::int as as_primary
     from case_causes cc join cases c on c.organiser_id = cc.organiser_id and c.id = cc.case_id
-    where cc.organiser_id = ${organiserId} and ${createdIn('c.opened_at', from, to)} group by cc.code order by cases desc, cc.code`);
+    where cc.organiser_id = ${organiserId} and ${inPeriod('c.opened_on', from, to)} group by cc.code order by cases desc, cc.code`);
 }
 
 /**

@@ -6,6 +6,7 @@ import { findMentorUserIds } from '../cases.repo.js';
 export interface OpenCaseInput {
   pupilId: string;
   schoolUnitId: string;
+  openedOn: string;
   /** The staff member opening it (null when a ladder step opens it). */
   openedBy: { userId: string; role: string } | null;
   ladder?: { versionId: string; stepKey: string };
@@ -18,7 +19,7 @@ export interface OpenCaseInput {
 export async function openCase(tx: Tx, ctx: AuditContext, input: OpenCaseInput): Promise<{ id: string }> {
   const id = randomUUID();
   await tx.insert(schema.cases).values({
-    organiserId: ctx.organiserId, id, pupilId: input.pupilId, schoolUnitId: input.schoolUnitId, openedByUserId: input.openedBy?.userId ?? null,
+    organiserId: ctx.organiserId, id, pupilId: input.pupilId, schoolUnitId: input.schoolUnitId, openedOn: input.openedOn, openedByUserId: input.openedBy?.userId ?? null,
     openedFromLadderVersionId: input.ladder?.versionId ?? null, openedFromStepKey: input.ladder?.stepKey ?? null,
   });
   const members = new Map<string, string>();

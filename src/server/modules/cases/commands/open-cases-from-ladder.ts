@@ -28,7 +28,7 @@ export async function openCasesFromLadder(tx: Tx, ctx: AuditContext, openings: L
   for (const o of openings) {
     let existing = await findOpenCase(tx, ctx.organiserId, o.pupilId);
     if (!existing) {
-      const { id } = await openCase(tx, system, { pupilId: o.pupilId, schoolUnitId: o.schoolUnitId, openedBy: null, ladder: { versionId: o.ladderVersionId, stepKey: o.stepKey } });
+      const { id } = await openCase(tx, system, { pupilId: o.pupilId, schoolUnitId: o.schoolUnitId, openedOn: o.date, openedBy: null, ladder: { versionId: o.ladderVersionId, stepKey: o.stepKey } });
       existing = { id, school_unit_id: o.schoolUnitId };
       opened.cases++;
     }
