@@ -18,6 +18,10 @@ const EarlyWarningRoute = lazy(() => import('./routes/EarlyWarningRoute'));
 const TasksRoute = lazy(() => import('./routes/TasksRoute'));
 const LadderRoute = lazy(() => import('./routes/LadderRoute'));
 const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
+const CasesRoute = lazy(() => import('./routes/CasesRoute'));
+const CaseRoute = lazy(() => import('./routes/CaseRoute'));
+const NoticesRoute = lazy(() => import('./routes/NoticesRoute'));
+const CaseOverviewRoute = lazy(() => import('./routes/CaseOverviewRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
 /** Signed-in pages only: sends others to /login and back here afterwards. */
@@ -62,6 +66,10 @@ export function App() {
             <Route path="/tasks" element={page(<TasksRoute />)} />
             <Route path="/ladder" element={page(<LadderRoute />)} />
             <Route path="/statistics" element={page(<StatisticsRoute />)} />
+            <Route path="/cases" element={page(<CasesRoute />)} />
+            <Route path="/cases/:caseId" element={page(<CaseRoute />)} />
+            <Route path="/organiser/notices" element={page(<NoticesRoute />)} />
+            <Route path="/organiser/cases" element={page(<CaseOverviewRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />
           </Route>

@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder', 'import'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'ladder', 'import'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -12,6 +12,9 @@ export const NAV_PATHS = {
   myLessons: '/',
   earlyWarning: '/early-warning',
   tasks: '/tasks',
+  cases: '/cases',
+  notices: '/organiser/notices',
+  caseOverview: '/organiser/cases',
   pupils: '/pupils',
   completeness: '/completeness',
   statistics: '/statistics',
@@ -22,10 +25,10 @@ export const NAV_PATHS = {
 /** Adding a role breaks the build until it is given its pages here. */
 const ROLE_NAV = {
   teacher: ['myLessons'],
-  mentor: ['myLessons', 'earlyWarning', 'tasks', 'pupils'],
-  principal: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder'],
-  studentHealth: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics'],
-  organiserAdmin: ['earlyWarning', 'completeness', 'statistics', 'ladder'],
+  mentor: ['myLessons', 'earlyWarning', 'tasks', 'cases', 'pupils'],
+  principal: ['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics', 'ladder'],
+  studentHealth: ['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics'],
+  organiserAdmin: ['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'ladder'],
   systemAdmin: ['import'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/schemas/cases.js';
 import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import { uuidArray } from '../measures/measures.repo.js';
+import { findSchoolUnits } from '../statistics/statistics.repo.js';
 import {
   findAuditTrail, findCaseSections, findCaseSettings, findCaseSummaries, findCatalogue, findCurrentTemplate, findOpenCase, findPupilSchoolUnit, findVisibleCase,
 } from './cases.repo.js';
@@ -258,6 +259,16 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
   }, async (request, reply) => {
     await onCase(request, request.params.id, canWorkOnCase, (tx, ctx, c) => rateMeeting(tx, ctx, c, request.params.meetingId, request.body.ratings));
     return reply.status(204).send(null);
+  });
+
+  app.get('/api/cases/:id/handover-targets', {
+    schema: { tags: ['cases'], summary: "The organiser's school units a handover can go to", params: IdParams,
+      response: { 200: Type.Object({ schoolUnits: Type.Array(Type.Object({ id: Uuid, name: Type.String() })) }), ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const c = await loadCase(db, actor, request.params.id);
+    if (!canCloseCase(actor, c)) throw forbidden();
+    return { schoolUnits: (await findSchoolUnits(db, actor.organiserId, 'all')).filter((u) => u.id !== c.schoolUnitId) };
   });
 
   app.post('/api/cases/:id/handovers', {

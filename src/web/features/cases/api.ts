@@ -23,6 +23,7 @@ export const casesApi = {
   pdfUrl: (id: string) => `${c(id)}/pdf`,
   auditPath: (id: string) => `${c(id)}/audit`,
   staffPath: (id: string) => `${c(id)}/staff`,
+  handoverTargetsPath: (id: string) => `${c(id)}/handover-targets`,
   cataloguePath: () => '/api/cases/catalogue',
   remindersPath: () => '/api/cases/reminders',
   handoversPath: () => '/api/handovers',
