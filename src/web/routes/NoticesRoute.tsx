@@ -9,6 +9,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { LiveStatus } from '../components/LiveStatus';
 import { formatDateTime } from '../lib/format';
 import { casesApi, type Notices } from '../features/cases/api';
+import { useSubmit } from '../features/cases/useSubmit';
 
 /** Huvudmannens inkorg: notices of investigations opened (7 kap. 19 a §) with deadline and status, acknowledged here. */
 export default function NoticesRoute() {
@@ -17,15 +18,10 @@ export default function NoticesRoute() {
   const status = statusParam === 'acknowledged' || statusParam === 'all' ? statusParam : 'received';
   const query = useApiQuery<Notices>(casesApi.noticesPath(status));
   const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const handleAcknowledge = async (id: string, pupilName: string) => {
-    setError(null);
-    try {
-      await casesApi.acknowledgeNotice(id);
-      setMessage(t('cases.notices.acknowledged', { name: pupilName }));
-      query.reload();
-    } catch (caught) { setError(caught); }
-  };
+  const acknowledge = useSubmit(async (id: string, pupilName: string) => {
+    await casesApi.acknowledgeNotice(id);
+    setMessage(t('cases.notices.acknowledged', { name: pupilName }));
+  }, () => query.reload());
   return (
     <Page title={t('cases.notices.title')}>
       <p>{t('cases.notices.intro')}</p>
@@ -38,7 +34,7 @@ export default function NoticesRoute() {
         </div>
       </form>
       <LiveStatus message={message} />
-      {error !== null && <ErrorMessage error={error} />}
+      {acknowledge.error !== null && <ErrorMessage error={acknowledge.error} />}
       {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} /> : !query.data ? <Loading /> : query.data.notices.length === 0 ? <p className="empty">{t('cases.notices.empty')}</p> : (
         <div className="table-scroll">
           <table className="data-table">
@@ -55,7 +51,7 @@ export default function NoticesRoute() {
                 <td>{t(`cases.investigation.notice.${n.recipient}`, { code: n.municipalityCode ?? t('cases.investigation.hiddenMunicipality') })}</td>
                 <td>{n.investigationDeadline ?? '–'} {n.isInvestigationOverdue && <span className="badge badge-danger">{t('cases.investigation.overdue')}</span>}</td>
                 <td>{n.status === 'acknowledged' ? t('cases.notices.acknowledgedBy', { name: n.acknowledgedByName ?? '–' }) : (
-                  <button type="button" className="button button-small button-primary" onClick={() => void handleAcknowledge(n.id, n.pupilName)}
+                  <button type="button" className="button button-small button-primary" onClick={() => acknowledge.run(n.id, n.pupilName)}
                     aria-label={t('cases.notices.acknowledgeLabel', { name: n.pupilName })}>{t('cases.notices.acknowledge')}</button>
                 )}</td>
               </tr>

@@ -151,17 +151,11 @@ export function ConcernReportsSection({ detail, today, onChanged }: Props & { to
   const [form, setForm] = useState({ reportedOn: today, socialServicesOffice: '', reasonCategory: 'absence', actionsTaken: '' });
   const save = useSubmit(() => casesApi.registerConcernReport(detail.case.id, form), () => onChanged(t('cases.concern.saved')));
   const [feedbackKind, setFeedbackKind] = useState('inquiryOpened');
-  const [feedbackError, setFeedbackError] = useState<unknown>(null);
-  const handleFeedback = async (reportId: string) => {
-    setFeedbackError(null);
-    try {
-      await casesApi.recordConcernFeedback(detail.case.id, reportId, { feedbackOn: today, feedbackKind });
-      onChanged(t('cases.concern.feedbackSaved'));
-    } catch (caught) { setFeedbackError(caught); }
-  };
+  const feedback = useSubmit((reportId: string) => casesApi.recordConcernFeedback(detail.case.id, reportId, { feedbackOn: today, feedbackKind }),
+    () => onChanged(t('cases.concern.feedbackSaved')));
   return (
     <>
-      {feedbackError !== null && <ErrorMessage error={feedbackError} />}
+      {feedback.error !== null && <ErrorMessage error={feedback.error} />}
       {detail.concernReports.length === 0 && <p className="empty">{t('cases.concern.none')}</p>}
       {detail.concernReports.map((r) => (
         <div key={r.id} className="card">
@@ -175,7 +169,7 @@ export function ConcernReportsSection({ detail, today, onChanged }: Props & { to
                   {CONCERN_FEEDBACK_KINDS.map((k) => <option key={k} value={k}>{t(`cases.concern.feedbackKinds.${k}`)}</option>)}
                 </select>
               </Field>
-              <button type="button" className="button button-secondary" onClick={() => void handleFeedback(r.id)}>{t('cases.concern.recordFeedback')}</button>
+              <button type="button" className="button button-secondary" onClick={() => feedback.run(r.id)}>{t('cases.concern.recordFeedback')}</button>
             </div>
           )}
         </div>
@@ -211,17 +205,11 @@ export function MeetingsSection({ detail, today, onChanged }: Props & { today: s
     kind, heldOn, sharedPlan, coordinatorIndex,
     participants: participants.filter((p) => p.name.trim()).map((p) => ({ name: p.name, organisationType: p.organisationType as (typeof PARTICIPANT_ORGANISATION_TYPES)[number], ...(p.organisationName ? { organisationName: p.organisationName } : {}) })),
   }), () => onChanged(t('cases.meetings.saved')));
-  const [rateError, setRateError] = useState<unknown>(null);
-  const handleRate = async (meetingId: string, participantKey: string, rating: number) => {
-    setRateError(null);
-    try {
-      await casesApi.rateMeeting(detail.case.id, meetingId, [{ participantKey, rating }]);
-      onChanged(t('cases.meetings.rated'));
-    } catch (caught) { setRateError(caught); }
-  };
+  const rate = useSubmit((meetingId: string, participantKey: string, rating: number) => casesApi.rateMeeting(detail.case.id, meetingId, [{ participantKey, rating }]),
+    () => onChanged(t('cases.meetings.rated')));
   return (
     <>
-      {rateError !== null && <ErrorMessage error={rateError} />}
+      {rate.error !== null && <ErrorMessage error={rate.error} />}
       {detail.meetings.length === 0 && <p className="empty">{t('cases.meetings.none')}</p>}
       {detail.meetings.map((m) => (
         <div key={m.id} className="card">
@@ -232,7 +220,7 @@ export function MeetingsSection({ detail, today, onChanged }: Props & { today: s
               {p.name} ({p.organisationName ?? t(`cases.meetings.orgTypes.${p.organisationType}`)}){m.coordinatorKey === p.key && `, ${t('cases.meetings.coordinator')}`}
               {' – '}{p.rating ? t('cases.meetings.rating', { rating: p.rating }) : detail.abilities.canWork ? (
                 <label>{t('cases.meetings.rateLabel', { name: p.name })}{' '}
-                  <select defaultValue="" onChange={(e) => e.target.value && void handleRate(m.id, p.key, Number(e.target.value))}>
+                  <select defaultValue="" onChange={(e) => e.target.value && rate.run(m.id, p.key, Number(e.target.value))}>
                     <option value="">–</option>{[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n}</option>)}
                   </select>
                 </label>

@@ -64,20 +64,11 @@ function MappingForm({ detail, mapping, onSaved }: { detail: CaseDetail; mapping
 export function MappingSection({ detail, onChanged }: { detail: CaseDetail; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const [isAdding, setIsAdding] = useState(false);
-  const [completeError, setCompleteError] = useState<unknown>(null);
+  const complete = useSubmit((mapping: Mapping) => casesApi.completeMapping(detail.case.id, mapping.id), () => onChanged(t('cases.mapping.completed')));
   const canWork = detail.abilities.canWork && detail.case.status === 'open';
-  const handleComplete = async (mapping: Mapping) => {
-    setCompleteError(null);
-    try {
-      await casesApi.completeMapping(detail.case.id, mapping.id);
-      onChanged(t('cases.mapping.completed'));
-    } catch (caught) {
-      setCompleteError(caught);
-    }
-  };
   return (
     <>
-      {completeError !== null && <ErrorMessage error={completeError} />}
+      {complete.error !== null && <ErrorMessage error={complete.error} />}
       {detail.mappings.length === 0 && <p className="empty">{t('cases.mapping.none')}</p>}
       {detail.mappings.map((m) => (
         <div key={m.id} className="card">
@@ -87,7 +78,7 @@ export function MappingSection({ detail, onChanged }: { detail: CaseDetail; onCh
             : !m.completedAt && canWork ? (
               <>
                 <MappingForm detail={detail} mapping={m} onSaved={onChanged} />
-                <button type="button" className="button button-secondary" onClick={() => void handleComplete(m)}>{t('cases.mapping.complete')}</button>
+                <button type="button" className="button button-secondary" onClick={() => complete.run(m)}>{t('cases.mapping.complete')}</button>
               </>
             ) : (
               <dl>

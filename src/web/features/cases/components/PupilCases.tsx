@@ -10,8 +10,7 @@ export function PupilCases({ pupilId }: { pupilId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const query = useApiQuery<CaseList>(casesApi.listPath('school', 'all', pupilId));
-  let openedId = '';
-  const open = useSubmit(async () => { openedId = (await casesApi.open(pupilId)).id; }, () => void navigate(`/cases/${openedId}`));
+  const open = useSubmit(async () => { await navigate(`/cases/${(await casesApi.open(pupilId)).id}`); }, () => undefined);
   const cases = query.data?.cases ?? [];
   return (
     <>
