@@ -10,6 +10,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { ensureStockholmLadder, expectNoAxeViolations, logIn } from './support/app';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+/** Signs out (drops the session cookie) and signs in as another demo user. */
+async function switchTo(page: Page, user: Parameters<typeof logIn>[1]) {
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await logIn(page, user);
+}
 const status = (page: Page, text: string | RegExp) => expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
 
 test('from a pupil on a step to a closed case with a computed follow-up', async ({ page }) => {
@@ -34,7 +40,7 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await expectNoAxeViolations(page, 'new case');
 
   // 2. Elevhälsa: a simple mapping with the pupil's own voice.
-  await logIn(page, 'elevhalsa');
+  await switchTo(page, 'elevhalsa');
   await page.goto(caseUrl);
   await expect(page.getByRole('heading', { level: 1, name: `Ärende: ${pupilName}` })).toBeVisible();
   const mapping = page.getByRole('region', { name: 'Kartläggning' });
@@ -49,7 +55,7 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await expect(mapping.getByText('Elevens egen röst finns med.')).toBeVisible();
 
   // 3. Rektor opens the investigation: the organiser is notified.
-  await logIn(page, 'rektor');
+  await switchTo(page, 'rektor');
   await page.goto(caseUrl);
   const investigation = page.getByRole('region', { name: 'Utredning (7 kap. 19 a § skollagen)' });
   await investigation.getByRole('button', { name: 'Öppna utredning' }).click();
@@ -58,7 +64,7 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await expect(investigation).toContainText('Anmälan till huvudmannen: ej kvitterad');
 
   // 4. Huvudman: the notice in the inbox, acknowledged.
-  await logIn(page, 'huvudman');
+  await switchTo(page, 'huvudman');
   await nav(page).getByRole('link', { name: 'Inkorg' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Inkorg: anmälningar' })).toBeVisible();
   const inbox = page.getByRole('table', { name: 'Anmälningar' });
@@ -71,7 +77,7 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await expectNoAxeViolations(page, 'organiser case overview');
 
   // 5. Elevhälsa: action plan and the first follow-up with computed figures.
-  await logIn(page, 'elevhalsa');
+  await switchTo(page, 'elevhalsa');
   await page.goto(caseUrl);
   const plan = page.getByRole('region', { name: 'Åtgärdsplan och uppföljning' });
   await plan.getByLabel('Insats').selectOption({ label: 'Schemaanpassning; kortare dagar; senare start' });
@@ -92,7 +98,7 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await expect(recorded).toContainText('Delvis uppnått. Kommer oftare till första lektionen.');
 
   // 6. Rektor completes the investigation and closes the case.
-  await logIn(page, 'rektor');
+  await switchTo(page, 'rektor');
   await nav(page).getByRole('link', { name: 'Ärenden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ärenden' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Ärenden' }).getByRole('link', { name: pupilName })).toBeVisible();

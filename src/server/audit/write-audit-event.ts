@@ -45,6 +45,7 @@ export type AuditEvent =
   | { type: 'case.close'; caseId: string; pupilId: string; data: { reason: string } }
   | { type: 'case.reopen'; caseId: string; pupilId: string; data: { reason: string } }
   | { type: 'notice.acknowledge'; caseId: string; pupilId: string; data: { noticeId: string } }
+  | { type: 'case.save-template'; data: { key: string; version: number } }
   | { type: 'case.save-catalogue-entry'; data: { kind: string; code: string; isRetired: boolean } }
   | { type: 'case.update-settings'; data: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number } };
 

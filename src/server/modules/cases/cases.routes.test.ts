@@ -254,6 +254,26 @@ describe('cases over HTTP', () => {
     expect(detail.interventions).toHaveLength(1);
   });
 
+  it('lets the organiser rename or retire catalogue entries and version the mapping template', async () => {
+    const huvudman = await logInAs(t.app, world.usernames.organiserAdmin);
+    expect((await huvudman.request({ method: 'PUT', url: '/api/cases/catalogue', payload: { kind: 'cause', code: 'social.no-leisure', label: 'Saknar fritidsaktivitet', category: 'social', isRetired: true } })).statusCode).toBe(204);
+    expect((await huvudman.request({ method: 'PUT', url: '/api/cases/catalogue', payload: { kind: 'intervention', code: 'local.homework-club', label: 'Läxhjälp', category: 'school', tier: 2, isRetired: false } })).statusCode).toBe(204);
+    const catalogue = (await rektor.request({ method: 'GET', url: '/api/cases/catalogue' })).json();
+    expect(catalogue.causes.find((c: { code: string }) => c.code === 'social.no-leisure')).toMatchObject({ label: 'Saknar fritidsaktivitet', isRetired: true });
+    expect(catalogue.interventions.find((i: { code: string }) => i.code === 'local.homework-club')).toMatchObject({ label: 'Läxhjälp', tier: 2 });
+    const retired = await elevhalsa.request({ method: 'PUT', url: `/api/cases/${caseId}/causes`, payload: { causes: [{ code: 'social.no-leisure', isPrimary: true, givenBy: 'pupil' }] } });
+    expect(retired.json().error).toBe('UNKNOWN_CATALOGUE_CODE');
+    expect((await rektor.request({ method: 'PUT', url: '/api/cases/catalogue', payload: { kind: 'cause', code: 'x', label: 'x', category: 'school', isRetired: false } })).statusCode).toBe(403);
+
+    const template = { key: 'standard', name: 'Kartläggning (kort)', sections: [{ key: 'school', title: 'Skolan', depth: 'simple', questions: [{ key: 'teaching', label: 'Undervisningen?', kind: 'text' }] }] };
+    expect((await huvudman.request({ method: 'POST', url: '/api/cases/templates', payload: template })).json()).toEqual({ version: 2 });
+    const created = await elevhalsa.request({ method: 'POST', url: `/api/cases/${caseId}/mappings`, payload: { kind: 'simple', answers: { 'school.teaching': 'Bättre' }, pupilVoice: 'Det går bättre nu.' } });
+    expect(created.statusCode).toBe(201);
+    const detail = (await elevhalsa.request({ method: 'GET', url: `/api/cases/${caseId}` })).json();
+    expect(detail.template).toMatchObject({ key: 'standard', version: 2 });
+    expect(detail.mappings.map((m: { templateVersion: number }) => m.templateVersion)).toEqual([1, 2]);
+  });
+
   it('staff open a case by hand; a second open case is refused; a teacher cannot open one', async () => {
     const other = world.pupilsA[1];
     const teacher = await logInAs(t.app, world.usernames.teacher);

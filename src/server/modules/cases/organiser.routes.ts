@@ -17,6 +17,8 @@ import { countCasesPerSchool, countCauses, countConcernReports, countInterventio
 import { acknowledgeNotice } from './commands/acknowledge-notice.js';
 import { updateCaseSettings } from './commands/update-case-settings.js';
 import { saveCatalogueEntry } from './commands/save-catalogue-entry.js';
+import { saveMappingTemplate } from './commands/save-mapping-template.js';
+import { MappingTemplateDefinition } from '../../../shared/cases/index.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -103,6 +105,14 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
     requireOrganiser(actorOf(request));
     await db.transaction((tx) => updateCaseSettings(tx, auditContextOf(request), request.body, clock.now()));
     return reply.status(204).send(null);
+  });
+
+  app.post('/api/cases/templates', {
+    schema: { tags: ['cases'], summary: 'Save a new version of a mapping template (huvudman); new mappings use it', body: Type.Omit(MappingTemplateDefinition, ['version']),
+      response: { 201: Type.Object({ version: Type.Integer() }), ...errors } },
+  }, async (request, reply) => {
+    requireOrganiser(actorOf(request));
+    return reply.status(201).send(await db.transaction((tx) => saveMappingTemplate(tx, auditContextOf(request), request.body)));
   });
 
   app.put('/api/cases/catalogue', {
