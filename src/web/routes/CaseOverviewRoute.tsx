@@ -7,7 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { formatPercent } from '../lib/format';
 import { casesApi, type OrganiserOverviewResponse } from '../features/cases/api';
-import { Section } from '../features/cases/components/Section';
+import { ScrollTable, Section } from '../features/cases/components/Section';
 
 /** Huvudmannens ärendeöversikt: investigations per school, notices, concern reports, causes, interventions and their outcomes, meetings. */
 export default function CaseOverviewRoute() {
@@ -22,7 +22,7 @@ export default function CaseOverviewRoute() {
       {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} /> : !o ? <Loading /> : (
         <>
           <Section id="overview-schools" title={t('cases.overview.schools')}>
-            <div className="table-scroll"><table className="data-table">
+            <ScrollTable caption={t('cases.overview.schools')} isCaptionHidden>
               <thead><tr>
                 <th scope="col">{t('cases.notices.school')}</th><th scope="col">{t('cases.overview.openCases')}</th><th scope="col">{t('cases.overview.opened')}</th>
                 <th scope="col">{t('cases.overview.completed')}</th><th scope="col">{t('cases.overview.overdue')}</th><th scope="col">{t('cases.overview.concernWaiting')}</th>
@@ -31,14 +31,14 @@ export default function CaseOverviewRoute() {
                 <tr key={s.schoolUnitId}><th scope="row">{s.schoolUnitName ?? '–'}</th><td>{s.openCases}</td><td>{s.investigationsOpened}</td><td>{s.investigationsCompleted}</td>
                   <td>{s.investigationsOverdue}</td><td>{s.concernReportsWithoutFeedback}</td></tr>
               ))}</tbody>
-            </table></div>
+            </ScrollTable>
             <p>{t('cases.overview.notices', o.notices)}</p>
             <p>{t('cases.overview.concern', o.concernReports)}</p>
             <p>{t('cases.overview.meetings', { ...o.meetings, mean: o.meetings.meanRating === null ? '–' : o.meetings.meanRating.toFixed(1).replace('.', ',') })}</p>
           </Section>
           <Section id="overview-interventions" title={t('cases.overview.interventions')}>
             <p className="hint">{t('cases.overview.interventionsHint')}</p>
-            <div className="table-scroll"><table className="data-table">
+            <ScrollTable caption={t('cases.overview.interventions')} isCaptionHidden>
               <thead><tr>
                 <th scope="col">{t('cases.plan.intervention')}</th><th scope="col">{t('cases.overview.count')}</th><th scope="col">{t('cases.overview.schoolCount')}</th>
                 <th scope="col">{t('cases.overview.followUps')}</th><th scope="col">{t('cases.plan.before')}</th><th scope="col">{t('cases.plan.since')}</th>
@@ -48,13 +48,13 @@ export default function CaseOverviewRoute() {
                 <tr key={i.code}><th scope="row">{i.label}</th><td>{i.count}</td><td>{i.schools}</td><td>{i.followUps}</td><td>{pct(i.meanBeforeRate)}</td><td>{pct(i.meanSinceRate)}</td>
                   <td>{i.improved}</td><td>{i.worsened}</td></tr>
               ))}</tbody>
-            </table></div>
+            </ScrollTable>
           </Section>
           <Section id="overview-causes" title={t('cases.overview.causes')}>
-            <div className="table-scroll"><table className="data-table">
+            <ScrollTable caption={t('cases.overview.causes')} isCaptionHidden>
               <thead><tr><th scope="col">{t('cases.causes.cause')}</th><th scope="col">{t('cases.overview.cases')}</th><th scope="col">{t('cases.overview.asPrimary')}</th></tr></thead>
               <tbody>{o.causes.map((c) => <tr key={c.code}><th scope="row">{c.label}</th><td>{c.cases}</td><td>{c.asPrimary}</td></tr>)}</tbody>
-            </table></div>
+            </ScrollTable>
           </Section>
         </>
       )}

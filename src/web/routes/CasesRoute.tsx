@@ -6,7 +6,7 @@ import { Page } from '../components/Page';
 import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { casesApi, type CaseList, type Handovers, type Reminders } from '../features/cases/api';
-import { Section } from '../features/cases/components/Section';
+import { ScrollTable, Section } from '../features/cases/components/Section';
 
 /** Ärenden: my cases or the school's, with reminders (concern feedback, overdue investigations, follow-ups) and incoming handovers. */
 export default function CasesRoute() {
@@ -39,9 +39,7 @@ export default function CasesRoute() {
         </div>
       </form>
       {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : !list.data ? <Loading /> : list.data.cases.length === 0 ? <p className="empty">{t('cases.list.empty')}</p> : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('cases.list.caption')}</caption>
+        <ScrollTable caption={t('cases.list.caption')} isCaptionHidden>
             <thead><tr>
               <th scope="col">{t('cases.list.pupil')}</th><th scope="col">{t('cases.list.class')}</th><th scope="col">{t('cases.list.opened')}</th>
               <th scope="col">{t('cases.list.investigation')}</th><th scope="col">{t('cases.list.status')}</th>
@@ -55,8 +53,7 @@ export default function CasesRoute() {
                 <td>{t(`cases.status.${c.status}`)}</td>
               </tr>
             ))}</tbody>
-          </table>
-        </div>
+        </ScrollTable>
       )}
       <Section id="cases-reminders" title={t('cases.reminders.title', { count: reminderCount })}>
         {r && reminderCount === 0 && <p className="empty">{t('cases.reminders.none')}</p>}

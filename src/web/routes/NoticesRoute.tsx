@@ -10,6 +10,7 @@ import { LiveStatus } from '../components/LiveStatus';
 import { formatDateTime } from '../lib/format';
 import { casesApi, type Notices } from '../features/cases/api';
 import { useSubmit } from '../features/cases/useSubmit';
+import { ScrollTable } from '../features/cases/components/Section';
 
 /** Huvudmannens inkorg: notices of investigations opened (7 kap. 19 a §) with deadline and status, acknowledged here. */
 export default function NoticesRoute() {
@@ -36,9 +37,7 @@ export default function NoticesRoute() {
       <LiveStatus message={message} />
       {acknowledge.error !== null && <ErrorMessage error={acknowledge.error} />}
       {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} /> : !query.data ? <Loading /> : query.data.notices.length === 0 ? <p className="empty">{t('cases.notices.empty')}</p> : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('cases.notices.caption')}</caption>
+        <ScrollTable caption={t('cases.notices.caption')} isCaptionHidden>
             <thead><tr>
               <th scope="col">{t('cases.notices.received')}</th><th scope="col">{t('cases.list.pupil')}</th><th scope="col">{t('cases.notices.school')}</th>
               <th scope="col">{t('cases.notices.recipient')}</th><th scope="col">{t('cases.notices.deadline')}</th><th scope="col">{t('cases.list.status')}</th>
@@ -56,8 +55,7 @@ export default function NoticesRoute() {
                 )}</td>
               </tr>
             ))}</tbody>
-          </table>
-        </div>
+        </ScrollTable>
       )}
     </Page>
   );

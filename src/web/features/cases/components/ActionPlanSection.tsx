@@ -6,7 +6,7 @@ import { useApiQuery } from '../../../hooks/useApiQuery';
 import { formatPercent } from '../../../lib/format';
 import { casesApi, type CaseDetail, type Candidates, type Catalogue } from '../api';
 import { useSubmit } from '../useSubmit';
-import { Field } from './Section';
+import { Field, ScrollTable } from './Section';
 
 type FollowUp = CaseDetail['interventions'][number]['followUps'][number];
 
@@ -103,16 +103,13 @@ export function ActionPlanSection({ detail, catalogue, onChanged }: { detail: Ca
         <div key={i.id} className="card">
           <h3>{i.label}</h3>
           <p>{t('cases.plan.meta', { responsible: i.responsibleName ?? '–', start: i.startDate })}</p>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">{t('cases.plan.followUpsCaption', { label: i.label })}</caption>
+          <ScrollTable caption={t('cases.plan.followUpsCaption', { label: i.label })} isCaptionHidden>
               <thead><tr>
                 <th scope="col">{t('cases.plan.point')}</th><th scope="col">{t('cases.plan.planned')}</th>
                 <th scope="col">{t('cases.plan.before')}</th><th scope="col">{t('cases.plan.since')}</th><th scope="col">{t('cases.plan.result')}</th>
               </tr></thead>
               <tbody>{i.followUps.map((f) => <FollowUpRow key={f.id} caseId={detail.case.id} followUp={f} canWork={canWork} onChanged={onChanged} />)}</tbody>
-            </table>
-          </div>
+          </ScrollTable>
         </div>
       ))}
       {canWork && catalogue && <AddInterventionForm detail={detail} catalogue={catalogue} onChanged={onChanged} />}

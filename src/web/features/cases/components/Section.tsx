@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /** A titled section of the case page. */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -17,6 +17,19 @@ export function Field({ id, label, hint, children }: { id: string; label: string
       <label htmlFor={id}>{label}</label>
       {children}
       {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+    </div>
+  );
+}
+
+/** A table that scrolls sideways inside its own focusable region, named by its caption (keyboard users can scroll it). */
+export function ScrollTable({ caption, isCaptionHidden = false, children }: { caption: string; isCaptionHidden?: boolean; children: ReactNode }) {
+  const captionId = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table">
+        <caption id={captionId} className={isCaptionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        {children}
+      </table>
     </div>
   );
 }
