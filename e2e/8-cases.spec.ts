@@ -80,7 +80,7 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await switchTo(page, 'elevhalsa');
   await page.goto(caseUrl);
   const plan = page.getByRole('region', { name: 'Åtgärdsplan och uppföljning' });
-  await plan.getByLabel('Insats').selectOption({ label: 'Schemaanpassning; kortare dagar; senare start' });
+  await plan.getByLabel('Insats', { exact: true }).selectOption({ label: 'Schemaanpassning; kortare dagar; senare start' });
   await plan.getByLabel('Startdatum').fill('2026-11-02');
   await plan.getByRole('button', { name: 'Lägg till insats' }).click();
   await status(page, 'Insatsen är tillagd med uppföljningar.');

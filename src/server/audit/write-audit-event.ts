@@ -27,7 +27,7 @@ export type AuditEvent =
   | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } }
   | { type: 'statistics.set-sharing'; data: { isShared: boolean } }
   | { type: 'case.open'; caseId: string; pupilId: string; data: { schoolUnitId: string; byLadder: boolean; stepKey: string | null; members: number } }
-  | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' } }
+  | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' } }
   | { type: 'case.read-audit'; caseId: string; pupilId: string; data: { events: number } }
   | { type: 'case.add-member'; caseId: string; pupilId: string; data: { userId: string; role: string } }
   | { type: 'case.save-mapping'; caseId: string; pupilId: string; data: { mappingId: string; kind: string; hasPupilVoice: boolean; hasGuardiansView: boolean } }

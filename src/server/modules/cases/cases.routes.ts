@@ -333,6 +333,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       select f.id, f.case_id, f.planned_on::text as planned_on, i.code from case_follow_ups f join case_interventions i on i.organiser_id = f.organiser_id and i.id = f.intervention_id
       where f.organiser_id = ${actor.organiserId} and f.case_id = any(${ids}) and f.recorded_on is null and f.planned_on <= ${today} order by f.planned_on`);
     const catalogue = await findCatalogue(db, actor.organiserId);
+    const shown = new Set([...reports.map((r) => r.case_id), ...followUps.map((f) => f.case_id), ...visible.filter((c) => c.investigation_deadline !== null && c.investigation_deadline < today).map((c) => c.id)]);
+    await db.transaction(async (tx) => {
+      for (const c of visible.filter((v) => shown.has(v.id))) await writeAuditEvent(tx, auditContextOf(request), { type: 'case.read', caseId: c.id, pupilId: c.pupil_id, data: { view: 'reminders' } });
+    });
     return {
       concernReports: reports.map((r) => ({ caseId: r.case_id, pupilName: names.get(r.case_id)!, concernReportId: r.id, reportedOn: r.reported_on, remindOn: concernRemindOn(r.reported_on, settings),
         socialServicesOffice: r.social_services_office })).filter((r) => r.remindOn <= today),

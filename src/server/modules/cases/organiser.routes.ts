@@ -12,6 +12,7 @@ import {
 } from '../../../shared/schemas/cases.js';
 import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import { findCaseSettings, findCatalogue } from './cases.repo.js';
+import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import { isOrganiserOfficial } from './cases.policy.js';
 import { countCasesPerSchool, countCauses, countConcernReports, countInterventionOutcomes, countMeetings, countNotices, findNotices } from './organiser-view.repo.js';
 import { acknowledgeNotice } from './commands/acknowledge-notice.js';
@@ -36,7 +37,11 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
     const actor = actorOf(request);
     requireOrganiser(actor);
     const today = clock.today();
-    const rows = await findNotices(db, actor.organiserId, request.query.status ?? 'all');
+    const rows = await db.transaction(async (tx) => {
+      const found = await findNotices(tx, actor.organiserId, request.query.status ?? 'all');
+      for (const n of found) await writeAuditEvent(tx, auditContextOf(request), { type: 'case.read', caseId: n.case_id, pupilId: n.pupil_id, data: { view: 'inbox' } });
+      return found;
+    });
     return {
       notices: rows.map((n) => ({
         id: n.id, kind: n.kind, recipient: n.recipient,
