@@ -93,8 +93,16 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await status(page, 'Uppföljningen är sparad med beräknad frånvaro.');
   // Since = 2 – 23 Nov (22 days); before = the 22 days before the start, 11 Oct – 1 Nov.
   const recorded = plan.getByRole('table', { name: /^Uppföljningar av Schemaanpassning/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Start' }) });
-  await expect(recorded).toContainText(/(\d+,\d %|inga data) \(2026-10-11 – 2026-11-01\)/);
-  await expect(recorded).toContainText(/(\d+,\d %|inga data) \(2026-11-02 – 2026-11-23\)/);
+  await expect(recorded).toContainText('2026-11-23: Delvis uppnått.');
+  // The page shows the figures the server computed from the pupil's registrations (never typed).
+  const saved = await (await page.request.get(caseUrl.replace('/cases/', '/api/cases/'))).json();
+  const { before, since } = saved.interventions[0].followUps[0];
+  expect(before).toMatchObject({ from: '2026-10-11', to: '2026-11-01' });
+  expect(since).toMatchObject({ from: '2026-11-02', to: '2026-11-23' });
+  const shown = (rate: number) => new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  expect(before.absentRate).toBeCloseTo(before.absent / before.known, 10);
+  await expect(recorded).toContainText(`${shown(before.absentRate)} (2026-10-11 – 2026-11-01)`);
+  await expect(recorded).toContainText(`${shown(since.absentRate)} (2026-11-02 – 2026-11-23)`);
   await expect(recorded).toContainText('Delvis uppnått. Kommer oftare till första lektionen.');
 
   // 6. Rektor completes the investigation and closes the case.
