@@ -187,6 +187,29 @@ describe('cases over HTTP', () => {
     expect((await huvudman.request({ method: 'GET', url: `/api/pupils/${pupil}/case-audit` })).json().events.length).toBeGreaterThan(trail.length - 1);
   });
 
+  it('answers every role by its relationship to the case (access matrix)', async () => {
+    // read, PDF, add a member (an unknown user: 400 once allowed), complete the investigation (none open: 409 once allowed)
+    const matrix: [keyof World['usernames'], number[]][] = [
+      ['teacher', [404, 404, 404, 404]],
+      ['otherTeacher', [404, 404, 404, 404]],
+      ['systemAdmin', [404, 404, 404, 404]],
+      ['mentor', [200, 200, 400, 403]],
+      ['studentHealth', [200, 200, 400, 403]],
+      ['principal', [200, 200, 400, 409]],
+      ['organiserAdmin', [200, 403, 403, 403]],
+    ];
+    for (const [role, expected] of matrix) {
+      const session = await logInAs(t.app, world.usernames[role]);
+      const got = [
+        (await session.request({ method: 'GET', url: `/api/cases/${caseId}` })).statusCode,
+        (await session.request({ method: 'GET', url: `/api/cases/${caseId}/pdf` })).statusCode,
+        (await session.request({ method: 'POST', url: `/api/cases/${caseId}/members`, payload: { userId: randomUUID(), role: 'other' } })).statusCode,
+        (await session.request({ method: 'POST', url: `/api/cases/${caseId}/investigation/complete`, payload: { conclusion: 'x' } })).statusCode,
+      ];
+      expect({ role, got }).toEqual({ role, got: expected });
+    }
+  });
+
   it('records meetings with ratings, concern reports with a reminder when feedback is late, and the PDF', async () => {
     const huvudman = await logInAs(t.app, world.usernames.organiserAdmin);
     expect((await huvudman.request({ method: 'PUT', url: '/api/cases/settings', payload: { investigationDeadlineDays: null, concernFeedbackReminderDays: 7 } })).statusCode).toBe(204);
