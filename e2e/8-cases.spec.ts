@@ -74,6 +74,7 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await status(page, `Anmälan för ${pupilName} är kvitterad.`);
   await nav(page).getByRole('link', { name: 'Ärendeöversikt' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ärendeöversikt' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Inställningar för ärenden' })).toBeVisible();
   await expectNoAxeViolations(page, 'organiser case overview');
 
   // 5. Elevhälsa: action plan and the first follow-up with computed figures.

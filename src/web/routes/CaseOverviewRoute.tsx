@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { usePeriodParams } from '../hooks/usePeriodParams';
@@ -8,6 +9,8 @@ import { PeriodPicker } from '../components/PeriodPicker';
 import { formatPercent } from '../lib/format';
 import { casesApi, type OrganiserOverviewResponse } from '../features/cases/api';
 import { ScrollTable, Section } from '../features/cases/components/Section';
+import { CaseSettingsForm } from '../features/cases/components/CaseSettingsForm';
+import { LiveStatus } from '../components/LiveStatus';
 
 /** Huvudmannens ärendeöversikt: investigations per school, notices, concern reports, causes, interventions and their outcomes, meetings. */
 export default function CaseOverviewRoute() {
@@ -16,6 +19,7 @@ export default function CaseOverviewRoute() {
   const query = useApiQuery<OrganiserOverviewResponse>(selection.isCustomInvalid ? null : casesApi.overviewPath(selection.period.from, selection.period.to));
   const pct = (v: number | null) => (v === null ? '–' : formatPercent(v, i18n.language));
   const o = query.data;
+  const [message, setMessage] = useState('');
   return (
     <Page title={t('cases.overview.title')}>
       <PeriodPicker selection={selection} />
@@ -58,6 +62,8 @@ export default function CaseOverviewRoute() {
           </Section>
         </>
       )}
+      <LiveStatus message={message} />
+      <CaseSettingsForm onSaved={setMessage} />
     </Page>
   );
 }

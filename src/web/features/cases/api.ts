@@ -48,5 +48,6 @@ export const casesApi = {
   prepareHandover: (id: string, body: { toSchoolUnitId: string; summary: string }) => apiPost<{ id: string }>(`${c(id)}/handovers`, body),
   close: (id: string, body: { reason: string; outcome: string }) => apiPost<void>(`${c(id)}/close`, body),
   reopen: (id: string, reason: string) => apiPost<void>(`${c(id)}/reopen`, { reason }),
+  saveSettings: (body: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number }) => apiPut<void>('/api/cases/settings', body),
   acknowledgeNotice: (noticeId: string) => apiPost<void>(`/api/organiser/notices/${encodeURIComponent(noticeId)}/acknowledge`),
 };
