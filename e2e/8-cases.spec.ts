@@ -117,6 +117,8 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await completeForm.getByLabel('Slutsats').fill('Trötthet och brist på anpassningar i matematik; schemaanpassning och extra anpassningar.');
   await completeForm.getByRole('button', { name: 'Slutför utredningen' }).click();
   await status(page, 'Utredningen är slutförd.');
+  // The page reloads the case after a change; wait for it before filling the next form.
+  await expect(page.getByRole('region', { name: 'Utredning (7 kap. 19 a § skollagen)' })).toContainText('Klar 2026-11-23.');
   const close = page.getByRole('form', { name: 'Avsluta ärendet' });
   await close.getByLabel('Skäl').selectOption({ label: 'Närvaron är återställd' });
   await close.getByLabel('Resultat').fill('Närvaron är över 90 % sedan schemaanpassningen.');
