@@ -30,14 +30,15 @@ export default function CaseRoute() {
     setStatus(message);
     query.reload();
   };
-  // Sections remount after each change so their forms start from the saved state.
-  const version = query.data ? JSON.stringify(query.data.timeline.length) + query.data.case.status : '';
+  // A section remounts when its own data changes, so its forms start from the saved state while
+  // text typed in other sections stays.
+  const keyOf = (...parts: unknown[]) => JSON.stringify(parts);
   return (
     <Page title={detail ? t('cases.page.title', { name: detail.case.pupilName }) : t('cases.page.loading')}>
       <p className="back-link"><Link to="/cases"><span aria-hidden="true">‹ </span>{t('cases.page.back')}</Link></p>
       <LiveStatus message={status} />
       {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} /> : !detail ? <Loading /> : (
-        <div key={version}>
+        <div>
           <p className="lead">
             {t('cases.page.meta', { school: detail.case.schoolUnitName ?? '–', klass: detail.case.className ?? '–', opened: detail.case.openedOn })}{' '}
             <span className={`badge ${detail.case.status === 'open' ? 'badge-info' : 'badge-neutral'}`}>{t(`cases.status.${detail.case.status}`)}</span>
@@ -46,15 +47,15 @@ export default function CaseRoute() {
             <Link to={`/pupils/${detail.case.pupilId}`}>{t('cases.page.pupilPage')}</Link>
             {detail.abilities.canWork && <a href={casesApi.pdfUrl(detail.case.id)} download>{t('cases.page.pdf')}</a>}
           </p>
-          <Section id="case-members" title={t('cases.members.title')}><MembersSection detail={detail} onChanged={handleChanged} /></Section>
-          <Section id="case-mapping" title={t('cases.mapping.title')}><MappingSection detail={detail} onChanged={handleChanged} /></Section>
-          <Section id="case-investigation" title={t('cases.investigation.title')}><InvestigationSection detail={detail} onChanged={handleChanged} /></Section>
-          <Section id="case-causes" title={t('cases.causes.title')}><CausesSection detail={detail} catalogue={catalogue.data} onChanged={handleChanged} /></Section>
-          <Section id="case-plan" title={t('cases.plan.title')}><ActionPlanSection detail={detail} catalogue={catalogue.data} onChanged={handleChanged} /></Section>
-          <Section id="case-concern" title={t('cases.concern.title')}><ConcernReportsSection detail={detail} today={today} onChanged={handleChanged} /></Section>
-          <Section id="case-meetings" title={t('cases.meetings.title')}><MeetingsSection detail={detail} today={today} onChanged={handleChanged} /></Section>
-          <Section id="case-handover" title={t('cases.handover.title')}><HandoverSection detail={detail} schoolUnits={targets.data?.schoolUnits ?? []} onChanged={handleChanged} /></Section>
-          <Section id="case-close" title={detail.case.status === 'open' ? t('cases.close.title') : t('cases.close.reopenTitle')}><CloseSection detail={detail} onChanged={handleChanged} /></Section>
+          <Section id="case-members" title={t('cases.members.title')}><MembersSection key={keyOf(detail.members, detail.case.status)} detail={detail} onChanged={handleChanged} /></Section>
+          <Section id="case-mapping" title={t('cases.mapping.title')}><MappingSection key={keyOf(detail.mappings, detail.case.status)} detail={detail} onChanged={handleChanged} /></Section>
+          <Section id="case-investigation" title={t('cases.investigation.title')}><InvestigationSection key={keyOf(detail.investigations, detail.case.status)} detail={detail} onChanged={handleChanged} /></Section>
+          <Section id="case-causes" title={t('cases.causes.title')}><CausesSection key={keyOf(detail.causes, detail.case.status)} detail={detail} catalogue={catalogue.data} onChanged={handleChanged} /></Section>
+          <Section id="case-plan" title={t('cases.plan.title')}><ActionPlanSection key={keyOf(detail.interventions, detail.case.status)} detail={detail} catalogue={catalogue.data} onChanged={handleChanged} /></Section>
+          <Section id="case-concern" title={t('cases.concern.title')}><ConcernReportsSection key={keyOf(detail.concernReports, detail.case.status)} detail={detail} today={today} onChanged={handleChanged} /></Section>
+          <Section id="case-meetings" title={t('cases.meetings.title')}><MeetingsSection key={keyOf(detail.meetings, detail.case.status)} detail={detail} today={today} onChanged={handleChanged} /></Section>
+          <Section id="case-handover" title={t('cases.handover.title')}><HandoverSection key={keyOf(detail.handovers, detail.case.status)} detail={detail} schoolUnits={targets.data?.schoolUnits ?? []} onChanged={handleChanged} /></Section>
+          <Section id="case-close" title={detail.case.status === 'open' ? t('cases.close.title') : t('cases.close.reopenTitle')}><CloseSection key={keyOf(detail.case.status)} detail={detail} onChanged={handleChanged} /></Section>
           <Section id="case-timeline" title={t('cases.timeline.title')}><TimelineSection detail={detail} /></Section>
         </div>
       )}
