@@ -22,6 +22,10 @@ const RetentionRoute = lazy(() => import('./routes/RetentionRoute'));
 const LeaveRequestsRoute = lazy(() => import('./routes/LeaveRequestsRoute'));
 const MessagesRoute = lazy(() => import('./routes/MessagesRoute'));
 const MessageSettingsRoute = lazy(() => import('./routes/MessageSettingsRoute'));
+const CasesRoute = lazy(() => import('./routes/CasesRoute'));
+const CaseRoute = lazy(() => import('./routes/CaseRoute'));
+const NoticesRoute = lazy(() => import('./routes/NoticesRoute'));
+const CaseOverviewRoute = lazy(() => import('./routes/CaseOverviewRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 const GuardianChildrenRoute = lazy(() => import('./routes/GuardianChildrenRoute'));
 const GuardianReportRoute = lazy(() => import('./routes/GuardianReportRoute'));
@@ -94,6 +98,10 @@ export function App() {
             <Route path="/leave-requests" element={page(<LeaveRequestsRoute />)} />
             <Route path="/messages" element={page(<MessagesRoute />)} />
             <Route path="/messages/settings" element={page(<MessageSettingsRoute />)} />
+            <Route path="/cases" element={page(<CasesRoute />)} />
+            <Route path="/cases/:caseId" element={page(<CaseRoute />)} />
+            <Route path="/organiser/notices" element={page(<NoticesRoute />)} />
+            <Route path="/organiser/cases" element={page(<CaseOverviewRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="/admin/retention" element={page(<RetentionRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />

@@ -34,7 +34,29 @@ export type AuditEvent =
   | { type: 'leave.request'; leaveRequestId: string; pupilId: string; data: { from: string; to: string; schoolDays: number; decidedByRole: string } }
   | { type: 'leave.decide'; leaveRequestId: string; pupilId: string; data: { decision: string; absenceId: string | null } }
   | { type: 'message.save-template'; data: { templateKey: string; locale: string } }
-  | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null } };
+  | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null } }
+  | { type: 'case.open'; caseId: string; pupilId: string; data: { schoolUnitId: string; byLadder: boolean; stepKey: string | null; members: number } }
+  | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' } }
+  | { type: 'case.read-audit'; caseId: string; pupilId: string; data: { events: number } }
+  | { type: 'case.add-member'; caseId: string; pupilId: string; data: { userId: string; role: string } }
+  | { type: 'case.save-mapping'; caseId: string; pupilId: string; data: { mappingId: string; kind: string; hasPupilVoice: boolean; hasGuardiansView: boolean } }
+  | { type: 'case.complete-mapping'; caseId: string; pupilId: string; data: { mappingId: string; kind: string } }
+  | { type: 'case.open-investigation'; caseId: string; pupilId: string; data: { investigationId: string; deadline: string; notices: number; byLadder: boolean } }
+  | { type: 'case.complete-investigation'; caseId: string; pupilId: string; data: { investigationId: string; isOverdue: boolean } }
+  | { type: 'case.set-causes'; caseId: string; pupilId: string; data: { codes: string[]; primary: string } }
+  | { type: 'case.add-intervention'; caseId: string; pupilId: string; data: { interventionId: string; code: string; startDate: string; followUpScheme: string } }
+  | { type: 'case.record-follow-up'; caseId: string; pupilId: string; data: { followUpId: string; point: string; beforeRate: number | null; sinceRate: number | null } }
+  | { type: 'case.register-concern-report'; caseId: string; pupilId: string; data: { concernReportId: string; reasonCategory: string } }
+  | { type: 'case.record-concern-feedback'; caseId: string; pupilId: string; data: { concernReportId: string; feedbackKind: string } }
+  | { type: 'case.record-meeting'; caseId: string; pupilId: string; data: { meetingId: string; kind: string; participants: number } }
+  | { type: 'case.rate-meeting'; caseId: string; pupilId: string; data: { meetingId: string; ratings: number } }
+  | { type: 'case.prepare-handover'; caseId: string; pupilId: string; data: { handoverId: string; toSchoolUnitId: string } }
+  | { type: 'case.close'; caseId: string; pupilId: string; data: { reason: string } }
+  | { type: 'case.reopen'; caseId: string; pupilId: string; data: { reason: string } }
+  | { type: 'notice.acknowledge'; caseId: string; pupilId: string; data: { noticeId: string } }
+  | { type: 'case.save-template'; data: { key: string; version: number } }
+  | { type: 'case.save-catalogue-entry'; data: { kind: string; code: string; isRetired: boolean } }
+  | { type: 'case.update-settings'; data: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number } };
 
 export type AuditEventType = AuditEvent['type'];
 
@@ -63,6 +85,7 @@ export async function writeAuditEvent(tx: Tx, ctx: AuditContext, event: AuditEve
 }
 
 function subjectOf(event: AuditEvent): { type: string; id: string } | null {
+  if ('caseId' in event) return { type: 'case', id: event.caseId };
   if ('lessonId' in event) return { type: 'lesson', id: event.lessonId };
   if ('absenceId' in event) return { type: 'absence', id: event.absenceId };
   if ('importId' in event) return { type: 'import', id: event.importId };

@@ -539,3 +539,4 @@ export const organiserSharing = pgTable('organiser_sharing', {
 export * from './schema/retention.js';
 export * from './schema/messages.js';
 export * from './schema/jobs.js';
+export * from './schema/cases.js';

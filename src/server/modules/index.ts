@@ -13,8 +13,10 @@ import { leaveRequestRoutes } from './guardians/leave-requests.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
 import { jobRoutes } from './jobs/jobs.routes.js';
+import { caseRoutes } from './cases/cases.routes.js';
+import { organiserCaseRoutes } from './cases/organiser.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
 export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes,
-  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes];
+  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes, caseRoutes, organiserCaseRoutes];

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
+import type { JobResponse } from '../../shared/schemas/jobs.js';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.js';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
@@ -96,4 +97,21 @@ export function settableClock(startIso: string): Clock & { set(iso: string): voi
     set: (iso) => { now = new Date(iso); },
     advance: (ms) => { now = new Date(now.getTime() + ms); },
   };
+}
+
+/** Polls a background job (`GET /api/jobs/:id`) until it has finished; returns its last status. */
+export async function finishedJob(client: Session, jobId: string): Promise<JobResponse & { result: any }> {
+  for (let i = 0; i < 300; i++) {
+    const job = (await client.request({ method: 'GET', url: `/api/jobs/${jobId}` })).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+/** Starts a background job with a POST (202 + job id) and waits for it. */
+export async function runJob(client: Session, url: string, payload: Record<string, unknown>) {
+  const started = await client.request({ method: 'POST', url, payload });
+  if (started.statusCode !== 202) throw new Error(`POST ${url}: ${started.statusCode} ${started.body}`);
+  return finishedJob(client, started.json().jobId);
 }

@@ -84,6 +84,19 @@ export function addDays(date: string, n: number): string {
   return utcMsToDate(dateToUtcMs(date) + n * DAY_MS);
 }
 
+/** The same day `n` calendar months later, clamped to the month's last day (2026-01-31 + 1 → 2026-02-28). */
+export function addMonths(date: string, n: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const first = Date.UTC(year, month - 1 + n, 1);
+  const lastDay = new Date(Date.UTC(year, month + n, 0)).getUTCDate();
+  return utcMsToDate(first + (Math.min(day, lastDay) - 1) * DAY_MS);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / DAY_MS);
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
   return new Date(dateToUtcMs(date)).getUTCDay() || 7;

@@ -55,7 +55,7 @@ export const EarlyWarningRow = Type.Object({
   daysSinceLastMeasure: Type.Union([Type.Integer(), Type.Null()]),
   /** Flagged absence patterns over the last 8 weeks (measures.md "Patterns"), e.g. weekday 1 = Mondays. */
   patterns: Type.Array(Type.Object({ dimension: Type.String(), category: Type.String() })),
-  /** Norrköping's KPI: on a step without an ongoing measure (no open task, none done in 28 days). */
+  /** Norrköping's KPI: on a step without an ongoing measure (no open task, none done in 28 days, no active intervention in an open case). */
   isWithoutMeasure: Type.Boolean(),
 });
 export type EarlyWarningRow = Static<typeof EarlyWarningRow>;

@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'import', 'retention'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'import', 'retention'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -15,6 +15,9 @@ export const NAV_PATHS = {
   leaveRequests: '/leave-requests',
   messages: '/messages',
   messageSettings: '/messages/settings',
+  cases: '/cases',
+  notices: '/organiser/notices',
+  caseOverview: '/organiser/cases',
   pupils: '/pupils',
   completeness: '/completeness',
   statistics: '/statistics',
@@ -26,10 +29,10 @@ export const NAV_PATHS = {
 /** Adding a role breaks the build until it is given its pages here. */
 const ROLE_NAV = {
   teacher: ['myLessons'],
-  mentor: ['myLessons', 'earlyWarning', 'tasks', 'leaveRequests', 'pupils'],
-  principal: ['earlyWarning', 'tasks', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder'],
-  studentHealth: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'messages'],
-  organiserAdmin: ['earlyWarning', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention'],
+  mentor: ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils'],
+  principal: ['earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder'],
+  studentHealth: ['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics', 'messages'],
+  organiserAdmin: ['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention'],
   systemAdmin: ['import', 'retention'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 

@@ -12,10 +12,10 @@ const me = (...grants: [Role, string | null][]): Me => ({
 
 describe('navigation per role', () => {
   it('gives each role its pages in a fixed order', () => {
-    expect(navItemsFor(me(['mentor', UNIT], ['teacher', UNIT]))).toEqual(['myLessons', 'earlyWarning', 'tasks', 'leaveRequests', 'pupils']);
-    expect(navItemsFor(me(['principal', UNIT]))).toEqual(['earlyWarning', 'tasks', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder']);
-    expect(navItemsFor(me(['studentHealth', UNIT]))).toEqual(['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'messages']);
-    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention']);
+    expect(navItemsFor(me(['mentor', UNIT], ['teacher', UNIT]))).toEqual(['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils']);
+    expect(navItemsFor(me(['principal', UNIT]))).toEqual(['earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder']);
+    expect(navItemsFor(me(['studentHealth', UNIT]))).toEqual(['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics', 'messages']);
+    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention']);
     expect(navItemsFor(me(['teacher', UNIT]))).toEqual(['myLessons']);
   });
   it('sends rektor, elevhälsa and huvudman to Tidiga signaler first', () => {

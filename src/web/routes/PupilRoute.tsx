@@ -22,6 +22,7 @@ import { AbsenceList } from '../features/pupils/components/AbsenceList';
 import { AbsenceForm } from '../features/pupils/components/AbsenceForm';
 import { PupilLadder } from '../features/pupils/components/PupilLadder';
 import { PupilMessages } from '../features/messages/components/PupilMessages';
+import { PupilCases } from '../features/cases/components/PupilCases';
 
 /** A titled section of the pupil page. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -81,6 +82,11 @@ export default function PupilRoute() {
       {page && (
         <Section id="pupil-ladder" title={t('pupil.sections.ladder')}>
           <PupilLadder pupilId={page.pupil.personId} />
+        </Section>
+      )}
+      {page && (
+        <Section id="pupil-cases" title={t('pupil.sections.cases')}>
+          <PupilCases pupilId={page.pupil.personId} />
         </Section>
       )}
       <form className="filters" aria-label={t('period.formLabel')} onSubmit={(event) => event.preventDefault()}>

@@ -1,11 +1,13 @@
 /** Early-warning lists and tasks, scoped by relationship in SQL. */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
+import { hasActiveInterventionSql } from '../cases/cases.repo.js';
 
 export interface EarlyWarningDbRow {
   person_id: string; given_name: string; family_name: string; security_marking: string; class_name: string | null;
   school_unit_id: string | null; school_unit_name: string | null; step_index: number; step_key: string | null; since: string | null;
   explanation: string; definition: { steps: { key: string; name: string }[] }; open_tasks: number; overdue_tasks: number; last_done: string | null;
+  has_active_intervention: boolean;
 }
 
 /** Pupils with a ladder state at or above `minStep`, limited by `scope` (an SQL condition on s.person_id / s.school_unit_id). */
@@ -15,7 +17,8 @@ export async function findEarlyWarningRows(tx: Tx, organiserId: string, scope: S
       su.display_name as school_unit_name, s.step_index, s.step_key, s.since::text as since, s.explanation, v.definition,
       (select count(*)::int from tasks t where t.organiser_id = s.organiser_id and t.person_id = s.person_id and t.status = 'open') as open_tasks,
       (select count(*)::int from tasks t where t.organiser_id = s.organiser_id and t.person_id = s.person_id and t.status = 'open' and t.due_date < ${today}) as overdue_tasks,
-      (select max(t.done_at)::date::text from tasks t where t.organiser_id = s.organiser_id and t.person_id = s.person_id and t.status = 'done') as last_done
+      (select max(t.done_at)::date::text from tasks t where t.organiser_id = s.organiser_id and t.person_id = s.person_id and t.status = 'done') as last_done,
+      ${hasActiveInterventionSql(sql`s.person_id`, sql`s.organiser_id`, today)} as has_active_intervention
     from pupil_ladder_states s
     join persons p on p.organiser_id = s.organiser_id and p.id = s.person_id
     join ladder_versions v on v.organiser_id = s.organiser_id and v.id = s.ladder_version_id

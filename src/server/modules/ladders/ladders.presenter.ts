@@ -6,7 +6,7 @@ import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import type { VersionRow } from './ladders.repo.js';
 import type { EarlyWarningDbRow, TaskDbRow } from './early-warning.repo.js';
 
-/** A measure counts as ongoing while a task is open or was done within this many days. */
+/** A measure counts as ongoing while a task is open or was done within this many days (or an intervention runs in an open case). */
 export const ONGOING_MEASURE_DAYS = 28;
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -31,7 +31,7 @@ export function presentEarlyWarning(row: EarlyWarningDbRow, today: string, recen
     since: row.since, explanation: row.explanation, isNewThisWeek: row.since !== null && row.since >= isoWeekMonday(today),
     recentAbsentRate: recent?.absentRate ?? null, previousAbsentRate: previous?.absentRate ?? null, coverage: recent?.coverage ?? null,
     openTasks: row.open_tasks, overdueTasks: row.overdue_tasks, daysSinceLastMeasure, patterns,
-    isWithoutMeasure: row.step_index >= 1 && row.open_tasks === 0 && (daysSinceLastMeasure === null || daysSinceLastMeasure > ONGOING_MEASURE_DAYS),
+    isWithoutMeasure: row.step_index >= 1 && row.open_tasks === 0 && !row.has_active_intervention && (daysSinceLastMeasure === null || daysSinceLastMeasure > ONGOING_MEASURE_DAYS),
   };
 }
 

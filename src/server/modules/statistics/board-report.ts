@@ -3,7 +3,7 @@
  * paragraphs, tables with header cells) and a document language, so it is accessible and its text
  * can be extracted. Built from the organiser statistics, so the figures are those of the views.
  */
-import PDFDocument from 'pdfkit';
+import { createTaggedPdf } from '../../pdf/tagged-pdf.js';
 import type { OrganiserStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
 import { STATISTICS_DEFINITIONS } from '../../../shared/statistics/index.js';
 
@@ -25,28 +25,9 @@ export interface BoardReportInput {
 export function renderBoardReport(input: BoardReportInput): Promise<Buffer> {
   const { statistics: s, organiserName } = input;
   const title = `Nämndrapport närvaro ${s.from} – ${s.to}`;
-  const doc = new PDFDocument({
-    size: 'A4', margin: 50, pdfVersion: '1.7', tagged: true, lang: 'sv-SE', displayTitle: true, compress: input.compress ?? true,
-    info: { Title: title, Author: organiserName, Subject: 'Närvaro och frånvaro per skolenhet' },
+  const { heading, paragraph, th, table, finish } = createTaggedPdf({
+    title, author: organiserName, subject: 'Närvaro och frånvaro per skolenhet', compress: input.compress,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const heading = (text: string, level: 'H1' | 'H2') => {
-    doc.moveDown(level === 'H1' ? 0 : 0.8).font('Helvetica-Bold').fontSize(level === 'H1' ? 18 : 13);
-    doc.text(text, { structParent: root, structType: level });
-    doc.font('Helvetica').fontSize(10).moveDown(0.3);
-  };
-  const paragraph = (text: string) => doc.text(text, { structParent: root, structType: 'P' });
-  // Tables join the structure tree (Table/TR/TH/TD); @types/pdfkit does not know `structParent` for tables yet.
-  const th = (texts: string[]) => texts.map((text) => ({ text, type: 'TH' as const }));
-  const table = (rows: ({ text: string; type: 'TH' } | string)[][]) => doc.table({ data: rows, ...({ structParent: root } as object) });
 
   const t = s.total;
   heading(`Nämndrapport: närvaro och frånvaro, ${organiserName}`, 'H1');
@@ -76,7 +57,5 @@ export function renderBoardReport(input: BoardReportInput): Promise<Buffer> {
 
   heading('Definitioner', 'H2');
   for (const key of ['absentRate', 'coverage', 'bands', 'withoutMeasure', 'previous'] as const) paragraph(STATISTICS_DEFINITIONS[key]);
-  root.end();
-  doc.end();
-  return done;
+  return finish();
 }

@@ -11,6 +11,7 @@ import { uuidArray } from '../measures/measures.repo.js';
 import { ABSENCE_BANDS, emptyBandCounts, type BandCounts } from '../../../shared/statistics/index.js';
 import type { PeriodTotals } from '../../../shared/measures/totals.js';
 import { ONGOING_MEASURE_DAYS } from '../ladders/ladders.presenter.js';
+import { hasActiveInterventionSql } from '../cases/cases.repo.js';
 
 export type Breakdown = 'none' | 'year' | 'class' | 'sex';
 export type Units = string[] | 'all';
@@ -140,7 +141,7 @@ export async function countLadderSteps(tx: Tx, organiserId: string, units: Units
 /**
  * Per school unit: pupils on a step now, and of them those without an ongoing measure — the
  * early-warning definition and rows (early-warning.repo joins; ladders.presenter: no open task and none done
- * within ONGOING_MEASURE_DAYS). A test holds the two views together.
+ * within ONGOING_MEASURE_DAYS, and no active intervention in an open case). A test holds the two views together.
  */
 export async function countWithoutMeasure(tx: Tx, organiserId: string, today: string): Promise<{ school_unit_id: string | null; on_step: number; without_measure: number }[]> {
   return queryRows(tx, sql`
@@ -148,7 +149,8 @@ export async function countWithoutMeasure(tx: Tx, organiserId: string, today: st
       select t.person_id, count(*) filter (where t.status = 'open') as open_tasks, (max(t.done_at) filter (where t.status = 'done'))::date as last_done
       from tasks t where t.organiser_id = ${organiserId} group by t.person_id)
     select s.school_unit_id, count(*)::int as on_step,
-      (count(*) filter (where coalesce(t.open_tasks, 0) = 0 and (t.last_done is null or ${today}::date - t.last_done > ${ONGOING_MEASURE_DAYS}::int)))::int as without_measure
+      (count(*) filter (where coalesce(t.open_tasks, 0) = 0 and (t.last_done is null or ${today}::date - t.last_done > ${ONGOING_MEASURE_DAYS}::int)
+        and not ${hasActiveInterventionSql(sql`s.person_id`, sql`s.organiser_id`, today)}))::int as without_measure
     from pupil_ladder_states s
     join persons p on p.organiser_id = s.organiser_id and p.id = s.person_id
     join ladder_versions v on v.organiser_id = s.organiser_id and v.id = s.ladder_version_id

@@ -13,6 +13,7 @@ import { evaluateLadder, type LadderResult, type LadderState, type Action, type 
 import { findAssignees, findDayFigures, findFlagsAndDecisions, findLadderVersions, findPupilsForEvaluation, findStates, findTerms, chunksBySchoolUnit, type PupilScopeRow, type VersionRow } from '../ladders.repo.js';
 import { uuidArray } from '../../measures/measures.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
+import { openCasesFromLadder, type LadderCaseOpening } from '../../cases/commands/open-cases-from-ladder.js';
 
 export interface EvaluateLaddersInput {
   date: string;
@@ -54,7 +55,7 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
   let done = 0;
   // One school unit (or a slice of a large one) at a time keeps memory bounded at any organiser size.
   for (const chunk of chunksBySchoolUnit(pupils, PUPILS_PER_CHUNK)) {
-    const work = (chunkTx: Tx) => evaluateChunk(chunkTx, organiserId, input.date, versions, terms, chunk, summary);
+    const work = (chunkTx: Tx) => evaluateChunk(chunkTx, ctx, input.date, versions, terms, chunk, summary);
     if (options.isCommittedPerChunk) await tx.transaction(work);
     else await work(tx);
     done += chunk.length;
@@ -64,7 +65,8 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
   return summary;
 }
 
-async function evaluateChunk(tx: Tx, organiserId: string, date: string, versions: VersionsInForce, terms: TermRange[], pupils: PupilScopeRow[], summary: EvaluationSummary) {
+async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: VersionsInForce, terms: TermRange[], pupils: PupilScopeRow[], summary: EvaluationSummary) {
+  const { organiserId } = ctx;
   const ids = pupils.map((p) => p.person_id);
   const firstDate = pupils.map((p) => versions.firstDate(p.school_unit_id)).filter((d): d is string => d !== null).sort()[0];
   if (!firstDate) return;
@@ -83,6 +85,7 @@ async function evaluateChunk(tx: Tx, organiserId: string, date: string, versions
   const changeRows: (typeof schema.ladderStepChanges.$inferInsert)[] = [];
   const taskRows: (typeof schema.tasks.$inferInsert)[] = [];
   const outboxRows: (typeof schema.outbox.$inferInsert)[] = [];
+  const caseOpenings: LadderCaseOpening[] = [];
 
   const assigneeFor = (role: string, pupilId: string, schoolUnitId: string) => {
     if (role === 'mentor') return assignees.mentorOf.get(pupilId) ?? null;
@@ -99,10 +102,7 @@ async function evaluateChunk(tx: Tx, organiserId: string, date: string, versions
         outboxRows.push({ organiserId, id: randomUUID(), kind: action.kind, personId: pupilId, templateKey: action.templateKey, idempotencyKey,
           payload: { date, stepKey, explanation, ladderVersionId: version.id } });
       } else {
-        // Case management arrives with the case issue; until then opening one is the principal's task.
-        taskRows.push({ organiserId, id: randomUUID(), personId: pupilId, ladderVersionId: version.id, stepKey, role: 'principal', schoolUnitId,
-          assigneeUserId: assigneeFor('principal', pupilId, schoolUnitId), title: action.caseKind === 'investigation' ? 'Öppna utredning av frånvaron (7 kap. 19 a § skollagen)' : 'Öppna ärende',
-          dueDate: addDays(date, 7), idempotencyKey });
+        caseOpenings.push({ pupilId, schoolUnitId, caseKind: action.caseKind, ladderVersionId: version.id, stepKey, date });
       }
     });
   };
@@ -168,6 +168,7 @@ async function evaluateChunk(tx: Tx, organiserId: string, date: string, versions
   await insertInBatches(tx, changeRows, (batch) => tx.insert(schema.ladderStepChanges).values(batch));
   await insertInBatches(tx, taskRows, (batch) => tx.insert(schema.tasks).values(batch).onConflictDoNothing());
   await insertInBatches(tx, outboxRows, (batch) => tx.insert(schema.outbox).values(batch).onConflictDoNothing());
+  await openCasesFromLadder(tx, ctx, caseOpenings);
   summary.written += stateRows.length;
   summary.changes += changeRows.length;
   summary.tasks += taskRows.length;

@@ -22,6 +22,7 @@ export function EarlyWarningTable({ rows, showSchool, caption }: { rows: EarlyWa
         <>
           <Link to={`/pupils/${row.personId}`}>{`${row.givenName} ${row.familyName}`}</Link>
           {row.isProtected && <> <Badge tone="warning">{t('pupil.protected')}</Badge></>}
+          {' '}<Link to={`/pupils/${row.personId}#pupil-cases`} className="button-link" aria-label={t('earlyWarning.caseLinkLabel', { name: `${row.givenName} ${row.familyName}` })}>{t('earlyWarning.caseLink')}</Link>
         </>
       ),
     },

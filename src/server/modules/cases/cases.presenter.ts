@@ -1,0 +1,72 @@
+/** Case rows → API shapes. Never an address or other location data (protected identity is hidden everywhere). */
+import type { CaseDetail, CaseSummary, FollowUpFigures } from '../../../shared/schemas/cases.js';
+import type { MappingTemplateDefinition } from '../../../shared/cases/index.js';
+import { addDays } from '../../../shared/dates/index.js';
+import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
+import type { Catalogue, CaseSections, CaseSettings, CaseSummaryRow } from './cases.repo.js';
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+export function presentCaseSummary(row: CaseSummaryRow, today: string): CaseSummary {
+  return {
+    id: row.id, pupilId: row.pupil_id, pupilName: `${row.given_name} ${row.family_name}`, isProtected: PROTECTED_MARKINGS.has(row.security_marking),
+    className: row.class_name, schoolUnitId: row.school_unit_id, schoolUnitName: row.school_unit_name, status: row.status, openedAt: iso(row.opened_at)!, openedOn: row.opened_on,
+    openedByName: row.opened_by_name, openedFromStepKey: row.opened_from_step_key, isMember: row.is_member,
+    investigationDeadline: row.investigation_deadline, isInvestigationOverdue: row.investigation_deadline !== null && row.investigation_deadline < today,
+    closedAt: iso(row.closed_at), closeReason: row.close_reason, closeOutcome: row.close_outcome,
+  };
+}
+
+/** The date a concern report without feedback is shown as a reminder. */
+export const concernRemindOn = (reportedOn: string, settings: CaseSettings) => addDays(reportedOn, settings.concernFeedbackReminderDays);
+
+export function presentCaseDetail(input: {
+  summary: CaseSummary; sections: CaseSections; template: MappingTemplateDefinition; catalogue: Catalogue; settings: CaseSettings;
+  abilities: CaseDetail['abilities']; isPupilProtected: boolean; today: string;
+}): CaseDetail {
+  const { sections: s, catalogue, abilities, today } = input;
+  const causeLabel = new Map(catalogue.causes.map((c) => [c.code, c.label]));
+  const interventionLabel = new Map(catalogue.interventions.map((i) => [i.code, i.label]));
+  // A notice to the home municipality names a municipality: location data, hidden for protected identity.
+  const municipality = (code: string | null) => (input.isPupilProtected ? null : code);
+  return {
+    case: input.summary,
+    abilities,
+    members: s.members.map((m) => ({ userId: m.user_id, name: m.name, role: m.role, addedAt: iso(m.added_at)! })),
+    template: input.template,
+    mappings: s.mappings.map((m) => ({
+      id: m.id, kind: m.kind, templateKey: m.template_key, templateVersion: m.template_version,
+      // Mapping content may hold health notes: only for those who work on the case.
+      answers: abilities.canSeeContent ? m.answers : null, pupilVoice: abilities.canSeeContent ? m.pupil_voice : null,
+      guardiansView: abilities.canSeeContent ? m.guardians_view : null, hasPupilVoice: (m.pupil_voice ?? '').trim() !== '',
+      createdAt: iso(m.created_at)!, updatedAt: iso(m.updated_at)!, completedAt: iso(m.completed_at), completedByName: m.completed_by_name,
+    })),
+    investigations: s.investigations.map((i) => ({
+      id: i.id, openedOn: i.opened_on, deadline: i.deadline, isOverdue: i.completed_on === null ? i.deadline < today : i.completed_on > i.deadline,
+      completedOn: i.completed_on, conclusion: i.conclusion,
+      notices: s.notices.filter((n) => n.investigation_id === i.id).map((n) => ({ id: n.id, recipient: n.recipient, municipalityCode: municipality(n.municipality_code), status: n.status, acknowledgedAt: iso(n.acknowledged_at) })),
+    })),
+    causes: s.causes.map((c) => ({ code: c.code, label: causeLabel.get(c.code) ?? c.code, isPrimary: c.is_primary, givenBy: c.given_by, comment: c.comment })),
+    interventions: s.interventions.map((i) => ({
+      id: i.id, code: i.code, label: interventionLabel.get(i.code) ?? i.code, responsibleUserId: i.responsible_user_id, responsibleName: i.responsible_name,
+      startDate: i.start_date, followUpScheme: i.follow_up_scheme, comment: i.comment,
+      followUps: s.followUps.filter((f) => f.intervention_id === i.id).map((f) => ({
+        id: f.id, point: f.point, plannedOn: f.planned_on, recordedOn: f.recorded_on, assessment: f.assessment, goalAttainment: f.goal_attainment,
+        before: f.before as FollowUpFigures | null, since: f.since as FollowUpFigures | null,
+      })),
+    })),
+    concernReports: s.concernReports.map((r) => {
+      const remindOn = concernRemindOn(r.reported_on, input.settings);
+      return {
+        id: r.id, reportedOn: r.reported_on, socialServicesOffice: r.social_services_office, reportedByName: r.reported_by_name, reasonCategory: r.reason_category,
+        actionsTaken: r.actions_taken, feedbackOn: r.feedback_on, feedbackKind: r.feedback_kind, isFeedbackOverdue: r.feedback_on === null && remindOn <= today, remindOn,
+      };
+    }),
+    meetings: s.meetings.map((m) => ({
+      id: m.id, kind: m.kind, heldOn: m.held_on, coordinatorKey: m.coordinator_key, sharedPlan: m.shared_plan,
+      participants: m.participants.map((p) => ({ ...p, rating: m.ratings?.[p.key] ?? null })),
+    })),
+    handovers: s.handovers.map((h) => ({ id: h.id, toSchoolUnitId: h.to_school_unit_id, toSchoolUnitName: h.to_school_unit_name, summary: h.summary, preparedOn: h.prepared_on, preparedByName: h.prepared_by_name })),
+    timeline: s.timeline.map((e) => ({ at: e.at, type: e.type, actorName: e.actorName, data: e.data })),
+  };
+}

@@ -1,0 +1,35 @@
+import { useId, type ReactNode } from 'react';
+
+/** A titled section of the case page. */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="page-section">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A labelled form field (label above the control, hint below). */
+export function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+    </div>
+  );
+}
+
+/** A table that scrolls sideways inside its own focusable region, named by its caption (keyboard users can scroll it). */
+export function ScrollTable({ caption, isCaptionHidden = false, children }: { caption: string; isCaptionHidden?: boolean; children: ReactNode }) {
+  const captionId = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table">
+        <caption id={captionId} className={isCaptionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
