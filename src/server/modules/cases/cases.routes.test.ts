@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { buildTestApp, logInAs, runJob, type Session, type TestApp } from '../../test/support.js';
+import { buildTestApp, logInAs, runJob, testConfig, type Session, type TestApp } from '../../test/support.js';
+import { expandDueOutbox } from '../messages/commands/expand-outbox.js';
 import { createWorld, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { eachDate, weekdayOf } from '../../../shared/dates/index.js';
@@ -70,6 +71,15 @@ describe('cases over HTTP', () => {
       select template_key, idempotency_key, payload from outbox where organiser_id = ${world.organiserId} and idempotency_key like 'investigation:%' order by template_key`);
     expect(outbox.map((o) => o.template_key)).toEqual(['utredning-oppnad', 'utredning-oppnad-hemkommun']);
     expect(outbox[0].payload).toMatchObject({ caseId, deadline: '2026-02-28', recipient: 'organiser' });
+    // Stockholm's step also has its own organiser notice; the sender keeps only the investigation's.
+    await t.database.db.transaction((tx) => expandDueOutbox(tx, world.organiserId, { now: new Date('2030-01-01T00:00:00Z'), config: testConfig().messages }));
+    const notices = await queryRows<{ template_key: string; status: string; last_error: string | null }>(t.database.db, sql`
+      select template_key, status, last_error from outbox where organiser_id = ${world.organiserId} and kind = 'organiserNotice' and person_id = ${pupil} order by template_key`);
+    expect(notices).toEqual([
+      { template_key: 'utredning-anmalan-utbildningsnamnden', status: 'withdrawn', last_error: 'DUPLICATE_OF_INVESTIGATION_NOTICE' },
+      { template_key: 'utredning-oppnad', status: 'queued', last_error: null },
+      { template_key: 'utredning-oppnad-hemkommun', status: 'queued', last_error: null },
+    ]);
     // Only the investigation step's "finish" task remains; opening is no longer a task.
     const tasks = (await rektor.request({ method: 'GET', url: `/api/tasks?personId=${pupil}` })).json().tasks;
     expect(tasks.map((task: { title: string }) => task.title)).toEqual(['Slutför utredningen av frånvaron (inom en månad)']);

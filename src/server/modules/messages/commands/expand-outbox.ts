@@ -88,6 +88,14 @@ export async function expandDueOutbox(tx: Tx, organiserId: string, options: { no
 /** Why a due message must not go out after all, or null. */
 async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, config: MessageConfig): Promise<string | null> {
   if (!row.person_id) return null;
+  if (row.kind === 'organiserNotice' && !row.idempotency_key.startsWith('investigation:') && typeof row.payload.date === 'string') {
+    // A ladder step that both opens an investigation and notifies the organiser (Stockholm's step 3):
+    // opening the investigation already sent the notice the law asks for, so the organiser gets one.
+    const [investigation] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from outbox
+      where organiser_id = ${organiserId} and person_id = ${row.person_id} and kind = 'organiserNotice'
+        and idempotency_key like 'investigation:%:organiser' and payload->>'openedOn' = ${row.payload.date}`);
+    return investigation.n > 0 ? 'DUPLICATE_OF_INVESTIGATION_NOTICE' : null;
+  }
   if (row.template_key === SAME_DAY_TEMPLATE && row.about_date) {
     // Our own notice: the day may have been corrected since it was written.
     const [day] = await queryRows<{ invalid: number; late_minutes: number }>(tx, sql`select invalid, late_minutes from pupil_days
