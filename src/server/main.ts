@@ -10,6 +10,7 @@ import { buildApp } from './app.js';
 import { clockFor } from './clock.js';
 import { loadDemoIfEmpty } from './demo/load-demo.js';
 import { registerJobs } from './jobs/registry.js';
+import { failInterruptedJobs } from './jobs/background-jobs.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { PgBossQueue } from './jobs/pg-boss-queue.js';
 
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
   let logJobError = (message: string, error?: unknown) => console.error(message, error);
   const queue = config.databaseUrl ? new PgBossQueue(config.databaseUrl, (m, e) => logJobError(m, e)) : new InProcessQueue((m, e) => logJobError(m, e));
   // A web-only process still sends jobs (to the workers), so its queue is started without handlers.
-  if (services.has('worker')) await registerJobs(queue, database, clock, config, (m, e) => logJobError(m, e));
+  if (services.has('worker')) {
+    await failInterruptedJobs(database.db, { isSoleProcess: database.kind === 'pglite' });
+    await registerJobs(queue, database, clock, config, (m, e) => logJobError(m, e));
+  }
   else await queue.start();
   const app = await buildApp({ database, config, clock, jobs: queue });
   logJobError = (message: string, error?: unknown) => app.log.error({ err: error }, message);

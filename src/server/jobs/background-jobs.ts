@@ -30,6 +30,26 @@ export type BackgroundJobRunner = (job: BackgroundJob, report: ReportProgress) =
 /** Shown when a job fails for a reason that is not an expected error (the details go to the log). */
 const FAILED_MESSAGE = 'Körningen misslyckades. Försök igen om en stund; kvarstår felet, kontakta supporten.';
 
+/** Shown for a job whose process stopped (restart, crash) before it finished. */
+const INTERRUPTED_MESSAGE = 'Körningen avbröts när servern startades om. Starta den igen.';
+/** No evaluation or preview runs this long; a running job older than this lost its worker. */
+export const INTERRUPTED_AFTER_HOURS = 2;
+
+/**
+ * Fails jobs whose worker is gone, so their page stops waiting. With `isSoleProcess` (PGlite: this
+ * process owns the data folder, and its in-process queue started empty) every unfinished job is;
+ * with several workers (PostgreSQL) only those running for longer than any job takes.
+ */
+export async function failInterruptedJobs(db: Db, options: { isSoleProcess: boolean }): Promise<number> {
+  const unfinished = options.isSoleProcess
+    ? sql`status in ('queued', 'running')`
+    : sql`status = 'running' and created_at < now() - make_interval(hours => ${INTERRUPTED_AFTER_HOURS})`;
+  const failed = await db.update(schema.backgroundJobs)
+    .set({ status: 'failed', finishedAt: sql`now()`, errorCode: 'JOB_INTERRUPTED', errorMessage: INTERRUPTED_MESSAGE })
+    .where(unfinished).returning({ id: schema.backgroundJobs.id });
+  return failed.length;
+}
+
 /** Records the job and hands it to the queue. */
 export async function startBackgroundJob(db: Db, queue: JobQueue, job: Omit<BackgroundJob, 'id'>): Promise<string> {
   const id = randomUUID();

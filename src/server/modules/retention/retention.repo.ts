@@ -9,7 +9,7 @@ import { DEFAULT_RETENTION_POLICY, type RetentionCutoffs, type RetentionPolicy }
 import { eq } from 'drizzle-orm';
 
 export const RETENTION_STEPS = [
-  'markComments', 'markHistoryComments', 'absenceComments', 'leftPupilRows', 'messages', 'auditEvents', 'expiredSessions',
+  'markComments', 'markHistoryComments', 'absenceComments', 'leftPupilRows', 'messages', 'auditEvents', 'expiredSessions', 'finishedJobs',
 ] as const;
 export type RetentionStep = (typeof RETENTION_STEPS)[number];
 export type RetentionCounts = Record<RetentionStep, number>;
@@ -68,6 +68,9 @@ function thinnings(organiserId: string, cutoffs: RetentionCutoffs, now: Date): R
     auditEvents: [{ table: 'audit_events', change: 'delete',
       where: sql`${org} and (occurred_at at time zone 'Europe/Stockholm')::date < ${cutoffs.auditBefore}` }],
     expiredSessions: [{ table: 'sessions', change: 'delete', where: sql`${org} and expires_at < ${now.toISOString()}` }],
+    // Results of evaluations and previews are for the page that started them; a month is plenty.
+    finishedJobs: [{ table: 'background_jobs', change: 'delete',
+      where: sql`${org} and status in ('done', 'failed') and finished_at < ${now.toISOString()}::timestamptz - interval '30 days'` }],
   };
 }
 

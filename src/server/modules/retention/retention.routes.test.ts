@@ -49,6 +49,8 @@ describe('retention', () => {
     ]);
     await db.insert(schema.messageDeliveries).values({ organiserId, id: randomUUID(), outboxId: oldSent.id, channel: 'email', address: 'vh@example.se',
       body: 'Anna har varit frånvarande', status: 'sent', createdAt: new Date('2024-06-01T10:00:00Z') });
+    await db.insert(schema.backgroundJobs).values({ organiserId, id: randomUUID(), kind: 'ladder.preview', status: 'done', input: {}, result: {},
+      createdByUserId: randomUUID(), createdAt: new Date('2025-11-01T10:00:00Z'), finishedAt: new Date('2025-11-01T10:01:00Z') });
     await db.insert(schema.auditEvents).values([
       { organiserId, type: 'pupil.read', pupilId: stayer(), data: { view: 'page' }, occurredAt: new Date('2022-06-01T10:00:00Z') },
       { organiserId, type: 'pupil.read', pupilId: stayer(), data: { view: 'page' }, occurredAt: new Date('2025-06-01T10:00:00Z') },
@@ -84,7 +86,7 @@ describe('retention', () => {
     expect(leaverDaysBefore).toBeGreaterThan(0);
     const preview = (await admin.request({ method: 'GET', url: '/api/retention/preview' })).json();
     expect(preview.cutoffs).toEqual({ commentsBefore: '2025-01-14', leftBefore: '2024-01-14', messagesBefore: '2025-01-14', auditBefore: '2023-01-14' });
-    expect(preview.counts).toMatchObject({ markComments: 1, markHistoryComments: 1, absenceComments: 1, messages: 2, auditEvents: 1 });
+    expect(preview.counts).toMatchObject({ markComments: 1, markHistoryComments: 1, absenceComments: 1, messages: 2, auditEvents: 1, finishedJobs: 1 });
     // The leaver's registration, enrolment-free pupil days and nothing of anyone else.
     expect(preview.counts.leftPupilRows).toBe(1 + leaverDaysBefore);
 
