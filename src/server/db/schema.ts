@@ -8,8 +8,7 @@ import {
   pgTable, uuid, text, integer, boolean, date, timestamp, jsonb, bigserial, primaryKey, index, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-const organiserId = () => uuid('organiser_id').notNull();
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, organiserId } from './schema/columns.js';
 
 /** SS12000 Organisation: the huvudman itself, school units and other organisational elements. */
 export const organisations = pgTable('organisations', {

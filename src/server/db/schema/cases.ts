@@ -7,8 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, integer, boolean, date, timestamp, jsonb, primaryKey, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
-const organiserId = () => uuid('organiser_id').notNull();
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, organiserId } from './columns.js';
 
 /** Organiser settings for case work; no row = the defaults. */
 export const caseSettings = pgTable('case_settings', {

@@ -6,8 +6,7 @@ import {
   pgTable, uuid, text, integer, date, timestamp, jsonb, primaryKey, index, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-const organiserId = () => uuid('organiser_id').notNull();
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, organiserId } from './columns.js';
 
 /**
  * One outbox message to one recipient over one channel. The unique key (outbox, recipient,
