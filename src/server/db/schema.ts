@@ -516,3 +516,5 @@ export const organiserSharing = pgTable('organiser_sharing', {
   changedByUserId: uuid('changed_by_user_id'),
   changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.organiserId] })]);
+export * from './schema/statistics.js';
+export * from './schema/regions.js';

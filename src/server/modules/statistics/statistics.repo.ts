@@ -1,5 +1,6 @@
 /**
- * Statistics as set-based SQL over the pupil × day roll-up. Every function here returns
+ * Statistics as set-based SQL over the roll-ups (rollups.ts: pupil × month/half-year, unit × month;
+ * pupil days only for a month cut mid-way). Every function here returns
  * aggregates only (grouped by school unit and breakdown key): no function in this file selects a
  * person id, a name or any other pupil field into its result, so the organiser and region views
  * cannot leak pupil rows. The per-pupil step exists only inside the SQL (to put each pupil in
@@ -11,6 +12,9 @@ import { uuidArray } from '../measures/measures.repo.js';
 import { ABSENCE_BANDS, emptyBandCounts, type BandCounts } from '../../../shared/statistics/index.js';
 import type { PeriodTotals } from '../../../shared/measures/totals.js';
 import { ONGOING_MEASURE_DAYS } from '../ladders/ladders.presenter.js';
+import { halfKeysBetween, monthsOfHalf } from '../../../shared/statistics/index.js';
+import { monthRange } from '../../../shared/dates/index.js';
+import { CLASS_KEY, periodKeyArray, PLACEMENT_JOINS, PUPIL_DAY_SUMS, SCHOOL_YEAR_KEY } from './rollups.js';
 
 export type Breakdown = 'none' | 'year' | 'class' | 'sex';
 export type Units = string[] | 'all';
@@ -34,28 +38,67 @@ interface CellRow {
   above_share: number; [band: `band_${string}`]: number;
 }
 
-const unitFilter = (units: Units): SQL => (units === 'all' ? sql`true` : sql`pd.school_unit_id = any(${uuidArray(units)})`);
+const unitFilter = (column: SQL, units: Units): SQL => (units === 'all' ? sql`true` : sql`${column} = any(${uuidArray(units)})`);
 
-/** Key, label and joins per breakdown; the date-bound ones look at the pupil's placement on that day. */
-function breakdownSql(breakdown: Breakdown): { key: SQL; label: SQL; join: SQL } {
+/** Which roll-up rows and which pupil-day ranges make up a period; see `planPeriod`. */
+export interface PeriodPlan { periodKeys: string[]; dayRanges: { from: string; to: string }[] }
+
+/**
+ * Splits [from, to] into roll-up periods and leftover day ranges. A month (or half-year) is read
+ * from the roll-up when the organiser has no school day in it outside [from, to] — so a term
+ * (18 Aug–19 Dec) reads one half-year row per pupil; only a month cut where there are school days
+ * on both sides of the cut is summed from pupil days.
+ */
+export async function planPeriod(tx: Tx, organiserId: string, from: string, to: string): Promise<PeriodPlan> {
+  const halves = halfKeysBetween(from, to);
+  const months = halves.flatMap(monthsOfHalf);
+  const outside = await queryRows<{ key: string; outside: boolean }>(tx, sql`select m.key,
+      exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.first_date < ${from})
+      or exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.last_date > ${to}) as outside
+    from unnest(${periodKeyArray(months)}) m(key)`);
+  const hasOutside = new Set(outside.filter((r) => r.outside).map((r) => r.key));
+  const plan: PeriodPlan = { periodKeys: [], dayRanges: [] };
+  for (const half of halves) {
+    const halfMonths = monthsOfHalf(half);
+    if (!halfMonths.some((m) => hasOutside.has(m))) { plan.periodKeys.push(half); continue; }
+    for (const month of halfMonths) {
+      const range = monthRange(month);
+      if (range.to < from || range.from > to) continue;
+      if (!hasOutside.has(month)) plan.periodKeys.push(month);
+      else plan.dayRanges.push({ from: range.from < from ? from : range.from, to: range.to > to ? to : range.to });
+    }
+  }
+  return plan;
+}
+
+/** Pupil × placement rows of a planned period: roll-up rows plus sums of the leftover pupil days. */
+function periodRows(organiserId: string, plan: PeriodPlan, units: Units): SQL {
+  const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${ROLLUP_SUM_COLUMNS}
+    from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}`];
+  if (plan.dayRanges.length > 0) {
+    const dates = sql.join(plan.dayRanges.map((r) => sql`pd.date between ${r.from} and ${r.to}`), sql` or `);
+    parts.push(sql`select pd.school_unit_id, pd.person_id, ${SCHOOL_YEAR_KEY}, ${CLASS_KEY}, ${PUPIL_DAY_SUMS}
+      from pupil_days pd ${PLACEMENT_JOINS}
+      where pd.organiser_id = ${organiserId} and (${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)}
+      group by 1, 2, 3, 4`);
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+const ROLLUP_SUM_COLUMNS = sql`pp.scheduled, pp.known, pp.attended, pp.valid, pp.invalid, pp.other, pp.late_count, pp.late_minutes, pp.absent_days, pp.absence_occasions, pp.school_days`;
+
+/** Key and label per breakdown, on the period rows `r` (placement on each day; sex from the person). */
+function breakdownSql(breakdown: Breakdown, organiserId: string): { key: SQL; label: SQL; join: SQL } {
   switch (breakdown) {
     case 'none': return { key: sql`''`, label: sql`''`, join: sql`` };
-    case 'year': return {
-      key: sql`coalesce(enr.school_year::text, '')`, label: sql`coalesce(enr.school_year::text, '')`,
-      join: sql`left join lateral (select e.school_year from enrolments e where e.organiser_id = pd.organiser_id and e.person_id = pd.person_id
-        and e.school_unit_id = pd.school_unit_id and e.start_date <= pd.date and (e.end_date is null or e.end_date >= pd.date)
-        order by e.start_date desc limit 1) enr on true`,
-    };
+    case 'year': return { key: sql`r.school_year_key`, label: sql`r.school_year_key`, join: sql`` };
     case 'class': return {
-      key: sql`coalesce(cls.id::text, '')`, label: sql`coalesce(cls.display_name, '')`,
-      join: sql`left join lateral (select g.id, g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
-        where gm.organiser_id = pd.organiser_id and gm.person_id = pd.person_id and g.group_type = 'Klass'
-          and gm.start_date <= pd.date and (gm.end_date is null or gm.end_date >= pd.date)
-        order by gm.start_date desc limit 1) cls on true`,
+      key: sql`r.class_key`, label: sql`coalesce(g.display_name, '')`,
+      join: sql`left join groups g on g.organiser_id = ${organiserId}::uuid and g.id = nullif(r.class_key, '')::uuid`,
     };
     case 'sex': return {
       key: sql`coalesce(p.sex, '')`, label: sql`coalesce(p.sex, '')`,
-      join: sql`join persons p on p.organiser_id = pd.organiser_id and p.id = pd.person_id`,
+      join: sql`join persons p on p.organiser_id = ${organiserId}::uuid and p.id = r.person_id`,
     };
   }
 }
@@ -77,24 +120,24 @@ function bandColumns(): SQL {
 }
 
 /**
- * Sums of the per-pupil roll-up for [from, to], grouped by school unit (or the whole organiser when
+ * Sums of the per-pupil figures for [from, to], grouped by school unit (or the whole organiser when
  * `perUnit` is false) and the breakdown key. A pupil counts in a cell when they have a school day in it.
  */
 export async function aggregateCells(tx: Tx, organiserId: string, from: string, to: string, units: Units,
   options: { breakdown: Breakdown; perUnit: boolean; listRuleShare: number }): Promise<CellAggregate[]> {
-  const b = breakdownSql(options.breakdown);
-  const unit = options.perUnit ? sql`pd.school_unit_id` : sql`null::uuid`;
+  const plan = await planPeriod(tx, organiserId, from, to);
+  const b = breakdownSql(options.breakdown, organiserId);
+  const unit = options.perUnit ? sql`r.school_unit_id` : sql`null::uuid`;
   const rows = await queryRows<CellRow>(tx, sql`
     with per_pupil as (
-      select ${unit} as unit_id, ${b.key} as key, min(${b.label}) as label, pd.person_id,
-        sum(pd.scheduled)::bigint as scheduled, sum(pd.known)::bigint as known, sum(pd.attended)::bigint as attended,
-        sum(pd.valid)::bigint as valid, sum(pd.invalid)::bigint as invalid, sum(pd.other)::bigint as other,
-        sum(pd.late_count)::bigint as late_count, sum(pd.late_minutes)::bigint as late_minutes,
-        count(*) filter (where pd.is_absent_day) as absent_days, count(*) filter (where pd.has_absence) as absence_occasions,
-        count(*) filter (where pd.scheduled > 0) as school_days
-      from pupil_days pd ${b.join}
-      where pd.organiser_id = ${organiserId} and pd.date between ${from} and ${to} and ${unitFilter(units)}
-      group by 1, 2, pd.person_id)
+      select ${unit} as unit_id, ${b.key} as key, min(${b.label}) as label, r.person_id,
+        sum(r.scheduled)::bigint as scheduled, sum(r.known)::bigint as known, sum(r.attended)::bigint as attended,
+        sum(r.valid)::bigint as valid, sum(r.invalid)::bigint as invalid, sum(r.other)::bigint as other,
+        sum(r.late_count)::bigint as late_count, sum(r.late_minutes)::bigint as late_minutes,
+        sum(r.absent_days)::bigint as absent_days, sum(r.absence_occasions)::bigint as absence_occasions,
+        sum(r.school_days)::bigint as school_days
+      from (${periodRows(organiserId, plan, units)}) r ${b.join}
+      group by 1, 2, r.person_id)
     select pp.unit_id, pp.key, min(pp.label) as label, count(*)::int as pupils,
       sum(pp.scheduled)::int as scheduled, sum(pp.known)::int as known, sum(pp.attended)::int as attended,
       sum(pp.valid)::int as valid, sum(pp.invalid)::int as invalid, sum(pp.other)::int as other,
