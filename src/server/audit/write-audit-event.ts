@@ -25,7 +25,11 @@ export type AuditEvent =
   | { type: 'ladder.set-concern-flag'; pupilId: string; data: { isSet: boolean } }
   | { type: 'task.complete'; taskId: string; pupilId: string; data: { note: string | null } }
   | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } }
-  | { type: 'statistics.set-sharing'; data: { isShared: boolean } };
+  | { type: 'statistics.set-sharing'; data: { isShared: boolean } }
+  | { type: 'statistics.create-region'; data: { name: string; organiserIds: string[] } }
+  | { type: 'statistics.view-region'; data: { from: string; to: string; organiserIds: string[] } }
+  | { type: 'statistics.set-board-report-schedule'; data: { frequency: string } }
+  | { type: 'statistics.generate-board-report'; data: { boardReportId: string; from: string; to: string; origin: string } };
 
 export type AuditEventType = AuditEvent['type'];
 

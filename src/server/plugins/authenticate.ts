@@ -3,7 +3,9 @@
  * (synchronizer token: the session's token must come back in the X-CSRF-Token header).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
+import { hasRole } from '../policies/actor.js';
+import { isRegionRoute } from '../policies/region.js';
 import type { Database } from '../db/client.js';
 import type { Actor } from '../policies/actor.js';
 import { resolveActorByToken } from '../modules/auth/resolve-actor.js';
@@ -34,6 +36,8 @@ export function installAuthentication(app: FastifyInstance, database: Database):
     const config = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || config.isPublic) return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Du är inte inloggad.');
+    // A region user sees aggregates only: every other API path does not exist for them.
+    if (hasRole(request.actor, 'region') && !isRegionRoute(request.url)) throw notFound();
     if (!SAFE_METHODS.has(request.method) && !config.skipCsrf && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new AppError('CSRF_TOKEN_INVALID', 'Sidan behöver laddas om. Försök igen.');
     }

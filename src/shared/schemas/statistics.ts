@@ -104,6 +104,9 @@ export const RegionalRow = Type.Object({
 });
 export type RegionalRow = Static<typeof RegionalRow>;
 export const RegionalStatisticsResponse = Type.Object({
+  regionName: Type.String(),
+  /** Member organisers, sharing or not (only sharing ones are rows). */
+  memberOrganisers: Count,
   from: IsoDate, to: IsoDate, minCoverage: Type.Number(), minCellPupils: Type.Integer(),
   organisers: Type.Array(RegionalRow),
   total: Type.Object({ pupils: MaybeCount, bands: RegionalRow.properties.bands, figures: RegionalRow.properties.figures }),

@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'ladder', 'import'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics', 'region', 'ladder', 'import'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -15,6 +15,7 @@ export const NAV_PATHS = {
   pupils: '/pupils',
   completeness: '/completeness',
   statistics: '/statistics',
+  region: '/region',
   ladder: '/ladder',
   import: '/admin/import',
 } as const satisfies Record<NavItem, string>;
@@ -27,6 +28,7 @@ const ROLE_NAV = {
   studentHealth: ['earlyWarning', 'tasks', 'pupils', 'completeness', 'statistics'],
   organiserAdmin: ['earlyWarning', 'completeness', 'statistics', 'ladder'],
   systemAdmin: ['import'],
+  region: ['region'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 
 /** The union of the user's roles' pages, in a fixed order. */

@@ -12,6 +12,9 @@ import { queryRows } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
 import { countBands } from '../../../shared/statistics/index.js';
 import { planPeriod } from './statistics.repo.js';
+import { CLASS_KEY, PLACEMENT_JOINS, PUPIL_DAY_SUMS, SCHOOL_YEAR_KEY, refreshStatisticsRollups } from './rollups.js';
+import { and, eq } from 'drizzle-orm';
+import { schema } from '../../db/client.js';
 
 const DATES = ['2026-01-29', '2026-01-30', '2026-02-02', '2026-02-03'];
 const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
@@ -28,15 +31,11 @@ describe('statistics roll-ups', () => {
   /** Rows where a roll-up and the pupil-day sums differ (empty = they agree). */
   async function disagreements(): Promise<unknown[]> {
     const o = world.organiserId;
-    const fromDays = (period: string) => sql`select person_id, ${sql.raw(period)} as period_key,
-        sum(scheduled)::int as scheduled, sum(known)::int as known, sum(attended)::int as attended, sum(valid)::int as valid,
-        sum(invalid)::int as invalid, sum(other)::int as other, sum(late_count)::int as late_count, sum(late_minutes)::int as late_minutes,
-        (count(*) filter (where is_absent_day))::int as absent_days, (count(*) filter (where has_absence))::int as absence_occasions,
-        (count(*) filter (where scheduled > 0))::int as school_days
-      from pupil_days where organiser_id = ${o} group by 1, 2`;
-    const fromPeriods = sql`select person_id, period_key, ${sql.raw(SUMS.split(', ').map((c) => `sum(${c})::int as ${c}`).join(', '))}
-      from pupil_periods where organiser_id = ${o} group by 1, 2`;
-    const days = sql`select * from ((${fromDays("to_char(date, 'YYYY-MM')")}) union all (${fromDays("to_char(date, 'YYYY') || case when extract(month from date) <= 6 then '-H1' else '-H2' end")})) d`;
+    // The reference: placement looked up on every single day, then summed.
+    const fromDays = (period: string) => sql`select pd.person_id, ${sql.raw(period)} as period_key, pd.school_unit_id, ${SCHOOL_YEAR_KEY} as y, ${CLASS_KEY} as c, ${PUPIL_DAY_SUMS}
+      from pupil_days pd ${PLACEMENT_JOINS} where pd.organiser_id = ${o} group by 1, 2, 3, 4, 5`;
+    const fromPeriods = sql`select person_id, period_key, school_unit_id, school_year_key, class_key, ${sql.raw(SUMS)} from pupil_periods where organiser_id = ${o}`;
+    const days = sql`select * from ((${fromDays("to_char(pd.date, 'YYYY-MM')")}) union all (${fromDays("to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end")})) d`;
     const pupils = await queryRows(t.database.db, sql`(${days} except ${fromPeriods}) union all (${fromPeriods} except ${days})`);
     const unitDays = sql`select school_unit_id, to_char(date, 'YYYY-MM') as month, count(distinct person_id)::int as pupils, sum(scheduled)::int as scheduled,
       sum(known)::int as known, sum(valid)::int as valid, sum(invalid)::int as invalid from pupil_days where organiser_id = ${o} group by 1, 2`;
@@ -59,6 +58,16 @@ describe('statistics roll-ups', () => {
     const mentor = await logInAs(t.app, world.usernames.mentor);
     expect((await mentor.request({ method: 'POST', url: `/api/pupils/${a0}/absences`,
       payload: { kind: 'guardianReport', fromDate: '2026-02-02', toDate: '2026-02-03', reasonCode: 'reported' } })).statusCode).toBe(201);
+    expect(await disagreements()).toEqual([]);
+
+    // a2 moves from 7A to 7B on 2 February: a placement change with no new pupil day.
+    const a2 = world.pupilsA[2];
+    const db = t.database.db;
+    await db.update(schema.groupMemberships).set({ endDate: '2026-02-01' }).where(and(eq(schema.groupMemberships.organiserId, world.organiserId), eq(schema.groupMemberships.personId, a2)));
+    await db.insert(schema.groupMemberships).values({ organiserId: world.organiserId, groupId: world.classB, personId: a2, startDate: '2026-02-02' });
+    await db.transaction((tx) => refreshStatisticsRollups(tx, world.organiserId, [a2], '2026-01-29', '2026-02-03'));
+    const rows = await queryRows<{ class_key: string }>(db, sql`select class_key from pupil_periods where organiser_id = ${world.organiserId} and person_id = ${a2} and period_key = '2026-H1' order by first_date`);
+    expect(rows.map((r) => r.class_key)).toEqual([world.classA, world.classB]);
     expect(await disagreements()).toEqual([]);
   });
 

@@ -35,15 +35,35 @@ export const periodKeyArray = (keys: readonly string[]) => sql`${`{${keys.join('
 const SUM_COLUMNS = sql`scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days`;
 const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end`;
 
-/** Inserts pupil-period rows summed from the pupil days matching `where` (on `pd`). */
-async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
+/**
+ * Inserts pupil-period rows summed from the pupil days matching `where` (on `pd`).
+ *
+ * Placement (årskurs, class) is looked up once per placement segment, not per day: between two
+ * consecutive start/end boundaries of the pupil's enrolments and memberships nothing starts or
+ * ends, so PLACEMENT_JOINS give the same answer on every day of a segment, and are evaluated on
+ * its first school day. Same lookups as per day, a few hundred thousand instead of millions.
+ */
+async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, persons: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
   return queryRows(tx, sql`
+    with bounds as (
+      select person_id, start_date as d from enrolments where organiser_id = ${organiserId} and ${persons}
+      union select person_id, end_date + 1 from enrolments where organiser_id = ${organiserId} and ${persons} and end_date is not null
+      union select person_id, start_date from group_memberships where organiser_id = ${organiserId} and ${persons}
+      union select person_id, end_date + 1 from group_memberships where organiser_id = ${organiserId} and ${persons} and end_date is not null),
+    segments as (select person_id, d as seg_from, lead(d) over (partition by person_id order by d) as seg_to from bounds),
+    per_segment as (
+      select pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, s.seg_from, min(pd.date) as date, max(pd.date) as last_date, ${PUPIL_DAY_SUMS}
+      from pupil_days pd
+      left join segments s on s.person_id = pd.person_id and pd.date >= s.seg_from and (s.seg_to is null or pd.date < s.seg_to)
+      cross join lateral (values (to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})) k(period_key)
+      where pd.organiser_id = ${organiserId} and ${where}
+      group by pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, s.seg_from)
     insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS})
-    select pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, ${SCHOOL_YEAR_KEY}, ${CLASS_KEY}, min(pd.date), max(pd.date), ${PUPIL_DAY_SUMS}
-    from pupil_days pd ${PLACEMENT_JOINS}
-    cross join lateral (values (to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})) k(period_key)
-    where pd.organiser_id = ${organiserId} and ${where}
-    group by pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, 5, 6
+    select pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, ${SCHOOL_YEAR_KEY}, ${CLASS_KEY}, min(pd.date), max(pd.last_date),
+      sum(pd.scheduled), sum(pd.known), sum(pd.attended), sum(pd.valid), sum(pd.invalid), sum(pd.other), sum(pd.late_count), sum(pd.late_minutes),
+      sum(pd.absent_days), sum(pd.absence_occasions), sum(pd.school_days)
+    from per_segment pd ${PLACEMENT_JOINS}
+    group by pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, 5, 6
     ${returning ? sql`returning school_unit_id, period_key` : sql``}`);
 }
 
@@ -74,7 +94,7 @@ export async function refreshStatisticsRollups(tx: Tx, organiserId: string, pers
   const removed = await queryRows<{ school_unit_id: string; period_key: string }>(tx, sql`delete from pupil_periods
     where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
     returning school_unit_id, period_key`);
-  const added = await insertPupilPeriods(tx, organiserId, sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`);
+  const added = await insertPupilPeriods(tx, organiserId, sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`, sql`person_id = any(${persons})`);
   const pairs = new Map([...removed, ...added].filter((r) => !r.period_key.includes('H')).map((r) => [`${r.school_unit_id}|${r.period_key}`, [r.school_unit_id, r.period_key] as [string, string]]));
   if (pairs.size > 0) await refreshUnitMonths(tx, organiserId, [...pairs.values()]);
 }
@@ -82,6 +102,6 @@ export async function refreshStatisticsRollups(tx: Tx, organiserId: string, pers
 /** Rebuilds both roll-ups for a whole organiser from `pupil_days` (after bulk loads such as the bench's, and for repairs). */
 export async function rebuildStatisticsRollups(tx: Tx, organiserId: string): Promise<void> {
   await tx.execute(sql`delete from pupil_periods where organiser_id = ${organiserId}`);
-  await insertPupilPeriods(tx, organiserId, sql`true`, false);
+  await insertPupilPeriods(tx, organiserId, sql`true`, sql`true`, false);
   await refreshUnitMonths(tx, organiserId, 'all');
 }

@@ -1,7 +1,7 @@
 /** CSV of the statistics tables (same format as every export: toCsv from the ladders module). */
 import { toCsv, type CsvColumn } from '../ladders/csv.js';
 import { ABSENCE_BANDS } from '../../../shared/statistics/index.js';
-import type { OrganiserStatisticsResponse, SchoolStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
+import type { OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
 
 const percent = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
 
@@ -56,4 +56,22 @@ export function organiserStatisticsCsv(s: OrganiserStatisticsResponse): string {
     { ...s.total, unit: 'Hela huvudmannen', breakdown: '', group: '' },
   ];
   return toCsv(columns, rows);
+}
+
+/** The regional table: one row per sharing organiser and the region total; a suppressed cell is empty. */
+export function regionalStatisticsCsv(s: RegionalStatisticsResponse): string {
+  type Row = Pick<RegionalRow, 'pupils' | 'bands' | 'figures'> & { name: string };
+  const columns: CsvColumn<Row>[] = [
+    { header: 'Huvudman', value: (r) => r.name },
+    { header: 'Elever', value: (r) => r.pupils ?? '' },
+    { header: 'Schemalagd tid (min)', value: (r) => r.figures?.scheduled ?? '' },
+    { header: 'Känd tid (min)', value: (r) => r.figures?.known ?? '' },
+    { header: 'Frånvaro (%)', value: (r) => percent(r.figures?.absentRate ?? null) },
+    { header: 'Giltig (%)', value: (r) => percent(r.figures?.validRate ?? null) },
+    { header: 'Ogiltig (%)', value: (r) => percent(r.figures?.invalidRate ?? null) },
+    { header: 'Täckning (%)', value: (r) => percent(r.figures?.coverage ?? null) },
+    ...ABSENCE_BANDS.map((b): CsvColumn<Row> => ({ header: `Elever ${b.label}`, value: (r) => r.bands[b.key] ?? '' })),
+    { header: 'Elever utan känd tid', value: (r) => r.bands.noData ?? '' },
+  ];
+  return toCsv(columns, [...s.organisers.map((o) => ({ ...o, name: o.organiserName })), { ...s.total, name: s.regionName }]);
 }

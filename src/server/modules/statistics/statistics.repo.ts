@@ -215,11 +215,21 @@ export async function countOutbox(tx: Tx, organiserId: string, from: string, to:
     where o.organiser_id = ${organiserId} and (o.created_at at time zone 'Europe/Stockholm')::date between ${from} and ${to} group by o.kind`);
 }
 
-/** Organisers that share with the region, with their name (the Huvudman organisation). */
-export async function findSharingOrganisers(tx: Tx): Promise<{ organiser_id: string; name: string }[]> {
-  return queryRows(tx, sql`select s.organiser_id, coalesce(o.display_name, s.organiser_id::text) as name from organiser_sharing s
+/** Member organisers of the region that share, with their name (the Huvudman organisation). */
+export async function findSharingOrganisers(tx: Tx, regionId: string): Promise<{ organiser_id: string; name: string }[]> {
+  return queryRows(tx, sql`select s.organiser_id, coalesce(o.display_name, s.organiser_id::text) as name
+    from region_members m
+    join organiser_sharing s on s.organiser_id = m.organiser_id and s.is_shared
     left join organisations o on o.organiser_id = s.organiser_id and o.id = s.organiser_id
-    where s.is_shared order by name`);
+    where m.region_id = ${regionId} order by name`);
+}
+
+/** The region's name and how many member organisers it has (sharing or not). */
+export async function findRegion(tx: Tx, regionId: string): Promise<{ name: string; members: number } | null> {
+  const [row] = await queryRows<{ name: string; members: number }>(tx, sql`select r.name,
+      (select count(*)::int from region_members m where m.region_id = r.region_id) as members
+    from regions r where r.region_id = ${regionId}`);
+  return row ?? null;
 }
 
 export async function findSharing(tx: Tx, organiserId: string): Promise<{ is_shared: boolean; changed_at: Date | string } | null> {
@@ -231,4 +241,9 @@ export async function findSharing(tx: Tx, organiserId: string): Promise<{ is_sha
 export async function findOrganiserName(tx: Tx, organiserId: string): Promise<string> {
   const [row] = await queryRows<{ name: string }>(tx, sql`select display_name as name from organisations where organiser_id = ${organiserId} and id = ${organiserId}`);
   return row?.name ?? 'Huvudmannen';
+}
+
+/** Every region (operator tools only: crosses tenants). */
+export async function unsafeAllRegionIds(tx: Tx): Promise<string[]> {
+  return (await queryRows<{ region_id: string }>(tx, sql`select region_id from regions order by name`)).map((r) => r.region_id);
 }

@@ -1,7 +1,7 @@
 /** Statistics: school view, organiser view, CSV, regional sharing and the regional view. Aggregates only. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { ErrorResponse, DateRangeQuery } from '../../../shared/schemas/common.js';
@@ -9,10 +9,10 @@ import {
   OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
 } from '../../../shared/schemas/statistics.js';
 import { assertDateRange } from '../pupils/pupils.routes.js';
-import { assertOrganiserView, assertRegionView, schoolStatisticsUnits } from './statistics.policy.js';
+import { assertOrganiserView, regionOf, schoolStatisticsUnits } from './statistics.policy.js';
 import { buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
 import { findSharing } from './statistics.repo.js';
-import { organiserStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
+import { organiserStatisticsCsv, regionalStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
 import { setSharing } from './commands/set-sharing.js';
 import { renderBoardReport } from './board-report.js';
 import { completenessBySchoolUnit } from '../reports/reports.repo.js';
@@ -99,12 +99,22 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     return { isShared: request.body.isShared, changedAt: now.toISOString() };
   });
 
-  app.get('/api/statistics/region', {
-    schema: { tags: ['statistics'], summary: 'Aggregates of every sharing organiser, small cells suppressed (system administrator until a region role exists)', querystring: RegionQuery, response: { 200: RegionalStatisticsResponse, ...errors } },
-  }, async (request) => {
-    assertRegionView(actorOf(request));
+  const region = async (request: { query: Static<typeof RegionQuery> } & Parameters<typeof actorOf>[0]) => {
+    const regionId = regionOf(actorOf(request));
     const { from, to, minCoverage } = request.query;
     assertDateRange(from, to);
-    return buildRegionalStatistics(db, { from, to, minCoverage });
+    return buildRegionalStatistics(db, regionId, { from, to, minCoverage });
+  };
+
+  app.get('/api/statistics/region', {
+    schema: { tags: ['statistics'], summary: "Aggregates of the region's member organisers that share, small cells suppressed (region role only; never a pupil)", querystring: RegionQuery, response: { 200: RegionalStatisticsResponse, ...errors } },
+  }, region);
+
+  app.get('/api/statistics/region.csv', {
+    schema: { tags: ['statistics'], summary: 'The regional statistics as CSV (suppressed cells empty)', querystring: RegionQuery },
+  }, async (request, reply) => {
+    const result = await region(request);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-region-${result.from}-${result.to}.csv"`);
+    return regionalStatisticsCsv(result);
   });
 }

@@ -3,6 +3,7 @@
  * report all call these, so every output is computed by the same code.
  */
 import { inSequence, type Tx } from '../../db/client.js';
+import { notFound } from '../../errors.js';
 import { periodFromTotals } from '../../../shared/measures/totals.js';
 import {
   BAND_COUNT_KEYS, DEFAULT_MIN_COVERAGE, MIN_CELL_PUPILS, isUncertain, shiftYears, suppressTable, type BandCounts,
@@ -11,7 +12,7 @@ import type {
   OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatBreakdownRow,
 } from '../../../shared/schemas/statistics.js';
 import {
-  aggregateCells, countLadderSteps, countOutbox, countTasks, countWithoutMeasure, findSchoolUnits, findSharingOrganisers,
+  aggregateCells, findRegion, countLadderSteps, countOutbox, countTasks, countWithoutMeasure, findSchoolUnits, findSharingOrganisers,
   type Breakdown, type CellAggregate, type Units,
 } from './statistics.repo.js';
 import { cellKey, indexCells, presentFigures } from './statistics.presenter.js';
@@ -119,9 +120,11 @@ export async function buildOrganiserStatistics(tx: Tx, organiserId: string, opti
  * hidden has its minutes and rates hidden too; complementary suppression guarantees that at least
  * two organisers are hidden then, so the region total cannot give one of them away.
  */
-export async function buildRegionalStatistics(tx: Tx, options: { from: string; to: string; minCoverage?: number }): Promise<RegionalStatisticsResponse> {
+export async function buildRegionalStatistics(tx: Tx, regionId: string, options: { from: string; to: string; minCoverage?: number }): Promise<RegionalStatisticsResponse> {
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-  const organisers = await findSharingOrganisers(tx);
+  const region = await findRegion(tx, regionId);
+  if (!region) throw notFound('NOT_FOUND', 'Regionen finns inte.');
+  const organisers = await findSharingOrganisers(tx, regionId);
   const cells: (CellAggregate | undefined)[] = [];
   for (const o of organisers) {
     const [cell] = await aggregateCells(tx, o.organiser_id, options.from, options.to, 'all', { breakdown: 'none', perUnit: false, listRuleShare: DEFAULT_LIST_RULE_SHARE });
@@ -141,6 +144,7 @@ export async function buildRegionalStatistics(tx: Tx, options: { from: string; t
   const regionTotals = { ...zero };
   for (const c of cells) for (const key of Object.keys(zero) as (keyof typeof zero)[]) regionTotals[key] += c?.totals[key] ?? 0;
   return {
+    regionName: region.name, memberOrganisers: region.members,
     from: options.from, to: options.to, minCoverage, minCellPupils: MIN_CELL_PUPILS,
     organisers: organisers.map((o, i) => ({
       organiserId: o.organiser_id, organiserName: o.name, pupils: s.rowTotals[i], bands: bandsOf(s.rows[i]),
