@@ -31,13 +31,15 @@ export function installAuthentication(app: FastifyInstance, database: Database):
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await resolveActorByToken(database, token);
+    // A region user sees aggregates only: every other API path does not exist for them (checked
+    // before body validation, so no route answers anything else).
+    if (request.actor && hasRole(request.actor, 'region') && request.url.startsWith('/api/') && !request.routeOptions.config?.isPublic
+      && !isRegionRoute(request.url)) throw notFound();
   });
   app.addHook('preHandler', async (request) => {
     const config = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || config.isPublic) return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Du är inte inloggad.');
-    // A region user sees aggregates only: every other API path does not exist for them.
-    if (hasRole(request.actor, 'region') && !isRegionRoute(request.url)) throw notFound();
     if (!SAFE_METHODS.has(request.method) && !config.skipCsrf && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new AppError('CSRF_TOKEN_INVALID', 'Sidan behöver laddas om. Försök igen.');
     }

@@ -14,6 +14,7 @@ import { buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistic
 import { findSharing } from './statistics.repo.js';
 import { organiserStatisticsCsv, regionalStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
 import { setSharing } from './commands/set-sharing.js';
+import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import { renderBoardReport } from './board-report.js';
 import { completenessBySchoolUnit } from '../reports/reports.repo.js';
 import { findOrganiserName } from './statistics.repo.js';
@@ -103,7 +104,11 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     const regionId = regionOf(actorOf(request));
     const { from, to, minCoverage } = request.query;
     assertDateRange(from, to);
-    return buildRegionalStatistics(db, regionId, { from, to, minCoverage });
+    return db.transaction(async (tx) => {
+      const result = await buildRegionalStatistics(tx, regionId, { from, to, minCoverage });
+      await writeAuditEvent(tx, auditContextOf(request), { type: 'statistics.view-region', data: { from, to, organiserIds: result.organisers.map((o) => o.organiserId) } });
+      return result;
+    });
   };
 
   app.get('/api/statistics/region', {
