@@ -16,6 +16,7 @@ import { clockFor } from '../src/server/clock.js';
 import { createUser } from '../src/server/modules/auth/commands/create-user.js';
 import { rebuildStatisticsRollups } from '../src/server/modules/statistics/rollups.js';
 import { seedMunicipality } from './seed-municipality.js';
+import { createRegion } from '../src/server/modules/statistics/commands/create-region.js';
 
 const TODAY = '2026-05-20';
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -35,6 +36,9 @@ async function seed(database: Database): Promise<{ organiserId: string; schoolUn
   await database.db.execute(sql`insert into pupil_days select organiser_id, person_id, (date - interval '364 days')::date, school_unit_id,
       scheduled, known, attended, valid, invalid, other, late_count, late_minutes, is_absent_day, has_absence
     from pupil_days where organiser_id = ${organiserId} and date between '2025-08-18' and '2025-12-19'`);
+  // Christmas and New Year off, so the autumn term ends on its last school day as in a real calendar.
+  await database.db.execute(sql`delete from pupil_days where organiser_id = ${organiserId}
+    and (date between '2025-12-20' and '2026-01-06' or date between '2024-12-21' and '2025-01-06')`);
   await database.db.execute(sql`update enrolments set start_date = '2024-08-01' where organiser_id = ${organiserId}`);
   await database.db.execute(sql`update group_memberships set start_date = '2024-08-01' where organiser_id = ${organiserId}`);
   const seedSeconds = (performance.now() - started) / 1000;
@@ -54,14 +58,17 @@ async function run(database: Database) {
   await createUser(database.db, { organiserId, username: 'bench-huvudman', password: 'bench', displayName: 'Bench', personId: null, roles: [{ role: 'organiserAdmin', schoolUnitId: null }] });
   const config = loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TODAY, WEB_DIST_DIR: '/nonexistent', PORT: '0' });
   const app = await buildApp({ database, config, clock: clockFor(config) });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-huvudman', password: 'bench' } });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
+  await database.db.transaction((tx) => createRegion(tx, { name: 'Benchregion', organiserIds: [organiserId], user: { username: 'bench-region', password: 'bench', displayName: 'Bench' } }));
+  const cookieOf = async (username: string) => String((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'bench' } })).headers['set-cookie']).split(';')[0];
+  const [huvudman, region] = [await cookieOf('bench-huvudman'), await cookieOf('bench-region')];
   const endpoints: [string, string][] = [
     ['school view, all units, term (year/class/sex breakdowns, bands)', `/api/statistics/school?${TERM}`],
     ['school view, one unit, term', `/api/statistics/school?${TERM}&schoolUnitId=${schoolUnitId}`],
     ['organiser view, term', `/api/statistics/organiser?${TERM}`],
     ['organiser view, month', `/api/statistics/organiser?${MONTH}`],
     ['organiser CSV, term', `/api/statistics/organiser.csv?${TERM}`],
+    ['months (trend), term', `/api/statistics/months?${TERM}`],
+    ['region view, term', `/api/statistics/region?${TERM}`],
     ['completeness, term', `/api/completeness?${TERM}`],
     ['organiser view, range cut mid-month', `/api/statistics/organiser?${CUT}`],
   ];
@@ -70,7 +77,7 @@ async function run(database: Database) {
     const ms: number[] = [];
     for (let i = 0; i < RUNS + 2; i++) {
       const started = performance.now();
-      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      const res = await app.inject({ method: 'GET', url, headers: { cookie: url.includes('/region') ? region : huvudman } });
       if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body.slice(0, 300)}`);
       if (i >= 2) ms.push(performance.now() - started); // two warm-up calls
     }

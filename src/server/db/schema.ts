@@ -316,6 +316,8 @@ export const pupilDays = pgTable('pupil_days', {
 }, (t) => [
   primaryKey({ columns: [t.organiserId, t.personId, t.date] }),
   index('pupil_days_unit_date_idx').on(t.organiserId, t.schoolUnitId, t.date),
+  /** Statistics over a month cut mid-way read pupil days by date across all units. */
+  index('pupil_days_date_idx').on(t.organiserId, t.date),
 ]);
 
 /** Local user accounts. */

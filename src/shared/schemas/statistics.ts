@@ -112,3 +112,27 @@ export const RegionalStatisticsResponse = Type.Object({
   total: Type.Object({ pupils: MaybeCount, bands: RegionalRow.properties.bands, figures: RegionalRow.properties.figures }),
 });
 export type RegionalStatisticsResponse = Static<typeof RegionalStatisticsResponse>;
+
+/** One month's figures (no bands: those need a whole period per pupil). `pupils` null for the organiser total (a mover would count twice). */
+export const MonthFigures = Type.Object({
+  pupils: Type.Union([Count, Type.Null()]),
+  scheduled: Count, known: Count, valid: Count, invalid: Count, absent: Count,
+  coverage: Rate, absentRate: Rate, validRate: Rate, invalidRate: Rate, isUncertain: Type.Boolean(),
+});
+export type MonthFigures = Static<typeof MonthFigures>;
+
+export const MonthRow = Type.Object({
+  /** Calendar month 'YYYY-MM'; from/to are the month cut to the period. */
+  month: Type.String(), from: IsoDate, to: IsoDate,
+  total: Type.Object(WithPreviousMonth()),
+  schoolUnits: Type.Array(Type.Object({ schoolUnitId: Uuid, ...WithPreviousMonth() })),
+});
+function WithPreviousMonth() { return { current: MonthFigures, previous: MonthFigures }; }
+
+/** Absence per calendar month of the period, per school unit and in total, with the same month a year earlier (trend charts). */
+export const MonthlyStatisticsResponse = Type.Object({
+  ...PeriodFields,
+  schoolUnits: Type.Array(Type.Object({ schoolUnitId: Uuid, schoolUnitName: Type.String() })),
+  months: Type.Array(MonthRow),
+});
+export type MonthlyStatisticsResponse = Static<typeof MonthlyStatisticsResponse>;

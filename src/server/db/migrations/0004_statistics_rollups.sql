@@ -77,4 +77,5 @@ CREATE TABLE "regions" (
 CREATE INDEX "board_reports_period_idx" ON "board_reports" USING btree ("organiser_id","period_from","period_to");--> statement-breakpoint
 CREATE INDEX "pupil_periods_person_idx" ON "pupil_periods" USING btree ("organiser_id","person_id","period_key");--> statement-breakpoint
 CREATE INDEX "pupil_periods_first_idx" ON "pupil_periods" USING btree ("organiser_id","period_key","first_date");--> statement-breakpoint
-CREATE INDEX "pupil_periods_last_idx" ON "pupil_periods" USING btree ("organiser_id","period_key","last_date");
+CREATE INDEX "pupil_periods_last_idx" ON "pupil_periods" USING btree ("organiser_id","period_key","last_date");--> statement-breakpoint
+CREATE INDEX "pupil_days_date_idx" ON "pupil_days" USING btree ("organiser_id","date");

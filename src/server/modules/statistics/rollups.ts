@@ -36,15 +36,18 @@ const SUM_COLUMNS = sql`scheduled, known, attended, valid, invalid, other, late_
 const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end`;
 
 /**
- * Inserts pupil-period rows summed from the pupil days matching `where` (on `pd`).
+ * Pupil-day sums per (period key, school unit, pupil, årskurs, class) for the pupil days matching
+ * `where` (on `pd`), as a SELECT with the roll-up's column names.
  *
  * Placement (årskurs, class) is looked up once per placement segment, not per day: between two
  * consecutive start/end boundaries of the pupil's enrolments and memberships nothing starts or
  * ends, so PLACEMENT_JOINS give the same answer on every day of a segment, and are evaluated on
  * its first school day. Same lookups as per day, a few hundred thousand instead of millions.
+ * @param periodKeys SQL values list of period keys per pupil day `pd` (e.g. its month and half-year).
+ * @param persons condition on `person_id` narrowing the enrolments and memberships read.
  */
-async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, persons: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
-  return queryRows(tx, sql`
+export function placedPupilDaySums(organiserId: string, where: SQL, persons: SQL, periodKeys: SQL): SQL {
+  return sql`
     with bounds as (
       select person_id, start_date as d from enrolments where organiser_id = ${organiserId} and ${persons}
       union select person_id, end_date + 1 from enrolments where organiser_id = ${organiserId} and ${persons} and end_date is not null
@@ -55,15 +58,23 @@ async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, perso
       select pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, s.seg_from, min(pd.date) as date, max(pd.date) as last_date, ${PUPIL_DAY_SUMS}
       from pupil_days pd
       left join segments s on s.person_id = pd.person_id and pd.date >= s.seg_from and (s.seg_to is null or pd.date < s.seg_to)
-      cross join lateral (values (to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})) k(period_key)
+      cross join lateral (values ${periodKeys}) k(period_key)
       where pd.organiser_id = ${organiserId} and ${where}
       group by pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, s.seg_from)
-    insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS})
-    select pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, ${SCHOOL_YEAR_KEY}, ${CLASS_KEY}, min(pd.date), max(pd.last_date),
-      sum(pd.scheduled), sum(pd.known), sum(pd.attended), sum(pd.valid), sum(pd.invalid), sum(pd.other), sum(pd.late_count), sum(pd.late_minutes),
-      sum(pd.absent_days), sum(pd.absence_occasions), sum(pd.school_days)
+    select pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, ${SCHOOL_YEAR_KEY} as school_year_key, ${CLASS_KEY} as class_key,
+      min(pd.date) as first_date, max(pd.last_date) as last_date,
+      sum(pd.scheduled)::int as scheduled, sum(pd.known)::int as known, sum(pd.attended)::int as attended, sum(pd.valid)::int as valid,
+      sum(pd.invalid)::int as invalid, sum(pd.other)::int as other, sum(pd.late_count)::int as late_count, sum(pd.late_minutes)::int as late_minutes,
+      sum(pd.absent_days)::int as absent_days, sum(pd.absence_occasions)::int as absence_occasions, sum(pd.school_days)::int as school_days
     from per_segment pd ${PLACEMENT_JOINS}
-    group by pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, 5, 6
+    group by pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, 5, 6`;
+}
+
+/** Inserts pupil-period rows (month and half-year) summed from the pupil days matching `where`. */
+async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, persons: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
+  return queryRows(tx, sql`
+    insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS})
+    ${placedPupilDaySums(organiserId, where, persons, sql`(to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})`)}
     ${returning ? sql`returning school_unit_id, period_key` : sql``}`);
 }
 

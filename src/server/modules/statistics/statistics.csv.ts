@@ -1,7 +1,7 @@
 /** CSV of the statistics tables (same format as every export: toCsv from the ladders module). */
 import { toCsv, type CsvColumn } from '../ladders/csv.js';
 import { ABSENCE_BANDS } from '../../../shared/statistics/index.js';
-import type { OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
+import type { MonthFigures, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
 
 const percent = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
 
@@ -74,4 +74,31 @@ export function regionalStatisticsCsv(s: RegionalStatisticsResponse): string {
     { header: 'Elever utan känd tid', value: (r) => r.bands.noData ?? '' },
   ];
   return toCsv(columns, [...s.organisers.map((o) => ({ ...o, name: o.organiserName })), { ...s.total, name: s.regionName }]);
+}
+
+/** One line per month and school unit plus the total, with the same month a year earlier. */
+export function monthlyStatisticsCsv(s: MonthlyStatisticsResponse): string {
+  type Row = { month: string; unit: string; current: MonthFigures; previous: MonthFigures };
+  const columns: CsvColumn<Row>[] = [
+    { header: 'Månad', value: (r) => r.month },
+    { header: 'Skolenhet', value: (r) => r.unit },
+    { header: 'Elever', value: (r) => r.current.pupils ?? '' },
+    { header: 'Schemalagd tid (min)', value: (r) => r.current.scheduled },
+    { header: 'Känd tid (min)', value: (r) => r.current.known },
+    { header: 'Giltig frånvaro (min)', value: (r) => r.current.valid },
+    { header: 'Ogiltig frånvaro (min)', value: (r) => r.current.invalid },
+    { header: 'Frånvaro (%)', value: (r) => percent(r.current.absentRate) },
+    { header: 'Giltig (%)', value: (r) => percent(r.current.validRate) },
+    { header: 'Ogiltig (%)', value: (r) => percent(r.current.invalidRate) },
+    { header: 'Täckning (%)', value: (r) => percent(r.current.coverage) },
+    { header: 'Osäker', value: (r) => r.current.isUncertain },
+    { header: 'Frånvaro året innan (%)', value: (r) => percent(r.previous.absentRate) },
+    { header: 'Täckning året innan (%)', value: (r) => percent(r.previous.coverage) },
+  ];
+  const names = new Map(s.schoolUnits.map((u) => [u.schoolUnitId, u.schoolUnitName]));
+  const rows: Row[] = s.months.flatMap((m) => [
+    ...m.schoolUnits.map((u) => ({ month: m.month, unit: names.get(u.schoolUnitId) ?? '', current: u.current, previous: u.previous })),
+    { month: m.month, unit: 'Totalt', current: m.total.current, previous: m.total.previous },
+  ]);
+  return toCsv(columns, rows);
 }

@@ -12,9 +12,9 @@ import { uuidArray } from '../measures/measures.repo.js';
 import { ABSENCE_BANDS, emptyBandCounts, type BandCounts } from '../../../shared/statistics/index.js';
 import type { PeriodTotals } from '../../../shared/measures/totals.js';
 import { ONGOING_MEASURE_DAYS } from '../ladders/ladders.presenter.js';
-import { halfKeysBetween, monthsOfHalf } from '../../../shared/statistics/index.js';
+import { halfKeysBetween, monthKeysBetween, monthsOfHalf } from '../../../shared/statistics/index.js';
 import { monthRange } from '../../../shared/dates/index.js';
-import { CLASS_KEY, periodKeyArray, PLACEMENT_JOINS, PUPIL_DAY_SUMS, SCHOOL_YEAR_KEY } from './rollups.js';
+import { periodKeyArray, placedPupilDaySums, PUPIL_DAY_SUMS } from './rollups.js';
 
 export type Breakdown = 'none' | 'year' | 'class' | 'sex';
 export type Units = string[] | 'all';
@@ -51,12 +51,7 @@ export interface PeriodPlan { periodKeys: string[]; dayRanges: { from: string; t
  */
 export async function planPeriod(tx: Tx, organiserId: string, from: string, to: string): Promise<PeriodPlan> {
   const halves = halfKeysBetween(from, to);
-  const months = halves.flatMap(monthsOfHalf);
-  const outside = await queryRows<{ key: string; outside: boolean }>(tx, sql`select m.key,
-      exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.first_date < ${from})
-      or exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.last_date > ${to}) as outside
-    from unnest(${periodKeyArray(months)}) m(key)`);
-  const hasOutside = new Set(outside.filter((r) => r.outside).map((r) => r.key));
+  const hasOutside = await monthsWithDaysOutside(tx, organiserId, halves.flatMap(monthsOfHalf), from, to);
   const plan: PeriodPlan = { periodKeys: [], dayRanges: [] };
   for (const half of halves) {
     const halfMonths = monthsOfHalf(half);
@@ -71,21 +66,61 @@ export async function planPeriod(tx: Tx, organiserId: string, from: string, to: 
   return plan;
 }
 
+/** The months in which the organiser has a school day before `from` or after `to` (index probes on the roll-up). */
+async function monthsWithDaysOutside(tx: Tx, organiserId: string, months: string[], from: string, to: string): Promise<Set<string>> {
+  const rows = await queryRows<{ key: string; outside: boolean }>(tx, sql`select m.key,
+      exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.first_date < ${from})
+      or exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.last_date > ${to}) as outside
+    from unnest(${periodKeyArray(months)}) m(key)`);
+  return new Set(rows.filter((r) => r.outside).map((r) => r.key));
+}
+
+export interface UnitMonthAggregate { month: string; schoolUnitId: string; pupils: number; totals: PeriodTotals }
+
+/**
+ * Per school unit and calendar month of [from, to] (each month cut to the range): sums and distinct
+ * pupils, from `unit_months`, or from pupil days for a month cut where it has school days on both sides.
+ */
+export async function aggregateUnitMonths(tx: Tx, organiserId: string, from: string, to: string, units: Units): Promise<UnitMonthAggregate[]> {
+  const months = monthKeysBetween(from, to);
+  const cut = await monthsWithDaysOutside(tx, organiserId, months, from, to);
+  const whole = months.filter((m) => !cut.has(m));
+  const parts = [sql`select um.month, um.school_unit_id, um.pupils, ${sql.raw(SUMS.split(', ').map((c) => `um.${c}`).join(', '))}
+    from unit_months um where um.organiser_id = ${organiserId} and um.month = any(${periodKeyArray(whole)}) and ${unitFilter(sql`um.school_unit_id`, units)}`];
+  if (cut.size > 0) {
+    const ranges = [...cut].map((m) => monthRange(m)).map((r) => sql`pd.date between ${r.from < from ? from : r.from} and ${r.to > to ? to : r.to}`);
+    parts.push(sql`select to_char(pd.date, 'YYYY-MM'), pd.school_unit_id, count(distinct pd.person_id)::int, ${PUPIL_DAY_SUMS}
+      from pupil_days pd where pd.organiser_id = ${organiserId} and (${sql.join(ranges, sql` or `)}) and ${unitFilter(sql`pd.school_unit_id`, units)}
+      group by 1, 2`);
+  }
+  const rows = await queryRows<{ month: string; school_unit_id: string; pupils: number } & Record<string, number>>(tx, sql`${sql.join(parts, sql` union all `)} order by 1, 2`);
+  return rows.map((r) => ({
+    month: r.month, schoolUnitId: r.school_unit_id, pupils: r.pupils,
+    totals: {
+      scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other,
+      lateCount: r.late_count, lateMinutes: r.late_minutes, absentDays: r.absent_days, absenceOccasions: r.absence_occasions,
+      schoolDays: r.school_days, longestRun: 0,
+    },
+  }));
+}
+
+const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
+
 /** Pupil × placement rows of a planned period: roll-up rows plus sums of the leftover pupil days. */
-function periodRows(organiserId: string, plan: PeriodPlan, units: Units): SQL {
-  const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${ROLLUP_SUM_COLUMNS}
+function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPlacement: boolean): SQL {
+  const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${sql.raw(SUMS.split(', ').map((col) => `pp.${col}`).join(', '))}
     from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}`];
   if (plan.dayRanges.length > 0) {
     const dates = sql.join(plan.dayRanges.map((r) => sql`pd.date between ${r.from} and ${r.to}`), sql` or `);
-    parts.push(sql`select pd.school_unit_id, pd.person_id, ${SCHOOL_YEAR_KEY}, ${CLASS_KEY}, ${PUPIL_DAY_SUMS}
-      from pupil_days pd ${PLACEMENT_JOINS}
-      where pd.organiser_id = ${organiserId} and (${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)}
-      group by 1, 2, 3, 4`);
+    if (!withPlacement) {
+      parts.push(sql`select pd.school_unit_id, pd.person_id, '', '', ${PUPIL_DAY_SUMS}
+        from pupil_days pd where pd.organiser_id = ${organiserId} and (${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)} group by 1, 2`);
+    } else parts.push(sql`select c.school_unit_id, c.person_id, c.school_year_key, c.class_key, ${sql.raw(SUMS.split(', ').map((col) => `c.${col}`).join(', '))}
+      from (${placedPupilDaySums(organiserId, sql`(${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)}`, sql`true`, sql`('')`)}) c`);
   }
   return sql.join(parts, sql` union all `);
 }
 
-const ROLLUP_SUM_COLUMNS = sql`pp.scheduled, pp.known, pp.attended, pp.valid, pp.invalid, pp.other, pp.late_count, pp.late_minutes, pp.absent_days, pp.absence_occasions, pp.school_days`;
 
 /** Key and label per breakdown, on the period rows `r` (placement on each day; sex from the person). */
 function breakdownSql(breakdown: Breakdown, organiserId: string): { key: SQL; label: SQL; join: SQL } {
@@ -136,7 +171,7 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
         sum(r.late_count)::bigint as late_count, sum(r.late_minutes)::bigint as late_minutes,
         sum(r.absent_days)::bigint as absent_days, sum(r.absence_occasions)::bigint as absence_occasions,
         sum(r.school_days)::bigint as school_days
-      from (${periodRows(organiserId, plan, units)}) r ${b.join}
+      from (${periodRows(organiserId, plan, units, options.breakdown === 'year' || options.breakdown === 'class')}) r ${b.join}
       group by 1, 2, r.person_id)
     select pp.unit_id, pp.key, min(pp.label) as label, count(*)::int as pupils,
       sum(pp.scheduled)::int as scheduled, sum(pp.known)::int as known, sum(pp.attended)::int as attended,

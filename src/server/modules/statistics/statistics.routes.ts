@@ -6,13 +6,13 @@ import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { ErrorResponse, DateRangeQuery } from '../../../shared/schemas/common.js';
 import {
-  OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
+  MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
 } from '../../../shared/schemas/statistics.js';
 import { assertDateRange } from '../pupils/pupils.routes.js';
 import { assertOrganiserView, regionOf, schoolStatisticsUnits } from './statistics.policy.js';
-import { buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
+import { buildMonthlyStatistics, buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
 import { findSharing } from './statistics.repo.js';
-import { organiserStatisticsCsv, regionalStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
+import { monthlyStatisticsCsv, organiserStatisticsCsv, regionalStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
 import { setSharing } from './commands/set-sharing.js';
 import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import { renderBoardReport } from './board-report.js';
@@ -52,6 +52,25 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     const result = await school(request);
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-skola-${result.from}-${result.to}.csv"`);
     return schoolStatisticsCsv(result);
+  });
+
+  const months = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
+    const actor = actorOf(request);
+    const { from, to, schoolUnitId, minCoverage } = request.query;
+    assertDateRange(from, to);
+    return buildMonthlyStatistics(db, actor.organiserId, schoolStatisticsUnits(actor, schoolUnitId), { from, to, minCoverage });
+  };
+
+  app.get('/api/statistics/months', {
+    schema: { tags: ['statistics'], summary: 'Absence per calendar month of the period per school unit and in total, with the same month a year earlier (trend)', querystring: StatisticsQuery, response: { 200: MonthlyStatisticsResponse, ...errors } },
+  }, months);
+
+  app.get('/api/statistics/months.csv', {
+    schema: { tags: ['statistics'], summary: 'The monthly statistics as CSV', querystring: StatisticsQuery },
+  }, async (request, reply) => {
+    const result = await months(request);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-manad-${result.from}-${result.to}.csv"`);
+    return monthlyStatisticsCsv(result);
   });
 
   app.get('/api/statistics/organiser', {

@@ -4,20 +4,28 @@
  */
 import { inSequence, type Tx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import { periodFromTotals } from '../../../shared/measures/totals.js';
+import { monthRange } from '../../../shared/dates/index.js';
+import { periodFromTotals, type PeriodTotals } from '../../../shared/measures/totals.js';
 import {
-  BAND_COUNT_KEYS, DEFAULT_MIN_COVERAGE, MIN_CELL_PUPILS, isUncertain, shiftYears, suppressTable, type BandCounts,
+  BAND_COUNT_KEYS, DEFAULT_MIN_COVERAGE, monthKeysBetween, MIN_CELL_PUPILS, isUncertain, shiftYears, suppressTable, type BandCounts,
 } from '../../../shared/statistics/index.js';
 import type {
-  OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatBreakdownRow,
+  MonthFigures, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatBreakdownRow,
 } from '../../../shared/schemas/statistics.js';
 import {
-  aggregateCells, findRegion, countLadderSteps, countOutbox, countTasks, countWithoutMeasure, findSchoolUnits, findSharingOrganisers,
+  aggregateCells, aggregateUnitMonths, findRegion, type UnitMonthAggregate, countLadderSteps, countOutbox, countTasks, countWithoutMeasure, findSchoolUnits, findSharingOrganisers,
   type Breakdown, type CellAggregate, type Units,
 } from './statistics.repo.js';
 import { cellKey, indexCells, presentFigures } from './statistics.presenter.js';
 
 export const DEFAULT_LIST_RULE_SHARE = 0.5;
+
+/** Field-wise sum of period totals (longestRun stays 0: it is not additive). */
+function sumTotals(all: PeriodTotals[]): PeriodTotals {
+  const sum: PeriodTotals = { scheduled: 0, known: 0, attended: 0, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0, absentDays: 0, absenceOccasions: 0, schoolDays: 0, longestRun: 0 };
+  for (const t of all) for (const key of Object.keys(sum) as (keyof PeriodTotals)[]) if (key !== 'longestRun') sum[key] += t[key];
+  return sum;
+}
 
 export interface PeriodOptions { from: string; to: string; minCoverage?: number; listRuleShare?: number }
 
@@ -140,9 +148,8 @@ export async function buildRegionalStatistics(tx: Tx, regionId: string, options:
       coverage: f.coverage, absentRate: f.absentRate, validRate: f.validRate, invalidRate: f.invalidRate, isUncertain: isUncertain(f.coverage, minCoverage),
     };
   };
-  const zero = { scheduled: 0, known: 0, attended: 0, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0, absentDays: 0, absenceOccasions: 0, schoolDays: 0, longestRun: 0 };
-  const regionTotals = { ...zero };
-  for (const c of cells) for (const key of Object.keys(zero) as (keyof typeof zero)[]) regionTotals[key] += c?.totals[key] ?? 0;
+  const zero = sumTotals([]);
+  const regionTotals = sumTotals(cells.map((c) => c?.totals ?? zero));
   return {
     regionName: region.name, memberOrganisers: region.members,
     from: options.from, to: options.to, minCoverage, minCellPupils: MIN_CELL_PUPILS,
@@ -151,5 +158,46 @@ export async function buildRegionalStatistics(tx: Tx, regionId: string, options:
       figures: s.isRowHidden[i] ? null : figuresOf(cells[i]?.totals ?? zero),
     })),
     total: { pupils: s.grandTotal, bands: bandsOf(s.columnTotals), figures: s.grandTotal === null ? null : figuresOf(regionTotals) },
+  };
+}
+
+/** Absence per calendar month of the period (each month cut to it), per unit and in total, with the year before. */
+export async function buildMonthlyStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<MonthlyStatisticsResponse> {
+  const p = resolve(options);
+  const [schoolUnits, current, previous] = await inSequence(
+    () => findSchoolUnits(tx, organiserId, units),
+    () => aggregateUnitMonths(tx, organiserId, p.from, p.to, units),
+    () => aggregateUnitMonths(tx, organiserId, p.previousFrom, p.previousTo, units),
+  );
+  const monthFigures = (rows: UnitMonthAggregate[], from: string, to: string, withPupils: boolean): MonthFigures => {
+    const totals = sumTotals(rows.map((r) => r.totals));
+    const f = periodFromTotals(totals, from, to);
+    return {
+      pupils: withPupils ? rows.reduce((n, r) => n + r.pupils, 0) : null,
+      scheduled: f.scheduled, known: f.known, valid: f.valid, invalid: f.invalid, absent: f.absent,
+      coverage: f.coverage, absentRate: f.absentRate, validRate: f.validRate, invalidRate: f.invalidRate, isUncertain: isUncertain(f.coverage, p.minCoverage),
+    };
+  };
+  return {
+    ...p,
+    schoolUnits: schoolUnits.map((u) => ({ schoolUnitId: u.id, schoolUnitName: u.name })),
+    months: monthKeysBetween(p.from, p.to).map((month) => {
+      const range = monthRange(month);
+      const from = range.from < p.from ? p.from : range.from;
+      const to = range.to > p.to ? p.to : range.to;
+      const previousMonth = shiftYears(from, -1).slice(0, 7);
+      const [previousFrom, previousTo] = [shiftYears(from, -1), shiftYears(to, -1)];
+      const cur = current.filter((r) => r.month === month);
+      const prev = previous.filter((r) => r.month === previousMonth);
+      return {
+        month, from, to,
+        total: { current: monthFigures(cur, from, to, false), previous: monthFigures(prev, previousFrom, previousTo, false) },
+        schoolUnits: schoolUnits.map((u) => ({
+          schoolUnitId: u.id,
+          current: monthFigures(cur.filter((r) => r.schoolUnitId === u.id), from, to, true),
+          previous: monthFigures(prev.filter((r) => r.schoolUnitId === u.id), previousFrom, previousTo, true),
+        })),
+      };
+    }),
   };
 }
