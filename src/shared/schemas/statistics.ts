@@ -78,6 +78,18 @@ export const OrganiserUnitStatistics = Type.Object({
 });
 export type OrganiserUnitStatistics = Static<typeof OrganiserUnitStatistics>;
 
+const MaybeAvailable = Type.Union([Count, Type.Null()], { description: 'null = the source does not exist yet ("ej tillgängligt ännu")' });
+
+/** Case and message figures of the period (statistics/organiser-activity.ts). */
+export const OrganiserActivity = Type.Object({
+  investigationsOpened: MaybeAvailable, investigationsClosed: MaybeAvailable, investigationsOverdue: MaybeAvailable,
+  /** Notices to the organiser (outbox organiserNotice) written in the period. */
+  noticesReceived: MaybeAvailable,
+  /** Guardian messages written in the period, and of them delivered (outbox status sent). */
+  guardianMessagesWritten: MaybeAvailable, guardianMessagesSent: MaybeAvailable,
+});
+export type OrganiserActivity = Static<typeof OrganiserActivity>;
+
 export const OrganiserStatisticsResponse = Type.Object({
   ...PeriodFields,
   /** The whole organiser (a pupil in two units counts once, with their figures in both). */
@@ -85,6 +97,7 @@ export const OrganiserStatisticsResponse = Type.Object({
   schoolUnits: Type.Array(OrganiserUnitStatistics),
   /** Outbox rows written in the period. */
   organiserNotices: Count, guardianMessages: Count,
+  activity: OrganiserActivity,
 });
 export type OrganiserStatisticsResponse = Static<typeof OrganiserStatisticsResponse>;
 
@@ -136,3 +149,15 @@ export const MonthlyStatisticsResponse = Type.Object({
   months: Type.Array(MonthRow),
 });
 export type MonthlyStatisticsResponse = Static<typeof MonthlyStatisticsResponse>;
+
+export const BoardReportSchedule = Type.Object({
+  frequency: Type.Union([Type.Literal('off'), Type.Literal('monthly'), Type.Literal('termly')]),
+  /** The administrator's short text, printed in every scheduled report. */
+  text: Type.String({ maxLength: 4000 }),
+});
+export type BoardReportSchedule = Static<typeof BoardReportSchedule>;
+
+export const BoardReportList = Type.Object({
+  reports: Type.Array(Type.Object({ id: Uuid, from: IsoDate, to: IsoDate, origin: Type.String(), createdAt: Type.String() })),
+});
+export type BoardReportList = Static<typeof BoardReportList>;

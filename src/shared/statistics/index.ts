@@ -4,3 +4,4 @@ export * from './coverage.js';
 export * from './suppression.js';
 export * from './definitions.js';
 export * from './periods.js';
+export * from './board-report-schedule.js';

@@ -67,7 +67,7 @@ export async function planPeriod(tx: Tx, organiserId: string, from: string, to: 
 }
 
 /** The months in which the organiser has a school day before `from` or after `to` (index probes on the roll-up). */
-async function monthsWithDaysOutside(tx: Tx, organiserId: string, months: string[], from: string, to: string): Promise<Set<string>> {
+export async function monthsWithDaysOutside(tx: Tx, organiserId: string, months: string[], from: string, to: string): Promise<Set<string>> {
   const rows = await queryRows<{ key: string; outside: boolean }>(tx, sql`select m.key,
       exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.first_date < ${from})
       or exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.last_date > ${to}) as outside
@@ -244,12 +244,6 @@ export async function countTasks(tx: Tx, organiserId: string, from: string, to: 
     from tasks t where t.organiser_id = ${organiserId} group by t.school_unit_id`);
 }
 
-/** Outbox rows written in the period, per kind. */
-export async function countOutbox(tx: Tx, organiserId: string, from: string, to: string): Promise<{ kind: string; count: number }[]> {
-  return queryRows(tx, sql`select o.kind, count(*)::int as count from outbox o
-    where o.organiser_id = ${organiserId} and (o.created_at at time zone 'Europe/Stockholm')::date between ${from} and ${to} group by o.kind`);
-}
-
 /** Member organisers of the region that share, with their name (the Huvudman organisation). */
 export async function findSharingOrganisers(tx: Tx, regionId: string): Promise<{ organiser_id: string; name: string }[]> {
   return queryRows(tx, sql`select s.organiser_id, coalesce(o.display_name, s.organiser_id::text) as name
@@ -281,4 +275,28 @@ export async function findOrganiserName(tx: Tx, organiserId: string): Promise<st
 /** Every region (operator tools only: crosses tenants). */
 export async function unsafeAllRegionIds(tx: Tx): Promise<string[]> {
   return (await queryRows<{ region_id: string }>(tx, sql`select region_id from regions order by name`)).map((r) => r.region_id);
+}
+
+export async function findBoardReportSchedule(tx: Tx, organiserId: string): Promise<{ frequency: 'off' | 'monthly' | 'termly'; text: string } | null> {
+  const [row] = await queryRows<{ frequency: 'off' | 'monthly' | 'termly'; text: string }>(tx, sql`select frequency, text from board_report_schedules where organiser_id = ${organiserId}`);
+  return row ?? null;
+}
+
+/** Organisers with a board report schedule (the job: crosses tenants on purpose). */
+export async function unsafeScheduledBoardReports(tx: Tx): Promise<{ organiser_id: string; frequency: 'monthly' | 'termly'; text: string }[]> {
+  return queryRows(tx, sql`select organiser_id, frequency, text from board_report_schedules where frequency <> 'off'`);
+}
+
+export async function listBoardReports(tx: Tx, organiserId: string): Promise<{ id: string; period_from: string; period_to: string; origin: string; created_at: string | Date }[]> {
+  return queryRows(tx, sql`select id, period_from::text, period_to::text, origin, created_at from board_reports where organiser_id = ${organiserId} order by created_at desc, period_from desc`);
+}
+
+export async function findBoardReport(tx: Tx, organiserId: string, id: string): Promise<{ period_from: string; period_to: string; pdf_base64: string } | null> {
+  const [row] = await queryRows<{ period_from: string; period_to: string; pdf_base64: string }>(tx, sql`select period_from::text, period_to::text, pdf_base64 from board_reports where organiser_id = ${organiserId} and id = ${id}`);
+  return row ?? null;
+}
+
+export async function hasBoardReport(tx: Tx, organiserId: string, from: string, to: string, origin: string): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from board_reports where organiser_id = ${organiserId} and period_from = ${from} and period_to = ${to} and origin = ${origin}`);
+  return row.n > 0;
 }

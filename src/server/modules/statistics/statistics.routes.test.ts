@@ -79,7 +79,8 @@ describe('statistics', () => {
     const res = await principal.request({ method: 'GET', url: `/api/statistics/school?${PERIOD}&listRuleShare=0.3` });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ previousFrom: '2025-01-12', previousTo: '2025-01-14', minCoverage: 0.9, listRuleShare: 0.3 });
+    // The period holds every school day of January, so it is compared with the whole January a year earlier.
+    expect(body).toMatchObject({ previousFrom: '2025-01-01', previousTo: '2025-01-31', minCoverage: 0.9, listRuleShare: 0.3 });
     expect(body.schoolUnits).toHaveLength(1);
     const unit = body.schoolUnits[0];
     // 8 pupils × 540 scheduled minutes; class A known (4 × 540); invalid: a0 120 + a1 360, valid: a0 60.

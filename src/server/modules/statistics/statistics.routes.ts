@@ -4,9 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { ErrorResponse, DateRangeQuery } from '../../../shared/schemas/common.js';
+import { ErrorResponse, DateRangeQuery, Uuid } from '../../../shared/schemas/common.js';
 import {
-  MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
+  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
 } from '../../../shared/schemas/statistics.js';
 import { assertDateRange } from '../pupils/pupils.routes.js';
 import { assertOrganiserView, regionOf, schoolStatisticsUnits } from './statistics.policy.js';
@@ -15,9 +15,10 @@ import { findSharing } from './statistics.repo.js';
 import { monthlyStatisticsCsv, organiserStatisticsCsv, regionalStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
 import { setSharing } from './commands/set-sharing.js';
 import { writeAuditEvent } from '../../audit/write-audit-event.js';
-import { renderBoardReport } from './board-report.js';
-import { completenessBySchoolUnit } from '../reports/reports.repo.js';
-import { findOrganiserName } from './statistics.repo.js';
+import { buildBoardReportPdf } from './commands/generate-board-report.js';
+import { setBoardReportSchedule } from './commands/set-board-report-schedule.js';
+import { findBoardReport, findBoardReportSchedule, listBoardReports } from './statistics.repo.js';
+import { notFound } from '../../errors.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse };
 const BoardReportQuery = Type.Object({ ...StatisticsQuery.properties, text: Type.Optional(Type.String({ maxLength: 4000 })) });
@@ -88,16 +89,50 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
   app.get('/api/statistics/board-report.pdf', {
     schema: { tags: ['statistics'], summary: 'The board report (nämndrapport) as a tagged, accessible PDF in Swedish', querystring: BoardReportQuery },
   }, async (request, reply) => {
-    const result = await organiser(request);
     const actor = actorOf(request);
-    const completedTo = result.to < clock.today() ? result.to : clock.today();
-    const completeness = await completenessBySchoolUnit(db, actor.organiserId, result.from, completedTo, 'all');
-    const pdf = await renderBoardReport({
-      organiserName: await findOrganiserName(db, actor.organiserId), statistics: result, text: request.query.text,
-      completeness: new Map(completeness.map((c) => [c.id, c.lessons > 0 ? c.confirmed / c.lessons : null])),
-    });
-    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="namndrapport-${result.from}-${result.to}.pdf"`);
+    const { from, to, minCoverage, listRuleShare, text } = request.query;
+    assertDateRange(from, to);
+    assertOrganiserView(actor);
+    const pdf = await buildBoardReportPdf(db, actor.organiserId, { from, to, minCoverage, listRuleShare, text }, clock.today());
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="namndrapport-${from}-${to}.pdf"`);
     return reply.send(pdf);
+  });
+
+  app.get('/api/statistics/board-report-schedule', {
+    schema: { tags: ['statistics'], summary: 'How often the board report is generated and stored, and its text', response: { 200: BoardReportSchedule, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    const row = await findBoardReportSchedule(db, actor.organiserId);
+    return { frequency: row?.frequency ?? 'off', text: row?.text ?? '' };
+  });
+
+  app.put('/api/statistics/board-report-schedule', {
+    schema: { tags: ['statistics'], summary: 'Set the board report schedule (monthly, termly or off) and its text (audited)', body: BoardReportSchedule, response: { 200: BoardReportSchedule, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    await db.transaction((tx) => setBoardReportSchedule(tx, auditContextOf(request), request.body, clock.now()));
+    return request.body;
+  });
+
+  app.get('/api/statistics/board-reports', {
+    schema: { tags: ['statistics'], summary: 'Stored board reports, newest first', response: { 200: BoardReportList, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    return { reports: (await listBoardReports(db, actor.organiserId)).map((r) => ({ id: r.id, from: r.period_from, to: r.period_to, origin: r.origin, createdAt: new Date(r.created_at).toISOString() })) };
+  });
+
+  app.get('/api/statistics/board-reports/:id', {
+    schema: { tags: ['statistics'], summary: 'Download a stored board report (PDF)', params: Type.Object({ id: Uuid }) },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    const report = await findBoardReport(db, actor.organiserId, request.params.id);
+    if (!report) throw notFound('NOT_FOUND', 'Rapporten finns inte.');
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="namndrapport-${report.period_from}-${report.period_to}.pdf"`);
+    return reply.send(Buffer.from(report.pdf_base64, 'base64'));
   });
 
   app.get('/api/statistics/sharing', {

@@ -13,10 +13,11 @@ import type {
   MonthFigures, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatBreakdownRow,
 } from '../../../shared/schemas/statistics.js';
 import {
-  aggregateCells, aggregateUnitMonths, findRegion, type UnitMonthAggregate, countLadderSteps, countOutbox, countTasks, countWithoutMeasure, findSchoolUnits, findSharingOrganisers,
+  aggregateCells, aggregateUnitMonths, monthsWithDaysOutside, findRegion, type UnitMonthAggregate, countLadderSteps, countTasks, countWithoutMeasure, findSchoolUnits, findSharingOrganisers,
   type Breakdown, type CellAggregate, type Units,
 } from './statistics.repo.js';
 import { cellKey, indexCells, presentFigures } from './statistics.presenter.js';
+import { organiserActivity } from './organiser-activity.js';
 
 export const DEFAULT_LIST_RULE_SHARE = 0.5;
 
@@ -29,13 +30,24 @@ function sumTotals(all: PeriodTotals[]): PeriodTotals {
 
 export interface PeriodOptions { from: string; to: string; minCoverage?: number; listRuleShare?: number }
 
-function resolve(options: PeriodOptions) {
+/**
+ * The period and the same period a year earlier. An edge month the period covers whole (the
+ * organiser has no school day in it outside the period) is compared with the whole month a year
+ * earlier: the autumn term 18 Aug–19 Dec is compared with the previous autumn term however its
+ * first and last days fell, not with a sliver-off copy of this year's dates.
+ */
+async function resolve(tx: Tx, organiserId: string, options: PeriodOptions) {
+  const first = monthKeysBetween(options.from, options.from)[0];
+  const last = monthKeysBetween(options.to, options.to)[0];
+  const cut = await monthsWithDaysOutside(tx, organiserId, [...new Set([first, last])], options.from, options.to);
+  const previousFrom = shiftYears(cut.has(first) ? options.from : monthRange(first).from, -1);
+  const previousTo = shiftYears(cut.has(last) ? options.to : monthRange(last).to, -1);
   return {
-    from: options.from, to: options.to, previousFrom: shiftYears(options.from, -1), previousTo: shiftYears(options.to, -1),
+    from: options.from, to: options.to, previousFrom, previousTo,
     minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE, listRuleShare: options.listRuleShare ?? DEFAULT_LIST_RULE_SHARE,
   };
 }
-type Resolved = ReturnType<typeof resolve>;
+type Resolved = Awaited<ReturnType<typeof resolve>>;
 
 /** Current and previous-year cells for one breakdown. */
 async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdown: Breakdown, perUnit: boolean) {
@@ -61,7 +73,7 @@ function breakdownRows(both: Awaited<ReturnType<typeof cellsBoth>>, unitId: stri
 
 /** The school view: per unit, totals and breakdowns by year, class and sex, with the year before beside them. */
 export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<SchoolStatisticsResponse> {
-  const p = resolve(options);
+  const p = await resolve(tx, organiserId, options);
   const schoolUnits = await findSchoolUnits(tx, organiserId, units);
   const [total, year, klass, sex, steps] = await inSequence(
     () => cellsBoth(tx, organiserId, p, units, 'none', true),
@@ -86,15 +98,15 @@ export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: 
 
 /** The organiser view: every unit side by side, the organiser total, KPIs and case counts. Aggregates only. */
 export async function buildOrganiserStatistics(tx: Tx, organiserId: string, options: PeriodOptions & { today: string }): Promise<OrganiserStatisticsResponse> {
-  const p = resolve(options);
-  const [schoolUnits, perUnit, whole, steps, kpi, tasks, outbox] = await inSequence(
+  const p = await resolve(tx, organiserId, options);
+  const [schoolUnits, perUnit, whole, steps, kpi, tasks, activity] = await inSequence(
     () => findSchoolUnits(tx, organiserId, 'all'),
     () => cellsBoth(tx, organiserId, p, 'all', 'none', true),
     () => cellsBoth(tx, organiserId, p, 'all', 'none', false),
     () => countLadderSteps(tx, organiserId, 'all'),
     () => countWithoutMeasure(tx, organiserId, options.today),
     () => countTasks(tx, organiserId, p.from, p.to, options.today),
-    () => countOutbox(tx, organiserId, p.from, p.to),
+    () => organiserActivity(tx, organiserId, p.from, p.to),
   );
   const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((a, r) => a + pick(r), 0);
   return {
@@ -117,8 +129,9 @@ export async function buildOrganiserStatistics(tx: Tx, organiserId: string, opti
         tasksCreated: t?.created ?? 0, tasksDone: t?.done ?? 0, tasksOverdue: t?.overdue ?? 0,
       };
     }),
-    organiserNotices: outbox.find((o) => o.kind === 'organiserNotice')?.count ?? 0,
-    guardianMessages: outbox.find((o) => o.kind === 'guardianMessage')?.count ?? 0,
+    organiserNotices: activity.noticesReceived ?? 0,
+    guardianMessages: activity.guardianMessagesWritten ?? 0,
+    activity,
   };
 }
 
@@ -163,7 +176,7 @@ export async function buildRegionalStatistics(tx: Tx, regionId: string, options:
 
 /** Absence per calendar month of the period (each month cut to it), per unit and in total, with the year before. */
 export async function buildMonthlyStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<MonthlyStatisticsResponse> {
-  const p = resolve(options);
+  const p = await resolve(tx, organiserId, options);
   const [schoolUnits, current, previous] = await inSequence(
     () => findSchoolUnits(tx, organiserId, units),
     () => aggregateUnitMonths(tx, organiserId, p.from, p.to, units),
@@ -186,7 +199,9 @@ export async function buildMonthlyStatistics(tx: Tx, organiserId: string, units:
       const from = range.from < p.from ? p.from : range.from;
       const to = range.to > p.to ? p.to : range.to;
       const previousMonth = shiftYears(from, -1).slice(0, 7);
-      const [previousFrom, previousTo] = [shiftYears(from, -1), shiftYears(to, -1)];
+      // Within the period's previous range (whole months where this year's month is whole).
+      const previousFrom = from === p.from ? p.previousFrom : shiftYears(from, -1);
+      const previousTo = to === p.to ? p.previousTo : shiftYears(to, -1);
       const cur = current.filter((r) => r.month === month);
       const prev = previous.filter((r) => r.month === previousMonth);
       return {
