@@ -4,7 +4,7 @@
  * (so "previous year" has data). The roll-ups are built once from the pupil days; then each
  * statistics endpoint is called BENCH_STATS_RUNS times (default 20) through the real app
  * (`app.inject`, session and all) and p50/p95 reported. Part of `npm run bench`; alone:
- * `tsx bench/statistics.ts`.
+ * `tsx bench/statistics.ts` (BENCH_KEEP_DB=1 keeps the database to look at query plans).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -104,7 +104,8 @@ async function main() {
       console.table(rows);
     } finally { await postgres.close(); }
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }

@@ -18,6 +18,7 @@ const EarlyWarningRoute = lazy(() => import('./routes/EarlyWarningRoute'));
 const TasksRoute = lazy(() => import('./routes/TasksRoute'));
 const LadderRoute = lazy(() => import('./routes/LadderRoute'));
 const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
+const RegionRoute = lazy(() => import('./routes/RegionRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 
 /** Signed-in pages only: sends others to /login and back here afterwards. */
@@ -62,6 +63,7 @@ export function App() {
             <Route path="/tasks" element={page(<TasksRoute />)} />
             <Route path="/ladder" element={page(<LadderRoute />)} />
             <Route path="/statistics" element={page(<StatisticsRoute />)} />
+            <Route path="/region" element={page(<RegionRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />
           </Route>
