@@ -68,9 +68,10 @@ export async function planPeriod(tx: Tx, organiserId: string, from: string, to: 
 
 /** The months in which the organiser has a school day before `from` or after `to` (index probes on the roll-up). */
 export async function monthsWithDaysOutside(tx: Tx, organiserId: string, months: string[], from: string, to: string): Promise<Set<string>> {
+  // min/max become one-row index scans on (organiser_id, period_key, first_date | last_date).
   const rows = await queryRows<{ key: string; outside: boolean }>(tx, sql`select m.key,
-      exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.first_date < ${from})
-      or exists(select 1 from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key and p.last_date > ${to}) as outside
+      coalesce((select min(p.first_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) < ${from}::date, false)
+      or coalesce((select max(p.last_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) > ${to}::date, false) as outside
     from unnest(${periodKeyArray(months)}) m(key)`);
   return new Set(rows.filter((r) => r.outside).map((r) => r.key));
 }
