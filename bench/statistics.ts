@@ -51,14 +51,22 @@ async function seed(database: Database): Promise<{ organiserId: string; schoolUn
   return { organiserId, schoolUnitId: unit.id, seconds: { 'seed (s)': seedSeconds.toFixed(0), 'roll-up build (s)': rollupSeconds.toFixed(0) } };
 }
 
-async function run(database: Database) {
-  await migrateDatabase(database);
-  const { organiserId, schoolUnitId, seconds } = await seed(database);
+async function run(database: Database, existing: boolean) {
+  let organiserId: string;
+  let schoolUnitId: string;
+  let seconds: Record<string, string> = {};
+  if (existing) {
+    [{ organiser_id: organiserId }] = await queryRows<{ organiser_id: string }>(database.db, sql`select organiser_id from pupil_periods limit 1`);
+    [{ id: schoolUnitId }] = await queryRows<{ id: string }>(database.db, sql`select md5(${organiserId} || 'u' || 1)::uuid as id`);
+  } else {
+    await migrateDatabase(database);
+    ({ organiserId, schoolUnitId, seconds } = await seed(database));
+    await createUser(database.db, { organiserId, username: 'bench-huvudman', password: 'bench', displayName: 'Bench', personId: null, roles: [{ role: 'organiserAdmin', schoolUnitId: null }] });
+    await database.db.transaction((tx) => createRegion(tx, { name: 'Benchregion', organiserIds: [organiserId], user: { username: 'bench-region', password: 'bench', displayName: 'Bench' } }));
+  }
   const [days] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pupil_days`);
-  await createUser(database.db, { organiserId, username: 'bench-huvudman', password: 'bench', displayName: 'Bench', personId: null, roles: [{ role: 'organiserAdmin', schoolUnitId: null }] });
   const config = loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TODAY, WEB_DIST_DIR: '/nonexistent', PORT: '0' });
   const app = await buildApp({ database, config, clock: clockFor(config) });
-  await database.db.transaction((tx) => createRegion(tx, { name: 'Benchregion', organiserIds: [organiserId], user: { username: 'bench-region', password: 'bench', displayName: 'Bench' } }));
   const cookieOf = async (username: string) => String((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'bench' } })).headers['set-cookie']).split(';')[0];
   const [huvudman, region] = [await cookieOf('bench-huvudman'), await cookieOf('bench-region')];
   const endpoints: [string, string][] = [
@@ -85,26 +93,28 @@ async function run(database: Database) {
     rows.push({ endpoint: name, 'p50 (ms)': percentile(ms, 50).toFixed(0), 'p95 (ms)': percentile(ms, 95).toFixed(0) });
   }
   await app.close();
-  return { rows, summary: { pupils: PUPILS, 'pupil-day rows': days.n, ...seconds } };
+  return { rows, summary: { pupils: existing ? Number((await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from persons`))[0].n) : PUPILS, 'pupil-day rows': days.n, ...seconds } };
 }
 
 async function main() {
-  const name = `narvaro_bench_${randomBytes(4).toString('hex')}`;
+  // BENCH_STATS_DB=<name>: measure again on a database kept by an earlier run (BENCH_KEEP_DB=1), without seeding.
+  const existing = process.env.BENCH_STATS_DB;
+  const name = existing ?? `narvaro_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (!existing) await admin.query(`create database ${name}`);
   try {
     const url = new URL(POSTGRES_URL);
     url.pathname = `/${name}`;
     const postgres = await openDatabase({ databaseUrl: url.toString() });
     try {
-      const { rows, summary } = await run(postgres);
+      const { rows, summary } = await run(postgres, Boolean(existing));
       console.log(`\nStatistics on PostgreSQL (${RUNS} calls each through app.inject, target p95 ≤ 300 ms):`);
       console.table([summary]);
       console.table(rows);
     } finally { await postgres.close(); }
   } finally {
-    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${name}`);
+    if (process.env.BENCH_KEEP_DB || existing) console.log(`kept database ${name}`);
     else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
