@@ -92,4 +92,22 @@ describe('statistics roll-ups', () => {
       });
     }
   });
+
+  it('gives per-month figures (unit × month roll-up, or pupil days for a cut month) equal to the per-pupil sums', async () => {
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    for (const [from, to] of [['2026-01-01', '2026-02-28'], ['2026-01-30', '2026-02-02']]) {
+      const res = await admin.request({ method: 'GET', url: `/api/statistics/months?from=${from}&to=${to}` });
+      expect(res.statusCode).toBe(200);
+      const months = res.json().months as { month: string; from: string; to: string; total: { current: Record<string, number> }; schoolUnits: { current: { pupils: number } }[] }[];
+      expect(months.map((m) => m.month)).toEqual(['2026-01', '2026-02']);
+      for (const m of months) {
+        const perPupil = [...(await aggregateFigures(t.database.db, world.organiserId, sql`true`, m.from, m.to)).values()];
+        const sum = (k: 'scheduled' | 'known' | 'valid' | 'invalid') => perPupil.reduce((a, f) => a + f[k], 0);
+        expect(m.total.current, `${m.from}..${m.to}`).toMatchObject({ pupils: null, scheduled: sum('scheduled'), known: sum('known'), valid: sum('valid'), invalid: sum('invalid') });
+        expect(m.schoolUnits[0].current.pupils).toBe(perPupil.length);
+      }
+    }
+    const csv = await admin.request({ method: 'GET', url: '/api/statistics/months.csv?from=2026-01-01&to=2026-02-28' });
+    expect(csv.body.replace('\uFEFF', '').split('\r\n')[0]).toMatch(/^Månad;Skolenhet;Elever;Schemalagd tid \(min\);/);
+  });
 });

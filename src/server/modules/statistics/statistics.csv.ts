@@ -5,6 +5,22 @@ import type { MonthFigures, MonthlyStatisticsResponse, OrganiserStatisticsRespon
 
 const percent = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
 
+/** Minutes and rates of one figures object, in the column order every statistics CSV uses. */
+function minuteAndRateColumns<T>(pick: (row: T) => Pick<StatFigures, 'scheduled' | 'known' | 'valid' | 'invalid' | 'absentRate' | 'validRate' | 'invalidRate' | 'coverage' | 'isUncertain'> & { other?: number }, withOther: boolean): CsvColumn<T>[] {
+  return [
+    { header: 'Schemalagd tid (min)', value: (r) => pick(r).scheduled },
+    { header: 'Känd tid (min)', value: (r) => pick(r).known },
+    { header: 'Giltig frånvaro (min)', value: (r) => pick(r).valid },
+    { header: 'Ogiltig frånvaro (min)', value: (r) => pick(r).invalid },
+    ...(withOther ? [{ header: 'Annan aktivitet (min)', value: (r: T) => pick(r).other ?? 0 }] : []),
+    { header: 'Frånvaro (%)', value: (r) => percent(pick(r).absentRate) },
+    { header: 'Giltig (%)', value: (r) => percent(pick(r).validRate) },
+    { header: 'Ogiltig (%)', value: (r) => percent(pick(r).invalidRate) },
+    { header: 'Täckning (%)', value: (r) => percent(pick(r).coverage) },
+    { header: 'Osäker', value: (r) => pick(r).isUncertain },
+  ];
+}
+
 /** A row of the long table: where, which breakdown, which group, current and previous figures. */
 interface FigureRow { unit: string; breakdown: string; group: string; current: StatFigures; previous: StatFigures }
 
@@ -13,16 +29,7 @@ const FIGURE_COLUMNS: CsvColumn<FigureRow>[] = [
   { header: 'Indelning', value: (r) => r.breakdown },
   { header: 'Grupp', value: (r) => r.group },
   { header: 'Elever', value: (r) => r.current.pupils },
-  { header: 'Schemalagd tid (min)', value: (r) => r.current.scheduled },
-  { header: 'Känd tid (min)', value: (r) => r.current.known },
-  { header: 'Giltig frånvaro (min)', value: (r) => r.current.valid },
-  { header: 'Ogiltig frånvaro (min)', value: (r) => r.current.invalid },
-  { header: 'Annan aktivitet (min)', value: (r) => r.current.other },
-  { header: 'Frånvaro (%)', value: (r) => percent(r.current.absentRate) },
-  { header: 'Giltig (%)', value: (r) => percent(r.current.validRate) },
-  { header: 'Ogiltig (%)', value: (r) => percent(r.current.invalidRate) },
-  { header: 'Täckning (%)', value: (r) => percent(r.current.coverage) },
-  { header: 'Osäker', value: (r) => r.current.isUncertain },
+  ...minuteAndRateColumns<FigureRow>((r) => r.current, true),
   ...ABSENCE_BANDS.map((b): CsvColumn<FigureRow> => ({ header: `Elever ${b.label}`, value: (r) => r.current.bands[b.key] })),
   { header: 'Elever utan känd tid', value: (r) => r.current.bands.noData },
   { header: 'Elever över listgränsen', value: (r) => r.current.aboveListShare },
@@ -83,15 +90,7 @@ export function monthlyStatisticsCsv(s: MonthlyStatisticsResponse): string {
     { header: 'Månad', value: (r) => r.month },
     { header: 'Skolenhet', value: (r) => r.unit },
     { header: 'Elever', value: (r) => r.current.pupils ?? '' },
-    { header: 'Schemalagd tid (min)', value: (r) => r.current.scheduled },
-    { header: 'Känd tid (min)', value: (r) => r.current.known },
-    { header: 'Giltig frånvaro (min)', value: (r) => r.current.valid },
-    { header: 'Ogiltig frånvaro (min)', value: (r) => r.current.invalid },
-    { header: 'Frånvaro (%)', value: (r) => percent(r.current.absentRate) },
-    { header: 'Giltig (%)', value: (r) => percent(r.current.validRate) },
-    { header: 'Ogiltig (%)', value: (r) => percent(r.current.invalidRate) },
-    { header: 'Täckning (%)', value: (r) => percent(r.current.coverage) },
-    { header: 'Osäker', value: (r) => r.current.isUncertain },
+    ...minuteAndRateColumns<Row>((r) => r.current, false),
     { header: 'Frånvaro året innan (%)', value: (r) => percent(r.previous.absentRate) },
     { header: 'Täckning året innan (%)', value: (r) => percent(r.previous.coverage) },
   ];

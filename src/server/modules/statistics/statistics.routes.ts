@@ -1,5 +1,5 @@
 /** Statistics: school view, organiser view, CSV, regional sharing and the regional view. Aggregates only. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { AppContext } from '../../app-context.js';
@@ -21,6 +21,9 @@ import { findBoardReport, findBoardReportSchedule, listBoardReports } from './st
 import { notFound } from '../../errors.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse };
+
+const sendCsv = (reply: FastifyReply, filename: string, csv: string) =>
+  reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
 const BoardReportQuery = Type.Object({ ...StatisticsQuery.properties, text: Type.Optional(Type.String({ maxLength: 4000 })) });
 const RegionQuery = Type.Object({ ...DateRangeQuery.properties, minCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) });
 
@@ -51,8 +54,7 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     schema: { tags: ['statistics'], summary: 'The school statistics as CSV (semicolon-separated, UTF-8 with BOM)', querystring: StatisticsQuery },
   }, async (request, reply) => {
     const result = await school(request);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-skola-${result.from}-${result.to}.csv"`);
-    return schoolStatisticsCsv(result);
+    return sendCsv(reply, `statistik-skola-${result.from}-${result.to}.csv`, schoolStatisticsCsv(result));
   });
 
   const months = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
@@ -70,8 +72,7 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     schema: { tags: ['statistics'], summary: 'The monthly statistics as CSV', querystring: StatisticsQuery },
   }, async (request, reply) => {
     const result = await months(request);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-manad-${result.from}-${result.to}.csv"`);
-    return monthlyStatisticsCsv(result);
+    return sendCsv(reply, `statistik-manad-${result.from}-${result.to}.csv`, monthlyStatisticsCsv(result));
   });
 
   app.get('/api/statistics/organiser', {
@@ -82,8 +83,7 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     schema: { tags: ['statistics'], summary: 'The organiser statistics as CSV', querystring: StatisticsQuery },
   }, async (request, reply) => {
     const result = await organiser(request);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-huvudman-${result.from}-${result.to}.csv"`);
-    return organiserStatisticsCsv(result);
+    return sendCsv(reply, `statistik-huvudman-${result.from}-${result.to}.csv`, organiserStatisticsCsv(result));
   });
 
   app.get('/api/statistics/board-report.pdf', {
@@ -173,7 +173,6 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     schema: { tags: ['statistics'], summary: 'The regional statistics as CSV (suppressed cells empty)', querystring: RegionQuery },
   }, async (request, reply) => {
     const result = await region(request);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-region-${result.from}-${result.to}.csv"`);
-    return regionalStatisticsCsv(result);
+    return sendCsv(reply, `statistik-region-${result.from}-${result.to}.csv`, regionalStatisticsCsv(result));
   });
 }
