@@ -21,6 +21,7 @@ export type Units = string[] | 'all';
 
 /** Sums of the per-pupil figures in one cell. */
 export interface CellAggregate {
+  breakdown: Breakdown;
   /** null when aggregated over the whole organiser. */
   schoolUnitId: string | null;
   key: string;
@@ -123,21 +124,8 @@ function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPla
 }
 
 
-/** Key and label per breakdown, on the period rows `r` (placement on each day; sex from the person). */
-function breakdownSql(breakdown: Breakdown, organiserId: string): { key: SQL; label: SQL; join: SQL } {
-  switch (breakdown) {
-    case 'none': return { key: sql`''`, label: sql`''`, join: sql`` };
-    case 'year': return { key: sql`r.school_year_key`, label: sql`r.school_year_key`, join: sql`` };
-    case 'class': return {
-      key: sql`r.class_key`, label: sql`coalesce(g.display_name, '')`,
-      join: sql`left join groups g on g.organiser_id = ${organiserId}::uuid and g.id = nullif(r.class_key, '')::uuid`,
-    };
-    case 'sex': return {
-      key: sql`coalesce(p.sex, '')`, label: sql`coalesce(p.sex, '')`,
-      join: sql`join persons p on p.organiser_id = ${organiserId}::uuid and p.id = r.person_id`,
-    };
-  }
-}
+/** The breakdown's column on the period rows `r` (placement on each day; sex from the person `p`). */
+const BREAKDOWN_COLUMN = { year: sql`r.school_year_key`, class: sql`r.class_key`, sex: sql`p.sex` } as const;
 
 /**
  * The band columns from the shared band table: lower edge inclusive, compared on minute integers
@@ -157,24 +145,33 @@ function bandColumns(): SQL {
 
 /**
  * Sums of the per-pupil figures for [from, to], grouped by school unit (or the whole organiser when
- * `perUnit` is false) and the breakdown key. A pupil counts in a cell when they have a school day in it.
+ * `perUnit` is false) and each breakdown's key — all breakdowns in one scan (GROUPING SETS). A
+ * pupil counts in a cell when they have a school day in it.
  */
 export async function aggregateCells(tx: Tx, organiserId: string, from: string, to: string, units: Units,
-  options: { breakdown: Breakdown; perUnit: boolean; listRuleShare: number }): Promise<CellAggregate[]> {
+  options: { breakdowns: Breakdown[]; perUnit: boolean; listRuleShare: number }): Promise<CellAggregate[]> {
   const plan = await planPeriod(tx, organiserId, from, to);
-  const b = breakdownSql(options.breakdown, organiserId);
-  const unit = options.perUnit ? sql`r.school_unit_id` : sql`null::uuid`;
-  const rows = await queryRows<CellRow>(tx, sql`
+  const split = options.breakdowns.filter((b): b is Exclude<Breakdown, 'none'> => b !== 'none');
+  const unit = options.perUnit ? [sql`r.school_unit_id`] : [];
+  const sets = options.breakdowns.map((b) => sql`(${sql.join([...unit, ...(b === 'none' ? [] : [BREAKDOWN_COLUMN[b]]), sql`r.person_id`], sql`, `)})`);
+  // grouping(column) = 0 in the set that groups by it; the 'none' set groups by none of them.
+  const breakdown = split.length === 0 ? sql`'none'`
+    : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_COLUMN[b]}) = 0 then ${b}`), sql` `)} else 'none' end`;
+  const key = split.length === 0 ? sql`''`
+    : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_COLUMN[b]}) = 0 then coalesce(${BREAKDOWN_COLUMN[b]}, '')`), sql` `)} else '' end`;
+  const withPlacement = split.includes('year') || split.includes('class');
+  const rows = await queryRows<CellRow & { breakdown: Breakdown }>(tx, sql`
     with per_pupil as (
-      select ${unit} as unit_id, ${b.key} as key, min(${b.label}) as label, r.person_id,
+      select ${breakdown} as breakdown, ${options.perUnit ? sql`r.school_unit_id` : sql`null::uuid`} as unit_id, ${key} as key, r.person_id,
         sum(r.scheduled)::bigint as scheduled, sum(r.known)::bigint as known, sum(r.attended)::bigint as attended,
         sum(r.valid)::bigint as valid, sum(r.invalid)::bigint as invalid, sum(r.other)::bigint as other,
         sum(r.late_count)::bigint as late_count, sum(r.late_minutes)::bigint as late_minutes,
         sum(r.absent_days)::bigint as absent_days, sum(r.absence_occasions)::bigint as absence_occasions,
         sum(r.school_days)::bigint as school_days
-      from (${periodRows(organiserId, plan, units, options.breakdown === 'year' || options.breakdown === 'class')}) r ${b.join}
-      group by 1, 2, r.person_id)
-    select pp.unit_id, pp.key, min(pp.label) as label, count(*)::int as pupils,
+      from (${periodRows(organiserId, plan, units, withPlacement)}) r
+      ${split.includes('sex') ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``}
+      group by grouping sets (${sql.join(sets, sql`, `)}))
+    select pp.breakdown, pp.unit_id, pp.key, min(coalesce(g.display_name, pp.key)) as label, count(*)::int as pupils,
       sum(pp.scheduled)::int as scheduled, sum(pp.known)::int as known, sum(pp.attended)::int as attended,
       sum(pp.valid)::int as valid, sum(pp.invalid)::int as invalid, sum(pp.other)::int as other,
       sum(pp.late_count)::int as late_count, sum(pp.late_minutes)::int as late_minutes,
@@ -182,14 +179,15 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
       (count(*) filter (where pp.known > 0 and (pp.valid + pp.invalid) > ${options.listRuleShare}::numeric * pp.known))::int as above_share,
       ${bandColumns()}
     from per_pupil pp
-    group by pp.unit_id, pp.key
+    left join groups g on pp.breakdown = 'class' and g.organiser_id = ${organiserId} and g.id = nullif(pp.key, '')::uuid
+    group by pp.breakdown, pp.unit_id, pp.key
     order by pp.key`);
   return rows.map((r) => {
     const bands = emptyBandCounts();
     for (const band of ABSENCE_BANDS) bands[band.key] = Number(r[`band_${band.key}`]);
     bands.noData = Number(r.band_nodata);
     return {
-      schoolUnitId: r.unit_id, key: r.key, label: r.label ?? '', pupils: r.pupils, aboveListShare: r.above_share, bands,
+      breakdown: r.breakdown, schoolUnitId: r.unit_id, key: r.key, label: r.label ?? '', pupils: r.pupils, aboveListShare: r.above_share, bands,
       totals: {
         scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other,
         lateCount: r.late_count, lateMinutes: r.late_minutes, absentDays: r.absent_days, absenceOccasions: r.absence_occasions,

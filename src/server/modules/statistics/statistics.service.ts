@@ -49,19 +49,23 @@ async function resolve(tx: Tx, organiserId: string, options: PeriodOptions) {
 }
 type Resolved = Awaited<ReturnType<typeof resolve>>;
 
-/** Current and previous-year cells for one breakdown. */
-async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdown: Breakdown, perUnit: boolean) {
-  const opts = { breakdown, perUnit, listRuleShare: p.listRuleShare };
+/** Current and previous-year cells for the breakdowns (one query per year). */
+async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdowns: Breakdown[], perUnit: boolean) {
+  const opts = { breakdowns, perUnit, listRuleShare: p.listRuleShare };
   const [current, previous] = await inSequence(
     () => aggregateCells(tx, organiserId, p.from, p.to, units, opts),
     () => aggregateCells(tx, organiserId, p.previousFrom, p.previousTo, units, opts),
   );
-  return { current, previous, currentIndex: indexCells(current), previousIndex: indexCells(previous) };
+  return (breakdown: Breakdown) => {
+    const pick = (cells: CellAggregate[]) => cells.filter((c) => c.breakdown === breakdown);
+    return { current: pick(current), previous: pick(previous), currentIndex: indexCells(pick(current)), previousIndex: indexCells(pick(previous)) };
+  };
 }
+type Both = ReturnType<Awaited<ReturnType<typeof cellsBoth>>>;
 
 const SEX_LABELS: Record<string, string> = { '': 'Okänt', Man: 'Pojkar', Kvinna: 'Flickor', Okänt: 'Okänt' };
 
-function breakdownRows(both: Awaited<ReturnType<typeof cellsBoth>>, unitId: string, p: Resolved, labelOf: (c: CellAggregate) => string): StatBreakdownRow[] {
+function breakdownRows(both: Both, unitId: string, p: Resolved, labelOf: (c: CellAggregate) => string): StatBreakdownRow[] {
   const keys = new Map<string, CellAggregate>();
   for (const c of [...both.previous, ...both.current]) if (c.schoolUnitId === unitId) keys.set(c.key, c);
   return [...keys.values()].map((c) => ({
@@ -75,13 +79,11 @@ function breakdownRows(both: Awaited<ReturnType<typeof cellsBoth>>, unitId: stri
 export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<SchoolStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
   const schoolUnits = await findSchoolUnits(tx, organiserId, units);
-  const [total, year, klass, sex, steps] = await inSequence(
-    () => cellsBoth(tx, organiserId, p, units, 'none', true),
-    () => cellsBoth(tx, organiserId, p, units, 'year', true),
-    () => cellsBoth(tx, organiserId, p, units, 'class', true),
-    () => cellsBoth(tx, organiserId, p, units, 'sex', true),
+  const [cells, steps] = await inSequence(
+    () => cellsBoth(tx, organiserId, p, units, ['none', 'year', 'class', 'sex'], true),
     () => countLadderSteps(tx, organiserId, units),
   );
+  const [total, year, klass, sex] = (['none', 'year', 'class', 'sex'] as const).map(cells);
   return {
     ...p,
     schoolUnits: schoolUnits.map((u) => ({
@@ -101,8 +103,8 @@ export async function buildOrganiserStatistics(tx: Tx, organiserId: string, opti
   const p = await resolve(tx, organiserId, options);
   const [schoolUnits, perUnit, whole, steps, kpi, tasks, activity] = await inSequence(
     () => findSchoolUnits(tx, organiserId, 'all'),
-    () => cellsBoth(tx, organiserId, p, 'all', 'none', true),
-    () => cellsBoth(tx, organiserId, p, 'all', 'none', false),
+    async () => (await cellsBoth(tx, organiserId, p, 'all', ['none'], true))('none'),
+    async () => (await cellsBoth(tx, organiserId, p, 'all', ['none'], false))('none'),
     () => countLadderSteps(tx, organiserId, 'all'),
     () => countWithoutMeasure(tx, organiserId, options.today),
     () => countTasks(tx, organiserId, p.from, p.to, options.today),
@@ -148,7 +150,7 @@ export async function buildRegionalStatistics(tx: Tx, regionId: string, options:
   const organisers = await findSharingOrganisers(tx, regionId);
   const cells: (CellAggregate | undefined)[] = [];
   for (const o of organisers) {
-    const [cell] = await aggregateCells(tx, o.organiser_id, options.from, options.to, 'all', { breakdown: 'none', perUnit: false, listRuleShare: DEFAULT_LIST_RULE_SHARE });
+    const [cell] = await aggregateCells(tx, o.organiser_id, options.from, options.to, 'all', { breakdowns: ['none'], perUnit: false, listRuleShare: DEFAULT_LIST_RULE_SHARE });
     cells.push(cell);
   }
   const counts = cells.map((c) => BAND_COUNT_KEYS.map((k) => c?.bands[k] ?? 0));
