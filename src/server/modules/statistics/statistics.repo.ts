@@ -145,15 +145,16 @@ function bandColumns(): SQL {
 
 /**
  * Sums of the per-pupil figures for [from, to], grouped by school unit (or the whole organiser when
- * `perUnit` is false) and each breakdown's key — all breakdowns in one scan (GROUPING SETS). A
+ * `perUnit` is false, or both with 'both') and each breakdown's key — all breakdowns in one scan (GROUPING SETS). A
  * pupil counts in a cell when they have a school day in it.
  */
 export async function aggregateCells(tx: Tx, organiserId: string, from: string, to: string, units: Units,
-  options: { breakdowns: Breakdown[]; perUnit: boolean; listRuleShare: number }): Promise<CellAggregate[]> {
+  options: { breakdowns: Breakdown[]; perUnit: boolean | 'both'; listRuleShare: number }): Promise<CellAggregate[]> {
   const plan = await planPeriod(tx, organiserId, from, to);
   const split = options.breakdowns.filter((b): b is Exclude<Breakdown, 'none'> => b !== 'none');
-  const unit = options.perUnit ? [sql`r.school_unit_id`] : [];
-  const sets = options.breakdowns.map((b) => sql`(${sql.join([...unit, ...(b === 'none' ? [] : [BREAKDOWN_COLUMN[b]]), sql`r.person_id`], sql`, `)})`);
+  const unitChoices = options.perUnit === 'both' ? [[sql`r.school_unit_id`], []] : options.perUnit ? [[sql`r.school_unit_id`]] : [[]];
+  const sets = unitChoices.flatMap((unit) => options.breakdowns.map((b) => sql`(${sql.join([...unit, ...(b === 'none' ? [] : [BREAKDOWN_COLUMN[b]]), sql`r.person_id`], sql`, `)})`));
+  const unitId = options.perUnit === 'both' ? sql`case when grouping(r.school_unit_id) = 0 then r.school_unit_id end` : options.perUnit ? sql`r.school_unit_id` : sql`null::uuid`;
   // grouping(column) = 0 in the set that groups by it; the 'none' set groups by none of them.
   const breakdown = split.length === 0 ? sql`'none'`
     : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_COLUMN[b]}) = 0 then ${b}`), sql` `)} else 'none' end`;
@@ -162,7 +163,7 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
   const withPlacement = split.includes('year') || split.includes('class');
   const rows = await queryRows<CellRow & { breakdown: Breakdown }>(tx, sql`
     with per_pupil as (
-      select ${breakdown} as breakdown, ${options.perUnit ? sql`r.school_unit_id` : sql`null::uuid`} as unit_id, ${key} as key, r.person_id,
+      select ${breakdown} as breakdown, ${unitId} as unit_id, ${key} as key, r.person_id,
         sum(r.scheduled)::bigint as scheduled, sum(r.known)::bigint as known, sum(r.attended)::bigint as attended,
         sum(r.valid)::bigint as valid, sum(r.invalid)::bigint as invalid, sum(r.other)::bigint as other,
         sum(r.late_count)::bigint as late_count, sum(r.late_minutes)::bigint as late_minutes,

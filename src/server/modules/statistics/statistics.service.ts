@@ -50,7 +50,7 @@ async function resolve(tx: Tx, organiserId: string, options: PeriodOptions) {
 type Resolved = Awaited<ReturnType<typeof resolve>>;
 
 /** Current and previous-year cells for the breakdowns (one query per year). */
-async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdowns: Breakdown[], perUnit: boolean) {
+async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdowns: Breakdown[], perUnit: boolean | 'both') {
   const opts = { breakdowns, perUnit, listRuleShare: p.listRuleShare };
   const [current, previous] = await inSequence(
     () => aggregateCells(tx, organiserId, p.from, p.to, units, opts),
@@ -101,10 +101,9 @@ export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: 
 /** The organiser view: every unit side by side, the organiser total, KPIs and case counts. Aggregates only. */
 export async function buildOrganiserStatistics(tx: Tx, organiserId: string, options: PeriodOptions & { today: string }): Promise<OrganiserStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
-  const [schoolUnits, perUnit, whole, steps, kpi, tasks, activity] = await inSequence(
+  const [schoolUnits, cells, steps, kpi, tasks, activity] = await inSequence(
     () => findSchoolUnits(tx, organiserId, 'all'),
-    async () => (await cellsBoth(tx, organiserId, p, 'all', ['none'], true))('none'),
-    async () => (await cellsBoth(tx, organiserId, p, 'all', ['none'], false))('none'),
+    async () => (await cellsBoth(tx, organiserId, p, 'all', ['none'], 'both'))('none'),
     () => countLadderSteps(tx, organiserId, 'all'),
     () => countWithoutMeasure(tx, organiserId, options.today),
     () => countTasks(tx, organiserId, p.from, p.to, options.today),
@@ -114,8 +113,8 @@ export async function buildOrganiserStatistics(tx: Tx, organiserId: string, opti
   return {
     ...p,
     total: {
-      current: presentFigures(whole.currentIndex.get(cellKey(null, '')), p.from, p.to, p.minCoverage),
-      previous: presentFigures(whole.previousIndex.get(cellKey(null, '')), p.previousFrom, p.previousTo, p.minCoverage),
+      current: presentFigures(cells.currentIndex.get(cellKey(null, '')), p.from, p.to, p.minCoverage),
+      previous: presentFigures(cells.previousIndex.get(cellKey(null, '')), p.previousFrom, p.previousTo, p.minCoverage),
       onStep: sum(kpi, (r) => r.on_step), withoutMeasure: sum(kpi, (r) => r.without_measure),
       tasksCreated: sum(tasks, (r) => r.created), tasksDone: sum(tasks, (r) => r.done), tasksOverdue: sum(tasks, (r) => r.overdue),
     },
@@ -124,8 +123,8 @@ export async function buildOrganiserStatistics(tx: Tx, organiserId: string, opti
       const t = tasks.find((r) => r.school_unit_id === u.id);
       return {
         schoolUnitId: u.id, schoolUnitName: u.name,
-        current: presentFigures(perUnit.currentIndex.get(cellKey(u.id, '')), p.from, p.to, p.minCoverage),
-        previous: presentFigures(perUnit.previousIndex.get(cellKey(u.id, '')), p.previousFrom, p.previousTo, p.minCoverage),
+        current: presentFigures(cells.currentIndex.get(cellKey(u.id, '')), p.from, p.to, p.minCoverage),
+        previous: presentFigures(cells.previousIndex.get(cellKey(u.id, '')), p.previousFrom, p.previousTo, p.minCoverage),
         ladderSteps: steps.filter((s) => s.school_unit_id === u.id).map((s) => ({ stepIndex: s.step_index, pupils: s.pupils })),
         onStep: k?.on_step ?? 0, withoutMeasure: k?.without_measure ?? 0,
         tasksCreated: t?.created ?? 0, tasksDone: t?.done ?? 0, tasksOverdue: t?.overdue ?? 0,
