@@ -56,8 +56,18 @@ async function run(database: Database, existing: boolean) {
   let schoolUnitId: string;
   let seconds: Record<string, string> = {};
   if (existing) {
-    [{ organiser_id: organiserId }] = await queryRows<{ organiser_id: string }>(database.db, sql`select organiser_id from pupil_periods limit 1`);
+    [{ organiser_id: organiserId }] = await queryRows<{ organiser_id: string }>(database.db, sql`select organiser_id from pupil_days limit 1`);
     [{ id: schoolUnitId }] = await queryRows<{ id: string }>(database.db, sql`select md5(${organiserId} || 'u' || 1)::uuid as id`);
+    // A run stopped during the roll-up build: build it and the users now.
+    if ((await queryRows(database.db, sql`select 1 from pupil_periods limit 1`)).length === 0) {
+      const started = performance.now();
+      await database.db.transaction((tx) => rebuildStatisticsRollups(tx, organiserId));
+      seconds = { 'roll-up build (s)': ((performance.now() - started) / 1000).toFixed(0) };
+      await database.db.execute(sql`analyze`);
+      await database.db.execute(sql`insert into organiser_sharing (organiser_id, is_shared) values (${organiserId}, true) on conflict do nothing`);
+      await createUser(database.db, { organiserId, username: 'bench-huvudman', password: 'bench', displayName: 'Bench', personId: null, roles: [{ role: 'organiserAdmin', schoolUnitId: null }] });
+      await database.db.transaction((tx) => createRegion(tx, { name: 'Benchregion', organiserIds: [organiserId], user: { username: 'bench-region', password: 'bench', displayName: 'Bench' } }));
+    }
   } else {
     await migrateDatabase(database);
     ({ organiserId, schoolUnitId, seconds } = await seed(database));

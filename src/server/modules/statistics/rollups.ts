@@ -112,6 +112,10 @@ export async function refreshStatisticsRollups(tx: Tx, organiserId: string, pers
 
 /** Rebuilds both roll-ups for a whole organiser from `pupil_days` (after bulk loads such as the bench's, and for repairs). */
 export async function rebuildStatisticsRollups(tx: Tx, organiserId: string): Promise<void> {
+  // Millions of pupil days against the placement segments: a hash join with room to aggregate in
+  // memory; the planner otherwise may pick a nested loop over a materialised segment list.
+  await tx.execute(sql`set local enable_nestloop = off`);
+  await tx.execute(sql`set local work_mem = '256MB'`);
   await tx.execute(sql`delete from pupil_periods where organiser_id = ${organiserId}`);
   await insertPupilPeriods(tx, organiserId, sql`true`, sql`true`, false);
   await refreshUnitMonths(tx, organiserId, 'all');
