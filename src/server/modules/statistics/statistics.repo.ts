@@ -180,7 +180,8 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
       (count(*) filter (where pp.known > 0 and (pp.valid + pp.invalid) > ${options.listRuleShare}::numeric * pp.known))::int as above_share,
       ${bandColumns()}
     from per_pupil pp
-    left join groups g on pp.breakdown = 'class' and g.organiser_id = ${organiserId} and g.id = nullif(pp.key, '')::uuid
+    -- CASE, not AND: the cast must never see a year or sex key, whatever order the planner picks.
+    left join groups g on g.organiser_id = ${organiserId} and g.id = case when pp.breakdown = 'class' then nullif(pp.key, '')::uuid end
     group by pp.breakdown, pp.unit_id, pp.key
     order by pp.key`);
   return rows.map((r) => {
