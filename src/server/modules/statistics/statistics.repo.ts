@@ -173,10 +173,10 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
       ${split.includes('sex') ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``}
       group by grouping sets (${sql.join(sets, sql`, `)}))
     select pp.breakdown, pp.unit_id, pp.key, min(coalesce(g.display_name, pp.key)) as label, count(*)::int as pupils,
-      sum(pp.scheduled)::int as scheduled, sum(pp.known)::int as known, sum(pp.attended)::int as attended,
-      sum(pp.valid)::int as valid, sum(pp.invalid)::int as invalid, sum(pp.other)::int as other,
-      sum(pp.late_count)::int as late_count, sum(pp.late_minutes)::int as late_minutes,
-      sum(pp.absent_days)::int as absent_days, sum(pp.absence_occasions)::int as absence_occasions, sum(pp.school_days)::int as school_days,
+      sum(pp.scheduled)::bigint as scheduled, sum(pp.known)::bigint as known, sum(pp.attended)::bigint as attended,
+      sum(pp.valid)::bigint as valid, sum(pp.invalid)::bigint as invalid, sum(pp.other)::bigint as other,
+      sum(pp.late_count)::bigint as late_count, sum(pp.late_minutes)::bigint as late_minutes,
+      sum(pp.absent_days)::bigint as absent_days, sum(pp.absence_occasions)::bigint as absence_occasions, sum(pp.school_days)::bigint as school_days,
       (count(*) filter (where pp.known > 0 and (pp.valid + pp.invalid) > ${options.listRuleShare}::numeric * pp.known))::int as above_share,
       ${bandColumns()}
     from per_pupil pp
@@ -190,10 +190,11 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
     bands.noData = Number(r.band_nodata);
     return {
       breakdown: r.breakdown, schoolUnitId: r.unit_id, key: r.key, label: r.label ?? '', pupils: r.pupils, aboveListShare: r.above_share, bands,
+      // Minutes of a whole municipality pass 2^31 (100 000 pupils × a term): summed as bigint, read as numbers.
       totals: {
-        scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other,
-        lateCount: r.late_count, lateMinutes: r.late_minutes, absentDays: r.absent_days, absenceOccasions: r.absence_occasions,
-        schoolDays: r.school_days, longestRun: 0,
+        scheduled: Number(r.scheduled), known: Number(r.known), attended: Number(r.attended), valid: Number(r.valid), invalid: Number(r.invalid),
+        other: Number(r.other), lateCount: Number(r.late_count), lateMinutes: Number(r.late_minutes), absentDays: Number(r.absent_days),
+        absenceOccasions: Number(r.absence_occasions), schoolDays: Number(r.school_days), longestRun: 0,
       },
     };
   });
