@@ -13,31 +13,14 @@ import { migrateDatabase, openDatabase, queryRows, type Database } from '../src/
 import { saveLadderVersion } from '../src/server/modules/ladders/commands/save-ladder-version.js';
 import { evaluateLadders, type EvaluationSummary } from '../src/server/modules/ladders/commands/evaluate-ladders.js';
 import { LADDER_PRESETS } from '../src/shared/ladders/presets/index.js';
+import { seedMunicipality } from './seed-municipality.js';
 
 const TODAY = '2026-05-20';
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function seed(database: Database, pupils: number): Promise<string> {
-  const organiserId = randomUUID();
+  const organiserId = await seedMunicipality(database, pupils, { from: '2025-08-18', to: TODAY });
   const db = database.db;
-  await db.execute(sql`insert into organisations (organiser_id, id, display_name, organisation_type)
-    select ${organiserId}::uuid, ${organiserId}::uuid, 'Benchkommun', 'Huvudman'
-    union all select ${organiserId}::uuid, md5(${organiserId} || 'u' || u)::uuid, 'Skola ' || u, 'Skolenhet' from generate_series(1, 20) u`);
-  await db.execute(sql`insert into groups (organiser_id, id, school_unit_id, display_name, group_type, start_date)
-    select ${organiserId}::uuid, md5(${organiserId} || 'g' || g)::uuid, md5(${organiserId} || 'u' || (1 + g % 20))::uuid, 'Klass ' || g, 'Klass', '2025-08-18'
-    from generate_series(0, ${Math.ceil(pupils / 25) - 1}) g`);
-  await db.execute(sql`insert into group_memberships (organiser_id, group_id, person_id, start_date)
-    select ${organiserId}::uuid, md5(${organiserId} || 'g' || (p / 25))::uuid, md5(${organiserId} || 'p' || p)::uuid, '2025-08-18'
-    from generate_series(0, ${pupils - 1}) p`);
-  // A school year of weekdays; about one pupil in ten with heavy absence, the rest a little.
-  await db.execute(sql`insert into pupil_days (organiser_id, person_id, date, school_unit_id, scheduled, known, attended, valid, invalid, other, late_count, late_minutes, is_absent_day, has_absence)
-    select ${organiserId}::uuid, md5(${organiserId} || 'p' || p)::uuid, d::date, md5(${organiserId} || 'u' || (1 + (p / 25) % 20))::uuid,
-      300, 300, 300 - a, a / 2, a - a / 2, 0, 0, 0, a = 300, a > 0
-    from generate_series(0, ${pupils - 1}) p
-    cross join generate_series('2025-08-18'::date, ${TODAY}::date, '1 day') d
-    cross join lateral (select case when extract(isodow from d) > 5 then null
-      when (hashtext(p::text || d::text) & 1023) < (case when p % 10 = 0 then 300 else 40 end) then 300 else 0 end as a) x
-    where x.a is not null`);
   await db.execute(sql`analyze`);
   const ctx = { organiserId, actorUserId: randomUUID() };
   await saveLadderVersion(db, ctx, { schoolUnitId: null, definition: LADDER_PRESETS.stockholm, presetId: 'stockholm', effectiveFrom: '2025-08-18', isPublished: true });

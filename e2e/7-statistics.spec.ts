@@ -34,3 +34,38 @@ test('rektor sees only their own school', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Nämndrapport (PDF)' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'statistics (school)');
 });
+
+test('huvudman sees the monthly trend as a chart with its table, and the case figures say what is not available yet', async ({ page }) => {
+  await logIn(page, 'huvudman');
+  await page.goto(AUTUMN);
+  const trend = page.getByRole('table', { name: 'Hela huvudmannen: frånvaro per månad, i år och året innan' });
+  await expect(trend).toBeVisible({ timeout: 20_000 });
+  // August (from the 17th) to November: four months, each with a rate.
+  await expect(trend.locator('tbody tr')).toHaveCount(4);
+  await expect(trend.locator('tbody tr').first()).toContainText(/\d+,\d\s?%/);
+  await expect(page.locator('svg.trend-chart')).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.getByRole('link', { name: /^Ladda ner CSV ?: Frånvaro per månad/ })).toHaveAttribute('href', /months\.csv\?from=2026-08-17&to=2026-11-23/);
+  const activity = page.getByRole('table', { name: 'Ärenden och meddelanden i perioden' });
+  // The demo's ladder (Stockholm) opens investigations; the figure is counted, never "not available".
+  await expect(activity.getByRole('row', { name: /Utredningar inledda/ })).toContainText(/\d/);
+  await expect(activity).not.toContainText('ej tillgängligt');
+  await expect(page.getByRole('group', { name: 'Hur ofta' })).toBeVisible();
+  await expectNoAxeViolations(page, 'statistics (organiser, trend)');
+});
+
+test('a region user sees only the regional aggregates of sharing organisers', async ({ page }) => {
+  await logIn(page, 'region');
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  await expect(nav.getByRole('link')).toHaveText(['Regional statistik']);
+  await nav.getByRole('link', { name: 'Regional statistik' }).click();
+  await expect(page).toHaveTitle('Regional statistik – Närvaro');
+  await page.goto('/region?period=custom&from=2026-08-17&to=2026-11-23');
+  await expect(page.getByText(/1 av 1 huvudmän i Region Örebro län samverkan delar/)).toBeVisible({ timeout: 20_000 });
+  const table = page.getByRole('table', { name: 'Frånvaro per huvudman' });
+  await expect(table.locator('tbody tr')).toHaveCount(2); // Exempelkommun and the region total
+  await expect(table.locator('tbody tr').first()).toContainText('Exempelkommun');
+  await expectNoAxeViolations(page, 'region');
+  // Pupil pages do not exist for a region user.
+  const response = await page.request.get('/api/pupils?from=2026-08-17&to=2026-11-23');
+  expect(response.status()).toBe(404);
+});

@@ -8,7 +8,7 @@ import type { LessonDetail, LessonSummary, MarkInput, MyLessonsResponse } from '
 export const TODAY = '2026-11-23';
 export const DEMO_PASSWORD = 'demo';
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '3311'}`;
-export type DemoUser = 'admin' | 'huvudman' | 'rektor' | 'elevhalsa' | 'mentor' | 'larare' | 'vardnadshavare';
+export type DemoUser = 'admin' | 'huvudman' | 'rektor' | 'elevhalsa' | 'mentor' | 'larare' | 'vardnadshavare' | 'region';
 
 /** Logs in through the form; waits until the app has left /login. */
 export async function logIn(page: Page, username: DemoUser, password = DEMO_PASSWORD): Promise<void> {

@@ -1,5 +1,5 @@
 /** Staff roles. School roles are granted per school unit; organiser roles for the whole organiser. */
-export const ROLES = ['teacher', 'mentor', 'studentHealth', 'principal', 'organiserAdmin', 'systemAdmin'] as const;
+export const ROLES = ['teacher', 'mentor', 'studentHealth', 'principal', 'organiserAdmin', 'systemAdmin', 'region'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Swedish names shown in the UI. */
@@ -10,6 +10,8 @@ export const ROLE_LABELS = {
   principal: 'Rektor',
   organiserAdmin: 'Huvudman',
   systemAdmin: 'Systemadministratör',
+  /** A county cooperation: a user of a region tenant who sees suppressed aggregates of sharing member organisers only. */
+  region: 'Region',
 } as const satisfies Record<Role, string>;
 
 /** One role grant; `schoolUnitId` null = the whole organiser. */

@@ -26,6 +26,7 @@ const CasesRoute = lazy(() => import('./routes/CasesRoute'));
 const CaseRoute = lazy(() => import('./routes/CaseRoute'));
 const NoticesRoute = lazy(() => import('./routes/NoticesRoute'));
 const CaseOverviewRoute = lazy(() => import('./routes/CaseOverviewRoute'));
+const RegionRoute = lazy(() => import('./routes/RegionRoute'));
 const NotFoundRoute = lazy(() => import('./routes/NotFoundRoute'));
 const GuardianChildrenRoute = lazy(() => import('./routes/GuardianChildrenRoute'));
 const GuardianReportRoute = lazy(() => import('./routes/GuardianReportRoute'));
@@ -102,6 +103,7 @@ export function App() {
             <Route path="/cases/:caseId" element={page(<CaseRoute />)} />
             <Route path="/organiser/notices" element={page(<NoticesRoute />)} />
             <Route path="/organiser/cases" element={page(<CaseOverviewRoute />)} />
+            <Route path="/region" element={page(<RegionRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="/admin/retention" element={page(<RetentionRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />

@@ -56,7 +56,11 @@ export type AuditEvent =
   | { type: 'notice.acknowledge'; caseId: string; pupilId: string; data: { noticeId: string } }
   | { type: 'case.save-template'; data: { key: string; version: number } }
   | { type: 'case.save-catalogue-entry'; data: { kind: string; code: string; isRetired: boolean } }
-  | { type: 'case.update-settings'; data: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number } };
+  | { type: 'case.update-settings'; data: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number } }
+  | { type: 'statistics.create-region'; data: { name: string; organiserIds: string[] } }
+  | { type: 'statistics.view-region'; data: { from: string; to: string; organiserIds: string[] } }
+  | { type: 'statistics.set-board-report-schedule'; data: { frequency: string } }
+  | { type: 'statistics.generate-board-report'; data: { boardReportId: string; from: string; to: string; origin: string } };
 
 export type AuditEventType = AuditEvent['type'];
 

@@ -315,6 +315,8 @@ export const pupilDays = pgTable('pupil_days', {
 }, (t) => [
   primaryKey({ columns: [t.organiserId, t.personId, t.date] }),
   index('pupil_days_unit_date_idx').on(t.organiserId, t.schoolUnitId, t.date),
+  /** Statistics over a month cut mid-way read pupil days by date across all units. */
+  index('pupil_days_date_idx').on(t.organiserId, t.date),
 ]);
 
 /** Local user accounts. */
@@ -539,3 +541,5 @@ export * from './schema/retention.js';
 export * from './schema/messages.js';
 export * from './schema/jobs.js';
 export * from './schema/cases.js';
+export * from './schema/statistics.js';
+export * from './schema/regions.js';

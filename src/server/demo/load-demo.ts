@@ -13,10 +13,14 @@ import { createUser } from '../modules/auth/commands/create-user.js';
 import { writeAuditEvent } from '../audit/write-audit-event.js';
 import { readSs12000Dir } from '../modules/imports/read-ss12000-dir.js';
 import { importSs12000 } from '../modules/imports/commands/import-ss12000.js';
+import { setSharing } from '../modules/statistics/commands/set-sharing.js';
+import { createRegion } from '../modules/statistics/commands/create-region.js';
 import { generateDemo, writeDemoFiles, type DemoAccount } from './generate-demo.js';
 import { publishDemoLadder } from './demo-ladder.js';
 
 export const DEMO_PASSWORD = 'demo';
+/** The demo region user: sees Exempelkommun's aggregates only (it shares). */
+export const REGION_ACCOUNT = { username: 'region', role: 'region', displayName: 'Region Örebro län samverkan' } as const;
 
 /** True when nothing has been imported or created yet. */
 async function isEmpty(database: Database): Promise<boolean> {
@@ -39,7 +43,7 @@ function grantsFor(account: DemoAccount): RoleGrant[] {
  * @param filesDir where the generated SS12000 files are written (kept for people to look at).
  * @returns the demo accounts, or null when the database already had data.
  */
-export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (line: string) => void, filesDir?: string): Promise<{ accounts: DemoAccount[] } | null> {
+export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (line: string) => void, filesDir?: string): Promise<{ accounts: (DemoAccount | typeof REGION_ACCOUNT)[] } | null> {
   if (!(await isEmpty(database))) return null;
   const started = Date.now();
   log('Tom databas: läser in demodata för Exempelkommun …');
@@ -59,8 +63,11 @@ export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (li
     }
     const pupils = new Set(data.files.persons.filter((p) => Array.isArray((p as { enrolments?: unknown[] }).enrolments)).map((p) => (p as { id: string }).id)).size;
     await writeAuditEvent(tx, { organiserId: data.organiserId, actorUserId: null }, { type: 'demo.load', data: { pupils } });
+    // A county cooperation that Exempelkommun shares with, and its user.
+    await setSharing(tx, { organiserId: data.organiserId, actorUserId: null }, true, clock.now());
+    await createRegion(tx, { name: REGION_ACCOUNT.displayName, organiserIds: [data.organiserId], user: { username: REGION_ACCOUNT.username, password: DEMO_PASSWORD, displayName: REGION_ACCOUNT.displayName } });
   });
   await publishDemoLadder(database, data.organiserId, clock.today());
   log(`Demodata inläst på ${((Date.now() - started) / 1000).toFixed(1)} s (SS12000-filerna finns i ${dir}).`);
-  return { accounts: data.accounts };
+  return { accounts: [...data.accounts, REGION_ACCOUNT] };
 }

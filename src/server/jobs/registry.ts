@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { JobQueue } from './queue.js';
 import { JOB_RUN_BACKGROUND, runBackgroundJob } from './background-jobs.js';
+import { BOARD_REPORTS_TIME, JOB_BOARD_REPORTS, handleScheduledBoardReports } from '../modules/statistics/scheduled-board-reports.js';
 import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
 import { unsafeAllOrganiserIds } from '../modules/ladders/dry-run-ladder.js';
 import { ladderJobRunners } from '../modules/ladders/ladder-jobs.js';
@@ -47,6 +48,7 @@ export function registerJobHandlers(queue: JobQueue, database: Database, clock: 
   queue.register(JOB_RUN_BACKGROUND, (data) => runBackgroundJob(database.db, ladderJobRunners(database), data, log));
   queue.register(JOB_APPLY_RETENTION, () => handleApplyRetention(database, clock));
   queue.register(JOB_SEND_MESSAGES, async () => { await sendDue(); });
+  queue.register(JOB_BOARD_REPORTS, async () => { await handleScheduledBoardReports(database, clock); });
   queue.register(JOB_MONTHLY_NOTICES, async () => {
     await runMonthlyNotices(database, { today: clock.today(), now: clock.now(), config: config.messages });
     await sendDue();
@@ -57,6 +59,7 @@ export async function registerJobs(queue: JobQueue, database: Database, clock: C
   registerJobHandlers(queue, database, clock, config, log);
   await queue.start();
   await queue.scheduleDaily(JOB_EVALUATE_LADDERS, NIGHTLY_EVALUATION_TIME);
+  await queue.scheduleDaily(JOB_BOARD_REPORTS, BOARD_REPORTS_TIME);
   await queue.scheduleDaily(JOB_APPLY_RETENTION, NIGHTLY_RETENTION_TIME);
   await queue.scheduleDaily(JOB_MONTHLY_NOTICES, MONTHLY_NOTICE_TIME);
   await queue.scheduleEvery(JOB_SEND_MESSAGES, SEND_EVERY_MINUTES);

@@ -29,6 +29,8 @@ export function createTaggedPdf(options: TaggedPdfOptions) {
   doc.addStructure(root);
   return {
     doc,
+    /** The document's structure root, for elements the helpers below do not cover (e.g. a Figure). */
+    root,
     heading: (text: string, level: 'H1' | 'H2') => {
       doc.moveDown(level === 'H1' ? 0 : 0.8).font('Helvetica-Bold').fontSize(level === 'H1' ? 18 : 13);
       doc.text(text, { structParent: root, structType: level });

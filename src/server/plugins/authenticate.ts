@@ -3,7 +3,9 @@
  * (synchronizer token: the session's token must come back in the X-CSRF-Token header).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
+import { hasRole } from '../policies/actor.js';
+import { isRegionRoute } from '../policies/region.js';
 import type { Database } from '../db/client.js';
 import type { Actor } from '../policies/actor.js';
 import { resolveActorByToken } from '../modules/auth/resolve-actor.js';
@@ -31,6 +33,10 @@ export function installAuthentication(app: FastifyInstance, database: Database):
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await resolveActorByToken(database, token);
+    // A region user sees aggregates only: every other API path does not exist for them (checked
+    // before body validation, so no route answers anything else).
+    if (request.actor && hasRole(request.actor, 'region') && request.url.startsWith('/api/') && !request.routeOptions.config?.isPublic
+      && !isRegionRoute(request.url)) throw notFound();
   });
   app.addHook('preHandler', async (request) => {
     const config = request.routeOptions.config;

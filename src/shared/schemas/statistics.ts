@@ -78,6 +78,18 @@ export const OrganiserUnitStatistics = Type.Object({
 });
 export type OrganiserUnitStatistics = Static<typeof OrganiserUnitStatistics>;
 
+const MaybeAvailable = Type.Union([Count, Type.Null()], { description: 'null = the source does not exist yet ("ej tillgängligt ännu")' });
+
+/** Case and message figures of the period (statistics/organiser-activity.ts). */
+export const OrganiserActivity = Type.Object({
+  investigationsOpened: MaybeAvailable, investigationsClosed: MaybeAvailable, investigationsOverdue: MaybeAvailable,
+  /** Notices to the organiser (outbox organiserNotice) written in the period. */
+  noticesReceived: MaybeAvailable,
+  /** Guardian messages written in the period, and of them delivered (outbox status sent). */
+  guardianMessagesWritten: MaybeAvailable, guardianMessagesSent: MaybeAvailable,
+});
+export type OrganiserActivity = Static<typeof OrganiserActivity>;
+
 export const OrganiserStatisticsResponse = Type.Object({
   ...PeriodFields,
   /** The whole organiser (a pupil in two units counts once, with their figures in both). */
@@ -85,6 +97,7 @@ export const OrganiserStatisticsResponse = Type.Object({
   schoolUnits: Type.Array(OrganiserUnitStatistics),
   /** Outbox rows written in the period. */
   organiserNotices: Count, guardianMessages: Count,
+  activity: OrganiserActivity,
 });
 export type OrganiserStatisticsResponse = Static<typeof OrganiserStatisticsResponse>;
 
@@ -104,8 +117,47 @@ export const RegionalRow = Type.Object({
 });
 export type RegionalRow = Static<typeof RegionalRow>;
 export const RegionalStatisticsResponse = Type.Object({
+  regionName: Type.String(),
+  /** Member organisers, sharing or not (only sharing ones are rows). */
+  memberOrganisers: Count,
   from: IsoDate, to: IsoDate, minCoverage: Type.Number(), minCellPupils: Type.Integer(),
   organisers: Type.Array(RegionalRow),
   total: Type.Object({ pupils: MaybeCount, bands: RegionalRow.properties.bands, figures: RegionalRow.properties.figures }),
 });
 export type RegionalStatisticsResponse = Static<typeof RegionalStatisticsResponse>;
+
+/** One month's figures (no bands: those need a whole period per pupil). `pupils` null for the organiser total (a mover would count twice). */
+export const MonthFigures = Type.Object({
+  pupils: Type.Union([Count, Type.Null()]),
+  scheduled: Count, known: Count, valid: Count, invalid: Count, absent: Count,
+  coverage: Rate, absentRate: Rate, validRate: Rate, invalidRate: Rate, isUncertain: Type.Boolean(),
+});
+export type MonthFigures = Static<typeof MonthFigures>;
+
+export const MonthRow = Type.Object({
+  /** Calendar month 'YYYY-MM'; from/to are the month cut to the period. */
+  month: Type.String(), from: IsoDate, to: IsoDate,
+  total: Type.Object(WithPreviousMonth()),
+  schoolUnits: Type.Array(Type.Object({ schoolUnitId: Uuid, ...WithPreviousMonth() })),
+});
+function WithPreviousMonth() { return { current: MonthFigures, previous: MonthFigures }; }
+
+/** Absence per calendar month of the period, per school unit and in total, with the same month a year earlier (trend charts). */
+export const MonthlyStatisticsResponse = Type.Object({
+  ...PeriodFields,
+  schoolUnits: Type.Array(Type.Object({ schoolUnitId: Uuid, schoolUnitName: Type.String() })),
+  months: Type.Array(MonthRow),
+});
+export type MonthlyStatisticsResponse = Static<typeof MonthlyStatisticsResponse>;
+
+export const BoardReportSchedule = Type.Object({
+  frequency: Type.Union([Type.Literal('off'), Type.Literal('monthly'), Type.Literal('termly')]),
+  /** The administrator's short text, printed in every scheduled report. */
+  text: Type.String({ maxLength: 4000 }),
+});
+export type BoardReportSchedule = Static<typeof BoardReportSchedule>;
+
+export const BoardReportList = Type.Object({
+  reports: Type.Array(Type.Object({ id: Uuid, from: IsoDate, to: IsoDate, origin: Type.String(), createdAt: Type.String() })),
+});
+export type BoardReportList = Static<typeof BoardReportList>;

@@ -3,3 +3,5 @@ export * from './bands.js';
 export * from './coverage.js';
 export * from './suppression.js';
 export * from './definitions.js';
+export * from './periods.js';
+export * from './board-report-schedule.js';

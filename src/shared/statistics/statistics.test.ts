@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { periodFromTotals } from '../measures/totals.js';
 import { absenceBand, countBands, isAboveShare, isUncertain, suppressTable, DEFAULT_MIN_COVERAGE, type SuppressedTable } from './index.js';
+import { dueBoardReportPeriod, halfKeysBetween, halfRange, monthKeysBetween } from './index.js';
 
 const figures = (absent: number, known: number, scheduled = known) => periodFromTotals({
   scheduled, known, attended: known - absent, valid: 0, invalid: absent, other: 0, lateCount: 0, lateMinutes: 0,
@@ -120,5 +121,22 @@ describe('small-cell suppression', () => {
       s.columnTotals.forEach((t, c) => { if (rows.reduce((a, row) => a + row[c], 0) < 5) expect(t).toBeNull(); });
       for (const [r, row] of rows.entries()) row.forEach((v, c) => { if (v < 5) expect(s.rows[r][c]).toBeNull(); });
     }));
+  });
+});
+
+describe('statistics periods and board report schedule', () => {
+  it('keys months and half-years', () => {
+    expect(monthKeysBetween('2025-11-20', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(halfKeysBetween('2025-06-30', '2025-07-01')).toEqual(['2025-H1', '2025-H2']);
+    expect(halfRange('2025-H2')).toEqual({ from: '2025-07-01', to: '2025-12-31' });
+  });
+
+  it('makes the monthly report for the last completed month and the termly one for the last completed half-year', () => {
+    expect(dueBoardReportPeriod('monthly', '2026-03-01')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(dueBoardReportPeriod('monthly', '2026-01-15')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(dueBoardReportPeriod('termly', '2026-01-02')).toEqual({ from: '2025-07-01', to: '2025-12-31' });
+    expect(dueBoardReportPeriod('termly', '2026-06-30')).toEqual({ from: '2025-07-01', to: '2025-12-31' });
+    expect(dueBoardReportPeriod('termly', '2026-07-01')).toEqual({ from: '2026-01-01', to: '2026-06-30' });
+    expect(dueBoardReportPeriod('off', '2026-07-01')).toBeNull();
   });
 });

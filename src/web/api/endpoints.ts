@@ -9,7 +9,9 @@ import type {
   AssigneesResponse as AssigneesResponseSchema, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, PreviewResponse, PupilLadderResponse,
   SaveLadderVersionRequest, TaskRow, TasksResponse,
 } from '@shared/schemas/ladders';
-import type { OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse } from '@shared/schemas/statistics';
+import type {
+  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingResponse,
+} from '@shared/schemas/statistics';
 import type { RetentionPolicyBody, RetentionPolicyResponse, RetentionPreviewResponse } from '@shared/schemas/retention';
 import type {
   ChangeReportRequest, GuardianOverview, GuardianReportRequest, LeaveDecisionInput, LeaveRequestInput, LeaveRequestRow,
@@ -171,6 +173,17 @@ export const api = {
   organiserStatisticsCsvUrl: (period: Period) => apiPath('/api/statistics/organiser.csv', { ...period }),
   /** A plain link (download): the board report PDF with the administrator's text. */
   boardReportUrl: (period: Period, text?: string) => apiPath('/api/statistics/board-report.pdf', { ...period, text }),
+  monthlyStatisticsPath: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/months', { ...period, schoolUnitId }),
+  /** A plain link (download): the monthly statistics as CSV. */
+  monthlyStatisticsCsvUrl: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/months.csv', { ...period, schoolUnitId }),
+  regionalStatisticsPath: (period: Period) => apiPath('/api/statistics/region', { ...period }),
+  /** A plain link (download): the regional statistics as CSV. */
+  regionalStatisticsCsvUrl: (period: Period) => apiPath('/api/statistics/region.csv', { ...period }),
+  boardReportSchedulePath: () => '/api/statistics/board-report-schedule',
+  setBoardReportSchedule: (body: BoardReportSchedule) => apiPut<BoardReportSchedule>('/api/statistics/board-report-schedule', body),
+  boardReportsPath: () => '/api/statistics/board-reports',
+  /** A plain link (download): a stored board report. */
+  storedBoardReportUrl: (id: string) => `/api/statistics/board-reports/${encodeURIComponent(id)}`,
   statisticsSharingPath: () => '/api/statistics/sharing',
   retentionPolicyPath: () => '/api/retention/policy',
   saveRetentionPolicy: (policy: RetentionPolicyBody) => apiPut<RetentionPolicyResponse>('/api/retention/policy', policy),
@@ -207,4 +220,5 @@ export type {
   CompletenessResponse, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, LessonDetail, Me, MyLessonsResponse, PreviewResponse,
   PupilLadderResponse, PupilListResponse, PupilPage, SchoolUnitsResponse, TaskRow, TasksResponse,
   OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse, GuardianOverview, LeaveRequestRow,
+  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, RegionalStatisticsResponse,
 };

@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'import', 'retention'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'region', 'messages', 'messageSettings', 'ladder', 'import', 'retention'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -21,6 +21,7 @@ export const NAV_PATHS = {
   pupils: '/pupils',
   completeness: '/completeness',
   statistics: '/statistics',
+  region: '/region',
   ladder: '/ladder',
   import: '/admin/import',
   retention: '/admin/retention',
@@ -34,6 +35,7 @@ const ROLE_NAV = {
   studentHealth: ['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics', 'messages'],
   organiserAdmin: ['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention'],
   systemAdmin: ['import', 'retention'],
+  region: ['region'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 
 /** The guardian portal's pages (a guardian has no staff roles and never sees the staff navigation). */

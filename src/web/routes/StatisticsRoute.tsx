@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
-  api, type OrganiserStatisticsResponse, type Period, type SchoolStatisticsResponse, type SchoolUnitsResponse,
+  api, type MonthlyStatisticsResponse, type OrganiserStatisticsResponse, type Period, type SchoolStatisticsResponse, type SchoolUnitsResponse,
 } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { hasOrganiserRole } from '../auth/permissions';
@@ -19,7 +19,8 @@ import { formatPercent, formatShortDate } from '../lib/format';
 import {
   BandsFigure, Definitions, FiguresTable, LadderStepsTable, breakdownRows, type FiguresRow,
 } from '../features/statistics/components/StatTables';
-import { BoardReportLink, SharingToggle } from '../features/statistics/components/OrganiserParts';
+import { ActivityTable, BoardReportLink, BoardReportSchedulePanel, SharingToggle } from '../features/statistics/components/OrganiserParts';
+import { TrendFigure } from '../features/statistics/components/TrendFigure';
 
 type View = 'organiser' | 'school';
 type OrganiserUnit = OrganiserStatisticsResponse['schoolUnits'][number];
@@ -45,6 +46,29 @@ function PeriodNote({ data }: { data: { previousFrom: string; previousTo: string
   );
 }
 
+/** Absence per month with the year before: the chart and its table for the total (organiser) or each unit (school view), and CSV. */
+function MonthlyTrend({ period, schoolUnitId, perUnit }: { period: Period; schoolUnitId?: string; perUnit: boolean }) {
+  const { t } = useTranslation();
+  const query = useApiQuery<MonthlyStatisticsResponse>(api.monthlyStatisticsPath(period, schoolUnitId));
+  if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
+  if (!query.data) return <Loading />;
+  const data = query.data;
+  const csv = api.monthlyStatisticsCsvUrl(period, schoolUnitId);
+  return (
+    <section aria-labelledby="stat-trend" className="page-section">
+      <h2 id="stat-trend">{t('statistics.trend.heading')}</h2>
+      {perUnit ? data.schoolUnits.map((unit) => (
+        <div key={unit.schoolUnitId}>
+          <h3>{unit.schoolUnitName}</h3>
+          <TrendFigure data={data} name={unit.schoolUnitName}
+            pick={(month) => month.schoolUnits.find((u) => u.schoolUnitId === unit.schoolUnitId) ?? month.total} />
+        </div>
+      )) : <TrendFigure data={data} name={t('statistics.total')} pick={(month) => month.total} />}
+      <CsvLink href={csv} name={t('statistics.trend.heading')} />
+    </section>
+  );
+}
+
 /** The school view: per school unit, then for each unit its breakdowns, bands and ladder steps. */
 function SchoolView({ period, schoolUnitId }: { period: Period; schoolUnitId?: string }) {
   const { t } = useTranslation();
@@ -62,6 +86,7 @@ function SchoolView({ period, schoolUnitId }: { period: Period; schoolUnitId?: s
         <FiguresTable rows={unitRows} caption={t('statistics.unitsCaption')} nameHeader={t('statistics.columns.name')} />
         <CsvLink href={csv} />
       </section>
+      <MonthlyTrend period={period} schoolUnitId={schoolUnitId} perUnit />
       {data.schoolUnits.map((unit) => (
         <section key={unit.schoolUnitId} aria-labelledby={`stat-${unit.schoolUnitId}`} className="page-section">
           <h2 id={`stat-${unit.schoolUnitId}`}>{unit.schoolUnitName}</h2>
@@ -114,6 +139,7 @@ function OrganiserView({ period }: { period: Period }) {
         <FiguresTable rows={[...rows, totalRow]} caption={t('statistics.unitsCaption')} nameHeader={t('statistics.columns.name')} />
         <CsvLink href={csv} />
       </section>
+      <MonthlyTrend period={period} perUnit={false} />
       <section aria-labelledby="stat-org-kpi" className="page-section">
         <h2 id="stat-org-kpi">{t('statistics.kpiHeading')}</h2>
         <p className="kpi-text">
@@ -125,11 +151,8 @@ function OrganiserView({ period }: { period: Period }) {
         <CsvLink href={csv} name={t('statistics.kpiCaption')} />
       </section>
       <section aria-labelledby="stat-org-outbox" className="page-section">
-        <h2 id="stat-org-outbox">{t('statistics.outboxHeading')}</h2>
-        <dl className="stat-list">
-          <dt>{t('statistics.organiserNotices')}</dt><dd>{data.organiserNotices}</dd>
-          <dt>{t('statistics.guardianMessages')}</dt><dd>{data.guardianMessages}</dd>
-        </dl>
+        <h2 id="stat-org-outbox">{t('statistics.activity.heading')}</h2>
+        <ActivityTable activity={data.activity} />
       </section>
       <section aria-labelledby="stat-org-bands" className="page-section">
         <h2 id="stat-org-bands">{t('statistics.bandsHeading')}</h2>
@@ -146,6 +169,8 @@ function OrganiserView({ period }: { period: Period }) {
       <section aria-labelledby="stat-org-report" className="page-section">
         <h2 id="stat-org-report">{t('statistics.boardReport.heading')}</h2>
         <BoardReportLink period={period} />
+        <h3>{t('statistics.schedule.heading')}</h3>
+        <BoardReportSchedulePanel />
       </section>
       <section aria-labelledby="stat-org-sharing" className="page-section">
         <h2 id="stat-org-sharing">{t('statistics.sharing.heading')}</h2>

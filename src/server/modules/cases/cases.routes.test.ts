@@ -85,6 +85,15 @@ describe('cases over HTTP', () => {
     expect(tasks.map((task: { title: string }) => task.title)).toEqual(['Slutför utredningen av frånvaron (inom en månad)']);
   });
 
+  it('counts the investigation and its notice in the organiser statistics and the board report', async () => {
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const january = (await admin.request({ method: 'GET', url: '/api/statistics/organiser?from=2026-01-01&to=2026-01-31' })).json();
+    expect(january.activity).toMatchObject({ investigationsOpened: 1, investigationsClosed: 0, investigationsOverdue: 0, noticesReceived: 1 });
+    // Still open at the end of March: past its deadline (2026-02-28).
+    const march = (await admin.request({ method: 'GET', url: '/api/statistics/organiser?from=2026-03-01&to=2026-03-31' })).json();
+    expect(march.activity).toMatchObject({ investigationsOpened: 0, investigationsOverdue: 1 });
+  });
+
   it('completing the investigation requires the pupil’s own voice in a mapping', async () => {
     const mapping = await elevhalsa.request({ method: 'POST', url: `/api/cases/${caseId}/mappings`, payload: { kind: 'simple', answers: { 'school.teaching': 'Svårt i matematik' }, guardiansView: 'Tror att det är tröttheten' } });
     expect(mapping.statusCode).toBe(201);

@@ -1,6 +1,6 @@
 /**
  * Maintains the pupil × day roll-up (`pupil_days`) from the measures module, so lists and
- * statistics only sum rows. Called in the same transaction as every change that moves a
+ * statistics only sum rows (the statistics roll-ups above it are refreshed here too). Called in the same transaction as every change that moves a
  * figure: registrations, reports and leave, imports.
  */
 import { sql } from 'drizzle-orm';
@@ -8,6 +8,7 @@ import { schema, type Tx, inSequence } from '../../db/client.js';
 import { dayFigures, hasAbsence, isAbsentDay, lessonOutcome, type LessonOutcome } from '../../../shared/measures/index.js';
 import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
+import { refreshStatisticsRollups } from '../statistics/rollups.js';
 
 const PUPILS_PER_BATCH = 400;
 /** Rows are upserted: a day whose figures did not change is not rewritten. */
@@ -47,5 +48,6 @@ export async function recomputePupilDays(tx: Tx, organiserId: string, personIds:
     await tx.execute(sql`delete from pupil_days where organiser_id = ${organiserId}
       and person_id = any(${uuidArray(batch)}) and date between ${from} and ${to}
       and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)`);
+    await refreshStatisticsRollups(tx, organiserId, batch, from, to);
   }
 }

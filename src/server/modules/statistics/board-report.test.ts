@@ -3,6 +3,10 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
 import { createWorld, type World } from '../../test/factories.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import type { Clock } from '../../clock.js';
+import { handleScheduledBoardReports } from './scheduled-board-reports.js';
 
 /** Text shown by the page content streams: inflates each stream and decodes the TJ hex strings (WinAnsi ≈ latin1 for Swedish). */
 function extractText(pdf: Buffer): string {
@@ -53,6 +57,33 @@ describe('board report', () => {
     // 8 pupils; class A known 4 × 360 min, pupil 0 absent 2 × 60 → 120 / 1440 = 8,3 %, coverage 50 % → uncertain.
     expect(content).toMatch(/Elever: 8\. Frånvaro: 8,3 % \(osäker\)/);
     expect(content).toContain(text);
+    // The trend: a tagged Figure (vector lines, alt text) and the same numbers as a table.
+    expect(raw).toMatch(/\/S \/Figure/);
+    expect(content).toContain('Frånvaro per månad'.replace('å', '\xe5'));
+    expect(content).toMatch(/jan 2026\s*\n?8,3 %/);
+    // Case figures come from case management (none in this world), messages from the outbox.
+    expect(content).toContain('Utredningar inledda');
+    expect(content).not.toContain('ej tillg'.replace('ä', '\xe4'));
+  });
+
+  it('is generated on a schedule, stored once per period and listed for download', async () => {
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const put = await admin.request({ method: 'PUT', url: '/api/statistics/board-report-schedule', payload: { frequency: 'monthly', text: 'Månadsrapport.' } });
+    expect(put.statusCode).toBe(200);
+    expect((await admin.request({ method: 'GET', url: '/api/statistics/board-report-schedule' })).json()).toEqual({ frequency: 'monthly', text: 'Månadsrapport.' });
+    const clock = { today: () => '2026-02-03', now: () => new Date('2026-02-03T02:00:00Z') } as Clock;
+    expect(await handleScheduledBoardReports(t.database, clock)).toBeGreaterThanOrEqual(1);
+    expect(await handleScheduledBoardReports(t.database, clock)).toBe(0);
+    const list = (await admin.request({ method: 'GET', url: '/api/statistics/board-reports' })).json().reports;
+    expect(list).toEqual([expect.objectContaining({ from: '2026-01-01', to: '2026-01-31', origin: 'scheduled' })]);
+    const pdf = await admin.request({ method: 'GET', url: `/api/statistics/board-reports/${list[0].id}` });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.toString('latin1').startsWith('%PDF-1.7')).toBe(true);
+    const audit = await queryRows<{ type: string }>(t.database.db, sql`select type from audit_events where organiser_id = ${world.organiserId} and type like 'statistics.%board%' order by id`);
+    expect(audit.map((a) => a.type)).toEqual(['statistics.set-board-report-schedule', 'statistics.generate-board-report']);
+    const principal = await logInAs(t.app, world.usernames.principal);
+    expect((await principal.request({ method: 'GET', url: '/api/statistics/board-reports' })).statusCode).toBe(403);
+    expect((await principal.request({ method: 'GET', url: `/api/statistics/board-reports/${list[0].id}` })).statusCode).toBe(403);
   });
 
   it('is for the organiser only', async () => {

@@ -4,18 +4,58 @@
  * can be extracted. Built from the organiser statistics, so the figures are those of the views.
  */
 import { createTaggedPdf } from '../../pdf/tagged-pdf.js';
-import type { OrganiserStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
+import type { MonthlyStatisticsResponse, OrganiserStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
 import { STATISTICS_DEFINITIONS } from '../../../shared/statistics/index.js';
 
 const pct = (v: number | null) => (v === null ? 'inga data' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
 const int = (v: number) => v.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
-const rateWithQuality = (f: StatFigures) => `${pct(f.absentRate)}${f.isUncertain && f.absentRate !== null ? ' (osäker)' : ''}`;
+const rateWithQuality = (f: Pick<StatFigures, 'absentRate' | 'isUncertain'>) => `${pct(f.absentRate)}${f.isUncertain && f.absentRate !== null ? ' (osäker)' : ''}`;
+
+export const NOT_AVAILABLE = 'ej tillgängligt ännu';
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const monthLabel = (key: string) => `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+
+/**
+ * The monthly absence rate, this year (solid) and the year before (dashed), drawn as vector lines.
+ * Tagged as a Figure with alternative text; the table after it holds the same numbers.
+ */
+function trendChart(doc: PDFKit.PDFDocument, root: PDFKit.PDFStructureElement, months: MonthlyStatisticsResponse): void {
+  const values = months.months.flatMap((m) => [m.total.current.absentRate, m.total.previous.absentRate]).filter((v): v is number => v !== null);
+  const top = Math.max(0.05, Math.ceil(Math.max(0, ...values) * 20) / 20);
+  const [x0, y0, width, height] = [doc.x + 30, doc.y + 5, 400, 120];
+  const alt = `Linjediagram: frånvaro per månad, i år och året innan. ${months.months.map((m) => `${monthLabel(m.month)}: ${pct(m.total.current.absentRate)} (året innan ${pct(m.total.previous.absentRate)})`).join('; ')}.`;
+  const figure = doc.struct('Figure', { alt }, () => {
+    const x = (i: number) => x0 + (months.months.length <= 1 ? width / 2 : (i * width) / (months.months.length - 1));
+    const y = (v: number) => y0 + height - (v / top) * height;
+    doc.save().lineWidth(0.5).strokeColor('#666666').moveTo(x0, y0).lineTo(x0, y0 + height).lineTo(x0 + width, y0 + height).stroke();
+    doc.fontSize(7).fillColor('#333333').text(pct(top), x0 - 30, y0 - 3, { lineBreak: false }).text('0 %', x0 - 30, y0 + height - 3, { lineBreak: false });
+    months.months.forEach((m, i) => doc.text(monthLabel(m.month), x(i) - 15, y0 + height + 4, { lineBreak: false }));
+    const line = (pick: (m: MonthlyStatisticsResponse['months'][number]) => number | null, dashed: boolean) => {
+      const points = months.months.map((m, i) => [i, pick(m)] as const).filter((p): p is readonly [number, number] => p[1] !== null);
+      if (points.length === 0) return;
+      doc.lineWidth(1.5).strokeColor(dashed ? '#777777' : '#1f4e79');
+      if (dashed) doc.dash(4, { space: 3 }); else doc.undash();
+      points.forEach(([i, v], n) => (n === 0 ? doc.moveTo(x(i), y(v)) : doc.lineTo(x(i), y(v))));
+      doc.stroke();
+    };
+    line((m) => m.total.previous.absentRate, true);
+    line((m) => m.total.current.absentRate, false);
+    doc.undash().fontSize(8).fillColor('#1f4e79').text('— i år', x0 + width + 8, y0, { lineBreak: false }).fillColor('#777777').text('- - året innan', x0 + width + 8, y0 + 12, { lineBreak: false });
+    doc.restore();
+  });
+  root.add(figure);
+  doc.x = x0 - 30;
+  doc.y = y0 + height + 20;
+  doc.fillColor('black').font('Helvetica').fontSize(10);
+}
 
 export interface BoardReportInput {
   organiserName: string;
   statistics: OrganiserStatisticsResponse;
   /** Share of confirmed lessons per school unit id (registreringsgrad). */
   completeness: Map<string, number | null>;
+  /** Absence per month of the period with the year before: drawn as a vector chart, and as a table. */
+  months: MonthlyStatisticsResponse;
   /** The administrator's short text. */
   text?: string;
   /** Set in tests to read the text from the raw bytes. */
@@ -25,7 +65,7 @@ export interface BoardReportInput {
 export function renderBoardReport(input: BoardReportInput): Promise<Buffer> {
   const { statistics: s, organiserName } = input;
   const title = `Nämndrapport närvaro ${s.from} – ${s.to}`;
-  const { heading, paragraph, th, table, finish } = createTaggedPdf({
+  const { doc, root, heading, paragraph, th, table, finish } = createTaggedPdf({
     title, author: organiserName, subject: 'Närvaro och frånvaro per skolenhet', compress: input.compress,
   });
 
@@ -38,6 +78,21 @@ export function renderBoardReport(input: BoardReportInput): Promise<Buffer> {
   paragraph(`Täckning (andel schemalagd tid med känd närvaro): ${pct(t.current.coverage)}. Tal med täckning under ${pct(s.minCoverage)} är markerade som osäkra.`);
   paragraph(`Elever med mer än ${pct(s.listRuleShare)} frånvaro i perioden: ${int(t.current.aboveListShare)}. Elever på ett steg i närvarotrappan: ${int(t.onStep)}, varav utan pågående åtgärd: ${int(t.withoutMeasure)}.`);
   paragraph(`Åtgärder: ${int(t.tasksCreated)} skapade och ${int(t.tasksDone)} avslutade i perioden, ${int(t.tasksOverdue)} försenade. Anmälningar till huvudmannen: ${int(s.organiserNotices)}. Meddelanden till vårdnadshavare: ${int(s.guardianMessages)}.`);
+
+  heading('Frånvaro per månad', 'H2');
+  trendChart(doc, root, input.months);
+  table([th(['Månad', 'Frånvaro', 'Året innan', 'Giltig', 'Ogiltig', 'Täckning']), ...input.months.months.map((m) => [
+    monthLabel(m.month), rateWithQuality(m.total.current), pct(m.total.previous.absentRate), pct(m.total.current.validRate),
+    pct(m.total.current.invalidRate), pct(m.total.current.coverage),
+  ])]);
+
+  heading('Ärenden och meddelanden', 'H2');
+  const a = s.activity;
+  table([th(['Uppgift', 'Antal i perioden']), ...([
+    ['Utredningar inledda', a.investigationsOpened], ['Utredningar avslutade', a.investigationsClosed], ['Utredningar försenade', a.investigationsOverdue],
+    ['Anmälningar till huvudmannen', a.noticesReceived], ['Meddelanden till vårdnadshavare (skrivna)', a.guardianMessagesWritten],
+    ['Meddelanden till vårdnadshavare (levererade)', a.guardianMessagesSent],
+  ] as [string, number | null][]).map(([label, n]) => [label, n === null ? NOT_AVAILABLE : int(n)])]);
 
   heading('Per skolenhet', 'H2');
   table([th(['Skolenhet', 'Elever', 'Frånvaro', 'Ogiltig', 'Året innan', 'Över gräns', 'Utan åtgärd']), ...s.schoolUnits.map((u) => [

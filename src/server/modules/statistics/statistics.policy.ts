@@ -2,7 +2,8 @@
  * Who sees which statistics:
  * - school view: rektor and elevhälsa for their own school units, huvudman for any unit;
  * - organiser view and regional sharing: huvudman (organiser-wide organiserAdmin);
- * - regional view: system administrator, until a region role exists.
+ * - regional view: the region role, for its own region (the actor's tenant is the region); a region
+ *   user reaches nothing else (see `isRegionRoute`, enforced for every request in authenticate.ts).
  */
 import { forbidden } from '../../errors.js';
 import { type Actor, hasOrganiserWideRole, schoolUnitsWith } from '../../policies/actor.js';
@@ -21,6 +22,8 @@ export function assertOrganiserView(actor: Actor): void {
   if (!hasOrganiserWideRole(actor, 'organiserAdmin')) throw forbidden('Huvudmannens statistik är för huvudmannen.');
 }
 
-export function assertRegionView(actor: Actor): void {
-  if (!hasOrganiserWideRole(actor, 'systemAdmin')) throw forbidden('Regional statistik visas för systemadministratören.');
+/** @returns the region id (the region user's tenant). @throws FORBIDDEN for anyone without the region role. */
+export function regionOf(actor: Actor): string {
+  if (!hasOrganiserWideRole(actor, 'region')) throw forbidden('Regional statistik visas för regionens användare.');
+  return actor.organiserId;
 }

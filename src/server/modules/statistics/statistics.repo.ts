@@ -1,5 +1,6 @@
 /**
- * Statistics as set-based SQL over the pupil × day roll-up. Every function here returns
+ * Statistics as set-based SQL over the roll-ups (rollups.ts: pupil × month/half-year, unit × month;
+ * pupil days only for a month cut mid-way). Every function here returns
  * aggregates only (grouped by school unit and breakdown key): no function in this file selects a
  * person id, a name or any other pupil field into its result, so the organiser and region views
  * cannot leak pupil rows. The per-pupil step exists only inside the SQL (to put each pupil in
@@ -12,12 +13,16 @@ import { ABSENCE_BANDS, emptyBandCounts, type BandCounts } from '../../../shared
 import type { PeriodTotals } from '../../../shared/measures/totals.js';
 import { ONGOING_MEASURE_DAYS } from '../ladders/ladders.presenter.js';
 import { hasActiveInterventionSql } from '../cases/cases.repo.js';
+import { halfKeysBetween, monthKeysBetween, monthsOfHalf } from '../../../shared/statistics/index.js';
+import { monthRange } from '../../../shared/dates/index.js';
+import { periodKeyArray, placedPupilDaySums, PUPIL_DAY_SUMS } from './rollups.js';
 
 export type Breakdown = 'none' | 'year' | 'class' | 'sex';
 export type Units = string[] | 'all';
 
 /** Sums of the per-pupil figures in one cell. */
 export interface CellAggregate {
+  breakdown: Breakdown;
   /** null when aggregated over the whole organiser. */
   schoolUnitId: string | null;
   key: string;
@@ -35,31 +40,93 @@ interface CellRow {
   above_share: number; [band: `band_${string}`]: number;
 }
 
-const unitFilter = (units: Units): SQL => (units === 'all' ? sql`true` : sql`pd.school_unit_id = any(${uuidArray(units)})`);
+const unitFilter = (column: SQL, units: Units): SQL => (units === 'all' ? sql`true` : sql`${column} = any(${uuidArray(units)})`);
 
-/** Key, label and joins per breakdown; the date-bound ones look at the pupil's placement on that day. */
-function breakdownSql(breakdown: Breakdown): { key: SQL; label: SQL; join: SQL } {
-  switch (breakdown) {
-    case 'none': return { key: sql`''`, label: sql`''`, join: sql`` };
-    case 'year': return {
-      key: sql`coalesce(enr.school_year::text, '')`, label: sql`coalesce(enr.school_year::text, '')`,
-      join: sql`left join lateral (select e.school_year from enrolments e where e.organiser_id = pd.organiser_id and e.person_id = pd.person_id
-        and e.school_unit_id = pd.school_unit_id and e.start_date <= pd.date and (e.end_date is null or e.end_date >= pd.date)
-        order by e.start_date desc limit 1) enr on true`,
-    };
-    case 'class': return {
-      key: sql`coalesce(cls.id::text, '')`, label: sql`coalesce(cls.display_name, '')`,
-      join: sql`left join lateral (select g.id, g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
-        where gm.organiser_id = pd.organiser_id and gm.person_id = pd.person_id and g.group_type = 'Klass'
-          and gm.start_date <= pd.date and (gm.end_date is null or gm.end_date >= pd.date)
-        order by gm.start_date desc limit 1) cls on true`,
-    };
-    case 'sex': return {
-      key: sql`coalesce(p.sex, '')`, label: sql`coalesce(p.sex, '')`,
-      join: sql`join persons p on p.organiser_id = pd.organiser_id and p.id = pd.person_id`,
-    };
+/** Which roll-up rows and which pupil-day ranges make up a period; see `planPeriod`. */
+export interface PeriodPlan { periodKeys: string[]; dayRanges: { from: string; to: string }[] }
+
+/**
+ * Splits [from, to] into roll-up periods and leftover day ranges. A month (or half-year) is read
+ * from the roll-up when the organiser has no school day in it outside [from, to] — so a term
+ * (18 Aug–19 Dec) reads one half-year row per pupil; only a month cut where there are school days
+ * on both sides of the cut is summed from pupil days.
+ */
+export async function planPeriod(tx: Tx, organiserId: string, from: string, to: string): Promise<PeriodPlan> {
+  const halves = halfKeysBetween(from, to);
+  const hasOutside = await monthsWithDaysOutside(tx, organiserId, halves.flatMap(monthsOfHalf), from, to);
+  const plan: PeriodPlan = { periodKeys: [], dayRanges: [] };
+  for (const half of halves) {
+    const halfMonths = monthsOfHalf(half);
+    if (!halfMonths.some((m) => hasOutside.has(m))) { plan.periodKeys.push(half); continue; }
+    for (const month of halfMonths) {
+      const range = monthRange(month);
+      if (range.to < from || range.from > to) continue;
+      if (!hasOutside.has(month)) plan.periodKeys.push(month);
+      else plan.dayRanges.push({ from: range.from < from ? from : range.from, to: range.to > to ? to : range.to });
+    }
   }
+  return plan;
 }
+
+/** The months in which the organiser has a school day before `from` or after `to` (index probes on the roll-up). */
+export async function monthsWithDaysOutside(tx: Tx, organiserId: string, months: string[], from: string, to: string): Promise<Set<string>> {
+  // min/max become one-row index scans on (organiser_id, period_key, first_date | last_date).
+  const rows = await queryRows<{ key: string; outside: boolean }>(tx, sql`select m.key,
+      coalesce((select min(p.first_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) < ${from}::date, false)
+      or coalesce((select max(p.last_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) > ${to}::date, false) as outside
+    from unnest(${periodKeyArray(months)}) m(key)`);
+  return new Set(rows.filter((r) => r.outside).map((r) => r.key));
+}
+
+export interface UnitMonthAggregate { month: string; schoolUnitId: string; pupils: number; totals: PeriodTotals }
+
+/**
+ * Per school unit and calendar month of [from, to] (each month cut to the range): sums and distinct
+ * pupils, from `unit_months`, or from pupil days for a month cut where it has school days on both sides.
+ */
+export async function aggregateUnitMonths(tx: Tx, organiserId: string, from: string, to: string, units: Units): Promise<UnitMonthAggregate[]> {
+  const months = monthKeysBetween(from, to);
+  const cut = await monthsWithDaysOutside(tx, organiserId, months, from, to);
+  const whole = months.filter((m) => !cut.has(m));
+  const parts = [sql`select um.month, um.school_unit_id, um.pupils, ${sql.raw(SUMS.split(', ').map((c) => `um.${c}`).join(', '))}
+    from unit_months um where um.organiser_id = ${organiserId} and um.month = any(${periodKeyArray(whole)}) and ${unitFilter(sql`um.school_unit_id`, units)}`];
+  if (cut.size > 0) {
+    const ranges = [...cut].map((m) => monthRange(m)).map((r) => sql`pd.date between ${r.from < from ? from : r.from} and ${r.to > to ? to : r.to}`);
+    parts.push(sql`select to_char(pd.date, 'YYYY-MM'), pd.school_unit_id, count(distinct pd.person_id)::int, ${PUPIL_DAY_SUMS}
+      from pupil_days pd where pd.organiser_id = ${organiserId} and (${sql.join(ranges, sql` or `)}) and ${unitFilter(sql`pd.school_unit_id`, units)}
+      group by 1, 2`);
+  }
+  const rows = await queryRows<{ month: string; school_unit_id: string; pupils: number } & Record<string, number>>(tx, sql`${sql.join(parts, sql` union all `)} order by 1, 2`);
+  return rows.map((r) => ({
+    month: r.month, schoolUnitId: r.school_unit_id, pupils: r.pupils,
+    totals: {
+      scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other,
+      lateCount: r.late_count, lateMinutes: r.late_minutes, absentDays: r.absent_days, absenceOccasions: r.absence_occasions,
+      schoolDays: r.school_days, longestRun: 0,
+    },
+  }));
+}
+
+const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
+
+/** Pupil × placement rows of a planned period: roll-up rows plus sums of the leftover pupil days. */
+function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPlacement: boolean): SQL {
+  const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${sql.raw(SUMS.split(', ').map((col) => `pp.${col}`).join(', '))}
+    from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}`];
+  if (plan.dayRanges.length > 0) {
+    const dates = sql.join(plan.dayRanges.map((r) => sql`pd.date between ${r.from} and ${r.to}`), sql` or `);
+    if (!withPlacement) {
+      parts.push(sql`select pd.school_unit_id, pd.person_id, '', '', ${PUPIL_DAY_SUMS}
+        from pupil_days pd where pd.organiser_id = ${organiserId} and (${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)} group by 1, 2`);
+    } else parts.push(sql`select c.school_unit_id, c.person_id, c.school_year_key, c.class_key, ${sql.raw(SUMS.split(', ').map((col) => `c.${col}`).join(', '))}
+      from (${placedPupilDaySums(organiserId, sql`(${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)}`, sql`true`, sql`('')`)}) c`);
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+
+/** The breakdown's column on the period rows `r` (placement on each day; sex from the person `p`). */
+const BREAKDOWN_COLUMN = { year: sql`r.school_year_key`, class: sql`r.class_key`, sex: sql`p.sex` } as const;
 
 /**
  * The band columns from the shared band table: lower edge inclusive, compared on minute integers
@@ -78,44 +145,57 @@ function bandColumns(): SQL {
 }
 
 /**
- * Sums of the per-pupil roll-up for [from, to], grouped by school unit (or the whole organiser when
- * `perUnit` is false) and the breakdown key. A pupil counts in a cell when they have a school day in it.
+ * Sums of the per-pupil figures for [from, to], grouped by school unit (or the whole organiser when
+ * `perUnit` is false, or both with 'both') and each breakdown's key — all breakdowns in one scan (GROUPING SETS). A
+ * pupil counts in a cell when they have a school day in it.
  */
 export async function aggregateCells(tx: Tx, organiserId: string, from: string, to: string, units: Units,
-  options: { breakdown: Breakdown; perUnit: boolean; listRuleShare: number }): Promise<CellAggregate[]> {
-  const b = breakdownSql(options.breakdown);
-  const unit = options.perUnit ? sql`pd.school_unit_id` : sql`null::uuid`;
-  const rows = await queryRows<CellRow>(tx, sql`
+  options: { breakdowns: Breakdown[]; perUnit: boolean | 'both'; listRuleShare: number }): Promise<CellAggregate[]> {
+  const plan = await planPeriod(tx, organiserId, from, to);
+  const split = options.breakdowns.filter((b): b is Exclude<Breakdown, 'none'> => b !== 'none');
+  const unitChoices = options.perUnit === 'both' ? [[sql`r.school_unit_id`], []] : options.perUnit ? [[sql`r.school_unit_id`]] : [[]];
+  const sets = unitChoices.flatMap((unit) => options.breakdowns.map((b) => sql`(${sql.join([...unit, ...(b === 'none' ? [] : [BREAKDOWN_COLUMN[b]]), sql`r.person_id`], sql`, `)})`));
+  const unitId = options.perUnit === 'both' ? sql`case when grouping(r.school_unit_id) = 0 then r.school_unit_id end` : options.perUnit ? sql`r.school_unit_id` : sql`null::uuid`;
+  // grouping(column) = 0 in the set that groups by it; the 'none' set groups by none of them.
+  const breakdown = split.length === 0 ? sql`'none'`
+    : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_COLUMN[b]}) = 0 then ${b}`), sql` `)} else 'none' end`;
+  const key = split.length === 0 ? sql`''`
+    : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_COLUMN[b]}) = 0 then coalesce(${BREAKDOWN_COLUMN[b]}, '')`), sql` `)} else '' end`;
+  const withPlacement = split.includes('year') || split.includes('class');
+  const rows = await queryRows<CellRow & { breakdown: Breakdown }>(tx, sql`
     with per_pupil as (
-      select ${unit} as unit_id, ${b.key} as key, min(${b.label}) as label, pd.person_id,
-        sum(pd.scheduled)::bigint as scheduled, sum(pd.known)::bigint as known, sum(pd.attended)::bigint as attended,
-        sum(pd.valid)::bigint as valid, sum(pd.invalid)::bigint as invalid, sum(pd.other)::bigint as other,
-        sum(pd.late_count)::bigint as late_count, sum(pd.late_minutes)::bigint as late_minutes,
-        count(*) filter (where pd.is_absent_day) as absent_days, count(*) filter (where pd.has_absence) as absence_occasions,
-        count(*) filter (where pd.scheduled > 0) as school_days
-      from pupil_days pd ${b.join}
-      where pd.organiser_id = ${organiserId} and pd.date between ${from} and ${to} and ${unitFilter(units)}
-      group by 1, 2, pd.person_id)
-    select pp.unit_id, pp.key, min(pp.label) as label, count(*)::int as pupils,
-      sum(pp.scheduled)::int as scheduled, sum(pp.known)::int as known, sum(pp.attended)::int as attended,
-      sum(pp.valid)::int as valid, sum(pp.invalid)::int as invalid, sum(pp.other)::int as other,
-      sum(pp.late_count)::int as late_count, sum(pp.late_minutes)::int as late_minutes,
-      sum(pp.absent_days)::int as absent_days, sum(pp.absence_occasions)::int as absence_occasions, sum(pp.school_days)::int as school_days,
+      select ${breakdown} as breakdown, ${unitId} as unit_id, ${key} as key, r.person_id,
+        sum(r.scheduled)::bigint as scheduled, sum(r.known)::bigint as known, sum(r.attended)::bigint as attended,
+        sum(r.valid)::bigint as valid, sum(r.invalid)::bigint as invalid, sum(r.other)::bigint as other,
+        sum(r.late_count)::bigint as late_count, sum(r.late_minutes)::bigint as late_minutes,
+        sum(r.absent_days)::bigint as absent_days, sum(r.absence_occasions)::bigint as absence_occasions,
+        sum(r.school_days)::bigint as school_days
+      from (${periodRows(organiserId, plan, units, withPlacement)}) r
+      ${split.includes('sex') ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``}
+      group by grouping sets (${sql.join(sets, sql`, `)}))
+    select pp.breakdown, pp.unit_id, pp.key, min(coalesce(g.display_name, pp.key)) as label, count(*)::int as pupils,
+      sum(pp.scheduled)::bigint as scheduled, sum(pp.known)::bigint as known, sum(pp.attended)::bigint as attended,
+      sum(pp.valid)::bigint as valid, sum(pp.invalid)::bigint as invalid, sum(pp.other)::bigint as other,
+      sum(pp.late_count)::bigint as late_count, sum(pp.late_minutes)::bigint as late_minutes,
+      sum(pp.absent_days)::bigint as absent_days, sum(pp.absence_occasions)::bigint as absence_occasions, sum(pp.school_days)::bigint as school_days,
       (count(*) filter (where pp.known > 0 and (pp.valid + pp.invalid) > ${options.listRuleShare}::numeric * pp.known))::int as above_share,
       ${bandColumns()}
     from per_pupil pp
-    group by pp.unit_id, pp.key
+    -- CASE, not AND: the cast must never see a year or sex key, whatever order the planner picks.
+    left join groups g on g.organiser_id = ${organiserId} and g.id = case when pp.breakdown = 'class' then nullif(pp.key, '')::uuid end
+    group by pp.breakdown, pp.unit_id, pp.key
     order by pp.key`);
   return rows.map((r) => {
     const bands = emptyBandCounts();
     for (const band of ABSENCE_BANDS) bands[band.key] = Number(r[`band_${band.key}`]);
     bands.noData = Number(r.band_nodata);
     return {
-      schoolUnitId: r.unit_id, key: r.key, label: r.label ?? '', pupils: r.pupils, aboveListShare: r.above_share, bands,
+      breakdown: r.breakdown, schoolUnitId: r.unit_id, key: r.key, label: r.label ?? '', pupils: r.pupils, aboveListShare: r.above_share, bands,
+      // Minutes of a whole municipality pass 2^31 (100 000 pupils × a term): summed as bigint, read as numbers.
       totals: {
-        scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other,
-        lateCount: r.late_count, lateMinutes: r.late_minutes, absentDays: r.absent_days, absenceOccasions: r.absence_occasions,
-        schoolDays: r.school_days, longestRun: 0,
+        scheduled: Number(r.scheduled), known: Number(r.known), attended: Number(r.attended), valid: Number(r.valid), invalid: Number(r.invalid),
+        other: Number(r.other), lateCount: Number(r.late_count), lateMinutes: Number(r.late_minutes), absentDays: Number(r.absent_days),
+        absenceOccasions: Number(r.absence_occasions), schoolDays: Number(r.school_days), longestRun: 0,
       },
     };
   });
@@ -168,17 +248,21 @@ export async function countTasks(tx: Tx, organiserId: string, from: string, to: 
     from tasks t where t.organiser_id = ${organiserId} group by t.school_unit_id`);
 }
 
-/** Outbox rows written in the period, per kind. */
-export async function countOutbox(tx: Tx, organiserId: string, from: string, to: string): Promise<{ kind: string; count: number }[]> {
-  return queryRows(tx, sql`select o.kind, count(*)::int as count from outbox o
-    where o.organiser_id = ${organiserId} and (o.created_at at time zone 'Europe/Stockholm')::date between ${from} and ${to} group by o.kind`);
+/** Member organisers of the region that share, with their name (the Huvudman organisation). */
+export async function findSharingOrganisers(tx: Tx, regionId: string): Promise<{ organiser_id: string; name: string }[]> {
+  return queryRows(tx, sql`select s.organiser_id, coalesce(o.display_name, s.organiser_id::text) as name
+    from region_members m
+    join organiser_sharing s on s.organiser_id = m.organiser_id and s.is_shared
+    left join organisations o on o.organiser_id = s.organiser_id and o.id = s.organiser_id
+    where m.region_id = ${regionId} order by name`);
 }
 
-/** Organisers that share with the region, with their name (the Huvudman organisation). */
-export async function findSharingOrganisers(tx: Tx): Promise<{ organiser_id: string; name: string }[]> {
-  return queryRows(tx, sql`select s.organiser_id, coalesce(o.display_name, s.organiser_id::text) as name from organiser_sharing s
-    left join organisations o on o.organiser_id = s.organiser_id and o.id = s.organiser_id
-    where s.is_shared order by name`);
+/** The region's name and how many member organisers it has (sharing or not). */
+export async function findRegion(tx: Tx, regionId: string): Promise<{ name: string; members: number } | null> {
+  const [row] = await queryRows<{ name: string; members: number }>(tx, sql`select r.name,
+      (select count(*)::int from region_members m where m.region_id = r.region_id) as members
+    from regions r where r.region_id = ${regionId}`);
+  return row ?? null;
 }
 
 export async function findSharing(tx: Tx, organiserId: string): Promise<{ is_shared: boolean; changed_at: Date | string } | null> {
@@ -190,4 +274,33 @@ export async function findSharing(tx: Tx, organiserId: string): Promise<{ is_sha
 export async function findOrganiserName(tx: Tx, organiserId: string): Promise<string> {
   const [row] = await queryRows<{ name: string }>(tx, sql`select display_name as name from organisations where organiser_id = ${organiserId} and id = ${organiserId}`);
   return row?.name ?? 'Huvudmannen';
+}
+
+/** Every region (operator tools only: crosses tenants). */
+export async function unsafeAllRegionIds(tx: Tx): Promise<string[]> {
+  return (await queryRows<{ region_id: string }>(tx, sql`select region_id from regions order by name`)).map((r) => r.region_id);
+}
+
+export async function findBoardReportSchedule(tx: Tx, organiserId: string): Promise<{ frequency: 'off' | 'monthly' | 'termly'; text: string } | null> {
+  const [row] = await queryRows<{ frequency: 'off' | 'monthly' | 'termly'; text: string }>(tx, sql`select frequency, text from board_report_schedules where organiser_id = ${organiserId}`);
+  return row ?? null;
+}
+
+/** Organisers with a board report schedule (the job: crosses tenants on purpose). */
+export async function unsafeScheduledBoardReports(tx: Tx): Promise<{ organiser_id: string; frequency: 'monthly' | 'termly'; text: string }[]> {
+  return queryRows(tx, sql`select organiser_id, frequency, text from board_report_schedules where frequency <> 'off'`);
+}
+
+export async function listBoardReports(tx: Tx, organiserId: string): Promise<{ id: string; period_from: string; period_to: string; origin: string; created_at: string | Date }[]> {
+  return queryRows(tx, sql`select id, period_from::text, period_to::text, origin, created_at from board_reports where organiser_id = ${organiserId} order by created_at desc, period_from desc`);
+}
+
+export async function findBoardReport(tx: Tx, organiserId: string, id: string): Promise<{ period_from: string; period_to: string; pdf_base64: string } | null> {
+  const [row] = await queryRows<{ period_from: string; period_to: string; pdf_base64: string }>(tx, sql`select period_from::text, period_to::text, pdf_base64 from board_reports where organiser_id = ${organiserId} and id = ${id}`);
+  return row ?? null;
+}
+
+export async function hasBoardReport(tx: Tx, organiserId: string, from: string, to: string, origin: string): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from board_reports where organiser_id = ${organiserId} and period_from = ${from} and period_to = ${to} and origin = ${origin}`);
+  return row.n > 0;
 }

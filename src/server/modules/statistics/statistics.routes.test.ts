@@ -10,6 +10,8 @@ import { createWorld, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
 import { countBands, isAboveShare } from '../../../shared/statistics/index.js';
+import { refreshStatisticsRollups } from './rollups.js';
+import { createRegion } from './commands/create-region.js';
 import { unsafeStatsForCli, type StatsUnitRow } from './stats-for-cli.js';
 
 const DATES = ['2026-01-12', '2026-01-13', '2026-01-14'];
@@ -46,6 +48,8 @@ describe('statistics', () => {
     // The year before: one day for a2, half of it absent.
     await db.insert(schema.pupilDays).values({ organiserId, personId: world.pupilsA[2], date: '2025-01-13', schoolUnitId: world.schoolUnitId,
       scheduled: 180, known: 180, attended: 90, valid: 0, invalid: 90, other: 0, lateCount: 0, lateMinutes: 0, isAbsentDay: false, hasAbsence: true });
+    // Written past recomputePupilDays, so the statistics roll-ups are refreshed by hand as it would.
+    await db.transaction((tx) => refreshStatisticsRollups(tx, organiserId, [world.pupilsA[2]], '2025-01-13', '2025-01-13'));
     // Ladder: a0 on step 1 with an open (overdue) task; a1 on step 2 with only a task done long ago.
     const versionId = randomUUID();
     const ladderId = randomUUID();
@@ -75,7 +79,8 @@ describe('statistics', () => {
     const res = await principal.request({ method: 'GET', url: `/api/statistics/school?${PERIOD}&listRuleShare=0.3` });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ previousFrom: '2025-01-12', previousTo: '2025-01-14', minCoverage: 0.9, listRuleShare: 0.3 });
+    // The period holds every school day of January, so it is compared with the whole January a year earlier.
+    expect(body).toMatchObject({ previousFrom: '2025-01-01', previousTo: '2025-01-31', minCoverage: 0.9, listRuleShare: 0.3 });
     expect(body.schoolUnits).toHaveLength(1);
     const unit = body.schoolUnits[0];
     // 8 pupils × 540 scheduled minutes; class A known (4 × 540); invalid: a0 120 + a1 360, valid: a0 60.
@@ -177,13 +182,19 @@ describe('statistics', () => {
     expect((await principal.request({ method: 'POST', url: '/api/statistics/sharing', payload: { isShared: true } })).statusCode).toBe(403);
   });
 
-  it('shares with the region only by choice, audited, and suppresses small cells there', async () => {
+  it('shows a region user only member organisers that share, audited, with small cells suppressed', async () => {
     const small = await createWorld(t.database, DATES, { pupilsPerClass: 2 });
-    const sysAdmin = await logInAs(t.app, world.usernames.systemAdmin);
-    const region = () => sysAdmin.request({ method: 'GET', url: `/api/statistics/region?${PERIOD}` });
-    expect((await region()).json().organisers).toEqual([]);
+    const outsider = await createWorld(t.database, DATES, { pupilsPerClass: 2 });
+    const regionId = await t.database.db.transaction((tx) => createRegion(tx, {
+      name: 'Region Testlän samverkan', organiserIds: [world.organiserId, small.organiserId], user: { username: `region-${world.organiserId.slice(0, 8)}`, password: 'secret', displayName: 'Regionen' },
+    }));
+    const regionUser = await logInAs(t.app, `region-${world.organiserId.slice(0, 8)}`);
+    const region = () => regionUser.request({ method: 'GET', url: `/api/statistics/region?${PERIOD}` });
+    expect((await region()).json()).toMatchObject({ regionName: 'Region Testlän samverkan', memberOrganisers: 2, organisers: [] });
+    // The system administrator has no regional view any more.
+    expect((await (await logInAs(t.app, world.usernames.systemAdmin)).request({ method: 'GET', url: `/api/statistics/region?${PERIOD}` })).statusCode).toBe(403);
 
-    for (const w of [world, small]) {
+    for (const w of [world, small, outsider]) {
       const admin = await logInAs(t.app, w.usernames.organiserAdmin);
       const res = await admin.request({ method: 'POST', url: '/api/statistics/sharing', payload: { isShared: true } });
       expect(res.json()).toMatchObject({ isShared: true });
@@ -194,21 +205,50 @@ describe('statistics', () => {
     expect(audit).toEqual([{ type: 'statistics.set-sharing', data: { isShared: true } }]);
 
     // 8 + 4 pupils: the small organiser is hidden, and so the other one too (else 12 − 8 = 4 gives it away).
+    // The outsider shares but is not a member: not shown.
     const both = (await region()).json();
-    expect(both.organisers).toHaveLength(2);
+    expect(both.organisers.map((o: { organiserId: string }) => o.organiserId).sort()).toEqual([world.organiserId, small.organiserId].sort());
     for (const o of both.organisers) expect(o).toMatchObject({ pupils: null, figures: null });
     expect(both.total.pupils).toBe(12);
     expect(both.total.figures).toMatchObject({ scheduled: 12 * 540, known: 2160 });
     // Every band is under 5 somewhere: no band count is shown that could be subtracted.
     for (const o of both.organisers) expect(Object.values(o.bands).filter((v) => v !== null)).toEqual([]);
     expect(JSON.stringify(both)).not.toMatch(/personId|Anna|Bo\d/);
+    const viewed = await queryRows<{ data: { organiserIds: string[] } }>(t.database.db, sql`select data from audit_events
+      where organiser_id = ${regionId} and type = 'statistics.view-region' order by id desc limit 1`);
+    expect(viewed[0].data.organiserIds.sort()).toEqual([world.organiserId, small.organiserId].sort());
 
     const smallAdmin = await logInAs(t.app, small.usernames.organiserAdmin);
     await smallAdmin.request({ method: 'POST', url: '/api/statistics/sharing', payload: { isShared: false } });
     const one = (await region()).json();
     expect(one.organisers).toEqual([expect.objectContaining({ organiserId: world.organiserId, pupils: 8, figures: expect.objectContaining({ absentRate: 0.25 }) })]);
     expect(one.organisers[0].bands).toEqual({ below5: null, from5to10: null, from10to20: null, from20to50: null, from50: null, noData: null });
-    expect(await unsafeStatsForCli(t.database.db, 'region', '2026-01-12', '2026-01-14', '2026-01-14')).toEqual(one);
+    const csv = await regionUser.request({ method: 'GET', url: `/api/statistics/region.csv?${PERIOD}` });
+    expect(csv.body.replace('\uFEFF', '').trim().split('\r\n')).toEqual([expect.stringMatching(/^Huvudman;Elever;/), expect.stringMatching(/^Testkommun;8;4320;2160;25,0;/), expect.stringMatching(/^Region Testlän samverkan;8;/)]);
+    expect(await unsafeStatsForCli(t.database.db, 'region', '2026-01-12', '2026-01-14', '2026-01-14')).toContainEqual({ regionId, ...one });
+  });
+
+  it('gives a region user nothing but the regional path: every other API route is 404', async () => {
+    await t.database.db.transaction((tx) => createRegion(tx, {
+      name: 'Region Annat län', organiserIds: [world.organiserId], user: { username: 'region-routes', password: 'secret', displayName: 'Regionen' },
+    }));
+    const regionUser = await logInAs(t.app, 'region-routes');
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const id = world.pupilsA[0];
+    let checked = 0;
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      if (!path.startsWith('/api/') || path.startsWith('/api/auth/') || path.startsWith('/api/statistics/region')) continue;
+      const url = path.replace(/\{[^}]+\}/g, id) + `?${PERIOD}`;
+      for (const [method, operation] of Object.entries(methods)) {
+        // Public endpoints (no session, e.g. the SMS provider's token-checked callback) are not the user's.
+        if (Array.isArray((operation as { security?: unknown[] }).security) && (operation as { security: unknown[] }).security.length === 0) continue;
+        const res = await regionUser.request({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : {} });
+        expect([method, path, res.statusCode]).toEqual([method, path, 404]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(spec.paths['/api/pupils/{id}'] ?? spec.paths['/api/pupils/{pupilId}']).toBeDefined();
   });
 
   it('gives the CLI the same per-unit figures as the views', async () => {

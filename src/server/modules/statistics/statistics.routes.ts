@@ -1,24 +1,29 @@
 /** Statistics: school view, organiser view, CSV, regional sharing and the regional view. Aggregates only. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { ErrorResponse, DateRangeQuery } from '../../../shared/schemas/common.js';
+import { ErrorResponse, DateRangeQuery, Uuid } from '../../../shared/schemas/common.js';
 import {
-  OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
+  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
 } from '../../../shared/schemas/statistics.js';
 import { assertDateRange } from '../pupils/pupils.routes.js';
-import { assertOrganiserView, assertRegionView, schoolStatisticsUnits } from './statistics.policy.js';
-import { buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
+import { assertOrganiserView, regionOf, schoolStatisticsUnits } from './statistics.policy.js';
+import { buildMonthlyStatistics, buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
 import { findSharing } from './statistics.repo.js';
-import { organiserStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
+import { monthlyStatisticsCsv, organiserStatisticsCsv, regionalStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
 import { setSharing } from './commands/set-sharing.js';
-import { renderBoardReport } from './board-report.js';
-import { completenessBySchoolUnit } from '../reports/reports.repo.js';
-import { findOrganiserName } from './statistics.repo.js';
+import { writeAuditEvent } from '../../audit/write-audit-event.js';
+import { buildBoardReportPdf } from './commands/generate-board-report.js';
+import { setBoardReportSchedule } from './commands/set-board-report-schedule.js';
+import { findBoardReport, findBoardReportSchedule, listBoardReports } from './statistics.repo.js';
+import { notFound } from '../../errors.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse };
+
+const sendCsv = (reply: FastifyReply, filename: string, csv: string) =>
+  reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
 const BoardReportQuery = Type.Object({ ...StatisticsQuery.properties, text: Type.Optional(Type.String({ maxLength: 4000 })) });
 const RegionQuery = Type.Object({ ...DateRangeQuery.properties, minCoverage: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })) });
 
@@ -49,8 +54,25 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     schema: { tags: ['statistics'], summary: 'The school statistics as CSV (semicolon-separated, UTF-8 with BOM)', querystring: StatisticsQuery },
   }, async (request, reply) => {
     const result = await school(request);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-skola-${result.from}-${result.to}.csv"`);
-    return schoolStatisticsCsv(result);
+    return sendCsv(reply, `statistik-skola-${result.from}-${result.to}.csv`, schoolStatisticsCsv(result));
+  });
+
+  const months = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
+    const actor = actorOf(request);
+    const { from, to, schoolUnitId, minCoverage } = request.query;
+    assertDateRange(from, to);
+    return buildMonthlyStatistics(db, actor.organiserId, schoolStatisticsUnits(actor, schoolUnitId), { from, to, minCoverage });
+  };
+
+  app.get('/api/statistics/months', {
+    schema: { tags: ['statistics'], summary: 'Absence per calendar month of the period per school unit and in total, with the same month a year earlier (trend)', querystring: StatisticsQuery, response: { 200: MonthlyStatisticsResponse, ...errors } },
+  }, months);
+
+  app.get('/api/statistics/months.csv', {
+    schema: { tags: ['statistics'], summary: 'The monthly statistics as CSV', querystring: StatisticsQuery },
+  }, async (request, reply) => {
+    const result = await months(request);
+    return sendCsv(reply, `statistik-manad-${result.from}-${result.to}.csv`, monthlyStatisticsCsv(result));
   });
 
   app.get('/api/statistics/organiser', {
@@ -61,23 +83,56 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     schema: { tags: ['statistics'], summary: 'The organiser statistics as CSV', querystring: StatisticsQuery },
   }, async (request, reply) => {
     const result = await organiser(request);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistik-huvudman-${result.from}-${result.to}.csv"`);
-    return organiserStatisticsCsv(result);
+    return sendCsv(reply, `statistik-huvudman-${result.from}-${result.to}.csv`, organiserStatisticsCsv(result));
   });
 
   app.get('/api/statistics/board-report.pdf', {
     schema: { tags: ['statistics'], summary: 'The board report (nämndrapport) as a tagged, accessible PDF in Swedish', querystring: BoardReportQuery },
   }, async (request, reply) => {
-    const result = await organiser(request);
     const actor = actorOf(request);
-    const completedTo = result.to < clock.today() ? result.to : clock.today();
-    const completeness = await completenessBySchoolUnit(db, actor.organiserId, result.from, completedTo, 'all');
-    const pdf = await renderBoardReport({
-      organiserName: await findOrganiserName(db, actor.organiserId), statistics: result, text: request.query.text,
-      completeness: new Map(completeness.map((c) => [c.id, c.lessons > 0 ? c.confirmed / c.lessons : null])),
-    });
-    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="namndrapport-${result.from}-${result.to}.pdf"`);
+    const { from, to, minCoverage, listRuleShare, text } = request.query;
+    assertDateRange(from, to);
+    assertOrganiserView(actor);
+    const pdf = await buildBoardReportPdf(db, actor.organiserId, { from, to, minCoverage, listRuleShare, text }, clock.today());
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="namndrapport-${from}-${to}.pdf"`);
     return reply.send(pdf);
+  });
+
+  app.get('/api/statistics/board-report-schedule', {
+    schema: { tags: ['statistics'], summary: 'How often the board report is generated and stored, and its text', response: { 200: BoardReportSchedule, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    const row = await findBoardReportSchedule(db, actor.organiserId);
+    return { frequency: row?.frequency ?? 'off', text: row?.text ?? '' };
+  });
+
+  app.put('/api/statistics/board-report-schedule', {
+    schema: { tags: ['statistics'], summary: 'Set the board report schedule (monthly, termly or off) and its text (audited)', body: BoardReportSchedule, response: { 200: BoardReportSchedule, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    await db.transaction((tx) => setBoardReportSchedule(tx, auditContextOf(request), request.body, clock.now()));
+    return request.body;
+  });
+
+  app.get('/api/statistics/board-reports', {
+    schema: { tags: ['statistics'], summary: 'Stored board reports, newest first', response: { 200: BoardReportList, ...errors } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    return { reports: (await listBoardReports(db, actor.organiserId)).map((r) => ({ id: r.id, from: r.period_from, to: r.period_to, origin: r.origin, createdAt: new Date(r.created_at).toISOString() })) };
+  });
+
+  app.get('/api/statistics/board-reports/:id', {
+    schema: { tags: ['statistics'], summary: 'Download a stored board report (PDF)', params: Type.Object({ id: Uuid }) },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    assertOrganiserView(actor);
+    const report = await findBoardReport(db, actor.organiserId, request.params.id);
+    if (!report) throw notFound('NOT_FOUND', 'Rapporten finns inte.');
+    reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="namndrapport-${report.period_from}-${report.period_to}.pdf"`);
+    return reply.send(Buffer.from(report.pdf_base64, 'base64'));
   });
 
   app.get('/api/statistics/sharing', {
@@ -99,12 +154,25 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     return { isShared: request.body.isShared, changedAt: now.toISOString() };
   });
 
-  app.get('/api/statistics/region', {
-    schema: { tags: ['statistics'], summary: 'Aggregates of every sharing organiser, small cells suppressed (system administrator until a region role exists)', querystring: RegionQuery, response: { 200: RegionalStatisticsResponse, ...errors } },
-  }, async (request) => {
-    assertRegionView(actorOf(request));
+  const region = async (request: { query: Static<typeof RegionQuery> } & Parameters<typeof actorOf>[0]) => {
+    const regionId = regionOf(actorOf(request));
     const { from, to, minCoverage } = request.query;
     assertDateRange(from, to);
-    return buildRegionalStatistics(db, { from, to, minCoverage });
+    return db.transaction(async (tx) => {
+      const result = await buildRegionalStatistics(tx, regionId, { from, to, minCoverage });
+      await writeAuditEvent(tx, auditContextOf(request), { type: 'statistics.view-region', data: { from, to, organiserIds: result.organisers.map((o) => o.organiserId) } });
+      return result;
+    });
+  };
+
+  app.get('/api/statistics/region', {
+    schema: { tags: ['statistics'], summary: "Aggregates of the region's member organisers that share, small cells suppressed (region role only; never a pupil)", querystring: RegionQuery, response: { 200: RegionalStatisticsResponse, ...errors } },
+  }, region);
+
+  app.get('/api/statistics/region.csv', {
+    schema: { tags: ['statistics'], summary: 'The regional statistics as CSV (suppressed cells empty)', querystring: RegionQuery },
+  }, async (request, reply) => {
+    const result = await region(request);
+    return sendCsv(reply, `statistik-region-${result.from}-${result.to}.csv`, regionalStatisticsCsv(result));
   });
 }

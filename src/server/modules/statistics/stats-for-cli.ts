@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.js';
 import type { BandCounts } from '../../../shared/statistics/index.js';
 import type { StatFigures } from '../../../shared/schemas/statistics.js';
 import { unsafeAllOrganiserIds } from '../ladders/dry-run-ladder.js';
+import { unsafeAllRegionIds } from './statistics.repo.js';
 import { buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
 
 export interface StatsFigureFields {
@@ -21,7 +22,11 @@ const fields = (f: StatFigures): StatsFigureFields => ({
 });
 
 export async function unsafeStatsForCli(tx: Tx, level: 'school' | 'organiser' | 'region', from: string, to: string, today: string) {
-  if (level === 'region') return buildRegionalStatistics(tx, { from, to });
+  if (level === 'region') {
+    const regions = [];
+    for (const regionId of await unsafeAllRegionIds(tx)) regions.push({ regionId, ...(await buildRegionalStatistics(tx, regionId, { from, to })) });
+    return regions;
+  }
   const organisers = await unsafeAllOrganiserIds(tx);
   if (level === 'school') {
     const rows: StatsUnitRow[] = [];

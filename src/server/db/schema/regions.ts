@@ -1,0 +1,19 @@
+/**
+ * Regions: a county cooperation that sees aggregates of several organisers. A region is its own
+ * tenant: its id is the `organiser_id` of its users, sessions and audit rows, so every organiser-
+ * scoped query finds nothing for a region user. Members see aggregates only when they also share
+ * (`organiser_sharing`).
+ */
+import { pgTable, uuid, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+
+export const regions = pgTable('regions', {
+  /** The region's tenant id (leads the key as `organiser_id` does elsewhere). */
+  regionId: uuid('region_id').notNull(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.regionId] })]);
+
+export const regionMembers = pgTable('region_members', {
+  regionId: uuid('region_id').notNull(),
+  organiserId: uuid('organiser_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.regionId, t.organiserId] })]);

@@ -1,0 +1,77 @@
+/**
+ * Statistics roll-ups one level above `pupil_days`, maintained in the same transaction as
+ * `pupil_days` (measures/recompute-pupil-days.ts → statistics/refresh-rollups.ts). Both are plain
+ * sums of pupil-day rows, so there is still one definition; a test holds them together.
+ */
+import { pgTable, uuid, text, integer, date, timestamp, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
+
+const sums = () => ({
+  scheduled: integer('scheduled').notNull(),
+  known: integer('known').notNull(),
+  attended: integer('attended').notNull(),
+  valid: integer('valid').notNull(),
+  invalid: integer('invalid').notNull(),
+  other: integer('other').notNull(),
+  lateCount: integer('late_count').notNull(),
+  lateMinutes: integer('late_minutes').notNull(),
+  absentDays: integer('absent_days').notNull(),
+  absenceOccasions: integer('absence_occasions').notNull(),
+  schoolDays: integer('school_days').notNull(),
+});
+
+/**
+ * Pupil × period × placement: one row per pupil, calendar month ('2025-09') or half-year
+ * ('2025-H2' = July–December, '2026-H1' = January–June), school unit, årskurs and class on the days
+ * summed. Bands are decided per pupil from these rows inside the database.
+ */
+export const pupilPeriods = pgTable('pupil_periods', {
+  organiserId: uuid('organiser_id').notNull(),
+  periodKey: text('period_key').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  /** Årskurs on the day ('' = no enrolment that day). */
+  schoolYearKey: text('school_year_key').notNull(),
+  /** Class group id on the day ('' = no class). */
+  classKey: text('class_key').notNull(),
+  /** First and last school day summed: tells whether a partly covered month has days outside a range. */
+  firstDate: date('first_date').notNull(),
+  lastDate: date('last_date').notNull(),
+  ...sums(),
+}, (t) => [
+  primaryKey({ columns: [t.organiserId, t.periodKey, t.schoolUnitId, t.personId, t.schoolYearKey, t.classKey] }),
+  index('pupil_periods_person_idx').on(t.organiserId, t.personId, t.periodKey),
+  index('pupil_periods_first_idx').on(t.organiserId, t.periodKey, t.firstDate),
+  index('pupil_periods_last_idx').on(t.organiserId, t.periodKey, t.lastDate),
+]);
+
+/** School unit × month sums for trend charts (pupils = distinct pupils with a school day in the unit that month). */
+export const unitMonths = pgTable('unit_months', {
+  organiserId: uuid('organiser_id').notNull(),
+  month: text('month').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  pupils: integer('pupils').notNull(),
+  ...sums(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.month, t.schoolUnitId] })]);
+
+/** Scheduled board reports: how often the organiser wants one, and the administrator's text. */
+export const boardReportSchedules = pgTable('board_report_schedules', {
+  organiserId: uuid('organiser_id').notNull(),
+  /** monthly | termly | off */
+  frequency: text('frequency').notNull(),
+  text: text('text').notNull().default(''),
+  changedByUserId: uuid('changed_by_user_id'),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.organiserId] })]);
+
+/** Generated board reports (PDF bytes as base64 text, a few hundred kB at most), listed for download. */
+export const boardReports = pgTable('board_reports', {
+  organiserId: uuid('organiser_id').notNull(),
+  id: uuid('id').notNull(),
+  periodFrom: date('period_from').notNull(),
+  periodTo: date('period_to').notNull(),
+  /** scheduled | onDemand */
+  origin: text('origin').notNull(),
+  pdfBase64: text('pdf_base64').notNull(),
+  meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('board_reports_period_idx').on(t.organiserId, t.periodFrom, t.periodTo)]);

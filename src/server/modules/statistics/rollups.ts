@@ -1,0 +1,122 @@
+/**
+ * The statistics roll-ups above `pupil_days` (schema/statistics.ts): pupil × period × placement
+ * (`pupil_periods`, months and half-years) and school unit × month (`unit_months`). Both are
+ * rebuilt from `pupil_days` for the pupils and periods a change touches, in the transaction of the
+ * change, by the SQL sums below — the same sums the statistics would otherwise run over pupil days.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+import { uuidArray } from '../measures/measures.repo.js';
+import { halfKeysBetween, halfRange, monthsOfHalf } from '../../../shared/statistics/index.js';
+
+/** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
+export const PLACEMENT_JOINS = sql`
+  left join lateral (select e.school_year from enrolments e where e.organiser_id = pd.organiser_id and e.person_id = pd.person_id
+    and e.school_unit_id = pd.school_unit_id and e.start_date <= pd.date and (e.end_date is null or e.end_date >= pd.date)
+    order by e.start_date desc limit 1) enr on true
+  left join lateral (select g.id, g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
+    where gm.organiser_id = pd.organiser_id and gm.person_id = pd.person_id and g.group_type = 'Klass'
+      and gm.start_date <= pd.date and (gm.end_date is null or gm.end_date >= pd.date)
+    order by gm.start_date desc limit 1) cls on true`;
+
+export const SCHOOL_YEAR_KEY = sql`coalesce(enr.school_year::text, '')`;
+export const CLASS_KEY = sql`coalesce(cls.id::text, '')`;
+
+/** The per-row sums of pupil days, as columns named like the roll-up's. */
+export const PUPIL_DAY_SUMS = sql`sum(pd.scheduled)::int as scheduled, sum(pd.known)::int as known, sum(pd.attended)::int as attended,
+  sum(pd.valid)::int as valid, sum(pd.invalid)::int as invalid, sum(pd.other)::int as other,
+  sum(pd.late_count)::int as late_count, sum(pd.late_minutes)::int as late_minutes,
+  (count(*) filter (where pd.is_absent_day))::int as absent_days, (count(*) filter (where pd.has_absence))::int as absence_occasions,
+  (count(*) filter (where pd.scheduled > 0))::int as school_days`;
+
+/** Period keys ('2025-09', '2025-H2') as one text[] parameter. */
+export const periodKeyArray = (keys: readonly string[]) => sql`${`{${keys.join(',')}}`}::text[]`;
+
+const SUM_COLUMNS = sql`scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days`;
+const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end`;
+
+/**
+ * Pupil-day sums per (period key, school unit, pupil, årskurs, class) for the pupil days matching
+ * `where` (on `pd`), as a SELECT with the roll-up's column names.
+ *
+ * Placement (årskurs, class) is looked up once per placement segment, not per day: between two
+ * consecutive start/end boundaries of the pupil's enrolments and memberships nothing starts or
+ * ends, so PLACEMENT_JOINS give the same answer on every day of a segment, and are evaluated on
+ * its first school day. Same lookups as per day, a few hundred thousand instead of millions.
+ * @param periodKeys SQL values list of period keys per pupil day `pd` (e.g. its month and half-year).
+ * @param persons condition on `person_id` narrowing the enrolments and memberships read.
+ */
+export function placedPupilDaySums(organiserId: string, where: SQL, persons: SQL, periodKeys: SQL): SQL {
+  return sql`
+    with bounds as (
+      select person_id, start_date as d from enrolments where organiser_id = ${organiserId} and ${persons}
+      union select person_id, end_date + 1 from enrolments where organiser_id = ${organiserId} and ${persons} and end_date is not null
+      union select person_id, start_date from group_memberships where organiser_id = ${organiserId} and ${persons}
+      union select person_id, end_date + 1 from group_memberships where organiser_id = ${organiserId} and ${persons} and end_date is not null),
+    segments as (select person_id, d as seg_from, lead(d) over (partition by person_id order by d) as seg_to from bounds),
+    per_segment as (
+      select pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, s.seg_from, min(pd.date) as date, max(pd.date) as last_date, ${PUPIL_DAY_SUMS}
+      from pupil_days pd
+      left join segments s on s.person_id = pd.person_id and pd.date >= s.seg_from and (s.seg_to is null or pd.date < s.seg_to)
+      cross join lateral (values ${periodKeys}) k(period_key)
+      where pd.organiser_id = ${organiserId} and ${where}
+      group by pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, s.seg_from)
+    select pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, ${SCHOOL_YEAR_KEY} as school_year_key, ${CLASS_KEY} as class_key,
+      min(pd.date) as first_date, max(pd.last_date) as last_date,
+      sum(pd.scheduled)::int as scheduled, sum(pd.known)::int as known, sum(pd.attended)::int as attended, sum(pd.valid)::int as valid,
+      sum(pd.invalid)::int as invalid, sum(pd.other)::int as other, sum(pd.late_count)::int as late_count, sum(pd.late_minutes)::int as late_minutes,
+      sum(pd.absent_days)::int as absent_days, sum(pd.absence_occasions)::int as absence_occasions, sum(pd.school_days)::int as school_days
+    from per_segment pd ${PLACEMENT_JOINS}
+    group by pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, 5, 6`;
+}
+
+/** Inserts pupil-period rows (month and half-year) summed from the pupil days matching `where`. */
+async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, persons: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
+  return queryRows(tx, sql`
+    insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS})
+    ${placedPupilDaySums(organiserId, where, persons, sql`(to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})`)}
+    ${returning ? sql`returning school_unit_id, period_key` : sql``}`);
+}
+
+/** Rebuilds `unit_months` for the (school unit, month) pairs, or all of the organiser's, from the pupil month rows. */
+async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, string][] | 'all'): Promise<void> {
+  const match = pairs === 'all' ? sql`true`
+    : sql`(school_unit_id, month) in (select (k->>0)::uuid, k->>1 from jsonb_array_elements(${JSON.stringify(pairs)}::jsonb) k)`;
+  await tx.execute(sql`delete from unit_months where organiser_id = ${organiserId} and ${match}`);
+  await tx.execute(sql`insert into unit_months (organiser_id, month, school_unit_id, pupils, ${SUM_COLUMNS})
+    select organiser_id, month, school_unit_id, count(distinct person_id)::int,
+      sum(scheduled)::int, sum(known)::int, sum(attended)::int, sum(valid)::int, sum(invalid)::int, sum(other)::int,
+      sum(late_count)::int, sum(late_minutes)::int, sum(absent_days)::int, sum(absence_occasions)::int, sum(school_days)::int
+    from (select *, period_key as month from pupil_periods where organiser_id = ${organiserId} and period_key not like '%H%') pp
+    where ${match}
+    group by organiser_id, month, school_unit_id`);
+}
+
+/**
+ * Rebuilds the roll-ups for the pupils over every month and half-year touching [from, to].
+ * @param personIds pupils whose `pupil_days` changed (or whose placement did); empty does nothing.
+ */
+export async function refreshStatisticsRollups(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
+  if (personIds.length === 0) return;
+  const halves = halfKeysBetween(from, to);
+  const keys = [...halves.flatMap(monthsOfHalf), ...halves];
+  const extent = { from: halfRange(halves[0]).from, to: halfRange(halves[halves.length - 1]).to };
+  const persons = uuidArray(personIds);
+  const removed = await queryRows<{ school_unit_id: string; period_key: string }>(tx, sql`delete from pupil_periods
+    where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
+    returning school_unit_id, period_key`);
+  const added = await insertPupilPeriods(tx, organiserId, sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`, sql`person_id = any(${persons})`);
+  const pairs = new Map([...removed, ...added].filter((r) => !r.period_key.includes('H')).map((r) => [`${r.school_unit_id}|${r.period_key}`, [r.school_unit_id, r.period_key] as [string, string]]));
+  if (pairs.size > 0) await refreshUnitMonths(tx, organiserId, [...pairs.values()]);
+}
+
+/** Rebuilds both roll-ups for a whole organiser from `pupil_days` (after bulk loads such as the bench's, and for repairs). */
+export async function rebuildStatisticsRollups(tx: Tx, organiserId: string): Promise<void> {
+  // Millions of pupil days against the placement segments: a hash join with room to aggregate in
+  // memory; the planner otherwise may pick a nested loop over a materialised segment list.
+  await tx.execute(sql`set local enable_nestloop = off`);
+  await tx.execute(sql`set local work_mem = '256MB'`);
+  await tx.execute(sql`delete from pupil_periods where organiser_id = ${organiserId}`);
+  await insertPupilPeriods(tx, organiserId, sql`true`, sql`true`, false);
+  await refreshUnitMonths(tx, organiserId, 'all');
+}
