@@ -1,3 +1,4 @@
+import { addDays } from '../../../shared/dates/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -154,6 +155,21 @@ describe('messages delivered for real: same-day notice, SMTP, SMS, retries, cras
     expect(await run()).toMatchObject({ sent: 1 });
     expect(sms.requests.length).toBe(count + 1);
     expect(await row()).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  it('does not send guardians ladder messages about steps entered long ago (a replayed history)', async () => {
+    const pupil = world.pupilsB[1];
+    await addGuardian(t.database, world, 'Kim', { pupilIds: [pupil], email: 'kim@example.se', phone: null });
+    const ladderMessage = (date: string) => ({ organiserId: world.organiserId, id: randomUUID(), kind: 'guardianMessage' as const, personId: pupil,
+      templateKey: 'ladder-step', payload: { date, explanation: 'Steg 1.', ladderVersionId: randomUUID() }, idempotencyKey: `replay-${pupil}-${date}`, sendAfter: clock.now() });
+    await t.database.db.insert(schema.outbox).values([ladderMessage(addDays(clock.today(), -30)), ladderMessage(clock.today())]);
+    await run();
+    const rows = await queryRows<{ date: string; status: string; last_error: string | null }>(t.database.db, sql`select payload->>'date' as date, status, last_error
+      from outbox where organiser_id = ${world.organiserId} and idempotency_key like ${`replay-${pupil}-%`} order by 1`);
+    expect(rows).toEqual([
+      { date: addDays(clock.today(), -30), status: 'withdrawn', last_error: 'OUTDATED_REPLAY' },
+      { date: clock.today(), status: 'queued', last_error: null },
+    ]);
   });
 
   it('loses nothing and doubles nothing when the worker dies mid-batch', async () => {

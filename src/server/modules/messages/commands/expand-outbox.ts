@@ -13,7 +13,7 @@ import { findInvalidLessons, findPupilFacts, findRecipients, mobileNumbers } fro
 import { localisedValues, renderFor, templateLookup } from '../render-message.js';
 import { needsSameDayNotice, SAME_DAY_TEMPLATE } from '../same-day-notices.js';
 import { loadGuardianSettings } from '../guardian-settings.js';
-import { addDays } from '../../../../shared/dates/index.js';
+import { addDays, localDateOf } from '../../../../shared/dates/index.js';
 
 export const MONTHLY_TEMPLATE = 'manadsfranvaro-over-20';
 const BATCH = 200;
@@ -38,7 +38,7 @@ export async function expandDueOutbox(tx: Tx, organiserId: string, options: { no
     .where(and(eq(schema.outbox.organiserId, organiserId), eq(schema.outbox.id, id)));
 
   for (const row of rows) {
-    const withdrawal = await withdrawalReason(tx, organiserId, row, config);
+    const withdrawal = await withdrawalReason(tx, organiserId, row, config, localDateOf(now.getTime()));
     if (withdrawal) {
       await setOutbox(row.id, { status: 'withdrawn', withdrawnAt: now, lastError: withdrawal });
       summary.withdrawn++;
@@ -86,8 +86,18 @@ export async function expandDueOutbox(tx: Tx, organiserId: string, options: { no
 }
 
 /** Why a due message must not go out after all, or null. */
-async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, config: MessageConfig): Promise<string | null> {
+/** A ladder message about a step entered longer ago than this is history, not news for the family. */
+export const LADDER_MESSAGE_MAX_AGE_DAYS = 7;
+
+async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, config: MessageConfig, today: string): Promise<string | null> {
   if (!row.person_id) return null;
+  const aboutDate = typeof row.payload.date === 'string' ? row.payload.date : null;
+  const isFromLadder = typeof row.payload.ladderVersionId === 'string';
+  if (row.kind === 'guardianMessage' && isFromLadder && aboutDate && aboutDate < addDays(today, -LADDER_MESSAGE_MAX_AGE_DAYS)) {
+    // A ladder published with an earlier effective date replays the past: guardians are not sent
+    // months-old step messages (the step and its tasks are still recorded).
+    return 'OUTDATED_REPLAY';
+  }
   if (row.kind === 'organiserNotice' && !row.idempotency_key.startsWith('investigation:') && typeof row.payload.date === 'string') {
     // A ladder step that both opens an investigation and notifies the organiser (Stockholm's step 3):
     // opening the investigation already sent the notice the law asks for, so the organiser gets one.
