@@ -8,7 +8,7 @@ import {
   pgTable, uuid, text, integer, boolean, date, timestamp, jsonb, bigserial, primaryKey, index, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-import { createdAt, organiserId } from './schema/columns.js';
+import { createdAt, minuteSums, organiserId } from './schema/columns.js';
 
 /** SS12000 Organisation: the huvudman itself, school units and other organisational elements. */
 export const organisations = pgTable('organisations', {
@@ -301,14 +301,7 @@ export const pupilDays = pgTable('pupil_days', {
   personId: uuid('person_id').notNull(),
   date: date('date').notNull(),
   schoolUnitId: uuid('school_unit_id').notNull(),
-  scheduled: integer('scheduled').notNull(),
-  known: integer('known').notNull(),
-  attended: integer('attended').notNull(),
-  valid: integer('valid').notNull(),
-  invalid: integer('invalid').notNull(),
-  other: integer('other').notNull(),
-  lateCount: integer('late_count').notNull(),
-  lateMinutes: integer('late_minutes').notNull(),
+  ...minuteSums(),
   /** Written from the measures module (isAbsentDay / hasAbsence) so SQL only counts, never decides. */
   isAbsentDay: boolean('is_absent_day').notNull(),
   hasAbsence: boolean('has_absence').notNull(),

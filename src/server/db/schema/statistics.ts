@@ -4,16 +4,10 @@
  * sums of pupil-day rows, so there is still one definition; a test holds them together.
  */
 import { pgTable, uuid, text, integer, date, timestamp, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
+import { minuteSums } from './columns.js';
 
 const sums = () => ({
-  scheduled: integer('scheduled').notNull(),
-  known: integer('known').notNull(),
-  attended: integer('attended').notNull(),
-  valid: integer('valid').notNull(),
-  invalid: integer('invalid').notNull(),
-  other: integer('other').notNull(),
-  lateCount: integer('late_count').notNull(),
-  lateMinutes: integer('late_minutes').notNull(),
+  ...minuteSums(),
   absentDays: integer('absent_days').notNull(),
   absenceOccasions: integer('absence_occasions').notNull(),
   schoolDays: integer('school_days').notNull(),
