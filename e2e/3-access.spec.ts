@@ -79,3 +79,43 @@ test('the register page can be completed with the keyboard alone', async ({ page
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Lektionen är registrerad' })).toBeVisible();
 });
+
+/**
+ * Role × resource: every demo account against the API of each kind of data. ✔ = 200, everything
+ * else must be refused (403 or 404, never data). Mirrors docs/permissions.md.
+ */
+test('access matrix: each role reaches exactly its resources', async () => {
+  const { absentPupil } = await ensureTeacherRegistration();
+  const rektor = await apiAs('rektor');
+  const cases = (await (await rektor.api.get('/api/cases?scope=school&status=all')).json()) as { cases: { id: string; className: string | null }[] };
+  await rektor.api.dispose();
+  expect(cases.cases.length, 'the demo ladder has opened cases').toBeGreaterThan(0);
+  const someCase = cases.cases[0];
+  const mentorIsMember = /\b7A\b/.test(someCase.className ?? '');
+  const period = `from=2026-11-01&to=${TODAY}`;
+
+  const users = ['larare', 'mentor', 'elevhalsa', 'rektor', 'huvudman', 'admin', 'vardnadshavare', 'region'] as const;
+  const resources: { name: string; url: string; allowed: readonly (typeof users)[number][] }[] = [
+    { name: 'pupil page (7A)', url: `/api/pupils/${absentPupil.id}?${period}`, allowed: ['mentor', 'elevhalsa', 'rektor'] },
+    { name: 'a case', url: `/api/cases/${someCase.id}`, allowed: ['elevhalsa', 'rektor', 'huvudman', ...(mentorIsMember ? ['mentor' as const] : [])] },
+    { name: 'organiser inbox', url: '/api/organiser/notices', allowed: ['huvudman'] },
+    { name: 'organiser statistics', url: `/api/statistics/organiser?${period}`, allowed: ['huvudman'] },
+    { name: 'regional statistics', url: `/api/statistics/region?${period}`, allowed: ['region'] },
+    { name: 'message log', url: '/api/messages', allowed: ['elevhalsa', 'rektor', 'huvudman'] },
+    { name: 'retention rules', url: '/api/retention/policy', allowed: ['huvudman', 'admin'] },
+    { name: 'guardian portal', url: '/api/guardian/overview', allowed: ['vardnadshavare'] },
+  ];
+
+  const actual: string[] = [];
+  const expected: string[] = [];
+  for (const user of users) {
+    const { api } = await apiAs(user);
+    for (const resource of resources) {
+      const status = (await api.get(resource.url)).status();
+      actual.push(`${user} → ${resource.name}: ${status === 200 ? 'allowed' : DENIED.includes(status) ? 'denied' : `HTTP ${status}`}`);
+      expected.push(`${user} → ${resource.name}: ${resource.allowed.includes(user) ? 'allowed' : 'denied'}`);
+    }
+    await api.dispose();
+  }
+  expect(actual).toEqual(expected);
+});
