@@ -3,7 +3,7 @@
  * `pupil_days` (measures/recompute-pupil-days.ts → statistics/refresh-rollups.ts). Both are plain
  * sums of pupil-day rows, so there is still one definition; a test holds them together.
  */
-import { pgTable, uuid, text, integer, date, timestamp, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, smallint, date, timestamp, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
 import { minuteSums } from './columns.js';
 
 const sums = () => ({
@@ -30,6 +30,13 @@ export const pupilPeriods = pgTable('pupil_periods', {
   /** First and last school day summed: tells whether a partly covered month has days outside a range. */
   firstDate: date('first_date').notNull(),
   lastDate: date('last_date').notNull(),
+  /**
+   * How many rows the pupil has in this period and unit, and in this period at all. A pupil with
+   * one row there (no class, årskurs or unit change) needs no per-pupil grouping: the row is their
+   * figure, which is what makes a whole-organiser view one scan (statistics.repo, aggregateCells).
+   */
+  unitRows: smallint('unit_rows').notNull().default(1),
+  periodRows: smallint('period_rows').notNull().default(1),
   ...sums(),
 }, (t) => [
   primaryKey({ columns: [t.organiserId, t.periodKey, t.schoolUnitId, t.personId, t.schoolYearKey, t.classKey] }),

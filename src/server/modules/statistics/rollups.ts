@@ -70,11 +70,16 @@ export function placedPupilDaySums(organiserId: string, where: SQL, persons: SQL
     group by pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, 5, 6`;
 }
 
-/** Inserts pupil-period rows (month and half-year) summed from the pupil days matching `where`. */
+/**
+ * Inserts pupil-period rows (month and half-year) summed from the pupil days matching `where`,
+ * with each pupil's row counts per (period, unit) and per period. The counts hold because a
+ * pupil's rows for a period are always written together (every caller deletes them first).
+ */
 async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, persons: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
   return queryRows(tx, sql`
-    insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS})
-    ${placedPupilDaySums(organiserId, where, persons, sql`(to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})`)}
+    insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS}, unit_rows, period_rows)
+    select s.*, count(*) over (partition by s.period_key, s.school_unit_id, s.person_id), count(*) over (partition by s.period_key, s.person_id)
+    from (${placedPupilDaySums(organiserId, where, persons, sql`(to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})`)}) s
     ${returning ? sql`returning school_unit_id, period_key` : sql``}`);
 }
 

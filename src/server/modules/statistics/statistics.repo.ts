@@ -109,24 +109,60 @@ export async function aggregateUnitMonths(tx: Tx, organiserId: string, from: str
 
 const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
 
-/** Pupil × placement rows of a planned period: roll-up rows plus sums of the leftover pupil days. */
+/**
+ * Pupil × placement rows of a planned period: roll-up rows plus sums of the leftover pupil days.
+ * Columns: school_unit_id, person_id, school_year_key, class_key, the sums, unit_rows, period_rows
+ * (the pupil's rows in the unit and in all; 0 = unknown, when the plan mixes several rows per pupil).
+ */
 function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPlacement: boolean): SQL {
-  const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${sql.raw(SUMS.split(', ').map((col) => `pp.${col}`).join(', '))}
+  const counts = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 ? sql`pp.unit_rows, pp.period_rows` : sql`0, 0`;
+  const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${sumsOf('pp', false)}, ${counts}
     from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}`];
   if (plan.dayRanges.length > 0) {
     const dates = sql.join(plan.dayRanges.map((r) => sql`pd.date between ${r.from} and ${r.to}`), sql` or `);
     if (!withPlacement) {
-      parts.push(sql`select pd.school_unit_id, pd.person_id, '', '', ${PUPIL_DAY_SUMS}
+      parts.push(sql`select pd.school_unit_id, pd.person_id, '', '', ${PUPIL_DAY_SUMS}, 0, 0
         from pupil_days pd where pd.organiser_id = ${organiserId} and (${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)} group by 1, 2`);
-    } else parts.push(sql`select c.school_unit_id, c.person_id, c.school_year_key, c.class_key, ${sql.raw(SUMS.split(', ').map((col) => `c.${col}`).join(', '))}
+    } else parts.push(sql`select c.school_unit_id, c.person_id, c.school_year_key, c.class_key, ${sumsOf('c', false)}, 0, 0
       from (${placedPupilDaySums(organiserId, sql`(${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)}`, sql`true`, sql`('')`)}) c`);
   }
   return sql.join(parts, sql` union all `);
 }
 
+const SUMMED = SUMS.split(', ');
+/** The sum columns of `prefix`, as they are or summed per group. */
+function sumsOf(prefix: string, aggregate: boolean): SQL {
+  return sql.raw(SUMMED.map((c) => (aggregate ? `sum(${prefix}.${c})::bigint as ${c}` : `${prefix}.${c}`)).join(', '));
+}
 
-/** The breakdown's column on the period rows `r` (placement on each day; sex from the person `p`). */
-const BREAKDOWN_COLUMN = { year: sql`r.school_year_key`, class: sql`r.class_key`, sex: sql`p.sex` } as const;
+/** The breakdown's key on the period rows `r` (placement on each day; sex from the person, joined as `r.sex`). */
+const BREAKDOWN_KEY = { year: sql`r.school_year_key`, class: sql`r.class_key`, sex: sql`coalesce(r.sex, '')` } as const;
+
+/**
+ * Each pupil's figure in every cell they belong to, for one scope (per school unit, or the whole
+ * organiser): rows of (breakdown, unit_id, key, sums). A pupil with a single row in the scope
+ * (`rowsColumn` = 1: one placement all period) takes that row as their figure in every breakdown,
+ * with no grouping — most pupils, so a whole-organiser view is one scan. Only the others are summed
+ * per pupil (GROUPING SETS, one per breakdown); when the rows carry no counts (0) everyone is.
+ */
+function perPupilFigures(breakdowns: Breakdown[], perUnit: boolean, rowsColumn: 'unit_rows' | 'period_rows'): SQL {
+  const unitId = perUnit ? sql`r.school_unit_id` : sql`null::uuid`;
+  const rowCount = sql`r.${sql.identifier(rowsColumn)}`;
+  const keyed = breakdowns.map((b) => sql`(${b}, ${b === 'none' ? sql`''` : BREAKDOWN_KEY[b]})`);
+  const singles = sql`select b.breakdown, ${unitId} as unit_id, b.key, ${sumsOf('r', false)}
+    from r cross join lateral (values ${sql.join(keyed, sql`, `)}) b(breakdown, key) where ${rowCount} = 1`;
+  const unitColumn = perUnit ? [sql`r.school_unit_id`] : [];
+  const sets = breakdowns.map((b) => sql`(${sql.join([...unitColumn, ...(b === 'none' ? [] : [BREAKDOWN_KEY[b]]), sql`r.person_id`], sql`, `)})`);
+  const split = breakdowns.filter((b): b is Exclude<Breakdown, 'none'> => b !== 'none');
+  // grouping(key) = 0 in the set that groups by it; the 'none' set groups by none of them.
+  const breakdown = split.length === 0 ? sql`'none'`
+    : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_KEY[b]}) = 0 then ${b}`), sql` `)} else 'none' end`;
+  const key = split.length === 0 ? sql`''`
+    : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_KEY[b]}) = 0 then ${BREAKDOWN_KEY[b]}`), sql` `)} else '' end`;
+  const grouped = sql`select ${breakdown} as breakdown, ${unitId} as unit_id, ${key} as key, ${sumsOf('r', true)}
+    from r where ${rowCount} <> 1 group by grouping sets (${sql.join(sets, sql`, `)})`;
+  return sql`${singles} union all ${grouped}`;
+}
 
 /**
  * The band columns from the shared band table: lower edge inclusive, compared on minute integers
@@ -146,38 +182,23 @@ function bandColumns(): SQL {
 
 /**
  * Sums of the per-pupil figures for [from, to], grouped by school unit (or the whole organiser when
- * `perUnit` is false, or both with 'both') and each breakdown's key — all breakdowns in one scan (GROUPING SETS). A
- * pupil counts in a cell when they have a school day in it.
+ * `perUnit` is false, or both with 'both') and each breakdown's key. A pupil counts in a cell when
+ * they have a school day in it, with their own figure there (a pupil who changed class is in both
+ * classes, each with the days spent in it).
  */
 export async function aggregateCells(tx: Tx, organiserId: string, from: string, to: string, units: Units,
   options: { breakdowns: Breakdown[]; perUnit: boolean | 'both'; listRuleShare: number }): Promise<CellAggregate[]> {
   const plan = await planPeriod(tx, organiserId, from, to);
-  const split = options.breakdowns.filter((b): b is Exclude<Breakdown, 'none'> => b !== 'none');
-  const unitChoices = options.perUnit === 'both' ? [[sql`r.school_unit_id`], []] : options.perUnit ? [[sql`r.school_unit_id`]] : [[]];
-  const sets = unitChoices.flatMap((unit) => options.breakdowns.map((b) => sql`(${sql.join([...unit, ...(b === 'none' ? [] : [BREAKDOWN_COLUMN[b]]), sql`r.person_id`], sql`, `)})`));
-  const unitId = options.perUnit === 'both' ? sql`case when grouping(r.school_unit_id) = 0 then r.school_unit_id end` : options.perUnit ? sql`r.school_unit_id` : sql`null::uuid`;
-  // grouping(column) = 0 in the set that groups by it; the 'none' set groups by none of them.
-  const breakdown = split.length === 0 ? sql`'none'`
-    : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_COLUMN[b]}) = 0 then ${b}`), sql` `)} else 'none' end`;
-  const key = split.length === 0 ? sql`''`
-    : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_COLUMN[b]}) = 0 then coalesce(${BREAKDOWN_COLUMN[b]}, '')`), sql` `)} else '' end`;
-  const withPlacement = split.includes('year') || split.includes('class');
+  const withPlacement = options.breakdowns.includes('year') || options.breakdowns.includes('class');
+  const withSex = options.breakdowns.includes('sex');
+  const scopes = options.perUnit === 'both' ? [true, false] : [options.perUnit];
+  const columns = sql.raw(['school_unit_id', 'person_id', 'school_year_key', 'class_key', ...SUMMED, 'unit_rows', 'period_rows'].join(', '));
   const rows = await queryRows<CellRow & { breakdown: Breakdown }>(tx, sql`
-    with per_pupil as (
-      select ${breakdown} as breakdown, ${unitId} as unit_id, ${key} as key, r.person_id,
-        sum(r.scheduled)::bigint as scheduled, sum(r.known)::bigint as known, sum(r.attended)::bigint as attended,
-        sum(r.valid)::bigint as valid, sum(r.invalid)::bigint as invalid, sum(r.other)::bigint as other,
-        sum(r.late_count)::bigint as late_count, sum(r.late_minutes)::bigint as late_minutes,
-        sum(r.absent_days)::bigint as absent_days, sum(r.absence_occasions)::bigint as absence_occasions,
-        sum(r.school_days)::bigint as school_days
-      from (${periodRows(organiserId, plan, units, withPlacement)}) r
-      ${split.includes('sex') ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``}
-      group by grouping sets (${sql.join(sets, sql`, `)}))
-    select pp.breakdown, pp.unit_id, pp.key, min(coalesce(g.display_name, pp.key)) as label, count(*)::int as pupils,
-      sum(pp.scheduled)::bigint as scheduled, sum(pp.known)::bigint as known, sum(pp.attended)::bigint as attended,
-      sum(pp.valid)::bigint as valid, sum(pp.invalid)::bigint as invalid, sum(pp.other)::bigint as other,
-      sum(pp.late_count)::bigint as late_count, sum(pp.late_minutes)::bigint as late_minutes,
-      sum(pp.absent_days)::bigint as absent_days, sum(pp.absence_occasions)::bigint as absence_occasions, sum(pp.school_days)::bigint as school_days,
+    with r as (
+      select r.*${withSex ? sql`, p.sex` : sql``} from (${periodRows(organiserId, plan, units, withPlacement)}) r (${columns})
+      ${withSex ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``}),
+    per_pupil as (${sql.join(scopes.map((perUnit) => perPupilFigures(options.breakdowns, perUnit, perUnit ? 'unit_rows' : 'period_rows')), sql` union all `)})
+    select pp.breakdown, pp.unit_id, pp.key, min(coalesce(g.display_name, pp.key)) as label, count(*)::int as pupils, ${sumsOf('pp', true)},
       (count(*) filter (where pp.known > 0 and (pp.valid + pp.invalid) > ${options.listRuleShare}::numeric * pp.known))::int as above_share,
       ${bandColumns()}
     from per_pupil pp

@@ -1,0 +1,111 @@
+/**
+ * The cells of the school and organiser views, whichever way a period is read (one roll-up row per
+ * pupil with no grouping, several rows grouped per pupil, or pupil days), equal a reference built
+ * in TypeScript from single pupil days with each day's placement: per pupil and cell, then bands by
+ * the shared `absenceBand`. The world has pupils who change class, årskurs and school unit mid-period.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
+import { createWorld, type World } from '../../test/factories.js';
+import { queryRows, schema } from '../../db/client.js';
+import { absenceBand, emptyBandCounts } from '../../../shared/statistics/index.js';
+import { aggregateCells, planPeriod, type Breakdown } from './statistics.repo.js';
+import { CLASS_KEY, PLACEMENT_JOINS, SCHOOL_YEAR_KEY, refreshStatisticsRollups } from './rollups.js';
+
+const DATES = ['2026-01-29', '2026-01-30', '2026-02-02', '2026-02-03', '2026-02-04'];
+const BREAKDOWNS: Breakdown[] = ['none', 'year', 'class', 'sex'];
+const LIST_RULE_SHARE = 0.5;
+
+interface DayRow { person_id: string; date: string; unit: string; year: string; class: string; sex: string; known: number; scheduled: number; valid: number; invalid: number }
+
+describe('statistics cells', () => {
+  let t: TestApp;
+  let world: World;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    world = await createWorld(t.database, DATES);
+    const [teacher, otherTeacher] = [await logInAs(t.app, world.usernames.teacher), await logInAs(t.app, world.usernames.otherTeacher)];
+    const [a0, a1, a2] = world.pupilsA;
+    const register = async (lessonId: string, marks: object[], as = teacher) =>
+      expect((await as.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } })).statusCode).toBe(200);
+    for (const [key, lessonId] of world.lessonsA) {
+      await register(lessonId, key.startsWith('2026-01-30') ? [{ personId: a0, kind: 'absent' }]
+        : key.startsWith('2026-02') ? [{ personId: a1, kind: 'absent' }, { personId: a2, kind: 'late', minutes: 30 }] : []);
+    }
+    for (const [key, lessonId] of world.lessonsB) await register(lessonId, key.startsWith('2026-01-30') ? [{ personId: world.pupilsB[0], kind: 'absent' }] : [], otherTeacher);
+    const db = t.database.db;
+    const o = world.organiserId;
+    await db.update(schema.persons).set({ sex: 'Kvinna' }).where(and(eq(schema.persons.organiserId, o), eq(schema.persons.id, a0)));
+    await db.update(schema.persons).set({ sex: 'Man' }).where(and(eq(schema.persons.organiserId, o), eq(schema.persons.id, a1)));
+    // a1 moves from 7A to 7B on 2 February (class change in the unit).
+    await db.update(schema.groupMemberships).set({ endDate: '2026-02-01' }).where(and(eq(schema.groupMemberships.organiserId, o), eq(schema.groupMemberships.personId, a1)));
+    await db.insert(schema.groupMemberships).values({ organiserId: o, groupId: world.classB, personId: a1, startDate: '2026-02-02' });
+    // a2 goes up to årskurs 8 on 3 February (same class).
+    await db.update(schema.enrolments).set({ endDate: '2026-02-02' }).where(and(eq(schema.enrolments.organiserId, o), eq(schema.enrolments.personId, a2)));
+    await db.insert(schema.enrolments).values({ organiserId: o, personId: a2, schoolUnitId: world.schoolUnitId, schoolType: 'GR', schoolYear: 8, startDate: '2026-02-03' });
+    // b0's last two days are at another school unit.
+    const otherUnit = randomUUID();
+    await db.insert(schema.organisations).values({ organiserId: o, id: otherUnit, displayName: 'Andra skolan', organisationType: 'Skolenhet', parentId: o });
+    await db.execute(sql`update pupil_days set school_unit_id = ${otherUnit} where organiser_id = ${o} and person_id = ${world.pupilsB[0]} and date >= '2026-02-03'`);
+    await db.transaction((tx) => refreshStatisticsRollups(tx, o, [a1, a2, world.pupilsB[0]], DATES[0], DATES[DATES.length - 1]));
+  });
+  afterAll(() => t.close());
+
+  /** Cells computed from single days: sums per pupil in each cell, then counted. */
+  async function reference(from: string, to: string): Promise<Map<string, unknown>> {
+    const days = await queryRows<DayRow>(t.database.db, sql`select pd.person_id, pd.date::text as date, pd.school_unit_id as unit,
+        ${SCHOOL_YEAR_KEY} as year, ${CLASS_KEY} as class, coalesce(p.sex, '') as sex, pd.known, pd.scheduled, pd.valid, pd.invalid
+      from pupil_days pd join persons p on p.organiser_id = pd.organiser_id and p.id = pd.person_id ${PLACEMENT_JOINS}
+      where pd.organiser_id = ${world.organiserId} and pd.date between ${from} and ${to}`);
+    const perPupil = new Map<string, { cell: string; known: number; scheduled: number; valid: number; invalid: number }>();
+    for (const d of days) {
+      for (const unit of [d.unit, null]) {
+        for (const b of BREAKDOWNS) {
+          const key = b === 'none' ? '' : b === 'year' ? d.year : b === 'class' ? d.class : d.sex;
+          const cell = `${b}|${unit}|${key}`;
+          const p = perPupil.get(`${cell}|${d.person_id}`) ?? { cell, known: 0, scheduled: 0, valid: 0, invalid: 0 };
+          p.known += d.known; p.scheduled += d.scheduled; p.valid += d.valid; p.invalid += d.invalid;
+          perPupil.set(`${cell}|${d.person_id}`, p);
+        }
+      }
+    }
+    const cells = new Map<string, { pupils: number; known: number; scheduled: number; valid: number; invalid: number; aboveListShare: number; bands: ReturnType<typeof emptyBandCounts> }>();
+    for (const p of perPupil.values()) {
+      const c = cells.get(p.cell) ?? { pupils: 0, known: 0, scheduled: 0, valid: 0, invalid: 0, aboveListShare: 0, bands: emptyBandCounts() };
+      c.pupils++; c.known += p.known; c.scheduled += p.scheduled; c.valid += p.valid; c.invalid += p.invalid;
+      if (p.known > 0 && p.valid + p.invalid > LIST_RULE_SHARE * p.known) c.aboveListShare++;
+      c.bands[absenceBand({ known: p.known, absent: p.valid + p.invalid })]++;
+      cells.set(p.cell, c);
+    }
+    return cells;
+  }
+
+  it.each([
+    ['2026-01-01', '2026-06-30', 'one half-year row per pupil and placement'],
+    ['2026-02-01', '2026-02-28', 'one month row per pupil and placement'],
+    ['2026-01-01', '2026-02-03', 'half-year cut: January row plus pupil days'],
+    ['2026-01-30', '2026-02-03', 'pupil days only'],
+  ])('%s..%s (%s) equal the per-day reference', async (from, to) => {
+    const cells = await aggregateCells(t.database.db, world.organiserId, from, to, 'all', { breakdowns: BREAKDOWNS, perUnit: 'both', listRuleShare: LIST_RULE_SHARE });
+    const actual = new Map(cells.map((c) => [`${c.breakdown}|${c.schoolUnitId}|${c.key}`, {
+      pupils: c.pupils, known: c.totals.known, scheduled: c.totals.scheduled, valid: c.totals.valid, invalid: c.totals.invalid, aboveListShare: c.aboveListShare, bands: c.bands,
+    }]));
+    const expected = await reference(from, to);
+    expect(expected.size).toBeGreaterThan(10);
+    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+  });
+
+  it('reads a whole half-year as one row per pupil, with the multi-row pupils counted', async () => {
+    const plan = await planPeriod(t.database.db, world.organiserId, '2026-01-01', '2026-06-30');
+    expect(plan).toEqual({ periodKeys: ['2026-H1'], dayRanges: [] });
+    const rows = await queryRows<{ person_id: string; unit_rows: number; period_rows: number }>(t.database.db, sql`select person_id, unit_rows, period_rows
+      from pupil_periods where organiser_id = ${world.organiserId} and period_key = '2026-H1' and (unit_rows > 1 or period_rows > 1)`);
+    const counts = new Map(rows.map((r) => [r.person_id, [r.unit_rows, r.period_rows]]));
+    expect(counts.get(world.pupilsA[1])).toEqual([2, 2]);
+    expect(counts.get(world.pupilsA[2])).toEqual([2, 2]);
+    expect(counts.get(world.pupilsB[0])).toEqual([1, 2]);
+    expect(new Set(rows.map((r) => r.person_id)).size).toBe(3);
+  });
+});
