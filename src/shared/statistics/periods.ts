@@ -30,3 +30,12 @@ export function monthKeysBetween(from: string, to: string): string[] {
 
 /** Half-year keys touching the inclusive range, in order. */
 export const halfKeysBetween = (from: string, to: string): string[] => [...new Set(monthKeysBetween(from, to).map((m) => halfKeyOf(`${m}-01`)))];
+
+/**
+ * The roll-up key for the days of a month or half-year key up to and including `cutDate`
+ * ('2026-11~2026-11-23', '2026-H2~2026-11-23'); see `rollup_cuts`.
+ */
+export const cutKey = (base: string, cutDate: string): string => `${base}~${cutDate}`;
+
+/** The month and half-year keys kept to date for a cut date. */
+export const cutKeysOf = (cutDate: string): string[] => [cutKey(cutDate.slice(0, 7), cutDate), cutKey(halfKeyOf(cutDate), cutDate)];

@@ -45,6 +45,18 @@ export const pupilPeriods = pgTable('pupil_periods', {
   index('pupil_periods_last_idx').on(t.organiserId, t.periodKey, t.lastDate),
 ]);
 
+/**
+ * Dates the roll-up is also kept "to date" for: for a cut date C, `pupil_periods` holds keys
+ * 'YYYY-MM~C' and 'YYYY-Hn~C' with the days of C's month and half-year up to C. A running month or
+ * term (to today) and the same period a year earlier then read one row per pupil. The nightly
+ * job keeps today's and a year ago's (statistics/rollup-cuts.ts); registrations refresh them.
+ */
+export const rollupCuts = pgTable('rollup_cuts', {
+  organiserId: uuid('organiser_id').notNull(),
+  cutDate: date('cut_date').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.cutDate] })]);
+
 /** School unit × month sums for trend charts (pupils = distinct pupils with a school day in the unit that month). */
 export const unitMonths = pgTable('unit_months', {
   organiserId: uuid('organiser_id').notNull(),

@@ -12,9 +12,10 @@ import { createWorld, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { absenceBand, emptyBandCounts } from '../../../shared/statistics/index.js';
 import { aggregateCells, planPeriod, type Breakdown } from './statistics.repo.js';
+import { keepRollupCuts } from './rollup-cuts.js';
 import { CLASS_KEY, PLACEMENT_JOINS, SCHOOL_YEAR_KEY, refreshStatisticsRollups } from './rollups.js';
 
-const DATES = ['2026-01-29', '2026-01-30', '2026-02-02', '2026-02-03', '2026-02-04'];
+const DATES = ['2026-01-29', '2026-01-30', '2026-02-02', '2026-02-03', '2026-02-04', '2026-02-05'];
 const BREAKDOWNS: Breakdown[] = ['none', 'year', 'class', 'sex'];
 const LIST_RULE_SHARE = 0.5;
 
@@ -95,6 +96,46 @@ describe('statistics cells', () => {
     const expected = await reference(from, to);
     expect(expected.size).toBeGreaterThan(10);
     expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+  });
+
+  /** The cells of [from, to] against the reference, and the plan it was read by. */
+  async function expectReference(from: string, to: string): Promise<string[]> {
+    const cells = await aggregateCells(t.database.db, world.organiserId, from, to, 'all', { breakdowns: BREAKDOWNS, perUnit: 'both', listRuleShare: LIST_RULE_SHARE });
+    const actual = new Map(cells.map((c) => [`${c.breakdown}|${c.schoolUnitId}|${c.key}`, {
+      pupils: c.pupils, known: c.totals.known, scheduled: c.totals.scheduled, valid: c.totals.valid, invalid: c.totals.invalid, aboveListShare: c.aboveListShare, bands: c.bands,
+    }]));
+    expect(Object.fromEntries(actual), `${from}..${to}`).toEqual(Object.fromEntries(await reference(from, to)));
+    const plan = await planPeriod(t.database.db, world.organiserId, from, to);
+    return [...plan.periodKeys, ...plan.dayRanges.map((r) => `${r.from}..${r.to}`)];
+  }
+
+  it('reads a running period from the roll-up kept to date, kept current by registrations and moved a day at a time', async () => {
+    const o = world.organiserId;
+    expect(await expectReference('2026-01-01', '2026-02-03')).toEqual(['2026-01', '2026-02-01..2026-02-03']);
+    await t.database.db.transaction((tx) => keepRollupCuts(tx, o, ['2026-02-03']));
+    expect(await expectReference('2026-01-01', '2026-02-03')).toEqual(['2026-H1~2026-02-03']);
+    expect(await expectReference('2026-02-01', '2026-02-03')).toEqual(['2026-02~2026-02-03']);
+    // A correction before the cut changes the "to date" rows in its own transaction.
+    const teacher = await logInAs(t.app, world.usernames.teacher);
+    const lesson = world.lessonsA.get('2026-02-02 08:00')!;
+    expect((await teacher.request({ method: 'PUT', url: `/api/lessons/${lesson}/registration`,
+      payload: { marks: [{ personId: world.pupilsA[0], kind: 'absent' }, { personId: world.pupilsA[3], kind: 'absent' }] } })).statusCode).toBe(200);
+    expect(await expectReference('2026-01-01', '2026-02-03')).toEqual(['2026-H1~2026-02-03']);
+    // The next day's cut extends this one; the old one goes with its rows.
+    await t.database.db.transaction((tx) => keepRollupCuts(tx, o, ['2026-02-04']));
+    expect(await expectReference('2026-01-01', '2026-02-04')).toEqual(['2026-H1~2026-02-04']);
+    expect(await expectReference('2026-02-01', '2026-02-04')).toEqual(['2026-02~2026-02-04']);
+    expect(await expectReference('2026-01-01', '2026-02-03')).toEqual(['2026-01', '2026-02-01..2026-02-03']);
+    const left = await queryRows<{ period_key: string }>(t.database.db, sql`select distinct period_key from pupil_periods where organiser_id = ${o} and period_key like '%~%' order by 1`);
+    expect(left.map((r) => r.period_key)).toEqual(['2026-02~2026-02-04', '2026-H1~2026-02-04']);
+    // The month-to-date figures in the trend come from the same rows.
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const months = (await admin.request({ method: 'GET', url: '/api/statistics/months?from=2026-02-01&to=2026-02-04' })).json().months;
+    const cell = (await aggregateCells(t.database.db, o, '2026-02-01', '2026-02-04', 'all', { breakdowns: ['none'], perUnit: true, listRuleShare: LIST_RULE_SHARE }))
+      .find((c) => c.schoolUnitId === world.schoolUnitId)!;
+    expect(months[0].schoolUnits.find((u: { schoolUnitId: string }) => u.schoolUnitId === world.schoolUnitId).current)
+      .toMatchObject({ pupils: cell.pupils, scheduled: cell.totals.scheduled, known: cell.totals.known, valid: cell.totals.valid, invalid: cell.totals.invalid });
+    await t.database.db.transaction((tx) => keepRollupCuts(tx, o, []));
   });
 
   it('reads a whole half-year as one row per pupil, with the multi-row pupils counted', async () => {

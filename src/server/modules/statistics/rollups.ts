@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
-import { halfKeysBetween, halfRange, monthsOfHalf } from '../../../shared/statistics/index.js';
+import { cutKeysOf, halfKeyOf, halfKeysBetween, halfRange, monthsOfHalf } from '../../../shared/statistics/index.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
 export const PLACEMENT_JOINS = sql`
@@ -43,7 +43,7 @@ const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd
  * consecutive start/end boundaries of the pupil's enrolments and memberships nothing starts or
  * ends, so PLACEMENT_JOINS give the same answer on every day of a segment, and are evaluated on
  * its first school day. Same lookups as per day, a few hundred thousand instead of millions.
- * @param periodKeys SQL values list of period keys per pupil day `pd` (e.g. its month and half-year).
+ * @param periodKeys SQL values list of period keys per pupil day `pd` (e.g. its month and half-year; null = none).
  * @param persons condition on `person_id` narrowing the enrolments and memberships read.
  */
 export function placedPupilDaySums(organiserId: string, where: SQL, persons: SQL, periodKeys: SQL): SQL {
@@ -59,7 +59,7 @@ export function placedPupilDaySums(organiserId: string, where: SQL, persons: SQL
       from pupil_days pd
       left join segments s on s.person_id = pd.person_id and pd.date >= s.seg_from and (s.seg_to is null or pd.date < s.seg_to)
       cross join lateral (values ${periodKeys}) k(period_key)
-      where pd.organiser_id = ${organiserId} and ${where}
+      where pd.organiser_id = ${organiserId} and k.period_key is not null and ${where}
       group by pd.organiser_id, k.period_key, pd.school_unit_id, pd.person_id, s.seg_from)
     select pd.organiser_id, pd.period_key, pd.school_unit_id, pd.person_id, ${SCHOOL_YEAR_KEY} as school_year_key, ${CLASS_KEY} as class_key,
       min(pd.date) as first_date, max(pd.last_date) as last_date,
@@ -75,13 +75,43 @@ export function placedPupilDaySums(organiserId: string, where: SQL, persons: SQL
  * with each pupil's row counts per (period, unit) and per period. The counts hold because a
  * pupil's rows for a period are always written together (every caller deletes them first).
  */
-async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, persons: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
+export async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, persons: SQL, periodKeys: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
   return queryRows(tx, sql`
     insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS}, unit_rows, period_rows)
     select s.*, count(*) over (partition by s.period_key, s.school_unit_id, s.person_id), count(*) over (partition by s.period_key, s.person_id)
-    from (${placedPupilDaySums(organiserId, where, persons, sql`(to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})`)}) s
+    from (${placedPupilDaySums(organiserId, where, persons, periodKeys)}) s
     ${returning ? sql`returning school_unit_id, period_key` : sql``}`);
 }
+
+/** The month and half-year of a pupil day `pd`. */
+const BASE_KEYS = sql`(to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})`;
+
+/** A pupil day's "to date" keys for the cut dates: its month's and half-year's when it is on or before a cut in them. */
+export function cutKeysOfDay(cutDates: string[]): SQL[] {
+  return cutDates.flatMap((cut) => {
+    const [monthCut, halfCut] = cutKeysOf(cut);
+    return [
+      sql`(case when pd.date <= ${cut}::date and to_char(pd.date, 'YYYY-MM') = ${cut.slice(0, 7)} then ${monthCut} end)`,
+      sql`(case when pd.date <= ${cut}::date and ${HALF_KEY} = ${halfKeyOf(cut)} then ${halfCut} end)`,
+    ];
+  });
+}
+
+/**
+ * Registrations refresh the roll-ups under a shared lock; adding or dropping a cut date takes it
+ * exclusively, so a cut is never built from pupil days a concurrent registration is changing.
+ */
+export async function lockRollups(tx: Tx, organiserId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  const key = `narvaro.rollups:${organiserId}`;
+  await tx.execute(mode === 'shared' ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))` : sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}
+
+export async function findCutDates(tx: Tx, organiserId: string): Promise<string[]> {
+  return (await queryRows<{ cut_date: string }>(tx, sql`select cut_date::text from rollup_cuts where organiser_id = ${organiserId} order by cut_date`)).map((r) => r.cut_date);
+}
+
+/** Month keys of the base roll-up ('2025-09'): not half-years, not cut keys. */
+const isMonthKey = (key: string) => /^\d{4}-\d{2}$/.test(key);
 
 /** Rebuilds `unit_months` for the (school unit, month) pairs, or all of the organiser's, from the pupil month rows. */
 async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, string][] | 'all'): Promise<void> {
@@ -92,7 +122,7 @@ async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, st
     select organiser_id, month, school_unit_id, count(distinct person_id)::int,
       sum(scheduled)::int, sum(known)::int, sum(attended)::int, sum(valid)::int, sum(invalid)::int, sum(other)::int,
       sum(late_count)::int, sum(late_minutes)::int, sum(absent_days)::int, sum(absence_occasions)::int, sum(school_days)::int
-    from (select *, period_key as month from pupil_periods where organiser_id = ${organiserId} and period_key not like '%H%') pp
+    from (select *, period_key as month from pupil_periods where organiser_id = ${organiserId} and period_key ~ '^[0-9]{4}-[0-9]{2}$') pp
     where ${match}
     group by organiser_id, month, school_unit_id`);
 }
@@ -103,15 +133,18 @@ async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, st
  */
 export async function refreshStatisticsRollups(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
   if (personIds.length === 0) return;
+  await lockRollups(tx, organiserId, 'shared');
   const halves = halfKeysBetween(from, to);
-  const keys = [...halves.flatMap(monthsOfHalf), ...halves];
+  const cuts = (await findCutDates(tx, organiserId)).filter((cut) => halves.includes(halfKeyOf(cut)));
+  const keys = [...halves.flatMap(monthsOfHalf), ...halves, ...cuts.flatMap(cutKeysOf)];
   const extent = { from: halfRange(halves[0]).from, to: halfRange(halves[halves.length - 1]).to };
   const persons = uuidArray(personIds);
   const removed = await queryRows<{ school_unit_id: string; period_key: string }>(tx, sql`delete from pupil_periods
     where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
     returning school_unit_id, period_key`);
-  const added = await insertPupilPeriods(tx, organiserId, sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`, sql`person_id = any(${persons})`);
-  const pairs = new Map([...removed, ...added].filter((r) => !r.period_key.includes('H')).map((r) => [`${r.school_unit_id}|${r.period_key}`, [r.school_unit_id, r.period_key] as [string, string]]));
+  const added = await insertPupilPeriods(tx, organiserId, sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`,
+    sql`person_id = any(${persons})`, sql.join([BASE_KEYS, ...cutKeysOfDay(cuts)], sql`, `));
+  const pairs = new Map([...removed, ...added].filter((r) => isMonthKey(r.period_key)).map((r) => [`${r.school_unit_id}|${r.period_key}`, [r.school_unit_id, r.period_key] as [string, string]]));
   if (pairs.size > 0) await refreshUnitMonths(tx, organiserId, [...pairs.values()]);
 }
 
@@ -121,7 +154,10 @@ export async function rebuildStatisticsRollups(tx: Tx, organiserId: string): Pro
   // memory; the planner otherwise may pick a nested loop over a materialised segment list.
   await tx.execute(sql`set local enable_nestloop = off`);
   await tx.execute(sql`set local work_mem = '256MB'`);
+  await lockRollups(tx, organiserId, 'exclusive');
   await tx.execute(sql`delete from pupil_periods where organiser_id = ${organiserId}`);
-  await insertPupilPeriods(tx, organiserId, sql`true`, sql`true`, false);
+  // The cut dates go with their rows; the nightly job brings them back (views read pupil days meanwhile).
+  await tx.execute(sql`delete from rollup_cuts where organiser_id = ${organiserId}`);
+  await insertPupilPeriods(tx, organiserId, sql`true`, sql`true`, BASE_KEYS, false);
   await refreshUnitMonths(tx, organiserId, 'all');
 }

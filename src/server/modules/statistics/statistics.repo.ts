@@ -7,15 +7,15 @@
  * their absence band from their own figures) and never leaves the database.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
+import { inSequence, queryRows, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
 import { ABSENCE_BANDS, emptyBandCounts, type BandCounts } from '../../../shared/statistics/index.js';
 import type { PeriodTotals } from '../../../shared/measures/totals.js';
 import { ONGOING_MEASURE_DAYS } from '../ladders/ladders.presenter.js';
 import { hasActiveInterventionSql } from '../cases/cases.repo.js';
-import { halfKeysBetween, monthKeysBetween, monthsOfHalf } from '../../../shared/statistics/index.js';
+import { cutKey, halfKeyOf, halfKeysBetween, monthKeysBetween, monthsOfHalf } from '../../../shared/statistics/index.js';
 import { monthRange } from '../../../shared/dates/index.js';
-import { periodKeyArray, placedPupilDaySums, PUPIL_DAY_SUMS } from './rollups.js';
+import { findCutDates, periodKeyArray, placedPupilDaySums, PUPIL_DAY_SUMS } from './rollups.js';
 
 export type Breakdown = 'none' | 'year' | 'class' | 'sex';
 export type Units = string[] | 'all';
@@ -48,34 +48,47 @@ export interface PeriodPlan { periodKeys: string[]; dayRanges: { from: string; t
 /**
  * Splits [from, to] into roll-up periods and leftover day ranges. A month (or half-year) is read
  * from the roll-up when the organiser has no school day in it outside [from, to] — so a term
- * (18 Aug–19 Dec) reads one half-year row per pupil; only a month cut where there are school days
- * on both sides of the cut is summed from pupil days.
+ * (18 Aug–19 Dec) reads one half-year row per pupil. When the only days outside are after `to`
+ * and the roll-up is kept to `to` (a cut date: today, or a year ago), the "to date" key is read
+ * instead ('2026-H2~2026-11-23'). Only what is left is summed from pupil days.
  */
 export async function planPeriod(tx: Tx, organiserId: string, from: string, to: string): Promise<PeriodPlan> {
   const halves = halfKeysBetween(from, to);
-  const hasOutside = await monthsWithDaysOutside(tx, organiserId, halves.flatMap(monthsOfHalf), from, to);
+  const [{ before, after }, cuts] = await inSequence(
+    () => daysOutside(tx, organiserId, halves.flatMap(monthsOfHalf), from, to),
+    () => findCutDates(tx, organiserId),
+  );
+  const toIsCut = cuts.includes(to);
   const plan: PeriodPlan = { periodKeys: [], dayRanges: [] };
   for (const half of halves) {
     const halfMonths = monthsOfHalf(half);
-    if (!halfMonths.some((m) => hasOutside.has(m))) { plan.periodKeys.push(half); continue; }
+    if (!halfMonths.some((m) => before.has(m) || after.has(m))) { plan.periodKeys.push(half); continue; }
+    if (toIsCut && halfKeyOf(to) === half && !halfMonths.some((m) => before.has(m))) { plan.periodKeys.push(cutKey(half, to)); continue; }
     for (const month of halfMonths) {
       const range = monthRange(month);
       if (range.to < from || range.from > to) continue;
-      if (!hasOutside.has(month)) plan.periodKeys.push(month);
+      if (!before.has(month) && !after.has(month)) plan.periodKeys.push(month);
+      else if (toIsCut && month === to.slice(0, 7) && !before.has(month)) plan.periodKeys.push(cutKey(month, to));
       else plan.dayRanges.push({ from: range.from < from ? from : range.from, to: range.to > to ? to : range.to });
     }
   }
   return plan;
 }
 
-/** The months in which the organiser has a school day before `from` or after `to` (index probes on the roll-up). */
-export async function monthsWithDaysOutside(tx: Tx, organiserId: string, months: string[], from: string, to: string): Promise<Set<string>> {
+/** The months in which the organiser has a school day before `from`, and after `to` (index probes on the roll-up). */
+export async function daysOutside(tx: Tx, organiserId: string, months: string[], from: string, to: string): Promise<{ before: Set<string>; after: Set<string> }> {
   // min/max become one-row index scans on (organiser_id, period_key, first_date | last_date).
-  const rows = await queryRows<{ key: string; outside: boolean }>(tx, sql`select m.key,
-      coalesce((select min(p.first_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) < ${from}::date, false)
-      or coalesce((select max(p.last_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) > ${to}::date, false) as outside
+  const rows = await queryRows<{ key: string; before: boolean; after: boolean }>(tx, sql`select m.key,
+      coalesce((select min(p.first_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) < ${from}::date, false) as before,
+      coalesce((select max(p.last_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) > ${to}::date, false) as after
     from unnest(${periodKeyArray(months)}) m(key)`);
-  return new Set(rows.filter((r) => r.outside).map((r) => r.key));
+  return { before: new Set(rows.filter((r) => r.before).map((r) => r.key)), after: new Set(rows.filter((r) => r.after).map((r) => r.key)) };
+}
+
+/** The months in which the organiser has a school day outside [from, to]. */
+export async function monthsWithDaysOutside(tx: Tx, organiserId: string, months: string[], from: string, to: string): Promise<Set<string>> {
+  const { before, after } = await daysOutside(tx, organiserId, months, from, to);
+  return new Set([...before, ...after]);
 }
 
 export interface UnitMonthAggregate { month: string; schoolUnitId: string; pupils: number; totals: PeriodTotals }
@@ -86,12 +99,20 @@ export interface UnitMonthAggregate { month: string; schoolUnitId: string; pupil
  */
 export async function aggregateUnitMonths(tx: Tx, organiserId: string, from: string, to: string, units: Units): Promise<UnitMonthAggregate[]> {
   const months = monthKeysBetween(from, to);
-  const cut = await monthsWithDaysOutside(tx, organiserId, months, from, to);
-  const whole = months.filter((m) => !cut.has(m));
+  const [{ before, after }, cuts] = await inSequence(() => daysOutside(tx, organiserId, months, from, to), () => findCutDates(tx, organiserId));
+  const whole = months.filter((m) => !before.has(m) && !after.has(m));
+  // The running month (cut at today, or at the same date a year ago) from its "to date" key.
+  const toDate = months.filter((m) => !before.has(m) && after.has(m) && m === to.slice(0, 7) && cuts.includes(to));
+  const cut = months.filter((m) => !whole.includes(m) && !toDate.includes(m));
   const parts = [sql`select um.month, um.school_unit_id, um.pupils, ${sql.raw(SUMS.split(', ').map((c) => `um.${c}`).join(', '))}
     from unit_months um where um.organiser_id = ${organiserId} and um.month = any(${periodKeyArray(whole)}) and ${unitFilter(sql`um.school_unit_id`, units)}`];
-  if (cut.size > 0) {
-    const ranges = [...cut].map((m) => monthRange(m)).map((r) => sql`pd.date between ${r.from < from ? from : r.from} and ${r.to > to ? to : r.to}`);
+  if (toDate.length > 0) {
+    parts.push(sql`select ${toDate[0]}, pp.school_unit_id, count(distinct pp.person_id)::int, ${sumsOf('pp', true)}
+      from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = ${cutKey(toDate[0], to)} and ${unitFilter(sql`pp.school_unit_id`, units)}
+      group by pp.school_unit_id`);
+  }
+  if (cut.length > 0) {
+    const ranges = cut.map((m) => monthRange(m)).map((r) => sql`pd.date between ${r.from < from ? from : r.from} and ${r.to > to ? to : r.to}`);
     parts.push(sql`select to_char(pd.date, 'YYYY-MM'), pd.school_unit_id, count(distinct pd.person_id)::int, ${PUPIL_DAY_SUMS}
       from pupil_days pd where pd.organiser_id = ${organiserId} and (${sql.join(ranges, sql` or `)}) and ${unitFilter(sql`pd.school_unit_id`, units)}
       group by 1, 2`);
