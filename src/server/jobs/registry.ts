@@ -8,6 +8,7 @@ import { BOARD_REPORTS_TIME, JOB_BOARD_REPORTS, handleScheduledBoardReports } fr
 import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
 import { unsafeAllOrganiserIds } from '../modules/ladders/dry-run-ladder.js';
 import { ladderJobRunners } from '../modules/ladders/ladder-jobs.js';
+import { advanceRollupCuts } from '../modules/statistics/rollup-cuts.js';
 import { applyRetention } from '../modules/retention/commands/apply-retention.js';
 import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message-worker.js';
 import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
@@ -25,6 +26,10 @@ export const JOB_MONTHLY_NOTICES = 'messages.monthly-notices';
 export const SEND_EVERY_MINUTES = 1;
 export const MONTHLY_NOTICE_TIME = '06:00';
 
+export const JOB_KEEP_ROLLUP_CUTS = 'statistics.keep-rollup-cuts';
+/** Just after midnight, so the running month and term read their "to date" roll-up from the first request of the day. */
+export const ROLLUP_CUTS_TIME = '00:05';
+
 export type JobLog = (message: string, error?: unknown) => void;
 
 export async function handleEvaluateLadders(database: Database, clock: Clock): Promise<void> {
@@ -40,6 +45,13 @@ export async function handleApplyRetention(database: Database, clock: Clock): Pr
   }
 }
 
+/** Moves every organiser's "to date" roll-up to today (and a year ago), one transaction each. */
+export async function handleKeepRollupCuts(database: Database, clock: Clock): Promise<void> {
+  for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
+    await database.db.transaction((tx) => advanceRollupCuts(tx, organiserId, clock.today()));
+  }
+}
+
 /** What a worker runs: the scheduled jobs and the background jobs started from the web. */
 export function registerJobHandlers(queue: JobQueue, database: Database, clock: Clock, config: Config, log: JobLog): void {
   const transports = transportsFromConfig(config.messages);
@@ -47,6 +59,7 @@ export function registerJobHandlers(queue: JobQueue, database: Database, clock: 
   queue.register(JOB_EVALUATE_LADDERS, () => handleEvaluateLadders(database, clock));
   queue.register(JOB_RUN_BACKGROUND, (data) => runBackgroundJob(database.db, ladderJobRunners(database), data, log));
   queue.register(JOB_APPLY_RETENTION, () => handleApplyRetention(database, clock));
+  queue.register(JOB_KEEP_ROLLUP_CUTS, () => handleKeepRollupCuts(database, clock));
   queue.register(JOB_SEND_MESSAGES, async () => { await sendDue(); });
   queue.register(JOB_BOARD_REPORTS, async () => { await handleScheduledBoardReports(database, clock); });
   queue.register(JOB_MONTHLY_NOTICES, async () => {
@@ -63,4 +76,7 @@ export async function registerJobs(queue: JobQueue, database: Database, clock: C
   await queue.scheduleDaily(JOB_APPLY_RETENTION, NIGHTLY_RETENTION_TIME);
   await queue.scheduleDaily(JOB_MONTHLY_NOTICES, MONTHLY_NOTICE_TIME);
   await queue.scheduleEvery(JOB_SEND_MESSAGES, SEND_EVERY_MINUTES);
+  await queue.scheduleDaily(JOB_KEEP_ROLLUP_CUTS, ROLLUP_CUTS_TIME);
+  // Catch up at start: a server that was down at midnight still gets today's cut.
+  await queue.send(JOB_KEEP_ROLLUP_CUTS);
 }

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
+import { buildTestApp, logInAs, settableClock, type TestApp } from '../../test/support.js';
+import { handleKeepRollupCuts } from '../../jobs/registry.js';
 import { createWorld, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { absenceBand, emptyBandCounts } from '../../../shared/statistics/index.js';
@@ -136,6 +137,19 @@ describe('statistics cells', () => {
     expect(months[0].schoolUnits.find((u: { schoolUnitId: string }) => u.schoolUnitId === world.schoolUnitId).current)
       .toMatchObject({ pupils: cell.pupils, scheduled: cell.totals.scheduled, known: cell.totals.known, valid: cell.totals.valid, invalid: cell.totals.invalid });
     await t.database.db.transaction((tx) => keepRollupCuts(tx, o, []));
+  });
+
+  it('has a nightly job that keeps every organiser to today and to the same date a year ago', async () => {
+    const cutsOf = async () => (await queryRows<{ d: string }>(t.database.db, sql`select cut_date::text as d from rollup_cuts where organiser_id = ${world.organiserId} order by 1`)).map((r) => r.d);
+    const clock = settableClock('2026-02-03T23:10:00Z'); // 00:10 on 4 February in Stockholm
+    await handleKeepRollupCuts(t.database, clock);
+    expect(await cutsOf()).toEqual(['2025-02-04', '2026-02-04']);
+    clock.advance(24 * 3600 * 1000);
+    await handleKeepRollupCuts(t.database, clock);
+    await handleKeepRollupCuts(t.database, clock); // a second worker's catch-up run changes nothing
+    expect(await cutsOf()).toEqual(['2025-02-05', '2026-02-05']);
+    expect(await expectReference('2026-02-01', '2026-02-05')).toEqual(['2026-02']);
+    await t.database.db.transaction((tx) => keepRollupCuts(tx, world.organiserId, []));
   });
 
   it('reads a whole half-year as one row per pupil, with the multi-row pupils counted', async () => {
