@@ -17,6 +17,9 @@ import { createUser } from '../src/server/modules/auth/commands/create-user.js';
 import { rebuildStatisticsRollups } from '../src/server/modules/statistics/rollups.js';
 import { seedMunicipality } from './seed-municipality.js';
 import { createRegion } from '../src/server/modules/statistics/commands/create-region.js';
+import { keepRollupCuts } from '../src/server/modules/statistics/rollup-cuts.js';
+import { shiftYears } from '../src/shared/statistics/index.js';
+import { addDays } from '../src/shared/dates/index.js';
 
 const TODAY = '2026-05-20';
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -24,7 +27,14 @@ const PUPILS = Number(process.env.BENCH_STATS_PUPILS ?? 100_000);
 const RUNS = Number(process.env.BENCH_STATS_RUNS ?? 20);
 const TERM = 'from=2025-08-18&to=2025-12-19';
 const MONTH = 'from=2025-10-01&to=2025-10-31';
-/** A range cut mid-month on both sides: the slow path (pupil days for the cut months). */
+/**
+ * "Today" for the running periods: 20 November 2025, with the rest of the year's days after it
+ * (as a real timetable has) and the autumn a year earlier for the comparison.
+ */
+const RUNNING_TODAY = '2025-11-20';
+const TERM_TO_DATE = `from=2025-08-18&to=${RUNNING_TODAY}`;
+const MONTH_TO_DATE = `from=2025-11-01&to=${RUNNING_TODAY}`;
+/** A custom range cut mid-month at its start: the slow path (pupil days for September's part). */
 const CUT = 'from=2025-09-10&to=2025-11-20';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -56,6 +66,7 @@ async function run(database: Database, existing: boolean) {
   let schoolUnitId: string;
   let seconds: Record<string, string> = {};
   if (existing) {
+    await migrateDatabase(database);
     [{ organiser_id: organiserId }] = await queryRows<{ organiser_id: string }>(database.db, sql`select organiser_id from pupil_days limit 1`);
     [{ id: schoolUnitId }] = await queryRows<{ id: string }>(database.db, sql`select md5(${organiserId} || 'u' || 1)::uuid as id`);
     // A run stopped during the roll-up build: build it and the users now.
@@ -74,6 +85,17 @@ async function run(database: Database, existing: boolean) {
     await createUser(database.db, { organiserId, username: 'bench-huvudman', password: 'bench', displayName: 'Bench', personId: null, roles: [{ role: 'organiserAdmin', schoolUnitId: null }] });
     await database.db.transaction((tx) => createRegion(tx, { name: 'Benchregion', organiserIds: [organiserId], user: { username: 'bench-region', password: 'bench', displayName: 'Bench' } }));
   }
+  // The nightly job's work for RUNNING_TODAY: first from pupil days (the first night), then one day's step.
+  const yearAgo = (date: string) => shiftYears(date, -1);
+  const dayBefore = addDays(RUNNING_TODAY, -1);
+  await database.db.transaction((tx) => keepRollupCuts(tx, organiserId, []));
+  let started = performance.now();
+  await database.db.transaction((tx) => keepRollupCuts(tx, organiserId, [yearAgo(dayBefore), dayBefore]));
+  seconds['cuts built from pupil days (s)'] = ((performance.now() - started) / 1000).toFixed(1);
+  started = performance.now();
+  await database.db.transaction((tx) => keepRollupCuts(tx, organiserId, [yearAgo(RUNNING_TODAY), RUNNING_TODAY]));
+  seconds['cuts moved a day (s)'] = ((performance.now() - started) / 1000).toFixed(1);
+  await database.db.execute(sql`analyze pupil_periods`);
   const [days] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pupil_days`);
   const config = loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TODAY, WEB_DIST_DIR: '/nonexistent', PORT: '0' });
   const app = await buildApp({ database, config, clock: clockFor(config) });
@@ -88,7 +110,11 @@ async function run(database: Database, existing: boolean) {
     ['months (trend), term', `/api/statistics/months?${TERM}`],
     ['region view, term', `/api/statistics/region?${TERM}`],
     ['completeness, term', `/api/completeness?${TERM}`],
-    ['organiser view, range cut mid-month', `/api/statistics/organiser?${CUT}`],
+    ['school view, all units, term to date (roll-up kept to date)', `/api/statistics/school?${TERM_TO_DATE}`],
+    ['organiser view, term to date', `/api/statistics/organiser?${TERM_TO_DATE}`],
+    ['organiser view, month to date', `/api/statistics/organiser?${MONTH_TO_DATE}`],
+    ['months (trend), term to date', `/api/statistics/months?${TERM_TO_DATE}`],
+    ['organiser view, custom range cut mid-month at its start', `/api/statistics/organiser?${CUT}`],
   ];
   const rows = [];
   for (const [name, url] of endpoints) {

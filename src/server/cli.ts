@@ -4,6 +4,8 @@
  *   measures --from YYYY-MM-DD --to YYYY-MM-DD --json   absence figures per pupil
  *   ladder evaluate --preset <id> --date YYYY-MM-DD --json   ladder steps per pupil as of the date
  *   stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json   aggregated statistics
+ *   rollups rebuild                              rebuild the statistics roll-ups from pupil days (after a bulk load or a migration)
+ *   region create --name N --organiser ID [--organiser ID ...] [--username U]   a region; its user's password from NARVARO_REGION_PASSWORD
  * Uses DATA_DIR / DATABASE_URL like the server and never loads demo data.
  */
 import { parseArgs } from 'node:util';
@@ -20,7 +22,11 @@ const USAGE = `Användning / usage:
   npm run cli -- import ss12000 <dir>
   npm run cli -- measures --from YYYY-MM-DD --to YYYY-MM-DD --json
   npm run cli -- ladder evaluate --preset kyrkbacksskolan|stockholm|orebro|norrkoping --date YYYY-MM-DD --json
-  npm run cli -- stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json`;
+  npm run cli -- stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json
+  npm run cli -- rollups rebuild
+  NARVARO_REGION_PASSWORD=… npm run cli -- region create --name "Region" --organiser <uuid> [--organiser <uuid> …] [--username <namn>]`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Command = (database: Database, args: string[]) => Promise<number>;
 
@@ -76,6 +82,46 @@ const commands: Record<string, Command> = {
     const { unsafeStatsForCli } = await import('./modules/statistics/stats-for-cli.js');
     const result = await unsafeStatsForCli(database.db, level, values.from, values.to, clockFor(loadConfig()).today());
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  },
+  async rollups(database, args) {
+    if (args[0] !== 'rebuild' || args.length > 1) throw new UsageError('rollups needs: rebuild');
+    const { clockFor } = await import('./clock.js');
+    const { unsafeAllOrganiserIds } = await import('./modules/ladders/dry-run-ladder.js');
+    const { rebuildStatisticsRollups } = await import('./modules/statistics/rollups.js');
+    const { advanceRollupCuts } = await import('./modules/statistics/rollup-cuts.js');
+    const today = clockFor(loadConfig()).today();
+    for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
+      const started = performance.now();
+      await database.db.transaction(async (tx) => {
+        await rebuildStatisticsRollups(tx, organiserId);
+        await advanceRollupCuts(tx, organiserId, today);
+      });
+      console.log(`${organiserId}\t${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    return 0;
+  },
+  async region(database, args) {
+    const [sub, ...rest] = args;
+    const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, organiser: { type: 'string', multiple: true }, username: { type: 'string' } } });
+    const organiserIds = values.organiser ?? [];
+    if (sub !== 'create' || !values.name?.trim() || organiserIds.length === 0 || !organiserIds.every((id) => UUID.test(id))) {
+      throw new UsageError('region create needs --name and at least one --organiser <uuid>');
+    }
+    const password = process.env.NARVARO_REGION_PASSWORD;
+    if (values.username && (!password || password.length < 12)) throw new UsageError('set NARVARO_REGION_PASSWORD (at least 12 characters) for the region user');
+    const { queryRows } = await import('./db/client.js');
+    const { sql } = await import('drizzle-orm');
+    for (const id of organiserIds) {
+      const known = await queryRows(database.db, sql`select 1 from organisations where organiser_id = ${id.toLowerCase()} and id = ${id.toLowerCase()}`);
+      if (known.length === 0) throw new UsageError(`no organiser (Huvudman) with id ${id}`);
+    }
+    const { createRegion } = await import('./modules/statistics/commands/create-region.js');
+    const regionId = await database.db.transaction((tx) => createRegion(tx, {
+      name: values.name!.trim(), organiserIds: organiserIds.map((id) => id.toLowerCase()),
+      user: values.username ? { username: values.username, password: password!, displayName: values.name!.trim() } : undefined,
+    }));
+    console.log(JSON.stringify({ regionId }));
     return 0;
   },
 };

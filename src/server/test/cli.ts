@@ -5,8 +5,12 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 export function runCli(args: string[], dataDir: string): { status: number | null; stdout: string; stderr: string } {
+  return runCliWithEnv(args, dataDir, {});
+}
+
+export function runCliWithEnv(args: string[], dataDir: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', ...env }, encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

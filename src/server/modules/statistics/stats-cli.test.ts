@@ -1,7 +1,7 @@
 // The documented `stats` command on an imported SS12000 folder (PGlite data folder, separate process).
 import { describe, expect, it } from 'vitest';
 import { IDS, smallImport } from '../imports/test/small-import.js';
-import { runCli as cli, writeImportFolder } from '../../test/cli.js';
+import { runCli as cli, runCliWithEnv, writeImportFolder } from '../../test/cli.js';
 
 describe('stats command', () => {
   it('prints per school unit figures and bands as JSON', () => {
@@ -17,6 +17,20 @@ describe('stats command', () => {
     })]);
     const organiser = cli(['stats', '--level', 'organiser', '--from', '2026-10-19', '--to', '2026-10-19', '--json'], dataDir);
     expect(JSON.parse(organiser.stdout)).toEqual([expect.objectContaining({ pupils: 2, invalid: 40, schoolUnits: [expect.objectContaining({ schoolUnitId: IDS.unit })] })]);
+    // Rebuilding the roll-ups (as after a bulk load) changes no figure.
+    const rebuilt = cli(['rollups', 'rebuild'], dataDir);
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(/ s\n/);
+    expect(cli(['stats', '--level', 'school', '--from', '2026-10-19', '--to', '2026-10-19', '--json'], dataDir).stdout).toBe(school.stdout);
+
+    const organiserId = JSON.parse(organiser.stdout)[0].organiserId as string;
+    expect(cli(['region', 'create', '--name', 'Länet', '--organiser', '00000000-0000-4000-8000-000000000000'], dataDir).stderr).toMatch(/no organiser/);
+    const region = runCliWithEnv(['region', 'create', '--name', 'Länet', '--organiser', organiserId, '--username', 'lanet'], dataDir, { NARVARO_REGION_PASSWORD: 'ett långt lösenord' });
+    expect(region.status).toBe(0);
+    const regional = cli(['stats', '--level', 'region', '--from', '2026-10-19', '--to', '2026-10-19', '--json'], dataDir);
+    // The organiser has not chosen to share: the region sees its membership, no figures.
+    expect(JSON.parse(regional.stdout)).toEqual([expect.objectContaining({ regionId: JSON.parse(region.stdout).regionId, regionName: 'Länet', memberOrganisers: 1, organisers: [] })]);
+
     const usage = cli(['stats', '--level', 'county', '--from', '2026-10-19', '--to', '2026-10-19'], dataDir);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--level/);
