@@ -59,6 +59,7 @@ export type AuditEvent =
   | { type: 'case.update-settings'; data: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number } }
   | { type: 'statistics.create-region'; data: { name: string; organiserIds: string[] } }
   | { type: 'statistics.view-region'; data: { from: string; to: string; organiserIds: string[] } }
+  | { type: 'statistics.read-pupils'; data: { schoolUnitId: string; from: string; to: string; breakdown: string; key: string; band: string | null; pupils: number } }
   | { type: 'statistics.set-board-report-schedule'; data: { frequency: string } }
   | { type: 'statistics.generate-board-report'; data: { boardReportId: string; from: string; to: string; origin: string } };
 

@@ -55,6 +55,8 @@ const PeriodFields = {
 
 export const SchoolUnitStatistics = Type.Object({
   schoolUnitId: Uuid, schoolUnitName: Type.String(),
+  /** Whether the caller may open the pupils behind this unit's figures (rektor and elevhälsa of the unit). */
+  canListPupils: Type.Optional(Type.Boolean()),
   ...WithPrevious,
   byYear: Type.Array(StatBreakdownRow),
   byClass: Type.Array(StatBreakdownRow),
@@ -161,3 +163,29 @@ export const BoardReportList = Type.Object({
   reports: Type.Array(Type.Object({ id: Uuid, from: IsoDate, to: IsoDate, origin: Type.String(), createdAt: Type.String() })),
 });
 export type BoardReportList = Static<typeof BoardReportList>;
+
+const StatBreakdown = Type.Union([Type.Literal('none'), Type.Literal('year'), Type.Literal('class'), Type.Literal('sex')]);
+const BandKey = Type.Union([Type.Literal('below5'), Type.Literal('from5to10'), Type.Literal('from10to20'), Type.Literal('from20to50'), Type.Literal('from50'), Type.Literal('noData')]);
+
+/** One cell of the school view: the unit, a breakdown and its key ('' = unknown / the whole unit), optionally a band. */
+export const CellPupilsQuery = Type.Object({
+  from: IsoDate, to: IsoDate, schoolUnitId: Uuid,
+  breakdown: Type.Optional(StatBreakdown),
+  key: Type.Optional(Type.String({ maxLength: 100 })),
+  band: Type.Optional(BandKey),
+});
+export type CellPupilsQuery = Static<typeof CellPupilsQuery>;
+
+export const CellPupil = Type.Object({
+  personId: Uuid, givenName: Type.String(), familyName: Type.String(), isProtected: Type.Boolean(),
+  scheduled: Count, known: Count, valid: Count, invalid: Count,
+  coverage: Rate, absentRate: Rate, validRate: Rate, invalidRate: Rate,
+  band: BandKey,
+});
+
+export const CellPupilsResponse = Type.Object({
+  from: IsoDate, to: IsoDate, schoolUnitId: Uuid, schoolUnitName: Type.String(),
+  breakdown: StatBreakdown, key: Type.String(), band: Type.Union([BandKey, Type.Null()]),
+  pupils: Type.Array(CellPupil),
+});
+export type CellPupilsResponse = Static<typeof CellPupilsResponse>;

@@ -152,6 +152,50 @@ describe('statistics cells', () => {
     await t.database.db.transaction((tx) => keepRollupCuts(tx, world.organiserId, []));
   });
 
+  it('opens the pupils behind each school figure for rektor, as many as the figure counts, audited; never for huvudman', async () => {
+    const period = 'from=2026-01-01&to=2026-02-05';
+    const rektor = await logInAs(t.app, world.usernames.principal);
+    const school = (await rektor.request({ method: 'GET', url: `/api/statistics/school?${period}` })).json();
+    const unit = school.schoolUnits.find((u: { schoolUnitId: string }) => u.schoolUnitId === world.schoolUnitId);
+    expect(unit.canListPupils).toBe(true);
+    const rows: [string, { key: string; current: { pupils: number; bands: Record<string, number> } }][] = [
+      ['none', { key: '', current: unit.current }],
+      ...(['year', 'class', 'sex'] as const).flatMap((b) => unit[`by${b[0].toUpperCase()}${b.slice(1)}`].map((row: never) => [b, row] as [string, never])),
+    ];
+    expect(rows.length).toBeGreaterThan(5);
+    for (const [breakdown, row] of rows) {
+      const cell = `${period}&schoolUnitId=${world.schoolUnitId}&breakdown=${breakdown}&key=${encodeURIComponent(row.key)}`;
+      const all = await rektor.request({ method: 'GET', url: `/api/statistics/pupils?${cell}` });
+      expect(all.statusCode, cell).toBe(200);
+      expect(all.json().pupils, cell).toHaveLength(row.current.pupils);
+      for (const [band, count] of Object.entries(row.current.bands)) {
+        const listed = (await rektor.request({ method: 'GET', url: `/api/statistics/pupils?${cell}&band=${band}` })).json().pupils as { band: string }[];
+        expect(listed.length, `${cell} ${band}`).toBe(count);
+        expect(listed.every((p) => p.band === band)).toBe(true);
+      }
+    }
+    // a1 changed class: listed in both classes, each with the days spent there.
+    const inClass = async (classId: string) => ((await rektor.request({ method: 'GET',
+      url: `/api/statistics/pupils?${period}&schoolUnitId=${world.schoolUnitId}&breakdown=class&key=${classId}` })).json().pupils as { personId: string; scheduled: number }[])
+      .find((p) => p.personId === world.pupilsA[1]);
+    expect((await inClass(world.classA))!.scheduled).toBeGreaterThan(0);
+    expect((await inClass(world.classB))!.scheduled).toBeGreaterThan(0);
+
+    const [audit] = await queryRows<{ data: Record<string, unknown> }>(t.database.db, sql`select data from audit_events
+      where organiser_id = ${world.organiserId} and type = 'statistics.read-pupils' order by occurred_at desc limit 1`);
+    expect(Object.keys(audit.data).sort()).toEqual(['band', 'breakdown', 'from', 'key', 'pupils', 'schoolUnitId', 'to']);
+
+    const huvudman = await logInAs(t.app, world.usernames.organiserAdmin);
+    const organiserSchool = (await huvudman.request({ method: 'GET', url: `/api/statistics/school?${period}` })).json();
+    expect(organiserSchool.schoolUnits.every((u: { canListPupils: boolean }) => u.canListPupils === false)).toBe(true);
+    for (const username of [world.usernames.organiserAdmin, world.usernames.mentor, world.usernames.teacher]) {
+      const user = await logInAs(t.app, username);
+      const res = await user.request({ method: 'GET', url: `/api/statistics/pupils?${period}&schoolUnitId=${world.schoolUnitId}` });
+      expect(res.statusCode, username).toBe(403);
+      expect(res.json().error).toBe('FORBIDDEN');
+    }
+  });
+
   it('reads a whole half-year as one row per pupil, with the multi-row pupils counted', async () => {
     const plan = await planPeriod(t.database.db, world.organiserId, '2026-01-01', '2026-06-30');
     expect(plan).toEqual({ periodKeys: ['2026-H1'], dayRanges: [] });

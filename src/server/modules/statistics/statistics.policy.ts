@@ -18,6 +18,20 @@ export function schoolStatisticsUnits(actor: Actor, schoolUnitId?: string): Unit
   return [schoolUnitId];
 }
 
+/**
+ * The pupils behind a school figure: rektor and elevhälsa of the unit only. Huvudman and the
+ * region get aggregates, never pupils. @throws FORBIDDEN otherwise.
+ */
+export function pupilListUnit(actor: Actor, schoolUnitId: string): string {
+  if (!canListPupils(actor, schoolUnitId)) throw forbidden('Eleverna bakom statistiken visas för rektor och elevhälsa på skolenheten.');
+  return schoolUnitId;
+}
+
+export function canListPupils(actor: Actor, schoolUnitId: string): boolean {
+  const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
+  return units === 'all' || units.includes(schoolUnitId);
+}
+
 export function assertOrganiserView(actor: Actor): void {
   if (!hasOrganiserWideRole(actor, 'organiserAdmin')) throw forbidden('Huvudmannens statistik är för huvudmannen.');
 }

@@ -135,7 +135,7 @@ const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, lat
  * Columns: school_unit_id, person_id, school_year_key, class_key, the sums, unit_rows, period_rows
  * (the pupil's rows in the unit and in all; 0 = unknown, when the plan mixes several rows per pupil).
  */
-function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPlacement: boolean): SQL {
+export function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPlacement: boolean): SQL {
   const counts = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 ? sql`pp.unit_rows, pp.period_rows` : sql`0, 0`;
   const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${sumsOf('pp', false)}, ${counts}
     from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}`];
@@ -151,8 +151,10 @@ function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPla
 }
 
 const SUMMED = SUMS.split(', ');
+/** The column names of `periodRows`. */
+export const PERIOD_ROW_COLUMNS = sql.raw(['school_unit_id', 'person_id', 'school_year_key', 'class_key', ...SUMMED, 'unit_rows', 'period_rows'].join(', '));
 /** The sum columns of `prefix`, as they are or summed per group. */
-function sumsOf(prefix: string, aggregate: boolean): SQL {
+export function sumsOf(prefix: string, aggregate: boolean): SQL {
   return sql.raw(SUMMED.map((c) => (aggregate ? `sum(${prefix}.${c})::bigint as ${c}` : `${prefix}.${c}`)).join(', '));
 }
 
@@ -213,10 +215,9 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
   const withPlacement = options.breakdowns.includes('year') || options.breakdowns.includes('class');
   const withSex = options.breakdowns.includes('sex');
   const scopes = options.perUnit === 'both' ? [true, false] : [options.perUnit];
-  const columns = sql.raw(['school_unit_id', 'person_id', 'school_year_key', 'class_key', ...SUMMED, 'unit_rows', 'period_rows'].join(', '));
   const rows = await queryRows<CellRow & { breakdown: Breakdown }>(tx, sql`
     with r as (
-      select r.*${withSex ? sql`, p.sex` : sql``} from (${periodRows(organiserId, plan, units, withPlacement)}) r (${columns})
+      select r.*${withSex ? sql`, p.sex` : sql``} from (${periodRows(organiserId, plan, units, withPlacement)}) r (${PERIOD_ROW_COLUMNS})
       ${withSex ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``}),
     per_pupil as (${sql.join(scopes.map((perUnit) => perPupilFigures(options.breakdowns, perUnit, perUnit ? 'unit_rows' : 'period_rows')), sql` union all `)})
     select pp.breakdown, pp.unit_id, pp.key, min(coalesce(g.display_name, pp.key)) as label, count(*)::int as pupils, ${sumsOf('pp', true)},

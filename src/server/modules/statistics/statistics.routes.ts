@@ -6,12 +6,13 @@ import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { ErrorResponse, DateRangeQuery, Uuid } from '../../../shared/schemas/common.js';
 import {
-  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
+  BoardReportList, BoardReportSchedule, CellPupilsQuery, CellPupilsResponse, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
 } from '../../../shared/schemas/statistics.js';
 import { assertDateRange } from '../pupils/pupils.routes.js';
-import { assertOrganiserView, regionOf, schoolStatisticsUnits } from './statistics.policy.js';
+import { assertOrganiserView, canListPupils, pupilListUnit, regionOf, schoolStatisticsUnits } from './statistics.policy.js';
+import { listCellPupils } from './cell-pupils.js';
 import { buildMonthlyStatistics, buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
-import { findSharing } from './statistics.repo.js';
+import { findSchoolUnits, findSharing } from './statistics.repo.js';
 import { monthlyStatisticsCsv, organiserStatisticsCsv, regionalStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
 import { setSharing } from './commands/set-sharing.js';
 import { writeAuditEvent } from '../../audit/write-audit-event.js';
@@ -36,7 +37,8 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     const { from, to, schoolUnitId, minCoverage, listRuleShare } = request.query;
     assertDateRange(from, to);
     const units = schoolStatisticsUnits(actor, schoolUnitId);
-    return buildSchoolStatistics(db, actor.organiserId, units, { from, to, minCoverage, listRuleShare });
+    const result = await buildSchoolStatistics(db, actor.organiserId, units, { from, to, minCoverage, listRuleShare });
+    return { ...result, schoolUnits: result.schoolUnits.map((u) => ({ ...u, canListPupils: canListPupils(actor, u.schoolUnitId) })) };
   };
   const organiser = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(request);
@@ -63,6 +65,22 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     assertDateRange(from, to);
     return buildMonthlyStatistics(db, actor.organiserId, schoolStatisticsUnits(actor, schoolUnitId), { from, to, minCoverage });
   };
+
+  app.get('/api/statistics/pupils', {
+    schema: { tags: ['statistics'], summary: 'The pupils behind one school figure (unit, breakdown key, band): rektor and elevhälsa of the unit only, audited', querystring: CellPupilsQuery, response: { 200: CellPupilsResponse, ...errors, 404: ErrorResponse } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const { from, to, schoolUnitId, breakdown = 'none', key = '', band } = request.query;
+    assertDateRange(from, to);
+    pupilListUnit(actor, schoolUnitId);
+    return db.transaction(async (tx) => {
+      const [unit] = await findSchoolUnits(tx, actor.organiserId, [schoolUnitId]);
+      if (!unit) throw notFound('NOT_FOUND', 'Skolenheten finns inte.');
+      const pupils = await listCellPupils(tx, actor.organiserId, { schoolUnitId, from, to, breakdown, key, band });
+      await writeAuditEvent(tx, auditContextOf(request), { type: 'statistics.read-pupils', data: { schoolUnitId, from, to, breakdown, key, band: band ?? null, pupils: pupils.length } });
+      return { from, to, schoolUnitId, schoolUnitName: unit.name, breakdown, key, band: band ?? null, pupils };
+    });
+  });
 
   app.get('/api/statistics/months', {
     schema: { tags: ['statistics'], summary: 'Absence per calendar month of the period per school unit and in total, with the same month a year earlier (trend)', querystring: StatisticsQuery, response: { 200: MonthlyStatisticsResponse, ...errors } },
