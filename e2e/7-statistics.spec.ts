@@ -36,6 +36,25 @@ test('rektor sees only their own school', async ({ page }) => {
   await expectNoAxeViolations(page, 'statistics (school)');
 });
 
+test('rektor opens the pupils behind an absence band, each with their own figures, one click from the pupil page', async ({ page }) => {
+  await logIn(page, 'rektor');
+  await page.goto(AUTUMN);
+  const bands = page.getByRole('table', { name: /elever per frånvaronivå$/ });
+  await expect(bands).toBeVisible({ timeout: 20_000 });
+  // The 10–20 % band: the count is a link whose name says whose pupils it opens.
+  const row = bands.locator('tbody tr').filter({ hasText: '10–20' });
+  const count = Number((await row.locator('td').first().innerText()).replace(/\s/g, ''));
+  expect(count).toBeGreaterThan(0);
+  await row.getByRole('link', { name: /visa eleverna/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Eleverna bakom siffran' })).toBeVisible();
+  const pupils = page.getByRole('table', { name: /^Elever på/ });
+  await expect(pupils.locator('tbody tr')).toHaveCount(count);
+  await expect(page.getByText('Frånvaroband: 10–20 %.')).toBeVisible();
+  await expectNoAxeViolations(page, 'statistics pupils (school)');
+  await pupils.locator('tbody tr').first().getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/pupils\/[0-9a-f-]{36}/);
+});
+
 test('huvudman sees the monthly trend as a chart with its table, and the case figures say what is not available yet', async ({ page }) => {
   await logIn(page, 'huvudman');
   await page.goto(AUTUMN);

@@ -18,6 +18,7 @@ const EarlyWarningRoute = lazy(() => import('./routes/EarlyWarningRoute'));
 const TasksRoute = lazy(() => import('./routes/TasksRoute'));
 const LadderRoute = lazy(() => import('./routes/LadderRoute'));
 const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
+const StatisticsPupilsRoute = lazy(() => import('./routes/StatisticsPupilsRoute'));
 const RetentionRoute = lazy(() => import('./routes/RetentionRoute'));
 const LeaveRequestsRoute = lazy(() => import('./routes/LeaveRequestsRoute'));
 const MessagesRoute = lazy(() => import('./routes/MessagesRoute'));
@@ -96,6 +97,7 @@ export function App() {
             <Route path="/tasks" element={page(<TasksRoute />)} />
             <Route path="/ladder" element={page(<LadderRoute />)} />
             <Route path="/statistics" element={page(<StatisticsRoute />)} />
+            <Route path="/statistics/pupils" element={page(<StatisticsPupilsRoute />)} />
             <Route path="/leave-requests" element={page(<LeaveRequestsRoute />)} />
             <Route path="/messages" element={page(<MessagesRoute />)} />
             <Route path="/messages/settings" element={page(<MessageSettingsRoute />)} />

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -78,4 +78,14 @@ export async function inSequence<T extends readonly unknown[]>(...steps: { [K in
   const results: unknown[] = [];
   for (const step of steps) results.push(await step());
   return results as unknown as T;
+}
+
+/**
+ * Runs independent read queries at the same time when `tx` is the database itself (a PostgreSQL
+ * pool gives each its own connection; PGlite queues them), and one after another inside a
+ * transaction, which has one connection.
+ */
+export async function concurrently<T extends readonly unknown[]>(tx: Tx, ...steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (tx instanceof PgTransaction) return inSequence<T>(...steps);
+  return Promise.all(steps.map((step) => step())) as unknown as Promise<T>;
 }

@@ -185,7 +185,10 @@ export const CellPupil = Type.Object({
 
 export const CellPupilsResponse = Type.Object({
   from: IsoDate, to: IsoDate, schoolUnitId: Uuid, schoolUnitName: Type.String(),
-  breakdown: StatBreakdown, key: Type.String(), band: Type.Union([BandKey, Type.Null()]),
+  breakdown: StatBreakdown, key: Type.String(),
+  /** The key as the school view shows it ('Åk 7', '7A', 'Flickor'). */
+  keyLabel: Type.String(),
+  band: Type.Union([BandKey, Type.Null()]),
   pupils: Type.Array(CellPupil),
 });
 export type CellPupilsResponse = Static<typeof CellPupilsResponse>;

@@ -10,7 +10,8 @@ import type {
   SaveLadderVersionRequest, TaskRow, TasksResponse,
 } from '@shared/schemas/ladders';
 import type {
-  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingResponse,
+  BoardReportList, BoardReportSchedule, CellPupilsQuery, CellPupilsResponse, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse,
+  SchoolStatisticsResponse, SharingResponse,
 } from '@shared/schemas/statistics';
 import type { RetentionPolicyBody, RetentionPolicyResponse, RetentionPreviewResponse } from '@shared/schemas/retention';
 import type {
@@ -177,6 +178,8 @@ export const api = {
   /** A plain link (download): the monthly statistics as CSV. */
   monthlyStatisticsCsvUrl: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/months.csv', { ...period, schoolUnitId }),
   regionalStatisticsPath: (period: Period) => apiPath('/api/statistics/region', { ...period }),
+  /** The pupils behind one school figure (rektor and elevhälsa of the unit). */
+  statisticsPupilsPath: (cell: CellPupilsQuery) => apiPath('/api/statistics/pupils', { ...cell }),
   /** A plain link (download): the regional statistics as CSV. */
   regionalStatisticsCsvUrl: (period: Period) => apiPath('/api/statistics/region.csv', { ...period }),
   boardReportSchedulePath: () => '/api/statistics/board-report-schedule',
@@ -220,5 +223,5 @@ export type {
   CompletenessResponse, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, LessonDetail, Me, MyLessonsResponse, PreviewResponse,
   PupilLadderResponse, PupilListResponse, PupilPage, SchoolUnitsResponse, TaskRow, TasksResponse,
   OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse, GuardianOverview, LeaveRequestRow,
-  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, RegionalStatisticsResponse,
+  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, RegionalStatisticsResponse, CellPupilsQuery, CellPupilsResponse,
 };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   api, type MonthlyStatisticsResponse, type OrganiserStatisticsResponse, type Period, type SchoolStatisticsResponse, type SchoolUnitsResponse,
 } from '../api/endpoints';
+import type { CellPupilsQuery } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { hasOrganiserRole } from '../auth/permissions';
 import { useApiQuery } from '../hooks/useApiQuery';
@@ -78,12 +79,17 @@ function SchoolView({ period, schoolUnitId }: { period: Period; schoolUnitId?: s
   if (!query.data) return <Loading />;
   const data = query.data;
   const unitRows: FiguresRow[] = data.schoolUnits.map((unit) => ({ key: unit.schoolUnitId, label: unit.schoolUnitName, current: unit.current, previous: unit.previous }));
+  const canList = new Set(data.schoolUnits.filter((unit) => unit.canListPupils).map((unit) => unit.schoolUnitId));
+  /** The page of the pupils behind a figure, for units whose pupils the user may see. */
+  const pupilsHref = (schoolUnitId: string, cell: Pick<CellPupilsQuery, 'breakdown' | 'key' | 'band'> = {}) =>
+    canList.has(schoolUnitId) ? `/statistics/pupils?${new URLSearchParams({ from: period.from, to: period.to, schoolUnitId, ...cell })}` : undefined;
+  const breakdownOf = { byYear: 'year', byClass: 'class', bySex: 'sex' } as const;
   return (
     <div aria-busy={query.isLoading}>
       <PeriodNote data={data} />
       <section aria-labelledby="stat-units" className="page-section">
         <h2 id="stat-units">{t('statistics.unitsHeading')}</h2>
-        <FiguresTable rows={unitRows} caption={t('statistics.unitsCaption')} nameHeader={t('statistics.columns.name')} />
+        <FiguresTable rows={unitRows} caption={t('statistics.unitsCaption')} nameHeader={t('statistics.columns.name')} pupilsHref={(row) => pupilsHref(row.key)} />
         <CsvLink href={csv} />
       </section>
       <MonthlyTrend period={period} schoolUnitId={schoolUnitId} perUnit />
@@ -94,12 +100,13 @@ function SchoolView({ period, schoolUnitId }: { period: Period; schoolUnitId?: s
             <div key={breakdown}>
               <h3>{t(`statistics.breakdowns.${breakdown}`)}</h3>
               <FiguresTable rows={breakdownRows(unit[breakdown])} nameHeader={t('statistics.columns.group')}
+                pupilsHref={(row) => pupilsHref(unit.schoolUnitId, { breakdown: breakdownOf[breakdown], key: row.key === 'unknown' ? '' : row.key })}
                 caption={t('statistics.breakdownCaption', { name: unit.schoolUnitName, breakdown: t(`statistics.breakdowns.${breakdown}`) })} />
               <CsvLink href={csv} name={`${unit.schoolUnitName}, ${t(`statistics.breakdowns.${breakdown}`)}`} />
             </div>
           ))}
           <h3>{t('statistics.bandsHeading')}</h3>
-          <BandsFigure name={unit.schoolUnitName} figures={unit.current} previous={unit.previous} />
+          <BandsFigure name={unit.schoolUnitName} figures={unit.current} previous={unit.previous} bandHref={(band) => pupilsHref(unit.schoolUnitId, { band })} />
           <CsvLink href={csv} name={t('statistics.bandsCaption', { name: unit.schoolUnitName })} />
           <h3>{t('statistics.stepsHeading')}</h3>
           <LadderStepsTable name={unit.schoolUnitName} steps={unit.ladderSteps} />

@@ -10,6 +10,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { periodFromTotals } from '../../../shared/measures/totals.js';
 import { absenceBand, type BandCountKey } from '../../../shared/statistics/index.js';
 import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
+import { breakdownKeyLabel } from './statistics.service.js';
 import { PERIOD_ROW_COLUMNS, periodRows, planPeriod, sumsOf, type Breakdown, type PeriodPlan } from './statistics.repo.js';
 
 /** Each pupil's sums in the cell: their rows in the unit with the breakdown's key, summed (as aggregateCells does per pupil). */
@@ -53,4 +54,12 @@ export async function listCellPupils(tx: Tx, organiserId: string, query: CellQue
       band: absenceBand(figures),
     };
   }).filter((p) => !query.band || p.band === query.band);
+}
+
+/** The cell's key as the school view labels it. */
+export async function cellKeyLabel(tx: Tx, organiserId: string, breakdown: Breakdown, key: string): Promise<string> {
+  if (breakdown === 'none') return '';
+  const [group] = breakdown === 'class' && key
+    ? await queryRows<{ name: string }>(tx, sql`select display_name as name from groups where organiser_id = ${organiserId} and id::text = ${key}`) : [];
+  return breakdownKeyLabel(breakdown, key, group?.name ?? key);
 }

@@ -133,18 +133,19 @@ const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, lat
 /**
  * Pupil × placement rows of a planned period: roll-up rows plus sums of the leftover pupil days.
  * Columns: school_unit_id, person_id, school_year_key, class_key, the sums, unit_rows, period_rows
- * (the pupil's rows in the unit and in all; 0 = unknown, when the plan mixes several rows per pupil).
+ * (the pupil's rows in the unit and in all; 0 and -1 = unknown, when the plan mixes several rows
+ * per pupil: then every pupil is grouped, and none counts as "in one unit only").
  */
 export function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPlacement: boolean): SQL {
-  const counts = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 ? sql`pp.unit_rows, pp.period_rows` : sql`0, 0`;
+  const counts = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 ? sql`pp.unit_rows, pp.period_rows` : sql`0, -1`;
   const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${sumsOf('pp', false)}, ${counts}
     from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}`];
   if (plan.dayRanges.length > 0) {
     const dates = sql.join(plan.dayRanges.map((r) => sql`pd.date between ${r.from} and ${r.to}`), sql` or `);
     if (!withPlacement) {
-      parts.push(sql`select pd.school_unit_id, pd.person_id, '', '', ${PUPIL_DAY_SUMS}, 0, 0
+      parts.push(sql`select pd.school_unit_id, pd.person_id, '', '', ${PUPIL_DAY_SUMS}, 0, -1
         from pupil_days pd where pd.organiser_id = ${organiserId} and (${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)} group by 1, 2`);
-    } else parts.push(sql`select c.school_unit_id, c.person_id, c.school_year_key, c.class_key, ${sumsOf('c', false)}, 0, 0
+    } else parts.push(sql`select c.school_unit_id, c.person_id, c.school_year_key, c.class_key, ${sumsOf('c', false)}, 0, -1
       from (${placedPupilDaySums(organiserId, sql`(${dates}) and ${unitFilter(sql`pd.school_unit_id`, units)}`, sql`true`, sql`('')`)}) c`);
   }
   return sql.join(parts, sql` union all `);
@@ -161,46 +162,72 @@ export function sumsOf(prefix: string, aggregate: boolean): SQL {
 /** The breakdown's key on the period rows `r` (placement on each day; sex from the person, joined as `r.sex`). */
 const BREAKDOWN_KEY = { year: sql`r.school_year_key`, class: sql`r.class_key`, sex: sql`coalesce(r.sex, '')` } as const;
 
+
 /**
- * Each pupil's figure in every cell they belong to, for one scope (per school unit, or the whole
- * organiser): rows of (breakdown, unit_id, key, sums). A pupil with a single row in the scope
- * (`rowsColumn` = 1: one placement all period) takes that row as their figure in every breakdown,
- * with no grouping — most pupils, so a whole-organiser view is one scan. Only the others are summed
- * per pupil (GROUPING SETS, one per breakdown); when the rows carry no counts (0) everyone is.
+ * Per-cell aggregates of per-pupil rows `alias` (each with `band` from `bandIndexOf`): pupils, the
+ * sums, pupils above the list rule's share, pupils per band (band_<key>, band_nodata).
  */
-function perPupilFigures(breakdowns: Breakdown[], perUnit: boolean, rowsColumn: 'unit_rows' | 'period_rows'): SQL {
-  const unitId = perUnit ? sql`r.school_unit_id` : sql`null::uuid`;
-  const rowCount = sql`r.${sql.identifier(rowsColumn)}`;
-  const keyed = breakdowns.map((b) => sql`(${b}, ${b === 'none' ? sql`''` : BREAKDOWN_KEY[b]})`);
-  const singles = sql`select b.breakdown, ${unitId} as unit_id, b.key, ${sumsOf('r', false)}
-    from r cross join lateral (values ${sql.join(keyed, sql`, `)}) b(breakdown, key) where ${rowCount} = 1`;
-  const unitColumn = perUnit ? [sql`r.school_unit_id`] : [];
-  const sets = breakdowns.map((b) => sql`(${sql.join([...unitColumn, ...(b === 'none' ? [] : [BREAKDOWN_KEY[b]]), sql`r.person_id`], sql`, `)})`);
+function cellAggregates(alias: string, listRuleShare: number): SQL {
+  const a = sql.raw(alias);
+  const bands = ABSENCE_BANDS.map((band, i) => sql`(count(*) filter (where ${a}.band = ${sql.raw(String(i))}))::int as ${sql.identifier(`band_${band.key}`)}`);
+  return sql`count(*)::int as pupils, ${sumsOf(alias, true)},
+    (count(*) filter (where ${a}.known > 0 and (${a}.valid + ${a}.invalid) > ${listRuleShare}::numeric * ${a}.known))::int as above_share,
+    ${sql.join(bands, sql`, `)}, (count(*) filter (where ${a}.band = -1))::int as band_nodata`;
+}
+
+/**
+ * The absence band of a per-pupil row as its index in ABSENCE_BANDS (-1 = no known time), on
+ * minute integers exactly as `absenceBand` does (absent · 100 ≥ edge · known). Tests hold them together.
+ */
+function bandIndexOf(alias: string): SQL {
+  const a = sql.raw(alias);
+  const whens = ABSENCE_BANDS.map((band, i) => ({ band, i })).reverse()
+    .map(({ band, i }) => sql`when (${a}.valid + ${a}.invalid) * 100 >= ${band.fromPercent}::bigint * ${a}.known then ${sql.raw(String(i))}`);
+  return sql`case when ${a}.known <= 0 then -1 ${sql.join(whens, sql` `)} else 0 end`;
+}
+
+/** GROUPING SETS over `leading` columns, each breakdown's key and the pupil, with the breakdown and key named by GROUPING(). */
+function groupedBreakdowns(breakdowns: Breakdown[], leading: SQL[], perPupil: boolean) {
+  const sets = breakdowns.map((b) => sql`(${sql.join([...leading, ...(b === 'none' ? [] : [BREAKDOWN_KEY[b]]), ...(perPupil ? [sql`r.person_id`] : [])], sql`, `)})`);
   const split = breakdowns.filter((b): b is Exclude<Breakdown, 'none'> => b !== 'none');
   // grouping(key) = 0 in the set that groups by it; the 'none' set groups by none of them.
   const breakdown = split.length === 0 ? sql`'none'`
     : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_KEY[b]}) = 0 then ${b}`), sql` `)} else 'none' end`;
   const key = split.length === 0 ? sql`''`
     : sql`case ${sql.join(split.map((b) => sql`when grouping(${BREAKDOWN_KEY[b]}) = 0 then ${BREAKDOWN_KEY[b]}`), sql` `)} else '' end`;
-  const grouped = sql`select ${breakdown} as breakdown, ${unitId} as unit_id, ${key} as key, ${sumsOf('r', true)}
-    from r where ${rowCount} <> 1 group by grouping sets (${sql.join(sets, sql`, `)})`;
-  return sql`${singles} union all ${grouped}`;
+  return { sets: sql.join(sets, sql`, `), breakdown, key };
+}
+
+/** Per-pupil figures summed over several rows of each pupil, then aggregated into cells. */
+function cellsOfGroupedPupils(breakdowns: Breakdown[], leading: SQL[], unitId: SQL, inOneUnit: SQL, where: SQL, listRuleShare: number): SQL {
+  const g = groupedBreakdowns(breakdowns, leading, true);
+  return sql`select pp.breakdown, pp.unit_id, pp.key, pp.in_one_unit, ${cellAggregates('pp', listRuleShare)}
+    from (select q.*, ${bandIndexOf('q')} as band from (
+      select ${g.breakdown} as breakdown, ${unitId} as unit_id, ${g.key} as key, ${inOneUnit} as in_one_unit, ${sumsOf('r', true)}
+      from r where ${where} group by grouping sets (${g.sets})) q) pp
+    group by pp.breakdown, pp.unit_id, pp.key, pp.in_one_unit`;
 }
 
 /**
- * The band columns from the shared band table: lower edge inclusive, compared on minute integers
- * exactly as `absenceBand` does (absent · 100 ≥ edge · known). An agreement test holds them together.
+ * The cells of each school unit: (breakdown, unit_id, key, in_one_unit, aggregates). A pupil with a
+ * single row in the unit (one placement all period) has that row as their figure in every
+ * breakdown, so those rows go straight into the cells (GROUPING SETS, one pass) — most pupils, so
+ * a whole-organiser view is one scan. Only the others are first summed per pupil.
+ * `in_one_unit`: the pupils had no rows in another unit, so these figures are also organiser-wide.
  */
-function bandColumns(): SQL {
-  const absent = sql`(pp.valid + pp.invalid) * 100`;
-  const parts = ABSENCE_BANDS.map((band, i) => {
-    const upper = ABSENCE_BANDS[i + 1]?.fromPercent;
-    const conditions = [sql`pp.known > 0`, sql`${absent} >= ${band.fromPercent}::bigint * pp.known`];
-    if (upper !== undefined) conditions.push(sql`${absent} < ${upper}::bigint * pp.known`);
-    return sql`(count(*) filter (where ${sql.join(conditions, sql` and `)}))::int as ${sql.identifier(`band_${band.key}`)}`;
-  });
-  parts.push(sql`(count(*) filter (where pp.known = 0))::int as band_nodata`);
-  return sql.join(parts, sql`, `);
+function unitCells(breakdowns: Breakdown[], listRuleShare: number): SQL {
+  const inOne = sql`(r.unit_rows = r.period_rows)`;
+  const g = groupedBreakdowns(breakdowns, [sql`r.school_unit_id`, inOne], false);
+  const singles = sql`select ${g.breakdown} as breakdown, r.school_unit_id as unit_id, ${g.key} as key, ${inOne} as in_one_unit, ${cellAggregates('r', listRuleShare)}
+    from (select r.*, ${bandIndexOf('r')} as band from r where r.unit_rows = 1) r
+    group by grouping sets (${g.sets})`;
+  const grouped = cellsOfGroupedPupils(breakdowns, [sql`r.school_unit_id`, inOne], sql`r.school_unit_id`, inOne, sql`r.unit_rows <> 1`, listRuleShare);
+  return sql`${singles} union all ${grouped}`;
+}
+
+/** Organiser-wide cells of the pupils with rows in more than one unit (few), summed per pupil first. */
+function acrossUnitCells(breakdowns: Breakdown[], listRuleShare: number): SQL {
+  return cellsOfGroupedPupils(breakdowns, [], sql`null::uuid`, sql`false`, sql`r.unit_rows <> r.period_rows`, listRuleShare);
 }
 
 /**
@@ -214,20 +241,31 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
   const plan = await planPeriod(tx, organiserId, from, to);
   const withPlacement = options.breakdowns.includes('year') || options.breakdowns.includes('class');
   const withSex = options.breakdowns.includes('sex');
-  const scopes = options.perUnit === 'both' ? [true, false] : [options.perUnit];
-  const rows = await queryRows<CellRow & { breakdown: Breakdown }>(tx, sql`
+  const perUnit = options.perUnit !== false;
+  const organiserWide = options.perUnit !== true;
+  const summed = sql.raw([...SUMMED.map((c) => `sum(c.${c})::bigint as ${c}`), 'sum(c.pupils)::int as pupils', 'sum(c.above_share)::int as above_share',
+    ...ABSENCE_BANDS.map((b) => `sum(c.band_${b.key})::int as band_${b.key}`), 'sum(c.band_nodata)::int as band_nodata'].join(', '));
+  // The cells are few (hundreds) but the planner cannot know it: with room to hash them it makes one
+  // pass over the pupils instead of sorting them. Local to this (sub)transaction.
+  const rows = await tx.transaction(async (inner) => {
+    await inner.execute(sql`set local work_mem = '64MB'`);
+    return queryRows<CellRow & { breakdown: Breakdown }>(inner, sql`
     with r as (
       select r.*${withSex ? sql`, p.sex` : sql``} from (${periodRows(organiserId, plan, units, withPlacement)}) r (${PERIOD_ROW_COLUMNS})
       ${withSex ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``}),
-    per_pupil as (${sql.join(scopes.map((perUnit) => perPupilFigures(options.breakdowns, perUnit, perUnit ? 'unit_rows' : 'period_rows')), sql` union all `)})
-    select pp.breakdown, pp.unit_id, pp.key, min(coalesce(g.display_name, pp.key)) as label, count(*)::int as pupils, ${sumsOf('pp', true)},
-      (count(*) filter (where pp.known > 0 and (pp.valid + pp.invalid) > ${options.listRuleShare}::numeric * pp.known))::int as above_share,
-      ${bandColumns()}
-    from per_pupil pp
+    -- Cells per unit, split by whether their pupils were in that unit only (those also make up the organiser's cells).
+    unit_cells as (${unitCells(options.breakdowns, options.listRuleShare)}
+      ${organiserWide ? sql`union all ${acrossUnitCells(options.breakdowns, options.listRuleShare)}` : sql``}),
+    cells as (
+      ${perUnit ? sql`select c.breakdown, c.unit_id, c.key, ${summed} from unit_cells c where c.unit_id is not null group by c.breakdown, c.unit_id, c.key` : sql``}
+      ${perUnit && organiserWide ? sql`union all` : sql``}
+      ${organiserWide ? sql`select c.breakdown, null::uuid, c.key, ${summed} from unit_cells c where c.in_one_unit or c.unit_id is null group by c.breakdown, c.key` : sql``})
+    select c.*, coalesce(g.display_name, c.key) as label
+    from cells c
     -- CASE, not AND: the cast must never see a year or sex key, whatever order the planner picks.
-    left join groups g on g.organiser_id = ${organiserId} and g.id = case when pp.breakdown = 'class' then nullif(pp.key, '')::uuid end
-    group by pp.breakdown, pp.unit_id, pp.key
-    order by pp.key`);
+    left join groups g on g.organiser_id = ${organiserId} and g.id = case when c.breakdown = 'class' then nullif(c.key, '')::uuid end
+    order by c.key`);
+  });
   return rows.map((r) => {
     const bands = emptyBandCounts();
     for (const band of ABSENCE_BANDS) bands[band.key] = Number(r[`band_${band.key}`]);

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/schemas/statistics.js';
 import { assertDateRange } from '../pupils/pupils.routes.js';
 import { assertOrganiserView, canListPupils, pupilListUnit, regionOf, schoolStatisticsUnits } from './statistics.policy.js';
-import { listCellPupils } from './cell-pupils.js';
+import { cellKeyLabel, listCellPupils } from './cell-pupils.js';
 import { buildMonthlyStatistics, buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
 import { findSchoolUnits, findSharing } from './statistics.repo.js';
 import { monthlyStatisticsCsv, organiserStatisticsCsv, regionalStatisticsCsv, schoolStatisticsCsv } from './statistics.csv.js';
@@ -78,7 +78,7 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
       if (!unit) throw notFound('NOT_FOUND', 'Skolenheten finns inte.');
       const pupils = await listCellPupils(tx, actor.organiserId, { schoolUnitId, from, to, breakdown, key, band });
       await writeAuditEvent(tx, auditContextOf(request), { type: 'statistics.read-pupils', data: { schoolUnitId, from, to, breakdown, key, band: band ?? null, pupils: pupils.length } });
-      return { from, to, schoolUnitId, schoolUnitName: unit.name, breakdown, key, band: band ?? null, pupils };
+      return { from, to, schoolUnitId, schoolUnitName: unit.name, breakdown, key, keyLabel: await cellKeyLabel(tx, actor.organiserId, breakdown, key), band: band ?? null, pupils };
     });
   });
 

@@ -2,7 +2,7 @@
  * The statistics views, built from the aggregate-only repository. Routes, the CLI and the board
  * report all call these, so every output is computed by the same code.
  */
-import { inSequence, type Tx } from '../../db/client.js';
+import { concurrently, type Tx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { monthRange } from '../../../shared/dates/index.js';
 import { periodFromTotals, type PeriodTotals } from '../../../shared/measures/totals.js';
@@ -52,7 +52,7 @@ type Resolved = Awaited<ReturnType<typeof resolve>>;
 /** Current and previous-year cells for the breakdowns (one query per year). */
 async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdowns: Breakdown[], perUnit: boolean | 'both') {
   const opts = { breakdowns, perUnit, listRuleShare: p.listRuleShare };
-  const [current, previous] = await inSequence(
+  const [current, previous] = await concurrently(tx,
     () => aggregateCells(tx, organiserId, p.from, p.to, units, opts),
     () => aggregateCells(tx, organiserId, p.previousFrom, p.previousTo, units, opts),
   );
@@ -64,6 +64,13 @@ async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units,
 type Both = ReturnType<Awaited<ReturnType<typeof cellsBoth>>>;
 
 const SEX_LABELS: Record<string, string> = { '': 'Okänt', Man: 'Pojkar', Kvinna: 'Flickor', Okänt: 'Okänt' };
+
+/** A breakdown key as the school view shows it; `name` is the class's name for a class key. */
+export function breakdownKeyLabel(breakdown: Exclude<Breakdown, 'none'>, key: string, name: string): string {
+  if (breakdown === 'year') return key ? `Åk ${key}` : 'Okänd årskurs';
+  if (breakdown === 'class') return key ? name : 'Utan klass';
+  return SEX_LABELS[key] ?? name;
+}
 
 function breakdownRows(both: Both, unitId: string, p: Resolved, labelOf: (c: CellAggregate) => string): StatBreakdownRow[] {
   const keys = new Map<string, CellAggregate>();
@@ -79,7 +86,7 @@ function breakdownRows(both: Both, unitId: string, p: Resolved, labelOf: (c: Cel
 export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<SchoolStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
   const schoolUnits = await findSchoolUnits(tx, organiserId, units);
-  const [cells, steps] = await inSequence(
+  const [cells, steps] = await concurrently(tx,
     () => cellsBoth(tx, organiserId, p, units, ['none', 'year', 'class', 'sex'], true),
     () => countLadderSteps(tx, organiserId, units),
   );
@@ -90,9 +97,9 @@ export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: 
       schoolUnitId: u.id, schoolUnitName: u.name,
       current: presentFigures(total.currentIndex.get(cellKey(u.id, '')), p.from, p.to, p.minCoverage),
       previous: presentFigures(total.previousIndex.get(cellKey(u.id, '')), p.previousFrom, p.previousTo, p.minCoverage),
-      byYear: breakdownRows(year, u.id, p, (c) => (c.key ? `Åk ${c.label}` : 'Okänd årskurs')),
-      byClass: breakdownRows(klass, u.id, p, (c) => c.label || 'Utan klass'),
-      bySex: breakdownRows(sex, u.id, p, (c) => SEX_LABELS[c.key] ?? c.label),
+      byYear: breakdownRows(year, u.id, p, (c) => breakdownKeyLabel('year', c.key, c.label)),
+      byClass: breakdownRows(klass, u.id, p, (c) => breakdownKeyLabel('class', c.key, c.label)),
+      bySex: breakdownRows(sex, u.id, p, (c) => breakdownKeyLabel('sex', c.key, c.label)),
       ladderSteps: steps.filter((s) => s.school_unit_id === u.id).map((s) => ({ stepIndex: s.step_index, pupils: s.pupils })),
     })),
   };
@@ -101,7 +108,7 @@ export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: 
 /** The organiser view: every unit side by side, the organiser total, KPIs and case counts. Aggregates only. */
 export async function buildOrganiserStatistics(tx: Tx, organiserId: string, options: PeriodOptions & { today: string }): Promise<OrganiserStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
-  const [schoolUnits, cells, steps, kpi, tasks, activity] = await inSequence(
+  const [schoolUnits, cells, steps, kpi, tasks, activity] = await concurrently(tx,
     () => findSchoolUnits(tx, organiserId, 'all'),
     async () => (await cellsBoth(tx, organiserId, p, 'all', ['none'], 'both'))('none'),
     () => countLadderSteps(tx, organiserId, 'all'),
@@ -178,7 +185,7 @@ export async function buildRegionalStatistics(tx: Tx, regionId: string, options:
 /** Absence per calendar month of the period (each month cut to it), per unit and in total, with the year before. */
 export async function buildMonthlyStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<MonthlyStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
-  const [schoolUnits, current, previous] = await inSequence(
+  const [schoolUnits, current, previous] = await concurrently(tx,
     () => findSchoolUnits(tx, organiserId, units),
     () => aggregateUnitMonths(tx, organiserId, p.from, p.to, units),
     () => aggregateUnitMonths(tx, organiserId, p.previousFrom, p.previousTo, units),

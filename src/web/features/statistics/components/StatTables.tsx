@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TFunction } from 'i18next';
 import type { LadderStepCount, StatBreakdownRow, StatFigures } from '@shared/schemas/statistics';
 import type { Static } from 'typebox';
@@ -33,10 +34,11 @@ export function StatFigureCell({ figures, previous, rate }: { figures: StatFigur
 }
 
 /** The rate columns shared by every figures table: pupils, absence, valid, invalid (each with coverage and last year) and coverage. */
-export function rateColumns<T extends FiguresRow>(t: TFunction): Column<T>[] {
+export function rateColumns<T extends FiguresRow>(t: TFunction, pupilsHref?: (row: T) => string | undefined): Column<T>[] {
   const rates: RateKey[] = ['absentRate', 'validRate', 'invalidRate'];
   return [
-    { id: 'pupils', header: t('statistics.columns.pupils'), isNumeric: true, sortValue: (row) => row.current.pupils, cell: (row) => row.current.pupils },
+    { id: 'pupils', header: t('statistics.columns.pupils'), isNumeric: true, sortValue: (row) => row.current.pupils,
+      cell: (row) => <CountLink count={row.current.pupils} href={pupilsHref?.(row)} label={t('statistics.pupilsBehind', { name: row.label || t('statistics.unknown') })} /> },
     ...rates.map((rate): Column<T> => ({
       id: rate, header: t(`statistics.columns.${rate}`), isNumeric: true, sortValue: (row) => row.current[rate],
       cell: (row) => <StatFigureCell figures={row.current} previous={row.previous} rate={rate} />,
@@ -44,14 +46,25 @@ export function rateColumns<T extends FiguresRow>(t: TFunction): Column<T>[] {
   ];
 }
 
-/** One figures table (school units or a breakdown). */
-export function FiguresTable<T extends FiguresRow>({ rows, caption, nameHeader, extraColumns = [] }: {
-  rows: T[]; caption: string; nameHeader: string; extraColumns?: Column<T>[];
+/**
+ * A pupil count, as a link to the pupils behind it when the user may see them (rektor and
+ * elevhälsa of the unit); the link's accessible name says whose pupils.
+ */
+export function CountLink({ count, href, label }: { count: number; href?: string; label: string }) {
+  const { i18n } = useTranslation();
+  const text = formatNumber(count, i18n.language);
+  if (!href || count === 0) return <>{text}</>;
+  return <Link to={href} aria-label={`${text}, ${label}`}>{text}</Link>;
+}
+
+/** One figures table (school units or a breakdown); `pupilsHref` links each pupil count to the pupils behind it. */
+export function FiguresTable<T extends FiguresRow>({ rows, caption, nameHeader, extraColumns = [], pupilsHref }: {
+  rows: T[]; caption: string; nameHeader: string; extraColumns?: Column<T>[]; pupilsHref?: (row: T) => string | undefined;
 }) {
   const { t } = useTranslation();
   const columns: Column<T>[] = [
     { id: 'name', header: nameHeader, isRowHeader: true, sortValue: (row) => row.label, cell: (row) => row.label || t('statistics.unknown') },
-    ...rateColumns<T>(t),
+    ...rateColumns<T>(t, pupilsHref),
     ...extraColumns,
   ];
   return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.key} emptyText={t('statistics.empty')} />;
@@ -67,14 +80,17 @@ const bandLabel = (t: TFunction, key: BandCountKey): string =>
  * Pupils per absence band: a CSS bar chart (aria-hidden, it only repeats the numbers) and the
  * table, which is the source and the accessible alternative.
  */
-export function BandsFigure({ name, figures, previous }: { name: string; figures: StatFigures; previous: StatFigures }) {
+export function BandsFigure({ name, figures, previous, bandHref }: {
+  name: string; figures: StatFigures; previous: StatFigures; bandHref?: (band: BandCountKey) => string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const max = Math.max(1, ...BAND_COUNT_KEYS.map((key) => figures.bands[key]));
   const rows = BAND_COUNT_KEYS.map((key) => ({ key, label: bandLabel(t, key), pupils: figures.bands[key], previous: previous.bands[key] }));
   type Row = (typeof rows)[number];
   const columns: Column<Row>[] = [
     { id: 'band', header: t('statistics.columns.band'), isRowHeader: true, cell: (row) => row.label },
-    { id: 'pupils', header: t('statistics.columns.pupils'), isNumeric: true, cell: (row) => formatNumber(row.pupils, i18n.language) },
+    { id: 'pupils', header: t('statistics.columns.pupils'), isNumeric: true,
+      cell: (row) => <CountLink count={row.pupils} href={bandHref?.(row.key)} label={t('statistics.pupilsBehind', { name: `${name}, ${row.label}` })} /> },
     { id: 'previous', header: t('statistics.columns.previousYear'), isNumeric: true, cell: (row) => formatNumber(row.previous, i18n.language) },
   ];
   return (
