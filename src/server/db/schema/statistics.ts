@@ -3,7 +3,8 @@
  * `pupil_days` (measures/recompute-pupil-days.ts → statistics/refresh-rollups.ts). Both are plain
  * sums of pupil-day rows, so there is still one definition; a test holds them together.
  */
-import { pgTable, uuid, text, integer, smallint, date, timestamp, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, smallint, bigint, numeric, date, timestamp, jsonb, primaryKey, index } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { minuteSums } from './columns.js';
 
 const sums = () => ({
@@ -43,6 +44,8 @@ export const pupilPeriods = pgTable('pupil_periods', {
   index('pupil_periods_person_idx').on(t.organiserId, t.personId, t.periodKey),
   index('pupil_periods_first_idx').on(t.organiserId, t.periodKey, t.firstDate),
   index('pupil_periods_last_idx').on(t.organiserId, t.periodKey, t.lastDate),
+  /** The pupils with rows in more than one school unit in a period (few): the organiser's cells add them once. */
+  index('pupil_periods_across_idx').on(t.organiserId, t.periodKey).where(sql`${t.unitRows} <> ${t.periodRows}`),
 ]);
 
 /**
@@ -88,3 +91,31 @@ export const boardReports = pgTable('board_reports', {
   meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('board_reports_period_idx').on(t.organiserId, t.periodFrom, t.periodTo)]);
+
+/**
+ * What the cached cells of `statCells` were computed from: one row per (period key, school unit)
+ * of `pupil_periods`, plus one per period key with `school_unit_id` = ACROSS_UNITS for the pupils
+ * with rows in more than one unit. Triggers on `pupil_periods` (and on a person's sex) raise
+ * `generation` in the writer's transaction, so a cached cell is current exactly when its
+ * generation equals this one (statistics/cell-cache.ts).
+ */
+export const statCellSources = pgTable('stat_cell_sources', {
+  organiserId: uuid('organiser_id').notNull(),
+  periodKey: text('period_key').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.periodKey, t.schoolUnitId] })]);
+
+/**
+ * The aggregated cells of one school unit and period key (every breakdown; counts and sums only,
+ * never a pupil), for one list-rule share, as computed at `generation` of its source row.
+ */
+export const statCells = pgTable('stat_cells', {
+  organiserId: uuid('organiser_id').notNull(),
+  periodKey: text('period_key').notNull(),
+  schoolUnitId: uuid('school_unit_id').notNull(),
+  listRuleShare: numeric('list_rule_share').notNull(),
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+  cells: jsonb('cells').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.periodKey, t.schoolUnitId, t.listRuleShare] })]);

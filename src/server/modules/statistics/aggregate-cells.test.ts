@@ -14,6 +14,7 @@ import { queryRows, schema } from '../../db/client.js';
 import { absenceBand, emptyBandCounts } from '../../../shared/statistics/index.js';
 import { aggregateCells, planPeriod, type Breakdown } from './statistics.repo.js';
 import { keepRollupCuts } from './rollup-cuts.js';
+import { ACROSS_UNITS } from './cell-cache.js';
 import { CLASS_KEY, PLACEMENT_JOINS, SCHOOL_YEAR_KEY, refreshStatisticsRollups } from './rollups.js';
 
 const DATES = ['2026-01-29', '2026-01-30', '2026-02-02', '2026-02-03', '2026-02-04', '2026-02-05'];
@@ -25,6 +26,7 @@ interface DayRow { person_id: string; date: string; unit: string; year: string; 
 describe('statistics cells', () => {
   let t: TestApp;
   let world: World;
+  let otherUnit: string;
   beforeAll(async () => {
     t = await buildTestApp();
     world = await createWorld(t.database, DATES);
@@ -48,7 +50,7 @@ describe('statistics cells', () => {
     await db.update(schema.enrolments).set({ endDate: '2026-02-02' }).where(and(eq(schema.enrolments.organiserId, o), eq(schema.enrolments.personId, a2)));
     await db.insert(schema.enrolments).values({ organiserId: o, personId: a2, schoolUnitId: world.schoolUnitId, schoolType: 'GR', schoolYear: 8, startDate: '2026-02-03' });
     // b0's last two days are at another school unit.
-    const otherUnit = randomUUID();
+    otherUnit = randomUUID();
     await db.insert(schema.organisations).values({ organiserId: o, id: otherUnit, displayName: 'Andra skolan', organisationType: 'Skolenhet', parentId: o });
     await db.execute(sql`update pupil_days set school_unit_id = ${otherUnit} where organiser_id = ${o} and person_id = ${world.pupilsB[0]} and date >= '2026-02-03'`);
     await db.transaction((tx) => refreshStatisticsRollups(tx, o, [a1, a2, world.pupilsB[0]], DATES[0], DATES[DATES.length - 1]));
@@ -206,5 +208,41 @@ describe('statistics cells', () => {
     expect(counts.get(world.pupilsA[2])).toEqual([2, 2]);
     expect(counts.get(world.pupilsB[0])).toEqual([1, 2]);
     expect(new Set(rows.map((r) => r.person_id)).size).toBe(3);
+  });
+
+  it('keeps the cells of a one-key period between reads, recomputing only the units a write touched', async () => {
+    const db = t.database.db;
+    const o = world.organiserId;
+    const stored = async () => new Map((await queryRows<{ unit: string; generation: string; computed_at: string }>(db, sql`select school_unit_id as unit,
+        generation::text, computed_at::text from stat_cells where organiser_id = ${o} and period_key = '2026-02'`)).map((r) => [r.unit, r]));
+    expect(await expectReference('2026-02-01', '2026-02-28')).toEqual(['2026-02']);
+    const first = await stored();
+    // b0 was in two units in February: the organiser's cells add them once, from the across-units entry.
+    expect([...first.keys()].sort()).toEqual([world.schoolUnitId, otherUnit, ACROSS_UNITS].sort());
+    await expectReference('2026-02-01', '2026-02-28');
+    expect(await stored()).toEqual(first);
+
+    // A registration in the first unit makes its cells stale, not the others'.
+    const teacher = await logInAs(t.app, world.usernames.teacher);
+    expect((await teacher.request({ method: 'PUT', url: `/api/lessons/${world.lessonsA.get('2026-02-04 08:00')}/registration`,
+      payload: { marks: [{ personId: world.pupilsA[3], kind: 'absent' }] } })).statusCode).toBe(200);
+    await expectReference('2026-02-01', '2026-02-28');
+    const second = await stored();
+    expect(second.get(world.schoolUnitId)!.generation).not.toBe(first.get(world.schoolUnitId)!.generation);
+    expect(second.get(otherUnit)).toEqual(first.get(otherUnit));
+    expect(second.get(ACROSS_UNITS)).toEqual(first.get(ACROSS_UNITS));
+
+    // The sex breakdown follows a change of the person (a trigger on persons), in both units.
+    await db.update(schema.persons).set({ sex: 'Man' }).where(and(eq(schema.persons.organiserId, o), eq(schema.persons.id, world.pupilsB[0])));
+    await expectReference('2026-02-01', '2026-02-28');
+    expect((await stored()).get(otherUnit)!.generation).not.toBe(second.get(otherUnit)!.generation);
+
+    // Stored cells are what a read uses while their generation is the source's, and never after a write moved it.
+    await db.execute(sql`update stat_cells set cells = '[]' where organiser_id = ${o} and period_key = '2026-02' and school_unit_id = ${world.schoolUnitId}`);
+    const emptied = await aggregateCells(db, o, '2026-02-01', '2026-02-28', 'all', { breakdowns: ['none'], perUnit: true, listRuleShare: LIST_RULE_SHARE });
+    expect(emptied.find((c) => c.schoolUnitId === world.schoolUnitId)).toBeUndefined();
+    await db.execute(sql`update stat_cell_sources set generation = nextval('stat_cell_generation')
+      where organiser_id = ${o} and period_key = '2026-02' and school_unit_id = ${world.schoolUnitId}`);
+    await expectReference('2026-02-01', '2026-02-28');
   });
 });

@@ -15,6 +15,7 @@ import { addDays, monthRange } from '../../../shared/dates/index.js';
 import { cutKey, cutKeysOf, halfKeyOf, halfRange, shiftYears } from '../../../shared/statistics/index.js';
 import { cutKeysOfDay, findCutDates, insertPupilPeriods, lockRollups, placedPupilDaySums } from './rollups.js';
 import { periodKeyArray } from './rollups.js';
+import { dropCellCache } from './cell-cache.js';
 
 /** The cut dates the views need on `today`: today (running month and term) and the same date a year earlier. */
 export const wantedCutDates = (today: string): string[] => [today, shiftYears(today, -1)];
@@ -70,6 +71,7 @@ export async function keepRollupCuts(tx: Tx, organiserId: string, wanted: string
   const dropped = existing.filter((e) => !wanted.includes(e));
   if (dropped.length > 0) {
     await tx.execute(sql`delete from pupil_periods where organiser_id = ${organiserId} and period_key = any(${periodKeyArray(dropped.flatMap(cutKeysOf))})`);
+    await dropCellCache(tx, organiserId, dropped.flatMap(cutKeysOf));
     await tx.execute(sql`delete from rollup_cuts where organiser_id = ${organiserId} and cut_date = any(${`{${dropped.join(',')}}`}::date[])`);
   }
   return { added, dropped };

@@ -16,6 +16,7 @@ import { hasActiveInterventionSql } from '../cases/cases.repo.js';
 import { cutKey, halfKeyOf, halfKeysBetween, monthKeysBetween, monthsOfHalf } from '../../../shared/statistics/index.js';
 import { monthRange } from '../../../shared/dates/index.js';
 import { findCutDates, periodKeyArray, placedPupilDaySums, PUPIL_DAY_SUMS } from './rollups.js';
+import { cachedUnitCells } from './cell-cache.js';
 
 export type Breakdown = 'none' | 'year' | 'class' | 'sex';
 export type Units = string[] | 'all';
@@ -33,12 +34,6 @@ export interface CellAggregate {
   aboveListShare: number;
 }
 
-interface CellRow {
-  unit_id: string | null; key: string; label: string | null; pupils: number;
-  scheduled: number; known: number; attended: number; valid: number; invalid: number; other: number;
-  late_count: number; late_minutes: number; absent_days: number; absence_occasions: number; school_days: number;
-  above_share: number; [band: `band_${string}`]: number;
-}
 
 const unitFilter = (column: SQL, units: Units): SQL => (units === 'all' ? sql`true` : sql`${column} = any(${uuidArray(units)})`);
 
@@ -135,11 +130,13 @@ const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, lat
  * Columns: school_unit_id, person_id, school_year_key, class_key, the sums, unit_rows, period_rows
  * (the pupil's rows in the unit and in all; 0 and -1 = unknown, when the plan mixes several rows
  * per pupil: then every pupil is grouped, and none counts as "in one unit only").
+ * `acrossUnitsOnly`: only the roll-up rows of pupils with rows in more than one unit (one-key plans).
  */
-export function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPlacement: boolean): SQL {
+export function periodRows(organiserId: string, plan: PeriodPlan, units: Units, withPlacement: boolean, acrossUnitsOnly = false): SQL {
   const counts = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 ? sql`pp.unit_rows, pp.period_rows` : sql`0, -1`;
   const parts = [sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${sumsOf('pp', false)}, ${counts}
-    from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}`];
+    from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}
+      ${acrossUnitsOnly ? sql`and pp.unit_rows <> pp.period_rows` : sql``}`];
   if (plan.dayRanges.length > 0) {
     const dates = sql.join(plan.dayRanges.map((r) => sql`pd.date between ${r.from} and ${r.to}`), sql` or `);
     if (!withPlacement) {
@@ -230,53 +227,111 @@ function acrossUnitCells(breakdowns: Breakdown[], listRuleShare: number): SQL {
   return cellsOfGroupedPupils(breakdowns, [], sql`null::uuid`, sql`false`, sql`r.unit_rows <> r.period_rows`, listRuleShare);
 }
 
+/** The count and sum columns of a cell, in the order the cell SQL selects them. */
+const CELL_COUNTS = ['pupils', ...SUMMED, 'above_share', ...ABSENCE_BANDS.map((b) => `band_${b.key}`), 'band_nodata'] as const;
+type CellCounts = Record<string, number>;
+
 /**
- * Sums of the per-pupil figures for [from, to], grouped by school unit (or the whole organiser when
- * `perUnit` is false, or both with 'both') and each breakdown's key. A pupil counts in a cell when
- * they have a school day in it, with their own figure there (a pupil who changed class is in both
- * classes, each with the days spent in it).
+ * A cell of one school unit (or, with `unit_id` null, of the pupils in more than one unit, whole
+ * organiser): counts and sums only. `in_one_unit`: its pupils had no rows in another unit.
  */
-export async function aggregateCells(tx: Tx, organiserId: string, from: string, to: string, units: Units,
-  options: { breakdowns: Breakdown[]; perUnit: boolean | 'both'; listRuleShare: number }): Promise<CellAggregate[]> {
-  const plan = await planPeriod(tx, organiserId, from, to);
-  const withPlacement = options.breakdowns.includes('year') || options.breakdowns.includes('class');
-  const withSex = options.breakdowns.includes('sex');
-  const perUnit = options.perUnit !== false;
-  const organiserWide = options.perUnit !== true;
-  const summed = sql.raw([...SUMMED.map((c) => `sum(c.${c})::bigint as ${c}`), 'sum(c.pupils)::int as pupils', 'sum(c.above_share)::int as above_share',
-    ...ABSENCE_BANDS.map((b) => `sum(c.band_${b.key})::int as band_${b.key}`), 'sum(c.band_nodata)::int as band_nodata'].join(', '));
+export type UnitCellRow = { breakdown: Breakdown; unit_id: string | null; key: string; in_one_unit: boolean } & CellCounts;
+
+export const ALL_BREAKDOWNS: Breakdown[] = ['none', 'year', 'class', 'sex'];
+
+/**
+ * The unit cells of a planned period, computed from its per-pupil rows: per school unit for
+ * `units` (when `perUnit`), and across units (when `across`: the organiser's pupils with rows in
+ * more than one unit; with `units` 'all' only). Bigint sums come back as numbers.
+ */
+export async function computeUnitCells(tx: Tx, organiserId: string, plan: PeriodPlan,
+  scope: { units: Units; perUnit: boolean; across: boolean }, breakdowns: Breakdown[], listRuleShare: number): Promise<UnitCellRow[]> {
+  const withPlacement = breakdowns.includes('year') || breakdowns.includes('class');
+  const withSex = breakdowns.includes('sex');
+  const parts: SQL[] = [];
+  if (scope.perUnit) parts.push(unitCells(breakdowns, listRuleShare));
+  if (scope.across) parts.push(acrossUnitCells(breakdowns, listRuleShare));
+  if (parts.length === 0) return [];
+  // With the unit cells the across part reads the same rows; alone it reads only the pupils in
+  // several units (a partial index), when the plan has their row counts.
+  const acrossOnly = !scope.perUnit && plan.periodKeys.length === 1 && plan.dayRanges.length === 0;
   // The cells are few (hundreds) but the planner cannot know it: with room to hash them it makes one
   // pass over the pupils instead of sorting them. Local to this (sub)transaction.
   const rows = await tx.transaction(async (inner) => {
     await inner.execute(sql`set local work_mem = '64MB'`);
-    return queryRows<CellRow & { breakdown: Breakdown }>(inner, sql`
+    return queryRows<Record<string, unknown>>(inner, sql`
     with r as (
-      select r.*${withSex ? sql`, p.sex` : sql``} from (${periodRows(organiserId, plan, units, withPlacement)}) r (${PERIOD_ROW_COLUMNS})
-      ${withSex ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``}),
-    -- Cells per unit, split by whether their pupils were in that unit only (those also make up the organiser's cells).
-    unit_cells as (${unitCells(options.breakdowns, options.listRuleShare)}
-      ${organiserWide ? sql`union all ${acrossUnitCells(options.breakdowns, options.listRuleShare)}` : sql``}),
-    cells as (
-      ${perUnit ? sql`select c.breakdown, c.unit_id, c.key, ${summed} from unit_cells c where c.unit_id is not null group by c.breakdown, c.unit_id, c.key` : sql``}
-      ${perUnit && organiserWide ? sql`union all` : sql``}
-      ${organiserWide ? sql`select c.breakdown, null::uuid, c.key, ${summed} from unit_cells c where c.in_one_unit or c.unit_id is null group by c.breakdown, c.key` : sql``})
-    select c.*, coalesce(g.display_name, c.key) as label
-    from cells c
-    -- CASE, not AND: the cast must never see a year or sex key, whatever order the planner picks.
-    left join groups g on g.organiser_id = ${organiserId} and g.id = case when c.breakdown = 'class' then nullif(c.key, '')::uuid end
-    order by c.key`);
+      select r.*${withSex ? sql`, p.sex` : sql``} from (${periodRows(organiserId, plan, scope.units, withPlacement, acrossOnly)}) r (${PERIOD_ROW_COLUMNS})
+      ${withSex ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``})
+    ${sql.join(parts, sql` union all `)}`);
   });
   return rows.map((r) => {
+    const cell = { breakdown: r.breakdown as Breakdown, unit_id: r.unit_id as string | null, key: String(r.key), in_one_unit: Boolean(r.in_one_unit) } as UnitCellRow;
+    // Minutes of a whole municipality pass 2^31 (100 000 pupils × a term): summed as bigint, read as numbers.
+    for (const column of CELL_COUNTS) cell[column] = Number(r[column]);
+    return cell;
+  });
+}
+
+/**
+ * Unit cells folded into the cells asked for: per unit (both halves of `in_one_unit` added up),
+ * and organiser-wide (the unit cells of pupils in one unit plus the across-units cells).
+ */
+function foldUnitCells(rows: UnitCellRow[], breakdowns: Breakdown[], perUnit: boolean, organiserWide: boolean) {
+  const folded = new Map<string, { breakdown: Breakdown; unitId: string | null; key: string; counts: CellCounts }>();
+  const add = (row: UnitCellRow, unitId: string | null) => {
+    const id = `${row.breakdown}|${unitId ?? ''}|${row.key}`;
+    const cell = folded.get(id) ?? { breakdown: row.breakdown, unitId, key: row.key, counts: Object.fromEntries(CELL_COUNTS.map((c) => [c, 0])) };
+    for (const column of CELL_COUNTS) cell.counts[column] += row[column];
+    folded.set(id, cell);
+  };
+  for (const row of rows) {
+    if (!breakdowns.includes(row.breakdown)) continue;
+    if (perUnit && row.unit_id !== null) add(row, row.unit_id);
+    if (organiserWide && (row.in_one_unit || row.unit_id === null)) add(row, null);
+  }
+  return [...folded.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Display names of the class groups among the keys. */
+async function classNames(tx: Tx, organiserId: string, keys: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(keys.filter((k) => k !== ''))];
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; name: string }>(tx, sql`select id::text, display_name as name from groups
+    where organiser_id = ${organiserId} and id = any(${uuidArray(ids)})`);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Sums of the per-pupil figures for [from, to], grouped by school unit (or the whole organiser when
+ * `perUnit` is false, or both with 'both') and each breakdown's key. A pupil counts in a cell when
+ * they have a school day in it, with their own figure there (a pupil who changed class is in both
+ * classes, each with the days spent in it). A period read from one roll-up key (a month, a term,
+ * either to date) uses the unit cells kept in `stat_cells` and recomputes only the stale ones.
+ */
+export async function aggregateCells(tx: Tx, organiserId: string, from: string, to: string, units: Units,
+  options: { breakdowns: Breakdown[]; perUnit: boolean | 'both'; listRuleShare: number }): Promise<CellAggregate[]> {
+  const plan = await planPeriod(tx, organiserId, from, to);
+  const perUnit = options.perUnit !== false;
+  const organiserWide = options.perUnit !== true;
+  const cacheable = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 && (units === 'all' || !organiserWide);
+  const rows = cacheable
+    ? await cachedUnitCells(tx, organiserId, plan.periodKeys[0], { units, across: organiserWide }, options.listRuleShare,
+      (scope) => computeUnitCells(tx, organiserId, plan, scope, ALL_BREAKDOWNS, options.listRuleShare))
+    : await computeUnitCells(tx, organiserId, plan, { units, perUnit: true, across: organiserWide }, options.breakdowns, options.listRuleShare);
+  const cells = foldUnitCells(rows, options.breakdowns, perUnit, organiserWide);
+  const names = await classNames(tx, organiserId, cells.filter((c) => c.breakdown === 'class').map((c) => c.key));
+  return cells.map(({ breakdown, unitId, key, counts }) => {
     const bands = emptyBandCounts();
-    for (const band of ABSENCE_BANDS) bands[band.key] = Number(r[`band_${band.key}`]);
-    bands.noData = Number(r.band_nodata);
+    for (const band of ABSENCE_BANDS) bands[band.key] = counts[`band_${band.key}`];
+    bands.noData = counts.band_nodata;
     return {
-      breakdown: r.breakdown, schoolUnitId: r.unit_id, key: r.key, label: r.label ?? '', pupils: r.pupils, aboveListShare: r.above_share, bands,
-      // Minutes of a whole municipality pass 2^31 (100 000 pupils × a term): summed as bigint, read as numbers.
+      breakdown, schoolUnitId: unitId, key, label: (breakdown === 'class' ? names.get(key) : undefined) ?? key,
+      pupils: counts.pupils, aboveListShare: counts.above_share, bands,
       totals: {
-        scheduled: Number(r.scheduled), known: Number(r.known), attended: Number(r.attended), valid: Number(r.valid), invalid: Number(r.invalid),
-        other: Number(r.other), lateCount: Number(r.late_count), lateMinutes: Number(r.late_minutes), absentDays: Number(r.absent_days),
-        absenceOccasions: Number(r.absence_occasions), schoolDays: Number(r.school_days), longestRun: 0,
+        scheduled: counts.scheduled, known: counts.known, attended: counts.attended, valid: counts.valid, invalid: counts.invalid,
+        other: counts.other, lateCount: counts.late_count, lateMinutes: counts.late_minutes, absentDays: counts.absent_days,
+        absenceOccasions: counts.absence_occasions, schoolDays: counts.school_days, longestRun: 0,
       },
     };
   });
