@@ -14,11 +14,12 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { clockFor } from '../src/server/clock.js';
 import { createUser } from '../src/server/modules/auth/commands/create-user.js';
-import { rebuildStatisticsRollups } from '../src/server/modules/statistics/rollups.js';
+import { rebuildStatisticsRollups, refreshStatisticsRollups } from '../src/server/modules/statistics/rollups.js';
+import { warmUnitCells } from '../src/server/modules/statistics/statistics.repo.js';
 import { seedMunicipality } from './seed-municipality.js';
 import { createRegion } from '../src/server/modules/statistics/commands/create-region.js';
 import { keepRollupCuts } from '../src/server/modules/statistics/rollup-cuts.js';
-import { shiftYears } from '../src/shared/statistics/index.js';
+import { halfKeyOf, shiftYears } from '../src/shared/statistics/index.js';
 import { addDays } from '../src/shared/dates/index.js';
 
 const TODAY = '2026-05-20';
@@ -36,6 +37,8 @@ const TERM_TO_DATE = `from=2025-08-18&to=${RUNNING_TODAY}`;
 const MONTH_TO_DATE = `from=2025-11-01&to=${RUNNING_TODAY}`;
 /** A custom range cut mid-month at its start: the slow path (pupil days for September's part). */
 const CUT = 'from=2025-09-10&to=2025-11-20';
+/** School units with a registration between two reads in the "after writes" rows. */
+const WRITTEN_UNITS = 5;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -96,6 +99,16 @@ async function run(database: Database, existing: boolean) {
   await database.db.transaction((tx) => keepRollupCuts(tx, organiserId, [yearAgo(RUNNING_TODAY), RUNNING_TODAY]));
   seconds['cuts moved a day (s)'] = ((performance.now() - started) / 1000).toFixed(1);
   await database.db.execute(sql`analyze pupil_periods`);
+  started = performance.now();
+  await database.db.transaction((tx) => warmUnitCells(tx, organiserId, [...new Set([RUNNING_TODAY, yearAgo(RUNNING_TODAY)].map(halfKeyOf))]));
+  seconds['kept cells brought up to date (s)'] = ((performance.now() - started) / 1000).toFixed(1);
+  // What registrations do between two reads: rewrite the roll-up rows of a pupil in each of n school units.
+  const pupilPerUnit = await queryRows<{ person_id: string }>(database.db, sql`select distinct on (school_unit_id) person_id from pupil_periods
+    where organiser_id = ${organiserId} and period_key = '2025-H2' order by school_unit_id, person_id`);
+  const writeInUnits = async (n: number) => {
+    const pupils = [...pupilPerUnit].sort(() => Math.random() - 0.5).slice(0, n).map((p) => p.person_id);
+    await database.db.transaction((tx) => refreshStatisticsRollups(tx, organiserId, pupils, RUNNING_TODAY, RUNNING_TODAY));
+  };
   const [days] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pupil_days`);
   const config = loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TODAY, WEB_DIST_DIR: '/nonexistent', PORT: '0' });
   const app = await buildApp({ database, config, clock: clockFor(config) });
@@ -116,12 +129,21 @@ async function run(database: Database, existing: boolean) {
     ['months (trend), term to date', `/api/statistics/months?${TERM_TO_DATE}`],
     ['organiser view, custom range cut mid-month at its start', `/api/statistics/organiser?${CUT}`],
   ];
+  /** The same reads with registrations in WRITTEN_UNITS school units just before each call (their cells recomputed). */
+  const afterWrites: [string, string][] = [
+    [`school view, all units, term, after writes in ${WRITTEN_UNITS} units`, `/api/statistics/school?${TERM}`],
+    [`organiser view, term, after writes in ${WRITTEN_UNITS} units`, `/api/statistics/organiser?${TERM}`],
+    [`organiser view, term to date, after writes in ${WRITTEN_UNITS} units`, `/api/statistics/organiser?${TERM_TO_DATE}`],
+    [`organiser view, term, after writes in every unit`, `/api/statistics/organiser?${TERM}`],
+  ];
   const rows = [];
-  for (const [name, url] of endpoints) {
+  for (const [name, url] of [...endpoints, ...afterWrites]) {
+    const written = afterWrites.some(([n]) => n === name) ? (name.includes('every unit') ? pupilPerUnit.length : WRITTEN_UNITS) : 0;
     const ms: number[] = [];
     // The cut range is the slow path (seconds at 100 000 pupils): fewer calls.
     const runs = url.includes(CUT) ? Math.max(3, Math.round(RUNS / 4)) : RUNS;
     for (let i = 0; i < runs + 2; i++) {
+      if (written > 0) await writeInUnits(written);
       const started = performance.now();
       const res = await app.inject({ method: 'GET', url, headers: { cookie: url.includes('/region') ? region : huvudman } });
       if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body.slice(0, 300)}`);

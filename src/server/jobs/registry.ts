@@ -8,7 +8,9 @@ import { BOARD_REPORTS_TIME, JOB_BOARD_REPORTS, handleScheduledBoardReports } fr
 import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
 import { unsafeAllOrganiserIds } from '../modules/ladders/dry-run-ladder.js';
 import { ladderJobRunners } from '../modules/ladders/ladder-jobs.js';
-import { advanceRollupCuts } from '../modules/statistics/rollup-cuts.js';
+import { advanceRollupCuts, wantedCutDates } from '../modules/statistics/rollup-cuts.js';
+import { warmUnitCells } from '../modules/statistics/statistics.repo.js';
+import { halfKeyOf } from '../../shared/statistics/index.js';
 import { applyRetention } from '../modules/retention/commands/apply-retention.js';
 import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message-worker.js';
 import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
@@ -45,10 +47,14 @@ export async function handleApplyRetention(database: Database, clock: Clock): Pr
   }
 }
 
-/** Moves every organiser's "to date" roll-up to today (and a year ago), one transaction each. */
+/**
+ * Moves every organiser's "to date" roll-up to today (and a year ago), one transaction each, then
+ * brings the kept statistics cells of those half-years up to date.
+ */
 export async function handleKeepRollupCuts(database: Database, clock: Clock): Promise<void> {
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
     await database.db.transaction((tx) => advanceRollupCuts(tx, organiserId, clock.today()));
+    await database.db.transaction((tx) => warmUnitCells(tx, organiserId, [...new Set(wantedCutDates(clock.today()).map(halfKeyOf))]));
   }
 }
 

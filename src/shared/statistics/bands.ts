@@ -44,3 +44,6 @@ export function countBands(pupils: Iterable<Pick<PeriodFigures, 'known' | 'absen
  */
 export const isAboveShare = (figures: Pick<PeriodFigures, 'absentRate'>, share: number): boolean =>
   figures.absentRate !== null && figures.absentRate > share;
+
+/** The list rule as in Örebro: pupils with more than this share of their known time absent (50 %). */
+export const DEFAULT_LIST_RULE_SHARE = 0.5;

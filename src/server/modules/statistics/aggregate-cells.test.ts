@@ -150,6 +150,12 @@ describe('statistics cells', () => {
     await handleKeepRollupCuts(t.database, clock);
     await handleKeepRollupCuts(t.database, clock); // a second worker's catch-up run changes nothing
     expect(await cutsOf()).toEqual(['2025-02-05', '2026-02-05']);
+    // ... and has brought the kept cells of this half-year up to date for the morning's views.
+    const cellsOfHalf = await queryRows<{ period_key: string; current: boolean }>(t.database.db, sql`select s.period_key, c.generation is not distinct from s.generation as current
+      from stat_cell_sources s left join stat_cells c using (organiser_id, period_key, school_unit_id)
+      where s.organiser_id = ${world.organiserId} and (s.period_key like '2026-H1%' or s.period_key like '2026-02%')`);
+    expect(cellsOfHalf.map((r) => r.period_key)).toEqual(expect.arrayContaining(['2026-H1~2026-02-05', '2026-02~2026-02-05', '2026-H1', '2026-02']));
+    expect(cellsOfHalf.every((r) => r.current)).toBe(true);
     expect(await expectReference('2026-02-01', '2026-02-05')).toEqual(['2026-02']);
     await t.database.db.transaction((tx) => keepRollupCuts(tx, world.organiserId, []));
   });

@@ -9,7 +9,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { inSequence, queryRows, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
-import { ABSENCE_BANDS, emptyBandCounts, type BandCounts } from '../../../shared/statistics/index.js';
+import { ABSENCE_BANDS, DEFAULT_LIST_RULE_SHARE, emptyBandCounts, type BandCounts } from '../../../shared/statistics/index.js';
 import type { PeriodTotals } from '../../../shared/measures/totals.js';
 import { ONGOING_MEASURE_DAYS } from '../ladders/ladders.presenter.js';
 import { hasActiveInterventionSql } from '../cases/cases.repo.js';
@@ -293,6 +293,26 @@ function foldUnitCells(rows: UnitCellRow[], breakdowns: Breakdown[], perUnit: bo
   return [...folded.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/** The unit cells of one roll-up key for the usual list-rule share, from `stat_cells` where current. */
+function keptUnitCells(tx: Tx, organiserId: string, periodKey: string, scope: { units: Units; across: boolean }): Promise<UnitCellRow[]> {
+  const plan: PeriodPlan = { periodKeys: [periodKey], dayRanges: [] };
+  return cachedUnitCells(tx, organiserId, periodKey, scope, DEFAULT_LIST_RULE_SHARE,
+    (stale) => computeUnitCells(tx, organiserId, plan, stale, ALL_BREAKDOWNS, DEFAULT_LIST_RULE_SHARE));
+}
+
+/**
+ * Brings the kept cells of the roll-up keys of these half-years ('2026-H2': its months, the
+ * half-year and its "to date" keys) up to date now, so the day's first views read stored cells.
+ * The nightly job runs it after moving the cut dates.
+ */
+export async function warmUnitCells(tx: Tx, organiserId: string, halves: string[]): Promise<string[]> {
+  const keys = (await queryRows<{ period_key: string }>(tx, sql`select distinct period_key from stat_cell_sources
+    where organiser_id = ${organiserId} and ${sql.join(halves.flatMap((h) => [sql`period_key = ${h}`, sql`period_key like ${`${h}~%`}`,
+      ...monthsOfHalf(h).map((m) => sql`period_key like ${`${m}%`}`)]), sql` or `)} order by 1`)).map((r) => r.period_key);
+  for (const key of keys) await keptUnitCells(tx, organiserId, key, { units: 'all', across: true });
+  return keys;
+}
+
 /** Display names of the class groups among the keys. */
 async function classNames(tx: Tx, organiserId: string, keys: string[]): Promise<Map<string, string>> {
   const ids = [...new Set(keys.filter((k) => k !== ''))];
@@ -314,10 +334,11 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
   const plan = await planPeriod(tx, organiserId, from, to);
   const perUnit = options.perUnit !== false;
   const organiserWide = options.perUnit !== true;
-  const cacheable = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 && (units === 'all' || !organiserWide);
+  // Kept for the list rule's usual share only: any other share (an API parameter) is computed each time.
+  const cacheable = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 && (units === 'all' || !organiserWide)
+    && options.listRuleShare === DEFAULT_LIST_RULE_SHARE;
   const rows = cacheable
-    ? await cachedUnitCells(tx, organiserId, plan.periodKeys[0], { units, across: organiserWide }, options.listRuleShare,
-      (scope) => computeUnitCells(tx, organiserId, plan, scope, ALL_BREAKDOWNS, options.listRuleShare))
+    ? await keptUnitCells(tx, organiserId, plan.periodKeys[0], { units, across: organiserWide })
     : await computeUnitCells(tx, organiserId, plan, { units, perUnit: true, across: organiserWide }, options.breakdowns, options.listRuleShare);
   const cells = foldUnitCells(rows, options.breakdowns, perUnit, organiserWide);
   const names = await classNames(tx, organiserId, cells.filter((c) => c.breakdown === 'class').map((c) => c.key));

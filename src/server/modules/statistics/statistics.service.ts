@@ -7,7 +7,7 @@ import { notFound } from '../../errors.js';
 import { monthRange } from '../../../shared/dates/index.js';
 import { periodFromTotals, type PeriodTotals } from '../../../shared/measures/totals.js';
 import {
-  BAND_COUNT_KEYS, DEFAULT_MIN_COVERAGE, monthKeysBetween, MIN_CELL_PUPILS, isUncertain, shiftYears, suppressTable, type BandCounts,
+  BAND_COUNT_KEYS, DEFAULT_LIST_RULE_SHARE, DEFAULT_MIN_COVERAGE, monthKeysBetween, MIN_CELL_PUPILS, isUncertain, shiftYears, suppressTable, type BandCounts,
 } from '../../../shared/statistics/index.js';
 import type {
   MonthFigures, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatBreakdownRow,
@@ -19,7 +19,7 @@ import {
 import { cellKey, indexCells, presentFigures } from './statistics.presenter.js';
 import { organiserActivity } from './organiser-activity.js';
 
-export const DEFAULT_LIST_RULE_SHARE = 0.5;
+export { DEFAULT_LIST_RULE_SHARE };
 
 /** Field-wise sum of period totals (longestRun stays 0: it is not additive). */
 function sumTotals(all: PeriodTotals[]): PeriodTotals {
