@@ -55,6 +55,21 @@ test('rektor opens the pupils behind an absence band, each with their own figure
   await expect(page).toHaveURL(/\/pupils\/[0-9a-f-]{36}/);
 });
 
+test('rektor goes from a ladder-step count to the pupils on that step in early warning', async ({ page }) => {
+  await logIn(page, 'rektor');
+  await page.goto(AUTUMN);
+  const steps = page.getByRole('table', { name: /: elever per steg$/ });
+  await expect(steps).toBeVisible({ timeout: 20_000 });
+  const row = steps.locator('tbody tr').first();
+  const count = Number((await row.locator('td').first().innerText()).replace(/\s/g, ''));
+  expect(count).toBeGreaterThan(0);
+  await row.getByRole('link', { name: /visa eleverna på steg \d+ i Tidiga signaler/ }).click();
+  await expect(page).toHaveURL(/\/early-warning\?scope=school&unit=[0-9a-f-]{36}&step=\d+/);
+  // The list filtered to the step shows as many pupils as the statistics counted.
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Elever på ett steg \\(${count} av \\d+ visas\\)`) })).toBeVisible({ timeout: 20_000 });
+  await expectNoAxeViolations(page, 'early warning from statistics');
+});
+
 test('huvudman sees the monthly trend as a chart with its table, and the case figures say what is not available yet', async ({ page }) => {
   await logIn(page, 'huvudman');
   await page.goto(AUTUMN);

@@ -83,6 +83,9 @@ function SchoolView({ period, schoolUnitId }: { period: Period; schoolUnitId?: s
   /** The page of the pupils behind a figure, for units whose pupils the user may see. */
   const pupilsHref = (schoolUnitId: string, cell: Pick<CellPupilsQuery, 'breakdown' | 'key' | 'band'> = {}) =>
     canList.has(schoolUnitId) ? `/statistics/pupils?${new URLSearchParams({ from: period.from, to: period.to, schoolUnitId, ...cell })}` : undefined;
+  /** Ladder steps are current states, not the period's: their pupils are on the early-warning list, filtered to the step. */
+  const stepPupilsHref = (schoolUnitId: string, step: number) =>
+    canList.has(schoolUnitId) ? `/early-warning?${new URLSearchParams({ scope: 'school', unit: schoolUnitId, step: String(step) })}` : undefined;
   const breakdownOf = { byYear: 'year', byClass: 'class', bySex: 'sex' } as const;
   return (
     <div aria-busy={query.isLoading}>
@@ -109,7 +112,7 @@ function SchoolView({ period, schoolUnitId }: { period: Period; schoolUnitId?: s
           <BandsFigure name={unit.schoolUnitName} figures={unit.current} previous={unit.previous} bandHref={(band) => pupilsHref(unit.schoolUnitId, { band })} />
           <CsvLink href={csv} name={t('statistics.bandsCaption', { name: unit.schoolUnitName })} />
           <h3>{t('statistics.stepsHeading')}</h3>
-          <LadderStepsTable name={unit.schoolUnitName} steps={unit.ladderSteps} />
+          <LadderStepsTable name={unit.schoolUnitName} steps={unit.ladderSteps} stepHref={(step) => stepPupilsHref(unit.schoolUnitId, step)} />
           <CsvLink href={csv} name={t('statistics.stepsCaption', { name: unit.schoolUnitName })} />
         </section>
       ))}

@@ -112,11 +112,14 @@ export function BandsFigure({ name, figures, previous, bandHref }: {
 }
 
 /** Pupils per ladder step. */
-export function LadderStepsTable({ name, steps }: { name: string; steps: Static<typeof LadderStepCount>[] }) {
+export function LadderStepsTable({ name, steps, stepHref }: {
+  name: string; steps: Static<typeof LadderStepCount>[]; stepHref?: (stepIndex: number) => string | undefined;
+}) {
   const { t } = useTranslation();
   const columns: Column<Static<typeof LadderStepCount>>[] = [
     { id: 'step', header: t('statistics.columns.step'), isRowHeader: true, sortValue: (row) => row.stepIndex, cell: (row) => row.stepIndex },
-    { id: 'pupils', header: t('statistics.columns.pupils'), isNumeric: true, sortValue: (row) => row.pupils, cell: (row) => row.pupils },
+    { id: 'pupils', header: t('statistics.columns.pupils'), isNumeric: true, sortValue: (row) => row.pupils,
+      cell: (row) => <CountLink count={row.pupils} href={stepHref?.(row.stepIndex)} label={t('statistics.pupilsOnStep', { name, step: row.stepIndex })} /> },
   ];
   return (
     <DataTable caption={t('statistics.stepsCaption', { name })} columns={columns} rows={steps} rowKey={(row) => String(row.stepIndex)}
