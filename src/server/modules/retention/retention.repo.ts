@@ -34,7 +34,7 @@ const pupilsWhoLeft = (organiserId: string, before: string) => sql`(
  * together when the pupil's period has run out. Deliveries go before the outbox rows they expand.
  */
 const PUPIL_TABLES: [table: string, pupilColumn: string][] = [
-  ['attendance_marks', 'person_id'], ['attendance_mark_history', 'person_id'], ['absences', 'person_id'], ['pupil_days', 'person_id'],
+  ['attendance_marks', 'person_id'], ['attendance_mark_history', 'person_id'], ['absences', 'person_id'], ['pupil_days', 'person_id'], ['pupil_periods', 'person_id'],
   ['lesson_student_exceptions', 'person_id'], ['pupil_ladder_states', 'person_id'], ['ladder_step_changes', 'person_id'],
   ['ladder_decisions', 'person_id'], ['concern_flags', 'person_id'], ['tasks', 'person_id'], ['leave_requests', 'pupil_id'],
 ];

@@ -84,11 +84,15 @@ describe('retention', () => {
     const leaverDaysBefore = await rowsOf('pupil_days', leaver());
     const stayerDaysBefore = await rowsOf('pupil_days', stayer());
     expect(leaverDaysBefore).toBeGreaterThan(0);
+    // The roll-up holds the same pupil's sums per month and half-year: it goes with the days.
+    const leaverPeriodsBefore = await rowsOf('pupil_periods', leaver());
+    const stayerPeriodsBefore = await rowsOf('pupil_periods', stayer());
+    expect(leaverPeriodsBefore).toBeGreaterThan(0);
     const preview = (await admin.request({ method: 'GET', url: '/api/retention/preview' })).json();
     expect(preview.cutoffs).toEqual({ commentsBefore: '2025-01-14', leftBefore: '2024-01-14', messagesBefore: '2025-01-14', auditBefore: '2023-01-14' });
     expect(preview.counts).toMatchObject({ markComments: 1, markHistoryComments: 1, absenceComments: 1, messages: 2, auditEvents: 1, finishedJobs: 1 });
     // The leaver's registration, enrolment-free pupil days and nothing of anyone else.
-    expect(preview.counts.leftPupilRows).toBe(1 + leaverDaysBefore);
+    expect(preview.counts.leftPupilRows).toBe(1 + leaverDaysBefore + leaverPeriodsBefore);
 
     const run = await admin.request({ method: 'POST', url: '/api/retention/run' });
     expect(run.statusCode).toBe(200);
@@ -105,6 +109,8 @@ describe('retention', () => {
     expect(absences.map((a) => a.comment ?? '').sort()).toEqual(['', 'mellan kommentar', 'ny kommentar']);
     expect(await rowsOf('pupil_days', leaver())).toBe(0);
     expect(await rowsOf('pupil_days', stayer())).toBe(stayerDaysBefore);
+    expect(await rowsOf('pupil_periods', leaver())).toBe(0);
+    expect(await rowsOf('pupil_periods', stayer())).toBe(stayerPeriodsBefore);
     const outbox = await db.select().from(schema.outbox).where(eq(schema.outbox.organiserId, world.organiserId));
     expect(outbox.map((o) => o.status).sort()).toEqual(['pending', 'queued']);
     expect(await rowsOf('message_deliveries')).toBe(0);
