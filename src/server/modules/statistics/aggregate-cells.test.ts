@@ -222,6 +222,11 @@ describe('statistics cells', () => {
     const stored = async () => new Map((await queryRows<{ unit: string; generation: string; computed_at: string }>(db, sql`select school_unit_id as unit,
         generation::text, computed_at::text from stat_cells where organiser_id = ${o} and period_key = '2026-02'`)).map((r) => [r.unit, r]));
     expect(await expectReference('2026-02-01', '2026-02-28')).toEqual(['2026-02']);
+    expect(await expectReference('2026-01-01', '2026-01-31')).toEqual(['2026-01']);
+    const january = async () => (await queryRows<{ generation: string }>(db, sql`select generation::text from stat_cells
+      where organiser_id = ${o} and period_key = '2026-01' order by school_unit_id`)).map((r) => r.generation);
+    const januaryBefore = await january();
+    expect(januaryBefore.length).toBeGreaterThan(0);
     const first = await stored();
     // b0 was in two units in February: the organiser's cells add them once, from the across-units entry.
     expect([...first.keys()].sort()).toEqual([world.schoolUnitId, otherUnit, ACROSS_UNITS].sort());
@@ -237,6 +242,9 @@ describe('statistics cells', () => {
     expect(second.get(world.schoolUnitId)!.generation).not.toBe(first.get(world.schoolUnitId)!.generation);
     expect(second.get(otherUnit)).toEqual(first.get(otherUnit));
     expect(second.get(ACROSS_UNITS)).toEqual(first.get(ACROSS_UNITS));
+    // A February registration leaves January's roll-up rows, and so its kept cells, alone.
+    await expectReference('2026-01-01', '2026-01-31');
+    expect(await january()).toEqual(januaryBefore);
 
     // The sex breakdown follows a change of the person (a trigger on persons), in both units.
     await db.update(schema.persons).set({ sex: 'Man' }).where(and(eq(schema.persons.organiserId, o), eq(schema.persons.id, world.pupilsB[0])));

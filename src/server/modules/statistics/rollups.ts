@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
-import { cutKeysOf, halfKeyOf, halfKeysBetween, halfRange, monthsOfHalf } from '../../../shared/statistics/index.js';
+import { cutKeysOf, halfKeyOf, halfKeysBetween, halfRange, monthKeysBetween } from '../../../shared/statistics/index.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
 export const PLACEMENT_JOINS = sql`
@@ -128,22 +128,26 @@ async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, st
 }
 
 /**
- * Rebuilds the roll-ups for the pupils over every month and half-year touching [from, to].
+ * Rebuilds the pupils' roll-up rows that [from, to] feeds: its months, their half-years, and the
+ * "to date" keys of cut dates on or after `from`. Rows of other months are left alone, so the
+ * statistics cells kept for them stay current (cell-cache.ts).
  * @param personIds pupils whose `pupil_days` changed (or whose placement did); empty does nothing.
  */
 export async function refreshStatisticsRollups(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
   if (personIds.length === 0) return;
   await lockRollups(tx, organiserId, 'shared');
   const halves = halfKeysBetween(from, to);
-  const cuts = (await findCutDates(tx, organiserId)).filter((cut) => halves.includes(halfKeyOf(cut)));
-  const keys = [...halves.flatMap(monthsOfHalf), ...halves, ...cuts.flatMap(cutKeysOf)];
+  const months = monthKeysBetween(from, to);
+  const cuts = (await findCutDates(tx, organiserId)).filter((cut) => halves.includes(halfKeyOf(cut)) && cut >= from);
+  const keys = [...months, ...halves, ...cuts.flatMap(cutKeysOf)];
   const extent = { from: halfRange(halves[0]).from, to: halfRange(halves[halves.length - 1]).to };
   const persons = uuidArray(personIds);
   const removed = await queryRows<{ school_unit_id: string; period_key: string }>(tx, sql`delete from pupil_periods
     where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
     returning school_unit_id, period_key`);
+  const monthOfDay = sql`(case when to_char(pd.date, 'YYYY-MM') = any(${periodKeyArray(months)}) then to_char(pd.date, 'YYYY-MM') end)`;
   const added = await insertPupilPeriods(tx, organiserId, sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`,
-    sql`person_id = any(${persons})`, sql.join([BASE_KEYS, ...cutKeysOfDay(cuts)], sql`, `));
+    sql`person_id = any(${persons})`, sql.join([monthOfDay, sql`(${HALF_KEY})`, ...cutKeysOfDay(cuts)], sql`, `));
   const pairs = new Map([...removed, ...added].filter((r) => isMonthKey(r.period_key)).map((r) => [`${r.school_unit_id}|${r.period_key}`, [r.school_unit_id, r.period_key] as [string, string]]));
   if (pairs.size > 0) await refreshUnitMonths(tx, organiserId, [...pairs.values()]);
 }
