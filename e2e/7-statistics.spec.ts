@@ -24,6 +24,22 @@ test('huvudman sees both school units with coverage for the autumn term', async 
   await expectNoAxeViolations(page, 'statistics (organiser)');
 });
 
+test('huvudman sees the school units without their classes, and one unit\'s classes on request', async ({ page }) => {
+  await logIn(page, 'huvudman');
+  await page.goto(AUTUMN);
+  await page.getByRole('navigation', { name: 'Vy' }).getByRole('link', { name: 'Skolenheter' }).click();
+  const units = page.getByRole('table', { name: 'Frånvaro per skolenhet' });
+  await expect(units.locator('tbody tr')).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.getByRole('table', { name: /: Per årskurs$/ })).toHaveCount(2);
+  await expect(page.getByRole('table', { name: /: Per klass$/ })).toHaveCount(0);
+  const show = page.getByRole('button', { name: /^Visa klasserna på / }).first();
+  const unitName = (await show.innerText()).replace('Visa klasserna på ', '');
+  await show.click();
+  await expect(page.getByRole('table', { name: `${unitName}: Per klass` })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('table', { name: /: Per årskurs$/ })).toHaveCount(1);
+  await expectNoAxeViolations(page, 'statistics (school units, one unit chosen)');
+});
+
 test('rektor sees only their own school', async ({ page }) => {
   await logIn(page, 'rektor');
   await page.goto(AUTUMN);

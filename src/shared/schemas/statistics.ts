@@ -46,6 +46,16 @@ export const StatisticsQuery = Type.Object({
 });
 export type StatisticsQuery = Static<typeof StatisticsQuery>;
 
+export const SchoolStatisticsQuery = Type.Object({
+  ...StatisticsQuery.properties,
+  /**
+   * false: no class breakdown (byClass empty). Many units' classes make a page of thousands of rows
+   * (and megabytes); the web app asks for classes once a single unit is chosen. Default true.
+   */
+  withClasses: Type.Optional(Type.Boolean()),
+});
+export type SchoolStatisticsQuery = Static<typeof SchoolStatisticsQuery>;
+
 const PeriodFields = {
   from: IsoDate, to: IsoDate,
   /** The same period one year earlier. */
@@ -66,7 +76,12 @@ export const SchoolUnitStatistics = Type.Object({
 });
 export type SchoolUnitStatistics = Static<typeof SchoolUnitStatistics>;
 
-export const SchoolStatisticsResponse = Type.Object({ ...PeriodFields, schoolUnits: Type.Array(SchoolUnitStatistics) });
+export const SchoolStatisticsResponse = Type.Object({
+  ...PeriodFields,
+  /** Whether byClass was asked for (an empty byClass then means no classes). */
+  withClasses: Type.Boolean(),
+  schoolUnits: Type.Array(SchoolUnitStatistics),
+});
 export type SchoolStatisticsResponse = Static<typeof SchoolStatisticsResponse>;
 
 export const OrganiserUnitStatistics = Type.Object({

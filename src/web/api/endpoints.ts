@@ -166,7 +166,9 @@ export const api = {
     apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`, note ? { note } : {}),
   clearConcernFlag: (pupilId: string) => apiDelete(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`),
 
-  schoolStatisticsPath: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/school', { ...period, schoolUnitId }),
+  /** `withClasses: false` leaves out the class breakdown (many units' classes are thousands of rows). */
+  schoolStatisticsPath: (period: Period, schoolUnitId?: string, withClasses = true) =>
+    apiPath('/api/statistics/school', { ...period, schoolUnitId, withClasses: withClasses ? undefined : 'false' }),
   /** A plain link (download): the school statistics as CSV. */
   schoolStatisticsCsvUrl: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/school.csv', { ...period, schoolUnitId }),
   organiserStatisticsPath: (period: Period) => apiPath('/api/statistics/organiser', { ...period }),

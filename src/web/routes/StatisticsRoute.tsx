@@ -71,9 +71,11 @@ function MonthlyTrend({ period, schoolUnitId, perUnit }: { period: Period; schoo
 }
 
 /** The school view: per school unit, then for each unit its breakdowns, bands and ladder steps. */
-function SchoolView({ period, schoolUnitId }: { period: Period; schoolUnitId?: string }) {
+function SchoolView({ period, schoolUnitId, withClasses, onChooseUnit }: {
+  period: Period; schoolUnitId?: string; withClasses: boolean; onChooseUnit: (schoolUnitId: string) => void;
+}) {
   const { t } = useTranslation();
-  const query = useApiQuery<SchoolStatisticsResponse>(api.schoolStatisticsPath(period, schoolUnitId));
+  const query = useApiQuery<SchoolStatisticsResponse>(api.schoolStatisticsPath(period, schoolUnitId, withClasses));
   const csv = api.schoolStatisticsCsvUrl(period, schoolUnitId);
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   if (!query.data) return <Loading />;
@@ -99,7 +101,15 @@ function SchoolView({ period, schoolUnitId }: { period: Period; schoolUnitId?: s
       {data.schoolUnits.map((unit) => (
         <section key={unit.schoolUnitId} aria-labelledby={`stat-${unit.schoolUnitId}`} className="page-section">
           <h2 id={`stat-${unit.schoolUnitId}`}>{unit.schoolUnitName}</h2>
-          {(['byYear', 'byClass', 'bySex'] as const).map((breakdown) => (
+          {!data.withClasses && (
+            <p>
+              {t('statistics.classesPerUnit')}{' '}
+              <button type="button" className="button button-secondary button-small" onClick={() => onChooseUnit(unit.schoolUnitId)}>
+                {t('statistics.showClasses', { name: unit.schoolUnitName })}
+              </button>
+            </p>
+          )}
+          {(['byYear', ...(data.withClasses ? ['byClass'] as const : []), 'bySex'] as const).map((breakdown) => (
             <div key={breakdown}>
               <h3>{t(`statistics.breakdowns.${breakdown}`)}</h3>
               <FiguresTable rows={breakdownRows(unit[breakdown])} nameHeader={t('statistics.columns.group')}
@@ -204,6 +214,8 @@ export default function StatisticsRoute() {
   const [schoolUnitId, setSchoolUnitId] = useSearchParam('schoolUnitId');
   const view: View = isOrganiser && viewParam !== 'school' ? 'organiser' : 'school';
   const units = useApiQuery<SchoolUnitsResponse>(view === 'school' ? api.schoolUnitsPath() : null);
+  // Classes once the view is down to one unit (chosen, or the user's only one): all units' classes are thousands of rows.
+  const withClasses = schoolUnitId ? true : units.data ? units.data.schoolUnits.length <= 1 : view === 'school' && units.error ? true : null;
   const viewSearch = (value: View) => {
     const params = new URLSearchParams(window.location.search);
     params.set('view', value);
@@ -230,7 +242,8 @@ export default function StatisticsRoute() {
       </form>
       {selection.isCustomInvalid ? null
         : view === 'organiser' ? <OrganiserView period={selection.period} />
-        : <SchoolView period={selection.period} schoolUnitId={schoolUnitId || undefined} />}
+        : withClasses === null ? <Loading />
+        : <SchoolView period={selection.period} schoolUnitId={schoolUnitId || undefined} withClasses={withClasses} onChooseUnit={setSchoolUnitId} />}
       <Definitions />
     </Page>
   );

@@ -228,14 +228,16 @@ function acrossUnitCells(breakdowns: Breakdown[], listRuleShare: number): SQL {
 }
 
 /** The count and sum columns of a cell, in the order the cell SQL selects them. */
-const CELL_COUNTS = ['pupils', ...SUMMED, 'above_share', ...ABSENCE_BANDS.map((b) => `band_${b.key}`), 'band_nodata'] as const;
-type CellCounts = Record<string, number>;
+const CELL_COUNTS = ['pupils', ...SUMMED, 'above_share', ...ABSENCE_BANDS.map((b) => `band_${b.key}`), 'band_nodata'];
+const COUNT_INDEX = new Map(CELL_COUNTS.map((column, i) => [column, i]));
+const countOf = (counts: number[], column: string) => counts[COUNT_INDEX.get(column)!];
 
 /**
  * A cell of one school unit (or, with `unit_id` null, of the pupils in more than one unit, whole
- * organiser): counts and sums only. `in_one_unit`: its pupils had no rows in another unit.
+ * organiser): counts and sums only, `counts` in CELL_COUNTS order (compact when kept as jsonb).
+ * `in_one_unit`: its pupils had no rows in another unit.
  */
-export type UnitCellRow = { breakdown: Breakdown; unit_id: string | null; key: string; in_one_unit: boolean } & CellCounts;
+export interface UnitCellRow { breakdown: Breakdown; unit_id: string | null; key: string; in_one_unit: boolean; counts: number[] }
 
 export const ALL_BREAKDOWNS: Breakdown[] = ['none', 'year', 'class', 'sex'];
 
@@ -265,12 +267,11 @@ export async function computeUnitCells(tx: Tx, organiserId: string, plan: Period
       ${withSex ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``})
     ${sql.join(parts, sql` union all `)}`);
   });
-  return rows.map((r) => {
-    const cell = { breakdown: r.breakdown as Breakdown, unit_id: r.unit_id as string | null, key: String(r.key), in_one_unit: Boolean(r.in_one_unit) } as UnitCellRow;
+  return rows.map((r) => ({
+    breakdown: r.breakdown as Breakdown, unit_id: r.unit_id as string | null, key: String(r.key), in_one_unit: Boolean(r.in_one_unit),
     // Minutes of a whole municipality pass 2^31 (100 000 pupils × a term): summed as bigint, read as numbers.
-    for (const column of CELL_COUNTS) cell[column] = Number(r[column]);
-    return cell;
-  });
+    counts: CELL_COUNTS.map((column) => Number(r[column])),
+  }));
 }
 
 /**
@@ -278,12 +279,12 @@ export async function computeUnitCells(tx: Tx, organiserId: string, plan: Period
  * and organiser-wide (the unit cells of pupils in one unit plus the across-units cells).
  */
 function foldUnitCells(rows: UnitCellRow[], breakdowns: Breakdown[], perUnit: boolean, organiserWide: boolean) {
-  const folded = new Map<string, { breakdown: Breakdown; unitId: string | null; key: string; counts: CellCounts }>();
+  const folded = new Map<string, { breakdown: Breakdown; unitId: string | null; key: string; counts: number[] }>();
   const add = (row: UnitCellRow, unitId: string | null) => {
     const id = `${row.breakdown}|${unitId ?? ''}|${row.key}`;
-    const cell = folded.get(id) ?? { breakdown: row.breakdown, unitId, key: row.key, counts: Object.fromEntries(CELL_COUNTS.map((c) => [c, 0])) };
-    for (const column of CELL_COUNTS) cell.counts[column] += row[column];
-    folded.set(id, cell);
+    const cell = folded.get(id);
+    if (!cell) folded.set(id, { breakdown: row.breakdown, unitId, key: row.key, counts: [...row.counts] });
+    else for (let i = 0; i < cell.counts.length; i++) cell.counts[i] += row.counts[i];
   };
   for (const row of rows) {
     if (!breakdowns.includes(row.breakdown)) continue;
@@ -343,16 +344,17 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
   const cells = foldUnitCells(rows, options.breakdowns, perUnit, organiserWide);
   const names = await classNames(tx, organiserId, cells.filter((c) => c.breakdown === 'class').map((c) => c.key));
   return cells.map(({ breakdown, unitId, key, counts }) => {
+    const n = (column: string) => countOf(counts, column);
     const bands = emptyBandCounts();
-    for (const band of ABSENCE_BANDS) bands[band.key] = counts[`band_${band.key}`];
-    bands.noData = counts.band_nodata;
+    for (const band of ABSENCE_BANDS) bands[band.key] = n(`band_${band.key}`);
+    bands.noData = n('band_nodata');
     return {
       breakdown, schoolUnitId: unitId, key, label: (breakdown === 'class' ? names.get(key) : undefined) ?? key,
-      pupils: counts.pupils, aboveListShare: counts.above_share, bands,
+      pupils: n('pupils'), aboveListShare: n('above_share'), bands,
       totals: {
-        scheduled: counts.scheduled, known: counts.known, attended: counts.attended, valid: counts.valid, invalid: counts.invalid,
-        other: counts.other, lateCount: counts.late_count, lateMinutes: counts.late_minutes, absentDays: counts.absent_days,
-        absenceOccasions: counts.absence_occasions, schoolDays: counts.school_days, longestRun: 0,
+        scheduled: n('scheduled'), known: n('known'), attended: n('attended'), valid: n('valid'), invalid: n('invalid'),
+        other: n('other'), lateCount: n('late_count'), lateMinutes: n('late_minutes'), absentDays: n('absent_days'),
+        absenceOccasions: n('absence_occasions'), schoolDays: n('school_days'), longestRun: 0,
       },
     };
   });

@@ -103,6 +103,14 @@ describe('statistics', () => {
       expect.objectContaining({ key: '7', label: 'Åk 7', current: expect.objectContaining({ pupils: 8 }), previous: expect.objectContaining({ pupils: 0 }) }),
     ]);
     expect(unit.ladderSteps).toEqual([{ stepIndex: 1, pupils: 1 }, { stepIndex: 2, pupils: 1 }]);
+    expect(body.withClasses).toBe(true);
+
+    // Without classes (the web app's request over many units): the same figures, byClass left out.
+    const lean = (await principal.request({ method: 'GET', url: `/api/statistics/school?${PERIOD}&listRuleShare=0.3&withClasses=false` })).json();
+    expect(lean.withClasses).toBe(false);
+    expect(lean.schoolUnits[0].byClass).toEqual([]);
+    const { byClass: _classes, ...rest } = unit;
+    expect(lean.schoolUnits[0]).toEqual({ ...rest, byClass: [] });
   });
 
   it('is the sum of the per-pupil figures of the measures module (one definition)', async () => {

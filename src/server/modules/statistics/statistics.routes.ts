@@ -6,7 +6,7 @@ import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { ErrorResponse, DateRangeQuery, Uuid } from '../../../shared/schemas/common.js';
 import {
-  BoardReportList, BoardReportSchedule, CellPupilsQuery, CellPupilsResponse, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
+  BoardReportList, BoardReportSchedule, CellPupilsQuery, CellPupilsResponse, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse, SchoolStatisticsQuery, SchoolStatisticsResponse, SharingRequest, SharingResponse, StatisticsQuery,
 } from '../../../shared/schemas/statistics.js';
 import { assertDateRange } from '../pupils/pupils.routes.js';
 import { assertOrganiserView, canListPupils, pupilListUnit, regionOf, schoolStatisticsUnits } from './statistics.policy.js';
@@ -32,12 +32,12 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = database.db;
 
-  const school = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
+  const school = async (request: { query: SchoolStatisticsQuery } & Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(request);
-    const { from, to, schoolUnitId, minCoverage, listRuleShare } = request.query;
+    const { from, to, schoolUnitId, minCoverage, listRuleShare, withClasses = true } = request.query;
     assertDateRange(from, to);
     const units = schoolStatisticsUnits(actor, schoolUnitId);
-    const result = await buildSchoolStatistics(db, actor.organiserId, units, { from, to, minCoverage, listRuleShare });
+    const result = await buildSchoolStatistics(db, actor.organiserId, units, { from, to, minCoverage, listRuleShare, withClasses });
     return { ...result, schoolUnits: result.schoolUnits.map((u) => ({ ...u, canListPupils: canListPupils(actor, u.schoolUnitId) })) };
   };
   const organiser = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
@@ -49,11 +49,11 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
   };
 
   app.get('/api/statistics/school', {
-    schema: { tags: ['statistics'], summary: 'Absence per school unit, year, class and sex with the year before, bands, ladder steps and coverage', querystring: StatisticsQuery, response: { 200: SchoolStatisticsResponse, ...errors } },
+    schema: { tags: ['statistics'], summary: 'Absence per school unit, year, class and sex with the year before, bands, ladder steps and coverage', querystring: SchoolStatisticsQuery, response: { 200: SchoolStatisticsResponse, ...errors } },
   }, school);
 
   app.get('/api/statistics/school.csv', {
-    schema: { tags: ['statistics'], summary: 'The school statistics as CSV (semicolon-separated, UTF-8 with BOM)', querystring: StatisticsQuery },
+    schema: { tags: ['statistics'], summary: 'The school statistics as CSV (semicolon-separated, UTF-8 with BOM)', querystring: SchoolStatisticsQuery },
   }, async (request, reply) => {
     const result = await school(request);
     return sendCsv(reply, `statistik-skola-${result.from}-${result.to}.csv`, schoolStatisticsCsv(result));

@@ -49,6 +49,15 @@ async function resolve(tx: Tx, organiserId: string, options: PeriodOptions) {
 }
 type Resolved = Awaited<ReturnType<typeof resolve>>;
 
+function byUnit(cells: CellAggregate[]): Map<string | null, CellAggregate[]> {
+  const units = new Map<string | null, CellAggregate[]>();
+  for (const c of cells) {
+    const list = units.get(c.schoolUnitId);
+    if (list) list.push(c); else units.set(c.schoolUnitId, [c]);
+  }
+  return units;
+}
+
 /** Current and previous-year cells for the breakdowns (one query per year). */
 async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdowns: Breakdown[], perUnit: boolean | 'both') {
   const opts = { breakdowns, perUnit, listRuleShare: p.listRuleShare };
@@ -57,8 +66,11 @@ async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units,
     () => aggregateCells(tx, organiserId, p.previousFrom, p.previousTo, units, opts),
   );
   return (breakdown: Breakdown) => {
-    const pick = (cells: CellAggregate[]) => cells.filter((c) => c.breakdown === breakdown);
-    return { current: pick(current), previous: pick(previous), currentIndex: indexCells(pick(current)), previousIndex: indexCells(pick(previous)) };
+    const [currentCells, previousCells] = [current, previous].map((cells) => cells.filter((c) => c.breakdown === breakdown));
+    return {
+      current: currentCells, previous: previousCells, currentIndex: indexCells(currentCells), previousIndex: indexCells(previousCells),
+      currentByUnit: byUnit(currentCells), previousByUnit: byUnit(previousCells),
+    };
   };
 }
 type Both = ReturnType<Awaited<ReturnType<typeof cellsBoth>>>;
@@ -72,27 +84,31 @@ export function breakdownKeyLabel(breakdown: Exclude<Breakdown, 'none'>, key: st
   return SEX_LABELS[key] ?? name;
 }
 
+/** Swedish order with numbers by value ("Åk 2" before "Åk 10"); one collator, not one per comparison. */
+const bySwedishLabel = new Intl.Collator('sv', { numeric: true }).compare;
+
 function breakdownRows(both: Both, unitId: string, p: Resolved, labelOf: (c: CellAggregate) => string): StatBreakdownRow[] {
   const keys = new Map<string, CellAggregate>();
-  for (const c of [...both.previous, ...both.current]) if (c.schoolUnitId === unitId) keys.set(c.key, c);
+  for (const c of [...(both.previousByUnit.get(unitId) ?? []), ...(both.currentByUnit.get(unitId) ?? [])]) keys.set(c.key, c);
   return [...keys.values()].map((c) => ({
     key: c.key, label: labelOf(c),
     current: presentFigures(both.currentIndex.get(cellKey(unitId, c.key)), p.from, p.to, p.minCoverage),
     previous: presentFigures(both.previousIndex.get(cellKey(unitId, c.key)), p.previousFrom, p.previousTo, p.minCoverage),
-  })).sort((a, b) => a.label.localeCompare(b.label, 'sv', { numeric: true }));
+  })).sort((a, b) => bySwedishLabel(a.label, b.label));
 }
 
 /** The school view: per unit, totals and breakdowns by year, class and sex, with the year before beside them. */
-export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<SchoolStatisticsResponse> {
+export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions & { withClasses?: boolean }): Promise<SchoolStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
+  const withClasses = options.withClasses ?? true;
   const schoolUnits = await findSchoolUnits(tx, organiserId, units);
   const [cells, steps] = await concurrently(tx,
-    () => cellsBoth(tx, organiserId, p, units, ['none', 'year', 'class', 'sex'], true),
+    () => cellsBoth(tx, organiserId, p, units, withClasses ? ['none', 'year', 'class', 'sex'] : ['none', 'year', 'sex'], true),
     () => countLadderSteps(tx, organiserId, units),
   );
   const [total, year, klass, sex] = (['none', 'year', 'class', 'sex'] as const).map(cells);
   return {
-    ...p,
+    ...p, withClasses,
     schoolUnits: schoolUnits.map((u) => ({
       schoolUnitId: u.id, schoolUnitName: u.name,
       current: presentFigures(total.currentIndex.get(cellKey(u.id, '')), p.from, p.to, p.minCoverage),
