@@ -134,6 +134,7 @@ async function run(database: Database, existing: boolean) {
   const [huvudman, region] = [await cookieOf('bench-huvudman'), await cookieOf('bench-region')];
   const endpoints: [string, string][] = [
     ['school view, all units, term (year/class/sex breakdowns, bands)', `/api/statistics/school?${TERM}`],
+    ['school view, all units, term, without classes (as the web app asks)', `/api/statistics/school?${TERM}&withClasses=false`],
     ['school view, one unit, term', `/api/statistics/school?${TERM}&schoolUnitId=${schoolUnitId}`],
     ['organiser view, term', `/api/statistics/organiser?${TERM}`],
     ['organiser view, month', `/api/statistics/organiser?${MONTH}`],
@@ -150,6 +151,7 @@ async function run(database: Database, existing: boolean) {
   /** The same reads with registrations in WRITTEN_UNITS school units just before each call (their cells recomputed). */
   const afterWrites: [string, string][] = [
     [`school view, all units, term, after writes in ${WRITTEN_UNITS} units`, `/api/statistics/school?${TERM}`],
+    [`school view, all units, without classes, after writes in ${WRITTEN_UNITS} units`, `/api/statistics/school?${TERM}&withClasses=false`],
     [`organiser view, term, after writes in ${WRITTEN_UNITS} units`, `/api/statistics/organiser?${TERM}`],
     [`organiser view, term to date, after writes in ${WRITTEN_UNITS} units`, `/api/statistics/organiser?${TERM_TO_DATE}`],
     [`organiser view, term, after writes in every unit`, `/api/statistics/organiser?${TERM}`],

@@ -10,11 +10,12 @@ CREATE TABLE "stat_cells" (
 	"organiser_id" uuid NOT NULL,
 	"period_key" text NOT NULL,
 	"school_unit_id" uuid NOT NULL,
+	"breakdown" text NOT NULL,
 	"list_rule_share" numeric NOT NULL,
 	"generation" bigint NOT NULL,
 	"cells" jsonb NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "stat_cells_organiser_id_period_key_school_unit_id_list_rule_share_pk" PRIMARY KEY("organiser_id","period_key","school_unit_id","list_rule_share")
+	CONSTRAINT "stat_cells_organiser_id_period_key_school_unit_id_breakdown_list_rule_share_pk" PRIMARY KEY("organiser_id","period_key","school_unit_id","breakdown","list_rule_share")
 );
 --> statement-breakpoint
 CREATE INDEX "pupil_periods_across_idx" ON "pupil_periods" USING btree ("organiser_id","period_key") WHERE "pupil_periods"."unit_rows" <> "pupil_periods"."period_rows";--> statement-breakpoint

@@ -107,15 +107,18 @@ export const statCellSources = pgTable('stat_cell_sources', {
 }, (t) => [primaryKey({ columns: [t.organiserId, t.periodKey, t.schoolUnitId] })]);
 
 /**
- * The aggregated cells of one school unit and period key (every breakdown; counts and sums only,
- * never a pupil), for one list-rule share, as computed at `generation` of its source row.
+ * The aggregated cells of one school unit, period key and breakdown (counts and sums only, never a
+ * pupil), for one list-rule share, as computed at `generation` of its source row. Kept per
+ * breakdown so a view that needs only the units' totals recomputes only those.
  */
 export const statCells = pgTable('stat_cells', {
   organiserId: uuid('organiser_id').notNull(),
   periodKey: text('period_key').notNull(),
   schoolUnitId: uuid('school_unit_id').notNull(),
+  /** none | year | class | sex */
+  breakdown: text('breakdown').notNull(),
   listRuleShare: numeric('list_rule_share').notNull(),
   generation: bigint('generation', { mode: 'number' }).notNull(),
   cells: jsonb('cells').notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.organiserId, t.periodKey, t.schoolUnitId, t.listRuleShare] })]);
+}, (t) => [primaryKey({ columns: [t.organiserId, t.periodKey, t.schoolUnitId, t.breakdown, t.listRuleShare] })]);

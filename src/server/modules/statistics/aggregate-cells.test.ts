@@ -219,8 +219,18 @@ describe('statistics cells', () => {
   it('keeps the cells of a one-key period between reads, recomputing only the units a write touched', async () => {
     const db = t.database.db;
     const o = world.organiserId;
-    const stored = async () => new Map((await queryRows<{ unit: string; generation: string; computed_at: string }>(db, sql`select school_unit_id as unit,
-        generation::text, computed_at::text from stat_cells where organiser_id = ${o} and period_key = '2026-02'`)).map((r) => [r.unit, r]));
+    /** Per unit: the generations and times of its kept cells (one row per breakdown). */
+    const stored = async () => {
+      const rows = await queryRows<{ unit: string; breakdown: string; generation: string; computed_at: string }>(db, sql`select school_unit_id as unit,
+        breakdown, generation::text, computed_at::text from stat_cells where organiser_id = ${o} and period_key = '2026-02' order by breakdown`);
+      const units = new Map<string, { generation: string; breakdowns: string[]; computed: string[] }>();
+      for (const r of rows) {
+        const unit = units.get(r.unit) ?? { generation: r.generation, breakdowns: [], computed: [] };
+        unit.breakdowns.push(r.breakdown); unit.computed.push(r.computed_at);
+        units.set(r.unit, unit);
+      }
+      return units;
+    };
     expect(await expectReference('2026-02-01', '2026-02-28')).toEqual(['2026-02']);
     expect(await expectReference('2026-01-01', '2026-01-31')).toEqual(['2026-01']);
     const january = async () => (await queryRows<{ generation: string }>(db, sql`select generation::text from stat_cells
@@ -230,6 +240,7 @@ describe('statistics cells', () => {
     const first = await stored();
     // b0 was in two units in February: the organiser's cells add them once, from the across-units entry.
     expect([...first.keys()].sort()).toEqual([world.schoolUnitId, otherUnit, ACROSS_UNITS].sort());
+    expect(first.get(world.schoolUnitId)!.breakdowns).toEqual(['class', 'none', 'sex', 'year']);
     await expectReference('2026-02-01', '2026-02-28');
     expect(await stored()).toEqual(first);
 
@@ -258,5 +269,12 @@ describe('statistics cells', () => {
     await db.execute(sql`update stat_cell_sources set generation = nextval('stat_cell_generation')
       where organiser_id = ${o} and period_key = '2026-02' and school_unit_id = ${world.schoolUnitId}`);
     await expectReference('2026-02-01', '2026-02-28');
+
+    // Kept per breakdown: a view of the units' totals (the organiser view) computes only those.
+    await db.execute(sql`delete from stat_cells where organiser_id = ${o} and period_key = '2026-02'`);
+    await aggregateCells(db, o, '2026-02-01', '2026-02-28', 'all', { breakdowns: ['none'], perUnit: 'both', listRuleShare: LIST_RULE_SHARE });
+    expect((await stored()).get(world.schoolUnitId)!.breakdowns).toEqual(['none']);
+    await expectReference('2026-02-01', '2026-02-28');
+    expect((await stored()).get(world.schoolUnitId)!.breakdowns).toEqual(['class', 'none', 'sex', 'year']);
   });
 });

@@ -295,10 +295,10 @@ function foldUnitCells(rows: UnitCellRow[], breakdowns: Breakdown[], perUnit: bo
 }
 
 /** The unit cells of one roll-up key for the usual list-rule share, from `stat_cells` where current. */
-function keptUnitCells(tx: Tx, organiserId: string, periodKey: string, scope: { units: Units; across: boolean }): Promise<UnitCellRow[]> {
+function keptUnitCells(tx: Tx, organiserId: string, periodKey: string, scope: { units: Units; across: boolean; breakdowns: Breakdown[] }): Promise<UnitCellRow[]> {
   const plan: PeriodPlan = { periodKeys: [periodKey], dayRanges: [] };
   return cachedUnitCells(tx, organiserId, periodKey, scope, DEFAULT_LIST_RULE_SHARE,
-    (stale) => computeUnitCells(tx, organiserId, plan, stale, ALL_BREAKDOWNS, DEFAULT_LIST_RULE_SHARE));
+    (stale, breakdowns) => computeUnitCells(tx, organiserId, plan, stale, breakdowns, DEFAULT_LIST_RULE_SHARE));
 }
 
 /**
@@ -310,7 +310,7 @@ export async function warmUnitCells(tx: Tx, organiserId: string, halves: string[
   const keys = (await queryRows<{ period_key: string }>(tx, sql`select distinct period_key from stat_cell_sources
     where organiser_id = ${organiserId} and ${sql.join(halves.flatMap((h) => [sql`period_key = ${h}`, sql`period_key like ${`${h}~%`}`,
       ...monthsOfHalf(h).map((m) => sql`period_key like ${`${m}%`}`)]), sql` or `)} order by 1`)).map((r) => r.period_key);
-  for (const key of keys) await keptUnitCells(tx, organiserId, key, { units: 'all', across: true });
+  for (const key of keys) await keptUnitCells(tx, organiserId, key, { units: 'all', across: true, breakdowns: ALL_BREAKDOWNS });
   return keys;
 }
 
@@ -339,7 +339,7 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
   const cacheable = plan.periodKeys.length === 1 && plan.dayRanges.length === 0 && (units === 'all' || !organiserWide)
     && options.listRuleShare === DEFAULT_LIST_RULE_SHARE;
   const rows = cacheable
-    ? await keptUnitCells(tx, organiserId, plan.periodKeys[0], { units, across: organiserWide })
+    ? await keptUnitCells(tx, organiserId, plan.periodKeys[0], { units, across: organiserWide, breakdowns: options.breakdowns })
     : await computeUnitCells(tx, organiserId, plan, { units, perUnit: true, across: organiserWide }, options.breakdowns, options.listRuleShare);
   const cells = foldUnitCells(rows, options.breakdowns, perUnit, organiserWide);
   const names = await classNames(tx, organiserId, cells.filter((c) => c.breakdown === 'class').map((c) => c.key));
