@@ -19,6 +19,7 @@ CREATE TABLE "stat_cells" (
 );
 --> statement-breakpoint
 CREATE INDEX "pupil_periods_across_idx" ON "pupil_periods" USING btree ("organiser_id","period_key") WHERE "pupil_periods"."unit_rows" <> "pupil_periods"."period_rows";--> statement-breakpoint
+CREATE INDEX "pupil_periods_grouped_idx" ON "pupil_periods" USING btree ("organiser_id","period_key") WHERE "pupil_periods"."unit_rows" <> 1;--> statement-breakpoint
 -- One sequence for all generations: a source row deleted and made again never reuses a generation,
 -- so cells computed before can never pass for current.
 CREATE SEQUENCE stat_cell_generation;

@@ -46,6 +46,8 @@ export const pupilPeriods = pgTable('pupil_periods', {
   index('pupil_periods_last_idx').on(t.organiserId, t.periodKey, t.lastDate),
   /** The pupils with rows in more than one school unit in a period (few): the organiser's cells add them once. */
   index('pupil_periods_across_idx').on(t.organiserId, t.periodKey).where(sql`${t.unitRows} <> ${t.periodRows}`),
+  /** The pupils with several rows in one unit (a class or årskurs change; few): summed per pupil before their band is decided. */
+  index('pupil_periods_grouped_idx').on(t.organiserId, t.periodKey).where(sql`${t.unitRows} <> 1`),
 ]);
 
 /**

@@ -101,11 +101,6 @@ export async function aggregateUnitMonths(tx: Tx, organiserId: string, from: str
   const cut = months.filter((m) => !whole.includes(m) && !toDate.includes(m));
   const parts = [sql`select um.month, um.school_unit_id, um.pupils, ${sql.raw(SUMS.split(', ').map((c) => `um.${c}`).join(', '))}
     from unit_months um where um.organiser_id = ${organiserId} and um.month = any(${periodKeyArray(whole)}) and ${unitFilter(sql`um.school_unit_id`, units)}`];
-  if (toDate.length > 0) {
-    parts.push(sql`select ${toDate[0]}, pp.school_unit_id, count(distinct pp.person_id)::int, ${sumsOf('pp', true)}
-      from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = ${cutKey(toDate[0], to)} and ${unitFilter(sql`pp.school_unit_id`, units)}
-      group by pp.school_unit_id`);
-  }
   if (cut.length > 0) {
     const ranges = cut.map((m) => monthRange(m)).map((r) => sql`pd.date between ${r.from < from ? from : r.from} and ${r.to > to ? to : r.to}`);
     parts.push(sql`select to_char(pd.date, 'YYYY-MM'), pd.school_unit_id, count(distinct pd.person_id)::int, ${PUPIL_DAY_SUMS}
@@ -113,7 +108,7 @@ export async function aggregateUnitMonths(tx: Tx, organiserId: string, from: str
       group by 1, 2`);
   }
   const rows = await queryRows<{ month: string; school_unit_id: string; pupils: number } & Record<string, number>>(tx, sql`${sql.join(parts, sql` union all `)} order by 1, 2`);
-  return rows.map((r) => ({
+  const summed = rows.map((r) => ({
     month: r.month, schoolUnitId: r.school_unit_id, pupils: r.pupils,
     totals: {
       scheduled: r.scheduled, known: r.known, attended: r.attended, valid: r.valid, invalid: r.invalid, other: r.other,
@@ -121,6 +116,11 @@ export async function aggregateUnitMonths(tx: Tx, organiserId: string, from: str
       schoolDays: r.school_days, longestRun: 0,
     },
   }));
+  if (toDate.length === 0) return summed;
+  // The running month: each unit's total cell of its "to date" key (distinct pupils and sums, as unit_months holds).
+  const cells = await keptUnitCells(tx, organiserId, cutKey(toDate[0], to), { units, across: false, breakdowns: ['none'] });
+  const running = foldUnitCells(cells, ['none'], true, false).map((c) => ({ month: toDate[0], schoolUnitId: c.unitId!, ...figuresOf(c.counts) }));
+  return [...summed, ...running].sort((a, b) => (a.month + a.schoolUnitId < b.month + b.schoolUnitId ? -1 : 1));
 }
 
 const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
@@ -168,7 +168,7 @@ function cellAggregates(alias: string, listRuleShare: number): SQL {
   const a = sql.raw(alias);
   const bands = ABSENCE_BANDS.map((band, i) => sql`(count(*) filter (where ${a}.band = ${sql.raw(String(i))}))::int as ${sql.identifier(`band_${band.key}`)}`);
   return sql`count(*)::int as pupils, ${sumsOf(alias, true)},
-    (count(*) filter (where ${a}.known > 0 and (${a}.valid + ${a}.invalid) > ${listRuleShare}::numeric * ${a}.known))::int as above_share,
+    (count(*) filter (where ${a}.known > 0 and (${a}.valid + ${a}.invalid)::float8 / ${a}.known > ${listRuleShare}::float8))::int as above_share,
     ${sql.join(bands, sql`, `)}, (count(*) filter (where ${a}.band = -1))::int as band_nodata`;
 }
 
@@ -216,7 +216,7 @@ function unitCells(breakdowns: Breakdown[], listRuleShare: number): SQL {
   const inOne = sql`(r.unit_rows = r.period_rows)`;
   const g = groupedBreakdowns(breakdowns, [sql`r.school_unit_id`, inOne], false);
   const singles = sql`select ${g.breakdown} as breakdown, r.school_unit_id as unit_id, ${g.key} as key, ${inOne} as in_one_unit, ${cellAggregates('r', listRuleShare)}
-    from (select r.*, ${bandIndexOf('r')} as band from r where r.unit_rows = 1) r
+    from (select r.*, ${bandIndexOf('r')} as band from r where r.unit_rows = 1 offset 0) r
     group by grouping sets (${g.sets})`;
   const grouped = cellsOfGroupedPupils(breakdowns, [sql`r.school_unit_id`, inOne], sql`r.school_unit_id`, inOne, sql`r.unit_rows <> 1`, listRuleShare);
   return sql`${singles} union all ${grouped}`;
@@ -262,7 +262,7 @@ export async function computeUnitCells(tx: Tx, organiserId: string, plan: Period
   const rows = await tx.transaction(async (inner) => {
     await inner.execute(sql`set local work_mem = '64MB'`);
     return queryRows<Record<string, unknown>>(inner, sql`
-    with r as (
+    with r as not materialized (
       select r.*${withSex ? sql`, p.sex` : sql``} from (${periodRows(organiserId, plan, scope.units, withPlacement, acrossOnly)}) r (${PERIOD_ROW_COLUMNS})
       ${withSex ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``})
     ${sql.join(parts, sql` union all `)}`);
@@ -292,6 +292,19 @@ function foldUnitCells(rows: UnitCellRow[], breakdowns: Breakdown[], perUnit: bo
     if (organiserWide && (row.in_one_unit || row.unit_id === null)) add(row, null);
   }
   return [...folded.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Pupils and period totals of a cell's counts. */
+function figuresOf(counts: number[]): { pupils: number; totals: PeriodTotals } {
+  const n = (column: string) => countOf(counts, column);
+  return {
+    pupils: n('pupils'),
+    totals: {
+      scheduled: n('scheduled'), known: n('known'), attended: n('attended'), valid: n('valid'), invalid: n('invalid'),
+      other: n('other'), lateCount: n('late_count'), lateMinutes: n('late_minutes'), absentDays: n('absent_days'),
+      absenceOccasions: n('absence_occasions'), schoolDays: n('school_days'), longestRun: 0,
+    },
+  };
 }
 
 /** The unit cells of one roll-up key for the usual list-rule share, from `stat_cells` where current. */
@@ -350,12 +363,7 @@ export async function aggregateCells(tx: Tx, organiserId: string, from: string, 
     bands.noData = n('band_nodata');
     return {
       breakdown, schoolUnitId: unitId, key, label: (breakdown === 'class' ? names.get(key) : undefined) ?? key,
-      pupils: n('pupils'), aboveListShare: n('above_share'), bands,
-      totals: {
-        scheduled: n('scheduled'), known: n('known'), attended: n('attended'), valid: n('valid'), invalid: n('invalid'),
-        other: n('other'), lateCount: n('late_count'), lateMinutes: n('late_minutes'), absentDays: n('absent_days'),
-        absenceOccasions: n('absence_occasions'), schoolDays: n('school_days'), longestRun: 0,
-      },
+      aboveListShare: n('above_share'), bands, ...figuresOf(counts),
     };
   });
 }
