@@ -29,11 +29,10 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     const { drizzle } = await import('drizzle-orm/node-postgres');
     // Dates stay strings: a `date` is a school day, not an instant.
     pg.types.setTypeParser(1082, (v: string) => v);
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // JIT off: our statements read thousands of rows by index, yet the planner's row guesses (jsonb
-    // lists, lateral joins) cross jit_above_cost and compiling took 220 ms of a 5 ms query. A SET
-    // on connect rather than a startup option, which connection poolers may refuse.
-    pool.on('connect', (client) => { client.query('set jit = off').catch(() => undefined); });
+    // lists, lateral joins) cross jit_above_cost and compiling took 220 ms of a 5 ms query. Sent as
+    // a startup option; behind PgBouncer add `options` to its ignore_startup_parameters.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
     // An idle connection closed by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));

@@ -256,13 +256,16 @@ export async function computeUnitCells(tx: Tx, organiserId: string, plan: Period
   if (parts.length === 0) return [];
   // With the unit cells the across part reads the same rows; alone it reads only the pupils in
   // several units (a partial index), when the plan has their row counts.
-  const acrossOnly = !scope.perUnit && plan.periodKeys.length === 1 && plan.dayRanges.length === 0;
+  const readsRollupOnly = plan.periodKeys.length === 1 && plan.dayRanges.length === 0;
+  const acrossOnly = !scope.perUnit && readsRollupOnly;
+  // Roll-up rows are read by index in each part (partial indexes for the few grouped pupils);
+  // pupil-day sums are computed once and shared.
   // The cells are few (hundreds) but the planner cannot know it: with room to hash them it makes one
   // pass over the pupils instead of sorting them. Local to this (sub)transaction.
   const rows = await tx.transaction(async (inner) => {
     await inner.execute(sql`set local work_mem = '64MB'`);
     return queryRows<Record<string, unknown>>(inner, sql`
-    with r as not materialized (
+    with r as ${readsRollupOnly ? sql`not materialized` : sql`materialized`} (
       select r.*${withSex ? sql`, p.sex` : sql``} from (${periodRows(organiserId, plan, scope.units, withPlacement, acrossOnly)}) r (${PERIOD_ROW_COLUMNS})
       ${withSex ? sql`join persons p on p.organiser_id = ${organiserId} and p.id = r.person_id` : sql``})
     ${sql.join(parts, sql` union all `)}`);
