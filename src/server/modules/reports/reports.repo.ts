@@ -5,21 +5,25 @@ import { uuidArray } from '../measures/measures.repo.js';
 
 export interface CompletenessRowDb { id: string; name: string; school_unit_name: string; lessons: number; confirmed: number }
 
-/** Lessons that count: teaching activities, not cancelled, not on a day off, already held (≤ today). */
-function countedLessons(organiserId: string, from: string, to: string, units: string[] | 'all'): SQL {
+/**
+ * Lessons that count: teaching activities, not cancelled, not on a day off, and due — ended by
+ * `now`, or already confirmed. A lesson later today is not yet missing a registration.
+ */
+function countedLessons(organiserId: string, from: string, to: string, units: string[] | 'all', now: Date): SQL {
   const unitFilter = units === 'all' ? sql`true` : sql`l.school_unit_id = any(${uuidArray(units)})`;
   return sql`select l.id, l.organiser_id, l.activity_id, l.school_unit_id, (c.lesson_id is not null) as is_confirmed
     from lessons l
     join activities a on a.organiser_id = l.organiser_id and a.id = l.activity_id
     left join lesson_confirmations c on c.organiser_id = l.organiser_id and c.lesson_id = l.id
     where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled and ${unitFilter}
+      and (l.ends_at <= ${now.toISOString()}::timestamptz or c.lesson_id is not null)
       and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet')
       and not exists (select 1 from days_off d where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))`;
 }
 
-export async function completenessBySchoolUnit(tx: Tx, organiserId: string, from: string, to: string, units: string[] | 'all'): Promise<CompletenessRowDb[]> {
+export async function completenessBySchoolUnit(tx: Tx, organiserId: string, from: string, to: string, units: string[] | 'all', now: Date): Promise<CompletenessRowDb[]> {
   return queryRows<CompletenessRowDb>(tx, sql`
-    with counted as (${countedLessons(organiserId, from, to, units)})
+    with counted as (${countedLessons(organiserId, from, to, units, now)})
     select o.id, o.display_name as name, o.display_name as school_unit_name,
       count(*)::int as lessons, (count(*) filter (where counted.is_confirmed))::int as confirmed
     from counted join organisations o on o.organiser_id = counted.organiser_id and o.id = counted.school_unit_id
@@ -27,9 +31,9 @@ export async function completenessBySchoolUnit(tx: Tx, organiserId: string, from
 }
 
 /** Per teacher: the activity's teachers for each lesson (minus excluded), plus substitutes. */
-export async function completenessByTeacher(tx: Tx, organiserId: string, from: string, to: string, units: string[] | 'all'): Promise<CompletenessRowDb[]> {
+export async function completenessByTeacher(tx: Tx, organiserId: string, from: string, to: string, units: string[] | 'all', now: Date): Promise<CompletenessRowDb[]> {
   return queryRows<CompletenessRowDb>(tx, sql`
-    with counted as (${countedLessons(organiserId, from, to, units)}),
+    with counted as (${countedLessons(organiserId, from, to, units, now)}),
     taught as (
       select counted.id, counted.is_confirmed, counted.school_unit_id, at.duty_id from counted
       join activity_teachers at on at.organiser_id = counted.organiser_id and at.activity_id = counted.activity_id

@@ -30,9 +30,10 @@ export async function reportRoutes(fastify: FastifyInstance, { database, clock }
       if (units !== 'all' && !units.includes(schoolUnitId)) throw forbidden();
       units = [schoolUnitId];
     }
+    const now = clock.now();
     const [schoolUnits, teachers] = await inSequence(
-      () => completenessBySchoolUnit(database.db, actor.organiserId, from, to, units),
-      () => completenessByTeacher(database.db, actor.organiserId, from, to, units),
+      () => completenessBySchoolUnit(database.db, actor.organiserId, from, to, units, now),
+      () => completenessByTeacher(database.db, actor.organiserId, from, to, units, now),
     );
     return {
       from, to,

@@ -13,12 +13,12 @@ import { renderBoardReport } from '../board-report.js';
 
 export interface BoardReportRequest { from: string; to: string; text?: string; minCoverage?: number; listRuleShare?: number }
 
-export async function buildBoardReportPdf(tx: Tx, organiserId: string, request: BoardReportRequest, today: string, compress = true): Promise<Buffer> {
+export async function buildBoardReportPdf(tx: Tx, organiserId: string, request: BoardReportRequest, today: string, compress = true, now = new Date()): Promise<Buffer> {
   const completedTo = request.to < today ? request.to : today;
   const [statistics, months, completeness, organiserName] = await inSequence(
     () => buildOrganiserStatistics(tx, organiserId, { ...request, today }),
     () => buildMonthlyStatistics(tx, organiserId, 'all', request),
-    () => completenessBySchoolUnit(tx, organiserId, request.from, completedTo, 'all'),
+    () => completenessBySchoolUnit(tx, organiserId, request.from, completedTo, 'all', now),
     () => findOrganiserName(tx, organiserId),
   );
   return renderBoardReport({
