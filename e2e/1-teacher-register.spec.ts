@@ -47,3 +47,33 @@ test('larare registers the first 7A lesson of the day', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Ändringshistorik' })).toBeVisible();
   await expect(page.locator('.history-list')).toContainText(absentName);
 });
+
+test('unsaved marks are kept when the teacher leaves the register, and Sen moves focus to its minutes', async ({ page }) => {
+  await logIn(page, 'larare');
+  // Another lesson than the first test's 7A lesson, so the two tests do not meet.
+  const otherLesson = page.locator('li.lesson-card').filter({ hasNot: page.getByRole('link', { name: /\b7A\b/ }) }).first();
+  const lessonLink = otherLesson.getByRole('link');
+  const lessonName = (await lessonLink.textContent())!;
+  await lessonLink.click();
+  const firstName = (await page.locator('.roster-name').first().textContent())!;
+  const row = page.getByRole('group', { name: firstName, exact: true });
+  await row.getByRole('button', { name: 'Sen' }).click();
+  const minutes = page.getByRole('spinbutton', { name: `Minuter sen för ${firstName}` });
+  await expect(minutes).toBeFocused();
+  await page.keyboard.type('5');
+  await expect(page.getByText('Du har osparade markeringar.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Mina lektioner' }).first().click();
+  const card = page.locator('li.lesson-card').filter({ has: page.getByRole('link', { name: lessonName, exact: true }) }).first();
+  await expect(card).toContainText('Osparade ändringar');
+
+  await card.getByRole('link').click();
+  await expect(page.getByText('Dina osparade markeringar för lektionen är återställda.')).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Sen' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(minutes).toHaveValue('5');
+  await expectNoAxeViolations(page, 'register with a restored draft');
+
+  await page.getByRole('button', { name: 'Börja om' }).click();
+  await expect(page.getByText('Dina osparade markeringar för lektionen är återställda.')).toBeHidden();
+  await expect(row.getByRole('button', { name: 'Sen' })).toHaveAttribute('aria-pressed', 'false');
+});

@@ -28,6 +28,10 @@ export const MyLessonsQuery = Type.Object({ date: Type.Optional(IsoDate) });
 export const MyLessonsResponse = Type.Object({ date: IsoDate, lessons: Type.Array(LessonSummary) });
 export type MyLessonsResponse = Static<typeof MyLessonsResponse>;
 
+/** The signed-in teacher's past lessons still without a kvittens (the last `days` days, today included). */
+export const UnconfirmedLessonsResponse = Type.Object({ from: IsoDate, to: IsoDate, lessons: Type.Array(LessonSummary) });
+export type UnconfirmedLessonsResponse = Static<typeof UnconfirmedLessonsResponse>;
+
 /** A guardian report, leave or staff reason covering (part of) the lesson. */
 export const CoveringAbsence = Type.Object({
   id: Uuid,

@@ -1,7 +1,7 @@
 /** One typed function per API endpoint the web app uses (the contract is src/shared/schemas). */
 import type { Static } from 'typebox';
 import type { LoginRequest, Me } from '@shared/schemas/auth';
-import type { LessonDetail, MyLessonsResponse, RegisterLessonRequest } from '@shared/schemas/lessons';
+import type { LessonDetail, MyLessonsResponse, RegisterLessonRequest, UnconfirmedLessonsResponse } from '@shared/schemas/lessons';
 import type { PupilListResponse, PupilPage, RegisterAbsenceRequest } from '@shared/schemas/pupils';
 import type { CompletenessResponse, SchoolUnitsResponse } from '@shared/schemas/reports';
 import type { AbsenceRow } from '@shared/schemas/pupils';
@@ -114,6 +114,7 @@ export const api = {
   me: (signal?: AbortSignal) => apiGet<Me>('/api/auth/me', signal),
 
   myLessonsPath: (date: string) => apiPath('/api/lessons/mine', { date }),
+  myUnconfirmedLessonsPath: '/api/lessons/mine/unconfirmed',
   lessonPath: (id: string) => `/api/lessons/${encodeURIComponent(id)}`,
   registerLesson: (id: string, body: RegisterLessonRequest) =>
     apiPut<LessonDetail>(`/api/lessons/${encodeURIComponent(id)}/registration`, body),
@@ -222,7 +223,7 @@ export const api = {
 
 /** Response types for the GET paths above, so pages name them once. */
 export type {
-  CompletenessResponse, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, LessonDetail, Me, MyLessonsResponse, PreviewResponse,
+  CompletenessResponse, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, LessonDetail, Me, MyLessonsResponse, UnconfirmedLessonsResponse, PreviewResponse,
   PupilLadderResponse, PupilListResponse, PupilPage, SchoolUnitsResponse, TaskRow, TasksResponse,
   OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse, GuardianOverview, LeaveRequestRow,
   BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, RegionalStatisticsResponse, CellPupilsQuery, CellPupilsResponse,

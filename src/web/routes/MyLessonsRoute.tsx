@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, type MyLessonsResponse } from '../api/endpoints';
+import { api, type MyLessonsResponse, type UnconfirmedLessonsResponse } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { Page } from '../components/Page';
@@ -11,6 +11,20 @@ import { LessonList } from '../features/lessons/components/LessonList';
 import { formatLongDate } from '../lib/format';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Ej klarmarkerade lektioner: below today's list, folded, only while there are any. */
+function UnconfirmedLessons() {
+  const { t } = useTranslation();
+  const query = useApiQuery<UnconfirmedLessonsResponse>(api.myUnconfirmedLessonsPath);
+  if (!query.data || query.data.lessons.length === 0) return null;
+  return (
+    <details className="unconfirmed-lessons">
+      <summary><h2>{t('lessons.unconfirmed.heading')} ({query.data.lessons.length})</h2></summary>
+      <p className="hint">{t('lessons.unconfirmed.intro')}</p>
+      <LessonList lessons={query.data.lessons} showDate />
+    </details>
+  );
+}
 
 /** Mina lektioner: the teacher's own and substitute lessons of one day (today by default). */
 export default function MyLessonsRoute() {
@@ -38,6 +52,7 @@ export default function MyLessonsRoute() {
           : query.data && query.data.date === date ? <LessonList lessons={query.data.lessons} />
           : <Loading />}
       </section>
+      {date === today && <UnconfirmedLessons />}
     </Page>
   );
 }

@@ -40,6 +40,16 @@ export async function findMyLessons(tx: Tx, actor: Actor, date: string): Promise
     order by l.starts_at, a.display_name`);
 }
 
+/** The actor's lessons from `from` to `to` that have ended by `now` without a kvittens, oldest first. */
+export async function findMyUnconfirmedLessons(tx: Tx, actor: Actor, from: string, to: string, now: Date): Promise<LessonRow[]> {
+  return queryRows<LessonRow>(tx, sql`${lessonSelect(actor)}
+    where l.organiser_id = ${actor.organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled
+      and l.ends_at <= ${now.toISOString()}::timestamptz and c.lesson_id is null
+      and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet') and ${taughtLessonSql(actor, sql`l`)}
+      and not exists (select 1 from days_off d where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))
+    order by l.starts_at, a.display_name`);
+}
+
 /** One lesson of the actor's organiser, or null. Access is decided by the policy, not here. */
 export async function findLesson(tx: Tx, actor: Actor, lessonId: string): Promise<LessonRow | null> {
   const [row] = await queryRows<LessonRow>(tx, sql`${lessonSelect(actor)} where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`);

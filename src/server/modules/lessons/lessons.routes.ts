@@ -8,15 +8,18 @@ import { notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
-import { LessonDetail, MyLessonsQuery, MyLessonsResponse, RegisterLessonRequest } from '../../../shared/schemas/lessons.js';
+import { LessonDetail, MyLessonsQuery, MyLessonsResponse, RegisterLessonRequest, UnconfirmedLessonsResponse } from '../../../shared/schemas/lessons.js';
+import { addDays } from '../../../shared/dates/index.js';
 import { loadCovers, loadLessonRoster } from '../measures/measures.repo.js';
-import { findLesson, findMarkHistory, findMarks, findMyLessons, findPersonNames } from './lessons.repo.js';
+import { findLesson, findMarkHistory, findMarks, findMyLessons, findMyUnconfirmedLessons, findPersonNames } from './lessons.repo.js';
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 
 const LessonParams = Type.Object({ id: Uuid });
+/** How far back "Ej klarmarkerade lektioner" looks: two school weeks. */
+const UNCONFIRMED_LOOKBACK_DAYS = 14;
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 /** Loads a lesson with the actor's access; 404 when the actor has no relation to it. */
@@ -53,6 +56,15 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock, 
     const date = request.query.date ?? clock.today();
     const lessons = await findMyLessons(database.db, actorOf(request), date);
     return { date, lessons: lessons.map(presentLessonSummary) };
+  });
+
+  app.get('/api/lessons/mine/unconfirmed', {
+    schema: { tags: ['lessons'], summary: "The signed-in teacher's lessons of the last two weeks that have ended without a kvittens", response: { 200: UnconfirmedLessonsResponse, ...errors } },
+  }, async (request) => {
+    const to = clock.today();
+    const from = addDays(to, -UNCONFIRMED_LOOKBACK_DAYS);
+    const lessons = await findMyUnconfirmedLessons(database.db, actorOf(request), from, to, clock.now());
+    return { from, to, lessons: lessons.map(presentLessonSummary) };
   });
 
   app.get('/api/lessons/:id', {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonDetail, RosterEntry } from '@shared/schemas/lessons';
-import { countKinds, draftProblems, initialDraft, initialDrafts, toMarkInputs } from './draft';
+import { countKinds, draftBasis, draftProblems, hasUnsavedChanges, initialDraft, initialDrafts, keptDraftFor, lessonHasStarted, toMarkInputs } from './draft';
 
 const entry = (personId: string, over: Partial<RosterEntry> = {}): RosterEntry => ({
   personId, givenName: 'A', familyName: personId, isProtected: false, teachingMinutes: 50, mark: null, covering: [], canChange: true, ...over,
@@ -73,5 +73,41 @@ describe('toMarkInputs', () => {
       { personId: 'b', problem: 'minutesRange' },
       { personId: 'c', problem: 'minutesRange' },
     ]);
+  });
+});
+
+describe('kept drafts and the lesson start', () => {
+  const detail = (over: Partial<LessonDetail['lesson']> = {}, roster: RosterEntry[] = [entry('p1'), entry('p2')]) => ({
+    lesson: { id: 'l', activityName: 'Ma', groupNames: [], schoolUnitName: 'S', date: '2026-11-23', startTime: '10:00', endTime: '11:00',
+      teachingMinutes: 60, isCancelled: false, isConfirmed: false, confirmedAt: null, pupilCount: 2, isSubstitute: false, ...over },
+    roster, history: [], access: 'register', confirmedBy: null,
+  }) as LessonDetail;
+
+  it('offers a kept draft only while the stored registration is the one it was made from', () => {
+    const d = detail();
+    const drafts = { ...initialDrafts(d), p1: { kind: 'absent' as const, minutes: '', isPreMarked: false } };
+    expect(hasUnsavedChanges(drafts, d)).toBe(true);
+    const raw = JSON.stringify({ basis: draftBasis(d), drafts });
+    expect(keptDraftFor(raw, d)?.p1.kind).toBe('absent');
+    const confirmedMeanwhile = detail({ isConfirmed: true, confirmedAt: '2026-11-23T10:05:00Z' });
+    expect(keptDraftFor(raw, confirmedMeanwhile)).toBeNull();
+    expect(keptDraftFor('not json', d)).toBeNull();
+    expect(keptDraftFor(JSON.stringify({ basis: draftBasis(d), drafts: initialDrafts(d) }), d)).toBeNull();
+  });
+
+  it('never restores a change to a pupil the user may not change', () => {
+    const d = detail({}, [entry('p1', { canChange: false }), entry('p2')]);
+    const raw = JSON.stringify({ basis: draftBasis(d), drafts: { p1: { kind: 'absent', minutes: '', isPreMarked: false } } });
+    expect(keptDraftFor(raw, d)).toBeNull();
+  });
+
+  it('tells a lesson that has not started from one that has', () => {
+    const lesson = { date: '2026-11-23', startTime: '10:00' };
+    expect(lessonHasStarted(lesson, '2026-11-23', '2026-11-23', '09:59')).toBe(false);
+    expect(lessonHasStarted(lesson, '2026-11-23', '2026-11-23', '10:00')).toBe(true);
+    expect(lessonHasStarted(lesson, '2026-11-24', '2026-11-24', '07:00')).toBe(true);
+    expect(lessonHasStarted(lesson, '2026-11-22', '2026-11-22', '23:00')).toBe(false);
+    // A fixed demo date: the browser's clock says another day, so the time of day is not compared.
+    expect(lessonHasStarted(lesson, '2026-11-23', '2026-12-07', '07:00')).toBe(true);
   });
 });

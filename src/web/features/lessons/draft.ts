@@ -111,3 +111,51 @@ export function countKinds(drafts: Drafts): Record<DraftKind, number> {
   for (const draft of Object.values(drafts)) counts[draft.kind] += 1;
   return counts;
 }
+
+/**
+ * What the drafts were made from: the stored marks and the kvittens. A kept draft is offered
+ * again only while this is unchanged, so it never overwrites someone else's later registration.
+ */
+export function draftBasis(detail: LessonDetail): string {
+  const marks = detail.roster.map((entry) => [entry.personId, entry.mark?.kind ?? null, entry.mark?.minutes ?? null]);
+  return JSON.stringify([detail.lesson.confirmedAt, marks]);
+}
+
+/** True when the drafts differ from what the lesson's stored registration gives. */
+export function hasUnsavedChanges(drafts: Drafts, detail: LessonDetail): boolean {
+  const initial = initialDrafts(detail);
+  return detail.roster.some(({ personId }) => {
+    const a = drafts[personId];
+    const b = initial[personId];
+    return a !== undefined && b !== undefined && (a.kind !== b.kind || a.minutes !== b.minutes);
+  });
+}
+
+/** A kept draft as stored between visits (no names: person ids, kinds and minutes only). */
+export interface KeptDraft { basis: string; drafts: Drafts }
+
+/** The kept drafts to offer for this lesson, or null when none or made from another registration. */
+export function keptDraftFor(raw: string | null, detail: LessonDetail): Drafts | null {
+  if (!raw) return null;
+  try {
+    const kept = JSON.parse(raw) as KeptDraft;
+    if (kept.basis !== draftBasis(detail)) return null;
+    const drafts = { ...initialDrafts(detail) };
+    for (const entry of detail.roster) {
+      const draft = kept.drafts[entry.personId];
+      if (draft && entry.canChange) drafts[entry.personId] = draft;
+    }
+    return hasUnsavedChanges(drafts, detail) ? drafts : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the lesson has started. `nowDate`/`nowTime` are the browser's Stockholm date and time;
+ * when the server's "today" is another date (a fixed demo date) only the date is compared.
+ */
+export function lessonHasStarted(lesson: Pick<LessonDetail['lesson'], 'date' | 'startTime'>, today: string, nowDate: string, nowTime: string): boolean {
+  if (lesson.date !== today) return lesson.date < today;
+  return nowDate !== today || lesson.startTime <= nowTime;
+}

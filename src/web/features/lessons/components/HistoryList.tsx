@@ -16,7 +16,7 @@ function useMarkText() {
   };
 }
 
-/** Ändringshistorik: every registration and correction, newest first. */
+/** Ändringshistorik: the registration as made ("Anna registrerade: Elev Frånvarande") and each correction (from → to), newest first. */
 export function HistoryList({ history }: { history: MarkHistoryEntry[] }) {
   const { t, i18n } = useTranslation();
   const markText = useMarkText();
@@ -28,9 +28,9 @@ export function HistoryList({ history }: { history: MarkHistoryEntry[] }) {
         <li key={`${entry.personId}-${entry.changedAt}-${index}`}>
           <span className="history-time">{formatDateTime(entry.changedAt, i18n.language)}</span>
           {' '}
-          {t('register.history.entry', {
-            changedBy: entry.changedBy, pupil: entry.pupilName, from: markText(entry.previous), to: markText(entry.next),
-          })}
+          {entry.isCorrection
+            ? t('register.history.entry', { changedBy: entry.changedBy, pupil: entry.pupilName, from: markText(entry.previous), to: markText(entry.next) })
+            : t('register.history.registered', { changedBy: entry.changedBy, pupil: entry.pupilName, to: markText(entry.next) })}
           {entry.isCorrection && <> <Badge tone="warning">{t('register.history.correction')}</Badge></>}
         </li>
       ))}

@@ -4,7 +4,9 @@ import type { LessonDetail } from '@shared/schemas/lessons';
 import { api } from '../../../api/endpoints';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { LiveStatus } from '../../../components/LiveStatus';
-import { countKinds, draftProblems, initialDrafts, toMarkInputs, type DraftMark, type DraftProblem, type Drafts } from '../draft';
+import { useAuth } from '../../../auth/AuthContext';
+import { countKinds, draftProblems, hasUnsavedChanges, initialDrafts, lessonHasStarted, toMarkInputs, type DraftMark, type DraftProblem, type Drafts } from '../draft';
+import { forgetDraft, keepDraft, readKeptDraft, stockholmNow } from '../keptDraft';
 import { RosterRow } from './RosterRow';
 
 interface RegisterFormProps {
@@ -27,11 +29,17 @@ function SaveSummary({ drafts }: { drafts: Drafts }) {
  * The roster with quick buttons and the sticky save bar. One press on "Klarmarkera (kvittera)"
  * registers and confirms; pupils left as present are not sent. The result is announced in a
  * live region; problems (missing minutes) are listed and focus moves to the first one.
+ * Unsaved marks are kept for this tab and offered again on return; closing the page warns.
+ * Confirming a lesson that has not started asks once more.
  */
 export function RegisterForm({ detail, onSaved }: RegisterFormProps) {
   const { t } = useTranslation();
+  const { me } = useAuth();
   const formRef = useRef<HTMLFormElement>(null);
-  const [drafts, setDrafts] = useState<Drafts>(() => initialDrafts(detail));
+  const [keptDraft] = useState(() => readKeptDraft(detail));
+  const [drafts, setDrafts] = useState<Drafts>(() => keptDraft ?? initialDrafts(detail));
+  const [isRestored, setIsRestored] = useState(keptDraft !== null);
+  const [isEarlyWarningShown, setIsEarlyWarningShown] = useState(false);
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [focusRequest, setFocusRequest] = useState(0);
   const [isSaving, setIsSaving] = useState(false);
@@ -45,13 +53,36 @@ export function RegisterForm({ detail, onSaved }: RegisterFormProps) {
     if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusRequest]);
 
+  const isDirty = !isReadOnly && hasUnsavedChanges(drafts, detail);
+  useEffect(() => {
+    if (!isReadOnly) keepDraft(detail, drafts);
+  }, [detail, drafts, isReadOnly]);
+  useEffect(() => {
+    if (!isDirty) return undefined;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [isDirty]);
+
+  const startOver = () => {
+    forgetDraft(detail.lesson.id);
+    setDrafts(initialDrafts(detail));
+    setIsRestored(false);
+    setProblems([]);
+  };
+
+  const isEarly = () => {
+    const now = stockholmNow();
+    return !isCorrection && !lessonHasStarted(detail.lesson, me?.today ?? now.date, now.date, now.time);
+  };
+
   const handleChange = (personId: string, draft: DraftMark) => {
     setDrafts((current) => ({ ...current, [personId]: draft }));
     setStatus('');
     if (problems.length > 0) setProblems(draftProblems({ ...drafts, [personId]: draft }, detail.roster));
   };
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = async (event: FormEvent, isEarlyConfirmed = false) => {
     event.preventDefault();
     const found = draftProblems(drafts, detail.roster);
     setProblems(found);
@@ -61,9 +92,16 @@ export function RegisterForm({ detail, onSaved }: RegisterFormProps) {
       setFocusRequest((n) => n + 1);
       return;
     }
+    if (!isEarlyConfirmed && isEarly()) {
+      setIsEarlyWarningShown(true);
+      return;
+    }
+    setIsEarlyWarningShown(false);
     setIsSaving(true);
     try {
       const saved = await api.registerLesson(detail.lesson.id, { marks: toMarkInputs(drafts, detail.roster) });
+      forgetDraft(detail.lesson.id);
+      setIsRestored(false);
       setDrafts(initialDrafts(saved));
       onSaved(saved);
       setStatus(isCorrection ? t('register.savedCorrection') : t('register.saved'));
@@ -78,6 +116,12 @@ export function RegisterForm({ detail, onSaved }: RegisterFormProps) {
 
   return (
     <form ref={formRef} onSubmit={(event) => void handleSubmit(event)} noValidate aria-label={t('register.formLabel')}>
+      {isRestored && (
+        <div className="message message-info">
+          <p>{t('register.restored')}</p>
+          <button type="button" className="button" onClick={startOver}>{t('register.startOver')}</button>
+        </div>
+      )}
       {!isReadOnly && detail.roster.some((entry) => !entry.canChange) && (
         <p className="message message-info">{t('register.someLocked')}</p>
       )}
@@ -95,6 +139,16 @@ export function RegisterForm({ detail, onSaved }: RegisterFormProps) {
             <p className="field-error" role="alert">{t('register.problems.summary', { count: problems.length })}</p>
           )}
           {error !== null && <ErrorMessage error={error} />}
+          {isEarlyWarningShown && (
+            <div className="message message-warning" role="alert">
+              <p>{t('register.notStarted', { time: detail.lesson.startTime })}</p>
+              <button type="button" className="button button-primary" onClick={(event) => void handleSubmit(event, true)}>
+                {t('register.confirmAnyway')}
+              </button>{' '}
+              <button type="button" className="button" onClick={() => setIsEarlyWarningShown(false)}>{t('register.cancel')}</button>
+            </div>
+          )}
+          {isDirty && <p className="hint">{t('register.unsaved')}</p>}
           <SaveSummary drafts={drafts} />
           <button type="submit" className="button button-primary button-large" disabled={isSaving}>
             {isSaving ? t('register.saving') : isCorrection ? t('register.saveCorrection') : t('register.confirm')}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterEntry } from '@shared/schemas/lessons';
 import { KINDS_WITH_MINUTES, type DraftKind, type DraftMark, type DraftProblem } from '../draft';
@@ -29,8 +29,17 @@ export function RosterRow({ entry, draft, problem, isReadOnly, onChange }: Roste
   const draftText = useDraftText();
   const name = `${entry.givenName} ${entry.familyName}`;
   const needsMinutes = KINDS_WITH_MINUTES.includes(draft.kind);
+  const minutesRef = useRef<HTMLInputElement>(null);
+  // Choosing Sen or Gick tidigare moves focus to its minutes: the next thing to type.
+  const [focusMinutes, setFocusMinutes] = useState(0);
+  useEffect(() => {
+    if (focusMinutes > 0) minutesRef.current?.focus();
+  }, [focusMinutes]);
 
-  const handleKind = (kind: DraftKind) => onChange({ ...draft, kind, minutes: kind === draft.kind ? draft.minutes : '', isPreMarked: false });
+  const handleKind = (kind: DraftKind) => {
+    onChange({ ...draft, kind, minutes: kind === draft.kind ? draft.minutes : '', isPreMarked: false });
+    if (KINDS_WITH_MINUTES.includes(kind)) setFocusMinutes((n) => n + 1);
+  };
 
   return (
     <li className={`roster-row roster-${draft.kind}`} data-person-id={entry.personId}>
@@ -52,7 +61,7 @@ export function RosterRow({ entry, draft, problem, isReadOnly, onChange }: Roste
               <label htmlFor={`${id}-minutes`}>
                 {t(`register.minutesLabel.${draft.kind}`)} <span className="visually-hidden">{t('register.minutesFor', { name })}</span>
               </label>
-              <input id={`${id}-minutes`} type="number" inputMode="numeric" min={1} max={entry.teachingMinutes} step={1}
+              <input ref={minutesRef} id={`${id}-minutes`} type="number" inputMode="numeric" min={1} max={entry.teachingMinutes} step={1}
                 value={draft.minutes} aria-invalid={problem ? true : undefined}
                 aria-describedby={problem ? `${id}-error` : undefined}
                 onChange={(event) => onChange({ ...draft, minutes: event.target.value })} />
