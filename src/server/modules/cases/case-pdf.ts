@@ -3,24 +3,52 @@
  * computed follow-up figures. No address or location data is ever part of it.
  */
 import type { CaseDetail, FollowUpFigures } from '../../../shared/schemas/cases.js';
-import { createTaggedPdf } from '../../pdf/tagged-pdf.js';
+import { createTaggedPdf, type Cell } from '../../pdf/tagged-pdf.js';
 import { sectionsFor, type MappingKind } from '../../../shared/cases/index.js';
+import { labelSv } from '../../../shared/cases/labels-sv.js';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? 'inga data' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
 const figures = (f: FollowUpFigures | null) => (f ? `${pct(f.absentRate)} (${f.from} – ${f.to})` : '–');
 const MAPPING_KIND = { simple: 'Enkel kartläggning', inDepth: 'Fördjupad kartläggning' } as Record<string, string>;
 
+/** What the case document is written with: the tagged PDF, or a recorder of its text (tests). */
+interface CaseWriter {
+  heading: (text: string, level: 'H1' | 'H2') => unknown;
+  paragraph: (text: string) => unknown;
+  th: (texts: string[]) => Cell[];
+  table: (rows: Cell[][]) => unknown;
+}
+
 export function renderCasePdf(detail: CaseDetail, today: string, options: { compress?: boolean } = {}): Promise<Buffer> {
   const c = detail.case;
-  const { heading, paragraph, th, table, finish } = createTaggedPdf({
+  const pdf = createTaggedPdf({
     title: `Ärende ${c.pupilName}`, author: c.schoolUnitName ?? 'Närvaro', subject: 'Ärende om frånvaro', compress: options.compress,
   });
+  writeCase(detail, today, pdf);
+  return pdf.finish();
+}
+
+/** Every text of the case document in order (headings, paragraphs, table cells). */
+export function caseDocumentTexts(detail: CaseDetail, today: string): string[] {
+  const texts: string[] = [];
+  const cellText = (cell: Cell) => (typeof cell === 'string' ? cell : cell.text);
+  writeCase(detail, today, {
+    heading: (text) => texts.push(text),
+    paragraph: (text) => texts.push(text),
+    th: (cells) => cells.map((text) => ({ text, type: 'TH' as const })),
+    table: (rows) => texts.push(...rows.flat().map(cellText)),
+  });
+  return texts;
+}
+
+function writeCase(detail: CaseDetail, today: string, { heading, paragraph, th, table }: CaseWriter): void {
+  const c = detail.case;
   heading(`Ärende om frånvaro: ${c.pupilName}`, 'H1');
   paragraph(`Skolenhet: ${c.schoolUnitName ?? '–'}. Klass: ${c.className ?? '–'}. Öppnat ${c.openedOn}${c.openedByName ? ` av ${c.openedByName}` : ' av närvarotrappan'}. Status: ${c.status === 'open' ? 'öppet' : 'avslutat'}. Utskrivet ${today}.`);
-  if (c.status === 'closed') paragraph(`Avslutat ${c.closedAt?.slice(0, 10) ?? ''}: ${c.closeReason ?? ''}. ${c.closeOutcome ?? ''}`);
+  if (c.status === 'closed') paragraph(`Avslutat ${c.closedAt?.slice(0, 10) ?? ''}: ${labelSv('closeReasons', c.closeReason)}. ${c.closeOutcome ?? ''}`);
 
   heading('Deltagare', 'H2');
-  paragraph(detail.members.map((m) => `${m.name} (${m.role})`).join(', ') || '–');
+  paragraph(detail.members.map((m) => `${m.name} (${labelSv('memberRoles', m.role)})`).join(', ') || '–');
 
   heading('Kartläggningar', 'H2');
   if (detail.mappings.length === 0) paragraph('Ingen kartläggning.');
@@ -45,27 +73,27 @@ export function renderCasePdf(detail: CaseDetail, today: string, options: { comp
 
   heading('Orsaker', 'H2');
   if (detail.causes.length === 0) paragraph('Inga orsaker registrerade.');
-  else table([th(['Orsak', 'Huvudorsak', 'Angiven av', 'Kommentar']), ...detail.causes.map((x) => [x.label, x.isPrimary ? 'ja' : '', x.givenBy, x.comment ?? ''])]);
+  else table([th(['Orsak', 'Huvudorsak', 'Angiven av', 'Kommentar']), ...detail.causes.map((x) => [x.label, x.isPrimary ? 'ja' : '', labelSv('causeGivers', x.givenBy), x.comment ?? ''])]);
 
   heading('Åtgärdsplan och uppföljning', 'H2');
   if (detail.interventions.length === 0) paragraph('Inga insatser.');
   for (const i of detail.interventions) {
     paragraph(`${i.label}. Ansvarig: ${i.responsibleName ?? '–'}. Start ${i.startDate}.`);
     table([th(['Uppföljning', 'Planerad', 'Gjord', 'Frånvaro före', 'Frånvaro sedan start', 'Mål uppnått', 'Bedömning']), ...i.followUps.map((f) => [
-      f.point, f.plannedOn, f.recordedOn ?? '–', figures(f.before), figures(f.since), f.goalAttainment ?? '–', f.assessment ?? '',
+      labelSv('followUpPoints', f.point), f.plannedOn, f.recordedOn ?? '–', figures(f.before), figures(f.since), labelSv('goalAttainment', f.goalAttainment), f.assessment ?? '',
     ])]);
   }
 
   heading('Orosanmälningar', 'H2');
   if (detail.concernReports.length === 0) paragraph('Inga orosanmälningar.');
   for (const r of detail.concernReports) {
-    paragraph(`${r.reportedOn} till ${r.socialServicesOffice} (${r.reasonCategory}) av ${r.reportedByName ?? '–'}. Återkoppling: ${r.feedbackOn ? `${r.feedbackOn}, ${r.feedbackKind}` : 'ingen ännu'}.`);
+    paragraph(`${r.reportedOn} till ${r.socialServicesOffice} (${labelSv('concernReasons', r.reasonCategory)}) av ${r.reportedByName ?? '–'}. Återkoppling: ${r.feedbackOn ? `${r.feedbackOn}, ${labelSv('concernFeedback', r.feedbackKind)}` : 'ingen ännu'}.`);
   }
 
   heading('Samverkan', 'H2');
   if (detail.meetings.length === 0) paragraph('Inga möten.');
   for (const m of detail.meetings) {
-    paragraph(`${m.kind === 'sip' ? 'SIP-möte' : 'Möte'} ${m.heldOn}: ${m.participants.map((p) => `${p.name} (${p.organisationName ?? p.organisationType})${p.rating ? `, betyg ${p.rating}` : ''}`).join('; ')}.`);
+    paragraph(`${labelSv('meetingKinds', m.kind)} ${m.heldOn}: ${m.participants.map((p) => `${p.name} (${p.organisationName ?? labelSv('organisationTypes', p.organisationType)})${p.rating ? `, betyg ${p.rating}` : ''}`).join('; ')}.`);
     if (m.sharedPlan) paragraph(`Gemensam plan: ${m.sharedPlan}`);
   }
 
@@ -73,5 +101,4 @@ export function renderCasePdf(detail: CaseDetail, today: string, options: { comp
     heading('Överlämning', 'H2');
     for (const h of detail.handovers) paragraph(`${h.preparedOn} till ${h.toSchoolUnitName ?? '–'}: ${h.summary}`);
   }
-  return finish();
 }

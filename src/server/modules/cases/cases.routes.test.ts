@@ -2,6 +2,8 @@
 // investigation → organiser notice (inbox + outbox) → action plan → follow-up with computed
 // figures → close → reopen; access by relationship with audited reads; protected identity;
 // the concern-report reminder; a handover seen by the receiving school.
+import { caseDocumentTexts } from './case-pdf.js';
+import { CASE_LABELS_SV } from '../../../shared/cases/labels-sv.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -256,6 +258,15 @@ describe('cases over HTTP', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await huvudman.request({ method: 'GET', url: `/api/cases/${caseId}/pdf` })).statusCode).toBe(403);
+
+    // The document speaks Swedish: no code of a member role, cause giver, follow-up point, goal,
+    // concern reason or feedback, meeting kind or participant organisation is printed as it is.
+    const texts = caseDocumentTexts((await rektor.request({ method: 'GET', url: `/api/cases/${caseId}` })).json(), '2026-02-12');
+    const codes = Object.values(CASE_LABELS_SV).flatMap((labels) => Object.keys(labels)).filter((code) => code !== 'start');
+    // The factory's staff are named after their role ("mentor Personal"): leave names out.
+    const printedCodes = texts.map((text) => text.replace(/\b\w+ Personal\b/g, '')).flatMap((text) => codes.filter((code) => new RegExp(`(^|[\\s(,;:])${code}([\\s),.;:]|$)`).test(text)).map((code) => `${code} in "${text}"`));
+    expect(printedCodes).toEqual([]);
+    expect(texts.join('\n')).toContain('utredning inledd');
   });
 
   it('hands over to the receiving school, visible to its rektor once the pupil is enrolled there', async () => {
