@@ -35,6 +35,8 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await expect(cases.getByText('Inga ärenden.')).toBeVisible();
   await expectNoAxeViolations(page, 'pupil page with the cases section');
   await cases.getByRole('button', { name: 'Öppna ärende' }).click();
+  await expect(cases.getByRole('alert')).toContainText('Vill du öppna ett ärende för eleven?');
+  await cases.getByRole('button', { name: 'Ja, öppna ärende' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Ärende: ${pupilName}` })).toBeVisible();
   const caseUrl = page.url();
   await expectNoAxeViolations(page, 'new case');
@@ -82,12 +84,17 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await page.goto(caseUrl);
   const plan = page.getByRole('region', { name: 'Åtgärdsplan och uppföljning' });
   await plan.getByLabel('Insats', { exact: true }).selectOption({ label: 'Schemaanpassning; kortare dagar; senare start' });
+  await plan.getByLabel('Mål', { exact: true }).fill('Kommer till första lektionen varje dag.');
   await plan.getByLabel('Startdatum').fill('2026-11-02');
   await plan.getByRole('button', { name: 'Lägg till insats' }).click();
   await status(page, 'Insatsen är tillagd med uppföljningar.');
+  // The message is shown in the section where the user saved, not at the top of the page.
+  await expect(plan.getByRole('status')).toHaveText('Insatsen är tillagd med uppföljningar.');
+  await expect(plan).toContainText('Mål: Kommer till första lektionen varje dag.');
   const followUps = plan.getByRole('table', { name: /^Uppföljningar av Schemaanpassning/ });
   const start = followUps.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Start' }) });
   await start.getByLabel('Bedömning').fill('Kommer oftare till första lektionen.');
+  await expect(start.getByLabel('Måluppfyllelse')).toHaveValue('');
   await start.getByLabel('Måluppfyllelse').selectOption({ label: 'Delvis uppnått' });
   await expectNoAxeViolations(page, 'case with the action plan');
   await start.getByRole('button', { name: 'Spara uppföljning' }).click();

@@ -62,12 +62,16 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   const comment = `Hemma idag ${Date.now()}`;
   await form.getByLabel('Kommentar till skolan (valfritt)').fill(comment);
   await form.getByRole('button', { name: 'Skicka anmälan' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Frånvaron är anmäld.' })).toBeVisible();
+  // The receipt takes the form's place and has the focus, so it is in view on the phone.
+  const receipt = page.getByRole('region', { name: 'Frånvaron är anmäld.' });
+  await expect(receipt.getByRole('heading', { name: 'Frånvaron är anmäld.' })).toBeFocused();
+  await expect(receipt).toContainText(`${child.name}: 23 nov. 2026, hela dagen.`);
   await checkPortalPage(page, 'guardian: report sent');
 
   await portalNav(page).getByRole('link', { name: 'Mina anmälningar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mina anmälningar' })).toBeVisible();
   await expect(page.locator('.portal-list > li').filter({ hasText: comment })).toContainText(child.name);
+  await expect(page.locator('.portal-list > li').filter({ hasText: comment })).toContainText('23 nov. 2026, hela dagen');
   await checkPortalPage(page, 'guardian: my reports');
 
   // English, saved on the account (the messages follow it); then back to Swedish.

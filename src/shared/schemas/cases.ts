@@ -61,7 +61,7 @@ export const CaseDetail = Type.Object({
   causes: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), isPrimary: Type.Boolean(), givenBy: Type.String(), comment: Nullable(Type.String()) })),
   interventions: Type.Array(Type.Object({
     id: Uuid, code: Type.String(), label: Type.String(), responsibleUserId: Nullable(Uuid), responsibleName: Nullable(Type.String()), startDate: IsoDate,
-    followUpScheme: Type.String(), comment: Nullable(Type.String()),
+    followUpScheme: Type.String(), goal: Nullable(Type.String()), comment: Nullable(Type.String()),
     followUps: Type.Array(Type.Object({
       id: Uuid, point: Type.String(), plannedOn: IsoDate, recordedOn: Nullable(IsoDate), assessment: Nullable(Type.String()), goalAttainment: Nullable(Type.String()),
       before: Nullable(Figures), since: Nullable(Figures),
@@ -99,7 +99,7 @@ export const SetCausesRequest = Type.Object({
 export type SetCausesRequest = Static<typeof SetCausesRequest>;
 
 export const AddInterventionRequest = Type.Object({
-  code: Type.String({ maxLength: 100 }), responsibleUserId: Nullable(Uuid), startDate: IsoDate,
+  code: Type.String({ maxLength: 100 }), responsibleUserId: Nullable(Uuid), startDate: IsoDate, goal: Text(1000),
   followUpScheme: Type.Enum([...FOLLOW_UP_SCHEME_IDS]), comment: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 export type AddInterventionRequest = Static<typeof AddInterventionRequest>;

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type GuardianOverview } from '../api/endpoints';
-import { formatDateTime } from '../lib/format';
 import { Badge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LiveStatus } from '../components/LiveStatus';
@@ -9,12 +8,13 @@ import { PortalPage } from '../features/guardians/components/PortalPage';
 import { ReportForm } from '../features/guardians/components/ReportForm';
 import { childName } from '../features/guardians/overview';
 import { reportFields } from '../features/guardians/portalDates';
+import { ReportPeriodText } from '../features/guardians/components/ReportPeriodText';
 
 type Report = GuardianOverview['reports'][number];
 
 /** One report: child, period, reason, comment; change or withdraw while it has not started. */
 function ReportItem({ overview, report, onChanged }: { overview: GuardianOverview; report: Report; onChanged: (message: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [isEditing, setIsEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const name = childName(overview, report.pupilId);
@@ -35,9 +35,10 @@ function ReportItem({ overview, report, onChanged }: { overview: GuardianOvervie
     <li className={`card${report.isWithdrawn ? ' row-muted' : ''}`}>
       <h2 className="portal-card-title">{name}</h2>
       <p>
-        {formatDateTime(report.startsAt, i18n.language)} – {formatDateTime(report.endsAt, i18n.language)}
+        <ReportPeriodText startsAt={report.startsAt} endsAt={report.endsAt} />
         {' '}{report.isWithdrawn ? <Badge>{t('guardianPortal.reports.isWithdrawn')}</Badge>
-          : report.kind === 'guardianReport' ? <Badge tone="info">{t('guardianPortal.reports.isReported')}</Badge> : null}
+          : report.kind === 'guardianReport' ? <Badge tone="info">{t('guardianPortal.reports.isReported')}</Badge>
+          : report.kind === 'leave' ? <Badge tone="success">{t('guardianPortal.reports.isLeave')}</Badge> : null}
       </p>
       {report.reasonCode && <p className="muted">{t(`guardianPortal.reasons.${report.reasonCode}`, { defaultValue: t(`reasons.${report.reasonCode}`, { defaultValue: report.reasonCode }) })}</p>}
       {report.comment && <p>{report.comment}</p>}
@@ -60,7 +61,10 @@ function ReportItem({ overview, report, onChanged }: { overview: GuardianOvervie
             {t('guardianPortal.reports.withdraw')}<span className="visually-hidden"> {name}</span>
           </button>
         </div>
-      ) : !report.isWithdrawn && <p className="hint">{t('guardianPortal.reports.started')}</p>}
+      ) : report.isWithdrawn ? null
+        // Granted leave is the school's decision: not changed here, whether it has started or not.
+        : report.kind === 'leave' ? <p className="hint">{t('guardianPortal.reports.leaveFixed')}</p>
+        : <p className="hint">{t('guardianPortal.reports.started')}</p>}
     </li>
   );
 }

@@ -177,6 +177,8 @@ export const caseInterventions = pgTable('case_interventions', {
   startDate: date('start_date').notNull(),
   /** norrkoping | stockholm (FOLLOW_UP_SCHEMES) */
   followUpScheme: text('follow_up_scheme').notNull(),
+  /** What the intervention should achieve; the follow-ups assess against it (null on interventions made before goals). */
+  goal: text('goal'),
   comment: text('comment'),
   endDate: date('end_date'),
   createdByUserId: uuid('created_by_user_id'),

@@ -78,7 +78,7 @@ function writeCase(detail: CaseDetail, today: string, { heading, paragraph, th, 
   heading('Åtgärdsplan och uppföljning', 'H2');
   if (detail.interventions.length === 0) paragraph('Inga insatser.');
   for (const i of detail.interventions) {
-    paragraph(`${i.label}. Ansvarig: ${i.responsibleName ?? '–'}. Start ${i.startDate}.`);
+    paragraph(`${i.label}. Ansvarig: ${i.responsibleName ?? '–'}. Start ${i.startDate}.${i.goal ? ` Mål: ${i.goal}` : ''}`);
     table([th(['Uppföljning', 'Planerad', 'Gjord', 'Frånvaro före', 'Frånvaro sedan start', 'Mål uppnått', 'Bedömning']), ...i.followUps.map((f) => [
       labelSv('followUpPoints', f.point), f.plannedOn, f.recordedOn ?? '–', figures(f.before), figures(f.since), labelSv('goalAttainment', f.goalAttainment), f.assessment ?? '',
     ])]);

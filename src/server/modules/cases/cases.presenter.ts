@@ -49,7 +49,7 @@ export function presentCaseDetail(input: {
     causes: s.causes.map((c) => ({ code: c.code, label: causeLabel.get(c.code) ?? c.code, isPrimary: c.is_primary, givenBy: c.given_by, comment: c.comment })),
     interventions: s.interventions.map((i) => ({
       id: i.id, code: i.code, label: interventionLabel.get(i.code) ?? i.code, responsibleUserId: i.responsible_user_id, responsibleName: i.responsible_name,
-      startDate: i.start_date, followUpScheme: i.follow_up_scheme, comment: i.comment,
+      startDate: i.start_date, followUpScheme: i.follow_up_scheme, goal: i.goal, comment: i.comment,
       followUps: s.followUps.filter((f) => f.intervention_id === i.id).map((f) => ({
         id: f.id, point: f.point, plannedOn: f.planned_on, recordedOn: f.recorded_on, assessment: f.assessment, goalAttainment: f.goal_attainment,
         before: f.before as FollowUpFigures | null, since: f.since as FollowUpFigures | null,

@@ -152,8 +152,8 @@ export async function findCaseSections(tx: Tx, organiserId: string, caseId: stri
     select id, investigation_id, recipient, municipality_code, status, acknowledged_at from organiser_notices where organiser_id = ${organiserId} and case_id = ${caseId} order by created_at`);
   const causes = await q<{ code: string; is_primary: boolean; given_by: string; comment: string | null }>(sql`
     select code, is_primary, given_by, comment from case_causes where organiser_id = ${organiserId} and case_id = ${caseId} order by is_primary desc, code`);
-  const interventions = await q<{ id: string; code: string; responsible_user_id: string | null; responsible_name: string | null; start_date: string; follow_up_scheme: string; comment: string | null }>(sql`
-    select i.id, i.code, i.responsible_user_id, u.display_name as responsible_name, i.start_date::text as start_date, i.follow_up_scheme, i.comment
+  const interventions = await q<{ id: string; code: string; responsible_user_id: string | null; responsible_name: string | null; start_date: string; follow_up_scheme: string; goal: string | null; comment: string | null }>(sql`
+    select i.id, i.code, i.responsible_user_id, u.display_name as responsible_name, i.start_date::text as start_date, i.follow_up_scheme, i.goal, i.comment
     from case_interventions i left join users u on u.organiser_id = i.organiser_id and u.id = i.responsible_user_id
     where i.organiser_id = ${organiserId} and i.case_id = ${caseId} order by i.start_date, i.created_at`);
   const followUps = await q<{ id: string; intervention_id: string; point: string; planned_on: string; recorded_on: string | null; assessment: string | null;

@@ -138,8 +138,11 @@ describe('cases over HTTP', () => {
 
     const staff = (await elevhalsa.request({ method: 'GET', url: `/api/cases/${caseId}/staff` })).json().users;
     const mentorUser = staff.find((u: { name: string }) => u.name === 'mentor Personal');
+    const intervention0 = { code: 'school.schedule-adaptation', responsibleUserId: mentorUser.id, startDate: '2026-02-02', followUpScheme: 'norrkoping' };
+    const withoutGoal = await elevhalsa.request({ method: 'POST', url: `/api/cases/${caseId}/interventions`, payload: intervention0 });
+    expect(withoutGoal.json()).toMatchObject({ error: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'body/goal' })] });
     const added = await elevhalsa.request({ method: 'POST', url: `/api/cases/${caseId}/interventions`,
-      payload: { code: 'school.schedule-adaptation', responsibleUserId: mentorUser.id, startDate: '2026-02-02', followUpScheme: 'norrkoping' } });
+      payload: { ...intervention0, goal: 'Kommer till första lektionen varje dag' } });
     expect(added.statusCode).toBe(201);
     const detail = (await elevhalsa.request({ method: 'GET', url: `/api/cases/${caseId}` })).json();
     const intervention = detail.interventions[0];
@@ -165,6 +168,16 @@ describe('cases over HTTP', () => {
     expect(overview.interventions).toEqual([expect.objectContaining({ code: 'school.schedule-adaptation', count: 1, schools: 1, followUps: 1, improved: 1, worsened: 0 })]);
     expect(overview.interventions[0].meanBeforeRate).toBeCloseTo(2 / 3, 10);
     expect(overview.interventions[0].meanSinceRate).toBeCloseTo(1 / 15, 10);
+
+    // A follow-up of an intervention that has not started is refused (today is 13 Feb).
+    const later = await elevhalsa.request({ method: 'POST', url: `/api/cases/${caseId}/interventions`,
+      payload: { code: 'school.mentor-follow-up', responsibleUserId: null, startDate: '2026-03-02', followUpScheme: 'stockholm', goal: 'Eleven vet vem hen kan gå till' } });
+    expect(later.statusCode).toBe(201);
+    const planned = (await elevhalsa.request({ method: 'GET', url: `/api/cases/${caseId}` })).json().interventions.find((i: { id: string }) => i.id === later.json().id);
+    expect(planned.goal).toBe('Eleven vet vem hen kan gå till');
+    const early = await elevhalsa.request({ method: 'POST', url: `/api/cases/${caseId}/follow-ups/${planned.followUps[0].id}`, payload: { assessment: 'För tidigt', goalAttainment: 'no' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toBe('FOLLOW_UP_BEFORE_START');
   });
 
   it('an active intervention in an open case is an ongoing measure (Norrköping’s KPI), beside the task rule', async () => {
@@ -304,7 +317,7 @@ describe('cases over HTTP', () => {
     expect(types.indexOf('case.close')).toBeLessThan(types.indexOf('case.reopen'));
     expect(types).not.toContain('case.read');
     expect(detail.mappings).toHaveLength(1);
-    expect(detail.interventions).toHaveLength(1);
+    expect(detail.interventions).toHaveLength(2);
   });
 
   it('lets the organiser rename or retire catalogue entries and version the mapping template', async () => {

@@ -30,3 +30,17 @@ export function reportFields(startsAt: string, endsAt: string): { fromDate: stri
     toTime: endsAtMidnight ? '' : end.time,
   };
 }
+
+/** How a report's period reads: whole days, or times within a day, or a span across days. */
+export type ReportPeriod =
+  | { kind: 'wholeDays'; fromDate: string; toDate: string }
+  | { kind: 'partOfDay'; date: string; fromTime: string; toTime: string }
+  | { kind: 'span'; fromDate: string; fromTime: string; toDate: string; toTime: string };
+
+/** "8 dec., hela dagen" rather than "8 dec. 00:00 – 9 dec. 00:00": a stored report as people say it. */
+export function reportPeriod(startsAt: string, endsAt: string): ReportPeriod {
+  const f = reportFields(startsAt, endsAt);
+  if (!f.fromTime && !f.toTime) return { kind: 'wholeDays', fromDate: f.fromDate, toDate: f.toDate };
+  if (f.fromDate === f.toDate) return { kind: 'partOfDay', date: f.fromDate, fromTime: f.fromTime || '00:00', toTime: f.toTime || '24:00' };
+  return { kind: 'span', fromDate: f.fromDate, fromTime: f.fromTime || '00:00', toDate: f.toDate, toTime: f.toTime || '24:00' };
+}

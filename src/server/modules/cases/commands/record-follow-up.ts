@@ -31,6 +31,8 @@ export async function recordFollowUp(tx: Tx, ctx: AuditContext, c: CaseRef, foll
     where f.organiser_id = ${ctx.organiserId} and f.case_id = ${c.id} and f.id = ${followUpId}`);
   if (!row) throw notFound('NOT_FOUND', 'Uppföljningen hittades inte.');
   if (row.recorded_on) throw new AppError('FOLLOW_UP_ALREADY_RECORDED', 'Uppföljningen är redan gjord.');
+  // Before the start there is nothing to follow up: "since the start" would be an empty period.
+  if (input.recordedOn < row.start_date) throw new AppError('FOLLOW_UP_BEFORE_START', `Insatsen börjar ${row.start_date}: uppföljningen kan göras från den dagen.`);
   const periods = comparablePeriods(row.start_date, input.recordedOn);
   const before = await figuresFor(tx, ctx.organiserId, c.pupilId, periods.before);
   const since = periods.since ? await figuresFor(tx, ctx.organiserId, c.pupilId, periods.since) : null;

@@ -18,10 +18,13 @@ function FiguresText({ figures }: { figures: FollowUpFigures | null }) {
 }
 
 /** One follow-up point: planned date, or the recorded assessment beside the computed figures. */
-function FollowUpRow({ caseId, followUp, canWork, onChanged }: { caseId: string; followUp: FollowUp; canWork: boolean; onChanged: (m: string) => void }) {
+function FollowUpRow({ caseId, followUp, startDate, today, canWork, onChanged }: {
+  caseId: string; followUp: FollowUp; startDate: string; today: string; canWork: boolean; onChanged: (m: string) => void;
+}) {
   const { t } = useTranslation();
   const [assessment, setAssessment] = useState('');
-  const [goal, setGoal] = useState('partly');
+  // Nothing chosen until the user chooses: a preselected answer would be recorded unread.
+  const [goal, setGoal] = useState('');
   const id = `follow-up-${followUp.id.slice(0, 8)}`;
   const save = useSubmit(() => casesApi.recordFollowUp(caseId, followUp.id, { assessment, goalAttainment: goal }), () => onChanged(t('cases.plan.followUpSaved')));
   return (
@@ -33,6 +36,8 @@ function FollowUpRow({ caseId, followUp, canWork, onChanged }: { caseId: string;
       <td>
         {followUp.recordedOn ? (
           <>{followUp.recordedOn}: {t(`cases.plan.goal.${followUp.goalAttainment}`)}. {followUp.assessment}</>
+        ) : canWork && today < startDate ? (
+          t('cases.plan.notStarted', { date: startDate })
         ) : canWork ? (
           <form onSubmit={save.onSubmit} aria-label={t('cases.plan.recordLabel', { point: followUp.plannedOn })}>
             {save.error !== null && <ErrorMessage error={save.error} />}
@@ -40,11 +45,12 @@ function FollowUpRow({ caseId, followUp, canWork, onChanged }: { caseId: string;
               <textarea id={`${id}-assessment`} rows={2} required value={assessment} onChange={(e) => setAssessment(e.target.value)} />
             </Field>
             <Field id={`${id}-goal`} label={t('cases.plan.goalLabel')}>
-              <select id={`${id}-goal`} value={goal} onChange={(e) => setGoal(e.target.value)}>
+              <select id={`${id}-goal`} required value={goal} onChange={(e) => setGoal(e.target.value)}>
+                <option value="" disabled>{t('cases.plan.chooseGoal')}</option>
                 {['yes', 'partly', 'no'].map((g) => <option key={g} value={g}>{t(`cases.plan.goal.${g}`)}</option>)}
               </select>
             </Field>
-            <button type="submit" className="button button-small button-primary" disabled={save.isSaving}>{t('cases.plan.record')}</button>
+            <button type="submit" className="button button-small button-primary" disabled={save.isSaving || !goal}>{t('cases.plan.record')}</button>
           </form>
         ) : t('cases.plan.notYet')}
       </td>
@@ -60,7 +66,8 @@ function AddInterventionForm({ detail, catalogue, onChanged }: { detail: CaseDet
   const [responsible, setResponsible] = useState('');
   const [startDate, setStartDate] = useState('');
   const [scheme, setScheme] = useState<'norrkoping' | 'stockholm'>('norrkoping');
-  const save = useSubmit(() => casesApi.addIntervention(detail.case.id, { code, responsibleUserId: responsible || null, startDate, followUpScheme: scheme }),
+  const [goal, setGoal] = useState('');
+  const save = useSubmit(() => casesApi.addIntervention(detail.case.id, { code, responsibleUserId: responsible || null, startDate, followUpScheme: scheme, goal }),
     () => onChanged(t('cases.plan.added')));
   return (
     <form className="form card" onSubmit={save.onSubmit} aria-labelledby="add-intervention-heading">
@@ -77,6 +84,9 @@ function AddInterventionForm({ detail, catalogue, onChanged }: { detail: CaseDet
           {(staff.data?.users ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>
       </Field>
+      <Field id="intervention-goal" label={t('cases.plan.goalField')} hint={t('cases.plan.goalHint')}>
+        <textarea id="intervention-goal" rows={2} required maxLength={1000} aria-describedby="intervention-goal-hint" value={goal} onChange={(e) => setGoal(e.target.value)} />
+      </Field>
       <Field id="intervention-start" label={t('cases.plan.startDate')}>
         <input id="intervention-start" type="date" required value={startDate} onChange={(e) => setStartDate(e.target.value)} />
       </Field>
@@ -86,13 +96,13 @@ function AddInterventionForm({ detail, catalogue, onChanged }: { detail: CaseDet
           <option value="stockholm">{t('cases.plan.schemes.stockholm')}</option>
         </select>
       </Field>
-      <button type="submit" className="button button-primary" disabled={save.isSaving || !startDate}>{t('cases.plan.add')}</button>
+      <button type="submit" className="button button-primary" disabled={save.isSaving || !startDate || !goal.trim()}>{t('cases.plan.add')}</button>
     </form>
   );
 }
 
 /** Åtgärdsplan: interventions with responsible, start and follow-ups showing computed absence before and since. */
-export function ActionPlanSection({ detail, catalogue, onChanged }: { detail: CaseDetail; catalogue: Catalogue | null; onChanged: (m: string) => void }) {
+export function ActionPlanSection({ detail, catalogue, today, onChanged }: { detail: CaseDetail; catalogue: Catalogue | null; today: string; onChanged: (m: string) => void }) {
   const { t } = useTranslation();
   const canWork = detail.abilities.canWork && detail.case.status === 'open';
   return (
@@ -103,12 +113,13 @@ export function ActionPlanSection({ detail, catalogue, onChanged }: { detail: Ca
         <div key={i.id} className="card">
           <h3>{i.label}</h3>
           <p>{t('cases.plan.meta', { responsible: i.responsibleName ?? '–', start: i.startDate })}</p>
+          {i.goal && <p><strong>{t('cases.plan.goalField')}:</strong> {i.goal}</p>}
           <ScrollTable caption={t('cases.plan.followUpsCaption', { label: i.label })} isCaptionHidden>
               <thead><tr>
                 <th scope="col">{t('cases.plan.point')}</th><th scope="col">{t('cases.plan.planned')}</th>
                 <th scope="col">{t('cases.plan.before')}</th><th scope="col">{t('cases.plan.since')}</th><th scope="col">{t('cases.plan.result')}</th>
               </tr></thead>
-              <tbody>{i.followUps.map((f) => <FollowUpRow key={f.id} caseId={detail.case.id} followUp={f} canWork={canWork} onChanged={onChanged} />)}</tbody>
+              <tbody>{i.followUps.map((f) => <FollowUpRow key={f.id} caseId={detail.case.id} followUp={f} startDate={i.startDate} today={today} canWork={canWork} onChanged={onChanged} />)}</tbody>
           </ScrollTable>
         </div>
       ))}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -12,6 +13,8 @@ export function PupilCases({ pupilId }: { pupilId: string }) {
   const query = useApiQuery<CaseList>(casesApi.listPath('school', 'all', pupilId));
   const open = useSubmit(async () => { await navigate(`/cases/${(await casesApi.open(pupilId)).id}`); }, () => undefined);
   const cases = query.data?.cases ?? [];
+  // Opening a case involves others (members, the timeline): ask once before doing it.
+  const [isConfirming, setIsConfirming] = useState(false);
   return (
     <>
       {query.error && <ErrorMessage error={query.error} />}
@@ -23,7 +26,15 @@ export function PupilCases({ pupilId }: { pupilId: string }) {
       {query.data && !cases.some((c) => c.status === 'open') && (
         <>
           {open.error !== null && <ErrorMessage error={open.error} />}
-          <button type="button" className="button button-secondary" onClick={() => open.onSubmit()} disabled={open.isSaving}>{t('cases.pupil.open')}</button>
+          {isConfirming ? (
+            <div className="message message-warning" role="alert">
+              <p>{t('cases.pupil.confirmOpen')}</p>
+              <button type="button" className="button button-primary" onClick={() => open.onSubmit()} disabled={open.isSaving}>{t('cases.pupil.confirmYes')}</button>{' '}
+              <button type="button" className="button" onClick={() => setIsConfirming(false)}>{t('cases.pupil.confirmNo')}</button>
+            </div>
+          ) : (
+            <button type="button" className="button button-secondary" onClick={() => setIsConfirming(true)}>{t('cases.pupil.open')}</button>
+          )}
         </>
       )}
     </>

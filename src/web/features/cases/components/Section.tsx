@@ -1,10 +1,12 @@
 import { useId, type ReactNode } from 'react';
+import { LiveStatus } from '../../../components/LiveStatus';
 
-/** A titled section of the case page. */
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A titled section of the case page; `status` announces what was just saved in it, where the user is. */
+export function Section({ id, title, status = '', children }: { id: string; title: string; status?: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="page-section">
       <h2 id={id}>{title}</h2>
+      <LiveStatus message={status} />
       {children}
     </section>
   );

@@ -56,11 +56,15 @@ export function ReportForm({ overview, initial, withChildren, submitLabel, onSub
   const set = <K extends keyof ReportFields>(key: K, value: ReportFields[K]) => setFields((current) => ({ ...current, [key]: value }));
   const earliest = earliestReportDate(overview);
 
+  const findProblem = () => (withChildren && pupilIds.length === 0 ? 'guardianPortal.report.problems.children'
+    : fields.isPartOfDay && (!fields.fromTime || !fields.toTime) ? 'guardianPortal.report.problems.times'
+    : formProblem({ ...fields, fromTime: fields.isPartOfDay ? fields.fromTime : '', toTime: fields.isPartOfDay ? fields.toTime : '' }));
+  // A problem shown after a send stays only while it is still true (no stale "Ange både från- och till-datum.").
+  const shownProblem = problem ? findProblem() : null;
+
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = withChildren && pupilIds.length === 0 ? 'guardianPortal.report.problems.children'
-      : fields.isPartOfDay && (!fields.fromTime || !fields.toTime) ? 'guardianPortal.report.problems.times'
-      : formProblem({ ...fields, fromTime: fields.isPartOfDay ? fields.fromTime : '', toTime: fields.isPartOfDay ? fields.toTime : '' });
+    const found = findProblem();
     setProblem(found);
     setError(null);
     if (found) return;
@@ -76,7 +80,7 @@ export function ReportForm({ overview, initial, withChildren, submitLabel, onSub
 
   return (
     <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-label={submitLabel}>
-      {problem && <p className="field-error" role="alert">{t(problem)}</p>}
+      {shownProblem && <p className="field-error" role="alert">{t(shownProblem)}</p>}
       {error !== null && <ErrorMessage error={error} />}
       {withChildren && (
         <fieldset>
