@@ -45,6 +45,7 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   await expect(portalNav(page).getByRole('link', { name: 'Elever' })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 2, name: child.name })).toBeVisible();
   await expect(page.getByText(/Ledighet hittills i år: \d+ skoldag/)).toBeVisible();
+  await expect(page.getByText(/Frånvaro denna termin \(sedan .+\): [\d,]+\s%, varav ogiltig [\d,]+\s%\./).first()).toBeVisible();
   await checkPortalPage(page, 'guardian: my children');
 
   // A staff address sends the guardian back to the portal.

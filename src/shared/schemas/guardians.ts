@@ -27,6 +27,10 @@ export const GuardianChild = Type.Object({
   className: Nullable(Type.String()), schoolName: Nullable(Type.String()),
   /** School days of granted leave this school year (incl. upcoming). */
   leaveDaysThisYear: Type.Integer(),
+  /** The child's attendance this term up to today (rates over registered time), or null before any registration. */
+  attendanceThisTerm: Nullable(Type.Object({
+    from: IsoDate, to: IsoDate, absentRate: Type.Number(), validRate: Type.Number(), invalidRate: Type.Number(), coverage: Nullable(Type.Number()),
+  })),
 });
 export const GuardianReport = Type.Object({
   id: Uuid, pupilId: Uuid, kind: Type.String(), reasonCode: Nullable(Type.String()), startsAt: Type.String(), endsAt: Type.String(),

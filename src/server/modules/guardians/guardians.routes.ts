@@ -20,6 +20,8 @@ import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { withdrawAbsence } from '../absences/commands/withdraw-absence.js';
 import { findChildReports, findChildren, findMyMessages, leaveDaysThisSchoolYear } from './guardians.repo.js';
+import { findCurrentTerm } from '../pupils/pupils.repo.js';
+import { aggregateFigures } from '../measures/aggregate-figures.js';
 import { canChangeReport, checkReportDates } from './guardians.policy.js';
 import { findLeaveRequests, presentLeave } from './leave.repo.js';
 import { reportAbsence } from './commands/report-absence.js';
@@ -63,13 +65,25 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
       const children = await findChildren(tx, actor, today);
       const withLeave = [];
       for (const c of children) withLeave.push({ ...c, leaveDays: await leaveDaysThisSchoolYear(tx, actor.organiserId, c.id, today) });
+      // Attendance this term so far: the same figures as the pupil page (the measures module's), for their own children only.
+      const term = await findCurrentTerm(tx, actor.organiserId, today);
+      const termTo = term && term.endDate < today ? term.endDate : today;
+      const figures = term && children.length > 0
+        ? await aggregateFigures(tx, actor.organiserId, sql`pd.person_id in (${sql.join(children.map((c) => sql`${c.id}::uuid`), sql`, `)})`, term.startDate, termTo)
+        : new Map();
+      const attendanceOf = (id: string) => {
+        const f = figures.get(id);
+        return term && f && f.absentRate !== null && f.validRate !== null && f.invalidRate !== null
+          ? { from: term.startDate, to: termTo, absentRate: f.absentRate, validRate: f.validRate, invalidRate: f.invalidRate, coverage: f.coverage }
+          : null;
+      };
       const reports = await findChildReports(tx, actor, addDays(today, -14));
       const leave = await findLeaveRequests(tx, actor.organiserId, sql`lr.pupil_id in (${guardianChildrenSql(actor)})`);
       const messages = await findMyMessages(tx, actor);
       const now = clock.now();
       return {
         today, reportPastDays: settings.reportPastDays, leaveMentorLimitDays: settings.leaveMentorLimitDays,
-        children: withLeave.map((c) => ({ personId: c.id, givenName: c.given_name, familyName: c.family_name, className: c.class_name, schoolName: c.school_name, leaveDaysThisYear: c.leaveDays })),
+        children: withLeave.map((c) => ({ personId: c.id, givenName: c.given_name, familyName: c.family_name, className: c.class_name, schoolName: c.school_name, leaveDaysThisYear: c.leaveDays, attendanceThisTerm: attendanceOf(c.id) })),
         reports: reports.map((r) => ({
           id: r.id, pupilId: r.person_id, kind: r.kind, reasonCode: r.reason_code, startsAt: iso(r.starts_at)!, endsAt: iso(r.ends_at)!, comment: r.comment,
           isWithdrawn: r.withdrawn_at !== null,
