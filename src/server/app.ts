@@ -45,8 +45,8 @@ export async function buildApp(options: Omit<AppContext, 'jobs'> & { jobs?: JobQ
   });
   installAuthentication(app, context.database);
 
-  app.get('/healthz', { config: { isPublic: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { config: { audience: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { config: { audience: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (scope) => authRoutes(scope, context));
   for (const register of routeModules) await app.register(async (scope) => register(scope, context));
@@ -66,7 +66,11 @@ async function inProcessJobs({ database, clock, config }: Omit<AppContext, 'jobs
 /** Serves the built React app with a fallback to index.html for client-side routes. */
 async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const hasWebApp = fs.existsSync(`${distDir}/index.html`);
-  if (hasWebApp) await app.register(fastifyStatic, { root: distDir, wildcard: false });
+  // The bundle's files are public; every route registered in this scope says so.
+  if (hasWebApp) await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => { route.config = { ...route.config, audience: 'public' }; });
+    await scope.register(fastifyStatic, { root: distDir, wildcard: false });
+  });
   app.setNotFoundHandler((request, reply) => {
     if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send({ error: 'NOT_FOUND', message: 'Hittades inte.' });
