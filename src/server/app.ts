@@ -11,7 +11,8 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.js';
 import { installErrorHandler, loggableError } from './plugins/error-handler.js';
 import { installAuthentication } from './plugins/authenticate.js';
-import { clientErrorHandler, frameworkErrors, installInputGuard, installSecurityHeaders } from './plugins/http-hardening.js';
+import { clientErrorHandler, frameworkErrors, installDocumentedErrors, installInputGuard, installSecurityHeaders } from './plugins/http-hardening.js';
+import { ErrorResponse } from '../shared/schemas/common.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { routeModules } from './modules/index.js';
 import type { JobQueue } from './jobs/queue.js';
@@ -55,6 +56,7 @@ export async function buildApp(options: Omit<AppContext, 'jobs'> & { jobs?: JobQ
     },
   });
   installAuthentication(app, context.database);
+  installDocumentedErrors(app, ErrorResponse);
 
   app.get('/healthz', { config: { audience: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { config: { audience: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import { AppError } from '../errors.js';
+import { accessOf } from './authenticate.js';
 
 /** The largest number a request may carry: PostgreSQL's integer (no input field needs more). */
 export const MAX_INPUT_NUMBER = 2_147_483_647;
@@ -75,4 +76,22 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'REQUEST_TIMEOUT', 'Request Timeout'] : [400, 'VALIDATION_FAILED', 'Bad Request'];
   const body = JSON.stringify({ error: code, message: 'Anropet kunde inte tolkas.' });
   socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/**
+ * Adds the error statuses every route can answer to its schema (and so to the OpenAPI document),
+ * with the error shape: 400 (bad input, non-canonical path) and 404 everywhere; 401 and 403 on
+ * session routes; 409, 413 and 415 on state-changing routes. A route's own entries win. Must run
+ * before routes are registered.
+ */
+export function installDocumentedErrors(app: FastifyInstance, errorSchema: unknown): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide) return;
+    const methods = [route.method].flat();
+    const isStateChanging = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m));
+    const access = accessOf(methods[0], route.config);
+    const statuses = [400, 404, ...(access.audience === 'public' ? [] : [401, 403]), ...(isStateChanging ? [409, 413, 415] : [])];
+    const own = (route.schema.response ?? {}) as Record<string, unknown>;
+    route.schema = { ...route.schema, response: { ...Object.fromEntries(statuses.map((s) => [s, errorSchema])), ...own } };
+  });
 }
