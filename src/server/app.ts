@@ -85,7 +85,8 @@ async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void>
     await scope.register(fastifyStatic, { root: distDir, wildcard: false });
   });
   app.setNotFoundHandler((request, reply) => {
-    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    // (reply.sendFile lives in the static scope; the fallback reads the file itself.)
+    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').send(fs.createReadStream(`${distDir}/index.html`));
     return reply.status(404).send({ error: 'NOT_FOUND', message: 'Hittades inte.' });
   });
 }

@@ -4,7 +4,7 @@
  * usual shape, and logs without personal data or SQL parameters.
  */
 import { Writable } from 'node:stream';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -69,12 +69,22 @@ describe('HTTP hardening', () => {
     }
   });
 
-  it('sends HSTS only when configured for HTTPS', async () => {
+  it('sends HSTS only when configured for HTTPS, and serves the web app publicly with the CSP', async () => {
     const { database, close } = await openTestDatabase();
-    const config = testConfig({ isHstsEnabled: true });
+    const webDistDir = await mkdtemp(path.join(os.tmpdir(), 'narvaro-web-'));
+    await mkdir(path.join(webDistDir, 'assets'));
+    await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+    await writeFile(path.join(webDistDir, 'assets', 'app.js'), 'console.log(1)');
+    const config = testConfig({ isHstsEnabled: true, webDistDir });
     const app = await buildApp({ database, config, clock: clockFor(config) });
     try {
       expect((await app.inject({ method: 'GET', url: '/healthz' })).headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      const page = await app.inject({ method: 'GET', url: '/pupils/123' });
+      expect([page.statusCode, page.body, page.headers['cache-control']]).toEqual([200, expect.stringContaining('/assets/app.js'), 'no-store']);
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/api/pupils/123' })).statusCode).toBe(401);
+      expect((await app.inject({ method: 'GET', url: '/api/nothing' })).json().error).toBe('NOT_FOUND');
     } finally {
       await app.close();
       await close();
