@@ -22,6 +22,18 @@ export interface Config {
   loginAttemptsPerWindow: number;
   webDistDir: string;
   messages: MessageConfig;
+  /** A session ends after this many minutes without a request (besides its absolute TTL). */
+  sessionIdleMinutes: number;
+  /**
+   * Fastify `trustProxy`: false (default: the socket address is the client), a hop count, or a
+   * comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is believed (docs/security.md).
+   */
+  trustProxy: boolean | number | string;
+  /** Send Strict-Transport-Security (only when served over HTTPS; default: PUBLIC_BASE_URL is https). */
+  isHstsEnabled: boolean;
+  /** SS12000 upload limits: per file and for all files of one import (streamed to disk). */
+  importMaxFileBytes: number;
+  importMaxTotalBytes: number;
 }
 
 /** Guardians and messages (README "Guardians and messages"). */
@@ -36,8 +48,10 @@ export interface MessageConfig {
   smsCallbackToken?: string;
   /** Public base URL of this server, for the SMS delivery callback address. */
   publicBaseUrl?: string;
-  /** File the development channel appends messages to (also printed to the console). */
+  /** File the development channel appends messages to (nothing is printed); redacted unless isDevMessagesFull. */
   devMessagesFile: string;
+  /** DEV_MESSAGES_FULL=1: the development channel's file holds whole messages (made-up data only). */
+  isDevMessagesFull: boolean;
   /** HH:MM Europe/Stockholm when same-day notices are sent. */
   sameDayNoticeTime: string;
   /** Late minutes in a day that also give a same-day notice (0 = lateness alone never does). */
@@ -113,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smsCallbackToken: env.SMS_CALLBACK_TOKEN || undefined,
       publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
       devMessagesFile: path.resolve(env.DEV_MESSAGES_FILE || path.join(env.DATA_DIR || './data', 'messages-dev.log')),
+      isDevMessagesFull: flag('DEV_MESSAGES_FULL', false),
       sameDayNoticeTime: env.SAME_DAY_NOTICE_TIME || '15:00',
       sameDayNoticeLateMinutes: int('SAME_DAY_NOTICE_LATE_MINUTES', 20, 0, 600),
       monthlyNoticeThresholdPercent: int('MONTHLY_NOTICE_THRESHOLD_PERCENT', 20, 0, 100),
@@ -123,11 +138,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: int('MESSAGE_MAX_ATTEMPTS', 6, 1, 50),
       retryBaseSeconds: int('MESSAGE_RETRY_BASE_SECONDS', 60, 1, 86_400),
     },
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
+    isHstsEnabled: flag('HSTS', (env.PUBLIC_BASE_URL ?? '').startsWith('https://')),
+    importMaxFileBytes: int('IMPORT_MAX_FILE_MB', 500, 1, 100_000) * 1024 * 1024,
+    importMaxTotalBytes: int('IMPORT_MAX_TOTAL_MB', 2000, 1, 1_000_000) * 1024 * 1024,
   };
   if (config.messages.smtpUrl && !/^smtps?:\/\//.test(config.messages.smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
   if (config.messages.smsProviderUrl && !/^https?:\/\//.test(config.messages.smsProviderUrl)) problems.push('SMS_PROVIDER_URL must start with http:// or https://');
   if (config.messages.smsProviderUrl && !config.messages.smsApiKey) problems.push('SMS_API_KEY is required with SMS_PROVIDER_URL');
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.messages.sameDayNoticeTime)) problems.push('SAME_DAY_NOTICE_TIME must be HH:MM');
+  if (config.importMaxTotalBytes < config.importMaxFileBytes) problems.push('IMPORT_MAX_TOTAL_MB must be at least IMPORT_MAX_FILE_MB');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * TRUST_PROXY: unset/0/false → false; a positive integer → that many hops; otherwise a list of
+ * IPv4/IPv6 addresses or CIDRs. `true` (trust any sender) is refused: anyone could then choose
+ * their own IP and so their own login throttle bucket.
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (/^[1-9]\d?$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim());
+  const isAddress = (e: string) => /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/.test(e) || /^[0-9a-f:]+(\/\d{1,3})?$/i.test(e) && e.includes(':')
+    || ['loopback', 'linklocal', 'uniquelocal'].includes(e);
+  if (entries.every(isAddress)) return entries.join(',');
+  problems.push(`TRUST_PROXY must be 0, a hop count (1-99) or a comma-separated list of proxy addresses/CIDRs (got "${raw}")`);
+  return false;
 }

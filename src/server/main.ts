@@ -13,6 +13,7 @@ import { registerJobs } from './jobs/registry.js';
 import { failInterruptedJobs } from './jobs/background-jobs.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { PgBossQueue } from './jobs/pg-boss-queue.js';
+import { loggableError } from './plugins/error-handler.js';
 
 const SERVICES = ['web', 'worker'] as const;
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
       config.databaseUrl ? undefined : `${config.dataDir}/demo-ss12000`);
     if (demo) printDemoAccounts(demo.accounts);
   }
-  let logJobError = (message: string, error?: unknown) => console.error(message, error);
+  let logJobError = (message: string, error?: unknown) => console.error(message, loggableError(error));
   const queue = config.databaseUrl ? new PgBossQueue(config.databaseUrl, (m, e) => logJobError(m, e)) : new InProcessQueue((m, e) => logJobError(m, e));
   // A web-only process still sends jobs (to the workers), so its queue is started without handlers.
   if (services.has('worker')) {

@@ -41,7 +41,7 @@ export const EarlyWarningQuery = Type.Object({
   /** mine = the mentor's pupils; school = a school unit; organiser = all units (huvudman). */
   scope: Type.Enum(['mine', 'school', 'organiser']),
   schoolUnitId: Type.Optional(Uuid),
-  minStep: Type.Optional(Type.Integer({ minimum: 0, default: 1 })),
+  minStep: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, default: 1 })),
 });
 export const EarlyWarningRow = Type.Object({
   personId: Uuid, givenName: Type.String(), familyName: Type.String(), isProtected: Type.Boolean(),

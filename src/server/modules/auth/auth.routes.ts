@@ -23,7 +23,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   });
 
   app.post('/api/auth/login', {
-    config: { isPublic: true, skipCsrf: true },
+    config: { audience: 'public' },
     schema: { tags: ['auth'], summary: 'Log in with a local account', body: LoginRequest, response: { 200: Me, 401: ErrorResponse, 429: ErrorResponse } },
   }, async (request, reply) => {
     const throttleKey = `${request.body.username.toLowerCase()}|${request.ip}`;
@@ -47,7 +47,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   });
 
   app.post('/api/auth/logout', {
-    config: { principal: 'any' },
+    config: { audience: 'any' },
     schema: { tags: ['auth'], summary: 'Log out', response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await database.db.transaction((tx) => logOut(tx, auditContextOf(request), request.cookies[SESSION_COOKIE]!));
@@ -56,7 +56,7 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
   });
 
   app.get('/api/auth/me', {
-    config: { principal: 'any' },
+    config: { audience: 'any' },
     schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me, 401: ErrorResponse } },
   }, async (request) => presentMe(actorOf(request)));
 }

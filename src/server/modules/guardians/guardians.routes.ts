@@ -30,7 +30,7 @@ import { sql } from 'drizzle-orm';
 import { guardianChildrenSql } from '../../policies/scope.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
-const guardianOnly = { principal: 'guardian' as const };
+const guardianOnly = { audience: 'guardian' as const };
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 export async function guardianRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {

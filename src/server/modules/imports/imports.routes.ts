@@ -1,5 +1,11 @@
 /** SS12000 import from the admin UI (multipart upload) and the list of earlier imports. */
-import type { FastifyInstance } from 'fastify';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { desc, eq } from 'drizzle-orm';
@@ -9,22 +15,22 @@ import { AppError, forbidden } from '../../errors.js';
 import { actorOf } from '../../plugins/authenticate.js';
 import { hasRole } from '../../policies/actor.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
-import { importSs12000 } from './commands/import-ss12000.js';
-import { parseSs12000Files } from './read-ss12000-dir.js';
+import { importSs12000, recordRejectedUpload } from './commands/import-ss12000.js';
+import { readSs12000Dir, ss12000FileNameOf } from './read-ss12000-dir.js';
 
 const ImportReportSchema = Type.Object({
   importId: Type.String(), status: Type.String(), organiserId: Type.Union([Type.String(), Type.Null()]),
   counts: Type.Record(Type.String(), Type.Number()), problems: Type.Array(Type.Record(Type.String(), Type.Unknown())), durationMs: Type.Number(),
 });
 
-export async function importRoutes(fastify: FastifyInstance, { database }: AppContext): Promise<void> {
+export async function importRoutes(fastify: FastifyInstance, { database, config }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   let isImportRunning = false;
 
   app.post('/api/imports/ss12000', {
     schema: {
       tags: ['imports'], summary: 'Import SS12000 files (multipart, one part per endpoint file, e.g. persons.json); all-or-nothing',
-      consumes: ['multipart/form-data'], response: { 200: ImportReportSchema, 403: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
+      consumes: ['multipart/form-data'], response: { 200: ImportReportSchema, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse },
     },
   }, async (request) => {
     const actor = actorOf(request);
@@ -33,14 +39,23 @@ export async function importRoutes(fastify: FastifyInstance, { database }: AppCo
     // One import at a time: a second would wait on the first one's locks anyway.
     if (isImportRunning) throw new AppError('IMPORT_IN_PROGRESS', 'En import pågår redan. Vänta tills den är klar.');
     isImportRunning = true;
+    let dir: string | undefined;
     try {
-      const contents: Record<string, string> = {};
-      for await (const part of request.files()) contents[part.filename] = (await part.toBuffer()).toString('utf8');
-      const report = await importSs12000(database, { ...parseSs12000Files(contents), organiserId: actor.organiserId, actorUserId: actor.userId });
+      dir = await mkdtemp(path.join(os.tmpdir(), 'narvaro-import-'));
+      try {
+        await receiveFiles(request, dir, config);
+      } catch (error) {
+        // A broken or oversized upload is still an import attempt: recorded as rejected, then answered 400/413.
+        const failure = uploadFailure(error);
+        await recordRejectedUpload(database, { organiserId: actor.organiserId, actorUserId: actor.userId, code: failure.code, message: failure.message });
+        throw failure;
+      }
+      const report = await importSs12000(database, { ...await readSs12000Dir(dir), organiserId: actor.organiserId, actorUserId: actor.userId });
       if (report.status !== 'applied') throw new AppError('IMPORT_REJECTED', 'Importen avvisades. Inget har ändrats; se rapporten.', report);
       return report;
     } finally {
       isImportRunning = false;
+      if (dir) await rm(dir, { recursive: true, force: true });
     }
   });
 
@@ -52,4 +67,36 @@ export async function importRoutes(fastify: FastifyInstance, { database }: AppCo
     const rows = await database.db.select().from(schema.imports).where(eq(schema.imports.organiserId, actor.organiserId)).orderBy(desc(schema.imports.startedAt)).limit(50);
     return { imports: rows.map((r) => ({ id: r.id, status: r.status, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, report: r.report })) };
   });
+}
+
+/**
+ * Streams the uploaded SS12000 files to `dir` as `<name>.json` (never buffered whole in memory),
+ * within the per-file and total limits; other parts are drained.
+ */
+async function receiveFiles(request: FastifyRequest, dir: string, config: AppContext['config']): Promise<void> {
+  let total = 0;
+  const countTotal = () => new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      total += chunk.length;
+      if (total > config.importMaxTotalBytes) done(new AppError('PAYLOAD_TOO_LARGE', 'Filerna är tillsammans för stora.'));
+      else done(null, chunk);
+    },
+  });
+  for await (const part of request.files({ limits: { fileSize: config.importMaxFileBytes, files: 20 } })) {
+    const name = ss12000FileNameOf(part.filename);
+    if (!name) {
+      part.file.resume();
+      continue;
+    }
+    await pipeline(part.file, countTotal(), createWriteStream(path.join(dir, `${name}.json`)));
+    if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `Filen ${name}.json är för stor.`);
+  }
+}
+
+/** The client's mistake behind a failed upload: too large (413) or malformed multipart (400). */
+function uploadFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') return new AppError('PAYLOAD_TOO_LARGE', 'Filen eller anropet är för stort.');
+  return new AppError('VALIDATION_FAILED', 'Uppladdningen kunde inte läsas (trasig multipart-data).');
 }

@@ -47,11 +47,17 @@ export async function readSs12000Dir(dir: string): Promise<Ss12000Input> {
  * Names that are not SS12000 files are ignored.
  */
 export function parseSs12000Files(contents: Record<string, string>): Ss12000Input {
-  const byLowerName = new Map<string, Ss12000FileName>(SS12000_FILE_NAMES.map((name) => [name.toLowerCase(), name]));
   const files: Ss12000Files = {};
   for (const [fileName, text] of Object.entries(contents)) {
-    const name = byLowerName.get(path.basename(fileName).toLowerCase().replace(/\.json$/, ''));
+    const name = ss12000FileNameOf(fileName);
     if (name) files[name] = parseJson(text);
   }
   return { files };
+}
+
+const BY_LOWER_NAME = new Map<string, Ss12000FileName>(SS12000_FILE_NAMES.map((name) => [name.toLowerCase(), name]));
+
+/** The SS12000 file an uploaded file name stands for (`persons.json` or `persons`, any letter case), or null. */
+export function ss12000FileNameOf(fileName: string): Ss12000FileName | null {
+  return BY_LOWER_NAME.get(path.basename(fileName).toLowerCase().replace(/\.json$/, '')) ?? null;
 }

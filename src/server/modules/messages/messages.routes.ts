@@ -148,7 +148,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
   });
 
   app.post('/api/messages/sms-callback', {
-    config: { isPublic: true, skipCsrf: true },
+    config: { audience: 'public' },
     schema: { tags: ['messages'], summary: 'Delivery report from the SMS provider (X-Callback-Token: SMS_CALLBACK_TOKEN)', security: [], body: SmsCallbackRequest, response: { 204: Type.Null(), ...errors } },
   }, async (request, reply) => {
     const token = config.messages.smsCallbackToken;

@@ -3,7 +3,7 @@
  * - school view: rektor and elevhälsa for their own school units, huvudman for any unit;
  * - organiser view and regional sharing: huvudman (organiser-wide organiserAdmin);
  * - regional view: the region role, for its own region (the actor's tenant is the region); a region
- *   user reaches nothing else (see `isRegionRoute`, enforced for every request in authenticate.ts).
+ *   user reaches nothing else (only routes declaring `allowRegion`, enforced per route in authenticate.ts).
  */
 import { forbidden } from '../../errors.js';
 import { type Actor, hasOrganiserWideRole, schoolUnitsWith } from '../../policies/actor.js';

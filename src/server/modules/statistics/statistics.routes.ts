@@ -184,10 +184,12 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
   };
 
   app.get('/api/statistics/region', {
+    config: { allowRegion: true },
     schema: { tags: ['statistics'], summary: "Aggregates of the region's member organisers that share, small cells suppressed (region role only; never a pupil)", querystring: RegionQuery, response: { 200: RegionalStatisticsResponse, ...errors } },
   }, region);
 
   app.get('/api/statistics/region.csv', {
+    config: { allowRegion: true },
     schema: { tags: ['statistics'], summary: 'The regional statistics as CSV (suppressed cells empty)', querystring: RegionQuery },
   }, async (request, reply) => {
     const result = await region(request);

@@ -212,6 +212,22 @@ export async function importSs12000(database: Pick<Database, 'db'>, input: Impor
 }
 
 /**
+ * Records an upload that never reached validation (malformed or too large) as a rejected import
+ * with one problem, so every attempt is in the list and the audit trail.
+ */
+export async function recordRejectedUpload(
+  database: Pick<Database, 'db'>, input: { organiserId: string; actorUserId: string | null; code: string; message: string },
+): Promise<ImportReport> {
+  const startedAt = new Date();
+  const report: ImportReport = {
+    importId: randomUUID(), status: 'rejected', organiserId: input.organiserId, counts: {}, durationMs: 0, files: {},
+    problems: [{ file: '(upload)', index: null, id: null, field: '', code: input.code, message: input.message }],
+  };
+  await database.db.transaction(async (tx) => finish(tx, report, startedAt, input.actorUserId));
+  return report;
+}
+
+/**
  * Validates; references that resolve nowhere in the import are looked up in the database, and
  * if any are found there the import is validated again with them. A full export resolves within
  * itself and is read once; an incremental one (say, only attendances) is small enough to read twice.
