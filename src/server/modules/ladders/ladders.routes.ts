@@ -31,6 +31,7 @@ import { deleteLadderDraft, updateLadderDraft } from './commands/update-ladder-d
 import { evaluateLadders } from './commands/evaluate-ladders.js';
 import { completeTask } from './commands/complete-task.js';
 import { reassignTask } from './commands/reassign-task.js';
+import { findAssignableStaff } from '../../policies/assignable-staff.js';
 import { decideLadderStep } from './commands/decide-ladder-step.js';
 import { setConcernFlag } from './commands/set-concern-flag.js';
 import { startBackgroundJob } from '../../jobs/background-jobs.js';
@@ -55,10 +56,10 @@ async function loadVersion(tx: Tx, actor: Actor, id: string) {
 }
 
 async function loadTask(tx: Tx, actor: Actor, id: string) {
-  const [task] = await queryRows<{ id: string; person_id: string; status: string }>(tx, sql`select t.id, t.person_id, t.status from tasks t
+  const [task] = await queryRows<{ id: string; person_id: string; status: string; school_unit_id: string | null }>(tx, sql`select t.id, t.person_id, t.status, t.school_unit_id from tasks t
     where t.organiser_id = ${actor.organiserId} and t.id = ${id} and ${visibleTasksSql(actor)}`);
   if (!task) throw notFound('TASK_NOT_FOUND', 'Uppgiften hittades inte.');
-  return { id: task.id, personId: task.person_id, status: task.status };
+  return { id: task.id, personId: task.person_id, status: task.status, schoolUnitId: task.school_unit_id };
 }
 
 
@@ -249,7 +250,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
   });
 
   app.post('/api/tasks/:id/reassign', {
-    schema: { tags: ['tasks'], summary: 'Give a task to another user', params: IdParams, body: ReassignTaskRequest, response: { 204: Type.Null(), ...errors } },
+    schema: { tags: ['tasks'], summary: 'Give a task to another member of staff at its school unit (the assignee list)', params: IdParams, body: ReassignTaskRequest, response: { 204: Type.Null(), 422: ErrorResponse, ...errors } },
   }, async (request, reply) => {
     const actor = actorOf(request);
     await db.transaction(async (tx) => reassignTask(tx, auditContextOf(request), await loadTask(tx, actor, request.params.id), request.body.userId));
@@ -260,15 +261,8 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     schema: { tags: ['tasks'], summary: 'Staff who can take the task: roles at its school unit and organiser-wide', params: IdParams, response: { 200: AssigneesResponse, ...errors } },
   }, async (request) => {
     const actor = actorOf(request);
-    await loadTask(db, actor, request.params.id);
-    const users = await queryRows<{ id: string; name: string; roles: string[] }>(db, sql`
-      select u.id, u.display_name as name, array_agg(distinct ur.role order by ur.role) as roles
-      from tasks t
-      join user_roles ur on ur.organiser_id = t.organiser_id and (ur.school_unit_key = '' or ur.school_unit_key = t.school_unit_id::text)
-        and ur.role in ('mentor', 'studentHealth', 'principal', 'organiserAdmin')
-      join users u on u.organiser_id = ur.organiser_id and u.id = ur.user_id and u.is_active
-      where t.organiser_id = ${actor.organiserId} and t.id = ${request.params.id}
-      group by u.id, u.display_name order by u.display_name`);
+    const task = await loadTask(db, actor, request.params.id);
+    const users = await findAssignableStaff(db, actor.organiserId, task.schoolUnitId);
     return { users };
   });
 
