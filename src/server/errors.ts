@@ -48,6 +48,7 @@ export const ERROR_STATUS = {
   NOTICE_ALREADY_ACKNOWLEDGED: 409,
   HANDOVER_NOT_FOUND: 404,
   NOT_ASSIGNABLE: 422,
+  LEAVE_NEEDS_PRINCIPAL: 403,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;
 
