@@ -51,6 +51,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   HEADERS_TOO_LARGE: 431,
   REQUEST_TIMEOUT: 408,
+  NOT_ASSIGNABLE: 422,
+  LEAVE_NEEDS_PRINCIPAL: 403,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;
 

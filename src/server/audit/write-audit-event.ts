@@ -16,6 +16,8 @@ export type AuditEvent =
   | { type: 'absence.withdraw'; absenceId: string; pupilId: string; data: Record<string, never> }
   | { type: 'import.ss12000'; importId: string; data: { status: string; counts: Record<string, number> } }
   | { type: 'pupil.read'; pupilId: string; data: { view: string } }
+  | { type: 'pupil.read-list'; data: { view: PupilListView; pupils: number; pupilIds: string[] } }
+  | { type: 'lesson.read-register'; lessonId: string; data: { pupils: number; pupilIds: string[] } }
   | { type: 'demo.load'; data: { pupils: number } }
   | { type: 'ladder.evaluate'; data: { date: string; pupils: number; onStep: number; changes: number; tasks: number; outbox: number } }
   | { type: 'ladder.publish-version'; ladderVersionId: string; data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number } }
@@ -65,6 +67,9 @@ export type AuditEvent =
 
 export type AuditEventType = AuditEvent['type'];
 
+/** Lists of pupil-level data whose reads are audited, one event per request (issue 15, item 11). */
+export type PupilListView = 'pupil-list' | 'early-warning' | 'early-warning-csv' | 'tasks' | 'message-log';
+
 /** Who did it and from where; `actorUserId` null for the system (CLI, jobs, demo loader). */
 export interface AuditContext {
   organiserId: string;
@@ -87,6 +92,13 @@ export async function writeAuditEvent(tx: Tx, ctx: AuditContext, event: AuditEve
     ip: ctx.ip ?? null,
     userAgent: ctx.userAgent?.slice(0, 300) ?? null,
   });
+}
+
+/** One audit row for a read of a list of pupils (nothing when the list is empty: no pupil was shown). */
+export async function auditPupilListRead(tx: Tx, ctx: AuditContext, view: PupilListView, pupilIds: (string | null)[]): Promise<void> {
+  const ids = [...new Set(pupilIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return;
+  await writeAuditEvent(tx, ctx, { type: 'pupil.read-list', data: { view, pupils: ids.length, pupilIds: ids } });
 }
 
 function subjectOf(event: AuditEvent): { type: string; id: string } | null {

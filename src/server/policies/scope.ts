@@ -28,12 +28,18 @@ export function readablePupilsSql(actor: Actor, personIdColumn: SQL): SQL {
   return sql`${personIdColumn} in (${sql.join(parts, sql` union `)})`;
 }
 
-/** Members (any time) of groups where the actor has a Mentor assignment. */
-export function menteesSql(actor: Actor): SQL {
+/**
+ * Members of groups where the actor has a Mentor assignment: at any time, or, with `on`, members
+ * whose membership and the actor's assignment are both valid on that date (a lesson's date: a
+ * pupil who once was a mentee gives no access to lessons of a group they moved to, issue 15 item 3).
+ */
+export function menteesSql(actor: Actor, on?: SQL): SQL {
+  const validOn = on ? sql` and gm.start_date <= ${on} and (gm.end_date is null or gm.end_date >= ${on})
+      and da.start_date <= ${on} and (da.end_date is null or da.end_date >= ${on})` : sql``;
   return sql`select gm.person_id from group_memberships gm
     join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
     join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
-    where gm.organiser_id = ${actor.organiserId} and d.person_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'}`;
+    where gm.organiser_id = ${actor.organiserId} and d.person_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'}${validOn}`;
 }
 
 /** True when the actor may read the pupil (404 otherwise: the pupil's existence is not disclosed). */

@@ -2,13 +2,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { schema } from '../../db/client.js';
-import { forbidden, notFound } from '../../errors.js';
+import type { Config } from '../../config.js';
+import { queryRows, schema, type Tx } from '../../db/client.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { hasRole } from '../../policies/actor.js';
-import { canReadPupil } from '../../policies/scope.js';
+import { type Actor, hasRole } from '../../policies/actor.js';
+import { canReadPupil, menteesSql } from '../../policies/scope.js';
+import { findPupilSchoolUnit } from '../cases/cases.repo.js';
+import { loadGuardianSettings } from '../messages/guardian-settings.js';
+import { isPrincipalFor, leaveDecider, LEAVE_NEEDS_PRINCIPAL_MESSAGE } from '../guardians/leave-rule.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { RegisterAbsenceRequest } from '../../../shared/schemas/pupils.js';
 import { registerAbsence } from './commands/register-absence.js';
@@ -16,6 +20,22 @@ import { withdrawAbsence } from './commands/withdraw-absence.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+/**
+ * Staff registering granted leave: the rektor of the pupil's school, or the pupil's mentor when the
+ * leave rule leaves the decision to the mentor.
+ * @throws FORBIDDEN for anyone else; LEAVE_NEEDS_PRINCIPAL for a mentor past the rule
+ */
+async function assertMayGrantLeave(tx: Tx, actor: Actor, pupilId: string, leave: { fromDate: string; toDate: string }, config: Config): Promise<void> {
+  const schoolUnitId = await findPupilSchoolUnit(tx, actor.organiserId, pupilId, leave.fromDate);
+  if (isPrincipalFor(actor, schoolUnitId)) return;
+  const isMentee = hasRole(actor, 'mentor') && actor.personId !== null
+    && (await queryRows(tx, sql`select 1 as ok where ${pupilId}::uuid in (${menteesSql(actor)})`)).length > 0;
+  if (!isMentee) throw forbidden('Endast rektor eller elevens mentor kan registrera beviljad ledighet.');
+  const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
+  const rule = await leaveDecider(tx, actor.organiserId, { pupilId, schoolUnitId, fromDate: leave.fromDate, toDate: leave.toDate, mentorLimitDays: settings.leaveMentorLimitDays });
+  if (rule.decidedByRole === 'principal') throw new AppError('LEAVE_NEEDS_PRINCIPAL', LEAVE_NEEDS_PRINCIPAL_MESSAGE);
+}
 
 export async function absenceRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -29,8 +49,8 @@ export async function absenceRoutes(fastify: FastifyInstance, { database, clock,
     const actor = actorOf(request);
     const id = await database.db.transaction(async (tx) => {
       if (!(await canReadPupil(tx, actor, request.params.id))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
-      // Leave is decided by the principal (or a mentor within the school's limit, later); reports by any responsible staff.
-      if (request.body.kind === 'leave' && !hasRole(actor, 'principal', 'mentor')) throw forbidden('Endast rektor eller mentor kan registrera beviljad ledighet.');
+      // Leave is the rektor's decision, or the pupil's mentor's within the leave rule (leave-rule.ts); reports by any responsible staff.
+      if (request.body.kind === 'leave') await assertMayGrantLeave(tx, actor, request.params.id, request.body, config);
       return registerAbsence(tx, { ...auditContextOf(request), actorUserId: actor.userId }, request.params.id, request.body, noticeTimingOf(clock, config));
     });
     return reply.status(201).send({ id });

@@ -227,9 +227,9 @@ describe('cases over HTTP', () => {
       ['teacher', [404, 404, 404, 404]],
       ['otherTeacher', [404, 404, 404, 404]],
       ['systemAdmin', [404, 404, 404, 404]],
-      ['mentor', [200, 200, 400, 403]],
-      ['studentHealth', [200, 200, 400, 403]],
-      ['principal', [200, 200, 400, 409]],
+      ['mentor', [200, 200, 422, 403]],
+      ['studentHealth', [200, 200, 422, 403]],
+      ['principal', [200, 200, 422, 409]],
       ['organiserAdmin', [200, 403, 403, 403]],
     ];
     for (const [role, expected] of matrix) {

@@ -12,6 +12,7 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { type Actor, schoolUnitsWith } from '../../policies/actor.js';
 import { canReadPupil, menteesSql } from '../../policies/scope.js';
+import { assertAssignableStaff, findAssignableStaff } from '../../policies/assignable-staff.js';
 import { writeAuditEvent, type AuditContext } from '../../audit/write-audit-event.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
@@ -45,7 +46,7 @@ import { prepareHandover } from './commands/prepare-handover.js';
 import { closeCase } from './commands/close-case.js';
 import { reopenCase } from './commands/reopen-case.js';
 
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });
 const Created = Type.Object({ id: Uuid });
 const created = { 201: Created, ...errors };
@@ -170,12 +171,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
   }, async (request) => {
     const actor = actorOf(request);
     const c = await loadCase(db, actor, request.params.id);
-    const users = await queryRows<{ id: string; name: string; roles: string[] }>(db, sql`
-      select u.id, u.display_name as name, array_agg(distinct ur.role order by ur.role) as roles from user_roles ur
-      join users u on u.organiser_id = ur.organiser_id and u.id = ur.user_id and u.is_active
-      where ur.organiser_id = ${actor.organiserId} and (ur.school_unit_key = '' or ur.school_unit_key = ${c.schoolUnitId})
-        and ur.role in ('teacher', 'mentor', 'studentHealth', 'principal')
-      group by u.id, u.display_name order by u.display_name`);
+    const users = await findAssignableStaff(db, actor.organiserId, c.schoolUnitId);
     return { users };
   });
 
@@ -183,8 +179,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
     schema: { tags: ['cases'], summary: 'Add a staff member to the case', params: IdParams, body: AddMemberRequest, response: noContent },
   }, async (request, reply) => {
     await onCase(request, request.params.id, canWorkOnCase, async (tx, ctx, c) => {
-      const [user] = await queryRows<{ id: string }>(tx, sql`select id from users where organiser_id = ${ctx.organiserId} and id = ${request.body.userId} and is_active`);
-      if (!user) throw new AppError('VALIDATION_FAILED', 'Användaren finns inte.', [{ path: '/userId', message: 'Okänd användare.' }]);
+      await assertAssignableStaff(tx, ctx.organiserId, c.schoolUnitId, request.body.userId, '/userId');
       await addCaseMember(tx, ctx, c, request.body);
     });
     return reply.status(204).send(null);
@@ -230,8 +225,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
 
   app.post('/api/cases/:id/interventions', {
     schema: { tags: ['cases'], summary: 'Add an intervention to the action plan (with follow-up points)', params: IdParams, body: AddInterventionRequest, response: created },
-  }, async (request, reply) => reply.status(201).send(await onCase(request, request.params.id, canWorkOnCase, async (tx, ctx, c) =>
-    addIntervention(tx, ctx, c, await findCatalogue(tx, ctx.organiserId), request.body))));
+  }, async (request, reply) => reply.status(201).send(await onCase(request, request.params.id, canWorkOnCase, async (tx, ctx, c) => {
+    if (request.body.responsibleUserId) await assertAssignableStaff(tx, ctx.organiserId, c.schoolUnitId, request.body.responsibleUserId, '/responsibleUserId');
+    return addIntervention(tx, ctx, c, await findCatalogue(tx, ctx.organiserId), request.body);
+  })));
 
   app.post('/api/cases/:id/follow-ups/:followUpId', {
     schema: { tags: ['cases'], summary: 'Record a follow-up: assessment plus computed absence before and since the start', params: Type.Object({ id: Uuid, followUpId: Uuid }),

@@ -103,7 +103,8 @@ describe('guardian portal: access, absence reports and leave', () => {
     const short = await parent.request({ method: 'POST', url: '/api/guardian/leave-requests', payload: { pupilId: ids.child, fromDate: '2026-01-19', toDate: '2026-01-21', reason: 'Resa' } });
     expect(short.json()).toMatchObject({ decidedByRole: 'mentor', schoolDays: 3, isOverTenDays: false });
     const long = await parent.request({ method: 'POST', url: '/api/guardian/leave-requests', payload: { pupilId: ids.child, fromDate: '2026-01-19', toDate: '2026-01-30', reason: 'Släktbesök utomlands' } });
-    expect(long.json()).toMatchObject({ decidedByRole: 'principal', schoolDays: 10, isOverTenDays: false });
+    // The short request still pending counts towards the year's total (3 + 10 days).
+    expect(long.json()).toMatchObject({ decidedByRole: 'principal', schoolDays: 10, isOverTenDays: true });
 
     const mentor = await logInAs(t.app, world.usernames.mentor);
     const principal = await logInAs(t.app, world.usernames.principal);
@@ -118,9 +119,14 @@ describe('guardian portal: access, absence reports and leave', () => {
       sql`select template_key, payload from outbox where person_id = ${ids.child} and template_key = 'leave-decision'`);
     expect(message).toEqual([expect.objectContaining({ payload: expect.objectContaining({ decision: 'granted', recipientPersonId: ids.guardianPerson }) })]);
 
-    // 10 days granted already: one more day is past the 10-day line, and the guardian sees it.
+    // 10 days granted already: one more day is past the 10-day line, so the rektor decides even
+    // this short request (issue 15, item 7), and the guardian sees the warning.
     const more = await parent.request({ method: 'POST', url: '/api/guardian/leave-requests', payload: { pupilId: ids.child, fromDate: '2026-02-02', toDate: '2026-02-02', reason: 'Tandläkare' } });
-    expect(more.json()).toMatchObject({ decidedByRole: 'mentor', leaveDaysBefore: 10, isOverTenDays: true });
+    expect(more.json()).toMatchObject({ decidedByRole: 'principal', leaveDaysBefore: 10, isOverTenDays: true });
+    // The short request was the mentor's when it came in; with 10 days granted since, it is no longer.
+    const late = await mentor.request({ method: 'POST', url: `/api/leave-requests/${short.json().id}/decision`, payload: { decision: 'granted', reason: 'OK' } });
+    expect({ status: late.statusCode, error: late.json().error }).toEqual({ status: 403, error: 'LEAVE_NEEDS_PRINCIPAL' });
+    expect((await principal.request({ method: 'POST', url: `/api/leave-requests/${short.json().id}/decision`, payload: { decision: 'rejected', reason: 'Redan mycket ledighet.' } })).statusCode).toBe(204);
     expect((await parent.request({ method: 'GET', url: '/api/guardian/overview' })).json().children.find((c: { personId: string }) => c.personId === ids.child).leaveDaysThisYear).toBe(10);
   });
 
@@ -139,5 +145,29 @@ describe('guardian portal: access, absence reports and leave', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('applies the same leave rule to leave registered by staff on the pupil page (issue 15, item 7)', async () => {
+    const mentor = await logInAs(t.app, world.usernames.mentor);
+    const principal = await logInAs(t.app, world.usernames.principal);
+    const leave = (session: Session, pupil: string, fromDate: string, toDate: string) =>
+      session.request({ method: 'POST', url: `/api/pupils/${pupil}/absences`, payload: { kind: 'leave', fromDate, toDate, reasonCode: 'leave' } });
+    const pupil = world.pupilsA[1];
+    // 1. Within the school's limit (5 days) and the year's 10: the mentor may.
+    expect((await leave(mentor, pupil, '2026-02-02', '2026-02-04')).statusCode).toBe(201);
+    // 2. Longer than the school's limit: the rektor's decision.
+    const long = await leave(mentor, pupil, '2026-03-02', '2026-03-09');
+    expect({ status: long.statusCode, error: long.json().error }).toEqual({ status: 403, error: 'LEAVE_NEEDS_PRINCIPAL' });
+    // 3. The rektor grants 6 more days: 9 in the year.
+    expect((await leave(principal, pupil, '2026-03-02', '2026-03-09')).statusCode).toBe(201);
+    // 4. Two days more is short, but takes the year to 11: the rektor's again; one day (10) is still the mentor's.
+    const past = await leave(mentor, pupil, '2026-04-13', '2026-04-14');
+    expect({ status: past.statusCode, error: past.json().error }).toEqual({ status: 403, error: 'LEAVE_NEEDS_PRINCIPAL' });
+    expect((await leave(mentor, pupil, '2026-04-13', '2026-04-13')).statusCode).toBe(201);
+    // 5. A pupil who is not the mentor's: not disclosed.
+    expect((await leave(mentor, world.pupilsB[1], '2026-02-02', '2026-02-02')).statusCode).toBe(404);
+    // 6. Staff without the rektor or mentor relationship: refused.
+    const health = await logInAs(t.app, world.usernames.studentHealth);
+    expect((await leave(health, pupil, '2026-05-04', '2026-05-04')).statusCode).toBe(403);
   });
 });

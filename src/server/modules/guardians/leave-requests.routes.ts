@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { forbidden, notFound } from '../../errors.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { hasRole, schoolUnitsWith, type Actor } from '../../policies/actor.js';
 import { menteesSql, readablePupilsSql } from '../../policies/scope.js';
@@ -14,6 +14,8 @@ import { LeaveDecisionInput, LeaveRequestsQuery, LeaveRequestsResponse } from '.
 import { findLeaveRequests, presentLeave, type LeaveRow } from './leave.repo.js';
 import { decideLeave } from './commands/decide-leave.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
+import { loadGuardianSettings } from '../messages/guardian-settings.js';
+import { isPrincipalFor, leaveDecider, LEAVE_NEEDS_PRINCIPAL_MESSAGE } from './leave-rule.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -28,8 +30,7 @@ function decidableSql(actor: Actor): SQL {
 }
 
 export function canDecideLeave(actor: Actor, request: LeaveRow, isMentee: boolean): boolean {
-  const units = schoolUnitsWith(actor, 'principal');
-  if (units === 'all' || (request.school_unit_id && units.includes(request.school_unit_id))) return true;
+  if (isPrincipalFor(actor, request.school_unit_id)) return true;
   return request.decided_by_role === 'mentor' && isMentee;
 }
 
@@ -54,7 +55,15 @@ export async function leaveRequestRoutes(fastify: FastifyInstance, { database, c
       if (!row) throw notFound('LEAVE_REQUEST_NOT_FOUND', 'Ansökan hittades inte.');
       const [mentee] = await findLeaveRequests(tx, actor.organiserId, sql`lr.id = ${row.id} and ${actor.personId ? sql`lr.pupil_id in (${menteesSql(actor)})` : sql`false`}`);
       if (!canDecideLeave(actor, row, Boolean(mentee))) {
-        throw forbidden(row.decided_by_role === 'principal' ? 'Ledighet över skolans gräns beslutas av rektor.' : 'Du kan inte besluta om den här ansökan.');
+        if (row.decided_by_role === 'principal') throw new AppError('LEAVE_NEEDS_PRINCIPAL', LEAVE_NEEDS_PRINCIPAL_MESSAGE);
+        throw forbidden('Du kan inte besluta om den här ansökan.');
+      }
+      if (!isPrincipalFor(actor, row.school_unit_id)) {
+        // The mentor's decision applies the rule again: leave granted or requested since may take the year past 10 days.
+        const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
+        const now = await leaveDecider(tx, actor.organiserId, { pupilId: row.pupil_id, schoolUnitId: row.school_unit_id, fromDate: row.from_date, toDate: row.to_date,
+          mentorLimitDays: settings.leaveMentorLimitDays, requestId: row.id });
+        if (now.decidedByRole === 'principal') throw new AppError('LEAVE_NEEDS_PRINCIPAL', LEAVE_NEEDS_PRINCIPAL_MESSAGE);
       }
       await decideLeave(tx, { ...auditContextOf(request), actorUserId: actor.userId }, row, request.body, noticeTimingOf(clock, config));
     });

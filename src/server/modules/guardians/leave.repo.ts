@@ -4,7 +4,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 
 export interface LeaveRow {
   id: string; pupil_id: string; pupil_name: string; from_date: string; to_date: string; reason: string; school_days: number;
-  decided_by_role: string; status: string; decision_reason: string | null; details: { leaveDaysBefore?: number }; created_at: Date | string;
+  decided_by_role: string; status: string; decision_reason: string | null; details: { leaveDaysBefore?: number; pendingDaysBefore?: number }; created_at: Date | string;
   school_unit_id: string | null; requested_by_person_id: string;
 }
 
@@ -22,9 +22,11 @@ export const LEAVE_WARNING_DAYS = 10;
 
 export const presentLeave = (r: LeaveRow) => {
   const leaveDaysBefore = r.details.leaveDaysBefore ?? 0;
+  // The year's total counts the other requests pending when this one was made (leave-rule.ts).
+  const pendingDaysBefore = r.details.pendingDaysBefore ?? 0;
   return {
     id: r.id, pupilId: r.pupil_id, pupilName: r.pupil_name, fromDate: r.from_date, toDate: r.to_date, reason: r.reason, schoolDays: r.school_days,
     decidedByRole: r.decided_by_role, status: r.status, decisionReason: r.decision_reason, leaveDaysBefore,
-    isOverTenDays: leaveDaysBefore + r.school_days > LEAVE_WARNING_DAYS, createdAt: new Date(r.created_at).toISOString(),
+    isOverTenDays: leaveDaysBefore + pendingDaysBefore + r.school_days > LEAVE_WARNING_DAYS, createdAt: new Date(r.created_at).toISOString(),
   };
 };

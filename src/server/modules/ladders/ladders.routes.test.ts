@@ -156,4 +156,22 @@ describe('ladders over HTTP: preset, evaluation, early warning, tasks', () => {
     const organiserView = await admin.request({ method: 'GET', url: '/api/early-warning?scope=organiser&minStep=0' });
     expect(organiserView.statusCode).toBe(200);
   });
+
+  it('exports a version only to the roles that read ladders, drafts included (issue 15, item 10)', async () => {
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const rektor = await logInAs(t.app, world.usernames.principal);
+    const organiserDraft = await admin.request({ method: 'POST', url: '/api/ladders/versions', payload: { schoolUnitId: null, presetId: 'orebro', effectiveFrom: '2026-03-01', publish: false } });
+    const schoolDraft = await rektor.request({ method: 'POST', url: '/api/ladders/versions', payload: { schoolUnitId: world.schoolUnitId, presetId: 'orebro', effectiveFrom: '2026-03-01', publish: false } });
+    expect([organiserDraft.statusCode, schoolDraft.statusCode]).toEqual([201, 201]);
+    const expected: [keyof World['usernames'], number][] = [
+      ['teacher', 404], ['otherTeacher', 404], ['mentor', 404], ['principal', 200], ['studentHealth', 200], ['organiserAdmin', 200], ['systemAdmin', 200],
+    ];
+    for (const [role, status] of expected) {
+      const session = await logInAs(t.app, world.usernames[role]);
+      for (const id of [organiserDraft.json().id, schoolDraft.json().id]) {
+        const exported = await session.request({ method: 'GET', url: `/api/ladders/versions/${id}/export` });
+        expect({ role, id, status: exported.statusCode }).toEqual({ role, id, status });
+      }
+    }
+  });
 });

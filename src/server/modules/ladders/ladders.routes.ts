@@ -7,6 +7,7 @@ import type { AppContext } from '../../app-context.js';
 import { schema, queryRows, type Tx, inSequence } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import { auditPupilListRead, writeAuditEvent } from '../../audit/write-audit-event.js';
 import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
 import { canReadPupil, readablePupilsSql, menteesSql } from '../../policies/scope.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
@@ -31,6 +32,7 @@ import { deleteLadderDraft, updateLadderDraft } from './commands/update-ladder-d
 import { evaluateLadders } from './commands/evaluate-ladders.js';
 import { completeTask } from './commands/complete-task.js';
 import { reassignTask } from './commands/reassign-task.js';
+import { findAssignableStaff } from '../../policies/assignable-staff.js';
 import { decideLadderStep } from './commands/decide-ladder-step.js';
 import { setConcernFlag } from './commands/set-concern-flag.js';
 import { startBackgroundJob } from '../../jobs/background-jobs.js';
@@ -41,8 +43,12 @@ import { EARLY_WARNING_CSV_COLUMNS, toCsv } from './csv.js';
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });
 
-/** Versions the actor may see: organiser-wide for huvudman, own school units (and the organiser ladder) otherwise. */
+/** Roles that read ladders at all (the list, a version, its export); a teacher or mentor does not (issue 15, item 10). */
+const canReadLadders = (actor: Actor) => hasRole(actor, 'principal', 'studentHealth', 'organiserAdmin', 'systemAdmin');
+
+/** Versions the actor may see: organiser-wide for huvudman, own school units (and the organiser ladder) for rektor and elevhälsa. */
 function isVersionVisible(actor: Actor, schoolUnitKey: string): boolean {
+  if (!canReadLadders(actor)) return false;
   if (hasOrganiserWideRole(actor, 'organiserAdmin', 'systemAdmin')) return true;
   const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
   return schoolUnitKey === '' || units === 'all' || units.includes(schoolUnitKey);
@@ -55,10 +61,10 @@ async function loadVersion(tx: Tx, actor: Actor, id: string) {
 }
 
 async function loadTask(tx: Tx, actor: Actor, id: string) {
-  const [task] = await queryRows<{ id: string; person_id: string; status: string }>(tx, sql`select t.id, t.person_id, t.status from tasks t
+  const [task] = await queryRows<{ id: string; person_id: string; status: string; school_unit_id: string | null }>(tx, sql`select t.id, t.person_id, t.status, t.school_unit_id from tasks t
     where t.organiser_id = ${actor.organiserId} and t.id = ${id} and ${visibleTasksSql(actor)}`);
   if (!task) throw notFound('TASK_NOT_FOUND', 'Uppgiften hittades inte.');
-  return { id: task.id, personId: task.person_id, status: task.status };
+  return { id: task.id, personId: task.person_id, status: task.status, schoolUnitId: task.school_unit_id };
 }
 
 
@@ -120,7 +126,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     schema: { tags: ['ladders'], summary: 'Ladder presets, the versions in scope and the format schema', response: { 200: LaddersResponse, ...errors } },
   }, async (request) => {
     const actor = actorOf(request);
-    if (!hasRole(actor, 'principal', 'studentHealth', 'organiserAdmin', 'systemAdmin')) throw forbidden();
+    if (!canReadLadders(actor)) throw forbidden();
     const versions = (await findLadderVersions(db, actor.organiserId)).filter((v) => isVersionVisible(actor, v.school_unit_key));
     return {
       presets: Object.entries(LADDER_PRESETS).map(([id, d]) => ({ id, name: d.name, description: d.description, definition: d as unknown as Record<string, unknown> })),
@@ -180,7 +186,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
   });
 
   app.get('/api/ladders/versions/:id/export', {
-    schema: { tags: ['ladders'], summary: 'The version as a ladder file (JSON)', params: IdParams },
+    schema: { tags: ['ladders'], summary: 'The version as a ladder file (JSON); a version the actor may not read is 404', params: IdParams },
   }, async (request, reply) => {
     const v = await loadVersion(db, actorOf(request), request.params.id);
     reply.header('content-disposition', `attachment; filename="trappa-${v.definition.id}-v${v.version}.json"`);
@@ -218,12 +224,17 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
 
   app.get('/api/early-warning', {
     schema: { tags: ['ladders'], summary: 'Pupils per ladder step with trend, coverage, open tasks and the "without measure" KPI', querystring: EarlyWarningQuery, response: { 200: EarlyWarningResponse, ...errors } },
-  }, async (request) => buildEarlyWarning(db, actorOf(request), request.query, clock.today()));
+  }, async (request) => {
+    const result = await buildEarlyWarning(db, actorOf(request), request.query, clock.today());
+    await auditPupilListRead(db, auditContextOf(request), 'early-warning', result.rows.map((r) => r.personId));
+    return result;
+  });
 
   app.get('/api/early-warning.csv', {
     schema: { tags: ['ladders'], summary: 'The early-warning list as CSV (semicolon-separated, UTF-8 with BOM for Excel)', querystring: EarlyWarningQuery },
   }, async (request, reply) => {
     const result = await buildEarlyWarning(db, actorOf(request), request.query, clock.today());
+    await auditPupilListRead(db, auditContextOf(request), 'early-warning-csv', result.rows.map((r) => r.personId));
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="tidiga-signaler-${result.date}.csv"`);
     return toCsv(EARLY_WARNING_CSV_COLUMNS, result.rows);
   });
@@ -237,6 +248,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     if (status !== 'all') conditions.push(sql`t.status = ${status}`);
     if (personId) conditions.push(sql`t.person_id = ${personId}`);
     const rows = await findTasks(db, actor.organiserId, sql.join(conditions, sql` and `));
+    await auditPupilListRead(db, auditContextOf(request), 'tasks', rows.map((r) => r.person_id));
     return { tasks: rows.map((r) => presentTask(r, clock.today())) };
   });
 
@@ -249,7 +261,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
   });
 
   app.post('/api/tasks/:id/reassign', {
-    schema: { tags: ['tasks'], summary: 'Give a task to another user', params: IdParams, body: ReassignTaskRequest, response: { 204: Type.Null(), ...errors } },
+    schema: { tags: ['tasks'], summary: 'Give a task to another member of staff at its school unit (the assignee list)', params: IdParams, body: ReassignTaskRequest, response: { 204: Type.Null(), 422: ErrorResponse, ...errors } },
   }, async (request, reply) => {
     const actor = actorOf(request);
     await db.transaction(async (tx) => reassignTask(tx, auditContextOf(request), await loadTask(tx, actor, request.params.id), request.body.userId));
@@ -260,15 +272,8 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     schema: { tags: ['tasks'], summary: 'Staff who can take the task: roles at its school unit and organiser-wide', params: IdParams, response: { 200: AssigneesResponse, ...errors } },
   }, async (request) => {
     const actor = actorOf(request);
-    await loadTask(db, actor, request.params.id);
-    const users = await queryRows<{ id: string; name: string; roles: string[] }>(db, sql`
-      select u.id, u.display_name as name, array_agg(distinct ur.role order by ur.role) as roles
-      from tasks t
-      join user_roles ur on ur.organiser_id = t.organiser_id and (ur.school_unit_key = '' or ur.school_unit_key = t.school_unit_id::text)
-        and ur.role in ('mentor', 'studentHealth', 'principal', 'organiserAdmin')
-      join users u on u.organiser_id = ur.organiser_id and u.id = ur.user_id and u.is_active
-      where t.organiser_id = ${actor.organiserId} and t.id = ${request.params.id}
-      group by u.id, u.display_name order by u.display_name`);
+    const task = await loadTask(db, actor, request.params.id);
+    const users = await findAssignableStaff(db, actor.organiserId, task.schoolUnitId);
     return { users };
   });
 
@@ -289,6 +294,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     const [flag] = await queryRows<{ id: string; set_on: string; note: string | null }>(db, sql`select id, set_on::text as set_on, note from concern_flags
       where organiser_id = ${actor.organiserId} and person_id = ${pupilId} and cleared_on is null limit 1`);
     const tasks = await findTasks(db, actor.organiserId, sql`t.person_id = ${pupilId}`);
+    await writeAuditEvent(db, auditContextOf(request), { type: 'pupil.read', pupilId, data: { view: 'ladder' } });
     return {
       state: state && version ? {
         stepIndex: state.step_index, stepKey: state.step_key, stepName: version.definition.steps[state.step_index - 1]?.name ?? null, since: state.since,

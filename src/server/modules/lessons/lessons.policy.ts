@@ -23,10 +23,13 @@ export async function lessonAccessFor(tx: Tx, actor: Actor, lesson: LessonRow): 
   const principalUnits = schoolUnitsWith(actor, 'principal');
   if (principalUnits === 'all' || principalUnits.includes(lesson.school_unit_id)) return { access: 'correct', correctablePupils: 'all' };
   if (hasRole(actor, 'mentor') && actor.personId) {
-    const mentees = await queryRows<{ person_id: string }>(tx, sql`select gm.person_id from group_memberships gm
+    // Pupils of the lesson on its date who are the actor's mentees on that date (not at any time).
+    const onDate = sql`${lesson.local_date}::date`;
+    const mentees = await queryRows<{ person_id: string }>(tx, sql`select distinct gm.person_id from group_memberships gm
       join activity_groups ag on ag.organiser_id = gm.organiser_id and ag.group_id = gm.group_id
       where gm.organiser_id = ${actor.organiserId} and ag.activity_id = ${lesson.activity_id}
-        and gm.person_id in (${menteesSql(actor)})`);
+        and gm.start_date <= ${onDate} and (gm.end_date is null or gm.end_date >= ${onDate})
+        and gm.person_id in (${menteesSql(actor, onDate)})`);
     if (mentees.length > 0) return { access: 'correct', correctablePupils: new Set(mentees.map((m) => m.person_id)) };
   }
   const healthUnits = schoolUnitsWith(actor, 'studentHealth');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, logInAs, TEST_TODAY, type TestApp } from '../../test/support.js';
 import { createWorld, type World } from '../../test/factories.js';
-import { queryRows } from '../../db/client.js';
-import { sql } from 'drizzle-orm';
+import { queryRows, schema } from '../../db/client.js';
+import { and, eq, sql } from 'drizzle-orm';
 
 describe('lesson registration over HTTP', () => {
   let t: TestApp;
@@ -71,5 +71,36 @@ describe('lesson registration over HTTP', () => {
     expect(schemaBad.json().error).toBe('VALIDATION_FAILED');
     const noCsrf = await t.app.inject({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks: [] } });
     expect(noCsrf.statusCode).toBe(401);
+  });
+
+  it("gives a mentor a lesson only through pupils who are mentees on the lesson's date (issue 15, item 3)", async () => {
+    const moved = await createWorld(t.database, ['2026-01-13', TEST_TODAY]);
+    const db = t.database.db;
+    // 1. pupilsA[0] leaves the mentor's class 7A after the 13th and joins 7B on the 14th;
+    // 2. pupilsB[0] does the opposite: a mentee only from the 14th.
+    const move = async (pupil: string, from: string, to: string) => {
+      await db.update(schema.groupMemberships).set({ endDate: '2026-01-13' })
+        .where(and(eq(schema.groupMemberships.organiserId, moved.organiserId), eq(schema.groupMemberships.personId, pupil), eq(schema.groupMemberships.groupId, from)));
+      await db.insert(schema.groupMemberships).values({ organiserId: moved.organiserId, groupId: to, personId: pupil, startDate: TEST_TODAY });
+    };
+    await move(moved.pupilsA[0], moved.classA, moved.classB);
+    await move(moved.pupilsB[0], moved.classB, moved.classA);
+    const mentor = await logInAs(t.app, moved.usernames.mentor);
+    const get = (lessonId: string) => mentor.request({ method: 'GET', url: `/api/lessons/${lessonId}` });
+    // 3. 7B's lesson on the 14th holds the former mentee: not disclosed (before the fix: 'correct').
+    expect((await get(moved.lessonsB.get(`${TEST_TODAY} 08:00`)!)).statusCode).toBe(404);
+    const correctOther = await mentor.request({ method: 'PUT', url: `/api/lessons/${moved.lessonsB.get(`${TEST_TODAY} 08:00`)}/registration`,
+      payload: { marks: [{ personId: moved.pupilsA[0], kind: 'absent' }] } });
+    expect(correctOther.statusCode).toBe(404);
+    // 4. 7B's lesson on the 13th held pupilsB[0], who was not yet a mentee: not disclosed.
+    expect((await get(moved.lessonsB.get('2026-01-13 08:00')!)).statusCode).toBe(404);
+    // 5. 7A's lessons: on the 13th the former mentee may be corrected; on the 14th the new one.
+    const before = await mentor.request({ method: 'PUT', url: `/api/lessons/${moved.lessonsA.get('2026-01-13 08:00')}/registration`,
+      payload: { marks: [{ personId: moved.pupilsA[0], kind: 'absent' }] } });
+    expect(before.statusCode).toBe(200);
+    expect(before.json().access).toBe('correct');
+    const after = await mentor.request({ method: 'PUT', url: `/api/lessons/${moved.lessonsA.get(`${TEST_TODAY} 08:00`)}/registration`,
+      payload: { marks: [{ personId: moved.pupilsB[0], kind: 'absent' }] } });
+    expect(after.statusCode).toBe(200);
   });
 });

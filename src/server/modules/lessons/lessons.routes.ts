@@ -6,6 +6,7 @@ import type { AppContext } from '../../app-context.js';
 import { inSequence, type Tx } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { LessonDetail, MyLessonsQuery, MyLessonsResponse, RegisterLessonRequest, UnconfirmedLessonsResponse } from '../../../shared/schemas/lessons.js';
@@ -69,7 +70,12 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock, 
 
   app.get('/api/lessons/:id', {
     schema: { tags: ['lessons'], summary: 'A lesson with its roster, reports and change history', params: LessonParams, response: { 200: LessonDetail, ...errors } },
-  }, async (request) => loadLessonDetail(database.db, actorOf(request), request.params.id));
+  }, async (request) => database.db.transaction(async (tx) => {
+    const detail = await loadLessonDetail(tx, actorOf(request), request.params.id);
+    const pupilIds = detail.roster.map((p) => p.personId);
+    await writeAuditEvent(tx, auditContextOf(request), { type: 'lesson.read-register', lessonId: detail.lesson.id, data: { pupils: pupilIds.length, pupilIds } });
+    return detail;
+  }));
 
   app.put('/api/lessons/:id/registration', {
     schema: {

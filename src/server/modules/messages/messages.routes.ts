@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { hasOrganiserWideRole, hasRole, type Actor } from '../../policies/actor.js';
 import { canReadPupil, readablePupilsSql, usableGuardianLinkSql } from '../../policies/scope.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
+import { auditPupilListRead, writeAuditEvent } from '../../audit/write-audit-event.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   MessageLogQuery, MessageLogResponse, SaveTemplateRequest, SmsCallbackRequest, TemplatesResponse, UnreachableResponse,
@@ -49,6 +49,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
       if (!(await canReadPupil(tx, actor, request.params.id))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
       const [pupil] = await queryRows<{ security_marking: string }>(tx, sql`select security_marking from persons where organiser_id = ${actor.organiserId} and id = ${request.params.id}`);
       const rows = await findDeliveries(tx, actor.organiserId, [sql`o.person_id = ${request.params.id}`, sql`o.kind = 'guardianMessage'`], 200);
+      await writeAuditEvent(tx, auditContextOf(request), { type: 'pupil.read', pupilId: request.params.id, data: { view: 'messages' } });
       // Protected identity: guardians are not named (as on the pupil page).
       return { messages: rows.map((r) => presentDelivery(r, { hideRecipient: PROTECTED_MARKINGS.has(pupil?.security_marking ?? '') })) };
     });
@@ -69,6 +70,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
     const rows = await findDeliveries(database.db, actor.organiserId, where, 500);
     const protectedPupils = new Set((await queryRows<{ id: string }>(database.db, sql`select id from persons where organiser_id = ${actor.organiserId}
       and security_marking in ('Skyddad folkbokföring', 'Sekretessmarkering') and id = any(${`{${[...new Set(rows.map((r) => r.person_id).filter(Boolean))].join(',')}}`}::uuid[])`)).map((r) => r.id));
+    await auditPupilListRead(database.db, auditContextOf(request), 'message-log', rows.map((r) => r.person_id));
     return { messages: rows.map((r) => presentDelivery(r, { hideRecipient: r.person_id !== null && protectedPupils.has(r.person_id) })) };
   });
 

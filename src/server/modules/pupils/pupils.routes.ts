@@ -7,7 +7,7 @@ import type { AppContext } from '../../app-context.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { readablePupilsSql } from '../../policies/scope.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
+import { auditPupilListRead, writeAuditEvent } from '../../audit/write-audit-event.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { PupilListQuery, PupilListResponse, PupilPage, PupilPageQuery } from '../../../shared/schemas/pupils.js';
 import { addDays } from '../../../shared/dates/index.js';
@@ -36,6 +36,7 @@ export async function pupilRoutes(fastify: FastifyInstance, { database, clock }:
     assertDateRange(from, to);
     const pupils = await findReadablePupils(database.db, actor, to, { schoolUnitId, groupId });
     const figures = await aggregateFigures(database.db, actor.organiserId, readablePupilsSql(actor, sql`pd.person_id`), from, to);
+    await auditPupilListRead(database.db, auditContextOf(request), 'pupil-list', pupils.map((p) => p.id));
     return {
       from, to,
       pupils: pupils.map((p) => ({

@@ -7,6 +7,12 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
 import { handleScheduledBoardReports } from './scheduled-board-reports.js';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { schema } from '../../db/client.js';
+import { recomputePupilDays } from '../measures/recompute-pupil-days.js';
+import { suppressBoardReport } from './board-report.js';
+import type { OrganiserStatisticsResponse } from '../../../shared/schemas/statistics.js';
 
 /** Text shown by the page content streams: inflates each stream and decodes the TJ hex strings (WinAnsi ≈ latin1 for Swedish). */
 function extractText(pdf: Buffer): string {
@@ -89,5 +95,50 @@ describe('board report', () => {
   it('is for the organiser only', async () => {
     const principal = await logInAs(t.app, world.usernames.principal);
     expect((await principal.request({ method: 'GET', url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13' })).statusCode).toBe(403);
+  });
+
+  it('suppresses small per-school counts as the regional statistics do (issue 15, item 12)', async () => {
+    // 1. The same world, but class 7B (4 pupils) belongs to a second school: two schools of 4 pupils each.
+    const small = await createWorld(t.database, ['2026-01-12', '2026-01-13']);
+    const db = t.database.db;
+    const { organiserId } = small;
+    const secondSchool = randomUUID();
+    await db.insert(schema.organisations).values({ organiserId, id: secondSchool, displayName: 'Lillskolan', organisationType: 'Skolenhet', parentId: organiserId, schoolUnitCode: '87654321' });
+    await db.update(schema.groups).set({ schoolUnitId: secondSchool }).where(and(eq(schema.groups.organiserId, organiserId), eq(schema.groups.id, small.classB)));
+    await db.update(schema.activities).set({ schoolUnitId: secondSchool }).where(and(eq(schema.activities.organiserId, organiserId), eq(schema.activities.id, small.activityB)));
+    await db.update(schema.lessons).set({ schoolUnitId: secondSchool }).where(and(eq(schema.lessons.organiserId, organiserId), eq(schema.lessons.activityId, small.activityB)));
+    for (const pupil of small.pupilsB) {
+      await db.update(schema.enrolments).set({ schoolUnitId: secondSchool }).where(and(eq(schema.enrolments.organiserId, organiserId), eq(schema.enrolments.personId, pupil)));
+    }
+    await recomputePupilDays(db, organiserId, [...small.pupilsA, ...small.pupilsB], '2026-01-12', '2026-01-13');
+    const admin = await logInAs(t.app, small.usernames.organiserAdmin);
+    const statistics = (await admin.request({ method: 'GET', url: '/api/statistics/organiser?from=2026-01-12&to=2026-01-13' })).json();
+    expect(statistics.schoolUnits.map((u: { current: { pupils: number } }) => u.current.pupils)).toEqual([4, 4]);
+    const res = await admin.request({ method: 'GET', url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13' });
+    const content = extractText(res.rawPayload);
+    // 2. The organiser total of 8 is shown; each school's 4 pupils, rates and counts are not.
+    expect(content).toMatch(/Elever: 8\. Frånvaro/);
+    const perSchool = content.slice(content.indexOf('Per skolenhet'), content.indexOf('Registreringskvalitet'));
+    expect(perSchool).toContain('Lillskolan');
+    expect(perSchool).not.toMatch(/\b4\b/);
+    expect(perSchool).not.toMatch(/%/);
+    expect(perSchool).toMatch(/Dolt: färre än 5 elever/);
+  });
+
+  it('hides a small school and one more, so the total cannot give it away', () => {
+    const unit = (id: string, pupils: number, above: number, onStep: number, withoutMeasure: number) => ({
+      schoolUnitId: id, current: { pupils, aboveListShare: above }, previous: { pupils }, onStep, withoutMeasure,
+    });
+    const statistics = {
+      total: { current: { pupils: 73, aboveListShare: 11 }, onStep: 9, withoutMeasure: 3 },
+      schoolUnits: [unit('a', 40, 6, 5, 2), unit('b', 3, 1, 1, 0), unit('c', 30, 4, 3, 1)],
+    } as unknown as OrganiserStatisticsResponse;
+    const cells = suppressBoardReport(statistics);
+    // 3. School b (3 pupils) is primary; c (30, the smallest visible) is hidden so that 73 − 40 − x does not reveal b.
+    expect(cells.schoolUnits.map((u) => [u.pupils, u.isHidden])).toEqual([[40, false], [null, true], [null, true]]);
+    // 4. Counts under 5 are hidden wherever they are; the margins the summary prints stay when they are large enough.
+    expect(cells.schoolUnits.map((u) => u.aboveListShare)).toEqual([6, null, null]);
+    expect(cells.schoolUnits.every((u) => u.withoutMeasure === null)).toBe(true);
+    expect(cells.total).toEqual({ pupils: 73, aboveListShare: 11, onStep: 9, withoutMeasure: null });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { createTaggedPdf } from '../../pdf/tagged-pdf.js';
 import type { MonthlyStatisticsResponse, OrganiserStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
-import { STATISTICS_DEFINITIONS } from '../../../shared/statistics/index.js';
+import { MIN_CELL_PUPILS, STATISTICS_DEFINITIONS, suppressTable } from '../../../shared/statistics/index.js';
 
 const pct = (v: number | null) => (v === null ? 'inga data' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
 const int = (v: number) => v.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
@@ -49,6 +49,44 @@ function trendChart(doc: PDFKit.PDFDocument, root: PDFKit.PDFStructureElement, m
   doc.fillColor('black').font('Helvetica').fontSize(10);
 }
 
+/** Printed in place of a suppressed figure; explained under the per-school table. */
+export const SUPPRESSED = '*';
+
+/** Per-school counts and rates of the board report after small-cell suppression (null = suppressed). */
+export interface BoardReportCells {
+  total: { pupils: number | null; aboveListShare: number | null; onStep: number | null; withoutMeasure: number | null };
+  schoolUnits: {
+    schoolUnitId: string; pupils: number | null; aboveListShare: number | null; withoutMeasure: number | null;
+    /** The unit's rates are hidden with its pupil count (a rate of a small group points at pupils). */
+    isHidden: boolean; isPreviousHidden: boolean;
+  }[];
+}
+
+/**
+ * The board report is a public document, so its per-school counts get the small-cell rule the
+ * regional statistics use (issue 15, item 12), with the same suppressTable: schools × (pupils
+ * above the list rule, the others) for the pupil counts, schools × (on a step without a measure,
+ * with one) for the ladder counts, each with its margins. The organiser totals in the summary
+ * are those margins, so a hidden school cannot be recovered as the total minus the others.
+ */
+export function suppressBoardReport(s: OrganiserStatisticsResponse, threshold = MIN_CELL_PUPILS): BoardReportCells {
+  const units = s.schoolUnits;
+  const pupils = suppressTable({ rows: units.map((u) => [u.current.aboveListShare, u.current.pupils - u.current.aboveListShare]), rowTotals: units.map((u) => u.current.pupils), columns: 2 }, threshold);
+  const steps = suppressTable({ rows: units.map((u) => [u.withoutMeasure, u.onStep - u.withoutMeasure]), rowTotals: units.map((u) => u.onStep), columns: 2 }, threshold);
+  // A pupil in two units counts once in the organiser total: print it when the summed margin may be printed.
+  const orSmall = (value: number, margin: number | null) => (margin === null || value < threshold ? null : value);
+  return {
+    total: {
+      pupils: orSmall(s.total.current.pupils, pupils.grandTotal), aboveListShare: orSmall(s.total.current.aboveListShare, pupils.columnTotals[0]),
+      onStep: orSmall(s.total.onStep, steps.grandTotal), withoutMeasure: orSmall(s.total.withoutMeasure, steps.columnTotals[0]),
+    },
+    schoolUnits: units.map((u, i) => ({
+      schoolUnitId: u.schoolUnitId, pupils: pupils.rowTotals[i], aboveListShare: pupils.rows[i][0], withoutMeasure: steps.rows[i][0],
+      isHidden: pupils.isRowHidden[i], isPreviousHidden: u.previous.pupils < threshold,
+    })),
+  };
+}
+
 export interface BoardReportInput {
   organiserName: string;
   statistics: OrganiserStatisticsResponse;
@@ -70,13 +108,15 @@ export function renderBoardReport(input: BoardReportInput): Promise<Buffer> {
   });
 
   const t = s.total;
+  const cells = suppressBoardReport(s);
+  const count = (v: number | null) => (v === null ? SUPPRESSED : int(v));
   heading(`Nämndrapport: närvaro och frånvaro, ${organiserName}`, 'H1');
   paragraph(`Period ${s.from} – ${s.to}, jämfört med samma period året innan (${s.previousFrom} – ${s.previousTo}).`);
 
   heading('Sammanfattning', 'H2');
-  paragraph(`Elever: ${int(t.current.pupils)}. Frånvaro: ${rateWithQuality(t.current)} (året innan ${pct(t.previous.absentRate)}), varav giltig ${pct(t.current.validRate)} och ogiltig ${pct(t.current.invalidRate)}.`);
+  paragraph(`Elever: ${count(cells.total.pupils)}. Frånvaro: ${rateWithQuality(t.current)} (året innan ${pct(t.previous.absentRate)}), varav giltig ${pct(t.current.validRate)} och ogiltig ${pct(t.current.invalidRate)}.`);
   paragraph(`Täckning (andel schemalagd tid med känd närvaro): ${pct(t.current.coverage)}. Tal med täckning under ${pct(s.minCoverage)} är markerade som osäkra.`);
-  paragraph(`Elever med mer än ${pct(s.listRuleShare)} frånvaro i perioden: ${int(t.current.aboveListShare)}. Elever på ett steg i närvarotrappan: ${int(t.onStep)}, varav utan pågående åtgärd: ${int(t.withoutMeasure)}.`);
+  paragraph(`Elever med mer än ${pct(s.listRuleShare)} frånvaro i perioden: ${count(cells.total.aboveListShare)}. Elever på ett steg i närvarotrappan: ${count(cells.total.onStep)}, varav utan pågående åtgärd: ${count(cells.total.withoutMeasure)}.`);
   paragraph(`Åtgärder: ${int(t.tasksCreated)} skapade och ${int(t.tasksDone)} avslutade i perioden, ${int(t.tasksOverdue)} försenade. Anmälningar till huvudmannen: ${int(s.organiserNotices)}. Meddelanden till vårdnadshavare: ${int(s.guardianMessages)}.`);
 
   heading('Frånvaro per månad', 'H2');
@@ -95,10 +135,14 @@ export function renderBoardReport(input: BoardReportInput): Promise<Buffer> {
   ] as [string, number | null][]).map(([label, n]) => [label, n === null ? NOT_AVAILABLE : int(n)])]);
 
   heading('Per skolenhet', 'H2');
-  table([th(['Skolenhet', 'Elever', 'Frånvaro', 'Ogiltig', 'Året innan', 'Över gräns', 'Utan åtgärd']), ...s.schoolUnits.map((u) => [
-      u.schoolUnitName, int(u.current.pupils), rateWithQuality(u.current), pct(u.current.invalidRate), pct(u.previous.absentRate),
-      int(u.current.aboveListShare), int(u.withoutMeasure),
-  ])]);
+  table([th(['Skolenhet', 'Elever', 'Frånvaro', 'Ogiltig', 'Året innan', 'Över gräns', 'Utan åtgärd']), ...s.schoolUnits.map((u, i) => {
+    const c = cells.schoolUnits[i];
+    return [
+      u.schoolUnitName, count(c.pupils), c.isHidden ? SUPPRESSED : rateWithQuality(u.current), c.isHidden ? SUPPRESSED : pct(u.current.invalidRate),
+      c.isHidden || c.isPreviousHidden ? SUPPRESSED : pct(u.previous.absentRate), count(c.aboveListShare), count(c.withoutMeasure),
+    ];
+  })]);
+  paragraph(`${SUPPRESSED} Dolt: färre än ${MIN_CELL_PUPILS} elever, eller dolt så att en dold siffra inte kan räknas fram ur de andra (samma regel som i den regionala statistiken). En skola med dolt elevantal visar inte heller sina andelar.`);
 
   heading('Registreringskvalitet', 'H2');
   table([th(['Skolenhet', 'Täckning', 'Kvitterade lektioner', 'Osäker']), ...s.schoolUnits.map((u) => [

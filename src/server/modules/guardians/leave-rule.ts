@@ -1,0 +1,55 @@
+/**
+ * Who decides leave (ledighet), one rule for every way leave is entered (a guardian's request,
+ * its decision, staff registering granted leave on the pupil page): the mentor may decide only
+ * leave within the school's limit of school days that also keeps the school year's total at or
+ * under LEAVE_WARNING_DAYS; anything else is the rektor's decision (issue 15, item 7). The year's
+ * total counts granted leave and the pupil's other pending requests, so splitting a long leave
+ * into short requests does not move the decision to the mentor.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
+import { countSchoolDays, leaveDaysThisSchoolYear, schoolYearOf } from './guardians.repo.js';
+import { LEAVE_WARNING_DAYS } from './leave.repo.js';
+import { type Actor, schoolUnitsWith } from '../../policies/actor.js';
+
+export const LEAVE_NEEDS_PRINCIPAL_MESSAGE = 'Ledighet över skolans gräns, eller som tar läsårets ledighet över 10 dagar, beslutas av rektor.';
+
+/** True when the actor is rektor of the school unit (or organiser-wide). */
+export function isPrincipalFor(actor: Actor, schoolUnitId: string | null): boolean {
+  const units = schoolUnitsWith(actor, 'principal');
+  return units === 'all' || (schoolUnitId !== null && units.includes(schoolUnitId));
+}
+
+export interface LeaveRuleInput {
+  pupilId: string;
+  /** The pupil's school unit (its days off are not school days). */
+  schoolUnitId: string | null;
+  fromDate: string;
+  toDate: string;
+  /** The school's limit for the mentor (guardian settings). */
+  mentorLimitDays: number;
+  /** The request being decided: not counted again among the pending ones. */
+  requestId?: string;
+}
+
+export interface LeaveRuleOutcome {
+  schoolDays: number;
+  /** School days of granted leave in the school year of `fromDate`. */
+  leaveDaysBefore: number;
+  /** School days of the pupil's other pending requests starting in that school year. */
+  pendingDaysBefore: number;
+  decidedByRole: 'mentor' | 'principal';
+}
+
+/** Applies the leave rule to one leave. */
+export async function leaveDecider(tx: Tx, organiserId: string, input: LeaveRuleInput): Promise<LeaveRuleOutcome> {
+  const schoolDays = await countSchoolDays(tx, organiserId, input.schoolUnitId, input.fromDate, input.toDate);
+  const leaveDaysBefore = await leaveDaysThisSchoolYear(tx, organiserId, input.pupilId, input.fromDate);
+  const { from, to } = schoolYearOf(input.fromDate);
+  const [pending] = await queryRows<{ n: number }>(tx, sql`select coalesce(sum(school_days), 0)::int as n from leave_requests
+    where organiser_id = ${organiserId} and pupil_id = ${input.pupilId} and status = 'pending' and from_date between ${from}::date and ${to}::date
+      ${input.requestId ? sql`and id <> ${input.requestId}` : sql``}`);
+  const pendingDaysBefore = pending.n;
+  const isOverYear = leaveDaysBefore + pendingDaysBefore + schoolDays > LEAVE_WARNING_DAYS;
+  return { schoolDays, leaveDaysBefore, pendingDaysBefore, decidedByRole: schoolDays > input.mentorLimitDays || isOverYear ? 'principal' : 'mentor' };
+}
