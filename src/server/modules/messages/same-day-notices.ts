@@ -10,6 +10,7 @@ import { queryRows, schema, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
 import { localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { MessageConfig } from '../../config.js';
+import type { MessageReason } from '../../../shared/messages/reasons.js';
 
 export const SAME_DAY_TEMPLATE = 'franvaro-samma-dag';
 export const sameDayKey = (pupilId: string, date: string) => `same-day:${pupilId}:${date}`;
@@ -47,7 +48,7 @@ export async function syncSameDayNotices(tx: Tx, organiserId: string, pupilIds: 
   }
   const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
   if (cleared.length > 0) {
-    await tx.update(schema.outbox).set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' })
+    await tx.update(schema.outbox).set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' satisfies MessageReason })
       .where(and(eq(schema.outbox.organiserId, organiserId), inArray(schema.outbox.idempotencyKey, cleared), eq(schema.outbox.status, 'pending')));
   }
 }
