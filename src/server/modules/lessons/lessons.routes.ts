@@ -78,7 +78,8 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock, 
       return loadLessonDetail(tx, actor, lesson.id);
     });
     // The organiser's "as soon as the lesson is confirmed": the sender runs when the notice is due.
-    await wakeSenderFor(jobs, timing);
+    // The registration is committed; if the wake-up fails, the scheduled run (every minute) sends it.
+    await wakeSenderFor(jobs, timing).catch((error: unknown) => request.log.warn({ err: error }, 'could not wake the message sender'));
     return detail;
   });
 }
