@@ -220,3 +220,28 @@ test('huvudman edits a message template; an unknown field is refused in Swedish'
   await form.getByRole('button', { name: /^Spara mallen/ }).click();
   await expect(page.getByRole('status')).toContainText('är sparad');
 });
+
+test('huvudman chooses when the same-day notice is sent; the message log gives reasons in Swedish, never codes', async ({ page }) => {
+  await logIn(page, 'huvudman');
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Meddelandeinställningar' }).click();
+  const form = page.getByRole('form', { name: 'Meddelande om frånvaro samma dag' });
+  await expect(form.getByRole('radio', { name: 'Vid en bestämd tid' })).toBeChecked();
+  await form.getByRole('radio', { name: 'Så snart lektionen är kvitterad' }).check();
+  await form.getByLabel(/^Väntetid i minuter/).fill('5');
+  await expectNoAxeViolations(page, 'huvudman: same-day notice policy');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status')).toContainText('Inställningen för meddelande samma dag är sparad.');
+  await page.reload();
+  await expect(form.getByRole('radio', { name: 'Så snart lektionen är kvitterad' })).toBeChecked();
+  await expect(form.getByLabel(/^Väntetid i minuter/)).toHaveValue('5');
+  // Back to the default, so the other specs see the demo as it starts.
+  await form.getByRole('radio', { name: 'Vid en bestämd tid' }).check();
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status')).toContainText('är sparad');
+
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Meddelanden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meddelanden' })).toBeVisible();
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  await expect(page.locator('main')).not.toContainText(/\b[A-Z]{2,}_[A-Z_]{2,}\b/);
+  await page.screenshot({ path: 'test-results/huvudman-message-log.png' });
+});

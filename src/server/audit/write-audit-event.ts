@@ -36,7 +36,8 @@ export type AuditEvent =
   | { type: 'leave.request'; leaveRequestId: string; pupilId: string; data: { from: string; to: string; schoolDays: number; decidedByRole: string } }
   | { type: 'leave.decide'; leaveRequestId: string; pupilId: string; data: { decision: string; absenceId: string | null } }
   | { type: 'message.save-template'; data: { templateKey: string; locale: string } }
-  | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null } }
+  | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null;
+    sameDayNoticePolicy?: 'atTime' | 'immediate'; sameDayNoticeTime?: string; sameDayNoticeGraceMinutes?: number } }
   | { type: 'case.open'; caseId: string; pupilId: string; data: { schoolUnitId: string; byLadder: boolean; stepKey: string | null; members: number } }
   | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' } }
   | { type: 'case.read-audit'; caseId: string; pupilId: string; data: { events: number } }

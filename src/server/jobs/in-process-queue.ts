@@ -14,7 +14,16 @@ export class InProcessQueue implements JobQueue {
     this.handlers.set(name, handler);
   }
 
-  async send(name: string, data: Record<string, unknown> = {}): Promise<void> {
+  async send(name: string, data: Record<string, unknown> = {}, options: { delayMs?: number } = {}): Promise<void> {
+    if (options.delayMs && options.delayMs > 0) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (this.isRunning) void this.send(name, data);
+      }, options.delayMs);
+      timer.unref();
+      this.timers.add(timer);
+      return;
+    }
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job ${name}`);
     // Serialised: PGlite runs one transaction at a time, and jobs must not interleave. Not awaited:

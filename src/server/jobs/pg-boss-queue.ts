@@ -17,13 +17,13 @@ export class PgBossQueue implements JobQueue {
 
   private readonly createdQueues = new Set<string>();
 
-  async send(name: string, data: Record<string, unknown> = {}): Promise<void> {
+  async send(name: string, data: Record<string, unknown> = {}, options: { delayMs?: number } = {}): Promise<void> {
     // A web-only process sends to queues its workers (elsewhere) may not have created yet.
     if (!this.handlers.has(name) && !this.createdQueues.has(name)) {
       await this.boss.createQueue(name);
       this.createdQueues.add(name);
     }
-    await this.boss.send(name, data, { retryLimit: 3, retryBackoff: true });
+    await this.boss.send(name, data, { retryLimit: 3, retryBackoff: true, ...(options.delayMs ? { startAfter: Math.ceil(options.delayMs / 1000) } : {}) });
   }
 
   async scheduleDaily(name: string, hhmm: string): Promise<void> {

@@ -10,15 +10,16 @@ async function runsAJob(queue: JobQueue): Promise<Record<string, unknown>[]> {
   queue.register('test.record', async (data) => { seen.push(data); });
   await queue.start();
   await queue.scheduleDaily('test.record', '02:00');
+  await queue.send('test.record', { n: 2 }, { delayMs: 500 }); // a wake-up for later (a same-day notice falling due)
   await queue.send('test.record', { n: 1 });
-  for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 200));
+  for (let i = 0; i < 100 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 200));
   await queue.stop();
-  return seen;
+  return seen.sort((a, b) => Number(a.n) - Number(b.n));
 }
 
 describe('job queues', () => {
   it('runs jobs in process on PGlite', async () => {
-    expect(await runsAJob(new InProcessQueue(() => {}))).toEqual([{ n: 1 }]);
+    expect(await runsAJob(new InProcessQueue(() => {}))).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('runs jobs through pg-boss on PostgreSQL', async () => {
@@ -30,7 +31,7 @@ describe('job queues', () => {
     try {
       const url = new URL(base);
       url.pathname = `/${name}`;
-      expect(await runsAJob(new PgBossQueue(url.toString(), () => {}))).toEqual([{ n: 1 }]);
+      expect(await runsAJob(new PgBossQueue(url.toString(), () => {}))).toEqual([{ n: 1 }, { n: 2 }]);
     } finally {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();

@@ -7,8 +7,8 @@ export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 export interface JobQueue {
   /** Registers the handler for a job name (before `start`). */
   register(name: string, handler: JobHandler): void;
-  /** Runs the job once, as soon as a worker is free. */
-  send(name: string, data?: Record<string, unknown>): Promise<void>;
+  /** Runs the job once, as soon as a worker is free (after `delayMs`, if given). */
+  send(name: string, data?: Record<string, unknown>, options?: { delayMs?: number }): Promise<void>;
   /** Runs the job every day at `hhmm` Europe/Stockholm. */
   scheduleDaily(name: string, hhmm: string): Promise<void>;
   /** Runs the job every `minutes` minutes (1–59). */

@@ -13,6 +13,7 @@ import { warmUnitCells } from '../modules/statistics/statistics.repo.js';
 import { halfKeyOf } from '../../shared/statistics/index.js';
 import { applyRetention } from '../modules/retention/commands/apply-retention.js';
 import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message-worker.js';
+import { JOB_SEND_MESSAGES } from '../modules/messages/messages.jobs.js';
 import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
 
 export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
@@ -22,7 +23,7 @@ export const NIGHTLY_EVALUATION_TIME = '02:00';
 export const JOB_APPLY_RETENTION = 'retention.apply-all';
 export const NIGHTLY_RETENTION_TIME = '03:30';
 
-export const JOB_SEND_MESSAGES = 'messages.send-due';
+export { JOB_SEND_MESSAGES };
 export const JOB_MONTHLY_NOTICES = 'messages.monthly-notices';
 /** Due messages are picked up within a minute (same-day notices are due at the configured time). */
 export const SEND_EVERY_MINUTES = 1;

@@ -98,6 +98,10 @@ export interface GuardianSettings {
   noticeEmail: string | null;
   leaveMentorLimitDays: number;
   reportPastDays: number;
+  /** When the same-day notice goes out: at a set time, or when the lesson is confirmed (after the grace minutes). */
+  sameDayNoticePolicy: 'atTime' | 'immediate';
+  sameDayNoticeTime: string;
+  sameDayNoticeGraceMinutes: number;
 }
 /** Filters of the message log. */
 export interface MessageLogFilters {
@@ -214,7 +218,7 @@ export const api = {
   saveMessageTemplate: (templateKey: string, locale: string, body: { subject: string; body: string }) =>
     apiPut<void>(`/api/messages/templates/${encodeURIComponent(templateKey)}/${encodeURIComponent(locale)}`, body),
   messageSettingsPath: () => '/api/messages/settings',
-  saveMessageSettings: (body: GuardianSettings) => apiPut<void>('/api/messages/settings', body),
+  saveMessageSettings: (body: Pick<GuardianSettings, 'noticeEmail' | 'leaveMentorLimitDays' | 'reportPastDays'> & Partial<GuardianSettings>) => apiPut<void>('/api/messages/settings', body),
 
   importsPath: () => '/api/imports',
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>

@@ -68,6 +68,62 @@ function SettingsForm({ settings, onSaved }: { settings: GuardianSettings; onSav
   );
 }
 
+/**
+ * The same-day notice policy: at a set time (one message with the day's lessons) or as soon as the
+ * lesson is confirmed, after a grace period in which a correction or a guardian's report withdraws it.
+ */
+function SameDayNoticeForm({ settings, onSaved }: { settings: GuardianSettings; onSaved: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [policy, setPolicy] = useState(settings.sameDayNoticePolicy);
+  const [time, setTime] = useState(settings.sameDayNoticeTime);
+  const [grace, setGrace] = useState(String(settings.sameDayNoticeGraceMinutes));
+  const { error, isSaving, save } = useSave(onSaved);
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(() => api.saveMessageSettings({
+      noticeEmail: settings.noticeEmail, leaveMentorLimitDays: settings.leaveMentorLimitDays, reportPastDays: settings.reportPastDays,
+      sameDayNoticePolicy: policy, sameDayNoticeTime: time, sameDayNoticeGraceMinutes: Number(grace),
+    }), t('sameDayNotice.saved'));
+  };
+  return (
+    <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby="same-day-heading">
+      <h2 id="same-day-heading">{t('sameDayNotice.heading')}</h2>
+      <p className="hint">{t('sameDayNotice.intro')}</p>
+      {error !== null && <ErrorMessage error={error} />}
+      <fieldset>
+        <legend>{t('sameDayNotice.policyLegend')}</legend>
+        <div className="field field-checkbox">
+          <input id="same-day-at-time" type="radio" name="same-day-policy" checked={policy === 'atTime'} aria-describedby="same-day-at-time-hint" onChange={() => setPolicy('atTime')} />
+          <label htmlFor="same-day-at-time">{t('sameDayNotice.atTime')}</label>
+        </div>
+        <p id="same-day-at-time-hint" className="hint">{t('sameDayNotice.atTimeHint')}</p>
+        <div className="field field-checkbox">
+          <input id="same-day-immediate" type="radio" name="same-day-policy" checked={policy === 'immediate'} aria-describedby="same-day-immediate-hint" onChange={() => setPolicy('immediate')} />
+          <label htmlFor="same-day-immediate">{t('sameDayNotice.immediate')}</label>
+        </div>
+        <p id="same-day-immediate-hint" className="hint">{t('sameDayNotice.immediateHint')}</p>
+      </fieldset>
+      <div className="field-row">
+        {policy === 'atTime' ? (
+          <div className="field">
+            <label htmlFor="same-day-time">{t('sameDayNotice.time')}</label>
+            <input id="same-day-time" type="time" value={time} required onChange={(event) => setTime(event.target.value)} />
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor="same-day-grace">{t('sameDayNotice.grace')}</label>
+            <p id="same-day-grace-hint" className="hint">{t('sameDayNotice.graceHint')}</p>
+            <input id="same-day-grace" type="number" inputMode="numeric" min={0} max={120} value={grace} aria-describedby="same-day-grace-hint" onChange={(event) => setGrace(event.target.value)} />
+          </div>
+        )}
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSaving}>{t('sameDayNotice.save')}</button>
+      </div>
+    </form>
+  );
+}
+
 /** One template in one language: subject and body with {{fields}}; unknown fields are refused by the server. */
 function TemplateForm({ template, variables, onSaved }: { template: Template; variables: string[]; onSaved: (message: string) => void }) {
   const { t } = useTranslation();
@@ -114,7 +170,13 @@ export default function MessageSettingsRoute() {
       <LiveStatus message={status} />
       {settings.error ? <ErrorMessage error={settings.error} onRetry={settings.reload} />
         : !settings.data ? <Loading />
-        : <SettingsForm settings={settings.data} onSaved={setStatus} />}
+        : (
+          <>
+            <SettingsForm settings={settings.data} onSaved={(message) => { setStatus(message); settings.reload(); }} />
+            <SameDayNoticeForm key={`${settings.data.sameDayNoticePolicy}-${settings.data.sameDayNoticeTime}-${settings.data.sameDayNoticeGraceMinutes}`}
+              settings={settings.data} onSaved={(message) => { setStatus(message); settings.reload(); }} />
+          </>
+        )}
       <section aria-labelledby="templates-heading" className="page-section">
         <h2 id="templates-heading">{t('messageSettings.templatesHeading')}</h2>
         {templates.error ? <ErrorMessage error={templates.error} onRetry={templates.reload} />

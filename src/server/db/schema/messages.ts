@@ -66,6 +66,12 @@ export const guardianSettings = pgTable('guardian_settings', {
   leaveMentorLimitDays: integer('leave_mentor_limit_days'),
   /** How many days back a guardian may report absence (0 = from today). */
   reportPastDays: integer('report_past_days'),
+  /** Same-day notice: 'atTime' (at sameDayNoticeTime) or 'immediate' (when the lesson is confirmed, after the grace minutes). */
+  sameDayNoticePolicy: text('same_day_notice_policy').$type<'atTime' | 'immediate'>(),
+  /** HH:MM Europe/Stockholm for 'atTime'; null = the configured SAME_DAY_NOTICE_TIME. */
+  sameDayNoticeTime: text('same_day_notice_time'),
+  /** Minutes a notice waits after the confirmation for 'immediate' (0–120), so a correction can withdraw it. */
+  sameDayNoticeGraceMinutes: integer('same_day_notice_grace_minutes'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.organiserId] })]);
 

@@ -16,7 +16,7 @@ import { findLesson, findMarkHistory, findMarks, findMyLessons, findMyUnconfirme
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
-import { noticeTimingOf } from '../messages/same-day-notices.js';
+import { noticeTimingOf, wakeSenderFor } from '../messages/same-day-notices.js';
 
 const LessonParams = Type.Object({ id: Uuid });
 /** How far back "Ej klarmarkerade lektioner" looks: two school weeks. */
@@ -48,7 +48,7 @@ async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise
   };
 }
 
-export async function lessonRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
+export async function lessonRoutes(fastify: FastifyInstance, { database, clock, config, jobs }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get('/api/lessons/mine', {
@@ -84,15 +84,20 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock, 
     },
   }, async (request) => {
     const actor = actorOf(request);
-    return database.db.transaction(async (tx) => {
+    const timing = noticeTimingOf(clock, config);
+    const detail = await database.db.transaction(async (tx) => {
       const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
       if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
       const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
       const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
       await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
         lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
-      }, noticeTimingOf(clock, config));
+      }, timing);
       return loadLessonDetail(tx, actor, lesson.id);
     });
+    // The organiser's "as soon as the lesson is confirmed": the sender runs when the notice is due.
+    // The registration is committed; if the wake-up fails, the scheduled run (every minute) sends it.
+    await wakeSenderFor(jobs, timing).catch((error: unknown) => request.log.warn({ err: error }, 'could not wake the message sender'));
+    return detail;
   });
 }

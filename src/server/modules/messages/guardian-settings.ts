@@ -3,13 +3,45 @@ import { eq } from 'drizzle-orm';
 import { schema, type Tx } from '../../db/client.js';
 import type { MessageConfig } from '../../config.js';
 
-export interface GuardianSettings { noticeEmail: string | null; leaveMentorLimitDays: number; reportPastDays: number }
+export type SameDayNoticePolicy = 'atTime' | 'immediate';
+
+/** When the same-day notice goes out (docs/messages.md). */
+export interface SameDayNoticeSettings {
+  sameDayNoticePolicy: SameDayNoticePolicy;
+  /** HH:MM Europe/Stockholm, for 'atTime'. */
+  sameDayNoticeTime: string;
+  /** For 'immediate': minutes the notice waits after the confirmation, so a correction or a guardian's report withdraws it. */
+  sameDayNoticeGraceMinutes: number;
+}
+
+export interface GuardianSettings extends SameDayNoticeSettings { noticeEmail: string | null; leaveMentorLimitDays: number; reportPastDays: number }
+
+/** Default grace for 'immediate': long enough for a teacher to correct a slip, short enough to be news. */
+export const DEFAULT_SAME_DAY_GRACE_MINUTES = 10;
+
+type SettingsRow = typeof schema.guardianSettings.$inferSelect | undefined;
+
+function sameDayOf(row: SettingsRow, config: Pick<MessageConfig, 'sameDayNoticeTime'>): SameDayNoticeSettings {
+  return {
+    sameDayNoticePolicy: row?.sameDayNoticePolicy ?? 'atTime',
+    sameDayNoticeTime: row?.sameDayNoticeTime ?? config.sameDayNoticeTime,
+    sameDayNoticeGraceMinutes: row?.sameDayNoticeGraceMinutes ?? DEFAULT_SAME_DAY_GRACE_MINUTES,
+  };
+}
+
+const findRow = async (tx: Tx, organiserId: string): Promise<SettingsRow> =>
+  (await tx.select().from(schema.guardianSettings).where(eq(schema.guardianSettings.organiserId, organiserId)))[0];
 
 export async function loadGuardianSettings(tx: Tx, organiserId: string, config: MessageConfig): Promise<GuardianSettings> {
-  const [row] = await tx.select().from(schema.guardianSettings).where(eq(schema.guardianSettings.organiserId, organiserId));
+  const row = await findRow(tx, organiserId);
   return {
     noticeEmail: row?.noticeEmail ?? config.organiserNoticeEmail ?? null,
     leaveMentorLimitDays: row?.leaveMentorLimitDays ?? config.leaveMentorLimitDays,
     reportPastDays: row?.reportPastDays ?? config.absenceReportPastDays,
+    ...sameDayOf(row, config),
   };
+}
+
+export async function loadSameDayNoticeSettings(tx: Tx, organiserId: string, config: Pick<MessageConfig, 'sameDayNoticeTime'>): Promise<SameDayNoticeSettings> {
+  return sameDayOf(await findRow(tx, organiserId), config);
 }

@@ -22,10 +22,23 @@ import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import { loadGuardianSettings } from './guardian-settings.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const SameDayNotice = {
+  sameDayNoticePolicy: Type.Union([Type.Literal('atTime'), Type.Literal('immediate')], { description: "'atTime': at sameDayNoticeTime; 'immediate': when the lesson is confirmed, after the grace minutes" }),
+  sameDayNoticeTime: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM Europe/Stockholm' }),
+  sameDayNoticeGraceMinutes: Type.Integer({ minimum: 0, maximum: 120, description: 'Minutes an immediate notice waits, so a correction withdraws it (0 = within a minute)' }),
+};
 const Settings = Type.Object({
   noticeEmail: Type.Union([Type.String({ format: 'email', maxLength: 200 }), Type.Null()]),
   leaveMentorLimitDays: Type.Integer({ minimum: 0, maximum: 365 }),
   reportPastDays: Type.Integer({ minimum: 0, maximum: 30 }),
+  ...SameDayNotice,
+});
+/** Saving: the same-day fields may be left out (kept as they are). */
+const SaveSettings = Type.Object({
+  noticeEmail: Settings.properties.noticeEmail, leaveMentorLimitDays: Settings.properties.leaveMentorLimitDays, reportPastDays: Settings.properties.reportPastDays,
+  sameDayNoticePolicy: Type.Optional(SameDayNotice.sameDayNoticePolicy),
+  sameDayNoticeTime: Type.Optional(SameDayNotice.sameDayNoticeTime),
+  sameDayNoticeGraceMinutes: Type.Optional(SameDayNotice.sameDayNoticeGraceMinutes),
 });
 
 /** The message log: the organiser admin sees all; rektor and elevhälsa their schools' pupils. */
@@ -127,7 +140,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
   });
 
   app.get('/api/messages/settings', {
-    schema: { tags: ['messages'], summary: 'Guardian settings: notice address, leave limit for mentors, report days back', response: { 200: Settings, ...errors } },
+    schema: { tags: ['messages'], summary: 'Guardian settings: notice address, leave limit for mentors, report days back, same-day notice policy', response: { 200: Settings, ...errors } },
   }, async (request) => {
     const actor = actorOf(request);
     requireOrganiserAdmin(actor);
@@ -135,7 +148,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
   });
 
   app.put('/api/messages/settings', {
-    schema: { tags: ['messages'], summary: 'Save the guardian settings', body: Settings, response: { 204: Type.Null(), ...errors } },
+    schema: { tags: ['messages'], summary: 'Save the guardian settings', body: SaveSettings, response: { 204: Type.Null(), ...errors } },
   }, async (request, reply) => {
     const actor = actorOf(request);
     requireOrganiserAdmin(actor);
@@ -144,7 +157,10 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
       await tx.insert(schema.guardianSettings).values({ organiserId: actor.organiserId, ...values })
         .onConflictDoUpdate({ target: [schema.guardianSettings.organiserId], set: values });
       await writeAuditEvent(tx, auditContextOf(request), { type: 'message.save-settings', data: {
-        noticeEmail: request.body.noticeEmail !== null, leaveMentorLimitDays: request.body.leaveMentorLimitDays, reportPastDays: request.body.reportPastDays } });
+        noticeEmail: request.body.noticeEmail !== null, leaveMentorLimitDays: request.body.leaveMentorLimitDays, reportPastDays: request.body.reportPastDays,
+        ...(request.body.sameDayNoticePolicy ? { sameDayNoticePolicy: request.body.sameDayNoticePolicy } : {}),
+        ...(request.body.sameDayNoticeTime ? { sameDayNoticeTime: request.body.sameDayNoticeTime } : {}),
+        ...(request.body.sameDayNoticeGraceMinutes !== undefined ? { sameDayNoticeGraceMinutes: request.body.sameDayNoticeGraceMinutes } : {}) } });
     });
     return reply.status(204).send(null);
   });

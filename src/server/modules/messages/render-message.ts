@@ -1,7 +1,7 @@
 /** Renders an outbox message for one recipient language: the organiser's template if saved, else the default. */
 import { and, eq } from 'drizzle-orm';
 import { schema, type Tx } from '../../db/client.js';
-import { asMessageLocale, defaultTemplate, MESSAGE_WORDS, renderText, type MessageLocale, type TemplateText } from '../../../shared/messages/templates.js';
+import { asMessageLocale, defaultTemplate, MESSAGE_WORDS, renderStrict, type MessageLocale, type TemplateText } from '../../../shared/messages/templates.js';
 
 export type TemplateLookup = (templateKey: string, locale: MessageLocale, kind: 'guardianMessage' | 'organiserNotice') => Promise<TemplateText>;
 
@@ -43,7 +43,7 @@ function joinList(items: string[], and: string): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
-export async function renderFor(lookup: TemplateLookup, templateKey: string, kind: 'guardianMessage' | 'organiserNotice', locale: string, values: Record<string, string>): Promise<TemplateText> {
-  const template = await lookup(templateKey, asMessageLocale(locale), kind);
-  return { subject: renderText(template.subject, values), body: renderText(template.body, values) };
+/** The text for one recipient, or the placeholders that had no value (then nothing may be sent). */
+export async function renderFor(lookup: TemplateLookup, templateKey: string, kind: 'guardianMessage' | 'organiserNotice', locale: string, values: Record<string, string>) {
+  return renderStrict(await lookup(templateKey, asMessageLocale(locale), kind), values);
 }

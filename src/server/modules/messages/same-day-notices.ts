@@ -10,11 +10,19 @@ import { queryRows, schema, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
 import { localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { MessageConfig } from '../../config.js';
+import type { JobQueue } from '../../jobs/queue.js';
+import { loadSameDayNoticeSettings } from './guardian-settings.js';
+import { JOB_SEND_MESSAGES } from './messages.jobs.js';
+import type { MessageReason } from '../../../shared/messages/reasons.js';
 
 export const SAME_DAY_TEMPLATE = 'franvaro-samma-dag';
 export const sameDayKey = (pupilId: string, date: string) => `same-day:${pupilId}:${date}`;
 
-export interface NoticeTiming { now: Date; today: string; config: Pick<MessageConfig, 'sameDayNoticeTime' | 'sameDayNoticeLateMinutes'> }
+export interface NoticeTiming {
+  now: Date; today: string; config: Pick<MessageConfig, 'sameDayNoticeTime' | 'sameDayNoticeLateMinutes'>;
+  /** Filled by syncSameDayNotices: when notices written under the 'immediate' policy fall due (the caller wakes the sender after commit). */
+  dueAt?: Date[];
+}
 
 /** True when a day's figures call for a notice: invalid absence beyond lateness, or late minutes at the limit. */
 export function needsSameDayNotice(day: { invalid: number; lateMinutes: number }, lateLimit: number): boolean {
@@ -33,26 +41,51 @@ export async function syncSameDayNotices(tx: Tx, organiserId: string, pupilIds: 
   const days = await queryRows<{ person_id: string; invalid: number; late_minutes: number }>(tx, sql`select person_id, invalid, late_minutes from pupil_days
     where organiser_id = ${organiserId} and date = ${today} and person_id = any(${uuidArray([...new Set(pupilIds)])})`);
   const due = new Set(days.filter((d) => needsSameDayNotice({ invalid: d.invalid, lateMinutes: d.late_minutes }, timing.config.sameDayNoticeLateMinutes)).map((d) => d.person_id));
-  const sendAt = Math.max(timing.now.getTime(), localDateTimeToInstant(today, timing.config.sameDayNoticeTime));
+  const sendAt = due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : timing.now.getTime();
   for (const pupilId of due) {
     await tx.insert(schema.outbox).values({
       organiserId, id: randomUUID(), kind: 'guardianMessage', personId: pupilId, templateKey: SAME_DAY_TEMPLATE,
       payload: { date: today }, idempotencyKey: sameDayKey(pupilId, today), status: 'pending', sendAfter: new Date(sendAt), aboutDate: today,
     }).onConflictDoUpdate({
       target: [schema.outbox.organiserId, schema.outbox.idempotencyKey],
-      // Absent again after a correction: the withdrawn notice comes back (still one per day).
-      set: { status: 'pending', withdrawnAt: null, lastError: null },
+      // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
+      set: { status: 'pending', withdrawnAt: null, lastError: null, sendAfter: new Date(sendAt) },
       where: eq(schema.outbox.status, 'withdrawn'),
     });
   }
   const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
   if (cleared.length > 0) {
-    await tx.update(schema.outbox).set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' })
+    await tx.update(schema.outbox).set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' satisfies MessageReason })
       .where(and(eq(schema.outbox.organiserId, organiserId), inArray(schema.outbox.idempotencyKey, cleared), eq(schema.outbox.status, 'pending')));
   }
 }
 
+/**
+ * When today's notice is due under the organiser's policy: at the set time (or now, if later), or
+ * — 'immediate' — after the grace minutes from now, so a correction or a guardian's report in
+ * that time withdraws it before anything is sent (grace 0: the next worker run, within a minute).
+ */
+async function sameDaySendAt(tx: Tx, organiserId: string, timing: NoticeTiming): Promise<number> {
+  const policy = await loadSameDayNoticeSettings(tx, organiserId, timing.config);
+  const now = timing.now.getTime();
+  if (policy.sameDayNoticePolicy === 'atTime') return Math.max(now, localDateTimeToInstant(timing.today, policy.sameDayNoticeTime));
+  const at = now + policy.sameDayNoticeGraceMinutes * 60_000;
+  timing.dueAt?.push(new Date(at));
+  return at;
+}
+
 /** The timing for a request: the clock's now and today, the configured time and late limit. */
 export function noticeTimingOf(clock: { now(): Date; today(): string }, config: { messages: NoticeTiming['config'] }): NoticeTiming {
-  return { now: clock.now(), today: clock.today(), config: config.messages };
+  return { now: clock.now(), today: clock.today(), config: config.messages, dueAt: [] };
+}
+
+/**
+ * After the transaction that wrote 'immediate' notices: asks the worker to run when the first is
+ * due, so the notice does not wait for the next scheduled run (which still catches it if this
+ * wake-up is lost, e.g. by a restart).
+ */
+export async function wakeSenderFor(jobs: JobQueue, timing: NoticeTiming): Promise<void> {
+  const first = (timing.dueAt ?? []).map((d) => d.getTime()).sort((a, b) => a - b)[0];
+  if (first === undefined) return;
+  await jobs.send(JOB_SEND_MESSAGES, {}, { delayMs: Math.max(0, first - timing.now.getTime()) });
 }

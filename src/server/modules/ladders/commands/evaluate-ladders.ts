@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import { schema, type Tx, inSequence } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { addDays } from '../../../../shared/dates/index.js';
-import { evaluateLadder, type LadderResult, type LadderState, type Action, type LadderDefinition, type TermRange } from '../../../../shared/ladders/index.js';
+import { evaluateLadder, type LadderResult, type LadderState, type Action, type LadderDefinition, type TermRange, type FiredTrigger } from '../../../../shared/ladders/index.js';
+import { ladderMessage } from '../../messages/ladder-messages.js';
 import { findAssignees, findDayFigures, findFlagsAndDecisions, findLadderVersions, findPupilsForEvaluation, findStates, findTerms, chunksBySchoolUnit, type PupilScopeRow, type VersionRow } from '../ladders.repo.js';
 import { uuidArray } from '../../measures/measures.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
@@ -92,17 +93,18 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
     const scoped = assignees.staff.filter((s) => s.role === role && (s.school_unit_key === schoolUnitId || s.school_unit_key === ''));
     return scoped.find((s) => s.school_unit_key === schoolUnitId)?.user_id ?? scoped[0]?.user_id ?? null;
   };
-  const runActions = (actions: Action[], pupilId: string, schoolUnitId: string, version: VersionRow, stepKey: string, key: string, date: string, explanation: string) => {
+  const runActions = (actions: Action[], pupilId: string, schoolUnitId: string, version: VersionRow, step: { key: string; name: string }, key: string, date: string,
+    explanation: string, fired: readonly FiredTrigger[], isReplay: boolean) => {
     actions.forEach((action, i) => {
       const idempotencyKey = `${pupilId}:${version.id}:${key}:${i}`;
       if (action.kind === 'task') {
-        taskRows.push({ organiserId, id: randomUUID(), personId: pupilId, ladderVersionId: version.id, stepKey, role: action.role, schoolUnitId,
+        taskRows.push({ organiserId, id: randomUUID(), personId: pupilId, ladderVersionId: version.id, stepKey: step.key, role: action.role, schoolUnitId,
           assigneeUserId: assigneeFor(action.role, pupilId, schoolUnitId), title: action.title, dueDate: addDays(date, action.dueDays), idempotencyKey });
       } else if (action.kind === 'guardianMessage' || action.kind === 'organiserNotice') {
-        outboxRows.push({ organiserId, id: randomUUID(), kind: action.kind, personId: pupilId, templateKey: action.templateKey, idempotencyKey,
-          payload: { date, stepKey, explanation, ladderVersionId: version.id } });
+        const message = ladderMessage(action, { date, step, explanation, fired, isReplay, ladderVersionId: version.id });
+        if (message) outboxRows.push({ organiserId, id: randomUUID(), kind: action.kind, personId: pupilId, templateKey: action.templateKey, idempotencyKey, payload: message });
       } else {
-        caseOpenings.push({ pupilId, schoolUnitId, caseKind: action.caseKind, ladderVersionId: version.id, stepKey, date });
+        caseOpenings.push({ pupilId, schoolUnitId, caseKind: action.caseKind, ladderVersionId: version.id, stepKey: step.key, date });
       }
     });
   };
@@ -120,6 +122,9 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
       previous = { ...previous, evaluationDate: addDays(date, -1) };
     }
     if (!start || start > date) continue;
+    // A pupil evaluated for the first time (first start, an import, a new ladder with an earlier
+    // effective date) replays past days: what they produce is history, not news for a family.
+    const isReplay = (day: string) => !state && day < date;
     let last: { result: LadderResult; version: VersionRow } | null = null;
     for (let day = start; day <= date; day = addDays(day, 1)) {
       const version = versions.on(pupil.school_unit_id, day);
@@ -132,11 +137,11 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
         changeRows.push({ organiserId, personId: pupil.person_id, ladderVersionId: version.id, date: day, fromStep: change.from, toStep: change.to,
           by: change.by, reason: 'reason' in change ? change.reason : null, explanation: result.explanation });
         const step = version.definition.steps[change.to - 1] as LadderDefinition['steps'][number] | undefined;
-        if (change.to > change.from && step) runActions(step.actions, pupil.person_id, pupil.school_unit_id, version, step.key, `${step.key}:${day}`, day, result.explanation);
+        if (change.to > change.from && step) runActions(step.actions, pupil.person_id, pupil.school_unit_id, version, step, `${step.key}:${day}`, day, result.explanation, result.fired, isReplay(day));
       }
       for (const alert of result.alerts) {
         const period = alert.fired.map((f) => `${f.period?.from ?? ''}..${f.period?.to ?? ''}`).join(',');
-        runActions(alert.actions, pupil.person_id, pupil.school_unit_id, version, alert.key, `alert:${alert.key}:${period}`, day, alert.explanation);
+        runActions(alert.actions, pupil.person_id, pupil.school_unit_id, version, alert, `alert:${alert.key}:${period}`, day, alert.explanation, alert.fired, isReplay(day));
       }
       previous = result;
       last = { result, version };

@@ -13,7 +13,9 @@ import { findInvalidLessons, findPupilFacts, findRecipients, mobileNumbers } fro
 import { localisedValues, renderFor, templateLookup } from '../render-message.js';
 import { needsSameDayNotice, SAME_DAY_TEMPLATE } from '../same-day-notices.js';
 import { loadGuardianSettings } from '../guardian-settings.js';
-import { addDays, localDateOf } from '../../../../shared/dates/index.js';
+import { addDays, localDateOf, monthKey } from '../../../../shared/dates/index.js';
+import { EMPTY_PLACEHOLDER } from '../../../../shared/messages/templates.js';
+import type { MessageReason } from '../../../../shared/messages/reasons.js';
 
 export const MONTHLY_TEMPLATE = 'manadsfranvaro-over-20';
 const BATCH = 200;
@@ -53,27 +55,41 @@ export async function expandDueOutbox(tx: Tx, organiserId: string, options: { no
     }
     const factValues = { pupilName: facts?.pupilName ?? '', schoolName: facts?.schoolName ?? '', templateKey: row.template_key };
     const deliveries: (typeof schema.messageDeliveries.$inferInsert)[] = [];
+    const missing = new Set<string>();
     if (row.kind === 'organiserNotice') {
       // Organiser notices carry no guardian data; without a notice address they stay in the in-app inbox.
-      const text = await renderFor(lookup, row.template_key, row.kind, 'sv', localisedValues('sv', payload, factValues));
+      const rendered = await renderFor(lookup, row.template_key, row.kind, 'sv', localisedValues('sv', payload, factValues));
       const address = settings.noticeEmail;
-      deliveries.push({ organiserId, id: randomUUID(), outboxId: row.id, recipientPersonId: null, channel: address ? 'email' : 'inbox', address: address ?? '',
-        locale: 'sv', ...text, status: address ? 'queued' : 'delivered', deliveredAt: address ? null : now, nextAttemptAt: now });
+      if (rendered.ok) {
+        deliveries.push({ organiserId, id: randomUUID(), outboxId: row.id, recipientPersonId: null, channel: address ? 'email' : 'inbox', address: address ?? '',
+          locale: 'sv', ...rendered.text, status: address ? 'queued' : 'delivered', deliveredAt: address ? null : now, nextAttemptAt: now });
+      } else rendered.missing.forEach((name) => missing.add(name));
     } else if (row.person_id) {
       const only = typeof row.payload.recipientPersonId === 'string' ? row.payload.recipientPersonId : null;
       for (const recipient of await findRecipients(tx, organiserId, row.person_id)) {
         if (only && recipient.guardian_id !== only) continue;
         const locale = recipient.locale ?? 'sv';
-        const text = await renderFor(lookup, row.template_key, row.kind, locale, localisedValues(locale, payload, factValues));
+        const rendered = await renderFor(lookup, row.template_key, row.kind, locale, localisedValues(locale, payload, factValues));
+        if (!rendered.ok) {
+          rendered.missing.forEach((name) => missing.add(name));
+          continue;
+        }
         const email = recipient.emails[0]?.value;
         const mobile = mobileNumbers(recipient.phone_numbers)[0];
-        const base = { organiserId, outboxId: row.id, recipientPersonId: recipient.guardian_id, locale, ...text, nextAttemptAt: now };
+        const base = { organiserId, outboxId: row.id, recipientPersonId: recipient.guardian_id, locale, ...rendered.text, nextAttemptAt: now };
         if (email) deliveries.push({ ...base, id: randomUUID(), channel: 'email', address: email });
         if (mobile) deliveries.push({ ...base, id: randomUUID(), channel: 'sms', address: mobile, subject: '' });
       }
     }
+    if (missing.size > 0) {
+      // Never a message with a hole in it: the whole message is held (no recipient gets it) and
+      // the staff see which value was missing.
+      await setOutbox(row.id, { status: 'failed', lastError: `${EMPTY_PLACEHOLDER}:${[...missing].join(',')}` });
+      summary.failed++;
+      continue;
+    }
     if (deliveries.length === 0) {
-      await setOutbox(row.id, { status: 'failed', lastError: 'NO_CONTACT_CHANNEL' });
+      await setOutbox(row.id, { status: 'failed', lastError: 'NO_CONTACT_CHANNEL' satisfies MessageReason });
       summary.failed++;
       continue;
     }
@@ -89,14 +105,24 @@ export async function expandDueOutbox(tx: Tx, organiserId: string, options: { no
 /** A ladder message about a step entered longer ago than this is history, not news for the family. */
 export const LADDER_MESSAGE_MAX_AGE_DAYS = 7;
 
-async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, config: MessageConfig, today: string): Promise<string | null> {
+async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, config: MessageConfig, today: string): Promise<MessageReason | null> {
   if (!row.person_id) return null;
   const aboutDate = typeof row.payload.date === 'string' ? row.payload.date : null;
   const isFromLadder = typeof row.payload.ladderVersionId === 'string';
-  if (row.kind === 'guardianMessage' && isFromLadder && aboutDate && aboutDate < addDays(today, -LADDER_MESSAGE_MAX_AGE_DAYS)) {
-    // A ladder published with an earlier effective date replays the past: guardians are not sent
-    // months-old step messages (the step and its tasks are still recorded).
+  if (row.kind === 'guardianMessage' && isFromLadder && (row.payload.isReplay === true || (aboutDate && aboutDate < addDays(today, -LADDER_MESSAGE_MAX_AGE_DAYS)))) {
+    // A first evaluation (first start, an import, a ladder published with an earlier effective
+    // date) replays the past, and a worker that was down finds old rows: guardians are not sent
+    // history (the step and its tasks are still recorded). Organiser notices are the organiser's
+    // record of the step and are still delivered (to its inbox), dated by what they report.
     return 'OUTDATED_REPLAY';
+  }
+  if (row.template_key === SAME_DAY_TEMPLATE && (row.about_date ?? aboutDate) !== today) {
+    // "Absent today" is only true today (Europe/Stockholm): a notice not sent on its day is withdrawn.
+    return 'DAY_PASSED';
+  }
+  if (row.kind === 'guardianMessage' && typeof row.payload.month === 'string' && row.payload.month !== monthKey(addDays(`${today.slice(0, 7)}-01`, -1))) {
+    // Monthly figures are news only for the month just completed.
+    return 'OUTDATED_MONTH';
   }
   if (row.kind === 'organiserNotice' && !row.idempotency_key.startsWith('investigation:') && typeof row.payload.date === 'string') {
     // A ladder step that both opens an investigation and notifies the organiser (Stockholm's step 3):
@@ -112,18 +138,17 @@ async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, con
       where organiser_id = ${organiserId} and person_id = ${row.person_id} and date = ${row.about_date}`);
     return day && needsSameDayNotice({ invalid: day.invalid, lateMinutes: day.late_minutes }, config.sameDayNoticeLateMinutes) ? null : 'ABSENCE_NOW_VALID';
   }
-  if (row.template_key === SAME_DAY_TEMPLATE || row.template_key === MONTHLY_TEMPLATE) {
-    // A ladder step with the same message as the system's own notice: the family gets one, not two.
-    const date = typeof row.payload.date === 'string' ? row.payload.date : null;
+  if (row.template_key === SAME_DAY_TEMPLATE) {
+    // Only the same-day rule sends "absent today" (a ladder no longer writes it; older rows stay unsent).
+    return 'DUPLICATE_OF_SAME_DAY_NOTICE';
+  }
+  if (row.template_key === MONTHLY_TEMPLATE && !row.idempotency_key.startsWith('monthly:')) {
+    // A ladder alert with the monthly message: the family gets one message about the month, not two.
+    const month = typeof row.payload.month === 'string' ? row.payload.month : null;
     const [other] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from outbox
-      where organiser_id = ${organiserId} and person_id = ${row.person_id} and template_key = ${row.template_key} and id <> ${row.id}
-        and status <> 'withdrawn' and idempotency_key like ${row.template_key === SAME_DAY_TEMPLATE ? 'same-day:%' : 'monthly:%'}
-        and ${date ? sql`coalesce(about_date, created_at::date) between ${addDays(date, -35)}::date and ${date}::date` : sql`created_at > now() - interval '35 days'`}`);
-    if (row.template_key === SAME_DAY_TEMPLATE && date) {
-      const [sameDay] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from outbox where organiser_id = ${organiserId}
-        and idempotency_key in (${`same-day:${row.person_id}:${date}`}, ${`same-day:${row.person_id}:${addDays(date, -1)}`})`);
-      return sameDay.n > 0 ? 'DUPLICATE_OF_SAME_DAY_NOTICE' : null;
-    }
+      where organiser_id = ${organiserId} and person_id = ${row.person_id} and template_key = ${MONTHLY_TEMPLATE} and id <> ${row.id}
+        and status <> 'withdrawn' and idempotency_key like 'monthly:%'
+        and ${month ? sql`payload->>'month' = ${month}` : sql`created_at > ${addDays(today, -35)}::date`}`);
     return other.n > 0 ? 'DUPLICATE_OF_MONTHLY_NOTICE' : null;
   }
   return null;

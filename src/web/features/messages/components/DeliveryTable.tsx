@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { MessageLogResponse } from '../../../api/endpoints';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { Badge, type BadgeTone } from '../../../components/Badge';
@@ -15,13 +16,23 @@ export const DELIVERY_STATUSES = ['pending', 'queued', 'sent', 'delivered', 'fai
 /** Channels in the order the filter offers them. */
 export const DELIVERY_CHANNELS = ['email', 'sms', 'inbox'] as const;
 
+/**
+ * Why a message was withdrawn or held, in the reader's language: our reasons are codes (with the
+ * fields after a colon, e.g. EMPTY_PLACEHOLDER:month); a provider's own error text stays as it came.
+ */
+export function reasonText(t: TFunction, error: string): string {
+  const match = /^([A-Z][A-Z_]+)(?::(.*))?$/s.exec(error);
+  if (!match) return error;
+  return t(`messageReasons.${match[1]}`, { fields: (match[2] ?? '').split(',').join(', '), defaultValue: error });
+}
+
 /** A delivery's status in words, with the failure reason when it failed. */
 function DeliveryStatus({ row }: { row: Delivery }) {
   const { t } = useTranslation();
   return (
     <span className="cell-stack">
       <Badge tone={STATUS_TONES[row.status] ?? 'neutral'}>{t(`deliveryStatus.${row.status}`, { defaultValue: row.status })}</Badge>
-      {row.error && <span className="hint">{row.error}</span>}
+      {row.error && <span className="hint">{reasonText(t, row.error)}</span>}
     </span>
   );
 }
