@@ -6,6 +6,8 @@
  *   stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json   aggregated statistics
  *   rollups rebuild                              rebuild the statistics roll-ups from pupil days (after a bulk load or a migration)
  *   region create --name N --organiser ID [--organiser ID ...] [--username U]   a region; its user's password from NARVARO_REGION_PASSWORD
+ *   api-token create --organisation ID --scope ss12000:read --name LABEL   an API token (printed alone on the last line)
+ *   api-token list --organisation ID · api-token revoke --organisation ID --id TOKEN_ID
  * Uses DATA_DIR / DATABASE_URL like the server and never loads demo data.
  */
 import { parseArgs } from 'node:util';
@@ -24,7 +26,10 @@ const USAGE = `Användning / usage:
   npm run cli -- ladder evaluate --preset kyrkbacksskolan|stockholm|orebro|norrkoping --date YYYY-MM-DD --json
   npm run cli -- stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json
   npm run cli -- rollups rebuild
-  NARVARO_REGION_PASSWORD=… npm run cli -- region create --name "Region" --organiser <uuid> [--organiser <uuid> …] [--username <namn>]`;
+  NARVARO_REGION_PASSWORD=… npm run cli -- region create --name "Region" --organiser <uuid> [--organiser <uuid> …] [--username <namn>]
+  npm run cli -- api-token create --organisation <huvudmannens SS12000-id> --scope ss12000:read --name <etikett>
+  npm run cli -- api-token list --organisation <uuid>
+  npm run cli -- api-token revoke --organisation <uuid> --id <nyckelns id>`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -123,6 +128,48 @@ const commands: Record<string, Command> = {
     }));
     console.log(JSON.stringify({ regionId }));
     return 0;
+  },
+  async 'api-token'(database, args) {
+    const [sub, ...rest] = args;
+    const { values } = parseArgs({ args: rest, options: { organisation: { type: 'string' }, scope: { type: 'string', multiple: true }, name: { type: 'string' }, id: { type: 'string' } } });
+    const organiserId = values.organisation?.toLowerCase();
+    if (!organiserId || !UUID.test(organiserId)) throw new UsageError('api-token needs --organisation <uuid> (the SS12000 id of the organiser)');
+    const { queryRows } = await import('./db/client.js');
+    const { sql } = await import('drizzle-orm');
+    const known = await queryRows(database.db, sql`select 1 from organisations where organiser_id = ${organiserId} and id = ${organiserId} and organisation_type = 'Huvudman'`);
+    if (known.length === 0) throw new UsageError(`no organiser (Huvudman) with id ${organiserId}`);
+    const ctx = { organiserId, actorUserId: null };
+    if (sub === 'create') {
+      const { isApiScope } = await import('./modules/api-tokens/api-token.js');
+      const scopes = values.scope ?? [];
+      if (scopes.length === 0 || !scopes.every(isApiScope) || !values.name?.trim()) throw new UsageError('api-token create needs --scope ss12000:read and --name <label>');
+      const { createApiToken } = await import('./modules/api-tokens/commands/create-api-token.js');
+      const created = await database.db.transaction((tx) => createApiToken(tx, ctx, { name: values.name!.trim(), scopes: scopes.filter(isApiScope), origin: 'cli' }));
+      console.log(`API-nyckel "${created.name}" (id ${created.id}, ${created.scopes.join(' ')}) skapad. Den visas bara nu:`);
+      console.log(created.token);
+      return 0;
+    }
+    if (sub === 'list') {
+      const { listApiTokens } = await import('./modules/api-tokens/api-tokens.repo.js');
+      for (const t of await listApiTokens(database.db, organiserId)) {
+        console.log(JSON.stringify({ id: t.id, name: t.name, scopes: t.scopes, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt }));
+      }
+      return 0;
+    }
+    if (sub === 'revoke') {
+      if (!values.id || !UUID.test(values.id)) throw new UsageError('api-token revoke needs --id <token id>');
+      const { revokeApiToken } = await import('./modules/api-tokens/commands/revoke-api-token.js');
+      const { AppError } = await import('./errors.js');
+      try {
+        const wasActive = await database.db.transaction((tx) => revokeApiToken(tx, ctx, values.id!.toLowerCase()));
+        console.log(wasActive ? 'API-nyckeln är återkallad.' : 'API-nyckeln var redan återkallad.');
+        return 0;
+      } catch (error) {
+        if (error instanceof AppError) { console.error(error.message); return 1; }
+        throw error;
+      }
+    }
+    throw new UsageError('api-token needs: create, list or revoke');
   },
 };
 
