@@ -8,6 +8,7 @@
  *   region create --name N --organiser ID [--organiser ID ...] [--username U]   a region; its user's password from NARVARO_REGION_PASSWORD
  *   api-token create --organisation ID --scope ss12000:read --name LABEL   an API token (printed alone on the last line)
  *   api-token list --organisation ID · api-token revoke --organisation ID --id TOKEN_ID
+ *   export --organisation ID --out FILE.zip [--without-cases]   everything Närvaro holds for the organiser, as CSV files in a zip
  * Uses DATA_DIR / DATABASE_URL like the server and never loads demo data.
  */
 import { parseArgs } from 'node:util';
@@ -29,7 +30,8 @@ const USAGE = `Användning / usage:
   NARVARO_REGION_PASSWORD=… npm run cli -- region create --name "Region" --organiser <uuid> [--organiser <uuid> …] [--username <namn>]
   npm run cli -- api-token create --organisation <huvudmannens SS12000-id> --scope ss12000:read --name <etikett>
   npm run cli -- api-token list --organisation <uuid>
-  npm run cli -- api-token revoke --organisation <uuid> --id <nyckelns id>`;
+  npm run cli -- api-token revoke --organisation <uuid> --id <nyckelns id>
+  npm run cli -- export --organisation <uuid> --out <fil.zip> [--without-cases]`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -170,6 +172,28 @@ const commands: Record<string, Command> = {
       }
     }
     throw new UsageError('api-token needs: create, list or revoke');
+  },
+  async export(database, args) {
+    const { values } = parseArgs({ args, options: { organisation: { type: 'string' }, out: { type: 'string' }, 'without-cases': { type: 'boolean' } } });
+    const organiserId = values.organisation?.toLowerCase();
+    if (!organiserId || !UUID.test(organiserId) || !values.out) throw new UsageError('export needs --organisation <uuid> and --out <file.zip>');
+    const { queryRows } = await import('./db/client.js');
+    const { sql } = await import('drizzle-orm');
+    const known = await queryRows(database.db, sql`select 1 from organisations where organiser_id = ${organiserId} and id = ${organiserId} and organisation_type = 'Huvudman'`);
+    if (known.length === 0) throw new UsageError(`no organiser (Huvudman) with id ${organiserId}`);
+    const { randomUUID } = await import('node:crypto');
+    const { writeFileSync } = await import('node:fs');
+    const { buildExport } = await import('./modules/exports/commands/create-export.js');
+    const { recordExport } = await import('./modules/exports/commands/record-export.js');
+    const built = await buildExport(database, organiserId, {
+      includeCases: !values['without-cases'], now: new Date(),
+      onProgress: async (done, total) => { process.stderr.write(`\rfiler: ${done}/${total}   `); },
+    });
+    process.stderr.write('\n');
+    writeFileSync(values.out, built.zip);
+    await database.db.transaction((tx) => recordExport(tx, { organiserId, actorUserId: null }, randomUUID(), built, { origin: 'cli', isStored: false }));
+    console.log(JSON.stringify({ out: values.out, bytes: built.zip.byteLength, files: built.counts }));
+    return 0;
   },
 };
 

@@ -36,7 +36,7 @@ export type AuditEvent =
   | { type: 'message.save-template'; data: { templateKey: string; locale: string } }
   | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null } }
   | { type: 'case.open'; caseId: string; pupilId: string; data: { schoolUnitId: string; byLadder: boolean; stepKey: string | null; members: number } }
-  | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' } }
+  | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' | 'export' } }
   | { type: 'case.read-audit'; caseId: string; pupilId: string; data: { events: number } }
   | { type: 'case.add-member'; caseId: string; pupilId: string; data: { userId: string; role: string } }
   | { type: 'case.save-mapping'; caseId: string; pupilId: string; data: { mappingId: string; kind: string; hasPupilVoice: boolean; hasGuardiansView: boolean } }

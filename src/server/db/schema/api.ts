@@ -2,7 +2,11 @@
 import { customType, jsonb, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, organiserId } from './columns.js';
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+/** Binary column; node-postgres needs a Buffer (a Uint8Array view of the same bytes). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
 
 /**
  * A bearer token another system uses to read from Närvaro. Only the SHA-256 of the token is
