@@ -153,6 +153,9 @@ describe('SS12000 read API', () => {
       [`attendances?pageToken=${encodeURIComponent(first.pageToken)}&student=${world.pupilsA[0]}`, 'PAGE_TOKEN_WITH_FILTERS'],
       [`absences?pageToken=${encodeURIComponent(first.pageToken)}`, 'PAGE_TOKEN_INVALID'],
       ['attendances?pageToken=not-a-token', 'PAGE_TOKEN_INVALID'],
+      // A hand-made token whose cursor is not a date nor a uuid: still a 400, never a 500.
+      [`attendances?pageToken=${Buffer.from(JSON.stringify({ e: 'attendances', f: {}, c: { d: 'yesterday', l: 'x', p: 'y' } })).toString('base64url')}`, 'PAGE_TOKEN_INVALID'],
+      [`absences?pageToken=${Buffer.from(JSON.stringify({ e: 'absences', f: { student: 'nope' }, c: { t: 'x', id: 'y' } })).toString('base64url')}`, 'PAGE_TOKEN_INVALID'],
       ['attendances?student=not-a-uuid', 'VALIDATION_FAILED'],
       ['attendances?limit=0', 'VALIDATION_FAILED'],
       ['attendances?colour=blue', 'VALIDATION_FAILED'],

@@ -82,6 +82,11 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
       const problems = error.validation.map((v) => `${v.instancePath || (v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : '/')} ${v.message ?? ''}`.trim());
       return reply.status(400).send({ code: 'VALIDATION_FAILED', message: `Ogiltiga parametrar: ${problems.join('; ')}` });
     }
+    // A value PostgreSQL cannot read (a changed page token's cursor) is bad input, by SQLSTATE.
+    const sqlState = error.code ?? (error.cause as { code?: string } | undefined)?.code;
+    if (sqlState === '22P02' || sqlState === '22007' || sqlState === '22008') {
+      return reply.status(400).send({ code: 'PAGE_TOKEN_INVALID', message: 'Ogiltig pageToken.' });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: 'Ett oväntat fel inträffade.' });
   });

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiTokenListResponse, CreatedApiTokenResponse } from '@shared/schemas/api-tokens';
 import { api } from '../../api/endpoints';
@@ -22,6 +22,8 @@ export function ApiTokensSection() {
   const [status, setStatus] = useState('');
   const [created, setCreated] = useState<CreatedApiTokenResponse | null>(null);
   const createdHeading = useRef<HTMLHeadingElement>(null);
+  // The token is shown once: move focus to it when it appears, so it is not missed.
+  useEffect(() => { if (created) createdHeading.current?.focus(); }, [created]);
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,8 +35,6 @@ export function ApiTokensSection() {
       setName('');
       setStatus(t('dataAccess.created', { name: result.apiToken.name }));
       tokens.reload();
-      // The token is shown once: move focus to it so it is not missed.
-      setTimeout(() => createdHeading.current?.focus(), 0);
     } catch (caught) {
       setError(asApiError(caught));
     } finally {
