@@ -6,6 +6,9 @@
  *   stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json   aggregated statistics
  *   rollups rebuild                              rebuild the statistics roll-ups from pupil days (after a bulk load or a migration)
  *   region create --name N --organiser ID [--organiser ID ...] [--username U]   a region; its user's password from NARVARO_REGION_PASSWORD
+ *   api-token create --organisation ID --scope ss12000:read --name LABEL   an API token (printed alone on the last line)
+ *   api-token list --organisation ID · api-token revoke --organisation ID --id TOKEN_ID
+ *   export --organisation ID --out FILE.zip [--without-cases]   everything Närvaro holds for the organiser, as CSV files in a zip
  * Uses DATA_DIR / DATABASE_URL like the server and never loads demo data.
  */
 import { parseArgs } from 'node:util';
@@ -24,7 +27,11 @@ const USAGE = `Användning / usage:
   npm run cli -- ladder evaluate --preset kyrkbacksskolan|stockholm|orebro|norrkoping --date YYYY-MM-DD --json
   npm run cli -- stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json
   npm run cli -- rollups rebuild
-  NARVARO_REGION_PASSWORD=… npm run cli -- region create --name "Region" --organiser <uuid> [--organiser <uuid> …] [--username <namn>]`;
+  NARVARO_REGION_PASSWORD=… npm run cli -- region create --name "Region" --organiser <uuid> [--organiser <uuid> …] [--username <namn>]
+  npm run cli -- api-token create --organisation <huvudmannens SS12000-id> --scope ss12000:read --name <etikett>
+  npm run cli -- api-token list --organisation <uuid>
+  npm run cli -- api-token revoke --organisation <uuid> --id <nyckelns id>
+  npm run cli -- export --organisation <uuid> --out <fil.zip> [--without-cases]`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -122,6 +129,70 @@ const commands: Record<string, Command> = {
       user: values.username ? { username: values.username, password: password!, displayName: values.name!.trim() } : undefined,
     }));
     console.log(JSON.stringify({ regionId }));
+    return 0;
+  },
+  async 'api-token'(database, args) {
+    const [sub, ...rest] = args;
+    const { values } = parseArgs({ args: rest, options: { organisation: { type: 'string' }, scope: { type: 'string', multiple: true }, name: { type: 'string' }, id: { type: 'string' } } });
+    const organiserId = values.organisation?.toLowerCase();
+    if (!organiserId || !UUID.test(organiserId)) throw new UsageError('api-token needs --organisation <uuid> (the SS12000 id of the organiser)');
+    const { queryRows } = await import('./db/client.js');
+    const { sql } = await import('drizzle-orm');
+    const known = await queryRows(database.db, sql`select 1 from organisations where organiser_id = ${organiserId} and id = ${organiserId} and organisation_type = 'Huvudman'`);
+    if (known.length === 0) throw new UsageError(`no organiser (Huvudman) with id ${organiserId}`);
+    const ctx = { organiserId, actorUserId: null };
+    if (sub === 'create') {
+      const { isApiScope } = await import('./modules/api-tokens/api-token.js');
+      const scopes = values.scope ?? [];
+      if (scopes.length === 0 || !scopes.every(isApiScope) || !values.name?.trim()) throw new UsageError('api-token create needs --scope ss12000:read and --name <label>');
+      const { createApiToken } = await import('./modules/api-tokens/commands/create-api-token.js');
+      const created = await database.db.transaction((tx) => createApiToken(tx, ctx, { name: values.name!.trim(), scopes: scopes.filter(isApiScope), origin: 'cli' }));
+      console.log(`API-nyckel "${created.name}" (id ${created.id}, ${created.scopes.join(' ')}) skapad. Den visas bara nu:`);
+      console.log(created.token);
+      return 0;
+    }
+    if (sub === 'list') {
+      const { listApiTokens } = await import('./modules/api-tokens/api-tokens.repo.js');
+      for (const t of await listApiTokens(database.db, organiserId)) {
+        console.log(JSON.stringify({ id: t.id, name: t.name, scopes: t.scopes, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt }));
+      }
+      return 0;
+    }
+    if (sub === 'revoke') {
+      if (!values.id || !UUID.test(values.id)) throw new UsageError('api-token revoke needs --id <token id>');
+      const { revokeApiToken } = await import('./modules/api-tokens/commands/revoke-api-token.js');
+      const { AppError } = await import('./errors.js');
+      try {
+        const wasActive = await database.db.transaction((tx) => revokeApiToken(tx, ctx, values.id!.toLowerCase()));
+        console.log(wasActive ? 'API-nyckeln är återkallad.' : 'API-nyckeln var redan återkallad.');
+        return 0;
+      } catch (error) {
+        if (error instanceof AppError) { console.error(error.message); return 1; }
+        throw error;
+      }
+    }
+    throw new UsageError('api-token needs: create, list or revoke');
+  },
+  async export(database, args) {
+    const { values } = parseArgs({ args, options: { organisation: { type: 'string' }, out: { type: 'string' }, 'without-cases': { type: 'boolean' } } });
+    const organiserId = values.organisation?.toLowerCase();
+    if (!organiserId || !UUID.test(organiserId) || !values.out) throw new UsageError('export needs --organisation <uuid> and --out <file.zip>');
+    const { queryRows } = await import('./db/client.js');
+    const { sql } = await import('drizzle-orm');
+    const known = await queryRows(database.db, sql`select 1 from organisations where organiser_id = ${organiserId} and id = ${organiserId} and organisation_type = 'Huvudman'`);
+    if (known.length === 0) throw new UsageError(`no organiser (Huvudman) with id ${organiserId}`);
+    const { randomUUID } = await import('node:crypto');
+    const { writeFileSync } = await import('node:fs');
+    const { buildExport } = await import('./modules/exports/commands/create-export.js');
+    const { recordExport } = await import('./modules/exports/commands/record-export.js');
+    const built = await buildExport(database, organiserId, {
+      includeCases: !values['without-cases'], now: new Date(),
+      onProgress: async (done, total) => { process.stderr.write(`\rfiler: ${done}/${total}   `); },
+    });
+    process.stderr.write('\n');
+    writeFileSync(values.out, built.zip);
+    await database.db.transaction((tx) => recordExport(tx, { organiserId, actorUserId: null }, randomUUID(), built, { origin: 'cli', isStored: false }));
+    console.log(JSON.stringify({ out: values.out, bytes: built.zip.byteLength, files: built.counts }));
     return 0;
   },
 };

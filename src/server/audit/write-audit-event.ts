@@ -39,7 +39,7 @@ export type AuditEvent =
   | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null;
     sameDayNoticePolicy?: 'atTime' | 'immediate'; sameDayNoticeTime?: string; sameDayNoticeGraceMinutes?: number } }
   | { type: 'case.open'; caseId: string; pupilId: string; data: { schoolUnitId: string; byLadder: boolean; stepKey: string | null; members: number } }
-  | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' } }
+  | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' | 'export' } }
   | { type: 'case.read-audit'; caseId: string; pupilId: string; data: { events: number } }
   | { type: 'case.add-member'; caseId: string; pupilId: string; data: { userId: string; role: string } }
   | { type: 'case.save-mapping'; caseId: string; pupilId: string; data: { mappingId: string; kind: string; hasPupilVoice: boolean; hasGuardiansView: boolean } }
@@ -64,7 +64,12 @@ export type AuditEvent =
   | { type: 'statistics.view-region'; data: { from: string; to: string; organiserIds: string[] } }
   | { type: 'statistics.read-pupils'; data: { schoolUnitId: string; from: string; to: string; breakdown: string; key: string; band: string | null; pupils: number } }
   | { type: 'statistics.set-board-report-schedule'; data: { frequency: string } }
-  | { type: 'statistics.generate-board-report'; data: { boardReportId: string; from: string; to: string; origin: string } };
+  | { type: 'statistics.generate-board-report'; data: { boardReportId: string; from: string; to: string; origin: string } }
+  | { type: 'api-token.create'; apiTokenId: string; data: { name: string; scopes: string[]; origin: 'ui' | 'cli' } }
+  | { type: 'api-token.revoke'; apiTokenId: string; data: { name: string } }
+  | { type: 'ss12000.read'; apiTokenId: string; data: { tokenName: string; endpoint: string; records: number; hasPageToken: boolean } }
+  | { type: 'export.create'; exportId: string; data: { files: Record<string, number>; bytes: number; origin: 'ui' | 'cli'; includesCases: boolean } }
+  | { type: 'export.download'; exportId: string; data: { bytes: number } };
 
 export type AuditEventType = AuditEvent['type'];
 
@@ -110,6 +115,8 @@ function subjectOf(event: AuditEvent): { type: string; id: string } | null {
   if ('ladderVersionId' in event) return { type: 'ladderVersion', id: event.ladderVersionId };
   if ('taskId' in event) return { type: 'task', id: event.taskId };
   if ('leaveRequestId' in event) return { type: 'leaveRequest', id: event.leaveRequestId };
+  if ('apiTokenId' in event) return { type: 'apiToken', id: event.apiTokenId };
+  if ('exportId' in event) return { type: 'export', id: event.exportId };
   if ('pupilId' in event) return { type: 'pupil', id: event.pupilId };
   return null;
 }

@@ -12,7 +12,7 @@ import type { JobQueue } from './queue.js';
 /** The queue job that runs one background job row. */
 export const JOB_RUN_BACKGROUND = 'background.run';
 
-export type BackgroundJobKind = 'ladder.evaluate' | 'ladder.preview';
+export type BackgroundJobKind = 'ladder.evaluate' | 'ladder.preview' | 'organiser.export';
 
 export interface BackgroundJob {
   organiserId: string;
@@ -67,7 +67,7 @@ export async function findBackgroundJob(tx: Tx, organiserId: string, id: string)
  * Runs a queued job with the runner for its kind and stores the result or the error. A job that
  * is not queued (already run, or retried by the queue after it finished) is left alone.
  */
-export async function runBackgroundJob(db: Db, runners: Record<BackgroundJobKind, BackgroundJobRunner>, data: Record<string, unknown>,
+export async function runBackgroundJob(db: Db, runners: Partial<Record<BackgroundJobKind, BackgroundJobRunner>>, data: Record<string, unknown>,
   log: (message: string, error?: unknown) => void): Promise<void> {
   const organiserId = String(data.organiserId);
   const id = String(data.jobId);
@@ -81,7 +81,9 @@ export async function runBackgroundJob(db: Db, runners: Record<BackgroundJobKind
     await db.update(schema.backgroundJobs).set({ progressDone: done, progressTotal: total }).where(where);
   };
   try {
-    const result = await runners[row.kind as BackgroundJobKind]({ organiserId, id, kind: row.kind as BackgroundJobKind, input: row.input, createdByUserId: row.createdByUserId }, report);
+    const runner = runners[row.kind as BackgroundJobKind];
+    if (!runner) throw new Error(`no runner for background job kind ${row.kind}`);
+    const result = await runner({ organiserId, id, kind: row.kind as BackgroundJobKind, input: row.input, createdByUserId: row.createdByUserId }, report);
     await db.update(schema.backgroundJobs).set({ status: 'done', result, finishedAt: sql`now()` }).where(where);
   } catch (error) {
     const expected = error instanceof AppError;

@@ -15,6 +15,7 @@ import { applyRetention } from '../modules/retention/commands/apply-retention.js
 import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message-worker.js';
 import { JOB_SEND_MESSAGES } from '../modules/messages/messages.jobs.js';
 import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
+import { exportJobRunners } from '../modules/exports/export-jobs.js';
 
 export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
 /** Nightly, after the day's registrations: every organiser, one transaction each. */
@@ -64,7 +65,7 @@ export function registerJobHandlers(queue: JobQueue, database: Database, clock: 
   const transports = transportsFromConfig(config.messages);
   const sendDue = () => runMessageWorker(database, { now: clock.now(), config: config.messages, transports });
   queue.register(JOB_EVALUATE_LADDERS, () => handleEvaluateLadders(database, clock));
-  queue.register(JOB_RUN_BACKGROUND, (data) => runBackgroundJob(database.db, ladderJobRunners(database), data, log));
+  queue.register(JOB_RUN_BACKGROUND, (data) => runBackgroundJob(database.db, { ...ladderJobRunners(database), ...exportJobRunners(database, clock) }, data, log));
   queue.register(JOB_APPLY_RETENTION, () => handleApplyRetention(database, clock));
   queue.register(JOB_KEEP_ROLLUP_CUTS, () => handleKeepRollupCuts(database, clock));
   queue.register(JOB_SEND_MESSAGES, async () => { await sendDue(); });

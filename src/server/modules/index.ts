@@ -15,8 +15,12 @@ import { retentionRoutes } from './retention/retention.routes.js';
 import { jobRoutes } from './jobs/jobs.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { organiserCaseRoutes } from './cases/organiser.routes.js';
+import { apiTokenRoutes } from './api-tokens/api-tokens.routes.js';
+import { ss12000Routes } from './ss12000-api/ss12000.routes.js';
+import { exportRoutes } from './exports/exports.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
 export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes,
-  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes, caseRoutes, organiserCaseRoutes];
+  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes, caseRoutes, organiserCaseRoutes,
+  apiTokenRoutes, ss12000Routes, exportRoutes];

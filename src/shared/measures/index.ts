@@ -8,3 +8,4 @@ export * from './period';
 export * from './totals';
 export * from './weeks';
 export * from './patterns';
+export * from './ss12000';

@@ -19,6 +19,7 @@ import type {
   LeaveRequestsResponse as LeaveRequestsResponseSchema, MessageLogResponse as MessageLogResponseSchema, UnreachableResponse as UnreachableResponseSchema,
   TemplatesResponse as TemplatesResponseSchema,
 } from '@shared/schemas/guardians';
+import type { ApiTokenListResponse, CreateApiTokenBody, CreatedApiTokenResponse } from '@shared/schemas/api-tokens';
 import { apiDelete, apiGet, apiPath, apiPost, apiPut, uploadForm } from './client';
 
 /** A period `from..to`, both inclusive, as YYYY-MM-DD. */
@@ -223,7 +224,16 @@ export const api = {
   importsPath: () => '/api/imports',
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>
     uploadForm<ImportReport>('/api/imports/ss12000', form, onProgress),
+
+  apiTokensPath: () => '/api/api-tokens',
+  createApiToken: (body: CreateApiTokenBody) => apiPost<CreatedApiTokenResponse>('/api/api-tokens', body),
+  revokeApiToken: (id: string) => apiPost<ApiTokenListResponse>(`/api/api-tokens/${encodeURIComponent(id)}/revoke`),
+  /** Starts the full export as a background job; the result is an ExportResult. */
+  startExport: (body: { includeCases: boolean }) => apiPost<{ jobId: string }>('/api/exports', body),
 };
+
+/** Result of a finished full export job. */
+export interface ExportResult { fileName: string; bytes: number; files: Record<string, number>; downloadPath: string }
 
 /** Response types for the GET paths above, so pages name them once. */
 export type {

@@ -4,7 +4,7 @@ import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } fro
 export const backgroundJobs = pgTable('background_jobs', {
   organiserId: uuid('organiser_id').notNull(),
   id: uuid('id').notNull(),
-  /** ladder.evaluate | ladder.preview */
+  /** ladder.evaluate | ladder.preview | organiser.export */
   kind: text('kind').notNull(),
   /** queued | running | done | failed */
   status: text('status').notNull(),
