@@ -1,5 +1,5 @@
 /**
- * (10) Printing: early warning, the pupil page and a case on paper show content only (no menus,
+ * (11) Printing: early warning, the pupil page and a case on paper show content only (no menus,
  * forms or buttons) and every table column (no table cut at the page edge).
  */
 import { expect, test, type Page } from '@playwright/test';
