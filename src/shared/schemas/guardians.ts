@@ -66,7 +66,16 @@ export const LeaveDecisionInput = Type.Object({
 });
 export type LeaveDecisionInput = Static<typeof LeaveDecisionInput>;
 export const LeaveRequestsQuery = Type.Object({ status: Type.Optional(Type.String({ maxLength: 20 })) });
-export const LeaveRequestsResponse = Type.Object({ leaveRequests: Type.Array(LeaveRequestRow) });
+/** For the one deciding: the pupil's absence this term so far, ladder step and open case (staff only). */
+export const LeaveDecisionContext = Type.Object({
+  termFrom: Nullable(IsoDate), termTo: Nullable(IsoDate), absentRate: Nullable(Type.Number()), invalidRate: Nullable(Type.Number()),
+  ladder: Nullable(Type.Object({ stepIndex: Type.Integer(), explanation: Type.String() })),
+  openCaseId: Nullable(Uuid),
+});
+export type LeaveDecisionContext = Static<typeof LeaveDecisionContext>;
+export const StaffLeaveRequestRow = Type.Object({ ...LeaveRequestRow.properties, context: LeaveDecisionContext });
+export type StaffLeaveRequestRow = Static<typeof StaffLeaveRequestRow>;
+export const LeaveRequestsResponse = Type.Object({ leaveRequests: Type.Array(StaffLeaveRequestRow) });
 
 export const LocaleRequest = Type.Object({ locale: Type.Union([Type.Literal('sv'), Type.Literal('en')]) });
 

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, type LeaveRequestRow, type LeaveRequestsResponse } from '../api/endpoints';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { useSearchParam } from '../hooks/useSearchParam';
-import { formatShortDate } from '../lib/format';
+import { formatPercent, formatShortDate } from '../lib/format';
+import type { StaffLeaveRequestRow } from '@shared/schemas/guardians';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -64,6 +65,20 @@ function DecisionForm({ request, onDecided }: { request: LeaveRequestRow; onDeci
   );
 }
 
+/** What the one deciding should know: absence this term, the ladder step, an open case. */
+function DecisionContext({ request }: { request: StaffLeaveRequestRow }) {
+  const { t, i18n } = useTranslation();
+  const { context } = request;
+  return (
+    <ul className="decision-context">
+      <li>{context.absentRate === null || context.invalidRate === null ? t('leaveRequests.context.noAbsence')
+        : t('leaveRequests.context.absence', { absent: formatPercent(context.absentRate, i18n.language), invalid: formatPercent(context.invalidRate, i18n.language) })}</li>
+      <li>{context.ladder ? t('leaveRequests.context.ladder', { explanation: context.ladder.explanation }) : t('leaveRequests.context.noLadder')}</li>
+      <li>{context.openCaseId ? <Link to={`/cases/${context.openCaseId}`}>{t('leaveRequests.context.openCase')}</Link> : t('leaveRequests.context.noCase')}</li>
+    </ul>
+  );
+}
+
 /** Ledighetsansökningar: what the mentor (up to the school's limit) or the rektor (above it) decides. */
 export default function LeaveRequestsRoute() {
   const { t, i18n } = useTranslation();
@@ -97,6 +112,7 @@ export default function LeaveRequestsRoute() {
                 <p>{t('leaveRequests.daysBefore', { count: request.leaveDaysBefore })}
                   {request.isOverTenDays && <strong> {t('leaveRequests.overTen')}</strong>}</p>
                 <p className="muted">{t('leaveRequests.guardianReason', { reason: request.reason })}</p>
+                <DecisionContext request={request} />
                 {request.decisionReason && <p>{t('guardianPortal.leave.decisionReason', { reason: request.decisionReason })}</p>}
                 {request.status === 'pending' && <DecisionForm request={request} onDecided={(message) => { setStatus(message); query.reload(); }} />}
               </li>

@@ -109,6 +109,11 @@ describe('guardian portal: access, absence reports and leave', () => {
     const mentor = await logInAs(t.app, world.usernames.mentor);
     const principal = await logInAs(t.app, world.usernames.principal);
     expect((await mentor.request({ method: 'GET', url: '/api/leave-requests' })).json().leaveRequests.map((r: { id: string }) => r.id)).toEqual([short.json().id]);
+    // The one deciding sees the pupil's context; the list read is audited.
+    const forRektor = (await principal.request({ method: 'GET', url: '/api/leave-requests' })).json().leaveRequests;
+    expect(forRektor.find((r: { id: string }) => r.id === long.json().id).context).toEqual({ termFrom: null, termTo: null, absentRate: null, invalidRate: null, ladder: null, openCaseId: null });
+    const audited = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_events where type = 'pupil.read-list' and data->>'view' = 'leave-requests'`);
+    expect(audited[0].n).toBeGreaterThan(0);
     const denied = await mentor.request({ method: 'POST', url: `/api/leave-requests/${long.json().id}/decision`, payload: { decision: 'granted', reason: 'OK' } });
     expect(denied.statusCode).toBe(403);
     const granted = await principal.request({ method: 'POST', url: `/api/leave-requests/${long.json().id}/decision`, payload: { decision: 'granted', reason: 'Beviljas, planera skolarbetet med mentorn.' } });

@@ -13,6 +13,8 @@ import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { LeaveDecisionInput, LeaveRequestsQuery, LeaveRequestsResponse } from '../../../shared/schemas/guardians.js';
 import { findLeaveRequests, presentLeave, type LeaveRow } from './leave.repo.js';
 import { decideLeave } from './commands/decide-leave.js';
+import { loadLeaveDecisionContext } from './leave-context.js';
+import { auditPupilListRead } from '../../audit/write-audit-event.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { isPrincipalFor, leaveDecider, LEAVE_NEEDS_PRINCIPAL_MESSAGE } from './leave-rule.js';
@@ -42,8 +44,12 @@ export async function leaveRequestRoutes(fastify: FastifyInstance, { database, c
   }, async (request) => {
     const actor = actorOf(request);
     const status = request.query.status ?? 'pending';
-    const rows = await findLeaveRequests(database.db, actor.organiserId, sql`${decidableSql(actor)} and (${status === 'all'} or lr.status = ${status})`);
-    return { leaveRequests: rows.map(presentLeave) };
+    return database.db.transaction(async (tx) => {
+      const rows = await findLeaveRequests(tx, actor.organiserId, sql`${decidableSql(actor)} and (${status === 'all'} or lr.status = ${status})`);
+      const context = await loadLeaveDecisionContext(tx, actor.organiserId, rows.map((r) => r.pupil_id), clock.today());
+      await auditPupilListRead(tx, auditContextOf(request), 'leave-requests', rows.map((r) => r.pupil_id));
+      return { leaveRequests: rows.map((r) => ({ ...presentLeave(r), context: context.get(r.pupil_id)! })) };
+    });
   });
 
   app.post('/api/leave-requests/:id/decision', {
