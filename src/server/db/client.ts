@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
+import { retryRaces } from './retry.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
@@ -37,6 +38,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     // the pool replaces it on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     const db = drizzle(pool, { schema }) as unknown as Db;
+    // Every transaction that loses a race (deadlock, serialization, duplicate new key) runs again (retry.ts).
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((run, config) => retryRaces(() => transaction(run, config))) as Db['transaction'];
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -15,6 +15,7 @@ import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
+import { lockLesson } from '../measures/pupil-day-locks.js';
 
 const LessonParams = Type.Object({ id: Uuid });
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -67,6 +68,8 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock, 
   }, async (request) => {
     const actor = actorOf(request);
     return database.db.transaction(async (tx) => {
+      // Before the marks are read: a registration racing on the same lesson waits, then sees these.
+      await lockLesson(tx, actor.organiserId, request.params.id);
       const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
       if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
       const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);

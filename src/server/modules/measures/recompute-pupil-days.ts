@@ -9,8 +9,10 @@ import { dayFigures, hasAbsence, isAbsentDay, lessonOutcome, type LessonOutcome 
 import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 import { refreshStatisticsRollups } from '../statistics/rollups.js';
+import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from './pupil-day-locks.js';
 
-const PUPILS_PER_BATCH = 400;
+/** One batch whenever pupils are locked one by one (several batches run under the exclusive lock, so unit locks stay in order). */
+const PUPILS_PER_BATCH = EXCLUSIVE_ABOVE_PUPILS;
 /** Rows are upserted: a day whose figures did not change is not rewritten. */
 const PUPIL_DAY_WRITE: WriteSpec = {
   table: schema.pupilDays,
@@ -24,6 +26,8 @@ const PUPIL_DAY_WRITE: WriteSpec = {
  */
 export async function recomputePupilDays(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
   const unique = [...new Set(personIds)];
+  // Before anything is read: the last of two racing recomputations then sees the other's facts.
+  await lockPupilDays(tx, organiserId, unique);
   for (let i = 0; i < unique.length; i += PUPILS_PER_BATCH) {
     const batch = unique.slice(i, i + PUPILS_PER_BATCH);
     const [lessons, covers] = await inSequence(
