@@ -37,6 +37,10 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     // An idle connection closed by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+    // The pool listens only on idle clients: a connection ended while checked out (57P01 idle in a
+    // transaction) would emit an unhandled 'error' and end the process. The query in flight, or
+    // the next one, fails instead (the request answers 500) and the pool drops the client on release.
+    pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost during a transaction: ${error.message}`)));
     const db = drizzle(pool, { schema }) as unknown as Db;
     // Every transaction that loses a race (deadlock, serialization, duplicate new key) runs again (retry.ts).
     const transaction = db.transaction.bind(db);
