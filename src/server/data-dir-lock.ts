@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { currentProcess, isAlive, isSameProcess, type ProcessIdentity } from './process-identity.js';
 
 export class DataDirInUseError extends Error {
   constructor(readonly dataDir: string, holder = '') {
@@ -19,34 +20,12 @@ export class DataDirInUseError extends Error {
   }
 }
 
-interface Holder { pid: number; startTime: string | null; hostname: string }
+type Holder = ProcessIdentity;
 
 const LOCK_FILE = 'narvaro.lock';
 /** A takeover of a stale lock is a few file operations; its guard older than this was left by a crash in between. */
 const GUARD_STALE_MS = 10_000;
 const CHECK_EVERY_MS = 1_000;
-
-/** The process's start time in clock ticks since boot (Linux), which tells a reused pid apart; null elsewhere. */
-function startTimeOf(pid: number | 'self'): string | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22; the command name (field 2) may hold spaces, so count from its closing parenthesis.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(holder: Holder): boolean {
-  if (holder.hostname !== os.hostname()) return true; // another machine's process cannot be checked: never taken
-  try {
-    process.kill(holder.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  const startTime = startTimeOf(holder.pid);
-  return holder.startTime === null || startTime === null || startTime === holder.startTime;
-}
 
 function readHolder(file: string): Holder | null {
   try {
@@ -104,7 +83,7 @@ function removeIfStale(file: string, dataDir: string): void {
 export async function lockDataDir(dataDir: string, options: { onLost?: () => void } = {}): Promise<() => Promise<void>> {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE);
-  const me: Holder = { pid: process.pid, startTime: startTimeOf('self'), hostname: os.hostname() };
+  const me = currentProcess();
   const content = JSON.stringify(me);
   for (let attempt = 0; ; attempt++) {
     if (tryCreate(file, content)) break;
@@ -117,7 +96,7 @@ export async function lockDataDir(dataDir: string, options: { onLost?: () => voi
     console.error(`Låset på datamappen ${dataDir} har tagits bort; processen avslutas utan att skriva mer. (The data folder lock was lost; exiting.)`);
     process.exit(75);
   });
-  const owns = () => { const holder = readHolder(file); return holder?.pid === me.pid && holder.startTime === me.startTime && holder.hostname === me.hostname; };
+  const owns = () => { const holder = readHolder(file); return holder !== null && isSameProcess(holder, me); };
   const timer = setInterval(() => { if (!owns()) { clearInterval(timer); onLost(); } }, CHECK_EVERY_MS);
   timer.unref();
   let released = false;

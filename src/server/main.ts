@@ -14,6 +14,7 @@ import { registerJobs } from './jobs/registry.js';
 import { failInterruptedJobs } from './jobs/background-jobs.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { PgBossQueue } from './jobs/pg-boss-queue.js';
+import { reclaimDeadLeases } from './modules/messages/commands/send-deliveries.js';
 
 const SERVICES = ['web', 'worker'] as const;
 
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
   // A web-only process still sends jobs (to the workers), so its queue is started without handlers.
   if (services.has('worker')) {
     await failInterruptedJobs(database.db, { isSoleProcess: database.kind === 'pglite' });
+    const reclaimed = await reclaimDeadLeases(database.db, { isSoleProcess: database.kind === 'pglite', now: clock.now() });
+    if (reclaimed > 0) console.log(`${reclaimed} meddelanden som en avbruten process höll skickas nu. (Leases of a dead worker taken back.)`);
     await registerJobs(queue, database, clock, config, (m, e) => logJobError(m, e));
   }
   else await queue.start();

@@ -32,7 +32,7 @@ describe('demo loader', () => {
     expect(await loadDemoIfEmpty(database, clockFor(config), (line) => lines.push(line))).not.toBeNull();
     expect(lines[0]).toMatch(/inte in färdigt/);
     app = await buildApp({ database, config, clock: clockFor(config) });
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => { await app.close(); await close(); });
 
   it("publishes Stockholm's ladder from the start of the demo year so early warning is populated", async () => {
