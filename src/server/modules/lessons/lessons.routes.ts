@@ -9,7 +9,7 @@ import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { LessonDetail, MyLessonsQuery, MyLessonsResponse, RegisterLessonRequest } from '../../../shared/schemas/lessons.js';
-import { loadCovers, loadLessonRoster } from '../measures/measures.repo.js';
+import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/measures.repo.js';
 import { findLesson, findMarkHistory, findMarks, findMyLessons, findPersonNames } from './lessons.repo.js';
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
@@ -29,9 +29,12 @@ async function loadAccessibleLesson(tx: Tx, actor: Actor, lessonId: string) {
   return { lesson, access, correctablePupils };
 }
 
-async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise<LessonDetail> {
-  const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, lessonId);
-  const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+/** @param known access and roster the caller has just loaded in the same transaction (not read twice). */
+async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string, known?: Pick<Awaited<ReturnType<typeof loadAccessibleLesson>>, 'access' | 'correctablePupils'> & { roster: ScheduledPupilLesson[] }): Promise<LessonDetail> {
+  const { lesson, access, correctablePupils } = known
+    ? { ...known, lesson: await findLesson(tx, actor, lessonId).then((l) => l ?? Promise.reject(notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.'))) }
+    : await loadAccessibleLesson(tx, actor, lessonId);
+  const roster = known?.roster ?? await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
   const ids = roster.map((p) => p.personId);
   const [names, marks, covers, history] = await inSequence(
     () => findPersonNames(tx, actor.organiserId, ids),
@@ -77,7 +80,7 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock, 
       await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
         lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
       }, noticeTimingOf(clock, config));
-      return loadLessonDetail(tx, actor, lesson.id);
+      return loadLessonDetail(tx, actor, lesson.id, { access, correctablePupils, roster });
     });
   });
 }

@@ -155,11 +155,11 @@ async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, st
  * Rebuilds the pupils' roll-up rows that [from, to] feeds: its months, their half-years, and the
  * "to date" keys of cut dates on or after `from`. Rows of other months are left alone, so the
  * statistics cells kept for them stay current (cell-cache.ts).
- * @param personIds pupils whose `pupil_days` changed (or whose placement did); empty does nothing.
+ * @param personIds pupils whose `pupil_days` changed (or whose placement did), locked by lockPupilDays; empty does nothing.
  */
 export async function refreshStatisticsRollups(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
   if (personIds.length === 0) return;
-  await lockRollups(tx, organiserId, 'shared');
+  // The caller holds the roll-up lock and the pupils' (recomputePupilDays → lockPupilDays).
   const halves = halfKeysBetween(from, to);
   const months = monthKeysBetween(from, to);
   const cuts = (await findCutDates(tx, organiserId)).filter((cut) => halves.includes(halfKeyOf(cut)) && cut >= from);
