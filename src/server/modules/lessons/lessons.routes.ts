@@ -16,6 +16,7 @@ import { presentHistory, presentLessonSummary, presentRoster } from './lessons.p
 import { registerLesson } from './commands/register-lesson.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { lockLesson } from '../measures/pupil-day-locks.js';
+import { withRollupsLast } from '../measures/recompute-pupil-days.js';
 
 const LessonParams = Type.Object({ id: Uuid });
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -73,14 +74,16 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock, 
     return database.db.transaction(async (tx) => {
       // Before the marks are read: a registration racing on the same lesson waits, then sees these.
       await lockLesson(tx, actor.organiserId, request.params.id);
-      const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
-      if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
-      const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
-      const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
-      await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
-        lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
-      }, noticeTimingOf(clock, config));
-      return loadLessonDetail(tx, actor, lesson.id, { access, correctablePupils, roster });
+      return withRollupsLast(tx, async () => {
+        const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
+        if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+        const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+        const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
+        await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
+          lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
+        }, noticeTimingOf(clock, config));
+        return loadLessonDetail(tx, actor, lesson.id, { access, correctablePupils, roster });
+      });
     });
   });
 }
