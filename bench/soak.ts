@@ -217,6 +217,9 @@ const results: Record<string, unknown> = {
   goal: 'PostgreSQL >= 1000 registrations/s at 32 in flight with p99 <= 50 ms; PGlite no request > 1 s at 32 in flight',
 };
 const only = process.env.SOAK_BACKENDS?.split(',') ?? ['postgres', 'pglite'];
+// A run of one backend keeps the other's last figures.
+const previous = process.env.SOAK_BACKENDS && fs.existsSync('bench/results.json') ? JSON.parse(fs.readFileSync('bench/results.json', 'utf8')) as Record<string, unknown> : {};
+for (const backend of ['postgres', 'pglite']) if (!only.includes(backend) && previous[backend]) results[backend] = previous[backend];
 for (const backend of ['postgres', 'pglite'] as const) if (only.includes(backend)) results[backend] = await soak(backend);
 fs.writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('bench/results.json written');
