@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirInUseError } from './data-dir-lock.js';
+import { DatabaseUnavailableError } from './db/connect-check.js';
 import { openRuntimeDatabase } from './runtime.js';
 import type { Database } from './db/client.js';
 
@@ -215,7 +216,7 @@ async function main(): Promise<number> {
 
 main().then((code) => process.exit(code), (error) => {
   if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
-  else if (error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
+  else if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DatabaseUnavailableError) console.error(error.message);
   else console.error(error);
   process.exit(2);
 });

@@ -5,6 +5,7 @@
  */
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirInUseError } from './data-dir-lock.js';
+import { DatabaseUnavailableError } from './db/connect-check.js';
 import { openRuntimeDatabase } from './runtime.js';
 import { buildApp } from './app.js';
 import { clockFor } from './clock.js';
@@ -14,6 +15,7 @@ import { failInterruptedJobs } from './jobs/background-jobs.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { PgBossQueue } from './jobs/pg-boss-queue.js';
 import { loggableError } from './plugins/error-handler.js';
+import { reclaimDeadLeases } from './modules/messages/commands/send-deliveries.js';
 
 const SERVICES = ['web', 'worker'] as const;
 
@@ -25,10 +27,34 @@ function parseServices(argv: string[]): Set<string> {
   return new Set(services);
 }
 
+/** What Ctrl-C or SIGTERM closes; grows as the process starts (database, queue, app). */
+let closeAll: () => Promise<void> = async () => {};
+
+/**
+ * Signals are handled from the first moment: a stop during the first start (a long demo load)
+ * closes the database and releases the data folder instead of dying mid-write; what was not
+ * committed is redone by the next start (the demo load resumes).
+ */
+function handleStopSignals(): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: Närvaro avslutas …`);
+    // A close stuck behind a long statement must not keep the process alive.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    closeAll().catch(() => {}).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
 async function main(): Promise<void> {
+  handleStopSignals();
   const config = loadConfig();
   const services = parseServices(process.argv.slice(2));
   const { database, close } = await openRuntimeDatabase(config);
+  closeAll = close;
   const clock = clockFor(config);
   if (config.isDemoEnabled) {
     const demo = await loadDemoIfEmpty(database, clock, (line: string) => console.log(line),
@@ -40,19 +66,18 @@ async function main(): Promise<void> {
   // A web-only process still sends jobs (to the workers), so its queue is started without handlers.
   if (services.has('worker')) {
     await failInterruptedJobs(database.db, { isSoleProcess: database.kind === 'pglite' });
+    const reclaimed = await reclaimDeadLeases(database.db, { isSoleProcess: database.kind === 'pglite', now: clock.now() });
+    if (reclaimed > 0) console.log(`${reclaimed} meddelanden som en avbruten process höll skickas nu. (Leases of a dead worker taken back.)`);
     await registerJobs(queue, database, clock, config, (m, e) => logJobError(m, e));
   }
   else await queue.start();
   const app = await buildApp({ database, config, clock, jobs: queue });
   logJobError = (message: string, error?: unknown) => app.log.error({ err: error }, message);
-  const shutdown = async () => {
+  closeAll = async () => {
     await queue.stop().catch(() => {});
     await app.close();
     await close();
-    process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
   if (services.has('web')) {
     await app.listen({ port: config.port, host: config.host });
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -66,7 +91,7 @@ function printDemoAccounts(accounts: { username: string; displayName: string; ro
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DatabaseUnavailableError) {
     console.error(error.message);
     process.exit(2);
   }

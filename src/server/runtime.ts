@@ -5,8 +5,10 @@
 import type { Config } from './config.js';
 import { migrateDatabase, openDatabase, type Database } from './db/client.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { checkDatabaseReachable } from './db/connect-check.js';
 
 export async function openRuntimeDatabase(config: Config): Promise<{ database: Database; close: () => Promise<void> }> {
+  if (config.databaseUrl) await checkDatabaseReachable(config.databaseUrl);
   const release = config.databaseUrl ? async () => {} : await lockDataDir(config.dataDir);
   try {
     const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });

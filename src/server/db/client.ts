@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
+import { retryRaces } from './retry.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
@@ -36,7 +37,14 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     // An idle connection closed by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+    // The pool listens only on idle clients: a connection ended while checked out (57P01 idle in a
+    // transaction) would emit an unhandled 'error' and end the process. The query in flight, or
+    // the next one, fails instead (the request answers 500) and the pool drops the client on release.
+    pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost during a transaction: ${error.message}`)));
     const db = drizzle(pool, { schema }) as unknown as Db;
+    // Every transaction that loses a race (deadlock, serialization, duplicate new key) runs again (retry.ts).
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((run, config) => retryRaces(() => transaction(run, config))) as Db['transaction'];
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');

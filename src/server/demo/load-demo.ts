@@ -22,10 +22,18 @@ export const DEMO_PASSWORD = 'demo';
 /** The demo region user: sees Exempelkommun's aggregates only (it shares). */
 export const REGION_ACCOUNT = { username: 'region', role: 'region', displayName: 'Region Örebro län samverkan' } as const;
 
-/** True when nothing has been imported or created yet. */
-async function isEmpty(database: Database): Promise<boolean> {
-  const [row] = await queryRows<{ n: number }>(database.db, sql`select (select count(*) from organisations) + (select count(*) from users) as n`);
-  return Number(row.n) === 0;
+/**
+ * What the database holds: nothing; the demo import committed but not the rest (a first start
+ * interrupted, e.g. by Ctrl-C, before the accounts existed); or anything else (done, or real data).
+ * The demo's last transaction writes the accounts, the ladder and the `demo.load` event together,
+ * so an organisation without any user or that event can only be an interrupted demo load.
+ */
+async function stateOf(database: Database): Promise<'empty' | 'interrupted' | 'other'> {
+  const [row] = await queryRows<{ organisations: number; users: number; loaded: boolean }>(database.db, sql`select
+    (select count(*) from organisations)::int as organisations, (select count(*) from users)::int as users,
+    exists (select 1 from audit_events where type = 'demo.load') as loaded`);
+  if (row.organisations === 0 && row.users === 0) return 'empty';
+  return row.users === 0 && !row.loaded ? 'interrupted' : 'other';
 }
 
 function grantsFor(account: DemoAccount): RoleGrant[] {
@@ -44,16 +52,25 @@ function grantsFor(account: DemoAccount): RoleGrant[] {
  * @returns the demo accounts, or null when the database already had data.
  */
 export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (line: string) => void, filesDir?: string): Promise<{ accounts: (DemoAccount | typeof REGION_ACCOUNT)[] } | null> {
-  if (!(await isEmpty(database))) return null;
+  const state = await stateOf(database);
+  if (state === 'other') return null;
   const started = Date.now();
-  log('Tom databas: läser in demodata för Exempelkommun …');
   const data = generateDemo({ today: clock.today() });
+  if (state === 'interrupted') {
+    const [demo] = await queryRows(database.db, sql`select 1 from organisations where organiser_id = ${data.organiserId} and id = ${data.organiserId}`);
+    if (!demo) return null;
+    log('Demodatan lästes inte in färdigt förra gången: läser in resten …');
+  } else {
+    log('Tom databas: läser in demodata för Exempelkommun …');
+  }
   const dir = filesDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'narvaro-demo-')));
   await writeDemoFiles(data, dir);
+  // The importer upserts by SS12000 id: after an interrupted load the same files write only what is missing.
   const report = await importSs12000(database, { ...(await readSs12000Dir(dir)), actorUserId: null });
   if (report.status !== 'applied') {
     throw new Error(`Demo import rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
   }
+  // Everything after the import in one transaction, with the completion event last.
   await database.db.transaction(async (tx) => {
     for (const account of data.accounts) {
       await createUser(tx, {
@@ -62,12 +79,12 @@ export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (li
       });
     }
     const pupils = new Set(data.files.persons.filter((p) => Array.isArray((p as { enrolments?: unknown[] }).enrolments)).map((p) => (p as { id: string }).id)).size;
-    await writeAuditEvent(tx, { organiserId: data.organiserId, actorUserId: null }, { type: 'demo.load', data: { pupils } });
     // A county cooperation that Exempelkommun shares with, and its user.
     await setSharing(tx, { organiserId: data.organiserId, actorUserId: null }, true, clock.now());
     await createRegion(tx, { name: REGION_ACCOUNT.displayName, organiserIds: [data.organiserId], user: { username: REGION_ACCOUNT.username, password: DEMO_PASSWORD, displayName: REGION_ACCOUNT.displayName } });
+    await publishDemoLadder(tx, data.organiserId, clock.today());
+    await writeAuditEvent(tx, { organiserId: data.organiserId, actorUserId: null }, { type: 'demo.load', data: { pupils } });
   });
-  await publishDemoLadder(database, data.organiserId, clock.today());
   log(`Demodata inläst på ${((Date.now() - started) / 1000).toFixed(1)} s (SS12000-filerna finns i ${dir}).`);
   return { accounts: [...data.accounts, REGION_ACCOUNT] };
 }

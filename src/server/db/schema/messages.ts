@@ -5,6 +5,7 @@
 import {
   pgTable, uuid, text, integer, date, timestamp, jsonb, primaryKey, index, uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 import { createdAt, organiserId } from './columns.js';
 
@@ -32,6 +33,8 @@ export const messageDeliveries = pgTable('message_deliveries', {
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
   /** While `sending`: another worker may take the row over after this instant. */
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** While `sending`: the worker process holding the lease (`host/pid/start`, process-identity.ts). */
+  lockedBy: text('locked_by'),
   lastError: text('last_error'),
   /** Transport name that sent it (smtp, http-sms, dev) and the provider's message id. */
   transport: text('transport'),
@@ -44,6 +47,7 @@ export const messageDeliveries = pgTable('message_deliveries', {
   uniqueIndex('message_deliveries_key_idx').on(t.organiserId, t.outboxId, t.channel, t.address),
   index('message_deliveries_due_idx').on(t.organiserId, t.status, t.nextAttemptAt),
   index('message_deliveries_recipient_idx').on(t.organiserId, t.recipientPersonId),
+  index('message_deliveries_sending_idx').on(t.lockedBy).where(sql`${t.status} = 'sending'`),
 ]);
 
 /** The organiser's own wording of a message template per language (defaults live in code). */

@@ -11,12 +11,14 @@ import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { LessonDetail, MyLessonsQuery, MyLessonsResponse, RegisterLessonRequest, UnconfirmedLessonsResponse } from '../../../shared/schemas/lessons.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { loadCovers, loadLessonRoster } from '../measures/measures.repo.js';
+import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/measures.repo.js';
 import { findLesson, findMarkHistory, findMarks, findMyLessons, findMyUnconfirmedLessons, findPersonNames } from './lessons.repo.js';
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
 import { noticeTimingOf, wakeSenderFor } from '../messages/same-day-notices.js';
+import { lockLesson } from '../measures/pupil-day-locks.js';
+import { withRollupsLast } from '../measures/recompute-pupil-days.js';
 
 const LessonParams = Type.Object({ id: Uuid });
 /** How far back "Ej klarmarkerade lektioner" looks: two school weeks. */
@@ -32,9 +34,12 @@ async function loadAccessibleLesson(tx: Tx, actor: Actor, lessonId: string) {
   return { lesson, access, correctablePupils };
 }
 
-async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise<LessonDetail> {
-  const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, lessonId);
-  const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+/** @param known access and roster the caller has just loaded in the same transaction (not read twice). */
+async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string, known?: Pick<Awaited<ReturnType<typeof loadAccessibleLesson>>, 'access' | 'correctablePupils'> & { roster: ScheduledPupilLesson[] }): Promise<LessonDetail> {
+  const { lesson, access, correctablePupils } = known
+    ? { ...known, lesson: await findLesson(tx, actor, lessonId).then((l) => l ?? Promise.reject(notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.'))) }
+    : await loadAccessibleLesson(tx, actor, lessonId);
+  const roster = known?.roster ?? await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
   const ids = roster.map((p) => p.personId);
   const [names, marks, covers, history] = await inSequence(
     () => findPersonNames(tx, actor.organiserId, ids),
@@ -86,14 +91,18 @@ export async function lessonRoutes(fastify: FastifyInstance, { database, clock, 
     const actor = actorOf(request);
     const timing = noticeTimingOf(clock, config);
     const detail = await database.db.transaction(async (tx) => {
-      const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
-      if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
-      const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
-      const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
-      await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
-        lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
-      }, timing);
-      return loadLessonDetail(tx, actor, lesson.id);
+      // Before the marks are read: a registration racing on the same lesson waits, then sees these.
+      await lockLesson(tx, actor.organiserId, request.params.id);
+      return withRollupsLast(tx, async () => {
+        const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
+        if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+        const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+        const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
+        await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
+          lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
+        }, timing);
+        return loadLessonDetail(tx, actor, lesson.id, { access, correctablePupils, roster });
+      });
     });
     // The organiser's "as soon as the lesson is confirmed": the sender runs when the notice is due.
     // The registration is committed; if the wake-up fails, the scheduled run (every minute) sends it.

@@ -9,8 +9,10 @@ import { dayFigures, hasAbsence, isAbsentDay, lessonOutcome, type LessonOutcome 
 import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 import { refreshStatisticsRollups } from '../statistics/rollups.js';
+import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from './pupil-day-locks.js';
 
-const PUPILS_PER_BATCH = 400;
+/** One batch whenever pupils are locked one by one (several batches run under the exclusive lock, so unit locks stay in order). */
+const PUPILS_PER_BATCH = EXCLUSIVE_ABOVE_PUPILS;
 /** Rows are upserted: a day whose figures did not change is not rewritten. */
 const PUPIL_DAY_WRITE: WriteSpec = {
   table: schema.pupilDays,
@@ -24,6 +26,8 @@ const PUPIL_DAY_WRITE: WriteSpec = {
  */
 export async function recomputePupilDays(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
   const unique = [...new Set(personIds)];
+  // Before anything is read: the last of two racing recomputations then sees the other's facts.
+  await lockPupilDays(tx, organiserId, unique);
   for (let i = 0; i < unique.length; i += PUPILS_PER_BATCH) {
     const batch = unique.slice(i, i + PUPILS_PER_BATCH);
     const [lessons, covers] = await inSequence(
@@ -48,6 +52,36 @@ export async function recomputePupilDays(tx: Tx, organiserId: string, personIds:
     await tx.execute(sql`delete from pupil_days where organiser_id = ${organiserId}
       and person_id = any(${uuidArray(batch)}) and date between ${from} and ${to}
       and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)`);
-    await refreshStatisticsRollups(tx, organiserId, batch, from, to);
+    const later = rollupsLater.get(tx);
+    if (later) later.push({ organiserId, personIds: batch, from, to });
+    else await refreshStatisticsRollups(tx, organiserId, batch, from, to);
   }
+}
+
+interface PendingRollups { organiserId: string; personIds: string[]; from: string; to: string }
+const rollupsLater = new WeakMap<object, PendingRollups[]>();
+
+/**
+ * Runs `work` (one request's transaction) with the statistics roll-ups of its recomputations
+ * refreshed once at its end. The school units' locks (pupil-day-locks.ts) are then held only for
+ * that last step and the commit, not while the rest of the request runs: registrations of one
+ * school wait for each other that much less. Nothing in `work` may read the roll-ups.
+ */
+export async function withRollupsLast<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  const pending: PendingRollups[] = [];
+  rollupsLater.set(tx, pending);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    rollupsLater.delete(tx);
+  }
+  // One refresh over every pupil and the whole range, so the units are locked once, in order.
+  const organisers = new Set(pending.map((p) => p.organiserId));
+  for (const organiserId of organisers) {
+    const mine = pending.filter((p) => p.organiserId === organiserId);
+    await refreshStatisticsRollups(tx, organiserId, [...new Set(mine.flatMap((p) => p.personIds))],
+      mine.map((p) => p.from).sort()[0], mine.map((p) => p.to).sort().at(-1)!);
+  }
+  return result;
 }

@@ -12,7 +12,10 @@ import { runMessageWorker } from './message-worker.js';
 import { smtpTransport } from './channels/smtp.js';
 import { httpSmsTransport } from './channels/http-sms.js';
 import type { Transport, Transports } from './channels/channel.js';
-import { retryDelayMs } from './commands/send-deliveries.js';
+import { reclaimDeadLeases, retryDelayMs } from './commands/send-deliveries.js';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { formatIdentity } from '../../process-identity.js';
 
 /** A real SMTP server that keeps every received message. */
 async function startSmtp() {
@@ -202,5 +205,31 @@ describe('messages delivered for real: same-day notice, SMTP, SMS, retries, cras
     expect(newEmails.length + newSms.length).toBe(expected);
     expect(new Set(newEmails.map((m) => m.messageId)).size).toBe(newEmails.length);
     expect(new Set(newSms.map((m) => m.reference)).size).toBe(newSms.length);
+  });
+
+  it('takes back at once the leases of a dead worker, never those of a live one', async () => {
+    const pupils = [...world.pupilsA, ...world.pupilsB].slice(0, 4);
+    for (const pupil of pupils) {
+      await t.database.db.insert(schema.outbox).values({ organiserId: world.organiserId, id: randomUUID(), kind: 'guardianMessage', personId: pupil,
+        templateKey: 'ladder-step', payload: { explanation: 'Lease.' }, idempotencyKey: `lease-${pupil}`, sendAfter: clock.now() });
+    }
+    const dying: Transport = { name: 'smtp', send: async () => { throw new Error('worker killed'); } };
+    await expect(runMessageWorker(t.database, { now: clock.now(), config: config(), transports: { email: dying, sms: dying } })).rejects.toThrow('worker killed');
+    // The crash above claimed the whole batch under this process's name: hand the leases to a dead and a live process.
+    const child = spawnSync(process.execPath, ['-e', '']);
+    const dead = formatIdentity({ pid: child.pid!, startTime: null, hostname: os.hostname() });
+    const live = formatIdentity({ pid: process.ppid, startTime: null, hostname: os.hostname() });
+    const claimed = await queryRows<{ id: string }>(t.database.db, sql`select d.id from message_deliveries d join outbox o on o.organiser_id = d.organiser_id and o.id = d.outbox_id
+      where o.idempotency_key like 'lease-%' and d.status = 'sending' order by d.id`);
+    expect(claimed.length).toBeGreaterThan(1);
+    const half = Math.floor(claimed.length / 2);
+    for (const [i, row] of claimed.entries()) {
+      await t.database.db.execute(sql`update message_deliveries set locked_by = ${i < half ? dead : live} where id = ${row.id}`);
+    }
+    expect(await reclaimDeadLeases(t.database.db, { isSoleProcess: false, now: clock.now() })).toBe(half);
+    expect((await run()).sent).toBe(half);
+    // The sole process (PGlite) knows every other lease is dead.
+    expect(await reclaimDeadLeases(t.database.db, { isSoleProcess: true, now: clock.now() })).toBe(claimed.length - half);
+    expect((await run()).sent).toBe(claimed.length - half);
   });
 });

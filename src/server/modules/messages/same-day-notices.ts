@@ -42,11 +42,11 @@ export async function syncSameDayNotices(tx: Tx, organiserId: string, pupilIds: 
     where organiser_id = ${organiserId} and date = ${today} and person_id = any(${uuidArray([...new Set(pupilIds)])})`);
   const due = new Set(days.filter((d) => needsSameDayNotice({ invalid: d.invalid, lateMinutes: d.late_minutes }, timing.config.sameDayNoticeLateMinutes)).map((d) => d.person_id));
   const sendAt = due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : timing.now.getTime();
-  for (const pupilId of due) {
-    await tx.insert(schema.outbox).values({
+  if (due.size > 0) {
+    await tx.insert(schema.outbox).values([...due].map((pupilId) => ({
       organiserId, id: randomUUID(), kind: 'guardianMessage', personId: pupilId, templateKey: SAME_DAY_TEMPLATE,
       payload: { date: today }, idempotencyKey: sameDayKey(pupilId, today), status: 'pending', sendAfter: new Date(sendAt), aboutDate: today,
-    }).onConflictDoUpdate({
+    }))).onConflictDoUpdate({
       target: [schema.outbox.organiserId, schema.outbox.idempotencyKey],
       // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
       set: { status: 'pending', withdrawnAt: null, lastError: null, sendAfter: new Date(sendAt) },

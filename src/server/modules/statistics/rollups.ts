@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
 import { cutKeysOf, halfKeyOf, halfKeysBetween, halfRange, monthKeysBetween } from '../../../shared/statistics/index.js';
+import { lockUnits } from '../measures/pupil-day-locks.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
 export const PLACEMENT_JOINS = sql`
@@ -133,32 +134,43 @@ async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, st
     return;
   }
   const wanted = sql`(select distinct (k->>0)::uuid as unit, k->>1 as month from jsonb_array_elements(${JSON.stringify(pairs)}::jsonb) k)`;
-  await tx.execute(sql`delete from unit_months um using ${wanted} w
-    where um.organiser_id = ${organiserId} and um.school_unit_id = w.unit and um.month = w.month`);
+  // An upsert in key order (the caller holds the units' locks, so no other writer sums these pairs);
   // LATERAL: one index range per pair (the planner guesses 100 pairs from jsonb and would scan them all).
   await tx.execute(sql`insert into unit_months (${columns})
     select ${organiserId}, w.month, w.unit, s.*
     from ${wanted} w
     cross join lateral (select ${UNIT_MONTH_SUMS} from pupil_periods pp
       where pp.organiser_id = ${organiserId} and pp.period_key = w.month and pp.school_unit_id = w.unit) s
-    where s.pupils > 0`);
+    where s.pupils > 0
+    order by w.month, w.unit
+    on conflict (organiser_id, month, school_unit_id) do update set (pupils, ${SUM_COLUMNS}) =
+      (excluded.pupils, excluded.scheduled, excluded.known, excluded.attended, excluded.valid, excluded.invalid, excluded.other,
+       excluded.late_count, excluded.late_minutes, excluded.absent_days, excluded.absence_occasions, excluded.school_days)`);
+  await tx.execute(sql`delete from unit_months um using ${wanted} w
+    where um.organiser_id = ${organiserId} and um.school_unit_id = w.unit and um.month = w.month
+      and not exists (select 1 from pupil_periods pp where pp.organiser_id = um.organiser_id and pp.period_key = w.month and pp.school_unit_id = w.unit)`);
 }
 
 /**
  * Rebuilds the pupils' roll-up rows that [from, to] feeds: its months, their half-years, and the
  * "to date" keys of cut dates on or after `from`. Rows of other months are left alone, so the
  * statistics cells kept for them stay current (cell-cache.ts).
- * @param personIds pupils whose `pupil_days` changed (or whose placement did); empty does nothing.
+ * @param personIds pupils whose `pupil_days` changed (or whose placement did), locked by lockPupilDays; empty does nothing.
  */
 export async function refreshStatisticsRollups(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
   if (personIds.length === 0) return;
-  await lockRollups(tx, organiserId, 'shared');
+  // The caller holds the roll-up lock and the pupils' (recomputePupilDays → lockPupilDays).
   const halves = halfKeysBetween(from, to);
   const months = monthKeysBetween(from, to);
   const cuts = (await findCutDates(tx, organiserId)).filter((cut) => halves.includes(halfKeyOf(cut)) && cut >= from);
   const keys = [...months, ...halves, ...cuts.flatMap(cutKeysOf)];
   const extent = { from: halfRange(halves[0]).from, to: halfRange(halves[halves.length - 1]).to };
   const persons = uuidArray(personIds);
+  // The units whose sums change: those of the pupils' rows now, and of their (already rewritten) days.
+  const units = await queryRows<{ id: string }>(tx, sql`select school_unit_id as id from pupil_periods
+      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
+    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${persons}) and date between ${extent.from} and ${extent.to}`);
+  await lockUnits(tx, organiserId, units.map((u) => u.id));
   const removed = await queryRows<{ school_unit_id: string; period_key: string }>(tx, sql`delete from pupil_periods
     where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
     returning school_unit_id, period_key`);

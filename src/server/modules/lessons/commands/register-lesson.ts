@@ -3,7 +3,7 @@
  * are present (an imported registration is kept unless overridden). Every change is written to
  * the insert-only history; a change to an already confirmed lesson is a correction.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { schema, type Tx } from '../../../db/client.js';
 import { AppError, forbidden } from '../../../errors.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
@@ -47,6 +47,7 @@ const stateOfInput = (mark: MarkInput): MarkState => (mark.kind === 'present' ? 
   reasonCode: mark.reasonCode ?? null, comment: mark.comment ?? null,
 });
 const stateOfRow = (row: MarkRow | undefined): MarkState => (row ? { kind: row.kind, minutes: row.minutes, reasonCode: row.reason_code, comment: row.comment } : null);
+const camel = (column: string) => column.replace(/_(.)/g, (_, c: string) => c.toUpperCase());
 const isSameState = (a: MarkState, b: MarkState) => JSON.stringify(a) === JSON.stringify(b);
 
 /** @throws AppError LESSON_CANCELLED, INVALID_REGISTRATION (400 with paths), FORBIDDEN (mentor outside own pupils). */
@@ -67,16 +68,22 @@ export async function registerLesson(tx: Tx, ctx: AuditContext & { actorUserId: 
   if (correctablePupils !== 'all' && changes.some((c) => !correctablePupils.has(c.personId))) {
     throw forbidden('Du kan bara rätta registreringar för dina egna mentorselever.');
   }
-  for (const change of changes) {
-    const key = and(eq(schema.attendanceMarks.organiserId, ctx.organiserId), eq(schema.attendanceMarks.lessonId, lesson.id), eq(schema.attendanceMarks.personId, change.personId));
-    if (change.next === null) {
-      await tx.delete(schema.attendanceMarks).where(key);
-    } else {
-      const values = { kind: change.next.kind, minutes: change.next.minutes, reasonCode: change.next.reasonCode, comment: change.next.comment,
-        importedMinutes: null, externalId: null, recordedByUserId: ctx.actorUserId, recordedAt: input.now };
-      await tx.insert(schema.attendanceMarks).values({ organiserId: ctx.organiserId, lessonId: lesson.id, personId: change.personId, ...values })
-        .onConflictDoUpdate({ target: [schema.attendanceMarks.organiserId, schema.attendanceMarks.lessonId, schema.attendanceMarks.personId], set: values });
-    }
+  // One statement for the removed marks and one for the written ones, whatever the class size.
+  const removed = changes.filter((c) => c.next === null).map((c) => c.personId);
+  if (removed.length > 0) {
+    await tx.delete(schema.attendanceMarks).where(and(eq(schema.attendanceMarks.organiserId, ctx.organiserId), eq(schema.attendanceMarks.lessonId, lesson.id),
+      inArray(schema.attendanceMarks.personId, removed)));
+  }
+  const written = changes.flatMap((c) => (c.next === null ? [] : [{
+    organiserId: ctx.organiserId, lessonId: lesson.id, personId: c.personId, kind: c.next.kind, minutes: c.next.minutes, reasonCode: c.next.reasonCode,
+    comment: c.next.comment, importedMinutes: null, externalId: null, recordedByUserId: ctx.actorUserId, recordedAt: input.now,
+  }]));
+  if (written.length > 0) {
+    await tx.insert(schema.attendanceMarks).values(written).onConflictDoUpdate({
+      target: [schema.attendanceMarks.organiserId, schema.attendanceMarks.lessonId, schema.attendanceMarks.personId],
+      set: Object.fromEntries(['kind', 'minutes', 'reason_code', 'comment', 'imported_minutes', 'external_id', 'recorded_by_user_id', 'recorded_at']
+        .map((column) => [camel(column), sql.raw(`excluded.${column}`)])),
+    });
   }
   if (changes.length > 0) {
     await tx.insert(schema.attendanceMarkHistory).values(changes.map((c) => ({

@@ -5,11 +5,14 @@
  * runs out. Nothing is lost and nothing is sent twice, except in the instant between the
  * provider accepting a message and the mark (then the resend carries the same Message-ID /
  * Idempotency-Key, so the receiver can recognise it).
+ * A lease names the worker process holding it; a restarted worker takes back at once those of a
+ * dead worker on its host (reclaimDeadLeases), rows of other hosts' workers wait for the lease.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '../../../db/client.js';
 import type { MessageConfig } from '../../../config.js';
 import { DeliveryError, type Transports } from '../channels/channel.js';
+import { currentProcess, formatIdentity, isAlive, parseIdentity } from '../../../process-identity.js';
 
 const LEASE_MS = 5 * 60_000;
 
@@ -26,7 +29,8 @@ export async function sendDueDeliveries(db: Db, organiserId: string, options: {
   const { now, transports, config } = options;
   const summary: SendSummary = { sent: 0, retried: 0, failed: 0 };
   const claimed = await queryRows<ClaimedRow>(db, sql`update message_deliveries d
-    set status = 'sending', attempts = d.attempts + 1, locked_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz
+    set status = 'sending', attempts = d.attempts + 1, locked_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz,
+      locked_by = ${formatIdentity(currentProcess())}
     where (d.organiser_id, d.id) in (
       select organiser_id, id from message_deliveries
       where organiser_id = ${organiserId} and channel in ('email', 'sms')
@@ -41,7 +45,7 @@ export async function sendDueDeliveries(db: Db, organiserId: string, options: {
     try {
       const result = await transport.send({ reference: `${organiserId}/${row.id}`, to: row.address, subject: row.subject, body: row.body, locale: row.locale });
       await db.update(schema.messageDeliveries).set({
-        status: 'sent', sentAt: now, lockedUntil: null, lastError: null, transport: transport.name, providerMessageId: result.providerMessageId,
+        status: 'sent', sentAt: now, lockedUntil: null, lockedBy: null, lastError: null, transport: transport.name, providerMessageId: result.providerMessageId,
       }).where(key(row.id));
       summary.sent++;
     } catch (error) {
@@ -49,7 +53,7 @@ export async function sendDueDeliveries(db: Db, organiserId: string, options: {
       if (!(error instanceof DeliveryError)) throw error;
       const isFinal = error.isPermanent || row.attempts >= config.maxAttempts;
       await db.update(schema.messageDeliveries).set({
-        status: isFinal ? 'failed' : 'queued', lockedUntil: null, lastError: error.message, transport: transport.name,
+        status: isFinal ? 'failed' : 'queued', lockedUntil: null, lockedBy: null, lastError: error.message, transport: transport.name,
         nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts, config.retryBaseSeconds)),
       }).where(key(row.id));
       if (isFinal) summary.failed++;
@@ -57,4 +61,23 @@ export async function sendDueDeliveries(db: Db, organiserId: string, options: {
     }
   }
   return summary;
+}
+
+/**
+ * Makes the leases of dead workers due now: of every worker when this process is the only one
+ * (PGlite owns its data folder), else of workers on this host whose process is gone. Across
+ * organisers (a worker's leases span them); run when a worker starts.
+ * @returns the number of deliveries taken back.
+ */
+export async function reclaimDeadLeases(db: Db, options: { isSoleProcess: boolean; now: Date }): Promise<number> {
+  const holders = await queryRows<{ locked_by: string | null }>(db, sql`select distinct locked_by from message_deliveries where status = 'sending'`);
+  const me = formatIdentity(currentProcess());
+  const dead = holders.map((h) => h.locked_by).filter((h): h is string => h !== null && h !== me && (options.isSoleProcess || !isAlive(parseIdentity(h) ?? { pid: 0, startTime: null, hostname: '' })));
+  // Leases from before the holder was recorded: only the sole process can know they are dead.
+  const legacy = options.isSoleProcess && holders.some((h) => h.locked_by === null);
+  if (dead.length === 0 && !legacy) return 0;
+  const rows = await queryRows(db, sql`update message_deliveries set locked_until = ${options.now.toISOString()}::timestamptz - interval '1 millisecond'
+    where status = 'sending' and (locked_by in (select jsonb_array_elements_text(${JSON.stringify(dead)}::jsonb))${legacy ? sql` or locked_by is null` : sql``})
+    returning id`);
+  return rows.length;
 }

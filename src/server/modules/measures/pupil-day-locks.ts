@@ -1,0 +1,60 @@
+/**
+ * Serialises the writers of derived rows (docs/concurrency.md). Everything derived from a pupil's
+ * raw facts (pupil days, pupil periods, same-day notices) is recomputed by a transaction that holds
+ * the pupil's lock, and the unit sums (unit months, kept-cell generations) by one holding the
+ * unit's lock; both are transaction-level advisory locks, released at commit or rollback. Under
+ * READ COMMITTED a statement run after the lock is granted sees everything the previous holder
+ * committed, so the last writer's recomputation includes every earlier writer's facts.
+ *
+ * Locks are always taken in one global order, so waits never form a cycle:
+ *   lesson → roll-up lock of the organiser (shared; exclusive for cut dates, rebuilds and large
+ *   imports) → pupils in ascending key order → school units in ascending key order.
+ */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { lockRollups } from '../statistics/rollups.js';
+
+/** Advisory-lock namespaces (the two-int form, apart from single-key locks such as the migration's). */
+const PUPIL_NAMESPACE = 14_001;
+const UNIT_NAMESPACE = 14_002;
+const LESSON_NAMESPACE = 14_003;
+
+/**
+ * Above this many pupils one transaction takes the organiser's roll-up lock exclusively instead of
+ * one lock per pupil (an import of a whole school: the lock table holds a few thousand entries).
+ */
+export const EXCLUSIVE_ABOVE_PUPILS = 400;
+
+/** Locks keys of a namespace in ascending order of the lock key itself (hash collisions only make two keys one lock). */
+async function lockKeys(tx: Tx, namespace: number, organiserId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${namespace}::int, k) from (
+    select distinct hashtext(${organiserId} || ':' || id) as k from unnest(${`{${[...new Set(ids)].join(',')}}`}::text[]) id order by k) s`);
+}
+
+/**
+ * Takes what a recomputation of the pupils' days needs, before anything derived is read: the
+ * roll-up lock shared and each pupil's lock, or the roll-up lock exclusively for many pupils.
+ * Call it once with every pupil the transaction will recompute (taking more later could break
+ * the order); taking a lock the transaction holds already is free.
+ */
+export async function lockPupilDays(tx: Tx, organiserId: string, personIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(personIds)];
+  if (unique.length === 0) return;
+  if (unique.length > EXCLUSIVE_ABOVE_PUPILS) {
+    await lockRollups(tx, organiserId, 'exclusive');
+    return;
+  }
+  await lockRollups(tx, organiserId, 'shared');
+  await lockKeys(tx, PUPIL_NAMESPACE, organiserId, unique);
+}
+
+/** Locks the school units whose unit sums the transaction rewrites (after its pupils' locks). */
+export async function lockUnits(tx: Tx, organiserId: string, unitIds: readonly string[]): Promise<void> {
+  await lockKeys(tx, UNIT_NAMESPACE, organiserId, unitIds);
+}
+
+/** Serialises registrations of one lesson: each reads the marks it changes (and writes their history) after the previous one committed. */
+export async function lockLesson(tx: Tx, organiserId: string, lessonId: string): Promise<void> {
+  await lockKeys(tx, LESSON_NAMESPACE, organiserId, [lessonId]);
+}
