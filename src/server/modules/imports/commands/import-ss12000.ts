@@ -54,7 +54,7 @@ export interface ImportReport {
 /** Problems listed per file in the report; the rest are only counted (a broken file can have millions). */
 export const MAX_PROBLEMS_PER_FILE = 1000;
 
-type RowEntity = Exclude<keyof NormalizedImport, 'organiserId' | 'replaces' | 'presentPupilsByLesson'>;
+type RowEntity = Exclude<keyof NormalizedImport, 'organiserId' | 'replaces'>;
 type ChangedRow = Record<string, string | Date | null>;
 
 /** Rows of a changed lesson-bound child: the pupil and the lesson's date (the lesson is written first). */
@@ -264,11 +264,6 @@ async function writeRecords(
       if (deleted.length > 0) counts[`${step.entity}.deleted`] = deleted.length;
       affect(step, deleted);
     }
-    if (step.entity === 'attendanceMarks') {
-      const deleted = await deleteMarksOfPresentPupils(tx, spec, organiserId, records, createdIds.get('lessons'));
-      if (deleted.length > 0) counts['attendanceMarks.deleted'] = deleted.length;
-      affect(step, deleted);
-    }
     if (rows.length === 0) continue;
     const result = await upsertRows<ChangedRow>(tx, spec, organiserId, rows, progress);
     counts[`${step.entity}.inserted`] = result.inserted;
@@ -292,28 +287,6 @@ async function analyzeChangedTables(tx: Tx, counts: Record<string, number>): Pro
   const tables = WRITE_STEPS.filter((step) => (changedRows.get(step.entity) ?? 0) >= ANALYZE_AFTER_ROWS)
     .map((step) => `"${getTableName(step.table)}"`);
   if (tables.length > 0) await tx.execute(sql.raw(`ANALYZE ${tables.join(', ')}`));
-}
-
-/**
- * An Attendance that reports a pupil plainly present leaves no mark, so an imported mark from an
- * earlier import of the same lesson and pupil must go. Lessons created by this import have none.
- */
-async function deleteMarksOfPresentPupils(
-  tx: Tx, spec: WriteSpec, organiserId: string, records: NormalizedImport, createdLessons = new Set<string>(),
-): Promise<ChangedRow[]> {
-  const present = records.presentPupilsByLesson;
-  const lessonIds = [...present.keys()].filter((id) => !createdLessons.has(id));
-  if (lessonIds.length === 0) return [];
-  const [any] = await queryRows<{ has: boolean }>(tx, sql`
-    SELECT EXISTS (SELECT 1 FROM attendance_marks WHERE organiser_id = ${organiserId} AND kind = 'imported') AS has`);
-  if (!any.has) return [];
-  const existing = await queryInBatches<{ lesson_id: string; person_id: string }>(tx, lessonIds, (ids) => sql`
-    SELECT lesson_id, person_id FROM attendance_marks
-    WHERE organiser_id = ${organiserId} AND kind = 'imported' AND lesson_id = ANY(${ids})`);
-  const stale = existing
-    .filter((m) => present.get(m.lesson_id)?.includes(m.person_id))
-    .map((m) => ({ lessonId: m.lesson_id, personId: m.person_id }));
-  return deleteByKey<ChangedRow>(tx, { ...spec, returning: PUPIL_AND_LESSON_DATE }, organiserId, stale, "t.kind = 'imported'");
 }
 
 /** Problems capped per file, and the per-file summary. */

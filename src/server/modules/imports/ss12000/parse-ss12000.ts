@@ -105,11 +105,6 @@ export interface NormalizedImport {
   terms: ImportRow<typeof schema.terms>[];
   daysOff: ImportRow<typeof schema.daysOff>[];
   replaces: ReplacedCollections;
-  /**
-   * Pupils an Attendance reports as plainly present, by lesson id. They get no mark (a confirmed
-   * lesson without a mark means present), but an earlier imported mark for them must go.
-   */
-  presentPupilsByLesson: Map<string, string[]>;
 }
 
 /** Result of {@link validateSs12000}. */
@@ -167,7 +162,6 @@ class Ss12000Validator {
       enrolments: [], responsibles: [], groupMemberships: [], dutyAssignments: [], activityGroups: [],
       activityTeachers: [], lessonTeachers: [], lessonStudentExceptions: [],
     },
-    presentPupilsByLesson: new Map(),
   };
   /** Ids defined by this import; the value is what later files need to know about the record. */
   private readonly defined = {
@@ -185,8 +179,8 @@ class Ss12000Validator {
   private readonly huvudmen: { id: string; at: Location }[] = [];
   /** One string per distinct id or date, so millions of presence entries share a few thousand strings. */
   private readonly strings = new Map<string, string>();
-  /** `lessonId|personId` → where the mark came from, to catch two records for one pupil and lesson. */
-  private readonly markSources = new Map<string, Location>();
+  /** `lessonId|personId` → index of the record it came from, to catch two records for one pupil and lesson. */
+  private readonly markSources = new Map<string, number>();
   /** `lessonId|personId` → that pupil's teaching length from a student exception. */
   private readonly pupilLengths = new Map<string, number>();
   private readonly confirmedLessons = new Set<string>();
@@ -629,34 +623,23 @@ class Ss12000Validator {
         return;
       }
     }
-    if (r.isReported) this.confirmedLessons.add(lessonId);
-    if (r.isReported && valid === 0 && invalid === 0 && other === 0) {
-      const present = this.out.presentPupilsByLesson.get(lessonId);
-      if (present) present.push(personId);
-      else this.out.presentPupilsByLesson.set(lessonId, [personId]);
-      return;
-    }
     const key = `${lessonId}|${personId}`;
     const earlier = this.markSources.get(key);
-    if (earlier) {
-      this.problem(at, 'student.id', 'DUPLICATE_ID', `Eleven har redan en närvaropost för samma kalenderhändelse (post ${earlier.index}).`);
+    if (earlier !== undefined) {
+      this.problem(at, 'student.id', 'DUPLICATE_ID', `Eleven har redan en närvaropost för samma kalenderhändelse (post ${earlier}).`);
       return;
     }
-    this.markSources.set(key, at);
+    this.markSources.set(key, at.index ?? -1);
+    // `isReported` is this pupil's own (issue 13): the lesson counts as confirmed by the import, but
+    // only pupils with a record are registered by it, so every record is kept, plain presence too.
+    if (r.isReported) this.confirmedLessons.add(lessonId);
     this.out.attendanceMarks.push({
       lessonId, personId, kind: 'imported', externalId: id,
       importedMinutes: { isReported: r.isReported, attended, valid, invalid, other },
     });
   }
 
-  /** A pupil both present and marked in the same lesson is two contradicting records. */
   private finishAttendances(): void {
-    for (const [key, at] of this.markSources) {
-      const [lessonId, personId] = key.split('|');
-      if (this.out.presentPupilsByLesson.get(lessonId)?.includes(personId)) {
-        this.problem(at, 'student.id', 'DUPLICATE_ID', 'Eleven har en annan närvaropost för samma kalenderhändelse som anger full närvaro.');
-      }
-    }
     for (const lessonId of this.confirmedLessons) this.out.lessonConfirmations.push({ lessonId, source: 'import' });
   }
 
