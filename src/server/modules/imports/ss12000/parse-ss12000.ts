@@ -213,7 +213,7 @@ class Ss12000Validator {
   private readDataFile(name: Exclude<Ss12000FileName, 'schoolCalendar'>, content: unknown): void {
     const file = `${name}.json`;
     if (content instanceof Ss12000FileError) {
-      this.problem({ file, index: content.index, id: null }, '', content.code, `Filen kunde inte läsas: ${content.message}`);
+      this.problem({ file, index: content.index, id: null }, '', content.code, fileErrorMessage(content));
       return;
     }
     const records = Array.isArray(content) ? content : isObject(content) ? content.data : undefined;
@@ -243,7 +243,7 @@ class Ss12000Validator {
       }
     } catch (error) {
       if (!(error instanceof Ss12000FileError)) throw error;
-      this.problem({ file, index: error.index, id: null }, '', error.code, `Filen kunde inte läsas: ${error.message}`);
+      this.problem({ file, index: error.index, id: null }, '', error.code, fileErrorMessage(error));
     }
     this.recordCounts[file] = index;
     this.finishFile(name);
@@ -253,7 +253,7 @@ class Ss12000Validator {
     const file = 'schoolCalendar.json';
     const at: Location = { file, index: null, id: null };
     if (content instanceof Ss12000FileError) {
-      this.problem(at, '', content.code, `Filen kunde inte läsas: ${content.message}`);
+      this.problem(at, '', content.code, fileErrorMessage(content));
       return;
     }
     if (!isObject(content)) {
@@ -718,6 +718,11 @@ class Ss12000Validator {
     this.recordsRead++;
     if (this.recordsRead % PROGRESS_EVERY === 0) this.options.onProgress?.({ phase: 'validate.records', done: this.recordsRead, total: 0 });
   }
+}
+
+/** A reading problem as one sentence: the scanner's own sentences start with "Filen". */
+function fileErrorMessage(error: Ss12000FileError): string {
+  return error.message.startsWith('Filen ') ? error.message : `Filen kunde inte läsas: ${error.message}`;
 }
 
 /** Only the checked address fields are stored, never whatever else an exporter put there. */
