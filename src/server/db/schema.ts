@@ -536,3 +536,4 @@ export * from './schema/jobs.js';
 export * from './schema/cases.js';
 export * from './schema/statistics.js';
 export * from './schema/regions.js';
+export * from './schema/sync.js';
