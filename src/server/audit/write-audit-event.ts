@@ -15,6 +15,7 @@ export type AuditEvent =
   | { type: 'absence.register'; absenceId: string; pupilId: string; data: { kind: string; from: string; to: string } }
   | { type: 'absence.withdraw'; absenceId: string; pupilId: string; data: Record<string, never> }
   | { type: 'import.ss12000'; importId: string; data: { status: string; counts: Record<string, number> } }
+  | { type: 'import.ss12000-sync-settings'; data: { baseUrl: string; clientId: string; scheduleTime: string | null; isSecretChanged: boolean } }
   | { type: 'pupil.read'; pupilId: string; data: { view: string } }
   | { type: 'demo.load'; data: { pupils: number } }
   | { type: 'ladder.evaluate'; data: { date: string; pupils: number; onStep: number; changes: number; tasks: number; outbox: number } }
