@@ -47,6 +47,26 @@ export interface ImportReport {
 }
 
 /** One earlier import. */
+/** One SS12000 sync run's report (see docs/ss12000-sync.md). */
+export interface SyncRunReport {
+  status: 'applied' | 'rejected' | 'failed';
+  mode: 'full' | 'incremental';
+  startedAt: string;
+  fetched: Record<string, number>;
+  import: ImportReport | null;
+  error: { code: string; message: string } | null;
+}
+
+/** The SS12000 sync connection as the server shows it (never the secret). */
+export interface SyncSettings {
+  baseUrl: string; tokenUrl: string; clientId: string; authMethod: 'body' | 'basic'; scheduleTime: string | null;
+  hasSecret: boolean; lastRunAt: string | null; lastStatus: string | null; lastReport: SyncRunReport | null;
+}
+
+export interface SaveSyncSettings {
+  baseUrl: string; tokenUrl: string; clientId: string; authMethod: 'body' | 'basic'; scheduleTime: string | null; clientSecret?: string;
+}
+
 export interface ImportRun {
   id: string;
   status: string;
@@ -218,6 +238,9 @@ export const api = {
   importsPath: () => '/api/imports',
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>
     uploadForm<ImportReport>('/api/imports/ss12000', form, onProgress),
+  syncSettingsPath: () => '/api/imports/ss12000-sync',
+  saveSyncSettings: (body: SaveSyncSettings) => apiPut<{ settings: SyncSettings }>('/api/imports/ss12000-sync', body),
+  startSync: () => apiPost<{ isStarted: boolean }>('/api/imports/ss12000-sync/run'),
 };
 
 /** Response types for the GET paths above, so pages name them once. */
