@@ -179,8 +179,11 @@ class Ss12000Validator {
   private readonly huvudmen: { id: string; at: Location }[] = [];
   /** One string per distinct id or date, so millions of presence entries share a few thousand strings. */
   private readonly strings = new Map<string, string>();
-  /** `lessonId|personId` → index of the record it came from, to catch two records for one pupil and lesson. */
-  private readonly markSources = new Map<string, number>();
+  /**
+   * Lesson → pupil → index of the record, to catch two records for one pupil and lesson. Keyed by
+   * the interned ids (no per-record key string): every record of a large import passes here.
+   */
+  private readonly markSources = new Map<string, Map<string, number>>();
   /** `lessonId|personId` → that pupil's teaching length from a student exception. */
   private readonly pupilLengths = new Map<string, number>();
   private readonly confirmedLessons = new Set<string>();
@@ -623,13 +626,14 @@ class Ss12000Validator {
         return;
       }
     }
-    const key = `${lessonId}|${personId}`;
-    const earlier = this.markSources.get(key);
+    let pupils = this.markSources.get(lessonId);
+    if (!pupils) this.markSources.set(lessonId, (pupils = new Map()));
+    const earlier = pupils.get(personId);
     if (earlier !== undefined) {
       this.problem(at, 'student.id', 'DUPLICATE_ID', `Eleven har redan en närvaropost för samma kalenderhändelse (post ${earlier}).`);
       return;
     }
-    this.markSources.set(key, at.index ?? -1);
+    pupils.set(personId, at.index ?? -1);
     // `isReported` is this pupil's own (issue 13): the lesson counts as confirmed by the import, but
     // only pupils with a record are registered by it, so every record is kept, plain presence too.
     if (r.isReported) this.confirmedLessons.add(lessonId);
