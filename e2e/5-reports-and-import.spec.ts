@@ -52,3 +52,29 @@ test('huvudman sets retention periods: an out-of-range period is refused in Swed
   await page.reload();
   await expect(page.getByLabel('Loggar över läsning och ändringar (månader)')).toHaveValue('48');
 });
+
+test('admin: sets up the SS12000 sync (the secret is never shown) and syncs now', async ({ page }) => {
+  // A school platform of our own on a random port; it serves empty lists, so the run changes nothing.
+  const { startSs12000Stub, STUB_CLIENT } = await import('../src/server/modules/imports/test/ss12000-stub');
+  const endpoints = ['organisations', 'persons', 'groups', 'duties', 'activities', 'calendarEvents', 'attendances', 'absences'];
+  const stub = await startSs12000Stub(Object.fromEntries(endpoints.map((e) => [e, []])));
+  try {
+    await logIn(page, 'admin');
+    const section = page.getByRole('region', { name: 'Synkronisering från skolplattformen (SS 12000)' });
+    await section.getByLabel('API-adress').fill(stub.baseUrl);
+    await section.getByLabel('Token-adress (OAuth2)').fill(stub.tokenUrl);
+    await section.getByLabel('Klient-id').fill(STUB_CLIENT.clientId);
+    await section.getByLabel('Klienthemlighet').fill(STUB_CLIENT.clientSecret);
+    await section.getByRole('button', { name: 'Spara inställningar' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Inställningarna är sparade.' })).toBeVisible();
+    await expect(section.getByText('En hemlighet är sparad.')).toBeVisible();
+    await expect(section.getByLabel('Klienthemlighet')).toHaveValue('');
+    await section.getByRole('button', { name: 'Synka nu' }).click();
+    await expect(section.getByText(/Genomförd\./)).toBeVisible({ timeout: 30_000 });
+    await expect(section.getByRole('table', { name: 'Hämtade poster' })).toBeVisible();
+    expect(await page.content()).not.toContain(STUB_CLIENT.clientSecret);
+    await expectNoAxeViolations(page, 'import with sync');
+  } finally {
+    await stub.close();
+  }
+});

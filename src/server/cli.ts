@@ -1,6 +1,7 @@
 /**
  * Command line: `npm run cli -- <command>`.
  *   import ss12000 <dir>                         import SS12000 JSON files (all-or-nothing)
+ *   sync ss12000 --url U --token-url T --client-id C [--full] [--basic-auth]   pull from an SS12000 API; secret from SS12000_CLIENT_SECRET
  *   measures --from YYYY-MM-DD --to YYYY-MM-DD --json   absence figures per pupil
  *   ladder evaluate --preset <id> --date YYYY-MM-DD --json   ladder steps per pupil as of the date
  *   stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json   aggregated statistics
@@ -24,6 +25,7 @@ class UsageError extends Error {}
 
 const USAGE = `Användning / usage:
   npm run cli -- import ss12000 <dir>
+  SS12000_CLIENT_SECRET=… npm run cli -- sync ss12000 --url <bas-url> --token-url <token-url> --client-id <id> [--full] [--basic-auth]
   npm run cli -- measures --from YYYY-MM-DD --to YYYY-MM-DD --json
   npm run cli -- ladder evaluate --preset kyrkbacksskolan|stockholm|orebro|norrkoping --date YYYY-MM-DD --json
   npm run cli -- stats --level school|organiser|region --from YYYY-MM-DD --to YYYY-MM-DD --json
@@ -50,6 +52,33 @@ const commands: Record<string, Command> = {
       onProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}/${p.total}   `),
     });
     process.stderr.write('\n');
+    console.log(JSON.stringify(report, null, 2));
+    return report.status === 'applied' ? 0 : 1;
+  },
+  async sync(database, args) {
+    const [format, ...rest] = args;
+    const { values } = parseArgs({ args: rest, options: {
+      url: { type: 'string' }, 'token-url': { type: 'string' }, 'client-id': { type: 'string' }, full: { type: 'boolean' }, 'basic-auth': { type: 'boolean' },
+    } });
+    if (format !== 'ss12000' || !values.url || !values['token-url'] || !values['client-id']) {
+      throw new UsageError('sync needs: ss12000 --url <base> --token-url <url> --client-id <id>');
+    }
+    // The secret never goes on the command line, where process lists and shell history would show it.
+    const clientSecret = process.env.SS12000_CLIENT_SECRET;
+    if (!clientSecret) throw new UsageError('set SS12000_CLIENT_SECRET to the client secret');
+    const { syncSs12000 } = await import('./modules/imports/sync/sync-ss12000.js');
+    const report = await syncSs12000(database, {
+      connection: { baseUrl: values.url, tokenUrl: values['token-url'], clientId: values['client-id'], clientSecret, authMethod: values['basic-auth'] ? 'basic' : 'body' },
+      isFull: values.full ?? false, actorUserId: null,
+      onFetched: (entity, records) => process.stderr.write(`\rHämtat ${entity}: ${records}          `),
+      onImportProgress: (p) => process.stderr.write(`\r${p.phase}: ${p.done}/${p.total}          `),
+    });
+    process.stderr.write('\n');
+    for (const [entity, records] of Object.entries(report.fetched)) process.stderr.write(`${entity}: ${records} poster hämtade\n`);
+    if (report.error) {
+      console.error(report.error.message);
+      return 1;
+    }
     console.log(JSON.stringify(report, null, 2));
     return report.status === 'applied' ? 0 : 1;
   },

@@ -15,6 +15,7 @@ export type AuditEvent =
   | { type: 'absence.register'; absenceId: string; pupilId: string; data: { kind: string; from: string; to: string } }
   | { type: 'absence.withdraw'; absenceId: string; pupilId: string; data: Record<string, never> }
   | { type: 'import.ss12000'; importId: string; data: { status: string; counts: Record<string, number> } }
+  | { type: 'import.ss12000-sync-settings'; data: { baseUrl: string; clientId: string; scheduleTime: string | null; isSecretChanged: boolean } }
   | { type: 'pupil.read'; pupilId: string; data: { view: string } }
   | { type: 'pupil.read-list'; data: { view: PupilListView; pupils: number; pupilIds: string[] } }
   | { type: 'lesson.read-register'; lessonId: string; data: { pupils: number; pupilIds: string[] } }

@@ -537,3 +537,4 @@ export * from './schema/cases.js';
 export * from './schema/statistics.js';
 export * from './schema/regions.js';
 export * from './schema/api.js';
+export * from './schema/sync.js';

@@ -16,6 +16,7 @@ import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message
 import { JOB_SEND_MESSAGES } from '../modules/messages/messages.jobs.js';
 import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
 import { exportJobRunners } from '../modules/exports/export-jobs.js';
+import { JOB_SYNC_SS12000_DUE, JOB_SYNC_SS12000_NOW, SYNC_CHECK_EVERY_MINUTES, handleDueSyncs, runConfiguredSync } from '../modules/imports/sync/scheduled-sync.js';
 
 export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
 /** Nightly, after the day's registrations: every organiser, one transaction each. */
@@ -70,6 +71,8 @@ export function registerJobHandlers(queue: JobQueue, database: Database, clock: 
   queue.register(JOB_KEEP_ROLLUP_CUTS, () => handleKeepRollupCuts(database, clock));
   queue.register(JOB_SEND_MESSAGES, async () => { await sendDue(); });
   queue.register(JOB_BOARD_REPORTS, async () => { await handleScheduledBoardReports(database, clock); });
+  queue.register(JOB_SYNC_SS12000_DUE, () => handleDueSyncs(database, clock));
+  queue.register(JOB_SYNC_SS12000_NOW, async (data) => { await runConfiguredSync(database, data.organiserId as string, data.userId as string); });
   queue.register(JOB_MONTHLY_NOTICES, async () => {
     await runMonthlyNotices(database, { today: clock.today(), now: clock.now(), config: config.messages });
     await sendDue();
@@ -85,6 +88,7 @@ export async function registerJobs(queue: JobQueue, database: Database, clock: C
   await queue.scheduleDaily(JOB_MONTHLY_NOTICES, MONTHLY_NOTICE_TIME);
   await queue.scheduleEvery(JOB_SEND_MESSAGES, SEND_EVERY_MINUTES);
   await queue.scheduleDaily(JOB_KEEP_ROLLUP_CUTS, ROLLUP_CUTS_TIME);
+  await queue.scheduleEvery(JOB_SYNC_SS12000_DUE, SYNC_CHECK_EVERY_MINUTES);
   // Catch up at start: a server that was down at midnight still gets today's cut.
   await queue.send(JOB_KEEP_ROLLUP_CUTS);
 }

@@ -76,9 +76,12 @@ export function lessonOutcome(lesson: PupilLesson, covers: readonly ValidCover[]
     }
     return finish();
   }
-  if (!lesson.isConfirmed || mark?.kind === 'imported') {
-    // Unregistered (unconfirmed lesson, or an import saying "not reported"): marks are ignored and only
-    // guardian reports and leave make minutes known, as valid absence; the rest stays unknown (decision 3).
+  // A lesson confirmed by an import registers only the pupils with their own Attendance record.
+  const isRegisteredForPupil = lesson.isConfirmed && !(lesson.confirmedBy === 'import' && mark === undefined);
+  if (!isRegisteredForPupil || mark?.kind === 'imported') {
+    // Unregistered (unconfirmed lesson, a pupil without an imported record, or an import saying "not
+    // reported", whose preliminary minutes are ignored): only guardian reports and leave make minutes
+    // known, as valid absence; the rest stays unknown (decision 3).
     const knownCovers = covers.filter((c) => COVERS_KNOWN_WITHOUT_REGISTRATION.has(c.kind));
     outcome.valid = coveredTeachingMinutes(lesson, knownCovers, 0, len);
     return finish();

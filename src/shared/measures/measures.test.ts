@@ -96,6 +96,59 @@ describe('decisions on the finer points (measures.md)', () => {
     expect(minutes(marked({ kind: 'imported', isReported: false, ...given }), [report('08:00', '08:30')])).toMatchObject({ valid: 30, known: 30 });
   });
 
+  describe('3. isReported belongs to one pupil\'s Attendance record, not to the lesson (issue 13)', () => {
+    // Lesson 08:10–09:00 confirmed by an SS12000 import because some pupil's record was reported.
+    const imported = (extra: Partial<PupilLesson> = {}) => lesson(D, '08:10', '09:00', { confirmedBy: 'import', ...extra });
+    const record = (isReported: boolean, given: Partial<{ attended: number; valid: number; invalid: number; other: number }>): AttendanceMark =>
+      ({ kind: 'imported', isReported, attended: 0, valid: 0, invalid: 0, other: 0, ...given });
+
+    it('the issue\'s example: P1 reported 50 attended, P2 covered by a guardian report, P3 unknown', () => {
+      const p1 = minutes(imported({ mark: record(true, { attended: 50 }) }));
+      const p2 = minutes(imported(), [report('07:45', '17:00')]);
+      const p3 = minutes(imported());
+      expect(p1).toEqual({ attended: 50, valid: 0, invalid: 0, other: 0, known: 50, scheduled: 50 });
+      expect(p2).toEqual({ attended: 0, valid: 50, invalid: 0, other: 0, known: 50, scheduled: 50 });
+      expect(p3).toEqual({ attended: 0, valid: 0, invalid: 0, other: 0, known: 0, scheduled: 50 });
+      // P3 lowers the lesson's coverage: 100 of 150 minutes known.
+      expect(measurePupil([imported({ mark: record(true, { attended: 50 }) })], [], D, D).coverage).toBe(1);
+      expect(measurePupil([imported()], [], D, D).coverage).toBe(0);
+    });
+
+    it('isReported false: preliminary minutes are ignored, covers decide', () => {
+      const preliminary = record(false, { attended: 10, invalid: 40 });
+      expect(minutes(imported({ mark: preliminary }))).toMatchObject({ known: 0, attended: 0, invalid: 0 });
+      expect(minutes(imported({ mark: preliminary }), [report('08:00', '12:00', 'leave')])).toMatchObject({ valid: 50, known: 50, invalid: 0 });
+    });
+
+    it('a partly covering report: covered minutes valid, the rest unknown', () => {
+      expect(minutes(imported(), [report('08:40', '10:00')])).toEqual({ attended: 0, valid: 20, invalid: 0, other: 0, known: 20, scheduled: 50 });
+    });
+
+    it('two absences of either type cover the lesson together (their union)', () => {
+      const covers = [report('08:00', '08:30'), report('08:20', '09:30', 'leave')];
+      expect(minutes(imported(), covers)).toMatchObject({ valid: 50, known: 50 });
+      // Without the second, only the first 20 minutes.
+      expect(minutes(imported(), covers.slice(0, 1))).toMatchObject({ valid: 20, known: 20 });
+    });
+
+    it('a staff reason alone makes nothing known for a pupil without a reported record', () => {
+      expect(minutes(imported(), [report('08:00', '09:00', 'staffReason')])).toMatchObject({ known: 0 });
+    });
+
+    it('a reported record is taken as given even when a report covers the lesson', () => {
+      expect(minutes(imported({ mark: record(true, { attended: 50 }) }), [report('07:45', '17:00')])).toMatchObject({ attended: 50, valid: 0 });
+    });
+
+    it('a mark registered in Närvaro on an imported lesson registers that pupil', () => {
+      expect(minutes(imported({ mark: { kind: 'absent' } }), [report('08:10', '08:30')])).toMatchObject({ valid: 20, invalid: 30, known: 50 });
+    });
+
+    it('a lesson confirmed in Närvaro keeps present by default', () => {
+      expect(minutes(imported({ confirmedBy: 'narvaro' }))).toMatchObject({ attended: 50, known: 50 });
+      expect(minutes(imported({ confirmedBy: undefined }))).toMatchObject({ attended: 50, known: 50 });
+    });
+  });
+
   it('4. clock overlap maps onto teaching minutes proportionally, rounded once', () => {
     // 80 clock minutes hold 60 teaching minutes: one clock minute is 0.75 teaching minutes.
     const long = (mark: AttendanceMark) => lesson(D, '08:00', '09:20', { teachingMinutes: 60, mark });

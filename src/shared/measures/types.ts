@@ -26,6 +26,13 @@ export interface PupilLesson {
   teachingMinutes: number;
   /** The teacher confirmed the lesson (kvittens). */
   isConfirmed: boolean;
+  /**
+   * Where the confirmation came from (default 'narvaro'). A kvittens in Närvaro covers the whole
+   * roster: an unmarked pupil is present. An SS12000 import confirms pupil by pupil, since
+   * `isReported` belongs to each pupil's own Attendance: a pupil without an imported record (or
+   * a mark registered here) is not registered at that lesson.
+   */
+  confirmedBy?: 'narvaro' | 'import';
   /** No mark on a confirmed lesson means present. */
   mark?: AttendanceMark;
   /** First lesson of the pupil's day (patterns); derived from start times when absent. */

@@ -48,6 +48,26 @@ export interface ImportReport {
 }
 
 /** One earlier import. */
+/** One SS12000 sync run's report (see docs/ss12000-sync.md). */
+export interface SyncRunReport {
+  status: 'applied' | 'rejected' | 'failed';
+  mode: 'full' | 'incremental';
+  startedAt: string;
+  fetched: Record<string, number>;
+  import: ImportReport | null;
+  error: { code: string; message: string } | null;
+}
+
+/** The SS12000 sync connection as the server shows it (never the secret). */
+export interface SyncSettings {
+  baseUrl: string; tokenUrl: string; clientId: string; authMethod: 'body' | 'basic'; scheduleTime: string | null;
+  hasSecret: boolean; lastRunAt: string | null; lastStatus: string | null; lastReport: SyncRunReport | null;
+}
+
+export interface SaveSyncSettings {
+  baseUrl: string; tokenUrl: string; clientId: string; authMethod: 'body' | 'basic'; scheduleTime: string | null; clientSecret?: string;
+}
+
 export interface ImportRun {
   id: string;
   status: string;
@@ -230,6 +250,9 @@ export const api = {
   revokeApiToken: (id: string) => apiPost<ApiTokenListResponse>(`/api/api-tokens/${encodeURIComponent(id)}/revoke`),
   /** Starts the full export as a background job; the result is an ExportResult. */
   startExport: (body: { includeCases: boolean }) => apiPost<{ jobId: string }>('/api/exports', body),
+  syncSettingsPath: () => '/api/imports/ss12000-sync',
+  saveSyncSettings: (body: SaveSyncSettings) => apiPut<{ settings: SyncSettings }>('/api/imports/ss12000-sync', body),
+  startSync: () => apiPost<{ isStarted: boolean }>('/api/imports/ss12000-sync/run'),
 };
 
 /** Result of a finished full export job. */

@@ -9,6 +9,7 @@ import { LiveStatus } from '../components/LiveStatus';
 import { ImportForm } from '../features/imports/components/ImportForm';
 import { ImportReportView } from '../features/imports/components/ImportReportView';
 import { ImportHistory } from '../features/imports/components/ImportHistory';
+import { SyncSection } from '../features/imports/components/SyncSection';
 
 /** Import: upload an SS12000 export, read the report, and see earlier imports. */
 export default function ImportRoute() {
@@ -31,6 +32,7 @@ export default function ImportRoute() {
         <h2 id="import-result-heading">{t('import.resultHeading')}</h2>
         {report ? <ImportReportView report={report} /> : <p>{t('import.noResult')}</p>}
       </section>
+      <SyncSection />
       <section aria-labelledby="import-history-heading" className="page-section">
         <h2 id="import-history-heading">{t('import.history.heading')}</h2>
         {history.error ? <ErrorMessage error={history.error} onRetry={history.reload} />

@@ -8,22 +8,37 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
 import { schema } from '../../db/client.js';
 import { AppError, forbidden } from '../../errors.js';
-import { actorOf } from '../../plugins/authenticate.js';
+import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { hasRole } from '../../policies/actor.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { importSs12000, recordRejectedUpload } from './commands/import-ss12000.js';
-import { readSs12000Dir, ss12000FileNameOf } from './read-ss12000-dir.js';
+import { parseSs12000Files, readSs12000Dir, ss12000FileNameOf } from './read-ss12000-dir.js';
+import { JOB_SYNC_SS12000_NOW, findSyncSettings, saveSyncSettings } from './sync/scheduled-sync.js';
 
 const ImportReportSchema = Type.Object({
   importId: Type.String(), status: Type.String(), organiserId: Type.Union([Type.String(), Type.Null()]),
   counts: Type.Record(Type.String(), Type.Number()), problems: Type.Array(Type.Record(Type.String(), Type.Unknown())), durationMs: Type.Number(),
 });
 
-export async function importRoutes(fastify: FastifyInstance, { database, config }: AppContext): Promise<void> {
+/** The sync connection as the browser sees it: never the secret. */
+const SyncSettingsSchema = Type.Object({
+  baseUrl: Type.String(), tokenUrl: Type.String(), clientId: Type.String(), authMethod: Type.Union([Type.Literal('body'), Type.Literal('basic')]),
+  scheduleTime: Type.Union([Type.String(), Type.Null()]), hasSecret: Type.Boolean(), lastRunAt: Type.Union([Type.String(), Type.Null()]),
+  lastStatus: Type.Union([Type.String(), Type.Null()]), lastReport: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+});
+const HttpUrl = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 500 });
+const SaveSyncSettingsBody = Type.Object({
+  baseUrl: HttpUrl, tokenUrl: HttpUrl, clientId: Type.String({ minLength: 1, maxLength: 200 }),
+  authMethod: Type.Union([Type.Literal('body'), Type.Literal('basic')]),
+  scheduleTime: Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()]),
+  clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+}, { additionalProperties: false });
+
+export async function importRoutes(fastify: FastifyInstance, { database, config, jobs }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   let isImportRunning = false;
 
@@ -66,6 +81,37 @@ export async function importRoutes(fastify: FastifyInstance, { database, config 
     if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan se importer.');
     const rows = await database.db.select().from(schema.imports).where(eq(schema.imports.organiserId, actor.organiserId)).orderBy(desc(schema.imports.startedAt)).limit(50);
     return { imports: rows.map((r) => ({ id: r.id, status: r.status, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, report: r.report })) };
+  });
+
+  app.get('/api/imports/ss12000-sync', {
+    schema: { tags: ['imports'], summary: 'The SS12000 sync connection (without its secret), its schedule and last run', response: { 200: Type.Object({ settings: Type.Union([SyncSettingsSchema, Type.Null()]) }), 403: ErrorResponse } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan se synkroniseringen.');
+    return { settings: await findSyncSettings(database.db, actor.organiserId) };
+  });
+
+  app.put('/api/imports/ss12000-sync', {
+    schema: { tags: ['imports'], summary: 'Save the SS12000 sync connection; the secret is kept server-side and never returned', body: SaveSyncSettingsBody, response: { 200: Type.Object({ settings: SyncSettingsSchema }), 400: ErrorResponse, 403: ErrorResponse } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan ställa in synkroniseringen.');
+    const settings = await database.db.transaction(async (tx) => {
+      await saveSyncSettings(tx, auditContextOf(request), request.body);
+      return findSyncSettings(tx, actor.organiserId);
+    });
+    return { settings: settings! };
+  });
+
+  app.post('/api/imports/ss12000-sync/run', {
+    schema: { tags: ['imports'], summary: 'Sync now ("Synka nu"): runs in the background; poll GET /api/imports/ss12000-sync for the report', response: { 202: Type.Object({ isStarted: Type.Boolean() }), 400: ErrorResponse, 403: ErrorResponse } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan synka.');
+    const [row] = await database.db.select({ hasSecret: sql<boolean>`client_secret is not null` }).from(schema.ss12000Syncs).where(eq(schema.ss12000Syncs.organiserId, actor.organiserId));
+    if (!row?.hasSecret) throw new AppError('VALIDATION_FAILED', 'Ställ in anslutningen till skolplattformen (med hemlighet) först.');
+    await jobs.send(JOB_SYNC_SS12000_NOW, { organiserId: actor.organiserId, userId: actor.userId });
+    return reply.code(202).send({ isStarted: true });
   });
 }
 

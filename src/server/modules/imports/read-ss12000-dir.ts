@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SS12000_FILE_NAMES, type Ss12000FileName, type Ss12000Files } from './ss12000/parse-ss12000.js';
-import { JsonDataFile, Ss12000FileError, jsonErrorMessage } from './ss12000/json-data-file.js';
+import { JsonDataFile, Ss12000FileError, describeJsonError } from './ss12000/json-data-file.js';
 
 /** Files a full export is expected to contain; any subset is accepted for incremental imports. */
 export const EXPECTED_SS12000_FILES: readonly Ss12000FileName[] = ['organisations', 'persons', 'groups', 'duties', 'activities', 'calendarEvents'];
@@ -19,8 +19,8 @@ export interface Ss12000Input {
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    return new Ss12000FileError('INVALID_JSON', jsonErrorMessage(error), null);
+  } catch {
+    return new Ss12000FileError('INVALID_JSON', describeJsonError(text), null);
   }
 }
 

@@ -24,7 +24,7 @@ type ImportedMinutes = { isReported: boolean; attended: number; valid: number; i
 
 interface GroupLessonRow {
   lesson_id: string; group_id: string; date: string; starts_at: number; ends_at: number; teaching_minutes: number;
-  is_confirmed: boolean; school_unit_id: string; activity_id: string; activity_name: string;
+  is_confirmed: boolean; confirmed_by: 'narvaro' | 'import' | null; school_unit_id: string; activity_id: string; activity_name: string;
 }
 interface MembershipRow { group_id: string; person_id: string; start_date: string; end_date: string | null }
 interface PupilLessonRow { lesson_id: string; person_id: string }
@@ -56,7 +56,7 @@ async function loadScheduled(tx: Tx, organiserId: string, target: Target, from: 
     select l.id as lesson_id, ag.group_id, l.local_date::text as date,
       -- Epoch milliseconds parse far faster than timestamptz text.
       (extract(epoch from l.starts_at) * 1000)::float8 as starts_at, (extract(epoch from l.ends_at) * 1000)::float8 as ends_at,
-      l.teaching_minutes, (c.lesson_id is not null) as is_confirmed, l.school_unit_id, l.activity_id,
+      l.teaching_minutes, (c.lesson_id is not null) as is_confirmed, c.source as confirmed_by, l.school_unit_id, l.activity_id,
       ${withNames ? sql`a.display_name` : sql`''`} as activity_name
     from lessons l
     join activities a on a.organiser_id = l.organiser_id and a.id = l.activity_id
@@ -94,6 +94,7 @@ async function loadScheduled(tx: Tx, organiserId: string, target: Target, from: 
       lessons.push({
         personId: member.person_id, lessonId: lesson.lesson_id, date: lesson.date, start: Number(lesson.starts_at), end: Number(lesson.ends_at),
         teachingMinutes: exception?.teaching_minutes ?? lesson.teaching_minutes, isConfirmed: lesson.is_confirmed, mark: toMark(markOf.get(pairKey)),
+        confirmedBy: lesson.confirmed_by === 'import' ? 'import' : 'narvaro',
         schoolUnitId: lesson.school_unit_id, activityId: lesson.activity_id, activityName: lesson.activity_name,
         ...(withNames ? { subject: lesson.activity_name } : {}),
       });

@@ -24,7 +24,12 @@ const markArb = fc.oneof(
   fc.constant<AttendanceMark>({ kind: 'other' }),
   fc.integer({ min: 1, max: 60 }).map((m): AttendanceMark => ({ kind: 'late', minutes: m })),
   fc.integer({ min: 1, max: 60 }).map((m): AttendanceMark => ({ kind: 'left', minutes: m })),
+  // An SS12000 record, reported or not (issue 13): isReported belongs to the pupil's own record.
+  fc.record({ isReported: fc.boolean(), attended: fc.nat(60), invalid: fc.nat(30) })
+    .map(({ isReported, attended, invalid }): AttendanceMark => ({ kind: 'imported', isReported, attended: Math.max(0, attended - invalid), valid: 0, invalid, other: 0 })),
 );
+/** Not confirmed, confirmed here, or confirmed by an import (which registers only pupils with a record). */
+const confirmationArb = fc.constantFrom<null | 'narvaro' | 'import'>(null, 'narvaro', 'import');
 
 describe('roll-up agrees with the measures module', () => {
   let database: Database;
@@ -41,7 +46,7 @@ describe('roll-up agrees with the measures module', () => {
     const pupils = world.pupilsA;
     const lessonKeys = DATES.flatMap((d) => SLOTS.map(([s, e]) => ({ date: d, start: s, end: e, id: world.lessonsA.get(`${d} ${s}`)! })));
     await fc.assert(fc.asyncProperty(
-      fc.array(fc.boolean(), { minLength: lessonKeys.length, maxLength: lessonKeys.length }),
+      fc.array(confirmationArb, { minLength: lessonKeys.length, maxLength: lessonKeys.length }),
       fc.array(fc.array(markArb, { minLength: lessonKeys.length, maxLength: lessonKeys.length }), { minLength: pupils.length, maxLength: pupils.length }),
       fc.array(fc.record({ pupil: fc.nat(pupils.length - 1), day: fc.nat(DATES.length - 1), from: fc.integer({ min: 7, max: 11 }), hours: fc.integer({ min: 1, max: 4 }) }), { maxLength: 4 }),
       async (confirmed, marks, reports) => {
@@ -50,11 +55,14 @@ describe('roll-up agrees with the measures module', () => {
         await db.delete(schema.lessonConfirmations).where(eq(schema.lessonConfirmations.organiserId, organiserId));
         await db.delete(schema.attendanceMarks).where(eq(schema.attendanceMarks.organiserId, organiserId));
         await db.delete(schema.absences).where(eq(schema.absences.organiserId, organiserId));
-        const confirmations = lessonKeys.filter((_, i) => confirmed[i]).map((l) => ({ organiserId, lessonId: l.id }));
+        const confirmations = lessonKeys.flatMap((l, i) => (confirmed[i] ? [{ organiserId, lessonId: l.id, source: confirmed[i] }] : []));
         if (confirmations.length) await db.insert(schema.lessonConfirmations).values(confirmations);
         const markRows = pupils.flatMap((personId, p) => lessonKeys.flatMap((l, i) => {
           const m = marks[p][i];
-          return m ? [{ organiserId, lessonId: l.id, personId, kind: m.kind, minutes: 'minutes' in m ? m.minutes : null }] : [];
+          if (!m) return [];
+          const { kind, ...rest } = m;
+          return [{ organiserId, lessonId: l.id, personId, kind, minutes: 'minutes' in m ? m.minutes : null,
+            importedMinutes: kind === 'imported' ? rest as { isReported: boolean; attended: number; valid: number; invalid: number; other: number } : null }];
         }));
         if (markRows.length) await db.insert(schema.attendanceMarks).values(markRows);
         const covers = new Map<string, ValidCover[]>();
@@ -69,7 +77,8 @@ describe('roll-up agrees with the measures module', () => {
         for (const [p, personId] of pupils.entries()) {
           const facts: PupilLesson[] = lessonKeys.filter((l) => l.date !== '2026-03-27').map((l) => ({
             lessonId: l.id, date: l.date, start: localDateTimeToInstant(l.date, l.start), end: localDateTimeToInstant(l.date, l.end),
-            teachingMinutes: 60, isConfirmed: confirmed[lessonKeys.indexOf(l)], mark: marks[p][lessonKeys.indexOf(l)],
+            teachingMinutes: 60, isConfirmed: confirmed[lessonKeys.indexOf(l)] !== null, confirmedBy: confirmed[lessonKeys.indexOf(l)] ?? undefined,
+            mark: marks[p][lessonKeys.indexOf(l)],
           }));
           const expected = measurePupil(facts, covers.get(personId) ?? [], DATES[0], DATES[DATES.length - 1]);
           expect({ ...fromSql.get(personId), longestRun: expected.longestRun }).toEqual(expected);

@@ -40,7 +40,7 @@ describe('importSs12000 on PGlite', () => {
     const { organiserId, files } = smallImport();
     const report = await importFiles(files);
     expect(report).toMatchObject({ status: 'applied', organiserId, problems: [] });
-    expect(report.counts).toMatchObject({ 'persons.inserted': 5, 'lessons.inserted': 3, 'attendanceMarks.inserted': 2, 'groupMemberships.inserted': 2 });
+    expect(report.counts).toMatchObject({ 'persons.inserted': 5, 'lessons.inserted': 3, 'attendanceMarks.inserted': 3, 'groupMemberships.inserted': 2 });
     const rows = await countRows(database.db, organiserId);
     expect(rows).toMatchObject({ ...SMALL_IMPORT_ROWS, imports: 1, audit_events: 1 });
     expect(rows.pupil_days).toBeGreaterThan(0);
@@ -118,16 +118,19 @@ describe('importSs12000 on PGlite', () => {
     expect(await pupilDaysOf(IDS.pupil2)).toBe(0);
   });
 
-  it('imports attendance alone against lessons already imported, and removes a mark the source now calls presence', async () => {
+  it('imports attendance alone against lessons already imported, and follows a record the source now calls presence', async () => {
     const { organiserId, files } = await importedTenant();
     const absent = recordsOf(files, 'attendances')[1];
     Object.assign(absent, { attendanceMinutes: 40, invalidAbsenceMinutes: 0 });
     const report = await importSs12000(database, { files: { attendances: files.attendances }, organiserId, actorUserId: null });
     expect(report.problems).toEqual([]);
-    expect(report.counts['attendanceMarks.deleted']).toBe(1);
-    const marks = await queryRows<{ person_id: string }>(database.db,
-      sql`select person_id from attendance_marks where organiser_id = ${organiserId}`);
-    expect(marks).toEqual([{ person_id: IDS.pupil1 }]);
+    expect(report.counts).toMatchObject({ 'attendanceMarks.updated': 1, 'attendanceMarks.unchanged': 2 });
+    const [mark] = await queryRows<{ imported_minutes: unknown }>(database.db,
+      sql`select imported_minutes from attendance_marks where organiser_id = ${organiserId} and person_id = ${IDS.pupil2}`);
+    expect(mark.imported_minutes).toEqual({ isReported: true, attended: 40, valid: 0, invalid: 0, other: 0 });
+    const [day] = await queryRows<{ attended: number; invalid: number }>(database.db,
+      sql`select attended, invalid from pupil_days where organiser_id = ${organiserId} and person_id = ${IDS.pupil2} and date = '2026-10-19'`);
+    expect(day).toEqual({ attended: 40, invalid: 0 });
   });
 
   it('never overwrites a mark registered in Närvaro', async () => {

@@ -18,6 +18,7 @@ import {
 } from '../ss12000/parse-ss12000.js';
 import { deleteByKey, deleteOmittedChildren, queryInBatches, upsertRows, type WriteSpec } from '../../../db/batched-write.js';
 import { RecomputeScope } from '../recompute-scope.js';
+import { isUuid } from '../ss12000/checks.js';
 
 /** Progress of a running import, for a CLI line or a progress bar. */
 export interface ImportProgress {
@@ -34,7 +35,21 @@ export interface ImportSs12000Input {
   organiserId?: string;
   /** Null for the system (CLI, demo loader). */
   actorUserId: string | null;
+  /** SS12000 ids the source deleted (`/deletedEntities`), applied in the same transaction. */
+  deletions?: Ss12000Deletions;
   onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * Deletions from a source's `/deletedEntities` that Närvaro applies. A deleted Attendance or
+ * Absence is removed (only as imported: a registration or report made in Närvaro stays); a
+ * deleted CalendarEvent is kept as a cancelled lesson, so registrations made here keep their
+ * history while the lesson stops being scheduled time. Other kinds are reported, not applied.
+ */
+export interface Ss12000Deletions {
+  attendances?: readonly string[];
+  absences?: readonly string[];
+  calendarEvents?: readonly string[];
 }
 
 /** What an import did, stored in `imports.report` and returned to the caller. */
@@ -54,7 +69,7 @@ export interface ImportReport {
 /** Problems listed per file in the report; the rest are only counted (a broken file can have millions). */
 export const MAX_PROBLEMS_PER_FILE = 1000;
 
-type RowEntity = Exclude<keyof NormalizedImport, 'organiserId' | 'replaces' | 'presentPupilsByLesson'>;
+type RowEntity = Exclude<keyof NormalizedImport, 'organiserId' | 'replaces'>;
 type ChangedRow = Record<string, string | Date | null>;
 
 /** Rows of a changed lesson-bound child: the pupil and the lesson's date (the lesson is written first). */
@@ -200,6 +215,7 @@ export async function importSs12000(database: Pick<Database, 'db'>, input: Impor
     if (!lock.locked) throw new AppError('IMPORT_IN_PROGRESS', 'En import pågår redan för huvudmannen. Försök igen när den är klar.');
     const scope = new RecomputeScope();
     const counts = await writeRecords(tx, organiserId, validation.records, scope, input.onProgress);
+    if (input.deletions) Object.assign(counts, await applyDeletions(tx, organiserId, input.deletions, scope));
     await analyzeChangedTables(tx, counts);
     input.onProgress?.({ phase: 'recompute', done: 0, total: 1 });
     const range = await scope.resolve(tx, organiserId);
@@ -280,11 +296,6 @@ async function writeRecords(
       if (deleted.length > 0) counts[`${step.entity}.deleted`] = deleted.length;
       affect(step, deleted);
     }
-    if (step.entity === 'attendanceMarks') {
-      const deleted = await deleteMarksOfPresentPupils(tx, spec, organiserId, records, createdIds.get('lessons'));
-      if (deleted.length > 0) counts['attendanceMarks.deleted'] = deleted.length;
-      affect(step, deleted);
-    }
     if (rows.length === 0) continue;
     const result = await upsertRows<ChangedRow>(tx, spec, organiserId, rows, progress);
     counts[`${step.entity}.inserted`] = result.inserted;
@@ -310,26 +321,36 @@ async function analyzeChangedTables(tx: Tx, counts: Record<string, number>): Pro
   if (tables.length > 0) await tx.execute(sql.raw(`ANALYZE ${tables.join(', ')}`));
 }
 
-/**
- * An Attendance that reports a pupil plainly present leaves no mark, so an imported mark from an
- * earlier import of the same lesson and pupil must go. Lessons created by this import have none.
- */
-async function deleteMarksOfPresentPupils(
-  tx: Tx, spec: WriteSpec, organiserId: string, records: NormalizedImport, createdLessons = new Set<string>(),
-): Promise<ChangedRow[]> {
-  const present = records.presentPupilsByLesson;
-  const lessonIds = [...present.keys()].filter((id) => !createdLessons.has(id));
-  if (lessonIds.length === 0) return [];
-  const [any] = await queryRows<{ has: boolean }>(tx, sql`
-    SELECT EXISTS (SELECT 1 FROM attendance_marks WHERE organiser_id = ${organiserId} AND kind = 'imported') AS has`);
-  if (!any.has) return [];
-  const existing = await queryInBatches<{ lesson_id: string; person_id: string }>(tx, lessonIds, (ids) => sql`
-    SELECT lesson_id, person_id FROM attendance_marks
-    WHERE organiser_id = ${organiserId} AND kind = 'imported' AND lesson_id = ANY(${ids})`);
-  const stale = existing
-    .filter((m) => present.get(m.lesson_id)?.includes(m.person_id))
-    .map((m) => ({ lessonId: m.lesson_id, personId: m.person_id }));
-  return deleteByKey<ChangedRow>(tx, { ...spec, returning: PUPIL_AND_LESSON_DATE }, organiserId, stale, "t.kind = 'imported'");
+/** Deletes what the source deleted (see {@link Ss12000Deletions}) and feeds the roll-up scope. */
+async function applyDeletions(tx: Tx, organiserId: string, deletions: Ss12000Deletions, scope: RecomputeScope): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  // Only well-formed ids can name a row; anything else in the list is ignored.
+  const ids = (list: readonly string[] | undefined) => [...new Set((list ?? []).filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
+  const attendances = ids(deletions.attendances);
+  if (attendances.length > 0) {
+    const rows = await queryInBatches<{ person_id: string; local_date: string }>(tx, attendances, (list) => sql`
+      DELETE FROM attendance_marks t WHERE t.organiser_id = ${organiserId} AND t.kind = 'imported' AND t.external_id = ANY(${list})
+      RETURNING ${sql.raw(PUPIL_AND_LESSON_DATE)}`);
+    for (const r of rows) { scope.addPupil(r.person_id); scope.addDate(r.local_date); }
+    counts['attendanceMarks.deleted'] = rows.length;
+  }
+  const absences = ids(deletions.absences);
+  if (absences.length > 0) {
+    const rows = await queryInBatches<{ person_id: string; starts_at: Date | string; ends_at: Date | string }>(tx, absences, (list) => sql`
+      DELETE FROM absences WHERE organiser_id = ${organiserId} AND source = 'import' AND id = ANY(${list})
+      RETURNING person_id, starts_at, ends_at`);
+    for (const r of rows) { scope.addPupil(r.person_id); scope.addDate(r.starts_at); scope.addDate(r.ends_at); }
+    counts['absences.deleted'] = rows.length;
+  }
+  const lessons = ids(deletions.calendarEvents);
+  if (lessons.length > 0) {
+    const rows = await queryInBatches<{ activity_id: string; local_date: string }>(tx, lessons, (list) => sql`
+      UPDATE lessons SET is_cancelled = true WHERE organiser_id = ${organiserId} AND id = ANY(${list}) AND NOT is_cancelled
+      RETURNING activity_id, local_date`);
+    for (const r of rows) { scope.addActivity(r.activity_id, { isWholeSpan: false }); scope.addDate(r.local_date); }
+    counts['lessons.cancelled'] = rows.length;
+  }
+  return counts;
 }
 
 /** Problems capped per file, and the per-file summary. */

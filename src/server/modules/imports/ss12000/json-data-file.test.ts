@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JsonDataFile, Ss12000FileError, jsonErrorMessage } from './json-data-file.js';
+import fc from 'fast-check';
+import { JsonDataFile, Ss12000FileError, describeJsonError, jsonErrorMessage, syntaxErrorOffset } from './json-data-file.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'narvaro-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,5 +73,36 @@ describe('JsonDataFile', () => {
     }
     expect(message).not.toContain('2013');
     expect(message.length).toBeGreaterThan(0);
+  });
+
+  it('tells the line and character of a broken record in Swedish, without its content', () => {
+    const content = '{"data": [\n  {"id": 1},\n  {"id": 2, "namn" "Åsa"}\n]}';
+    for (const chunk of [3, 4096]) {
+      let error: unknown;
+      try {
+        [...new JsonDataFile(fileWith(content), chunk)];
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ code: 'INVALID_JSON', index: 1 });
+      // Line 3 is `  {"id": 2, "namn" "Åsa"}`: the 20th character is the quote where a colon belongs.
+      expect((error as Error).message).toBe('Filen är inte giltig JSON (rad 3, tecken 20).');
+    }
+  });
+
+  it('tells the line and character of a whole text that is not JSON', () => {
+    const text = '{\n  "terms": [],\n  "daysOff": [}\n}';
+    expect(() => JSON.parse(text)).toThrow();
+    expect(describeJsonError(text)).toBe('Filen är inte giltig JSON (rad 3, tecken 15).');
+  });
+
+  it('finds a syntax error exactly when JSON.parse refuses the text', () => {
+    const parses = (text: string) => { try { JSON.parse(text); return true; } catch { return false; } };
+    fc.assert(fc.property(fc.json(), fc.nat(), fc.string({ maxLength: 2 }), (json, at, insert) => {
+      expect(syntaxErrorOffset(json)).toBeNull();
+      const cut = at % (json.length + 1);
+      const broken = json.slice(0, cut) + insert + json.slice(cut + 1);
+      expect(syntaxErrorOffset(broken) === null).toBe(parses(broken));
+    }), { numRuns: 500 });
   });
 });

@@ -37,6 +37,120 @@ export function jsonErrorMessage(error: unknown): string {
 }
 
 /**
+ * Offset of the first JSON syntax error in `text` (its length when the text ends too early), or
+ * null when it is valid JSON. Only run after JSON.parse failed: its message does not always say where.
+ */
+export function syntaxErrorOffset(text: string): number | null {
+  let i = 0;
+  const space = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const fail = (): never => { throw i; };
+  const literal = (word: string) => { for (const ch of word) if (text[i++] !== ch) { i--; fail(); } };
+  const string = () => {
+    i++;
+    for (;;) {
+      if (i >= text.length || text.charCodeAt(i) < 0x20) fail();
+      const ch = text[i++];
+      if (ch === '"') return;
+      if (ch === '\\') {
+        if (text[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail(); i += 5; }
+        else if ('"\\/bfnrt'.includes(text[i] ?? '')) i++;
+        else fail();
+      }
+    }
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!match) fail();
+    i += match![0].length;
+  };
+  const value = (): void => {
+    space();
+    const ch = text[i];
+    if (ch === '{' || ch === '[') {
+      const close = ch === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) { i++; return; }
+      for (;;) {
+        if (close === '}') {
+          space();
+          if (text[i] !== '"') fail();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === close) { i++; return; }
+        fail();
+      }
+    }
+    if (ch === '"') return string();
+    if (ch === 't') return literal('true');
+    if (ch === 'f') return literal('false');
+    if (ch === 'n') return literal('null');
+    if (ch === '-' || (ch >= '0' && ch <= '9')) return number();
+    fail();
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+  } catch (offset) {
+    if (typeof offset === 'number') return Math.min(offset, text.length);
+    throw offset;
+  }
+  return null;
+}
+
+/** Line and character (both from 1) of a character offset in a text. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/** The administrator's sentence for unparsable JSON: where, never what (the text may hold personal data). */
+function invalidJsonMessage(where: { line: number; column: number }): string {
+  return `Filen är inte giltig JSON (rad ${where.line}, tecken ${where.column}).`;
+}
+
+/**
+ * A whole file's text that JSON.parse refused, as a Swedish sentence with line and character.
+ * @param text the text that did not parse
+ */
+export function describeJsonError(text: string): string {
+  return invalidJsonMessage(lineAndColumn(text, syntaxErrorOffset(text) ?? text.length));
+}
+
+/** Line and character of a byte offset in a file, read again only when a problem is reported. */
+function lineAndColumnInFile(path: string, byteOffset: number): { line: number; column: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    let line = 1;
+    let lineStart = 0;
+    let position = 0;
+    while (position < byteOffset) {
+      const n = readSync(fd, buf, 0, Math.min(CHUNK_BYTES, byteOffset - position), position);
+      if (n === 0) break;
+      for (let i = buf.indexOf(0x0a); i >= 0 && i < n; i = buf.indexOf(0x0a, i + 1)) {
+        line++;
+        lineStart = position + i + 1;
+      }
+      position += n;
+    }
+    const head = Buffer.allocUnsafe(byteOffset - lineStart);
+    readSync(fd, head, 0, head.length, lineStart);
+    return { line, column: head.toString('utf8').length + 1 };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * The records of a file's top-level `data` array (or of a top-level array), read lazily.
  * Iterating again reads the file again, so a validator may make more than one pass.
  * Iteration throws {@link Ss12000FileError} on malformed JSON or a missing `data` array.
@@ -62,6 +176,8 @@ function* readDataArray(path: string, chunkBytes: number): Generator<unknown, vo
     let hasData = false;
     // The element being read: its start in `buf` (0 when it began in an earlier chunk kept in `parts`).
     let elementStart = -1;
+    // The element's first byte in the file, to tell where a broken record is.
+    let elementOffset = 0;
     let parts: Buffer[] = [];
     let isAfterComma = false;
     let index = 0;
@@ -117,8 +233,9 @@ function* readDataArray(path: string, chunkBytes: number): Generator<unknown, vo
               let record: unknown;
               try {
                 record = JSON.parse(text);
-              } catch (error) {
-                throw new Ss12000FileError('INVALID_JSON', jsonErrorMessage(error), index);
+              } catch {
+                const where = lineAndColumnInFile(path, elementOffset + Buffer.byteLength(text.slice(0, syntaxErrorOffset(text) ?? text.length)));
+                throw new Ss12000FileError('INVALID_JSON', invalidJsonMessage(where), index);
               }
               elementStart = -1;
               parts = [];
@@ -134,7 +251,10 @@ function* readDataArray(path: string, chunkBytes: number): Generator<unknown, vo
             }
             continue;
           }
-          if (elementStart < 0) elementStart = i;
+          if (elementStart < 0) {
+            elementStart = i;
+            elementOffset = consumed + i;
+          }
         }
         if (c === QUOTE) {
           isInString = true;

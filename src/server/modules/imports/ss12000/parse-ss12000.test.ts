@@ -37,12 +37,13 @@ describe('validateSs12000: a valid export', () => {
     expect(byId.get(IDS.lessonDstMarch)).toMatchObject({ localDate: '2026-03-29', teachingMinutes: 60 });
   });
 
-  it('keeps no mark for plain presence, and confirms lessons with reported attendance', () => {
+  it('keeps every pupil\'s record, plain presence too, and confirms lessons with reported attendance', () => {
+    // isReported is each pupil's own (issue 13): a present pupil's record is what registers that pupil.
     expect(records.attendanceMarks.map((m) => [m.personId, m.importedMinutes])).toEqual([
+      [IDS.pupil1, { isReported: true, attended: 50, valid: 0, invalid: 0, other: 0 }],
       [IDS.pupil2, { isReported: true, attended: 0, valid: 0, invalid: 40, other: 0 }],
       [IDS.pupil1, { isReported: false, attended: 0, valid: 0, invalid: 0, other: 0 }],
     ]);
-    expect(records.presentPupilsByLesson.get(IDS.lessonOct19)).toEqual([IDS.pupil1]);
     expect(records.lessonConfirmations).toEqual([{ lessonId: IDS.lessonOct19, source: 'import' }]);
   });
 
@@ -137,6 +138,6 @@ describe('validateSs12000: an incremental import', () => {
     const known = { calendarEvents: new Set([IDS.lessonOct19, IDS.lessonDstOctober]), persons: new Set([IDS.pupil1, IDS.pupil2]) };
     const result = validateSs12000(attendanceOnly, known, { organiserId });
     expect(result.problems).toEqual([]);
-    expect(result.records.attendanceMarks).toHaveLength(2);
+    expect(result.records.attendanceMarks).toHaveLength(3);
   });
 });

@@ -105,11 +105,6 @@ export interface NormalizedImport {
   terms: ImportRow<typeof schema.terms>[];
   daysOff: ImportRow<typeof schema.daysOff>[];
   replaces: ReplacedCollections;
-  /**
-   * Pupils an Attendance reports as plainly present, by lesson id. They get no mark (a confirmed
-   * lesson without a mark means present), but an earlier imported mark for them must go.
-   */
-  presentPupilsByLesson: Map<string, string[]>;
 }
 
 /** Result of {@link validateSs12000}. */
@@ -167,7 +162,6 @@ class Ss12000Validator {
       enrolments: [], responsibles: [], groupMemberships: [], dutyAssignments: [], activityGroups: [],
       activityTeachers: [], lessonTeachers: [], lessonStudentExceptions: [],
     },
-    presentPupilsByLesson: new Map(),
   };
   /** Ids defined by this import; the value is what later files need to know about the record. */
   private readonly defined = {
@@ -185,8 +179,11 @@ class Ss12000Validator {
   private readonly huvudmen: { id: string; at: Location }[] = [];
   /** One string per distinct id or date, so millions of presence entries share a few thousand strings. */
   private readonly strings = new Map<string, string>();
-  /** `lessonId|personId` → where the mark came from, to catch two records for one pupil and lesson. */
-  private readonly markSources = new Map<string, Location>();
+  /**
+   * Lesson → pupil → index of the record, to catch two records for one pupil and lesson. Keyed by
+   * the interned ids (no per-record key string): every record of a large import passes here.
+   */
+  private readonly markSources = new Map<string, Map<string, number>>();
   /** `lessonId|personId` → that pupil's teaching length from a student exception. */
   private readonly pupilLengths = new Map<string, number>();
   private readonly confirmedLessons = new Set<string>();
@@ -219,7 +216,7 @@ class Ss12000Validator {
   private readDataFile(name: Exclude<Ss12000FileName, 'schoolCalendar'>, content: unknown): void {
     const file = `${name}.json`;
     if (content instanceof Ss12000FileError) {
-      this.problem({ file, index: content.index, id: null }, '', content.code, `Filen kunde inte läsas: ${content.message}`);
+      this.problem({ file, index: content.index, id: null }, '', content.code, fileErrorMessage(content));
       return;
     }
     const records = Array.isArray(content) ? content : isObject(content) ? content.data : undefined;
@@ -249,7 +246,7 @@ class Ss12000Validator {
       }
     } catch (error) {
       if (!(error instanceof Ss12000FileError)) throw error;
-      this.problem({ file, index: error.index, id: null }, '', error.code, `Filen kunde inte läsas: ${error.message}`);
+      this.problem({ file, index: error.index, id: null }, '', error.code, fileErrorMessage(error));
     }
     this.recordCounts[file] = index;
     this.finishFile(name);
@@ -259,7 +256,7 @@ class Ss12000Validator {
     const file = 'schoolCalendar.json';
     const at: Location = { file, index: null, id: null };
     if (content instanceof Ss12000FileError) {
-      this.problem(at, '', content.code, `Filen kunde inte läsas: ${content.message}`);
+      this.problem(at, '', content.code, fileErrorMessage(content));
       return;
     }
     if (!isObject(content)) {
@@ -629,34 +626,24 @@ class Ss12000Validator {
         return;
       }
     }
+    let pupils = this.markSources.get(lessonId);
+    if (!pupils) this.markSources.set(lessonId, (pupils = new Map()));
+    const earlier = pupils.get(personId);
+    if (earlier !== undefined) {
+      this.problem(at, 'student.id', 'DUPLICATE_ID', `Eleven har redan en närvaropost för samma kalenderhändelse (post ${earlier}).`);
+      return;
+    }
+    pupils.set(personId, at.index ?? -1);
+    // `isReported` is this pupil's own (issue 13): the lesson counts as confirmed by the import, but
+    // only pupils with a record are registered by it, so every record is kept, plain presence too.
     if (r.isReported) this.confirmedLessons.add(lessonId);
-    if (r.isReported && valid === 0 && invalid === 0 && other === 0) {
-      const present = this.out.presentPupilsByLesson.get(lessonId);
-      if (present) present.push(personId);
-      else this.out.presentPupilsByLesson.set(lessonId, [personId]);
-      return;
-    }
-    const key = `${lessonId}|${personId}`;
-    const earlier = this.markSources.get(key);
-    if (earlier) {
-      this.problem(at, 'student.id', 'DUPLICATE_ID', `Eleven har redan en närvaropost för samma kalenderhändelse (post ${earlier.index}).`);
-      return;
-    }
-    this.markSources.set(key, at);
     this.out.attendanceMarks.push({
       lessonId, personId, kind: 'imported', externalId: id,
       importedMinutes: { isReported: r.isReported, attended, valid, invalid, other },
     });
   }
 
-  /** A pupil both present and marked in the same lesson is two contradicting records. */
   private finishAttendances(): void {
-    for (const [key, at] of this.markSources) {
-      const [lessonId, personId] = key.split('|');
-      if (this.out.presentPupilsByLesson.get(lessonId)?.includes(personId)) {
-        this.problem(at, 'student.id', 'DUPLICATE_ID', 'Eleven har en annan närvaropost för samma kalenderhändelse som anger full närvaro.');
-      }
-    }
     for (const lessonId of this.confirmedLessons) this.out.lessonConfirmations.push({ lessonId, source: 'import' });
   }
 
@@ -735,6 +722,11 @@ class Ss12000Validator {
     this.recordsRead++;
     if (this.recordsRead % PROGRESS_EVERY === 0) this.options.onProgress?.({ phase: 'validate.records', done: this.recordsRead, total: 0 });
   }
+}
+
+/** A reading problem as one sentence: the scanner's own sentences start with "Filen". */
+function fileErrorMessage(error: Ss12000FileError): string {
+  return error.message.startsWith('Filen ') ? error.message : `Filen kunde inte läsas: ${error.message}`;
 }
 
 /** Only the checked address fields are stored, never whatever else an exporter put there. */

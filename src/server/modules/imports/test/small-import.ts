@@ -35,7 +35,7 @@ const ref = (id: string) => ({ id });
 export const SMALL_IMPORT_ROWS = {
   organisations: 2, persons: 5, enrolments: 2, responsibles: 3, groups: 1, group_memberships: 2, duties: 1,
   duty_assignments: 1, activities: 1, activity_groups: 1, activity_teachers: 1, lessons: 3, lesson_teachers: 1,
-  lesson_student_exceptions: 1, attendance_marks: 2, lesson_confirmations: 1, absences: 2, terms: 1, days_off: 2,
+  lesson_student_exceptions: 1, attendance_marks: 3, lesson_confirmations: 1, absences: 2, terms: 1, days_off: 2,
 } as const;
 
 /** The export, with a new Huvudman id unless one is given (one tenant per test). */

@@ -91,9 +91,19 @@ export async function registerLesson(tx: Tx, ctx: AuditContext & { actorUserId: 
       changedByUserId: ctx.actorUserId, changedAt: input.now, isCorrection,
     })));
   }
-  await tx.insert(schema.lessonConfirmations)
-    .values({ organiserId: ctx.organiserId, lessonId: lesson.id, confirmedByUserId: ctx.actorUserId, confirmedAt: input.now, source: 'narvaro' })
-    .onConflictDoNothing();
+  const confirmation = tx.insert(schema.lessonConfirmations)
+    .values({ organiserId: ctx.organiserId, lessonId: lesson.id, confirmedByUserId: ctx.actorUserId, confirmedAt: input.now, source: 'narvaro' });
+  // The teacher's kvittens covers the whole roster, so an imported confirmation (which registered only
+  // the pupils with their own Attendance record) becomes Närvaro's. A mentor's correction of own
+  // mentees confirms nobody else and leaves it as it is.
+  if (correctablePupils === 'all') {
+    await confirmation.onConflictDoUpdate({
+      target: [schema.lessonConfirmations.organiserId, schema.lessonConfirmations.lessonId], set: { source: 'narvaro' },
+      setWhere: sql`${schema.lessonConfirmations.source} <> 'narvaro'`,
+    });
+  } else {
+    await confirmation.onConflictDoNothing();
+  }
   await writeAuditEvent(tx, ctx, { type: 'attendance.register-lesson', lessonId: lesson.id, data: { marks: changes.length, isCorrection } });
   await recomputePupilDays(tx, ctx.organiserId, input.roster.map((p) => p.personId), lesson.local_date, lesson.local_date);
   // The same-day notice is written (or withdrawn) with the registration that causes it.
