@@ -18,6 +18,7 @@ import {
 } from '../ss12000/parse-ss12000.js';
 import { deleteByKey, deleteOmittedChildren, queryInBatches, upsertRows, type WriteSpec } from '../../../db/batched-write.js';
 import { RecomputeScope } from '../recompute-scope.js';
+import { syncAccountsFromSs12000 } from '../../users/commands/sync-accounts-from-ss12000.js';
 
 /** Progress of a running import, for a CLI line or a progress bar. */
 export interface ImportProgress {
@@ -200,6 +201,7 @@ export async function importSs12000(database: Pick<Database, 'db'>, input: Impor
     if (!lock.locked) throw new AppError('IMPORT_IN_PROGRESS', 'En import pågår redan för huvudmannen. Försök igen när den är klar.');
     const scope = new RecomputeScope();
     const counts = await writeRecords(tx, organiserId, validation.records, scope, input.onProgress);
+    Object.assign(counts, await syncAccountsFromSs12000(tx, organiserId));
     await analyzeChangedTables(tx, counts);
     input.onProgress?.({ phase: 'recompute', done: 0, total: 1 });
     const range = await scope.resolve(tx, organiserId);
