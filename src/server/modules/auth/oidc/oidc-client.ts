@@ -35,7 +35,10 @@ export class OidcClient {
       const issuer = new URL(this.provider.issuer);
       // http is accepted only on the loopback interface (config.ts), for development and tests.
       const execute = issuer.protocol === 'http:' && isLoopback(issuer.hostname) ? [client.allowInsecureRequests] : [];
-      return client.discovery(issuer, this.provider.clientId, { redirect_uris: [this.redirectUri] }, client.ClientSecretPost(this.provider.clientSecret), { execute });
+      const configuration = await client.discovery(issuer, this.provider.clientId, { redirect_uris: [this.redirectUri] }, client.ClientSecretPost(this.provider.clientSecret), { execute });
+      // The library trusts TLS for an ID token from the token endpoint; verify its signature against the issuer's keys too.
+      client.enableNonRepudiationChecks(configuration);
+      return configuration;
     })().catch((error: unknown) => {
       this.configuration = undefined;
       throw error;
