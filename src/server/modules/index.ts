@@ -15,8 +15,9 @@ import { retentionRoutes } from './retention/retention.routes.js';
 import { jobRoutes } from './jobs/jobs.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { organiserCaseRoutes } from './cases/organiser.routes.js';
+import { userRoutes } from './users/users.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
 export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes,
-  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes, caseRoutes, organiserCaseRoutes];
+  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes, caseRoutes, organiserCaseRoutes, userRoutes];
