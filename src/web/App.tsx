@@ -20,6 +20,7 @@ const LadderRoute = lazy(() => import('./routes/LadderRoute'));
 const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
 const StatisticsPupilsRoute = lazy(() => import('./routes/StatisticsPupilsRoute'));
 const RetentionRoute = lazy(() => import('./routes/RetentionRoute'));
+const UsersRoute = lazy(() => import('./routes/UsersRoute'));
 const LeaveRequestsRoute = lazy(() => import('./routes/LeaveRequestsRoute'));
 const MessagesRoute = lazy(() => import('./routes/MessagesRoute'));
 const MessageSettingsRoute = lazy(() => import('./routes/MessageSettingsRoute'));
@@ -108,6 +109,7 @@ export function App() {
             <Route path="/region" element={page(<RegionRoute />)} />
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="/admin/retention" element={page(<RetentionRoute />)} />
+            <Route path="/admin/users" element={page(<UsersRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />
           </Route>
         </Routes>

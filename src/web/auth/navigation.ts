@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'region', 'messages', 'messageSettings', 'ladder', 'import', 'retention'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'region', 'messages', 'messageSettings', 'ladder', 'import', 'retention', 'users'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -25,6 +25,7 @@ export const NAV_PATHS = {
   ladder: '/ladder',
   import: '/admin/import',
   retention: '/admin/retention',
+  users: '/admin/users',
 } as const satisfies Record<NavItem, string>;
 
 /** Adding a role breaks the build until it is given its pages here. */
@@ -33,8 +34,8 @@ const ROLE_NAV = {
   mentor: ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils'],
   principal: ['earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder'],
   studentHealth: ['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics', 'messages'],
-  organiserAdmin: ['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention'],
-  systemAdmin: ['import', 'retention'],
+  organiserAdmin: ['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention', 'users'],
+  systemAdmin: ['import', 'retention', 'users'],
   region: ['region'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 
