@@ -10,12 +10,14 @@
  *   api-token create --organisation ID --scope ss12000:read --name LABEL   an API token (printed alone on the last line)
  *   api-token list --organisation ID · api-token revoke --organisation ID --id TOKEN_ID
  *   export --organisation ID --out FILE.zip [--without-cases]   everything Närvaro holds for the organiser, as CSV files in a zip
+ *   user list [--search S] [--role R] [--json] | user disable|enable <username> | user grant|revoke <username> --role R [--school ID] [--until YYYY-MM-DD]
  * Uses DATA_DIR / DATABASE_URL like the server and never loads demo data.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirInUseError } from './data-dir-lock.js';
 import { DatabaseUnavailableError } from './db/connect-check.js';
+import { AppError } from './errors.js';
 import { openRuntimeDatabase } from './runtime.js';
 import type { Database } from './db/client.js';
 
@@ -34,7 +36,11 @@ const USAGE = `Användning / usage:
   npm run cli -- api-token create --organisation <huvudmannens SS12000-id> --scope ss12000:read --name <etikett>
   npm run cli -- api-token list --organisation <uuid>
   npm run cli -- api-token revoke --organisation <uuid> --id <nyckelns id>
-  npm run cli -- export --organisation <uuid> --out <fil.zip> [--without-cases]`;
+  npm run cli -- export --organisation <uuid> --out <fil.zip> [--without-cases]
+  npm run cli -- user list [--search <text>] [--role <roll>] [--json]
+  npm run cli -- user disable|enable <username>
+  npm run cli -- user grant <username> --role <roll> [--school <uuid>] [--until YYYY-MM-DD]
+  npm run cli -- user revoke <username> --role <roll> [--school <uuid>]`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -225,6 +231,46 @@ const commands: Record<string, Command> = {
     console.log(JSON.stringify({ out: values.out, bytes: built.zip.byteLength, files: built.counts }));
     return 0;
   },
+  async user(database, args) {
+    const [sub, ...rest] = args;
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
+      search: { type: 'string' }, role: { type: 'string' }, school: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' },
+    } });
+    const { ROLES } = await import('../shared/roles.js');
+    const role = values.role as (typeof ROLES)[number] | undefined;
+    if (role !== undefined && !ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    if (values.school !== undefined && !UUID.test(values.school)) throw new UsageError('--school must be a school unit id (uuid)');
+    if (values.until !== undefined && !DATE.test(values.until)) throw new UsageError('--until must be YYYY-MM-DD');
+    const { listAccounts } = await import('./modules/users/users.repo.js');
+    const { unsafeAllOrganiserIds } = await import('./modules/ladders/dry-run-ladder.js');
+    if (sub === 'list') {
+      const rows = [];
+      for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
+        for (const account of await listAccounts(database.db, organiserId, { search: values.search, role, limit: 500 })) rows.push({ organiserId, ...account });
+      }
+      process.stdout.write(values.json ? `${JSON.stringify(rows)}\n` : rows.map((a) => [a.username, a.displayName, a.kind, a.isActive ? 'aktiv' : 'avstängd',
+        a.roles.map((r) => `${r.role}${r.schoolUnitName ? `@${r.schoolUnitName}` : ''}(${r.source})`).join(',')].join('\t')).join('\n') + '\n');
+      return 0;
+    }
+    const [username] = positionals;
+    if (!['disable', 'enable', 'grant', 'revoke'].includes(sub ?? '') || !username) throw new UsageError('user needs: list | disable|enable|grant|revoke <username>');
+    if ((sub === 'grant' || sub === 'revoke') && !role) throw new UsageError(`user ${sub} needs --role`);
+    const { findUserByUsername } = await import('./modules/auth/auth.repo.js');
+    const { grantRole, revokeRole, setAccountActive } = await import('./modules/users/commands/administer-account.js');
+    const account = await database.db.transaction(async (tx) => {
+      const user = await findUserByUsername(tx, username);
+      if (!user) throw new UsageError(`no account with username ${username}`);
+      // The operator acts as the system (actor null), in the account's own organiser.
+      const ctx = { organiserId: user.organiserId, actorUserId: null };
+      const schoolUnitId = values.school?.toLowerCase() ?? null;
+      if (sub === 'disable' || sub === 'enable') await setAccountActive(tx, ctx, user.id, sub === 'enable');
+      else if (sub === 'grant') await grantRole(tx, ctx, user.id, { role: role!, schoolUnitId, endsOn: values.until ?? null });
+      else await revokeRole(tx, ctx, user.id, { role: role!, schoolUnitId });
+      return (await listAccounts(tx, user.organiserId, { userId: user.id, limit: 1 }))[0];
+    });
+    console.log(JSON.stringify(account));
+    return 0;
+  },
 };
 
 async function main(): Promise<number> {
@@ -245,6 +291,7 @@ async function main(): Promise<number> {
 
 main().then((code) => process.exit(code), (error) => {
   if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+  else if (error instanceof AppError) console.error(error.message);
   else if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DatabaseUnavailableError) console.error(error.message);
   else console.error(error);
   process.exit(2);

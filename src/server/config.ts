@@ -34,6 +34,23 @@ export interface Config {
   /** SS12000 upload limits: per file and for all files of one import (streamed to disk). */
   importMaxFileBytes: number;
   importMaxTotalBytes: number;
+  /** Single sign-on through OpenID Connect (docs/authentication.md); each provider optional. */
+  oidc: OidcConfig;
+}
+
+export interface OidcProviderConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The claim matched: staff → e-mail/eppn/external id of the SS12000 person; guardian → the personal number. */
+  claim: string;
+}
+
+export interface OidcConfig {
+  /** Redirect URIs are `${publicBaseUrl}/api/auth/oidc/<kind>/callback`. */
+  publicBaseUrl?: string;
+  staff?: OidcProviderConfig;
+  guardian?: OidcProviderConfig;
 }
 
 /** Guardians and messages (README "Guardians and messages"). */
@@ -119,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     loginAttemptsPerWindow: int('LOGIN_ATTEMPTS_PER_WINDOW', 10, 1, 1000),
     webDistDir: path.resolve(env.WEB_DIST_DIR || 'dist/web'),
+    oidc: {},
     messages: {
       smtpUrl: env.SMTP_URL || undefined,
       smtpFrom: env.SMTP_FROM || 'Närvaro <noreply@narvaro.invalid>',
@@ -149,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.messages.smsProviderUrl && !config.messages.smsApiKey) problems.push('SMS_API_KEY is required with SMS_PROVIDER_URL');
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.messages.sameDayNoticeTime)) problems.push('SAME_DAY_NOTICE_TIME must be HH:MM');
   if (config.importMaxTotalBytes < config.importMaxFileBytes) problems.push('IMPORT_MAX_TOTAL_MB must be at least IMPORT_MAX_FILE_MB');
+  config.oidc = oidcConfig(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -168,3 +187,36 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): boolean |
   problems.push(`TRUST_PROXY must be 0, a hop count (1-99) or a comma-separated list of proxy addresses/CIDRs (got "${raw}")`);
   return false;
 }
+/** OIDC_<STAFF|GUARDIAN>_*: a provider is configured when its issuer is set; then all of it must be. */
+function oidcConfig(env: Record<string, string | undefined>, problems: string[]): OidcConfig {
+  const publicBaseUrl = env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined;
+  const provider = (prefix: 'OIDC_STAFF' | 'OIDC_GUARDIAN', claimName: string, defaultClaim: string): OidcProviderConfig | undefined => {
+    const issuer = env[`${prefix}_ISSUER`];
+    if (!issuer) return undefined;
+    const clientId = env[`${prefix}_CLIENT_ID`] ?? '';
+    const clientSecret = env[`${prefix}_CLIENT_SECRET`] ?? '';
+    if (!isHttpUrl(issuer)) problems.push(`${prefix}_ISSUER must be an https:// URL (http:// only on localhost)`);
+    if (!clientId) problems.push(`${prefix}_CLIENT_ID is required with ${prefix}_ISSUER`);
+    if (!clientSecret) problems.push(`${prefix}_CLIENT_SECRET is required with ${prefix}_ISSUER`);
+    if (!publicBaseUrl) problems.push(`PUBLIC_BASE_URL is required with ${prefix}_ISSUER (the redirect URI is built from it)`);
+    return { issuer, clientId, clientSecret, claim: env[`${prefix}_${claimName}`] || defaultClaim };
+  };
+  if (publicBaseUrl && !isHttpUrl(publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an https:// URL (http:// only on localhost)');
+  return {
+    publicBaseUrl,
+    staff: provider('OIDC_STAFF', 'MATCH_CLAIM', 'email'),
+    guardian: provider('OIDC_GUARDIAN', 'PNR_CLAIM', 'personal_identity_number'),
+  };
+}
+
+/** https, or http on the loopback interface (development and tests). */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+export const isLoopback = (hostname: string): boolean => ['localhost', '127.0.0.1', '[::1]'].includes(hostname);

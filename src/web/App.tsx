@@ -21,6 +21,7 @@ const StatisticsRoute = lazy(() => import('./routes/StatisticsRoute'));
 const StatisticsPupilsRoute = lazy(() => import('./routes/StatisticsPupilsRoute'));
 const RetentionRoute = lazy(() => import('./routes/RetentionRoute'));
 const DataAccessRoute = lazy(() => import('./routes/DataAccessRoute'));
+const UsersRoute = lazy(() => import('./routes/UsersRoute'));
 const LeaveRequestsRoute = lazy(() => import('./routes/LeaveRequestsRoute'));
 const MessagesRoute = lazy(() => import('./routes/MessagesRoute'));
 const MessageSettingsRoute = lazy(() => import('./routes/MessageSettingsRoute'));
@@ -110,6 +111,7 @@ export function App() {
             <Route path="/admin/import" element={page(<ImportRoute />)} />
             <Route path="/admin/retention" element={page(<RetentionRoute />)} />
             <Route path="/admin/data-access" element={page(<DataAccessRoute />)} />
+            <Route path="/admin/users" element={page(<UsersRoute />)} />
             <Route path="*" element={page(<NotFoundRoute />)} />
           </Route>
         </Routes>

@@ -9,7 +9,7 @@ import type { RetentionCutoffs, RetentionPolicy } from '../../shared/retention/p
 export type AuditEvent =
   | { type: 'auth.login'; data: { username: string; kind: string; provider: string } }
   | { type: 'auth.logout'; data: Record<string, never> }
-  | { type: 'auth.login-failed'; data: { reason: 'bad-password' | 'inactive' } }
+  | { type: 'auth.login-failed'; data: { reason: LoginFailureReason; provider?: string; subjectHash?: string } }
   | { type: 'attendance.register-lesson'; lessonId: string; data: { marks: number; isCorrection: boolean } }
   | { type: 'attendance.correct-mark'; lessonId: string; pupilId: string; data: { previous: unknown; next: unknown } }
   | { type: 'absence.register'; absenceId: string; pupilId: string; data: { kind: string; from: string; to: string } }
@@ -70,7 +70,20 @@ export type AuditEvent =
   | { type: 'api-token.revoke'; apiTokenId: string; data: { name: string } }
   | { type: 'ss12000.read'; apiTokenId: string; data: { tokenName: string; endpoint: string; records: number; hasPageToken: boolean } }
   | { type: 'export.create'; exportId: string; data: { files: Record<string, number>; bytes: number; origin: 'ui' | 'cli'; includesCases: boolean } }
-  | { type: 'export.download'; exportId: string; data: { bytes: number } };
+  | { type: 'export.download'; exportId: string; data: { bytes: number } }
+  | { type: 'user.disable'; targetUserId: string; data: Record<string, never> }
+  | { type: 'user.enable'; targetUserId: string; data: Record<string, never> }
+  | { type: 'user.grant-role'; targetUserId: string; data: { role: string; schoolUnitId: string | null; endsOn: string | null } }
+  | { type: 'user.revoke-role'; targetUserId: string; data: { role: string; schoolUnitId: string | null } }
+  | { type: 'user.reset-password'; targetUserId: string; data: Record<string, never> }
+  | { type: 'user.read-audit'; targetUserId: string; data: Record<string, never> }
+  | { type: 'auth.update-settings'; data: { localLoginEnabled: boolean } }
+  | { type: 'auth.update-role-mapping'; data: { mappings: number } };
+
+/** Why a sign-in was refused (never the personal number or the claim value). */
+export type LoginFailureReason =
+  | 'bad-password' | 'inactive' | 'local-login-disabled'
+  | 'unknown-person' | 'no-account' | 'no-custody' | 'ambiguous' | 'verification-failed';
 
 export type AuditEventType = AuditEvent['type'];
 
@@ -113,6 +126,7 @@ function subjectOf(event: AuditEvent): { type: string; id: string } | null {
   if ('lessonId' in event) return { type: 'lesson', id: event.lessonId };
   if ('absenceId' in event) return { type: 'absence', id: event.absenceId };
   if ('importId' in event) return { type: 'import', id: event.importId };
+  if ('targetUserId' in event) return { type: 'user', id: event.targetUserId };
   if ('ladderVersionId' in event) return { type: 'ladderVersion', id: event.ladderVersionId };
   if ('taskId' in event) return { type: 'task', id: event.taskId };
   if ('leaveRequestId' in event) return { type: 'leaveRequest', id: event.leaveRequestId };

@@ -43,7 +43,9 @@ export const persons = pgTable('persons', {
   phoneNumbers: jsonb('phone_numbers').$type<{ type?: string; value: string; mobile?: boolean }[]>().notNull().default([]),
   addresses: jsonb('addresses').$type<Record<string, unknown>[]>().notNull().default([]),
   personStatus: text('person_status').notNull().default('Aktiv'),
-}, (t) => [primaryKey({ columns: [t.organiserId, t.id] })]);
+  eduPersonPrincipalNames: jsonb('edu_person_principal_names').$type<string[]>().notNull().default([]),
+  externalIdentifiers: jsonb('external_identifiers').$type<{ context?: string; value: string }[]>().notNull().default([]),
+}, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('persons_civic_no_idx').on(t.civicNo)]);
 
 /** SS12000 Enrolment: a pupil's placement at a school unit with a school year (årskurs). */
 export const enrolments = pgTable('enrolments', {
@@ -317,7 +319,8 @@ export const users = pgTable('users', {
   organiserId: organiserId(),
   id: uuid('id').notNull(),
   username: text('username').notNull(),
-  passwordHash: text('password_hash').notNull(),
+  /** Null for accounts that sign in only through an identity provider (SS12000 accounts). */
+  passwordHash: text('password_hash'),
   displayName: text('display_name').notNull(),
   /** The SS12000 person this account belongs to (staff), used for relationship-based access. */
   personId: uuid('person_id'),
@@ -327,8 +330,16 @@ export const users = pgTable('users', {
   locale: text('locale').notNull().default('sv'),
   isActive: boolean('is_active').notNull().default(true),
   createdAt: createdAt(),
+  /** manual | ss12000 (made by the SS12000 account sync). */
+  source: text('source').notNull().default('manual'),
+  /** Lower-cased e-mails, eduPersonPrincipalNames and external ids of the person (staff sign-in matches these). */
+  loginKeys: text('login_keys').array().notNull().default(sql`'{}'`),
+  /** admin | ss12000: who disabled the account (the sync only re-enables what it disabled). */
+  disabledBy: text('disabled_by'),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
 }, (t) => [
   primaryKey({ columns: [t.organiserId, t.id] }),
+  index('users_person_idx').on(t.organiserId, t.personId),
   // Login finds the account before the tenant is known, so usernames are unique across organisers.
   uniqueIndex('users_username_idx').on(t.username),
 ]);
@@ -339,6 +350,11 @@ export const userRoles = pgTable('user_roles', {
   userId: uuid('user_id').notNull(),
   role: text('role').notNull(),
   schoolUnitKey: text('school_unit_key').notNull().default(''),
+  /** ss12000 (follows the import) | manual (an administrator's grant). */
+  source: text('source').notNull().default('manual'),
+  /** Last day the grant holds (inclusive); null = until revoked. */
+  endsOn: date('ends_on'),
+  grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.organiserId, t.userId, t.role, t.schoolUnitKey] })]);
 
 /** Server-side sessions; only a hash of the cookie token is stored. */
@@ -349,6 +365,8 @@ export const sessions = pgTable('sessions', {
   csrfToken: text('csrf_token').notNull(),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  /** staff | guardian when the session came from that OIDC provider (for RP-initiated logout). */
+  oidcKind: text('oidc_kind'),
 });
 
 /** Insert-only audit trail (enforced by a trigger). Reads of case data are recorded too. */
@@ -538,3 +556,4 @@ export * from './schema/statistics.js';
 export * from './schema/regions.js';
 export * from './schema/api.js';
 export * from './schema/sync.js';
+export * from './schema/accounts.js';

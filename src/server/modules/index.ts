@@ -18,9 +18,10 @@ import { organiserCaseRoutes } from './cases/organiser.routes.js';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.js';
 import { ss12000Routes } from './ss12000-api/ss12000.routes.js';
 import { exportRoutes } from './exports/exports.routes.js';
+import { userRoutes } from './users/users.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
 export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes,
   guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes, caseRoutes, organiserCaseRoutes,
-  apiTokenRoutes, ss12000Routes, exportRoutes];
+  apiTokenRoutes, ss12000Routes, exportRoutes, userRoutes];

@@ -16,6 +16,8 @@ export interface Actor {
   personId: string | null;
   roles: RoleGrant[];
   csrfToken: string;
+  /** The OIDC provider (staff | guardian) the session came from, for RP-initiated logout; null for a local password. */
+  oidcKind?: string | null;
 }
 
 /** True when the actor holds the role anywhere (any school unit or organiser-wide). */

@@ -25,5 +25,16 @@ export const Me = Type.Object({
   csrfToken: Type.String(),
   /** The server's idea of today (Europe/Stockholm), so demo and tests can fix the date. */
   today: Type.String(),
+  /** After logout, send the browser here to end the identity provider's session too (RP-initiated logout). */
+  endSessionUrl: Type.Optional(Type.String()),
 });
 export type Me = Static<typeof Me>;
+
+/** Which sign-in methods the login page offers. */
+export const SignInMethods = Type.Object({
+  /** "Logga in med skolkonto" → GET /api/auth/oidc/staff/login */
+  staff: Type.Boolean(),
+  /** "Logga in med e-legitimation" → GET /api/auth/oidc/guardian/login */
+  guardian: Type.Boolean(),
+});
+export type SignInMethods = Static<typeof SignInMethods>;

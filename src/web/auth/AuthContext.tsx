@@ -57,13 +57,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [applyMe]);
 
   const logOut = useCallback(async () => {
+    const endSessionUrl = me?.endSessionUrl;
     try {
       await api.logout();
     } finally {
       // Signed out locally even if the server call failed: the cookie expires on its own.
       applyMe(null);
     }
-  }, [applyMe]);
+    // Signed in through an identity provider: end its session too (RP-initiated logout).
+    if (endSessionUrl) window.location.assign(endSessionUrl);
+  }, [applyMe, me]);
 
   const value = useMemo(() => ({ me, isChecking, checkError, logIn, logOut }), [me, isChecking, checkError, logIn, logOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -3,7 +3,7 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'region', 'messages', 'messageSettings', 'ladder', 'import', 'retention', 'dataAccess'] as const;
+export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'region', 'messages', 'messageSettings', 'ladder', 'import', 'retention', 'dataAccess', 'users'] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -26,6 +26,7 @@ export const NAV_PATHS = {
   import: '/admin/import',
   retention: '/admin/retention',
   dataAccess: '/admin/data-access',
+  users: '/admin/users',
 } as const satisfies Record<NavItem, string>;
 
 /** Adding a role breaks the build until it is given its pages here. */
@@ -34,8 +35,8 @@ const ROLE_NAV = {
   mentor: ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils'],
   principal: ['earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder'],
   studentHealth: ['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics', 'messages'],
-  organiserAdmin: ['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention', 'dataAccess'],
-  systemAdmin: ['import', 'retention'],
+  organiserAdmin: ['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention', 'dataAccess', 'users'],
+  systemAdmin: ['import', 'retention', 'users'],
   region: ['region'],
 } as const satisfies Record<Role, readonly NavItem[]>;
 

@@ -4,6 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { Page } from '../components/Page';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useApiQuery } from '../hooks/useApiQuery';
+import type { SignInMethods } from '../../shared/schemas/auth';
+
+/** Codes the server's sign-in callback sends back (oidc.routes.ts); anything else is ignored. */
+const SSO_ERRORS = ['OIDC_UNKNOWN_PERSON', 'OIDC_NO_CUSTODY', 'OIDC_ACCOUNT_DISABLED', 'OIDC_AMBIGUOUS', 'OIDC_FAILED', 'OIDC_CANCELLED', 'OIDC_UNAVAILABLE'];
 
 /** Only same-app paths are followed after login (no open redirect). */
 function safeNext(value: string | null): string {
@@ -21,6 +26,8 @@ export default function LoginRoute() {
   const [error, setError] = useState<unknown>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const next = safeNext(params.get('next'));
+  const methods = useApiQuery<SignInMethods>('/api/auth/oidc/providers').data;
+  const ssoError = params.get('error');
 
   if (me && !isSubmitting) return <Navigate to={next} replace />;
 
@@ -45,6 +52,14 @@ export default function LoginRoute() {
 
   return (
     <Page title={t('login.title')}>
+      {ssoError && SSO_ERRORS.includes(ssoError) && <div className="message message-error" role="alert">{t(`login.errors.${ssoError}`)}</div>}
+      {(methods?.guardian || methods?.staff) && (
+        <div className="card sso-buttons">
+          {methods.guardian && <a className="button button-primary button-block" href="/api/auth/oidc/guardian/login">{t('login.guardianSso')}</a>}
+          {methods.staff && <a className="button button-block" href="/api/auth/oidc/staff/login">{t('login.staffSso')}</a>}
+          <p>{t('login.or')}</p>
+        </div>
+      )}
       <p>{t('login.intro')}</p>
       <form className="form card" onSubmit={(event) => void handleSubmit(event)} noValidate>
         {error !== null && <ErrorMessage error={error} />}

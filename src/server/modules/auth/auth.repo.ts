@@ -1,5 +1,5 @@
 /** Accounts and sessions. Usernames are global (login precedes the tenant). */
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
 import { schema, type Tx } from '../../db/client.js';
 import type { Role, RoleGrant } from '../../../shared/roles.js';
 
@@ -8,9 +8,11 @@ export async function findUserByUsername(tx: Tx, username: string) {
   return user ?? null;
 }
 
+/** Grants in force: a grant with an end date holds through that day (Europe/Stockholm). */
 export async function loadRoleGrants(tx: Tx, organiserId: string, userId: string): Promise<RoleGrant[]> {
   const rows = await tx.select().from(schema.userRoles)
-    .where(and(eq(schema.userRoles.organiserId, organiserId), eq(schema.userRoles.userId, userId)));
+    .where(and(eq(schema.userRoles.organiserId, organiserId), eq(schema.userRoles.userId, userId),
+      or(isNull(schema.userRoles.endsOn), gte(schema.userRoles.endsOn, sql`(now() AT TIME ZONE 'Europe/Stockholm')::date`))));
   return rows.map((r) => ({ role: r.role as Role, schoolUnitId: r.schoolUnitKey || null }));
 }
 
@@ -22,4 +24,15 @@ export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
     .where(and(eq(schema.sessions.tokenHash, tokenHash), gt(schema.sessions.expiresAt, now), eq(schema.users.isActive, true)))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Local passwords can be turned off per organiser (auth_settings); the system administrator may
+ * always use one, so an installation can never lock itself out.
+ */
+export async function isLocalLoginAllowed(tx: Tx, user: { organiserId: string; id: string }): Promise<boolean> {
+  const [settings] = await tx.select().from(schema.authSettings).where(eq(schema.authSettings.organiserId, user.organiserId)).limit(1);
+  if (!settings || settings.localLoginEnabled) return true;
+  const grants = await loadRoleGrants(tx, user.organiserId, user.id);
+  return grants.some((g) => g.role === 'systemAdmin');
 }

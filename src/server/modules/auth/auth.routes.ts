@@ -13,18 +13,24 @@ import { LoginThrottle } from './login-throttle.js';
 import { SESSION_COOKIE } from './session-token.js';
 import type { Actor } from '../../policies/actor.js';
 import { resolveActorByToken } from './resolve-actor.js';
+import { endSessionUrlFor, oidcRoutes } from './oidc.routes.js';
+import { oidcClientsFor } from './oidc/oidc-client.js';
 
-export async function authRoutes(fastify: FastifyInstance, { database, config, clock }: AppContext): Promise<void> {
+export async function authRoutes(fastify: FastifyInstance, context: AppContext): Promise<void> {
+  const { database, config, clock } = context;
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const throttle = new LoginThrottle(config.loginAttemptsPerWindow);
-  const presentMe = (actor: Actor): Me => ({
+  const oidcClients = oidcClientsFor(config.oidc);
+  const presentMe = async (actor: Actor): Promise<Me> => ({
     userId: actor.userId, kind: actor.kind, locale: actor.locale, username: actor.username, displayName: actor.displayName,
     roles: actor.roles, csrfToken: actor.csrfToken, today: clock.today(),
+    endSessionUrl: await endSessionUrlFor(oidcClients, config.oidc.publicBaseUrl, actor.oidcKind),
   });
+  await oidcRoutes(fastify, context, oidcClients);
 
   app.post('/api/auth/login', {
     config: { audience: 'public' },
-    schema: { tags: ['auth'], summary: 'Log in with a local account', body: LoginRequest, response: { 200: Me, 401: ErrorResponse, 429: ErrorResponse } },
+    schema: { tags: ['auth'], summary: 'Log in with a local account', body: LoginRequest, response: { 200: Me, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse } },
   }, async (request, reply) => {
     const throttleKey = `${request.body.username.toLowerCase()}|${request.ip}`;
     if (throttle.isBlocked(throttleKey)) {
@@ -35,6 +41,9 @@ export async function authRoutes(fastify: FastifyInstance, { database, config, c
       // Sessions live in wall-clock time (the session check uses it too), whatever the demo's fixed date.
       now: new Date(), sessionTtlHours: config.sessionTtlHours,
     }));
+    if (!session.isOk && session.reason === 'local-login-disabled') {
+      throw new AppError('LOCAL_LOGIN_DISABLED', 'Inloggning med lösenord är avstängd hos din huvudman. Logga in med skolkonto eller e-legitimation.');
+    }
     if (!session.isOk) {
       throttle.recordFailure(throttleKey);
       throw new AppError('INVALID_CREDENTIALS', 'Fel användarnamn eller lösenord.');

@@ -19,5 +19,6 @@ export async function resolveActorByToken(database: Database, token: string): Pr
     // A guardian account never carries staff roles, whatever the table says.
     roles: user.kind === 'guardian' ? [] : await loadRoleGrants(database.db, user.organiserId, user.id),
     csrfToken: session.csrfToken,
+    oidcKind: session.oidcKind,
   };
 }

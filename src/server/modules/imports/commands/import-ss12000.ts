@@ -19,6 +19,7 @@ import {
 import { deleteByKey, deleteOmittedChildren, queryInBatches, upsertRows, type WriteSpec } from '../../../db/batched-write.js';
 import { RecomputeScope } from '../recompute-scope.js';
 import { isUuid } from '../ss12000/checks.js';
+import { syncAccountsFromSs12000 } from '../../users/commands/sync-accounts-from-ss12000.js';
 
 /** Progress of a running import, for a CLI line or a progress bar. */
 export interface ImportProgress {
@@ -216,6 +217,7 @@ export async function importSs12000(database: Pick<Database, 'db'>, input: Impor
     const scope = new RecomputeScope();
     const counts = await writeRecords(tx, organiserId, validation.records, scope, input.onProgress);
     if (input.deletions) Object.assign(counts, await applyDeletions(tx, organiserId, input.deletions, scope));
+    Object.assign(counts, await syncAccountsFromSs12000(tx, organiserId));
     await analyzeChangedTables(tx, counts);
     input.onProgress?.({ phase: 'recompute', done: 0, total: 1 });
     const range = await scope.resolve(tx, organiserId);

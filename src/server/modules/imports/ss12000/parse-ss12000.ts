@@ -510,6 +510,9 @@ class Ss12000Validator {
       // A protected identity's address must not be stored even if an exporter sends it (OSL 22:1).
       addresses: securityMarking === 'Skyddad folkbokföring' ? [] : (r.addresses ?? []).map(pickAddressFields),
       personStatus: r.personStatus ?? 'Aktiv',
+      // What a staff member's sign-in claim is matched against (docs/authentication.md).
+      eduPersonPrincipalNames: r.eduPersonPrincipalNames ?? [],
+      externalIdentifiers: (r.externalIdentifiers ?? []).map((x) => ({ value: x.value, ...(x.context ? { context: x.context } : {}) })),
     });
     if (r.enrolments) {
       this.out.replaces.enrolments.push(id);

@@ -44,6 +44,8 @@ export interface PersonRecord {
   civicNo?: { value: string; nationality?: string }; birthDate?: string; sex?: string;
   securityMarking?: string; personStatus?: string;
   emails?: { value: string; type?: string }[];
+  eduPersonPrincipalNames?: string[];
+  externalIdentifiers?: { value: string; context?: string; globallyUnique?: boolean }[];
   phoneNumbers?: { value: string; type?: string; mobile?: boolean }[];
   addresses?: AddressRecord[];
   enrolments?: { enroledAt: Ref; schoolType: string; schoolYear?: number; startDate: string; endDate?: string; cancelled?: boolean }[];
@@ -109,6 +111,8 @@ export const RECORD_SPECS = {
     securityMarking: optional(oneOf(SECURITY_MARKINGS)),
     personStatus: optional(oneOf(PERSON_STATUSES)),
     emails: optional(arrayOf(object({ value: required(text), type: optional(oneOf(EMAIL_TYPES)) }))),
+    eduPersonPrincipalNames: optional(arrayOf(text)),
+    externalIdentifiers: optional(arrayOf(object({ value: required(text), context: optional(text), globallyUnique: optional(boolean) }))),
     phoneNumbers: optional(arrayOf(object({ value: required(text), type: optional(oneOf(PHONE_TYPES)), mobile: optional(boolean) }))),
     addresses: optional(arrayOf(object({
       type: optional(oneOf(ADDRESS_TYPES)),
