@@ -349,6 +349,8 @@ export const sessions = pgTable('sessions', {
   csrfToken: text('csrf_token').notNull(),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  /** Last request served; the session ends after SESSION_IDLE_MINUTES without one. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** Insert-only audit trail (enforced by a trigger). Reads of case data are recorded too. */
