@@ -55,7 +55,7 @@ export async function buildApp(options: Omit<AppContext, 'jobs'> & { jobs?: JobQ
       security: [{ session: [] }],
     },
   });
-  installAuthentication(app, context.database);
+  installAuthentication(app, context.database, { sessionIdleMinutes: context.config.sessionIdleMinutes });
   installDocumentedErrors(app, ErrorResponse);
 
   app.get('/healthz', { config: { audience: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -14,4 +14,14 @@ describe('config', () => {
       expect((error as ConfigError).problems).toHaveLength(4);
     }
   });
+  it('validates TRUST_PROXY, SESSION_IDLE_MINUTES and HSTS', () => {
+    expect(loadConfig({})).toMatchObject({ trustProxy: false, sessionIdleMinutes: 60, isHstsEnabled: false });
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://narvaro.example.se' }).isHstsEnabled).toBe(true);
+    // Trusting every sender would let a client pick its own IP (and login throttle bucket).
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
 });

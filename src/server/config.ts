@@ -18,7 +18,7 @@ export interface Config {
   /** Secure flag on the session cookie; browsers accept it on http://localhost too. */
   isCookieSecure: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
-  /** Login attempts per username+IP per 15 minutes. */
+  /** Failed logins per username+IP before growing delays start (an IP gets ten times as many across usernames). */
   loginAttemptsPerWindow: number;
   webDistDir: string;
   messages: MessageConfig;

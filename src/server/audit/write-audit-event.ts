@@ -9,6 +9,7 @@ import type { RetentionCutoffs, RetentionPolicy } from '../../shared/retention/p
 export type AuditEvent =
   | { type: 'auth.login'; data: { username: string; kind: string; provider: string } }
   | { type: 'auth.logout'; data: Record<string, never> }
+  | { type: 'auth.logout-others'; data: { ended: number } }
   | { type: 'auth.login-failed'; data: { reason: LoginFailureReason; provider?: string; subjectHash?: string } }
   | { type: 'attendance.register-lesson'; lessonId: string; data: { marks: number; isCorrection: boolean } }
   | { type: 'attendance.correct-mark'; lessonId: string; pupilId: string; data: { previous: unknown; next: unknown } }

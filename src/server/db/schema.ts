@@ -367,6 +367,8 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   /** staff | guardian when the session came from that OIDC provider (for RP-initiated logout). */
   oidcKind: text('oidc_kind'),
+  /** Last request served; the session ends after SESSION_IDLE_MINUTES without one. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** Insert-only audit trail (enforced by a trigger). Reads of case data are recorded too. */

@@ -103,13 +103,13 @@ const guardRoute: onRequestHookHandler = async (request) => {
  * Registers the hooks. Must run before any route is registered: every route gets the guard as its
  * own first onRequest hook (after the global ones that resolve the actor).
  */
-export function installAuthentication(app: FastifyInstance, database: Database): void {
+export function installAuthentication(app: FastifyInstance, database: Database, options: { sessionIdleMinutes?: number } = {}): void {
   app.decorateRequest('actor', null);
   app.decorate('routeAccess', [] as RouteAccess[]);
   app.addHook('onRequest', async (request) => {
     if (!isCanonicalPath(request.url)) throw new AppError('VALIDATION_FAILED', 'Ogiltig sökväg.');
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await resolveActorByToken(database, token);
+    if (token) request.actor = await resolveActorByToken(database, token, options.sessionIdleMinutes);
   });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) app.routeAccess.push({ method, url: route.url, ...accessOf(method, route.config) });

@@ -136,6 +136,7 @@ export interface MessageLogFilters {
 export const api = {
   login: (body: LoginRequest) => apiPost<Me>('/api/auth/login', body),
   logout: () => apiPost<void>('/api/auth/logout'),
+  logOutOtherSessions: () => apiPost<{ ended: number }>('/api/auth/sessions/log-out-others'),
   me: (signal?: AbortSignal) => apiGet<Me>('/api/auth/me', signal),
 
   myLessonsPath: (date: string) => apiPath('/api/lessons/mine', { date }),

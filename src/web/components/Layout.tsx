@@ -33,6 +33,7 @@ function UserMenu() {
   const { me, logOut } = useAuth();
   const navigate = useNavigate();
   const [isLoggingOut, setIsLoggingOut] = useState(false);
+  const [othersStatus, setOthersStatus] = useState('');
   if (!me) return null;
   const roleNames = isGuardian(me) ? [t('guardianPortal.roleName')]
     : [...new Set(me.roles.map((grant) => t(`roles.${grant.role}`, { defaultValue: ROLE_LABELS[grant.role as Role] })))];
@@ -47,12 +48,27 @@ function UserMenu() {
     }
   };
 
+  // A lost phone or a shared computer: end every other session, keep this one.
+  const handleLogOutOthers = async () => {
+    setOthersStatus('');
+    try {
+      const { ended } = await api.logOutOtherSessions();
+      setOthersStatus(t('nav.loggedOutOthers', { count: ended }));
+    } catch {
+      setOthersStatus(t('nav.logOutOthersFailed'));
+    }
+  };
+
   return (
     <div className="user-menu">
       <p className="user-name">
         {me.displayName}
         <span className="user-roles">{roleNames.join(', ')}</span>
       </p>
+      <button type="button" className="button button-link" onClick={() => void handleLogOutOthers()}>
+        {t('nav.logOutOthers')}
+      </button>
+      {othersStatus && <span role="status">{othersStatus}</span>}
       <button type="button" className="button button-secondary" onClick={() => void handleLogOut()} disabled={isLoggingOut}>
         {t('nav.logOut')}
       </button>

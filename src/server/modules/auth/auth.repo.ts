@@ -1,5 +1,5 @@
 /** Accounts and sessions. Usernames are global (login precedes the tenant). */
-import { and, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { schema, type Tx } from '../../db/client.js';
 import type { Role, RoleGrant } from '../../../shared/roles.js';
 
@@ -16,13 +16,21 @@ export async function loadRoleGrants(tx: Tx, organiserId: string, userId: string
   return rows.map((r) => ({ role: r.role as Role, schoolUnitId: r.schoolUnitKey || null }));
 }
 
-/** Loads a live session with its user; null when missing, expired or the account is disabled. */
-export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
+/**
+ * Loads a live session with its user; null when missing, expired, idle for `idleMinutes` or the
+ * account is disabled. A live session's last-seen time moves on (at most once a minute, so a
+ * busy page does not write on every request).
+ */
+export async function findLiveSession(tx: Tx, tokenHash: string, now: Date, idleMinutes = 60) {
+  const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
   const [row] = await tx.select({ session: schema.sessions, user: schema.users })
     .from(schema.sessions)
     .innerJoin(schema.users, and(eq(schema.users.organiserId, schema.sessions.organiserId), eq(schema.users.id, schema.sessions.userId)))
-    .where(and(eq(schema.sessions.tokenHash, tokenHash), gt(schema.sessions.expiresAt, now), eq(schema.users.isActive, true)))
+    .where(and(eq(schema.sessions.tokenHash, tokenHash), gt(schema.sessions.expiresAt, now), gt(schema.sessions.lastSeenAt, idleSince), eq(schema.users.isActive, true)))
     .limit(1);
+  if (row && now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
+    await tx.update(schema.sessions).set({ lastSeenAt: now }).where(and(eq(schema.sessions.tokenHash, tokenHash), lt(schema.sessions.lastSeenAt, now)));
+  }
   return row ?? null;
 }
 
@@ -35,4 +43,12 @@ export async function isLocalLoginAllowed(tx: Tx, user: { organiserId: string; i
   if (!settings || settings.localLoginEnabled) return true;
   const grants = await loadRoleGrants(tx, user.organiserId, user.id);
   return grants.some((g) => g.role === 'systemAdmin');
+}
+
+/** Ends every session of the user except the one behind `keepTokenHash`; returns how many ended. */
+export async function deleteOtherSessions(tx: Tx, organiserId: string, userId: string, keepTokenHash: string): Promise<number> {
+  const ended = await tx.delete(schema.sessions)
+    .where(and(eq(schema.sessions.organiserId, organiserId), eq(schema.sessions.userId, userId), ne(schema.sessions.tokenHash, keepTokenHash)))
+    .returning({ tokenHash: schema.sessions.tokenHash });
+  return ended.length;
 }

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, failureOf, logInAs, type TestApp } from '../../test/support.js';
+import { buildTestApp, failureOf, logInAs, settableClock, type TestApp } from '../../test/support.js';
 import { createWorld, type World } from '../../test/factories.js';
 import { queryRows } from '../../db/client.js';
 
 describe('authentication', () => {
   let t: TestApp;
   let world: World;
+  const clock = settableClock('2026-01-14T08:00:00Z');
   beforeAll(async () => {
-    t = await buildTestApp({ loginAttemptsPerWindow: 3 });
+    t = await buildTestApp({ loginAttemptsPerWindow: 3, sessionIdleMinutes: 30 }, clock);
     world = await createWorld(t.database, []);
   });
   afterAll(() => t.close());
@@ -25,8 +26,9 @@ describe('authentication', () => {
     expect((await session.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
-  it('answers wrong passwords the same for known and unknown users, then throttles with a Swedish message', async () => {
-    const attempt = (username: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong' } });
+  it('answers wrong passwords the same for known and unknown users, then delays with a Swedish message, never locks', async () => {
+    const attempt = (username: string, password = 'wrong', remoteAddress = '10.0.0.1') =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
     const unknown = await attempt('nobody-here');
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json()).toEqual({ error: 'INVALID_CREDENTIALS', message: 'Fel användarnamn eller lösenord.' });
@@ -34,9 +36,60 @@ describe('authentication', () => {
     const blocked = await attempt(world.usernames.teacher);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().message).toMatch(/För många misslyckade inloggningsförsök/);
-    // Even the right password waits out the window.
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: world.usernames.teacher, password: 'secret' } });
-    expect(right.statusCode).toBe(429);
+    expect(blocked.headers['retry-after']).toBe('1');
+    // Even the right password waits for the delay ...
+    expect((await attempt(world.usernames.teacher, 'secret')).statusCode).toBe(429);
+    // ... but the attacker's failures never reach the teacher at another address,
+    expect((await attempt(world.usernames.teacher, 'secret', '10.0.0.2')).statusCode).toBe(200);
+    // and each further failure doubles the wait instead of locking the account.
+    clock.advance(1000);
+    expect((await attempt(world.usernames.teacher)).statusCode).toBe(401);
+    expect((await attempt(world.usernames.teacher)).headers['retry-after']).toBe('2');
+    clock.advance(2000);
+    expect((await attempt(world.usernames.teacher, 'secret')).statusCode).toBe(200);
+    // A successful login clears the pair's failures.
+    expect((await attempt(world.usernames.teacher)).statusCode).toBe(401);
+  });
+
+  it('budgets failures per IP across usernames', async () => {
+    const ip = '10.0.0.9';
+    // 30 = tenfold the pair budget of 3; spread over usernames so no pair reaches its own limit.
+    for (let i = 0; i < 30; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `guess-${i}`, password: 'x' }, remoteAddress: ip });
+      expect(res.statusCode).toBe(401);
+    }
+    const next = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: world.usernames.mentor, password: 'secret' }, remoteAddress: ip });
+    expect(next.statusCode).toBe(429);
+    clock.advance(1000);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: world.usernames.mentor, password: 'secret' }, remoteAddress: ip })).statusCode).toBe(200);
+  });
+
+  it('ends a session after SESSION_IDLE_MINUTES without a request', async () => {
+    const session = await logInAs(t.app, world.usernames.studentHealth);
+    expect((await session.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    // The session last served a request 31 minutes ago (idle limit 30 in this app).
+    await t.database.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes'
+      where user_id = (select id from users where username = ${world.usernames.studentHealth})`);
+    expect((await session.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const fresh = await logInAs(t.app, world.usernames.studentHealth);
+    await t.database.db.execute(sql`update sessions set last_seen_at = now() - interval '29 minutes'
+      where user_id = (select id from users where username = ${world.usernames.studentHealth})`);
+    expect((await fresh.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+  });
+
+  it('logs out the user\'s other sessions, keeps this one, and audits it', async () => {
+    const phone = await logInAs(t.app, world.usernames.principal);
+    const laptop = await logInAs(t.app, world.usernames.principal);
+    const other = await logInAs(t.app, world.usernames.organiserAdmin);
+    const res = await laptop.request({ method: 'POST', url: '/api/auth/sessions/log-out-others' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ended: 1 });
+    expect((await phone.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await laptop.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    expect((await other.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    const [event] = await queryRows<{ data: unknown }>(t.database.db, sql`select data from audit_events where organiser_id = ${world.organiserId} and type = 'auth.logout-others'`);
+    expect(event.data).toEqual({ ended: 1 });
+    expect((await laptop.request({ method: 'POST', url: '/api/auth/sessions/log-out-others', headers: { 'x-csrf-token': 'forged' } })).statusCode).toBe(403);
   });
 
   it('rejects state-changing requests without the CSRF token', async () => {

@@ -9,7 +9,8 @@ import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { logIn } from './commands/log-in.js';
 import { logOut } from './commands/log-out.js';
-import { LoginThrottle } from './login-throttle.js';
+import { logOutOthers } from './commands/log-out-others.js';
+import { LoginDelays } from './login-throttle.js';
 import { SESSION_COOKIE } from './session-token.js';
 import type { Actor } from '../../policies/actor.js';
 import { resolveActorByToken } from './resolve-actor.js';
@@ -19,7 +20,9 @@ import { oidcClientsFor } from './oidc/oidc-client.js';
 export async function authRoutes(fastify: FastifyInstance, context: AppContext): Promise<void> {
   const { database, config, clock } = context;
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const throttle = new LoginThrottle(config.loginAttemptsPerWindow);
+  // Per (username, IP) pair, and a tenfold budget per IP across usernames (LoginDelays explains why).
+  const pairDelays = new LoginDelays(config.loginAttemptsPerWindow);
+  const ipDelays = new LoginDelays(config.loginAttemptsPerWindow * 10);
   const oidcClients = oidcClientsFor(config.oidc);
   const presentMe = async (actor: Actor): Promise<Me> => ({
     userId: actor.userId, kind: actor.kind, locale: actor.locale, username: actor.username, displayName: actor.displayName,
@@ -32,9 +35,13 @@ export async function authRoutes(fastify: FastifyInstance, context: AppContext):
     config: { audience: 'public' },
     schema: { tags: ['auth'], summary: 'Log in with a local account', body: LoginRequest, response: { 200: Me, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse } },
   }, async (request, reply) => {
-    const throttleKey = `${request.body.username.toLowerCase()}|${request.ip}`;
-    if (throttle.isBlocked(throttleKey)) {
-      throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', 'För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen.');
+    const pairKey = `${request.body.username.toLowerCase()}|${request.ip}`;
+    const now = clock.now().getTime();
+    const waitMs = Math.max(pairDelays.waitMs(pairKey, now), ipDelays.waitMs(request.ip, now));
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      reply.header('retry-after', String(seconds));
+      throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', `För många misslyckade inloggningsförsök. Vänta ${seconds} sekunder och försök igen.`);
     }
     const session = await database.db.transaction((tx) => logIn(tx, {
       ...request.body, ip: request.ip, userAgent: request.headers['user-agent'],
@@ -45,10 +52,11 @@ export async function authRoutes(fastify: FastifyInstance, context: AppContext):
       throw new AppError('LOCAL_LOGIN_DISABLED', 'Inloggning med lösenord är avstängd hos din huvudman. Logga in med skolkonto eller e-legitimation.');
     }
     if (!session.isOk) {
-      throttle.recordFailure(throttleKey);
+      pairDelays.recordFailure(pairKey, now);
+      ipDelays.recordFailure(request.ip, now);
       throw new AppError('INVALID_CREDENTIALS', 'Fel användarnamn eller lösenord.');
     }
-    throttle.reset(throttleKey);
+    pairDelays.reset(pairKey);
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: config.isCookieSecure, maxAge: config.sessionTtlHours * 3600,
     });
@@ -62,6 +70,15 @@ export async function authRoutes(fastify: FastifyInstance, context: AppContext):
     await database.db.transaction((tx) => logOut(tx, auditContextOf(request), request.cookies[SESSION_COOKIE]!));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
+  });
+
+  app.post('/api/auth/sessions/log-out-others', {
+    config: { audience: 'any' },
+    schema: { tags: ['auth'], summary: "End the user's other sessions (audited); this one stays", response: { 200: Type.Object({ ended: Type.Integer() }) } },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const ended = await database.db.transaction((tx) => logOutOthers(tx, { ...auditContextOf(request), actorUserId: actor.userId }, request.cookies[SESSION_COOKIE]!));
+    return { ended };
   });
 
   app.get('/api/auth/me', {

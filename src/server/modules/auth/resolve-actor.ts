@@ -3,9 +3,9 @@ import type { Actor } from '../../policies/actor.js';
 import { findLiveSession, loadRoleGrants } from './auth.repo.js';
 import { hashToken } from './session-token.js';
 
-/** The actor behind a session cookie token; null when the session is missing or expired. */
-export async function resolveActorByToken(database: Database, token: string): Promise<Actor | null> {
-  const found = await findLiveSession(database.db, hashToken(token), new Date());
+/** The actor behind a session cookie token; null when the session is missing, expired or idle too long. */
+export async function resolveActorByToken(database: Database, token: string, idleMinutes?: number): Promise<Actor | null> {
+  const found = await findLiveSession(database.db, hashToken(token), new Date(), idleMinutes);
   if (!found) return null;
   const { session, user } = found;
   return {
