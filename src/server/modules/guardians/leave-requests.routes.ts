@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import { auditPupilListRead } from '../../audit/write-audit-event.js';
 import { hasRole, schoolUnitsWith, type Actor } from '../../policies/actor.js';
 import { menteesSql, readablePupilsSql } from '../../policies/scope.js';
 import { uuidArray } from '../measures/measures.repo.js';
@@ -43,6 +44,7 @@ export async function leaveRequestRoutes(fastify: FastifyInstance, { database, c
     const actor = actorOf(request);
     const status = request.query.status ?? 'pending';
     const rows = await findLeaveRequests(database.db, actor.organiserId, sql`${decidableSql(actor)} and (${status === 'all'} or lr.status = ${status})`);
+    await auditPupilListRead(database.db, auditContextOf(request), 'leave-requests', rows.map((r) => r.pupil_id));
     return { leaveRequests: rows.map(presentLeave) };
   });
 
