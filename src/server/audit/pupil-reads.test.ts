@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { buildTestApp, logInAs, runJob, TEST_TODAY, type Session, type TestApp } from '../test/support.js';
-import { createWorld, type World } from '../test/factories.js';
+import { addGuardian, createWorld, type World } from '../test/factories.js';
 import { queryRows, schema } from '../db/client.js';
 
 describe('audited reads of pupil data', () => {
@@ -62,5 +62,18 @@ describe('audited reads of pupil data', () => {
     expect(byView.get('early-warning')!.pupilIds!.sort()).toEqual(warning.map((r: { personId: string }) => r.personId).sort());
     expect(byView.get('early-warning-csv')!.pupilIds!.sort()).toEqual(byView.get('early-warning')!.pupilIds!.sort());
     expect(byView.get('tasks')).toEqual({ view: 'tasks', pupils: 1, pupilIds: [world.pupilsB[0]] });
+  });
+
+  it('audits the guardians without a channel and the leave requests by the pupils listed', async () => {
+    // A guardian without e-mail or phone (unreachable) who applies for leave for the child.
+    const guardian = await addGuardian(t.database, world, 'Nora', { pupilIds: [world.pupilsA[1]], email: null });
+    const parent = await logInAs(t.app, guardian.username);
+    expect((await parent.request({ method: 'POST', url: '/api/guardian/leave-requests', payload: { pupilId: world.pupilsA[1], fromDate: '2026-01-20', toDate: '2026-01-20', reason: 'Resa' } })).statusCode).toBe(201);
+    const unreachable = (await rektor.request({ method: 'GET', url: '/api/messages/unreachable-guardians' })).json().guardians;
+    const leave = (await rektor.request({ method: 'GET', url: '/api/leave-requests' })).json().leaveRequests;
+    expect([unreachable.length, leave.length]).toEqual([1, 1]);
+    const byView = new Map((await events('pupil.read-list')).map((e) => [e.data.view, e.data]));
+    expect(byView.get('unreachable-guardians')).toEqual({ view: 'unreachable-guardians', pupils: 1, pupilIds: [world.pupilsA[1]] });
+    expect(byView.get('leave-requests')).toEqual({ view: 'leave-requests', pupils: 1, pupilIds: [world.pupilsA[1]] });
   });
 });

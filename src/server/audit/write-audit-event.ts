@@ -89,7 +89,7 @@ export type LoginFailureReason =
 export type AuditEventType = AuditEvent['type'];
 
 /** Lists of pupil-level data whose reads are audited, one event per request (issue 15, item 11). */
-export type PupilListView = 'pupil-list' | 'early-warning' | 'early-warning-csv' | 'tasks' | 'message-log' | 'leave-requests';
+export type PupilListView = 'pupil-list' | 'early-warning' | 'early-warning-csv' | 'tasks' | 'message-log' | 'unreachable-guardians' | 'leave-requests';
 
 /** Who did it and from where; `actorUserId` null for the system (CLI, jobs, demo loader). */
 export interface AuditContext {

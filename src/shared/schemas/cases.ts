@@ -44,7 +44,7 @@ export const CaseDetail = Type.Object({
     /** The school's rektor opens and completes investigations. */
     canInvestigate: Type.Boolean(),
     canClose: Type.Boolean(),
-    /** Mapping content (may hold health notes): not for the organiser. */
+    /** Mapping content and every free text of the case (may hold health notes): not for the organiser (docs/permissions.md). */
     canSeeContent: Type.Boolean(),
   }),
   members: Type.Array(Type.Object({ userId: Uuid, name: Type.String(), role: Type.String(), addedAt: Type.String() })),
@@ -68,14 +68,14 @@ export const CaseDetail = Type.Object({
     })),
   })),
   concernReports: Type.Array(Type.Object({
-    id: Uuid, reportedOn: IsoDate, socialServicesOffice: Type.String(), reportedByName: Nullable(Type.String()), reasonCategory: Type.String(),
+    id: Uuid, reportedOn: IsoDate, socialServicesOffice: Nullable(Type.String()), reportedByName: Nullable(Type.String()), reasonCategory: Type.String(),
     actionsTaken: Nullable(Type.String()), feedbackOn: Nullable(IsoDate), feedbackKind: Nullable(Type.String()), isFeedbackOverdue: Type.Boolean(), remindOn: IsoDate,
   })),
   meetings: Type.Array(Type.Object({
     id: Uuid, kind: Type.String(), heldOn: IsoDate, coordinatorKey: Nullable(Type.String()), sharedPlan: Nullable(Type.String()),
-    participants: Type.Array(Type.Object({ key: Type.String(), name: Type.String(), organisationType: Type.String(), organisationName: Type.Optional(Type.String()), rating: Nullable(Type.Integer()) })),
+    participants: Type.Array(Type.Object({ key: Type.String(), name: Nullable(Type.String()), organisationType: Type.String(), organisationName: Type.Optional(Nullable(Type.String())), rating: Nullable(Type.Integer()) })),
   })),
-  handovers: Type.Array(Type.Object({ id: Uuid, toSchoolUnitId: Uuid, toSchoolUnitName: Nullable(Type.String()), summary: Type.String(), preparedOn: IsoDate, preparedByName: Nullable(Type.String()) })),
+  handovers: Type.Array(Type.Object({ id: Uuid, toSchoolUnitId: Uuid, toSchoolUnitName: Nullable(Type.String()), summary: Nullable(Type.String()), preparedOn: IsoDate, preparedByName: Nullable(Type.String()) })),
   timeline: Type.Array(Type.Object({ at: Type.String(), type: Type.String(), actorName: Nullable(Type.String()), data: Type.Record(Type.String(), Type.Unknown()) })),
 });
 export type CaseDetail = Static<typeof CaseDetail>;

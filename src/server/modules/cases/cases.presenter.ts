@@ -29,6 +29,9 @@ export function presentCaseDetail(input: {
   const interventionLabel = new Map(catalogue.interventions.map((i) => [i.code, i.label]));
   // A notice to the home municipality names a municipality: location data, hidden for protected identity.
   const municipality = (code: string | null) => (input.isPupilProtected ? null : code);
+  // Free text may hold health notes or name people outside the school: only for those who work on
+  // the case. The organiser keeps the codes, dates and counts it needs for oversight (docs/permissions.md).
+  const text = <T>(value: T): T | null => (abilities.canSeeContent ? value : null);
   return {
     case: input.summary,
     abilities,
@@ -43,30 +46,31 @@ export function presentCaseDetail(input: {
     })),
     investigations: s.investigations.map((i) => ({
       id: i.id, openedOn: i.opened_on, deadline: i.deadline, isOverdue: i.completed_on === null ? i.deadline < today : i.completed_on > i.deadline,
-      completedOn: i.completed_on, conclusion: i.conclusion,
+      completedOn: i.completed_on, conclusion: text(i.conclusion),
       notices: s.notices.filter((n) => n.investigation_id === i.id).map((n) => ({ id: n.id, recipient: n.recipient, municipalityCode: municipality(n.municipality_code), status: n.status, acknowledgedAt: iso(n.acknowledged_at) })),
     })),
-    causes: s.causes.map((c) => ({ code: c.code, label: causeLabel.get(c.code) ?? c.code, isPrimary: c.is_primary, givenBy: c.given_by, comment: c.comment })),
+    causes: s.causes.map((c) => ({ code: c.code, label: causeLabel.get(c.code) ?? c.code, isPrimary: c.is_primary, givenBy: c.given_by, comment: text(c.comment) })),
     interventions: s.interventions.map((i) => ({
       id: i.id, code: i.code, label: interventionLabel.get(i.code) ?? i.code, responsibleUserId: i.responsible_user_id, responsibleName: i.responsible_name,
-      startDate: i.start_date, followUpScheme: i.follow_up_scheme, goal: i.goal, comment: i.comment,
+      startDate: i.start_date, followUpScheme: i.follow_up_scheme, goal: text(i.goal), comment: text(i.comment),
       followUps: s.followUps.filter((f) => f.intervention_id === i.id).map((f) => ({
-        id: f.id, point: f.point, plannedOn: f.planned_on, recordedOn: f.recorded_on, assessment: f.assessment, goalAttainment: f.goal_attainment,
+        id: f.id, point: f.point, plannedOn: f.planned_on, recordedOn: f.recorded_on, assessment: text(f.assessment), goalAttainment: f.goal_attainment,
         before: f.before as FollowUpFigures | null, since: f.since as FollowUpFigures | null,
       })),
     })),
     concernReports: s.concernReports.map((r) => {
       const remindOn = concernRemindOn(r.reported_on, input.settings);
       return {
-        id: r.id, reportedOn: r.reported_on, socialServicesOffice: r.social_services_office, reportedByName: r.reported_by_name, reasonCategory: r.reason_category,
-        actionsTaken: r.actions_taken, feedbackOn: r.feedback_on, feedbackKind: r.feedback_kind, isFeedbackOverdue: r.feedback_on === null && remindOn <= today, remindOn,
+        id: r.id, reportedOn: r.reported_on, socialServicesOffice: text(r.social_services_office), reportedByName: r.reported_by_name, reasonCategory: r.reason_category,
+        actionsTaken: text(r.actions_taken), feedbackOn: r.feedback_on, feedbackKind: r.feedback_kind, isFeedbackOverdue: r.feedback_on === null && remindOn <= today, remindOn,
       };
     }),
     meetings: s.meetings.map((m) => ({
-      id: m.id, kind: m.kind, heldOn: m.held_on, coordinatorKey: m.coordinator_key, sharedPlan: m.shared_plan,
-      participants: m.participants.map((p) => ({ ...p, rating: m.ratings?.[p.key] ?? null })),
+      id: m.id, kind: m.kind, heldOn: m.held_on, coordinatorKey: m.coordinator_key, sharedPlan: text(m.shared_plan),
+      // The organiser sees who took part by kind (and the ratings), not names of people or offices.
+      participants: m.participants.map((p) => ({ ...p, name: text(p.name), ...(p.organisationName === undefined ? {} : { organisationName: text(p.organisationName) }), rating: m.ratings?.[p.key] ?? null })),
     })),
-    handovers: s.handovers.map((h) => ({ id: h.id, toSchoolUnitId: h.to_school_unit_id, toSchoolUnitName: h.to_school_unit_name, summary: h.summary, preparedOn: h.prepared_on, preparedByName: h.prepared_by_name })),
-    timeline: s.timeline.map((e) => ({ at: e.at, type: e.type, actorName: e.actorName, data: e.data })),
+    handovers: s.handovers.map((h) => ({ id: h.id, toSchoolUnitId: h.to_school_unit_id, toSchoolUnitName: h.to_school_unit_name, summary: text(h.summary), preparedOn: h.prepared_on, preparedByName: h.prepared_by_name })),
+    timeline: s.timeline.map((e) => ({ at: e.at, type: e.type, actorName: e.actorName, data: abilities.canSeeContent ? e.data : {} })),
   };
 }

@@ -282,6 +282,38 @@ describe('cases over HTTP', () => {
     expect(texts.join('\n')).toContain('utredning inledd');
   });
 
+  it("shows the organiser a case's codes, dates and counts but none of its free text (issue 15, item 14)", async () => {
+    const huvudman = await logInAs(t.app, world.usernames.organiserAdmin);
+    // Free text in every section, so each rule in docs/permissions.md is exercised.
+    expect((await elevhalsa.request({ method: 'PUT', url: `/api/cases/${caseId}/causes`, payload: { causes: [{ code: 'school.bullying', isPrimary: true, givenBy: 'pupil', comment: 'Sömnproblem sedan hösten.' }] } })).statusCode).toBe(204);
+    const asStaff = (await elevhalsa.request({ method: 'GET', url: `/api/cases/${caseId}` })).json();
+    const seen = (await huvudman.request({ method: 'GET', url: `/api/cases/${caseId}` })).json();
+    // The decision per field: free text (and names of people outside the school) → null for the organiser.
+    const freeText = (d: any) => [
+      ...d.investigations.map((i: any) => i.conclusion),
+      ...d.causes.map((c: any) => c.comment),
+      ...d.interventions.flatMap((i: any) => [i.comment, ...i.followUps.map((f: any) => f.assessment)]),
+      ...d.concernReports.flatMap((r: any) => [r.actionsTaken, r.socialServicesOffice]),
+      ...d.meetings.flatMap((m: any) => [m.sharedPlan, ...m.participants.flatMap((p: any) => [p.name, p.organisationName ?? null])]),
+      ...d.handovers.map((h: any) => h.summary),
+      ...d.mappings.flatMap((m: any) => [m.answers, m.pupilVoice, m.guardiansView]),
+    ];
+    expect(freeText(asStaff).filter((v) => v !== null).length).toBeGreaterThanOrEqual(8);
+    expect(freeText(seen).filter((v) => v !== null)).toEqual([]);
+    expect(seen.timeline.every((e: { data: object }) => Object.keys(e.data).length === 0)).toBe(true);
+    // What the organiser needs for oversight stays: codes, dates, counts, kinds and ratings.
+    const codes = (d: any) => ({
+      causes: d.causes.map((c: any) => [c.code, c.isPrimary, c.givenBy]),
+      interventions: d.interventions.map((i: any) => [i.code, i.startDate, i.responsibleName, i.followUps.map((f: any) => [f.point, f.plannedOn, f.goalAttainment])]),
+      concernReports: d.concernReports.map((r: any) => [r.reportedOn, r.reasonCategory, r.feedbackOn, r.feedbackKind, r.reportedByName]),
+      meetings: d.meetings.map((m: any) => [m.kind, m.heldOn, m.coordinatorKey, m.participants.map((p: any) => [p.key, p.organisationType, p.rating])]),
+      investigations: d.investigations.map((i: any) => [i.openedOn, i.deadline, i.completedOn, i.isOverdue]),
+      timeline: d.timeline.map((e: any) => [e.type, e.actorName]),
+    });
+    expect(codes(seen)).toEqual(codes(asStaff));
+    expect(seen.concernReports.length + seen.meetings.length + seen.causes.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('hands over to the receiving school, visible to its rektor once the pupil is enrolled there', async () => {
     const { organiserId } = world;
     const db = t.database.db;

@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import { auditPupilListRead } from '../../audit/write-audit-event.js';
 import { hasRole, schoolUnitsWith, type Actor } from '../../policies/actor.js';
 import { menteesSql, readablePupilsSql } from '../../policies/scope.js';
 import { uuidArray } from '../measures/measures.repo.js';

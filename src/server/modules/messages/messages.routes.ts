@@ -102,6 +102,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
       where r.organiser_id = ${actor.organiserId} and ${usableGuardianLinkSql} and ${readablePupilsSql(actor, sql`p.id`)}
         and (not (jsonb_array_length(gp.emails) > 0 or jsonb_array_length(gp.phone_numbers) > 0) or last.status = 'failed')
       order by p.family_name, p.given_name, gp.family_name limit 1000`);
+    await auditPupilListRead(database.db, auditContextOf(request), 'unreachable-guardians', rows.map((r) => r.pupil_id));
     return { guardians: rows.map((r) => ({
       guardianId: r.guardian_id, guardianName: r.guardian_name, pupilId: r.pupil_id, pupilName: r.pupil_name,
       problem: r.has_channel ? 'lastDeliveryFailed' : 'noChannel', lastError: r.has_channel ? r.last_error : null,

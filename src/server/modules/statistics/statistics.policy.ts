@@ -5,8 +5,8 @@
  * - regional view: the region role, for its own region (the actor's tenant is the region); a region
  *   user reaches nothing else (only routes declaring `allowRegion`, enforced per route in authenticate.ts).
  */
-import { forbidden } from '../../errors.js';
-import { type Actor, hasOrganiserWideRole, schoolUnitsWith } from '../../policies/actor.js';
+import { forbidden, notFound } from '../../errors.js';
+import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
 import type { Units } from './statistics.repo.js';
 
 /** @throws FORBIDDEN when the actor has no school unit to see, or asks for one that is not theirs. */
@@ -23,8 +23,10 @@ export function schoolStatisticsUnits(actor: Actor, schoolUnitId?: string): Unit
  * region get aggregates, never pupils. @throws FORBIDDEN otherwise.
  */
 export function pupilListUnit(actor: Actor, schoolUnitId: string): string {
-  if (!canListPupils(actor, schoolUnitId)) throw forbidden('Eleverna bakom statistiken visas för rektor och elevhälsa på skolenheten.');
-  return schoolUnitId;
+  if (canListPupils(actor, schoolUnitId)) return schoolUnitId;
+  // Rektor or elevhälsa of other units: a unit they have no relationship to (or another organiser's) is not disclosed.
+  if (hasRole(actor, 'principal', 'studentHealth')) throw notFound('NOT_FOUND', 'Skolenheten finns inte.');
+  throw forbidden('Eleverna bakom statistiken visas för rektor och elevhälsa på skolenheten.');
 }
 
 export function canListPupils(actor: Actor, schoolUnitId: string): boolean {

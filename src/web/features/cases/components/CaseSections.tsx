@@ -159,7 +159,7 @@ export function ConcernReportsSection({ detail, today, onChanged }: Props & { to
       {detail.concernReports.length === 0 && <p className="empty">{t('cases.concern.none')}</p>}
       {detail.concernReports.map((r) => (
         <div key={r.id} className="card">
-          <p>{t('cases.concern.summary', { date: r.reportedOn, office: r.socialServicesOffice, by: r.reportedByName ?? '–', reason: t(`cases.concern.reasons.${r.reasonCategory}`) })}</p>
+          <p>{t('cases.concern.summary', { date: r.reportedOn, office: r.socialServicesOffice ?? '–', by: r.reportedByName ?? '–', reason: t(`cases.concern.reasons.${r.reasonCategory}`) })}</p>
           <p>{r.feedbackOn ? t('cases.concern.feedback', { date: r.feedbackOn, kind: t(`cases.concern.feedbackKinds.${r.feedbackKind}`) })
             : <>{t('cases.concern.noFeedback', { date: r.remindOn })} {r.isFeedbackOverdue && <span className="badge badge-warning">{t('cases.concern.remind')}</span>}</>}</p>
           {!r.feedbackOn && detail.abilities.canWork && (
@@ -217,7 +217,7 @@ export function MeetingsSection({ detail, today, onChanged }: Props & { today: s
           {m.sharedPlan && <p>{t('cases.meetings.sharedPlan')}: {m.sharedPlan}</p>}
           <ul>{m.participants.map((p) => (
             <li key={p.key}>
-              {p.name} ({p.organisationName ?? t(`cases.meetings.orgTypes.${p.organisationType}`)}){m.coordinatorKey === p.key && `, ${t('cases.meetings.coordinator')}`}
+              {p.name ?? '–'} ({p.organisationName ?? t(`cases.meetings.orgTypes.${p.organisationType}`)}){m.coordinatorKey === p.key && `, ${t('cases.meetings.coordinator')}`}
               {' – '}{p.rating ? t('cases.meetings.rating', { rating: p.rating }) : detail.abilities.canWork ? (
                 <label>{t('cases.meetings.rateLabel', { name: p.name })}{' '}
                   <select defaultValue="" onChange={(e) => e.target.value && rate.run(m.id, p.key, Number(e.target.value))}>
