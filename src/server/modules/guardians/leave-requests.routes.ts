@@ -15,7 +15,6 @@ import { LeaveDecisionInput, LeaveRequestsQuery, LeaveRequestsResponse } from '.
 import { findLeaveRequests, presentLeave, type LeaveRow } from './leave.repo.js';
 import { decideLeave } from './commands/decide-leave.js';
 import { loadLeaveDecisionContext } from './leave-context.js';
-import { auditPupilListRead } from '../../audit/write-audit-event.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { isPrincipalFor, leaveDecider, LEAVE_NEEDS_PRINCIPAL_MESSAGE } from './leave-rule.js';
