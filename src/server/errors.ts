@@ -47,6 +47,7 @@ export const ERROR_STATUS = {
   NOTICE_NOT_FOUND: 404,
   NOTICE_ALREADY_ACKNOWLEDGED: 409,
   HANDOVER_NOT_FOUND: 404,
+  LADDER_NO_STEP: 409,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;
 

@@ -97,6 +97,8 @@ export const PupilLadderResponse = Type.Object({
   tasks: Type.Array(TaskRow),
 });
 export type PupilLadderResponse = Static<typeof PupilLadderResponse>;
+/** Closing the pupil's step: the reason is recorded in the history and the audit log. */
+export const CloseLadderStepRequest = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const LadderDecisionRequest = Type.Object({ stepIndex: Type.Integer({ minimum: 0, maximum: 20 }), reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const ConcernFlagRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) });
 export const UpdateDraftRequest = Type.Object({ definition: Type.Unknown(), effectiveFrom: IsoDate });
