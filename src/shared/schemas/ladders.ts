@@ -87,6 +87,8 @@ export const PupilLadderResponse = Type.Object({
     stepIndex: Type.Integer(), stepKey: Type.Union([Type.String(), Type.Null()]), stepName: Type.Union([Type.String(), Type.Null()]),
     since: Type.Union([IsoDate, Type.Null()]), explanation: Type.String(), evaluationDate: IsoDate, ladderName: Type.String(), ladderVersion: Type.Integer(),
     steps: Type.Array(Type.Object({ index: Type.Integer(), key: Type.String(), name: Type.String() })),
+    /** The pupil's school unit as evaluated (who may close the step depends on it). */
+    schoolUnitId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   })]),
   changes: Type.Array(Type.Object({
     date: IsoDate, fromStep: Type.Integer(), toStep: Type.Integer(), by: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), explanation: Type.String(),

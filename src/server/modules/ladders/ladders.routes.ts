@@ -294,7 +294,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       state: state && version ? {
         stepIndex: state.step_index, stepKey: state.step_key, stepName: version.definition.steps[state.step_index - 1]?.name ?? null, since: state.since,
         explanation: state.explanation, evaluationDate: state.evaluation_date, ladderName: version.definition.name, ladderVersion: version.version,
-        steps: version.definition.steps.map((s, i) => ({ index: i + 1, key: s.key, name: s.name })),
+        steps: version.definition.steps.map((s, i) => ({ index: i + 1, key: s.key, name: s.name })), schoolUnitId: state.school_unit_id,
       } : null,
       changes: changes.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).map((c) => ({
         date: c.date, fromStep: c.fromStep, toStep: c.toStep, by: c.by, reason: c.reason, explanation: c.explanation,
