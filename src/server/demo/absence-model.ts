@@ -87,7 +87,10 @@ interface Behaviour {
 }
 
 const BASE = {
-  illnessStartPerDay: 0.016,
+  // Tuned with the ladder's exits so that about one pupil in eight is on a Stockholm step (issue 16 item 6).
+  illnessStartPerDay: 0.013,
+  /** Chance that an illness goes on another day (up to five): most colds are one or two days. */
+  illnessContinues: 0.4,
   illnessReportedShare: 0.93,
   partialReportPerDay: 0.005,
   staffValidPerLesson: 0.001,
@@ -163,7 +166,7 @@ export class PupilAbsenceModel {
     const startRate = BASE.illnessStartPerDay * (SEASON[Number(ctx.month.slice(5))] ?? 1) * this.behaviour.illnessFactor;
     if (rng() >= startRate) return null;
     let length = 1;
-    while (length < 5 && rng() < 0.5) length++;
+    while (length < 5 && rng() < BASE.illnessContinues) length++;
     this.illnessDaysLeft = length - 1;
     return rng() < BASE.illnessReportedShare ? 'reported' : 'unreported';
   }
@@ -212,8 +215,9 @@ const either = (rng: Rng, reportedShare: number): WholeDay => (rng() < reportedS
 
 function behaviourFor(scenario: ScenarioSpec | undefined, schoolDays: readonly string[], rng: Rng): Behaviour {
   const none = () => null;
-  // Baseline variation: most pupils are rarely ill, a few often (log-normal, mean 1).
-  const frailty = Math.exp(normal(rng) * 0.5 - 0.125);
+  // Baseline variation: most pupils are rarely ill, a few often (log-normal, mean 1; σ = 0.7 so
+  // that bad months gather in fewer pupils, as in a real school).
+  const frailty = Math.exp(normal(rng) * 0.7 - 0.245);
   const base: Behaviour = { illnessFactor: frailty, wholeDay: none, lesson: none };
   const inMonth = (m: string) => schoolDays.filter((d) => d.startsWith(m));
 

@@ -65,6 +65,10 @@ export const EarlyWarningResponse = Type.Object({
   perStep: Type.Array(Type.Object({ stepIndex: Type.Integer(), stepName: Type.Union([Type.String(), Type.Null()]), pupils: Type.Integer() })),
   perSchool: Type.Array(Type.Object({ schoolUnitId: Type.Union([Uuid, Type.Null()]), schoolUnitName: Type.Union([Type.String(), Type.Null()]), onStep: Type.Integer(), withoutMeasure: Type.Integer() })),
   withoutMeasure: Type.Integer(),
+  /** Open tasks past their due date, for the pupils of the view (on a step or not): shown beside the KPI so it is never green alone. */
+  overdueTasks: Type.Integer(),
+  /** Investigations (SL 7:19 a) open past their deadline, for the pupils of the view. */
+  overdueInvestigations: Type.Integer(),
 });
 export type EarlyWarningResponse = Static<typeof EarlyWarningResponse>;
 

@@ -22,7 +22,7 @@ import { loadCovers, loadScheduledLessons, uuidArray } from '../measures/measure
 import { findPatterns } from '../../../shared/measures/index.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { findLadderVersions, findStates } from './ladders.repo.js';
-import { findEarlyWarningRows, findTasks } from './early-warning.repo.js';
+import { countOverdueWork, findEarlyWarningRows, findTasks } from './early-warning.repo.js';
 import { PATTERN_WINDOW_DAYS, presentEarlyWarning, presentTask, presentVersion, trendWindows } from './ladders.presenter.js';
 import { canCloseStep, canEvaluate, canManageLadder, visibleTasksSql } from './ladders.policy.js';
 import { saveLadderVersion } from './commands/save-ladder-version.js';
@@ -88,6 +88,7 @@ async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryI
     if (schoolUnitId) condition = sql`${condition} and s.school_unit_id = ${schoolUnitId}`;
   }
   const rows = await findEarlyWarningRows(db, actor.organiserId, condition, minStep, today);
+  const overdue = await countOverdueWork(db, actor.organiserId, condition, today);
   const windows = trendWindows(today);
   const ids = sql`pd.person_id = any(${uuidArray(rows.map((r) => r.person_id))})`;
   const [recent, previous] = await inSequence(
@@ -110,6 +111,7 @@ async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryI
   return {
     date: today, rows: presented, perStep: [...perStep.values()].sort((a, b) => a.stepIndex - b.stepIndex),
     perSchool: [...perSchool.values()], withoutMeasure: presented.filter((r) => r.isWithoutMeasure).length,
+    overdueTasks: overdue.tasks, overdueInvestigations: overdue.investigations,
   };
 }
 
