@@ -1,18 +1,19 @@
 /**
  * (6) Attendance ladders: rektor switches the school to the Stockholm preset from the spring
- * term, previews and publishes it and runs the evaluation; the 7A pupil with > 40 % absence in
- * January 2026 is on "Utredning + anmälan" with the reason in one sentence. The mentor then
+ * term, previews and publishes it and runs the evaluation; the 9B near home-stayer is on
+ * "Utredning + anmälan" with the reason in one sentence (January's 7A pupil has left the ladder:
+ * steps end). Rektor ends a step-1 pupil's step in the "Avsluta steg" dialog. The mentor then
  * completes a step-1 task ("Uppmärksamma") of a 7A pupil and gives another to rektor. A draft
  * saved twice stays one draft (same version), and "Släng utkast" removes it. Axe scans the
  * ladder, early-warning, task and pupil pages. Desktop only; safe to run after the other specs, and they after it
  * (a second run publishes one more version of the same ladder).
  */
 import { expect, test } from '@playwright/test';
-import { ensureStockholmLadder, expectNoAxeViolations, logIn, SPRING_TERM_START, STOCKHOLM_LADDER } from './support/app';
+import { ensureStockholmLadder, expectNoAxeViolations, giveMentorFreshTasks, logIn, SPRING_TERM_START, STOCKHOLM_LADDER } from './support/app';
 
 const nav = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
-test('rektor publishes the Stockholm ladder and a 7A pupil lands on "Utredning + anmälan"', async ({ page }) => {
+test('rektor publishes the Stockholm ladder and a pupil with high absence this autumn is on "Utredning + anmälan"', async ({ page }) => {
   test.setTimeout(300_000);
   await logIn(page, 'rektor');
   await expect(page).toHaveURL(/\/early-warning$/);
@@ -121,16 +122,17 @@ test('rektor ends a pupil\'s step with a reason in an accessible dialog; the his
   await expect(history.getByRole('row').nth(1)).toContainText('Orsak: Frånvaron har upphört efter samtal med vårdnadshavare.');
 });
 
-test('mentor completes a step-1 task of a 7A pupil with a note', async ({ page }) => {
+test('mentor completes a step-2 task of a 7A pupil with a note', async ({ page }) => {
   test.setTimeout(180_000);
   await ensureStockholmLadder();
+  await giveMentorFreshTasks();
   await logIn(page, 'mentor');
   await nav(page).getByRole('link', { name: 'Uppgifter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Uppgifter' })).toBeVisible();
   await expect(page).toHaveTitle('Uppgifter – Närvaro');
 
   const mine = page.getByRole('region', { name: /^Mina uppgifter/ });
-  const task = mine.getByRole('listitem').filter({ hasText: 'Starta enkel kartläggning' }).filter({ hasText: '(7A)' }).first();
+  const task = mine.getByRole('listitem').filter({ hasText: 'Fördjupad kartläggning med centrala mallar' }).filter({ hasText: '(7A)' }).first();
   await expect(task).toBeVisible();
   const taskId = await task.getAttribute('data-task-id');
   const pupilName = (await task.getByRole('link').textContent())!;
@@ -146,7 +148,7 @@ test('mentor completes a step-1 task of a 7A pupil with a note', async ({ page }
   await expect(page.locator(`[data-task-id="${taskId}"]`)).toHaveCount(0);
 
   // "Ge till…": another open task goes to rektor and leaves "Mina uppgifter".
-  const otherId = await mine.getByRole('listitem').filter({ hasText: 'Steg: Uppmärksamma' }).first().getAttribute('data-task-id');
+  const otherId = await mine.getByRole('listitem').filter({ hasText: 'Upprätta åtgärdsplan' }).filter({ hasText: '(7A)' }).first().getAttribute('data-task-id');
   const other = mine.locator(`[data-task-id="${otherId}"]`);
   await other.getByRole('button', { name: 'Ge till…' }).click();
   const giveTo = other.getByRole('combobox', { name: 'Ge uppgiften till' });
