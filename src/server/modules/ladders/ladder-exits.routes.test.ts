@@ -71,4 +71,16 @@ describe('closing a ladder step', () => {
     const warning = (await rektor.request({ method: 'GET', url: '/api/early-warning?scope=school' })).json();
     expect(warning.rows.map((r: { personId: string }) => r.personId)).not.toContain(pupil);
   });
+
+  it('shows overdue tasks and investigations beside the KPI for the pupils of the view', async () => {
+    const rektor = await logInAs(t.app, world.usernames.principal);
+    const before = (await rektor.request({ method: 'GET', url: '/api/early-warning?scope=school' })).json();
+    const [version] = await queryRows<{ id: string }>(t.database.db, sql`select id from ladder_versions where organiser_id = ${world.organiserId} limit 1`);
+    await t.database.db.insert(schema.tasks).values({ organiserId: world.organiserId, id: randomUUID(), personId: world.pupilsA[2], ladderVersionId: version.id,
+      stepKey: 'uppmarksamma', role: 'mentor', schoolUnitId: world.schoolUnitId, assigneeUserId: null, title: 'Försenad', dueDate: '2026-02-01', idempotencyKey: randomUUID() });
+    const after = (await rektor.request({ method: 'GET', url: '/api/early-warning?scope=school' })).json();
+    // Counted although the pupil is on no step: late work is late whatever the step.
+    expect(after.overdueTasks).toBe(before.overdueTasks + 1);
+    expect(after.overdueInvestigations).toBe(0);
+  });
 });
