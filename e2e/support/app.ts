@@ -51,6 +51,30 @@ export async function apiAs(username: DemoUser): Promise<{ api: APIRequestContex
   return { api, me: (await response.json()) as Me };
 }
 
+/**
+ * Rektor moves a 7A pupil who is not on step 3 to Stockholm's manual step 2 ("Fördjupad
+ * kartläggning"), which gives the 7A mentor fresh tasks that are not yet due: the demo's staff
+ * have done the earlier ones (issue 16), so a test that works tasks makes its own.
+ * @returns the pupil's name
+ */
+export async function giveMentorFreshTasks(): Promise<string> {
+  const { api, me } = await apiAs('rektor');
+  try {
+    const warning = await api.get('/api/early-warning?scope=school&minStep=0');
+    expect(warning.status()).toBe(200);
+    const { rows } = (await warning.json()) as { rows: { personId: string; givenName: string; familyName: string; className: string | null; stepIndex: number; isProtected: boolean }[] };
+    const pupil = rows.find((r) => r.className === '7A' && r.stepIndex < 2 && !r.isProtected);
+    expect(pupil, 'a 7A pupil below step 2').toBeTruthy();
+    const decided = await api.post(`/api/pupils/${pupil!.personId}/ladder-decisions`, {
+      headers: { 'X-CSRF-Token': me.csrfToken }, data: { stepIndex: 2, reason: 'Fortsatt frånvaro efter den enkla kartläggningen (e2e).' },
+    });
+    expect(decided.status(), await decided.text()).toBe(204);
+    return `${pupil!.givenName} ${pupil!.familyName}`;
+  } finally {
+    await api.dispose();
+  }
+}
+
 const isClass7A = (lesson: LessonSummary) => lesson.groupNames.some((name) => /\b7A\b/.test(name));
 
 /** larare's lessons today, in time order. */

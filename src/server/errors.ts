@@ -61,6 +61,7 @@ export const ERROR_STATUS = {
   PAGE_TOKEN_INVALID: 400,
   EXPORT_NOT_FOUND: 404,
   WRITE_CONFLICT: 409,
+  LADDER_NO_STEP: 409,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;
 

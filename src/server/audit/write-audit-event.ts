@@ -27,6 +27,7 @@ export type AuditEvent =
   | { type: 'ladder.update-draft'; ladderVersionId: string; data: { effectiveFrom: string } }
   | { type: 'ladder.delete-draft'; ladderVersionId: string; data: { version: number } }
   | { type: 'ladder.decide-step'; pupilId: string; data: { stepIndex: number; reason: string } }
+  | { type: 'ladder.close-step'; pupilId: string; data: { fromStep: number; stepKey: string | null; reason: string } }
   | { type: 'ladder.set-concern-flag'; pupilId: string; data: { isSet: boolean } }
   | { type: 'task.complete'; taskId: string; pupilId: string; data: { note: string | null } }
   | { type: 'task.reassign'; taskId: string; pupilId: string; data: { toUserId: string } }

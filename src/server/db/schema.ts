@@ -455,7 +455,7 @@ export const ladderStepChanges = pgTable('ladder_step_changes', {
   date: date('date').notNull(),
   fromStep: integer('from_step').notNull(),
   toStep: integer('to_step').notNull(),
-  /** triggers | staff | deEscalation */
+  /** triggers | staff | deEscalation | exit (automatic) | staffClose; for an exit `from_step` is the ended step and `reason` why */
   by: text('by').notNull(),
   reason: text('reason'),
   explanation: text('explanation').notNull(),
@@ -470,6 +470,8 @@ export const ladderDecisions = pgTable('ladder_decisions', {
   date: date('date').notNull(),
   stepIndex: integer('step_index').notNull(),
   reason: text('reason').notNull(),
+  /** move (to `step_index`) | close (the pupil's step ends: an exit, `step_index` 0). */
+  kind: text('kind').notNull().default('move'),
   decidedByUserId: uuid('decided_by_user_id').notNull(),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('ladder_decisions_person_idx').on(t.organiserId, t.personId)]);

@@ -87,17 +87,23 @@ interface Behaviour {
 }
 
 const BASE = {
-  illnessStartPerDay: 0.016,
+  // Tuned with the ladder's exits so that about one pupil in eight is on a Stockholm step (issue 16 item 6).
+  illnessStartPerDay: 0.012,
+  /** Chance that an illness goes on another day (up to five): most colds are one or two days. */
+  illnessContinues: 0.4,
   illnessReportedShare: 0.93,
-  partialReportPerDay: 0.005,
+  partialReportPerDay: 0.004,
   staffValidPerLesson: 0.001,
   invalidPerLesson: 0.002,
   lateFirstLesson: 0.012,
   lateOtherLesson: 0.003,
 };
 
-/** Colds peak in winter: relative illness rate per calendar month. */
-const SEASON: Record<number, number> = { 1: 1.3, 2: 1.4, 3: 1.2, 4: 0.9, 5: 0.8, 6: 0.6, 8: 0.7, 9: 0.9, 10: 1.1, 11: 1.3, 12: 1.3 };
+/**
+ * Colds peak in winter: relative illness rate per calendar month. Low at the start of the school
+ * year: August has only about ten school days, so one sick day is already 10 % of the month.
+ */
+const SEASON: Record<number, number> = { 1: 1.6, 2: 1.7, 3: 1.4, 4: 0.9, 5: 0.8, 6: 0.6, 8: 0.35, 9: 0.6, 10: 0.7, 11: 1.5, 12: 1.5 };
 
 /** Whole-day report window: covers every lesson of both units. */
 export const WHOLE_DAY_REPORT = { start: 8 * 60, end: 17 * 60 };
@@ -163,7 +169,7 @@ export class PupilAbsenceModel {
     const startRate = BASE.illnessStartPerDay * (SEASON[Number(ctx.month.slice(5))] ?? 1) * this.behaviour.illnessFactor;
     if (rng() >= startRate) return null;
     let length = 1;
-    while (length < 5 && rng() < 0.5) length++;
+    while (length < 5 && rng() < BASE.illnessContinues) length++;
     this.illnessDaysLeft = length - 1;
     return rng() < BASE.illnessReportedShare ? 'reported' : 'unreported';
   }
@@ -212,8 +218,9 @@ const either = (rng: Rng, reportedShare: number): WholeDay => (rng() < reportedS
 
 function behaviourFor(scenario: ScenarioSpec | undefined, schoolDays: readonly string[], rng: Rng): Behaviour {
   const none = () => null;
-  // Baseline variation: most pupils are rarely ill, a few often (log-normal, mean 1).
-  const frailty = Math.exp(normal(rng) * 0.5 - 0.125);
+  // Baseline variation: most pupils are rarely ill, a few often (log-normal, mean 1; σ = 0.7 so
+  // that bad months gather in fewer pupils, as in a real school).
+  const frailty = Math.exp(normal(rng) * 0.7 - 0.245);
   const base: Behaviour = { illnessFactor: frailty, wholeDay: none, lesson: none };
   const inMonth = (m: string) => schoolDays.filter((d) => d.startsWith(m));
 

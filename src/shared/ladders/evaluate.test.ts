@@ -295,3 +295,69 @@ describe('fixtures', () => {
     expect(schoolDates(SPRING, '2026-02-01', '2026-02-28')).toHaveLength(15);
   });
 });
+
+describe('exits (decision 7)', () => {
+  const exiting = (weeks: number, extra: Parameters<typeof ladder>[1] = {}) =>
+    ladder([step('ett', [rate(0.1)]), step('tva', [rate(0.3)])], { exit: { kind: 'weeksWithoutTrigger', weeks }, ...extra });
+  // 40 % in January only: both steps' triggers read January through 27 February (week 9).
+  const january = paint(SPRING, { valid: 120 }, '2026-01-01', '2026-01-31');
+
+  it('ends the step after N whole ISO weeks with no step\'s triggers firing, to no step, and explains it', () => {
+    const results = replayLadder(exiting(6), { days: january }, '2026-01-08', '2026-06-12');
+    // Last firing Friday 27 February (week 9, ends 1 March); 6 whole weeks later: Sunday 12 April.
+    expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'tva' }, { date: '2026-04-12', step: null }]);
+    expect(on(results, '2026-04-11')).toMatchObject({ stepIndex: 2, lastTriggeredOn: '2026-02-27' });
+    expect(on(results, '2026-04-12').changes).toEqual([{ from: 2, to: 0, by: 'exit', fromStep: 2, weeks: 6, quietSince: '2026-02-27', reason: 'under 10 % frånvaro i 6 veckor' }]);
+    expect(on(results, '2026-06-12').explanation).toBe('Avslutat 2026-04-12: under 10 % frånvaro i 6 veckor (steg 2, Steg tva).');
+  });
+
+  it('counts from the latest firing of any step, not only the current one', () => {
+    // 12 % in February keeps step 1's trigger firing through 30 March, so step 2 stays until 8 weeks after that week.
+    const days = paint(january, { valid: 36 }, '2026-02-01', '2026-02-28');
+    const results = replayLadder(exiting(8), { days }, '2026-01-08', '2026-06-12');
+    expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'tva' }, { date: '2026-05-31', step: null }]);
+    expect(on(results, '2026-05-30').lastTriggeredOn).toBe('2026-03-30');
+  });
+
+  it('uses a step\'s own exit over the ladder\'s; "none" keeps the pupil on that step', () => {
+    const l = exiting(2, { steps: [step('ett', [rate(0.1)]), step('tva', [rate(0.3)], { exit: { kind: 'none' } })] });
+    expect(replayLadder(l, { days: january }, '2026-01-08', '2026-06-12').at(-1)).toMatchObject({ stepIndex: 2, since: '2026-01-31' });
+    const oneWeek = exiting(8, { steps: [step('ett', [rate(0.1)]), step('tva', [rate(0.3)], { exit: { kind: 'weeksWithoutTrigger', weeks: 1 } })] });
+    expect(stepHistory(replayLadder(oneWeek, { days: january }, '2026-01-08', '2026-06-12'))).toEqual([{ date: '2026-01-31', step: 'tva' }, { date: '2026-03-08', step: null }]);
+  });
+
+  it('counts the weeks from the entry of a step entered by staff, and the exit applies to manual steps too', () => {
+    const l = ladder([step('ett', [rate(0.1)]), step('manuell', [], { entry: 'manual' })], { exit: { kind: 'weeksWithoutTrigger', weeks: 2 } });
+    const staffDecisions = [{ date: '2026-03-04', stepIndex: 2, reason: 'Beslut efter kartläggning' }];
+    // Entered Wednesday 4 March (week 10, ends 8 March): two whole weeks later, Sunday 22 March.
+    expect(stepHistory(replayLadder(l, { days: SPRING, staffDecisions }, '2026-02-01', '2026-04-30'))).toEqual([
+      { date: '2026-03-04', step: 'manuell' }, { date: '2026-03-22', step: null },
+    ]);
+  });
+
+  it('after an exit, enters again only on a period that begins after the exit date', () => {
+    // 40 % in January and again in April: the exit on 12 April predates April, so April (from 1 April) does not count; May does.
+    const days = paint(paint(january, { valid: 120 }, '2026-04-13', '2026-04-30'), { valid: 120 }, '2026-05-01', '2026-05-31');
+    const results = replayLadder(exiting(6), { days }, '2026-01-08', '2026-06-12');
+    expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'tva' }, { date: '2026-04-12', step: null }, { date: '2026-05-31', step: 'tva' }]);
+    expect(on(results, '2026-05-31').endedOn).toBe('2026-04-12');
+  });
+
+  it('staff close a step with a reason; the pupil stays off until newly qualifying on data after the close date', () => {
+    const days = paint(paint(january, { valid: 120 }, '2026-02-01', '2026-02-28'), { valid: 120 }, '2026-03-01', '2026-03-31');
+    const staffDecisions = [{ date: '2026-02-10', stepIndex: 0, reason: 'Frånvaron har upphört efter åtgärder.', kind: 'close' as const }];
+    // Closing has no automatic exit in this ladder: only staff end a step here.
+    const results = replayLadder(ladder(exiting(8).steps), { days, staffDecisions }, '2026-01-08', '2026-04-30');
+    // January (until 27 February) and February (from 1 February) predate the close on 10 February; March is new.
+    expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'tva' }, { date: '2026-02-10', step: null }, { date: '2026-03-31', step: 'tva' }]);
+    expect(on(results, '2026-02-10').changes).toEqual([{ from: 2, to: 0, by: 'staffClose', fromStep: 2, reason: 'Frånvaron har upphört efter åtgärder.' }]);
+    expect(on(results, '2026-03-30').explanation).toBe('Avslutat 2026-02-10 av personal: Frånvaron har upphört efter åtgärder (steg 2, Steg tva).');
+    expect(on(results, '2026-03-31').fired[0].period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+  });
+
+  it('ignores a close when the pupil is on no step', () => {
+    const staffDecisions = [{ date: '2026-01-20', stepIndex: 0, reason: 'x', kind: 'close' as const }];
+    const result = evaluateOn(exiting(8), '2026-02-01', { days: january, staffDecisions });
+    expect(result).toMatchObject({ stepIndex: 2, since: '2026-02-01', changes: [{ by: 'triggers', from: 0, to: 2 }] });
+  });
+});

@@ -6,24 +6,35 @@
  */
 import { addDays, eachDate } from '../dates';
 import type { DayFigures } from '../measures';
-import type { Action, LadderDefinition, Step } from './format';
+import { isoWeekSunday } from '../dates';
+import type { Action, Exit, LadderDefinition, Step } from './format';
 import type { TermRange } from './periods';
-import { joinAnd } from './text';
+import { joinAnd, thresholdPercent } from './text';
 import { ladderLookbackDays } from './lookback';
 import { dayAfterIsoWeek, evaluateTriggerGroup, laterDate, type ConcernFlag, type FiredTrigger, type TriggerContext } from './triggers';
 
-/** A staff decision putting the pupil on a step (0 = off the ladder), with the reason recorded. */
+/**
+ * A staff decision with the reason recorded: a move to a step (0 = off the ladder), or with
+ * `kind: 'close'` the closing of the pupil's step (an exit): the pupil goes back to no step and
+ * stays there until they newly qualify, i.e. a step's triggers fire on periods that begin after
+ * the close date (decision 7). `stepIndex` is 0 for a close.
+ */
 export interface StaffDecision {
   date: string;
   stepIndex: number;
   reason: string;
+  kind?: 'move' | 'close';
 }
 
 /** How the pupil came to be on the current step. */
 export type StepEntry =
   | { by: 'triggers' }
   | { by: 'staff'; fromStep: number; reason: string }
-  | { by: 'deEscalation'; fromStep: number; weeks: number };
+  | { by: 'deEscalation'; fromStep: number; weeks: number }
+  /** The automatic exit: `weeks` complete weeks after the week of `quietSince` with no trigger firing; `reason` is the Swedish clause. */
+  | { by: 'exit'; fromStep: number; weeks: number; quietSince: string; reason: string }
+  /** A staff close of the step with its reason. */
+  | { by: 'staffClose'; fromStep: number; reason: string };
 
 /** One move on the evaluation date (a staff decision and an escalation can both happen on one day). */
 export type StepChange = { from: number; to: number } & StepEntry;
@@ -42,6 +53,13 @@ export interface LadderState {
   lastFiredOn: string | null;
   /** Last move down (staff or de-escalation): higher steps then need evidence from after that ISO week. */
   movedDownOn: string | null;
+  /**
+   * Last date any step's triggers fired for the pupil (windows ignored) while on a step; tracked
+   * only when the ladder has an automatic exit. Absent in results stored before exits existed.
+   */
+  lastTriggeredOn?: string | null;
+  /** Last exit (automatic or staff close): a step is then entered only on periods that begin after this date. */
+  endedOn?: string | null;
 }
 
 /** A ladder alert that fired on the evaluation date. */
@@ -107,20 +125,76 @@ function startState(ladder: LadderDefinition, previous: PreviousLadderState | un
     entry: previous.entry ?? null,
     lastFiredOn: previous.lastFiredOn ?? null,
     movedDownOn: previous.movedDownOn ?? null,
+    ...(previous.lastTriggeredOn ? { lastTriggeredOn: previous.lastTriggeredOn } : {}),
+    ...(previous.endedOn ? { endedOn: previous.endedOn } : {}),
   };
 }
 
 /** Move to another step on `date`; a move down makes higher steps wait for new evidence. */
 function moveTo(ladder: LadderDefinition, state: LadderState, to: number, date: string, entry: StepEntry, fired: FiredTrigger[] = []): LadderState {
-  return {
+  const isExit = entry.by === 'exit' || entry.by === 'staffClose';
+  const next: LadderState = {
     stepIndex: to,
     stepKey: keyAt(ladder, to),
     since: date,
     fired,
     entry,
     lastFiredOn: entry.by === 'triggers' ? date : null,
-    movedDownOn: to < state.stepIndex ? date : state.movedDownOn,
+    // An exit has its own, day-exact freshness rule (endedOn), not the ISO-week rule of a move down.
+    movedDownOn: to < state.stepIndex && !isExit ? date : state.movedDownOn,
   };
+  const endedOn = isExit ? date : state.endedOn;
+  if (endedOn) next.endedOn = endedOn;
+  if (entry.by === 'triggers' && hasAutomaticExit(ladder)) next.lastTriggeredOn = date;
+  return next;
+}
+
+/** The exit that applies to a pupil on step `index`: the step's own, else the ladder's, else none. */
+export function exitOf(ladder: LadderDefinition, index: number): Exit {
+  return stepAt(ladder, index)?.exit ?? ladder.exit ?? { kind: 'none' };
+}
+
+/** Whether any step can be left automatically (only then is `lastTriggeredOn` tracked). */
+function hasAutomaticExit(ladder: LadderDefinition): boolean {
+  return ladder.exit?.kind === 'weeksWithoutTrigger' || ladder.steps.some((s) => s.exit?.kind === 'weeksWithoutTrigger');
+}
+
+/** The state with `lastTriggeredOn` moved to D when any step's triggers fire today (pupils on a step, ladders with an exit). */
+function trackTriggers(ladder: LadderDefinition, state: LadderState, base: TriggerContext): LadderState {
+  if (state.stepIndex === 0 || !hasAutomaticExit(ladder) || !anyStepTriggers(ladder, base)) return state;
+  return { ...state, lastTriggeredOn: base.date };
+}
+
+/** Whether any automatic step's conditions hold on D on figures alone (windows and earlier steps ignored). */
+function anyStepTriggers(ladder: LadderDefinition, base: TriggerContext): boolean {
+  return ladder.steps.some((s) => s.entry === 'automatic' && evaluateTriggerGroup(s.triggers, { ...base, notBefore: null, previousStepWindow: null, ignoreWindows: true }) !== null);
+}
+
+/**
+ * What "quiet" means for the explanation: "under 10 % frånvaro" when every automatic trigger is a
+ * rate of all absence (the lowest threshold), otherwise "inget av trappans villkor uppfyllt".
+ */
+function quietText(ladder: LadderDefinition): string {
+  const leaves = ladder.steps.filter((s) => s.entry === 'automatic')
+    .flatMap((s) => s.triggers.triggers.flatMap((t) => (t.kind === 'group' ? t.triggers : [t])));
+  const rates = leaves.flatMap((t) => (t.kind === 'rate' && t.measure === 'absent' ? [t] : []));
+  if (rates.length === 0 || rates.length !== leaves.length) return 'inget av trappans villkor uppfyllt';
+  const lowest = rates.reduce((a, b) => (b.threshold < a.threshold || (b.threshold === a.threshold && b.comparator === 'gte') ? b : a));
+  return `${lowest.comparator === 'gt' ? 'högst' : 'under'} ${thresholdPercent(lowest.threshold)} frånvaro`;
+}
+
+/**
+ * The automatic exit (decision 7): track the last day any step's triggers fired, and move the pupil
+ * back to no step once `weeks` complete ISO weeks have passed after the week of that day (or of
+ * entering the step, if later) without any firing.
+ */
+function automaticExit(ladder: LadderDefinition, state: LadderState, base: TriggerContext): LadderState | null {
+  const rule = exitOf(ladder, state.stepIndex);
+  if (state.stepIndex === 0 || rule.kind !== 'weeksWithoutTrigger' || state.lastTriggeredOn === base.date) return null;
+  const quietSince = laterDate(state.lastTriggeredOn ?? null, state.since) ?? base.date;
+  if (base.date < addDays(isoWeekSunday(quietSince), 7 * rule.weeks)) return null;
+  const reason = `${quietText(ladder)} i ${rule.weeks} veckor`;
+  return moveTo(ladder, state, 0, base.date, { by: 'exit', fromStep: state.stepIndex, weeks: rule.weeks, quietSince, reason });
 }
 
 /**
@@ -132,7 +206,8 @@ function stepFires(ladder: LadderDefinition, index: number, state: LadderState, 
   const step = ladder.steps[index - 1];
   const enteredBeforeToday = state.stepIndex >= 1 && state.since !== null && state.since < base.date;
   const previousStepWindow = enteredBeforeToday ? dayAfterIsoWeek(state.since!) : null;
-  let notBefore = state.movedDownOn === null ? null : dayAfterIsoWeek(state.movedDownOn);
+  // After an exit only periods beginning after the exit date count: the pupil must newly qualify.
+  let notBefore = laterDate(state.movedDownOn === null ? null : dayAfterIsoWeek(state.movedDownOn), state.endedOn ? addDays(state.endedOn, 1) : null);
   const requires = step.requiresPrevious;
   if (requires) {
     const required = requires.stepKey === undefined ? index - 1 : ladder.steps.findIndex((s) => s.key === requires.stepKey) + 1;
@@ -185,6 +260,8 @@ function entryReason(state: LadderState): string {
   switch (state.entry?.by) {
     case 'staff': return `beslut av personal (${state.entry.reason.trim().replace(/[.!]+$/, '')})`;
     case 'deEscalation': return `nedflyttad från steg ${state.entry.fromStep} efter ${state.entry.weeks} veckor utan att stegets villkor uppfyllts`;
+    case 'exit':
+    case 'staffClose': return state.entry.reason.trim().replace(/[.!]+$/, '');
     default: return joinAnd(state.fired.map((f) => f.text));
   }
 }
@@ -192,6 +269,12 @@ function entryReason(state: LadderState): string {
 /** The one-sentence explanation shown on the pupil page. */
 function explain(ladder: LadderDefinition, state: LadderState, date: string): string {
   if (state.since === null) return `Inget steg den ${date}: inget av trappans villkor är uppfyllt.`;
+  if (state.stepIndex === 0 && (state.entry?.by === 'exit' || state.entry?.by === 'staffClose')) {
+    // "Avslutat 2026-11-02: under 10 % frånvaro i 8 veckor (steg 1, Uppmärksamma)."
+    const ended = stepAt(ladder, state.entry.fromStep);
+    const by = state.entry.by === 'staffClose' ? ' av personal' : '';
+    return `Avslutat ${state.since}${by}: ${entryReason(state)} (steg ${state.entry.fromStep}${ended ? `, ${ended.name}` : ''}).`;
+  }
   const step = stepAt(ladder, state.stepIndex);
   const subject = step ? `Steg ${state.stepIndex} (${step.name})` : 'Inget steg';
   const reason = entryReason(state);
@@ -231,6 +314,10 @@ export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): La
     .filter((d) => d.date <= date && (appliedUpTo === null || d.date > appliedUpTo))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const decision of decisions) {
+    if (decision.kind === 'close') {
+      if (state.stepIndex > 0) record(moveTo(ladder, state, 0, decision.date, { by: 'staffClose', fromStep: state.stepIndex, reason: decision.reason }));
+      continue;
+    }
     if (!Number.isInteger(decision.stepIndex) || decision.stepIndex < 0 || decision.stepIndex > ladder.steps.length) {
       throw new RangeError(`Staff decision ${decision.date} names step ${decision.stepIndex}; the ladder has steps 0–${ladder.steps.length}.`);
     }
@@ -240,7 +327,10 @@ export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): La
 
   const up = escalation(ladder, state, base);
   if (up) record(moveTo(ladder, state, up.index, date, { by: 'triggers' }, up.fired));
-  else record(deEscalate(ladder, state, base));
+  else {
+    state = trackTriggers(ladder, state, base);
+    record(automaticExit(ladder, state, base) ?? deEscalate(ladder, state, base));
+  }
 
   // A pupil stored with only {stepIndex, stepKey, since} still gets an explanation with figures.
   const step = stepAt(ladder, state.stepIndex);

@@ -159,4 +159,14 @@ describe('validateLadder', () => {
     const typed: LadderDefinition | null = result.ok ? result.ladder : null;
     expect(typed?.deEscalation).toEqual({ kind: 'none' });
   });
+
+  it('takes an optional exit on the ladder and on a step; a ladder without one stays valid', () => {
+    const { exit: _exit, ...withoutExit } = LADDER_PRESETS.stockholm;
+    expect(validateLadder(withoutExit).ok).toBe(true);
+    const withStepExit = set(set(goodLadder(), '/exit', { kind: 'weeksWithoutTrigger', weeks: 6 }), '/steps/0/exit', { kind: 'none' });
+    expect(validateLadder(withStepExit).ok).toBe(true);
+    expect(problemsOf(set(goodLadder(), '/exit', { kind: 'weeksWithoutTrigger', weeks: 0 }))).toEqual([
+      expect.objectContaining({ path: '/exit/weeks' }),
+    ]);
+  });
 });

@@ -170,6 +170,18 @@ export const RequiresPreviousSchema = Type.Object({
 }, strict);
 
 /**
+ * How a pupil leaves the ladder without staff (ladders.md decision 7): `none` = never; or back to
+ * no step (0) once `weeks` complete ISO weeks have passed, after the ISO week in which any step's
+ * triggers last fired for the pupil (or the step was entered, if later), with no step's triggers
+ * firing. Staff can always close a step with a reason.
+ */
+export const ExitSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('none') }, strict),
+  Type.Object({ kind: Type.Literal('weeksWithoutTrigger'), weeks: Weeks }, strict),
+], { description: 'när ett steg avslutas automatiskt: "none" = aldrig, "weeksWithoutTrigger" = efter så många hela veckor utan att något av trappans villkor uppfyllts' });
+export type Exit = Static<typeof ExitSchema>;
+
+/**
  * One step. `entry: 'manual'` steps have no triggers and are entered only by a staff decision;
  * `actions` are set off when a pupil enters the step; roles and law references are display text.
  */
@@ -183,6 +195,8 @@ export const StepSchema = Type.Object({
   responsibleRoles: Type.Array(Text('ansvarig roll, fri text')),
   lawReferences: Type.Array(Text('lagrum, fri text')),
   entry: Type.Enum(['automatic', 'manual'], { description: '"automatic" = av utlösarna, "manual" = bara genom beslut av personal' }),
+  /** Overrides the ladder's `exit` for pupils on this step; left out = the ladder's. */
+  exit: Type.Optional(ExitSchema),
 }, strict);
 export type Step = Static<typeof StepSchema>;
 
@@ -206,13 +220,15 @@ export const DeEscalationSchema = Type.Union([
 ]);
 export type DeEscalation = Static<typeof DeEscalationSchema>;
 
-/** A ladder: steps in order (step 1 first), optional alerts and the de-escalation rule. */
+/** A ladder: steps in order (step 1 first), optional alerts, the de-escalation rule and the exit. */
 export const LadderDefinitionSchema = Type.Object({
   id: Key,
   name: Text('trappans namn'),
   description: Text('beskrivning, med de tolkningar trappan gör'),
   source: Text('källdokument'),
   deEscalation: DeEscalationSchema,
+  /** The automatic exit for every step (a step may override it); left out = no automatic exit, as versions before exits. */
+  exit: Type.Optional(ExitSchema),
   steps: Type.Array(StepSchema, { minItems: 1, maxItems: 20 }),
   alerts: Type.Optional(Type.Array(AlertSchema, { maxItems: 20 })),
 }, { ...strict, title: 'Närvarotrappa', description: 'En närvarotrappa i Närvaros konfigurationsformat' });

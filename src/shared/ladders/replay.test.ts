@@ -2,7 +2,7 @@
 // forward (ladders.md decision 1), later rows never matter, and steps only go down by a rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, eachDate } from '../dates';
+import { addDays, eachDate, isoWeekSunday } from '../dates';
 import type { DayFigures } from '../measures';
 import { evaluateLadder, replayLadder, type LadderResult, type StaffDecision } from './evaluate';
 import type { LadderDefinition } from './format';
@@ -68,23 +68,43 @@ describe('replayLadder', () => {
     }), { numRuns: 40 });
   });
 
-  it('never moves a pupil down on a preset without a staff decision (decision 7)', () => {
+  it('moves a pupil down on a preset only by the exit: to no step, after 8 whole weeks with no trigger firing (decision 7)', () => {
     const presets = fc.constantFrom(...Object.values(LADDER_PRESETS));
     fc.assert(fc.property(presets, daysArb, flagsArb, (l, days, concernFlags) => {
       const results = replayLadder(l, { days, concernFlags }, FROM, TO);
       results.forEach((r, i) => {
-        const before = i === 0 ? { stepIndex: 0, since: null } : results[i - 1];
-        expect(r.stepIndex).toBeGreaterThanOrEqual(before.stepIndex);
+        const before = i === 0 ? { stepIndex: 0, since: null, lastTriggeredOn: null } : results[i - 1];
         expect(r.since).toBe(r.stepIndex === before.stepIndex ? before.since : r.evaluationDate);
-        expect(r.changes.every((c) => c.by === 'triggers')).toBe(true);
+        if (r.stepIndex >= before.stepIndex) {
+          expect(r.changes.every((c) => c.by === 'triggers')).toBe(true);
+          return;
+        }
+        expect(r.stepIndex).toBe(0);
+        expect(r.changes).toEqual([expect.objectContaining({ by: 'exit', from: before.stepIndex, to: 0, weeks: 8 })]);
+        // Quiet since the later of the last firing and the step's start, for 8 ended ISO weeks after that week.
+        const quietSince = [before.lastTriggeredOn ?? '', before.since ?? ''].sort().at(-1)!;
+        expect(r.evaluationDate).toBe(addDays(isoWeekSunday(quietSince), 56));
+        expect(r.explanation).toMatch(/^Avslutat \d{4}-\d{2}-\d{2}: .+ i 8 veckor \(steg \d+, .+\)\.$/);
       });
     }), { numRuns: 40 });
+  });
+
+  it('behaves as before exits for a version without them: no pupil ever leaves a step', () => {
+    const presets = fc.constantFrom(...Object.values(LADDER_PRESETS).map(({ exit: _exit, ...l }) => l));
+    fc.assert(fc.property(presets, daysArb, flagsArb, (l, days, concernFlags) => {
+      const results = replayLadder(l, { days, concernFlags }, FROM, TO);
+      results.forEach((r, i) => {
+        expect(r.stepIndex).toBeGreaterThanOrEqual(i === 0 ? 0 : results[i - 1].stepIndex);
+        expect(r).not.toHaveProperty('lastTriggeredOn');
+        expect(r).not.toHaveProperty('endedOn');
+      });
+    }), { numRuns: 20 });
   });
 
   it('explains every day in one Swedish sentence naming the step and since when', () => {
     fc.assert(fc.property(caseArb, ({ ladder: l, ...input }) => {
       for (const r of replayLadder(l, input, FROM, addDays(FROM, 60))) {
-        expect(r.explanation).toMatch(/^(Steg \d+ \(.+\)|Inget steg) (sedan|den) \d{4}-\d{2}-\d{2}.*\.$/);
+        expect(r.explanation).toMatch(/^((Steg \d+ \(.+\)|Inget steg) (sedan|den)|Avslutat) \d{4}-\d{2}-\d{2}.*\.$/);
         if (r.stepIndex > 0) expect(r.explanation.startsWith(`Steg ${r.stepIndex} (${l.steps[r.stepIndex - 1].name}) sedan ${r.since}`)).toBe(true);
       }
     }), { numRuns: 30 });

@@ -65,6 +65,10 @@ export const EarlyWarningResponse = Type.Object({
   perStep: Type.Array(Type.Object({ stepIndex: Type.Integer(), stepName: Type.Union([Type.String(), Type.Null()]), pupils: Type.Integer() })),
   perSchool: Type.Array(Type.Object({ schoolUnitId: Type.Union([Uuid, Type.Null()]), schoolUnitName: Type.Union([Type.String(), Type.Null()]), onStep: Type.Integer(), withoutMeasure: Type.Integer() })),
   withoutMeasure: Type.Integer(),
+  /** Open tasks past their due date, for the pupils of the view (on a step or not): shown beside the KPI so it is never green alone. */
+  overdueTasks: Type.Integer(),
+  /** Investigations (SL 7:19 a) open past their deadline, for the pupils of the view. */
+  overdueInvestigations: Type.Integer(),
 });
 export type EarlyWarningResponse = Static<typeof EarlyWarningResponse>;
 
@@ -87,6 +91,8 @@ export const PupilLadderResponse = Type.Object({
     stepIndex: Type.Integer(), stepKey: Type.Union([Type.String(), Type.Null()]), stepName: Type.Union([Type.String(), Type.Null()]),
     since: Type.Union([IsoDate, Type.Null()]), explanation: Type.String(), evaluationDate: IsoDate, ladderName: Type.String(), ladderVersion: Type.Integer(),
     steps: Type.Array(Type.Object({ index: Type.Integer(), key: Type.String(), name: Type.String() })),
+    /** The pupil's school unit as evaluated (who may close the step depends on it). */
+    schoolUnitId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   })]),
   changes: Type.Array(Type.Object({
     date: IsoDate, fromStep: Type.Integer(), toStep: Type.Integer(), by: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), explanation: Type.String(),
@@ -97,6 +103,8 @@ export const PupilLadderResponse = Type.Object({
   tasks: Type.Array(TaskRow),
 });
 export type PupilLadderResponse = Static<typeof PupilLadderResponse>;
+/** Closing the pupil's step: the reason is recorded in the history and the audit log. */
+export const CloseLadderStepRequest = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const LadderDecisionRequest = Type.Object({ stepIndex: Type.Integer({ minimum: 0, maximum: 20 }), reason: Type.String({ minLength: 3, maxLength: 1000 }) });
 export const ConcernFlagRequest = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) });
 export const UpdateDraftRequest = Type.Object({ definition: Type.Unknown(), effectiveFrom: IsoDate });

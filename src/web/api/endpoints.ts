@@ -189,6 +189,8 @@ export const api = {
   pupilLadderPath: (id: string) => `/api/pupils/${encodeURIComponent(id)}/ladder`,
   decideLadderStep: (pupilId: string, body: { stepIndex: number; reason: string }) =>
     apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/ladder-decisions`, body),
+  closeLadderStep: (pupilId: string, reason: string) =>
+    apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/ladder-step/close`, { reason }),
   setConcernFlag: (pupilId: string, note?: string) =>
     apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`, note ? { note } : {}),
   clearConcernFlag: (pupilId: string) => apiDelete(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`),

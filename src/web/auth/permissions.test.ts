@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '@shared/schemas/auth';
 import type { Role } from '@shared/roles';
-import { canEvaluateLadders, canManageLadders, earlyWarningScopesFor, schoolUnitsWithRole } from './permissions';
+import { canCloseLadderStep, canEvaluateLadders, canManageLadders, defaultCaseScopeFor, earlyWarningScopesFor, schoolUnitsWithRole } from './permissions';
 import { homePathFor, navItemsFor } from './navigation';
 
 const UNIT = '22222222-2222-4222-8222-222222222222';
@@ -43,5 +43,20 @@ describe('ladder permissions', () => {
     expect(canManageLadders(me(['studentHealth', UNIT]))).toBe(false);
     expect(canManageLadders(me(['principal', UNIT]))).toBe(true);
     expect(schoolUnitsWithRole(me(['principal', UNIT], ['studentHealth', UNIT]), 'principal', 'studentHealth')).toEqual([UNIT]);
+  });
+});
+
+describe('case and ladder-step defaults (issue 16 items 5 and 7)', () => {
+  it('lands rektor and elevhälsa on the school\'s cases, others on their own', () => {
+    expect(defaultCaseScopeFor(me(['principal', UNIT]))).toBe('school');
+    expect(defaultCaseScopeFor(me(['studentHealth', UNIT]))).toBe('school');
+    expect(defaultCaseScopeFor(me(['mentor', UNIT], ['teacher', UNIT]))).toBe('mine');
+    expect(defaultCaseScopeFor(null)).toBe('mine');
+  });
+  it('offers "Avsluta steg" to rektor and elevhälsa at the pupil\'s school only', () => {
+    expect(canCloseLadderStep(me(['studentHealth', UNIT]), UNIT)).toBe(true);
+    expect(canCloseLadderStep(me(['principal', UNIT]), 'other')).toBe(false);
+    expect(canCloseLadderStep(me(['mentor', UNIT]), UNIT)).toBe(false);
+    expect(canCloseLadderStep(me(['principal', null]), UNIT)).toBe(true);
   });
 });

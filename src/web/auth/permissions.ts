@@ -22,6 +22,20 @@ export function schoolUnitsWithRole(me: Me, ...roles: Role[]): string[] {
   return [...new Set(ids)];
 }
 
+/**
+ * The cases list a user lands on: rektor and elevhälsa answer for the school's cases (and its
+ * reminders), so they start there; everyone else starts on the cases they are members of.
+ */
+export function defaultCaseScopeFor(me: Me | null | undefined): 'mine' | 'school' {
+  return me && hasAnyRole(me, 'principal', 'studentHealth') ? 'school' : 'mine';
+}
+
+/** "Avsluta steg" for a pupil at `schoolUnitId`: rektor or elevhälsa there (server: canCloseStep). */
+export function canCloseLadderStep(me: Me, schoolUnitId: string | null): boolean {
+  if (hasOrganiserRole(me, 'principal', 'studentHealth')) return true;
+  return schoolUnitId !== null && schoolUnitsWithRole(me, 'principal', 'studentHealth').includes(schoolUnitId);
+}
+
 /** Early-warning scopes in tab order: Mina elever (mentor), Skolan (rektor, elevhälsa), Huvudman. */
 export function earlyWarningScopesFor(me: Me): EarlyWarningScope[] {
   const scopes: EarlyWarningScope[] = [];

@@ -7,13 +7,16 @@ import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { casesApi, type CaseList, type Handovers, type Reminders } from '../features/cases/api';
 import { ScrollTable, Section } from '../features/cases/components/Section';
+import { useAuth } from '../auth/AuthContext';
+import { defaultCaseScopeFor } from '../auth/permissions';
 
 /** Ärenden: my cases or the school's, with reminders (concern feedback, overdue investigations, follow-ups) and incoming handovers. */
 export default function CasesRoute() {
   const { t } = useTranslation();
   const [scopeParam, setScope] = useSearchParam('scope');
   const [statusParam, setStatus] = useSearchParam('status');
-  const scope = scopeParam === 'school' ? 'school' : 'mine';
+  const { me } = useAuth();
+  const scope = scopeParam === 'school' || scopeParam === 'mine' ? scopeParam : defaultCaseScopeFor(me);
   const status = statusParam === 'closed' ? 'closed' : 'open';
   const list = useApiQuery<CaseList>(casesApi.listPath(scope, status));
   const reminders = useApiQuery<Reminders>(casesApi.remindersPath());

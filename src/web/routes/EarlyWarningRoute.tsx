@@ -87,7 +87,7 @@ export default function EarlyWarningRoute() {
                 <p className="muted">{t('earlyWarning.asOf', { date: formatLongDate(data.date, i18n.language) })}</p>
                 <section aria-labelledby="ew-kpi" className="page-section">
                   <h2 id="ew-kpi">{t('earlyWarning.kpi.heading')}</h2>
-                  <KpiCard count={data.withoutMeasure} onStep={onStepTotal} isShowing={withoutParam === '1'} onShow={() => showWithoutMeasure()} />
+                  <KpiCard count={data.withoutMeasure} onStep={onStepTotal} overdueTasks={data.overdueTasks} overdueInvestigations={data.overdueInvestigations} isShowing={withoutParam === '1'} onShow={() => showWithoutMeasure()} />
                   {scope === 'organiser' && <PerSchoolTable perSchool={data.perSchool} onShow={(id) => showWithoutMeasure(id)} />}
                 </section>
                 <section aria-labelledby="ew-steps" className="page-section">

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { OverdueWork } from '../features/earlyWarning/components/Summary';
 import {
   api, type MonthlyStatisticsResponse, type OrganiserStatisticsResponse, type Period, type SchoolStatisticsResponse, type SchoolUnitsResponse,
 } from '../api/endpoints';
@@ -166,6 +167,7 @@ function OrganiserView({ period }: { period: Period }) {
           <span className="kpi-label">{t('statistics.columns.withoutMeasure')}:</span> <strong className="kpi-value">{data.total.withoutMeasure}</strong>
           {' '}<span className="muted">({t('statistics.columns.onStep').toLowerCase()}: {data.total.onStep})</span>
         </p>
+        <OverdueWork tasks={data.total.tasksOverdue} investigations={data.activity.investigationsOverdue ?? 0} />
         <p>{t('statistics.listRule', { share })}: <strong>{data.total.current.aboveListShare}</strong></p>
         <DataTable caption={t('statistics.kpiCaption')} columns={kpiColumns} rows={rows} rowKey={(row) => row.key} emptyText={t('statistics.empty')} />
         <CsvLink href={csv} name={t('statistics.kpiCaption')} />

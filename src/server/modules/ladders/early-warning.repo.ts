@@ -11,6 +11,20 @@ export interface EarlyWarningDbRow {
 }
 
 /** Pupils with a ladder state at or above `minStep`, limited by `scope` (an SQL condition on s.person_id / s.school_unit_id). */
+/**
+ * Overdue work for the pupils of an early-warning view (`condition` on `pupil_ladder_states s`,
+ * every evaluated pupil whatever the step): open tasks past their due date and open
+ * investigations past their deadline, so a calm KPI never hides late work (issue 16 item 6).
+ */
+export async function countOverdueWork(tx: Tx, organiserId: string, condition: SQL, today: string): Promise<{ tasks: number; investigations: number }> {
+  const pupils = sql`select s.person_id from pupil_ladder_states s where s.organiser_id = ${organiserId} and ${condition}`;
+  const [row] = await queryRows<{ tasks: number; investigations: number }>(tx, sql`select
+      (select count(*) from tasks t where t.organiser_id = ${organiserId} and t.status = 'open' and t.due_date < ${today} and t.person_id in (${pupils}))::int as tasks,
+      (select count(*) from case_investigations i join cases c on c.organiser_id = i.organiser_id and c.id = i.case_id
+        where i.organiser_id = ${organiserId} and i.completed_on is null and i.deadline < ${today} and c.pupil_id in (${pupils}))::int as investigations`);
+  return row;
+}
+
 export async function findEarlyWarningRows(tx: Tx, organiserId: string, scope: SQL, minStep: number, today: string): Promise<EarlyWarningDbRow[]> {
   return queryRows<EarlyWarningDbRow>(tx, sql`
     select s.person_id, p.given_name, p.family_name, p.security_marking, cls.display_name as class_name, s.school_unit_id,

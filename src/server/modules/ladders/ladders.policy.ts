@@ -21,6 +21,16 @@ export function canEvaluate(actor: Actor, schoolUnitId: string | null): boolean 
   return schoolUnitId !== null && (units === 'all' || units.includes(schoolUnitId));
 }
 
+/**
+ * Closing a pupil's step ends the school's escalated attention to the absence, so it is a decision
+ * for rektor or elevhälsa at the pupil's school (they own the measures and the investigation duty,
+ * SL 7:19 a), not for the mentor alone (docs/ladders.md "Exits").
+ */
+export function canCloseStep(actor: Actor, schoolUnitId: string | null): boolean {
+  const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
+  return schoolUnitId !== null && (units === 'all' || units.includes(schoolUnitId));
+}
+
 /** SQL condition on tasks `t` the actor may see. */
 export function visibleTasksSql(actor: Actor): SQL {
   const parts: SQL[] = [sql`t.assignee_user_id = ${actor.userId}`];

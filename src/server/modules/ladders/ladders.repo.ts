@@ -108,14 +108,14 @@ export async function findStates(tx: Tx, organiserId: string, personIds: string[
 /** Concern flags and staff decisions by pupil. */
 export async function findFlagsAndDecisions(tx: Tx, organiserId: string, personIds: string[]) {
   const flags = new Map<string, { setOn: string; clearedOn?: string }[]>();
-  const decisions = new Map<string, { date: string; stepIndex: number; reason: string }[]>();
+  const decisions = new Map<string, { date: string; stepIndex: number; reason: string; kind?: 'close' }[]>();
   if (personIds.length === 0) return { flags, decisions };
   const flagRows = await queryRows<{ person_id: string; set_on: string; cleared_on: string | null }>(tx, sql`select person_id, set_on::text as set_on, cleared_on::text as cleared_on
     from concern_flags where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`);
   for (const f of flagRows) flags.set(f.person_id, [...(flags.get(f.person_id) ?? []), { setOn: f.set_on, ...(f.cleared_on ? { clearedOn: f.cleared_on } : {}) }]);
-  const decisionRows = await queryRows<{ person_id: string; date: string; step_index: number; reason: string }>(tx, sql`select person_id, date::text as date, step_index, reason
+  const decisionRows = await queryRows<{ person_id: string; date: string; step_index: number; reason: string; kind: string }>(tx, sql`select person_id, date::text as date, step_index, reason, kind
     from ladder_decisions where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) order by date, created_at`);
-  for (const d of decisionRows) decisions.set(d.person_id, [...(decisions.get(d.person_id) ?? []), { date: d.date, stepIndex: d.step_index, reason: d.reason }]);
+  for (const d of decisionRows) decisions.set(d.person_id, [...(decisions.get(d.person_id) ?? []), { date: d.date, stepIndex: d.step_index, reason: d.reason, ...(d.kind === 'close' ? { kind: 'close' as const } : {}) }]);
   return { flags, decisions };
 }
 

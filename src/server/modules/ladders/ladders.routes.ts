@@ -14,7 +14,7 @@ import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   CompleteTaskRequest, ConcernFlagRequest, EarlyWarningQuery, EarlyWarningResponse, EvaluateRequest, LadderDecisionRequest, LaddersResponse,
   PupilLadderResponse, ReassignTaskRequest, SaveLadderVersionRequest, TasksQuery, TasksResponse,
-  UpdateDraftRequest, PreviewRequest, AssigneesResponse,
+  UpdateDraftRequest, PreviewRequest, AssigneesResponse, CloseLadderStepRequest,
 } from '../../../shared/schemas/ladders.js';
 import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
@@ -23,9 +23,9 @@ import { loadCovers, loadScheduledLessons, uuidArray } from '../measures/measure
 import { findPatterns } from '../../../shared/measures/index.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { findLadderVersions, findStates } from './ladders.repo.js';
-import { findEarlyWarningRows, findTasks } from './early-warning.repo.js';
+import { countOverdueWork, findEarlyWarningRows, findTasks } from './early-warning.repo.js';
 import { PATTERN_WINDOW_DAYS, presentEarlyWarning, presentTask, presentVersion, trendWindows } from './ladders.presenter.js';
-import { canEvaluate, canManageLadder, visibleTasksSql } from './ladders.policy.js';
+import { canCloseStep, canEvaluate, canManageLadder, visibleTasksSql } from './ladders.policy.js';
 import { saveLadderVersion } from './commands/save-ladder-version.js';
 import { publishLadderVersion } from './commands/publish-ladder-version.js';
 import { deleteLadderDraft, updateLadderDraft } from './commands/update-ladder-draft.js';
@@ -34,6 +34,7 @@ import { completeTask } from './commands/complete-task.js';
 import { reassignTask } from './commands/reassign-task.js';
 import { findAssignableStaff } from '../../policies/assignable-staff.js';
 import { decideLadderStep } from './commands/decide-ladder-step.js';
+import { closeLadderStep } from './commands/close-ladder-step.js';
 import { setConcernFlag } from './commands/set-concern-flag.js';
 import { startBackgroundJob } from '../../jobs/background-jobs.js';
 import { JobStarted } from '../../../shared/schemas/jobs.js';
@@ -93,6 +94,7 @@ async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryI
     if (schoolUnitId) condition = sql`${condition} and s.school_unit_id = ${schoolUnitId}`;
   }
   const rows = await findEarlyWarningRows(db, actor.organiserId, condition, minStep, today);
+  const overdue = await countOverdueWork(db, actor.organiserId, condition, today);
   const windows = trendWindows(today);
   const ids = sql`pd.person_id = any(${uuidArray(rows.map((r) => r.person_id))})`;
   const [recent, previous] = await inSequence(
@@ -115,6 +117,7 @@ async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryI
   return {
     date: today, rows: presented, perStep: [...perStep.values()].sort((a, b) => a.stepIndex - b.stepIndex),
     perSchool: [...perSchool.values()], withoutMeasure: presented.filter((r) => r.isWithoutMeasure).length,
+    overdueTasks: overdue.tasks, overdueInvestigations: overdue.investigations,
   };
 }
 
@@ -299,11 +302,11 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       state: state && version ? {
         stepIndex: state.step_index, stepKey: state.step_key, stepName: version.definition.steps[state.step_index - 1]?.name ?? null, since: state.since,
         explanation: state.explanation, evaluationDate: state.evaluation_date, ladderName: version.definition.name, ladderVersion: version.version,
-        steps: version.definition.steps.map((s, i) => ({ index: i + 1, key: s.key, name: s.name })),
+        steps: version.definition.steps.map((s, i) => ({ index: i + 1, key: s.key, name: s.name })), schoolUnitId: state.school_unit_id,
       } : null,
       changes: changes.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id).map((c) => ({
         date: c.date, fromStep: c.fromStep, toStep: c.toStep, by: c.by, reason: c.reason, explanation: c.explanation,
-        decidedBy: c.by === 'staff' ? decidedBy(c.date, c.toStep) : null,
+        decidedBy: c.by === 'staff' || c.by === 'staffClose' ? decidedBy(c.date, c.toStep) : null,
       })),
       concernFlag: flag ? { id: flag.id, setOn: flag.set_on, note: flag.note } : null,
       tasks: tasks.map((t) => presentTask(t, today)),
@@ -319,6 +322,28 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       if (!(await canReadPupil(tx, actor, request.params.id))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
       await decideLadderStep(tx, { ...auditContextOf(request), actorUserId: actor.userId }, request.params.id, { ...request.body, date: clock.today() });
       await evaluateLadders(tx, auditContextOf(request), { date: clock.today(), personIds: [request.params.id] });
+    });
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/pupils/:id/ladder-step/close', {
+    schema: { tags: ['ladders'], summary: "Close the pupil's current step with a reason (an exit: back to no step until newly qualifying)", params: IdParams, body: CloseLadderStepRequest, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const pupilId = request.params.id;
+    await db.transaction(async (tx) => {
+      if (!(await canReadPupil(tx, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+      const today = clock.today();
+      // Bring the state up to today first, so the step closed is the one the pupil is on now.
+      await evaluateLadders(tx, auditContextOf(request), { date: today, personIds: [pupilId] });
+      const state = (await findStates(tx, actor.organiserId, [pupilId])).get(pupilId);
+      const noStep = () => new AppError('LADDER_NO_STEP', 'Eleven är inte på något steg i trappan.');
+      if (!state) throw noStep();
+      if (!canCloseStep(actor, state.school_unit_id)) throw forbidden('Bara rektor och elevhälsan på elevens skola kan avsluta ett steg.');
+      if (state.step_index === 0) throw noStep();
+      await closeLadderStep(tx, { ...auditContextOf(request), actorUserId: actor.userId }, pupilId,
+        { reason: request.body.reason.trim(), date: today, current: { stepIndex: state.step_index, stepKey: state.step_key } });
+      await evaluateLadders(tx, auditContextOf(request), { date: today, personIds: [pupilId] });
     });
     return reply.status(204).send(null);
   });

@@ -89,4 +89,25 @@ describe('Kyrkbacksskolan preset', () => {
       { date: '2026-01-14', step: 'franvaro-0-20' }, { date: '2026-02-15', step: 'fortsatt-franvaro' },
     ]);
   });
+
+  it('states its exit: 8 whole weeks with no trigger firing, an assumption the description gives', () => {
+    expect(KYRKBACKEN.exit).toEqual({ kind: 'weeksWithoutTrigger', weeks: 8 });
+    expect(KYRKBACKEN.description).toContain('8 veckor är ett antagande');
+  });
+
+  it('ends step 1 eight whole weeks after the last day invalid absence counted, and enters afresh on new invalid absence', () => {
+    const days = paint(paint(SPRING, { invalid: 60 }, '2026-01-14'), { invalid: 30 }, '2026-04-14');
+    const results = replayLadder(KYRKBACKEN, { days }, '2026-01-08', '2026-04-20');
+    // The 7-day window keeps the trigger firing through Tuesday 20 January (week 4, ends 25 January): 56 days later, 22 March.
+    expect(stepHistory(results)).toEqual([
+      { date: '2026-01-14', step: 'franvaro-0-20' }, { date: '2026-03-22', step: null }, { date: '2026-04-14', step: 'franvaro-0-20' },
+    ]);
+    expect(on(results, '2026-04-13').explanation).toBe('Avslutat 2026-03-22: inget av trappans villkor uppfyllt i 8 veckor (steg 1, Frånvaro 0–20 %).');
+  });
+
+  it('keeps the step open while a concern flag stays set', () => {
+    const results = replayLadder(KYRKBACKEN, { days: SPRING, concernFlags: [{ setOn: '2026-01-14', clearedOn: '2026-03-02' }] }, '2026-01-08', '2026-06-12');
+    // Flag active until Sunday 1 March (week 9); 8 whole weeks later: Sunday 26 April.
+    expect(stepHistory(results)).toEqual([{ date: '2026-01-14', step: 'franvaro-0-20' }, { date: '2026-04-26', step: null }]);
+  });
 });

@@ -59,4 +59,14 @@ describe('Norrköping preset', () => {
     const results = replayLadder(NORRKOPING, { days: autumn }, '2025-08-18', '2025-10-31');
     expect(stepHistory(results)).toEqual([{ date: '2025-08-31', step: 'giltig-franvaro-over-10' }]);
   });
+
+  it('ends the invalid-absence step 8 whole weeks after January stopped counting, and follows February absence again later', () => {
+    expect(NORRKOPING.exit).toEqual({ kind: 'weeksWithoutTrigger', weeks: 8 });
+    const days = paint(january({ invalid: 33 }), { invalid: 45 }, '2026-05-01', '2026-05-31');
+    const results = replayLadder(NORRKOPING, { days }, '2026-01-08', '2026-06-12');
+    expect(stepHistory(results)).toEqual([
+      { date: '2026-01-31', step: 'ogiltig-franvaro-over-10' }, { date: '2026-04-26', step: null }, { date: '2026-05-31', step: 'ogiltig-franvaro-over-10' },
+    ]);
+    expect(on(results, '2026-04-26').changes).toEqual([expect.objectContaining({ by: 'exit', from: 2, to: 0, weeks: 8 })]);
+  });
 });

@@ -72,4 +72,13 @@ describe('Örebro preset', () => {
     });
     expect(notices[0].stepKey).toBe('upprepad');
   });
+
+  it('ends "Begynnande frånvaro" 8 whole weeks after its month stopped counting, with an explanation', () => {
+    expect(OREBRO.exit).toEqual({ kind: 'weeksWithoutTrigger', weeks: 8 });
+    const days = paintDates(SPRING, { valid: 255 }, TWO_DAYS);
+    const results = replayLadder(OREBRO, { days }, '2026-01-08', '2026-06-12');
+    // January is the last ended month through Friday 27 February (week 9, ends 1 March): + 8 weeks = 26 April.
+    expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'begynnande' }, { date: '2026-04-26', step: null }]);
+    expect(on(results, '2026-05-01').explanation).toBe('Avslutat 2026-04-26: inget av trappans villkor uppfyllt i 8 veckor (steg 1, Begynnande frånvaro).');
+  });
 });

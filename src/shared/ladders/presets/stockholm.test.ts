@@ -22,10 +22,13 @@ describe('Stockholm preset', () => {
     const days = paint(SPRING, { valid: 126 }, '2026-01-01', '2026-01-31');
     const results = replayLadder(STOCKHOLM, { days }, '2026-01-08', '2026-06-30');
     expect(on(results, '2026-01-30').stepIndex).toBe(0);
-    expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'utredning-anmalan' }]);
+    // Steps end (decision 7): January + February still reach 20 % through 30 March; 8 whole weeks
+    // after that ISO week (week 14, ending 5 April) the step ends on Sunday 31 May.
+    expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'utredning-anmalan' }, { date: '2026-05-31', step: null }]);
     expect(on(results, '2026-02-01').explanation).toBe('Steg 3 (Utredning + anmälan) sedan 2026-01-31: frånvaro 42,0 % i januari 2026 (gräns 40 %).');
-    // Steps persist (decision 7): the pupil is still there at the end of the term with no absence since January.
-    expect(on(results, '2026-06-30')).toMatchObject({ stepIndex: 3, since: '2026-01-31' });
+    expect(on(results, '2026-05-30')).toMatchObject({ stepIndex: 3, since: '2026-01-31', lastTriggeredOn: '2026-03-30' });
+    expect(on(results, '2026-06-30')).toMatchObject({ stepIndex: 0, since: '2026-05-31', endedOn: '2026-05-31' });
+    expect(on(results, '2026-06-30').explanation).toBe('Avslutat 2026-05-31: under 10 % frånvaro i 8 veckor (steg 3, Utredning + anmälan).');
   });
 
   it('reads 40 % as a stated level: exactly 40 % fires, 39,9 % does not', () => {
@@ -90,5 +93,13 @@ describe('Stockholm preset', () => {
       actions: [{ kind: 'guardianMessage', templateKey: 'franvaro-samma-dag' }],
       explanation: 'Frånvaro samma dag: ogiltig frånvaro 60 min 2026-01-14.',
     });
+  });
+
+  it('states its exit and ends "Uppmärksamma" 8 whole weeks after a 10 % month stopped counting', () => {
+    expect(STOCKHOLM.exit).toEqual({ kind: 'weeksWithoutTrigger', weeks: 8 });
+    expect(STOCKHOLM.description).toContain('åtgärdsplanen följs upp inom 4–6 veckor');
+    const days = paint(SPRING, { valid: 36 }, '2026-01-01', '2026-01-31');
+    const results = replayLadder(STOCKHOLM, { days }, '2026-01-08', '2026-06-12');
+    expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'uppmarksamma' }, { date: '2026-04-26', step: null }]);
   });
 });

@@ -107,6 +107,17 @@ export function deEscalationText(t: TFunction, ladder: Pick<LadderDefinition, 'd
     : t('ladderText.deEscalation.none');
 }
 
+/**
+ * How a pupil leaves step `index` (1-based) in words: the step's own exit, else the ladder's;
+ * always ending with "or when staff end the step" (a staff close is always possible).
+ */
+export function exitText(t: TFunction, ladder: Pick<LadderDefinition, 'exit' | 'steps'>, index: number): string {
+  const exit = ladder.steps[index - 1]?.exit ?? ladder.exit;
+  return exit?.kind === 'weeksWithoutTrigger'
+    ? t('ladderText.exit.weeksWithoutTrigger', { count: exit.weeks })
+    : t('ladderText.exit.staffOnly');
+}
+
 /** "Steg 3 · Utredning + anmälan", or "Inget steg" for 0. */
 export function stepLabel(t: TFunction, stepIndex: number, name: string | null | undefined): string {
   if (stepIndex <= 0) return t('ladderText.noStep');

@@ -181,7 +181,7 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
 }
 
 /** The fields one evaluation hands to the next; equal means tomorrow's evaluation cannot tell the two apart. */
-const CARRIED: readonly (keyof LadderState)[] = ['stepIndex', 'stepKey', 'since', 'fired', 'entry', 'lastFiredOn', 'movedDownOn'];
+const CARRIED: readonly (keyof LadderState)[] = ['stepIndex', 'stepKey', 'since', 'fired', 'entry', 'lastFiredOn', 'movedDownOn', 'lastTriggeredOn', 'endedOn'];
 
 function sameCarriedState(stored: Partial<LadderState>, next: LadderState): boolean {
   return CARRIED.every((key) => canonicalJson(stored[key] ?? null) === canonicalJson(next[key] ?? null));

@@ -9,13 +9,18 @@ type PerSchool = EarlyWarningResponse['perSchool'][number];
  * The headline figure (Norrköping's goal): pupils with concerning absence (on a step) and no
  * ongoing measure, with a button that filters the list to exactly them.
  */
-export function KpiCard({ count, onStep, isShowing, onShow }: { count: number; onStep: number; isShowing: boolean; onShow: () => void }) {
+export function KpiCard({ count, onStep, overdueTasks, overdueInvestigations, isShowing, onShow }: {
+  count: number; onStep: number; overdueTasks: number; overdueInvestigations: number; isShowing: boolean; onShow: () => void;
+}) {
   const { t } = useTranslation();
+  // Never green beside late work: overdue tasks or investigations make the card a warning too.
+  const isAlert = count > 0 || overdueTasks > 0 || overdueInvestigations > 0;
   return (
-    <div className={`kpi card ${count > 0 ? 'kpi-alert' : ''}`}>
+    <div className={`kpi card ${isAlert ? 'kpi-alert' : ''}`}>
       <p className="kpi-text">
         <span className="kpi-label">{t('earlyWarning.kpi.label')}:</span> <strong className="kpi-value">{count}</strong>
       </p>
+      <OverdueWork tasks={overdueTasks} investigations={overdueInvestigations} />
       <p className="hint">{t('earlyWarning.kpi.explanation', { onStep })}</p>
       {count > 0 && (
         <button type="button" className="button button-secondary" aria-pressed={isShowing} onClick={onShow}>
@@ -23,6 +28,17 @@ export function KpiCard({ count, onStep, isShowing, onShow }: { count: number; o
         </button>
       )}
     </div>
+  );
+}
+
+/** Overdue tasks and investigations, shown beside the "without an ongoing measure" KPI. */
+export function OverdueWork({ tasks, investigations }: { tasks: number; investigations: number }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="kpi-overdue">
+      <li><span className="kpi-label">{t('earlyWarning.kpi.overdueTasks')}:</span> <strong className="kpi-value">{tasks}</strong></li>
+      <li><span className="kpi-label">{t('earlyWarning.kpi.overdueInvestigations')}:</span> <strong className="kpi-value">{investigations}</strong></li>
+    </ul>
   );
 }
 

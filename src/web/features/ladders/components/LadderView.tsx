@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LadderDefinition } from '@shared/ladders/format';
-import { actionText, deEscalationText, entryText, requiresPreviousText, triggerText } from '../ladderText';
+import { actionText, deEscalationText, entryText, exitText, requiresPreviousText, triggerText } from '../ladderText';
 
 /** A labelled list, or "Inga" when empty. */
 function TermList({ term, intro, items }: { term: string; intro?: string; items: string[] }) {
@@ -49,6 +49,10 @@ export function LadderView({ definition, headingLevel = 3 }: { definition: Ladde
                 <TermList term={t('ladderView.actions')} items={step.actions.map((action) => actionText(t, action))} />
                 <TermList term={t('ladderView.responsible')} items={step.responsibleRoles} />
                 <TermList term={t('ladderView.law')} items={step.lawReferences} />
+                <div className="ladder-step-item">
+                  <dt>{t('ladderView.exit')}</dt>
+                  <dd>{exitText(t, definition, index + 1)}</dd>
+                </div>
               </dl>
             </li>
           );

@@ -4,7 +4,7 @@ import type { PupilLadderResponse } from '@shared/schemas/ladders';
 import { api } from '../../../api/endpoints';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { useAuth } from '../../../auth/AuthContext';
-import { canDecideLadderStep } from '../../../auth/permissions';
+import { canCloseLadderStep, canDecideLadderStep } from '../../../auth/permissions';
 import { Badge } from '../../../components/Badge';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -60,7 +60,9 @@ function ChangeHistory({ changes, steps }: { changes: PupilLadderResponse['chang
     { id: 'date', header: t('pupilLadder.history.date'), isRowHeader: true, cell: (c) => formatShortDate(c.date, i18n.language) },
     { id: 'change', header: t('pupilLadder.history.change'), cell: (c) => t('pupilLadder.history.fromTo', { from: name(c.fromStep), to: name(c.toStep) }) },
     { id: 'by', header: t('pupilLadder.history.by'),
-      cell: (c) => (c.by === 'staff' && c.decidedBy ? t('pupilLadder.history.byStaff', { name: c.decidedBy }) : t(`pupilLadder.history.byKinds.${c.by}`, { defaultValue: c.by })) },
+      cell: (c) => (c.by === 'staff' && c.decidedBy ? t('pupilLadder.history.byStaff', { name: c.decidedBy })
+        : c.by === 'staffClose' && c.decidedBy ? t('pupilLadder.history.closedBy', { name: c.decidedBy })
+          : t(`pupilLadder.history.byKinds.${c.by}`, { defaultValue: t('pupilLadder.history.byKinds.other') })) },
     { id: 'why', header: t('pupilLadder.history.why'), cell: (c) => c.reason ? t('pupilLadder.history.reason', { reason: c.reason }) : c.explanation },
   ];
   const rows = changes.map((change, key) => ({ ...change, key }));
@@ -187,6 +189,75 @@ function StepDecision({ pupilId, state, onChanged }: { pupilId: string; state: L
 }
 
 /**
+ * "Avsluta steg": rektor or elevhälsa close the pupil's step with a reason, in a modal dialog
+ * (native <dialog>: focus stays inside, Escape cancels, focus returns to the button). The step
+ * ends today and stays closed until the pupil newly qualifies on data after today.
+ */
+function CloseStep({ pupilId, state, onChanged }: { pupilId: string; state: LadderState; onChanged: (message: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const step = stepLabel(t, state.stepIndex, state.stepName);
+
+  const handleOpen = () => {
+    setReason('');
+    setProblem(null);
+    setError(null);
+    dialogRef.current?.showModal();
+  };
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (reason.trim().length < MIN_REASON) {
+      setProblem(t('pupilLadder.close.reasonRequired', { count: MIN_REASON }));
+      return;
+    }
+    setProblem(null);
+    setIsSaving(true);
+    try {
+      await api.closeLadderStep(pupilId, reason.trim());
+      dialogRef.current?.close();
+      onChanged(t('pupilLadder.close.saved', { step }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <h3>{t('pupilLadder.close.heading')}</h3>
+      <p className="hint">{t('pupilLadder.close.hint')}</p>
+      <button ref={openerRef} type="button" className="button button-secondary" onClick={handleOpen}>{t('pupilLadder.close.open')}</button>
+      <dialog ref={dialogRef} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-intro`} onClose={() => openerRef.current?.focus()}>
+        <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+          <h2 id={`${id}-title`}>{t('pupilLadder.close.title', { step })}</h2>
+          <p id={`${id}-intro`}>{t('pupilLadder.close.intro')}</p>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>{t('pupilLadder.close.reason')}</label>
+            <textarea id={`${id}-reason`} rows={3} maxLength={1000} required value={reason} onChange={(event) => setReason(event.target.value)}
+              aria-invalid={problem ? true : undefined} aria-describedby={`${id}-reason-hint${problem ? ` ${id}-reason-error` : ''}`} />
+            <p id={`${id}-reason-hint`} className="hint">{t('pupilLadder.decision.reasonHint')}</p>
+            {problem && <p id={`${id}-reason-error`} className="field-error" role="alert">{problem}</p>}
+          </div>
+          {error !== null && <ErrorMessage error={error} />}
+          <div className="dialog-actions">
+            <button type="submit" className="button" disabled={isSaving}>{isSaving ? t('pupilLadder.decision.saving') : t('pupilLadder.close.submit')}</button>
+            <button type="button" className="button button-secondary" onClick={() => dialogRef.current?.close()}>{t('pupilLadder.close.cancel')}</button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
+
+/**
  * The pupil page's "Närvarotrappa" section: where the pupil is and why, the steps, the history
  * of changes, the concern flag, "Ändra steg" and the pupil's tasks.
  */
@@ -218,6 +289,11 @@ export function PupilLadder({ pupilId }: { pupilId: string }) {
           <h3>{t('pupilLadder.concern.heading')}</h3>
           <ConcernFlag pupilId={pupilId} flag={data.concernFlag} canChange={canDecide} onChanged={handleChanged} />
         </div>
+        {data.state && data.state.stepIndex > 0 && me && canCloseLadderStep(me, data.state.schoolUnitId ?? null) && (
+          <div className="card">
+            <CloseStep pupilId={pupilId} state={data.state} onChanged={handleChanged} />
+          </div>
+        )}
         {data.state && canDecide && (
           <div className="card">
             <StepDecision key={`${data.state.stepIndex}-${data.changes.length}`} pupilId={pupilId} state={data.state} onChanged={handleChanged} />
