@@ -39,7 +39,7 @@ describe('route-bound access checks', () => {
     expect(stateChanging().filter((r) => r.csrf).map((r) => `${r.method} ${r.url}`)).toContain('POST /api/pupils/:id/concern-flag');
     // Only routes that say so are public, and none of them trusts the session.
     expect(apiRoutes().filter((r) => r.audience === 'public').map((r) => `${r.method} ${r.url}`).sort())
-      .toEqual(['GET /api/openapi.json', 'HEAD /api/openapi.json', 'POST /api/auth/login', 'POST /api/messages/sms-callback']);
+      .toEqual(['GET /api/auth/oidc/providers', 'GET /api/openapi.json', 'HEAD /api/auth/oidc/providers', 'HEAD /api/openapi.json', 'POST /api/auth/login', 'POST /api/messages/sms-callback']);
   });
 
   it('refuses every state-changing session route without the CSRF token, however the path is spelled', async () => {

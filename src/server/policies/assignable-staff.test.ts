@@ -52,7 +52,7 @@ describe('assignable staff', () => {
       const member = await rektor.request({ method: 'POST', url: `/api/cases/${caseId}/members`, payload: { userId, role: 'other' } });
       expect({ key, status: member.statusCode, body: member.json() }).toMatchObject({ key, status: 422, body: { error: 'NOT_ASSIGNABLE', details: [{ path: '/userId' }] } });
       const intervention = await rektor.request({ method: 'POST', url: `/api/cases/${caseId}/interventions`,
-        payload: { code: 'school.schedule-adaptation', responsibleUserId: userId, startDate: '2026-01-14', followUpScheme: 'norrkoping' } });
+        payload: { code: 'school.schedule-adaptation', responsibleUserId: userId, startDate: '2026-01-14', followUpScheme: 'norrkoping', goal: 'Kommer i tid' } });
       expect({ key, status: intervention.statusCode, error: intervention.json().error }).toEqual({ key, status: 422, error: 'NOT_ASSIGNABLE' });
       const reassign = await rektor.request({ method: 'POST', url: `/api/tasks/${taskId}/reassign`, payload: { userId } });
       expect({ key, status: reassign.statusCode, error: reassign.json().error }).toEqual({ key, status: 422, error: 'NOT_ASSIGNABLE' });

@@ -42,7 +42,7 @@ export async function buildMatrixWorld(database: Database, app: FastifyInstance)
   const mappingId = (await created(rektor, 'POST', `/api/cases/${caseId}/mappings`, { kind: 'simple', answers: {}, pupilVoice: 'Jag vill gå i skolan.' })).id;
   const meetingId = (await created(rektor, 'POST', `/api/cases/${caseId}/meetings`, { kind: 'sip', heldOn: '2026-01-13', participants: [{ name: 'Kim', organisationType: 'school' }] })).id;
   const reportId = (await created(rektor, 'POST', `/api/cases/${caseId}/concern-reports`, { reportedOn: '2026-01-13', socialServicesOffice: 'Socialtjänsten', reasonCategory: 'absence' })).id;
-  const interventionId = (await created(rektor, 'POST', `/api/cases/${caseId}/interventions`, { code: 'school.schedule-adaptation', responsibleUserId: null, startDate: '2026-01-13', followUpScheme: 'norrkoping' })).id;
+  const interventionId = (await created(rektor, 'POST', `/api/cases/${caseId}/interventions`, { code: 'school.schedule-adaptation', responsibleUserId: null, startDate: '2026-01-13', followUpScheme: 'norrkoping', goal: 'Kommer i tid' })).id;
   await created(rektor, 'POST', `/api/cases/${caseId}/investigation`, {});
   const versionId = (await created(rektor, 'POST', '/api/ladders/versions', { schoolUnitId, presetId: 'stockholm', effectiveFrom: '2026-01-08', publish: false })).id;
   const jobId = (await rektor.request({ method: 'POST', url: '/api/ladders/evaluate', payload: { personId: pupil } })).json().jobId;

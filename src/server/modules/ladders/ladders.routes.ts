@@ -338,9 +338,11 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       await evaluateLadders(tx, auditContextOf(request), { date: today, personIds: [pupilId] });
       const state = (await findStates(tx, actor.organiserId, [pupilId])).get(pupilId);
       const noStep = () => new AppError('LADDER_NO_STEP', 'Eleven är inte på något steg i trappan.');
-      if (!state) throw noStep();
-      if (!canCloseStep(actor, state.school_unit_id)) throw forbidden('Bara rektor och elevhälsan på elevens skola kan avsluta ett steg.');
-      if (state.step_index === 0) throw noStep();
+      // Who may close comes before whether there is a step (403 before 409); without a state, any rektor/elevhälsa role.
+      const closerUnits = schoolUnitsWith(actor, 'principal', 'studentHealth');
+      const mayClose = state ? canCloseStep(actor, state.school_unit_id) : closerUnits === 'all' || closerUnits.length > 0;
+      if (!mayClose) throw forbidden('Bara rektor och elevhälsan på elevens skola kan avsluta ett steg.');
+      if (!state || state.step_index === 0) throw noStep();
       await closeLadderStep(tx, { ...auditContextOf(request), actorUserId: actor.userId }, pupilId,
         { reason: request.body.reason.trim(), date: today, current: { stepIndex: state.step_index, stepKey: state.step_key } });
       await evaluateLadders(tx, auditContextOf(request), { date: today, personIds: [pupilId] });

@@ -109,10 +109,13 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
       };
     });
   };
-  const config = { apiScope: 'ss12000:read' as const, isPublic: true };
+  const config = { apiScope: 'ss12000:read' as const, audience: 'public' as const };
+  // SS12000's own error shape; 401 is answered by the Bearer token check of every route here.
+  const SsError = Type.Object({ code: Type.String(), message: Type.String() });
+  const response = { 200: Type.Unknown(), 400: SsError, 401: SsError, 404: SsError };
 
   app.get('/attendances', {
-    config, schema: { tags: ['ss12000'], summary: 'SS12000 Attendance: one record per pupil per registered lesson', querystring: withPaging(AttendanceFilterSchema) },
+    config, schema: { tags: ['ss12000'], summary: 'SS12000 Attendance: one record per pupil per registered lesson', querystring: withPaging(AttendanceFilterSchema), response },
   }, async (request) => {
     const page = readPage<AttendanceCursor>('attendances', request.query);
     const filters = filtersOf<AttendanceFilters>(AttendanceFilterSchema, page.filters);
@@ -120,7 +123,7 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
   });
 
   app.get('/absences', {
-    config, schema: { tags: ['ss12000'], summary: 'SS12000 Absence: guardian reports and granted leave', querystring: withPaging(AbsenceFilterSchema) },
+    config, schema: { tags: ['ss12000'], summary: 'SS12000 Absence: guardian reports and granted leave', querystring: withPaging(AbsenceFilterSchema), response },
   }, async (request) => {
     const page = readPage<AbsenceCursor>('absences', request.query);
     const filters = filtersOf<AbsenceFilters>(AbsenceFilterSchema, page.filters);
@@ -128,7 +131,7 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
   });
 
   app.get('/aggregatedAttendance', {
-    config, schema: { tags: ['ss12000'], summary: 'SS12000 AggregatedAttendance: minutes per pupil × activity over a period', querystring: withPaging(AggregatedFilterSchema) },
+    config, schema: { tags: ['ss12000'], summary: 'SS12000 AggregatedAttendance: minutes per pupil × activity over a period', querystring: withPaging(AggregatedFilterSchema), response },
   }, async (request) => {
     const page = readPage<AggregatedCursor>('aggregatedAttendance', request.query);
     const filters = filtersOf<AggregatedFilters & { expand?: string[] }>(AggregatedFilterSchema, page.filters);
