@@ -24,10 +24,11 @@ const idp = spawn(process.execPath, ['--import', 'tsx', 'scripts/e2e-oidc-provid
 });
 children.push(idp);
 const { issuer, clientSecret } = await new Promise((resolve, reject) => {
-  readline.createInterface({ input: idp.stdout }).once('line', (line) => resolve(JSON.parse(line)));
+  readline.createInterface({ input: idp.stdout }).on('line', (line) => {
+    if (line.startsWith('{"issuer"')) resolve(JSON.parse(line));
+  });
   idp.once('exit', (code) => reject(new Error(`test OpenID provider exited (${code})`)));
 });
-idp.stdout.resume();
 
 const oidcEnv = (prefix, kind) => ({
   [`${prefix}_ISSUER`]: issuer, [`${prefix}_CLIENT_ID`]: `narvaro-${kind}`, [`${prefix}_CLIENT_SECRET`]: clientSecret,
