@@ -40,9 +40,10 @@ export default defineConfig({
       use: { ...chromium, viewport: { width: 1280, height: 800 } },
     },
     {
-      // Teachers register lessons on a phone, mentors follow up there too, guardians use the portal there.
+      // Teachers register lessons on a phone, mentors follow up there too, guardians use the portal
+      // there; and sign in there (sso).
       name: 'phone',
-      testMatch: /((teacher|mentor)-.*|guardian)\.spec\.ts$/,
+      testMatch: /((teacher|mentor)-.*|guardian|sso)\.spec\.ts$/,
       use: { ...chromium, viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
   ],

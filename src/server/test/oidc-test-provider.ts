@@ -1,8 +1,9 @@
 /**
  * A real OpenID provider (oidc-provider) on 127.0.0.1 for tests and the e2e server: two clients
  * (staff, guardian), accounts with the claims a broker or school IdP sends, a minimal interaction
- * that signs in whichever account the test chose, and — for the refusal tests — a hook that
- * replaces the ID token in the token response (foreign key, other nonce, expired).
+ * that signs in whichever account the test chose (or, with `chooser`, a page with one button per
+ * account, for browser tests), and — for the refusal tests — a hook that replaces the ID token in
+ * the token response (foreign key, other nonce, expired).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,7 +45,7 @@ function signJwt(payload: Record<string, unknown>, key: KeyObject, kid: string):
  * Starts the provider. `baseUrls` are the Närvaro servers it redirects back to (redirect URIs
  * `${base}/api/auth/oidc/<kind>/callback`, post-logout `${base}/login`).
  */
-export async function startTestOidcProvider(options: { baseUrls: string[]; port?: number }): Promise<TestOidcProvider> {
+export async function startTestOidcProvider(options: { baseUrls: string[]; port?: number; chooser?: TestAccount[] }): Promise<TestOidcProvider> {
   const key = newSigningKey();
   const kid = randomUUID();
   const jwk = { ...key.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
@@ -99,12 +100,20 @@ export async function startTestOidcProvider(options: { baseUrls: string[]; port?
     if (ctx.path === '/token' && tamperMode && ctx.body?.id_token) ctx.body.id_token = tamperIdToken(ctx.body.id_token, tamperMode, key, kid);
   });
 
-  /** Signs in the chosen account without a form. */
+  /** Signs in the chosen account: without a form, or the one whose button was pressed on the chooser page. */
   async function interact(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const details = await provider!.interactionDetails(req, res);
     if (details.prompt.name !== 'login') throw new Error(`unexpected prompt ${details.prompt.name}`);
-    accounts.set(account.sub, account);
-    await provider!.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+    let chosen = account;
+    if (options.chooser) {
+      if (req.method !== 'POST') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(chooserPage(options.chooser));
+      const sub = new URLSearchParams(await readBody(req)).get('sub');
+      const found = options.chooser.find((a) => a.sub === sub);
+      if (!found) return void res.writeHead(400).end('unknown account');
+      chosen = found;
+    }
+    accounts.set(chosen.sub, chosen);
+    await provider!.interactionFinished(req, res, { login: { accountId: chosen.sub } }, { mergeWithLastSubmission: false });
   }
 
   return {
@@ -114,6 +123,20 @@ export async function startTestOidcProvider(options: { baseUrls: string[]; port?
     tamper: (mode) => { tamperMode = mode; },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/** The sign-in page of the chooser: one button per account, posting back to the same interaction URL. */
+function chooserPage(accounts: TestAccount[]): string {
+  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const buttons = accounts.map((a) => `<button type="submit" name="sub" value="${escape(a.sub)}">${escape(a.name ?? a.sub)}</button>`).join('\n');
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Testinloggning</title></head><body><main><h1>Testinloggning</h1><form method="post">${buttons}</form></main></body></html>`;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (chunk: string) => { body += chunk; }).on('end', () => resolve(body)).on('error', reject);
+  });
 }
 
 /** The ID token with one thing wrong, everything else as issued. */
