@@ -25,15 +25,17 @@ export const REGION_ACCOUNT = { username: 'region', role: 'region', displayName:
 /**
  * What the database holds: nothing; the demo import committed but not the rest (a first start
  * interrupted, e.g. by Ctrl-C, before the accounts existed); or anything else (done, or real data).
- * The demo's last transaction writes the accounts, the ladder and the `demo.load` event together,
- * so an organisation without any user or that event can only be an interrupted demo load.
+ * The demo's last transaction writes the demo accounts, the ladder and the `demo.load` event
+ * together, so the demo organisation without that event can only be an interrupted demo load.
  */
 async function stateOf(database: Database): Promise<'empty' | 'interrupted' | 'other'> {
   const [row] = await queryRows<{ organisations: number; users: number; loaded: boolean }>(database.db, sql`select
     (select count(*) from organisations)::int as organisations, (select count(*) from users)::int as users,
     exists (select 1 from audit_events where type = 'demo.load') as loaded`);
   if (row.organisations === 0 && row.users === 0) return 'empty';
-  return row.users === 0 && !row.loaded ? 'interrupted' : 'other';
+  // The import itself makes accounts from SS12000 (staff, guardians), so users do not tell; the
+  // caller checks that the organisation is the demo's before resuming.
+  return row.loaded ? 'other' : 'interrupted';
 }
 
 function grantsFor(account: DemoAccount): RoleGrant[] {
