@@ -63,7 +63,7 @@ test('the register page can be completed with the keyboard alone', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'Mina lektioner idag' })).toBeVisible();
 
   // The last lesson of the day, so the teacher test's lesson is left alone.
-  const lessonLink = page.locator('li.lesson-card').last().getByRole('link');
+  const lessonLink = page.getByRole('region', { name: 'Lektioner', exact: true }).locator('li.lesson-card').last().getByRole('link');
   await tabUntil(page, lessonLink);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /^Registrera / })).toBeFocused();
