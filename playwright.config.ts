@@ -11,7 +11,14 @@ const chromium = {
   browserName: 'chromium' as const,
   launchOptions: {
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   },
 };
 
@@ -49,12 +56,14 @@ export default defineConfig({
   ],
   // E2E_SERVER_RUNNING=1 skips the start (demo load takes ~2 min) when iterating against a server
   // you started yourself on port 3311 with NARVARO_TODAY=2026-11-23 and fresh demo data.
-  webServer: process.env.E2E_SERVER_RUNNING ? undefined : {
-    command: 'node scripts/e2e-server.mjs',
-    url: `${BASE_URL}/healthz`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: process.env.E2E_SERVER_RUNNING
+    ? undefined
+    : {
+        command: 'node scripts/e2e-server.mjs',
+        url: `${BASE_URL}/healthz`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
 });

@@ -23,7 +23,13 @@ async function seed(database: Database, pupils: number): Promise<string> {
   const db = database.db;
   await db.execute(sql`analyze`);
   const ctx = { organiserId, actorUserId: randomUUID() };
-  await saveLadderVersion(db, ctx, { schoolUnitId: null, definition: LADDER_PRESETS.stockholm, presetId: 'stockholm', effectiveFrom: '2025-08-18', isPublished: true });
+  await saveLadderVersion(db, ctx, {
+    schoolUnitId: null,
+    definition: LADDER_PRESETS.stockholm,
+    presetId: 'stockholm',
+    effectiveFrom: '2025-08-18',
+    isPublished: true,
+  });
   // Yesterday's state for everyone, as after a nightly run.
   await db.execute(sql`insert into pupil_ladder_states (organiser_id, person_id, ladder_version_id, school_unit_id, evaluation_date, step_index, step_key, since, explanation, result)
     select ${organiserId}::uuid, gm.person_id, v.id, g.school_unit_id, (${TODAY}::date - 1), 0, null, null, '',
@@ -36,14 +42,23 @@ async function seed(database: Database, pupils: number): Promise<string> {
 
 /** Rolls the measured evaluation back so a kept database measures the same night again. */
 class RolledBack extends Error {
-  constructor(readonly summary: EvaluationSummary) { super('rolled back'); }
+  constructor(readonly summary: EvaluationSummary) {
+    super('rolled back');
+  }
 }
 
 async function run(label: string, database: Database, pupils: number, keep = false) {
   await migrateDatabase(database);
   let started = performance.now();
-  const existing = keep ? (await queryRows<{ organiser_id: string }>(database.db, sql`select organiser_id from organisations where display_name = 'Benchkommun' limit 1`))[0] : undefined;
-  const organiserId = existing?.organiser_id ?? await seed(database, pupils);
+  const existing = keep
+    ? (
+        await queryRows<{ organiser_id: string }>(
+          database.db,
+          sql`select organiser_id from organisations where display_name = 'Benchkommun' limit 1`,
+        )
+      )[0]
+    : undefined;
+  const organiserId = existing?.organiser_id ?? (await seed(database, pupils));
   const seedMs = performance.now() - started;
   started = performance.now();
   let summary: EvaluationSummary;
@@ -58,7 +73,15 @@ async function run(label: string, database: Database, pupils: number, keep = fal
     summary = error.summary;
   }
   const ms = performance.now() - started;
-  return { database: label, pupils, 'seed (s)': (seedMs / 1000).toFixed(1), 'nightly evaluation (s)': (ms / 1000).toFixed(1), 'pupils/s': Math.round(pupils / (ms / 1000)), 'on a step': summary.onStep, 'states written': summary.written };
+  return {
+    database: label,
+    pupils,
+    'seed (s)': (seedMs / 1000).toFixed(1),
+    'nightly evaluation (s)': (ms / 1000).toFixed(1),
+    'pupils/s': Math.round(pupils / (ms / 1000)),
+    'on a step': summary.onStep,
+    'states written': summary.written,
+  };
 }
 
 async function main() {
@@ -76,7 +99,11 @@ async function main() {
       const url = new URL(POSTGRES_URL);
       url.pathname = `/${name}`;
       const postgres = await openDatabase({ databaseUrl: url.toString() });
-      try { results.push(await run('PostgreSQL', postgres, pgPupils, kept !== undefined)); } finally { await postgres.close(); }
+      try {
+        results.push(await run('PostgreSQL', postgres, pgPupils, kept !== undefined));
+      } finally {
+        await postgres.close();
+      }
     } finally {
       if (!kept) await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -84,10 +111,17 @@ async function main() {
   }
   if (only !== 'postgres') {
     const pglite = await openDatabase({ dataDir: 'memory://' });
-    try { results.push(await run('PGlite', pglite, Number(process.env.BENCH_LADDER_PUPILS_PGLITE ?? 20_000))); } finally { await pglite.close(); }
+    try {
+      results.push(await run('PGlite', pglite, Number(process.env.BENCH_LADDER_PUPILS_PGLITE ?? 20_000)));
+    } finally {
+      await pglite.close();
+    }
   }
   console.log(`\nNightly ladder evaluation (Stockholm preset, a school year of day rows, ${TODAY}):`);
   console.table(results);
 }
 
-main().catch((error) => { console.error(error); process.exit(1); });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -37,7 +37,8 @@ const TODAY = '2026-02-02';
 const PUPILS_PER_ORGANISER = 1_000;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function benchDatabase(label: string, database: Database, dir: string): Promise<Record<string, string>> {
@@ -52,37 +53,65 @@ async function benchDatabase(label: string, database: Database, dir: string): Pr
     const report = await importSs12000(database, { ...files, actorUserId: null });
     importMs += performance.now() - started;
     rowCount += Object.values(report.files ?? {}).reduce((n, f) => n + (f.records ?? 0), 0);
-    if (report.status !== 'applied') throw new Error(`${label}: import rejected: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    if (report.status !== 'applied')
+      throw new Error(`${label}: import rejected: ${JSON.stringify(report.problems.slice(0, 3))}`);
   }
 
   // Registration through the real HTTP API by the teachers who teach the lessons.
-  const lessons = await queryRows<{ id: string; person_id: string; organiser_id: string }>(database.db, sql`
+  const lessons = await queryRows<{ id: string; person_id: string; organiser_id: string }>(
+    database.db,
+    sql`
     select distinct on (l.id) l.id, d.person_id, l.organiser_id from lessons l
     join activity_teachers at on at.organiser_id = l.organiser_id and at.activity_id = l.activity_id
     join duties d on d.organiser_id = at.organiser_id and d.id = at.duty_id
-    where l.local_date = ${TODAY} and not l.is_cancelled order by l.id limit ${LESSONS}`);
+    where l.local_date = ${TODAY} and not l.is_cancelled order by l.id limit ${LESSONS}`,
+  );
   const organiserOfTeacher = new Map(lessons.map((l) => [l.person_id, l.organiser_id]));
   const teachers = [...organiserOfTeacher.keys()];
   for (const [i, personId] of teachers.entries()) {
-    await createUser(database.db, { organiserId: organiserOfTeacher.get(personId)!, username: `bench-${label}-${i}`, password: 'bench', displayName: 'Bench', personId, roles: [{ role: 'teacher', schoolUnitId: null }] });
+    await createUser(database.db, {
+      organiserId: organiserOfTeacher.get(personId)!,
+      username: `bench-${label}-${i}`,
+      password: 'bench',
+      displayName: 'Bench',
+      personId,
+      roles: [{ role: 'teacher', schoolUnitId: null }],
+    });
   }
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TODAY, WEB_DIST_DIR: '/nonexistent', PORT: '0' }) };
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TODAY, WEB_DIST_DIR: '/nonexistent', PORT: '0' }),
+  };
   const app = await buildApp({ database, config, clock: clockFor(config) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const sessions = new Map<string, { cookie: string; csrf: string }>();
   for (const [i, personId] of teachers.entries()) {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `bench-${label}-${i}`, password: 'bench' }) });
-    sessions.set(personId, { cookie: res.headers.get('set-cookie')!.split(';')[0], csrf: (await res.json()).csrfToken });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `bench-${label}-${i}`, password: 'bench' }),
+    });
+    sessions.set(personId, {
+      cookie: res.headers.get('set-cookie')!.split(';')[0],
+      csrf: (await res.json()).csrfToken,
+    });
   }
   const latencies: number[] = [];
   for (const lesson of lessons) {
     const session = sessions.get(lesson.person_id)!;
-    const detail = await (await fetch(`${base}/api/lessons/${lesson.id}`, { headers: { cookie: session.cookie } })).json();
-    const marks = (detail.roster as { personId: string }[]).slice(0, 2).map((p, i) => (i === 0 ? { personId: p.personId, kind: 'absent' } : { personId: p.personId, kind: 'late', minutes: 5 }));
+    const detail = await (
+      await fetch(`${base}/api/lessons/${lesson.id}`, { headers: { cookie: session.cookie } })
+    ).json();
+    const marks = (detail.roster as { personId: string }[])
+      .slice(0, 2)
+      .map((p, i) =>
+        i === 0 ? { personId: p.personId, kind: 'absent' } : { personId: p.personId, kind: 'late', minutes: 5 },
+      );
     started = performance.now();
     const res = await fetch(`${base}/api/lessons/${lesson.id}/registration`, {
-      method: 'PUT', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ marks }),
+      method: 'PUT',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ marks }),
     });
     latencies.push(performance.now() - started);
     if (res.status !== 200) throw new Error(`${label}: registration failed ${res.status} ${await res.text()}`);
@@ -99,7 +128,13 @@ async function benchDatabase(label: string, database: Database, dir: string): Pr
   let evaluated = 0;
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
     const ctx = { organiserId, actorUserId: randomUUID() };
-    await saveLadderVersion(database.db, ctx, { schoolUnitId: null, definition: LADDER_PRESETS.stockholm, presetId: 'stockholm', effectiveFrom: '2026-01-08', isPublished: true });
+    await saveLadderVersion(database.db, ctx, {
+      schoolUnitId: null,
+      definition: LADDER_PRESETS.stockholm,
+      presetId: 'stockholm',
+      effectiveFrom: '2026-01-08',
+      isPublished: true,
+    });
     started = performance.now();
     evaluated += (await database.db.transaction((tx) => evaluateLadders(tx, ctx, { date: TODAY }))).pupils;
     ladderMs += performance.now() - started;
@@ -109,7 +144,7 @@ async function benchDatabase(label: string, database: Database, dir: string): Pr
     'import rows': String(rowCount),
     'import time': seconds(importMs),
     'import rows/s': String(Math.round(rowCount / (importMs / 1000))),
-    'registrations': String(latencies.length),
+    registrations: String(latencies.length),
     'register p50': `${latencies.length ? percentile(latencies, 50).toFixed(1) : '-'} ms`,
     'register p99': `${latencies.length ? percentile(latencies, 99).toFixed(1) : '-'} ms`,
     'measures (pupils)': String(measured.length),
@@ -128,20 +163,35 @@ function benchLadderEngine(): Record<string, string> {
   const schoolDays = eachDate('2025-08-18', '2026-06-12').filter((d) => weekdayOf(d) <= 5);
   const ladder = LADDER_PRESETS.stockholm;
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   let onStep = 0;
   let elapsed = 0;
   for (let p = 0; p < pupils; p++) {
     const rate = random() < 0.1 ? 0.3 : 0.04;
     const days: DayFigures[] = schoolDays.map((date) => {
       const absent = random() < rate ? 300 : 0;
-      return { date, scheduled: 300, known: 300, attended: 300 - absent, valid: absent / 2, invalid: absent / 2, other: 0, lateCount: 0, lateMinutes: 0 };
+      return {
+        date,
+        scheduled: 300,
+        known: 300,
+        attended: 300 - absent,
+        valid: absent / 2,
+        invalid: absent / 2,
+        other: 0,
+        lateCount: 0,
+        lateMinutes: 0,
+      };
     });
     const started = performance.now();
     if (evaluateLadder(ladder, { evaluationDate: '2026-06-12', days }).stepIndex > 0) onStep++;
     elapsed += performance.now() - started;
   }
-  return { 'engine pupils': String(pupils), 'engine time': seconds(elapsed), 'engine pupils/s': String(Math.round(pupils / (elapsed / 1000))), 'on a step': String(onStep) };
+  return {
+    'engine pupils': String(pupils),
+    'engine time': seconds(elapsed),
+    'engine pupils/s': String(Math.round(pupils / (elapsed / 1000))),
+    'on a step': String(onStep),
+  };
 }
 
 async function main(): Promise<void> {
@@ -152,7 +202,10 @@ async function main(): Promise<void> {
   console.log(`Generating ${PUPILS} pupils …`);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'narvaro-bench-'));
   for (let i = 0, left = PUPILS; left > 0; i++, left -= PUPILS_PER_ORGANISER) {
-    await writeDemoFiles(generateDemo({ today: TODAY, seed: i + 1, pupilCount: Math.max(100, Math.min(PUPILS_PER_ORGANISER, left)) }), path.join(dir, `organiser-${i + 1}`));
+    await writeDemoFiles(
+      generateDemo({ today: TODAY, seed: i + 1, pupilCount: Math.max(100, Math.min(PUPILS_PER_ORGANISER, left)) }),
+      path.join(dir, `organiser-${i + 1}`),
+    );
   }
   const results: Record<string, string>[] = [];
 

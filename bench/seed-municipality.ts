@@ -7,7 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.js';
 
-export async function seedMunicipality(database: Database, pupils: number, days: { from: string; to: string }): Promise<string> {
+export async function seedMunicipality(
+  database: Database,
+  pupils: number,
+  days: { from: string; to: string },
+): Promise<string> {
   const organiserId = randomUUID();
   const db = database.db;
   await db.execute(sql`insert into organisations (organiser_id, id, display_name, organisation_type)

@@ -30,32 +30,71 @@ const PORTS = { postgres: 3411, pglite: 3412 };
 const LATE_LIMIT = 20; // SAME_DAY_NOTICE_LATE_MINUTES default
 const OUT = path.resolve('bench/out');
 
-interface Target { cookie: string; csrf: string; lessonId: string; pupils: string[] }
-interface LevelResult { concurrency: number; seconds: number; requests: number; ok: number; errors: Record<string, number>; perSecond: number; p50: number; p95: number; p99: number; max: number }
+interface Target {
+  cookie: string;
+  csrf: string;
+  lessonId: string;
+  pupils: string[];
+}
+interface LevelResult {
+  concurrency: number;
+  seconds: number;
+  requests: number;
+  ok: number;
+  errors: Record<string, number>;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (n: number) => Math.round(n * 10) / 10;
 
 class Server {
   child: ChildProcess | null = null;
-  constructor(readonly name: string, readonly port: number, readonly env: Record<string, string>) {}
-  get base() { return `http://127.0.0.1:${this.port}`; }
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    readonly env: Record<string, string>,
+  ) {}
+  get base() {
+    return `http://127.0.0.1:${this.port}`;
+  }
   async start(): Promise<number> {
     const started = Date.now();
     const log = fs.openSync(path.join(OUT, `soak-server-${this.name}.log`), 'a');
     this.child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--services=web'], {
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', NARVARO_DEMO: '0', NARVARO_TODAY: TODAY, LOG_LEVEL: 'warn', WEB_DIST_DIR: '/nonexistent' },
+      env: {
+        ...process.env,
+        ...this.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        NARVARO_DEMO: '0',
+        NARVARO_TODAY: TODAY,
+        LOG_LEVEL: 'warn',
+        WEB_DIST_DIR: '/nonexistent',
+      },
       stdio: ['ignore', log, log],
     });
     for (let i = 0; i < 600; i++) {
-      if (this.child.exitCode !== null) throw new Error(`${this.name} server exited ${this.child.exitCode}; see ${OUT}/soak-server-${this.name}.log`);
-      try { if ((await fetch(`${this.base}/healthz`)).ok) return Date.now() - started; } catch { /* not up yet */ }
+      if (this.child.exitCode !== null)
+        throw new Error(`${this.name} server exited ${this.child.exitCode}; see ${OUT}/soak-server-${this.name}.log`);
+      try {
+        if ((await fetch(`${this.base}/healthz`)).ok) return Date.now() - started;
+      } catch {
+        /* not up yet */
+      }
       await sleep(100);
     }
     throw new Error(`${this.name} server did not start`);
   }
-  kill9() { this.child?.kill('SIGKILL'); }
+  kill9() {
+    this.child?.kill('SIGKILL');
+  }
   async stop() {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -67,7 +106,11 @@ class Server {
 }
 
 async function login(base: string, username: string): Promise<{ cookie: string; csrf: string }> {
-  const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'secret' }) });
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'secret' }),
+  });
   if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
   const cookie = (response.headers.getSetCookie().find((c) => c.startsWith('narvaro_session=')) ?? '').split(';')[0];
   return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
@@ -76,7 +119,10 @@ async function login(base: string, username: string): Promise<{ cookie: string; 
 async function targetsOf(base: string, worlds: World[]): Promise<Target[]> {
   const targets: Target[] = [];
   for (const world of worlds) {
-    for (const [username, lessons, pupils] of [[world.usernames.teacher, world.lessonsA, world.pupilsA], [world.usernames.otherTeacher, world.lessonsB, world.pupilsB]] as const) {
+    for (const [username, lessons, pupils] of [
+      [world.usernames.teacher, world.lessonsA, world.pupilsA],
+      [world.usernames.otherTeacher, world.lessonsB, world.pupilsB],
+    ] as const) {
       const session = await login(base, username);
       for (const [key, lessonId] of lessons) if (key.startsWith(TODAY)) targets.push({ ...session, lessonId, pupils });
     }
@@ -85,10 +131,21 @@ async function targetsOf(base: string, worlds: World[]): Promise<Target[]> {
 }
 
 /** Every request's id (its unique comment) by outcome. */
-interface Ledger { acknowledged: string[]; unknown: string[] }
+interface Ledger {
+  acknowledged: string[];
+  unknown: string[];
+}
 
 /** Runs `concurrency` loops for `seconds`; `duringRun` may kill and restart the server meanwhile. */
-async function runLevel(name: string, server: Server, targets: Target[], concurrency: number, seconds: number, ledger: Ledger, duringRun?: () => Promise<void>): Promise<LevelResult> {
+async function runLevel(
+  name: string,
+  server: Server,
+  targets: Target[],
+  concurrency: number,
+  seconds: number,
+  ledger: Ledger,
+  duringRun?: () => Promise<void>,
+): Promise<LevelResult> {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   let seq = 0;
@@ -100,17 +157,30 @@ async function runLevel(name: string, server: Server, targets: Target[], concurr
       const id = `soak-${name}-c${concurrency}-${seq++}`;
       // One pupil gets a mark with this request's comment (a change every time: one history row), a few others random marks.
       const [tagged, ...others] = [...target.pupils].sort(() => Math.random() - 0.5);
-      const marks = [{ personId: tagged, kind: 'absent', comment: id },
-        ...others.slice(0, 3).map((personId) => (Math.random() < 0.5 ? { personId, kind: 'late', minutes: 1 + Math.floor(Math.random() * 30) } : { personId, kind: 'absent' }))];
+      const marks = [
+        { personId: tagged, kind: 'absent', comment: id },
+        ...others
+          .slice(0, 3)
+          .map((personId) =>
+            Math.random() < 0.5
+              ? { personId, kind: 'late', minutes: 1 + Math.floor(Math.random() * 30) }
+              : { personId, kind: 'absent' },
+          ),
+      ];
       const started = performance.now();
       try {
         const response = await fetch(`${server.base}/api/lessons/${target.lessonId}/registration`, {
-          method: 'PUT', headers: { 'content-type': 'application/json', cookie: target.cookie, 'x-csrf-token': target.csrf }, body: JSON.stringify({ marks }),
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', cookie: target.cookie, 'x-csrf-token': target.csrf },
+          body: JSON.stringify({ marks }),
         });
         await response.arrayBuffer();
         latencies.push(performance.now() - started);
         if (response.status === 200) ledger.acknowledged.push(id);
-        else { errors[String(response.status)] = (errors[String(response.status)] ?? 0) + 1; ledger.unknown.push(id); }
+        else {
+          errors[String(response.status)] = (errors[String(response.status)] ?? 0) + 1;
+          ledger.unknown.push(id);
+        }
       } catch {
         // The connection died with the server: the write may or may not have committed.
         errors.connection = (errors.connection ?? 0) + 1;
@@ -120,17 +190,40 @@ async function runLevel(name: string, server: Server, targets: Target[], concurr
     }
   };
   const started = Date.now();
-  await Promise.all([...Array.from({ length: concurrency }, loop), duringRun?.().then(() => { deadline.at = Date.now() + seconds * 1000; })]);
+  await Promise.all([
+    ...Array.from({ length: concurrency }, loop),
+    duringRun?.().then(() => {
+      deadline.at = Date.now() + seconds * 1000;
+    }),
+  ]);
   const elapsed = (Date.now() - started) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
-  const ok = sorted.length - Object.entries(errors).filter(([k]) => k !== 'connection').reduce((n, [, v]) => n + v, 0);
-  return { concurrency, seconds: round(elapsed), requests: seq, ok, errors, perSecond: round(ok / elapsed), p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0) };
+  const ok =
+    sorted.length -
+    Object.entries(errors)
+      .filter(([k]) => k !== 'connection')
+      .reduce((n, [, v]) => n + v, 0);
+  return {
+    concurrency,
+    seconds: round(elapsed),
+    requests: seq,
+    ok,
+    errors,
+    perSecond: round(ok / elapsed),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? 0),
+  };
 }
 
 /** Every acknowledged request exactly once, the others at most once; derived rows equal a recomputation. */
 async function verify(database: Database, worlds: World[], ledger: Ledger) {
-  const rows = await queryRows<{ comment: string; n: number }>(database.db, sql`select next->>'comment' as comment, count(*)::int as n
-    from attendance_mark_history where next->>'comment' like 'soak-%' group by 1`);
+  const rows = await queryRows<{ comment: string; n: number }>(
+    database.db,
+    sql`select next->>'comment' as comment, count(*)::int as n
+    from attendance_mark_history where next->>'comment' like 'soak-%' group by 1`,
+  );
   const counts = new Map(rows.map((r) => [r.comment, r.n]));
   const missing = ledger.acknowledged.filter((id) => !counts.has(id));
   const duplicated = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
@@ -145,8 +238,14 @@ async function verify(database: Database, worlds: World[], ledger: Ledger) {
       differences[key] += [...a].filter((x) => !b.has(x)).length + [...b].filter((x) => !a.has(x)).length;
     }
   }
-  return { acknowledged: ledger.acknowledged.length, missingAcknowledged: missing.length, duplicated: duplicated.length,
-    unacknowledged: ledger.unknown.length, unacknowledgedButCommitted: unknownCommitted, derivedRowDifferences: differences };
+  return {
+    acknowledged: ledger.acknowledged.length,
+    missingAcknowledged: missing.length,
+    duplicated: duplicated.length,
+    unacknowledged: ledger.unknown.length,
+    unacknowledgedButCommitted: unknownCommitted,
+    derivedRowDifferences: differences,
+  };
 }
 
 async function soak(name: 'postgres' | 'pglite') {
@@ -179,7 +278,8 @@ async function soak(name: 'postgres' | 'pglite') {
     let database = await open();
     await migrateDatabase(database);
     const worlds: World[] = [];
-    for (let i = 0; i < SCHOOLS; i++) worlds.push(await createWorld(database, [TODAY], { pupilsPerClass: PUPILS_PER_CLASS }));
+    for (let i = 0; i < SCHOOLS; i++)
+      worlds.push(await createWorld(database, [TODAY], { pupilsPerClass: PUPILS_PER_CLASS }));
     await database.close();
     const server = new Server(name, PORTS[name], env);
     const startMs = await server.start();
@@ -188,16 +288,21 @@ async function soak(name: 'postgres' | 'pglite') {
     const levels: LevelResult[] = [];
     let kill: Record<string, number> = {};
     for (const concurrency of LEVELS) {
-      const duringRun = concurrency === KILL_LEVEL ? async () => {
-        const at = 1000 + Math.random() * (SECONDS - 2) * 1000;
-        await sleep(at);
-        server.kill9();
-        const restartMs = await server.start();
-        kill = { killedAfterMs: Math.round(at), restartMs };
-      } : undefined;
+      const duringRun =
+        concurrency === KILL_LEVEL
+          ? async () => {
+              const at = 1000 + Math.random() * (SECONDS - 2) * 1000;
+              await sleep(at);
+              server.kill9();
+              const restartMs = await server.start();
+              kill = { killedAfterMs: Math.round(at), restartMs };
+            }
+          : undefined;
       const result = await runLevel(name, server, targets, concurrency, SECONDS, ledger, duringRun);
       levels.push(result);
-      console.log(`${name.padEnd(8)} ${String(concurrency).padStart(2)} in flight: ${result.perSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${JSON.stringify(result.errors)}`);
+      console.log(
+        `${name.padEnd(8)} ${String(concurrency).padStart(2)} in flight: ${result.perSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${JSON.stringify(result.errors)}`,
+      );
     }
     await server.stop();
     database = await open();
@@ -212,14 +317,27 @@ async function soak(name: 'postgres' | 'pglite') {
 
 fs.mkdirSync(OUT, { recursive: true });
 const results: Record<string, unknown> = {
-  generatedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg().map(round) },
-  setup: { schools: SCHOOLS, teachers: SCHOOLS * 2, lessons: SCHOOLS * 6, pupilsPerClass: PUPILS_PER_CLASS, secondsPerLevel: SECONDS, killDuring: KILL_LEVEL },
+  generatedAt: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg().map(round) },
+  setup: {
+    schools: SCHOOLS,
+    teachers: SCHOOLS * 2,
+    lessons: SCHOOLS * 6,
+    pupilsPerClass: PUPILS_PER_CLASS,
+    secondsPerLevel: SECONDS,
+    killDuring: KILL_LEVEL,
+  },
   goal: 'PostgreSQL >= 1000 registrations/s at 32 in flight with p99 <= 50 ms; PGlite no request > 1 s at 32 in flight',
 };
 const only = process.env.SOAK_BACKENDS?.split(',') ?? ['postgres', 'pglite'];
 // A run of one backend keeps the other's last figures.
-const previous = process.env.SOAK_BACKENDS && fs.existsSync('bench/results.json') ? JSON.parse(fs.readFileSync('bench/results.json', 'utf8')) as Record<string, unknown> : {};
-for (const backend of ['postgres', 'pglite']) if (!only.includes(backend) && previous[backend]) results[backend] = previous[backend];
-for (const backend of ['postgres', 'pglite'] as const) if (only.includes(backend)) results[backend] = await soak(backend);
+const previous =
+  process.env.SOAK_BACKENDS && fs.existsSync('bench/results.json')
+    ? (JSON.parse(fs.readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>)
+    : {};
+for (const backend of ['postgres', 'pglite'])
+  if (!only.includes(backend) && previous[backend]) results[backend] = previous[backend];
+for (const backend of ['postgres', 'pglite'] as const)
+  if (only.includes(backend)) results[backend] = await soak(backend);
 fs.writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('bench/results.json written');

@@ -15,7 +15,11 @@ test('larare registers the first 7A lesson of the day', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Mina lektioner idag' })).toBeVisible();
   await expect(page).toHaveTitle('Mina lektioner idag – Närvaro');
   await expect(page.getByText('måndag 23 november 2026')).toBeVisible();
-  const lesson7A = page.getByRole('region', { name: 'Lektioner', exact: true }).locator('li.lesson-card').filter({ has: page.getByRole('link', { name: /\b7A\b/ }) }).first();
+  const lesson7A = page
+    .getByRole('region', { name: 'Lektioner', exact: true })
+    .locator('li.lesson-card')
+    .filter({ has: page.getByRole('link', { name: /\b7A\b/ }) })
+    .first();
   await expect(lesson7A).toBeVisible();
   await expectNoAxeViolations(page, 'lesson list');
   await expectNoHorizontalOverflow(page);
@@ -48,10 +52,16 @@ test('larare registers the first 7A lesson of the day', async ({ page }) => {
   await expect(page.locator('.history-list')).toContainText(absentName);
 });
 
-test('unsaved marks are kept when the teacher leaves the register, and Sen moves focus to its minutes', async ({ page }) => {
+test('unsaved marks are kept when the teacher leaves the register, and Sen moves focus to its minutes', async ({
+  page,
+}) => {
   await logIn(page, 'larare');
   // Another lesson than the first test's 7A lesson, so the two tests do not meet.
-  const otherLesson = page.getByRole('region', { name: 'Lektioner', exact: true }).locator('li.lesson-card').filter({ hasNot: page.getByRole('link', { name: /\b7A\b/ }) }).first();
+  const otherLesson = page
+    .getByRole('region', { name: 'Lektioner', exact: true })
+    .locator('li.lesson-card')
+    .filter({ hasNot: page.getByRole('link', { name: /\b7A\b/ }) })
+    .first();
   const lessonLink = otherLesson.getByRole('link');
   const lessonName = (await lessonLink.textContent())!;
   await lessonLink.click();
@@ -64,7 +74,11 @@ test('unsaved marks are kept when the teacher leaves the register, and Sen moves
   await expect(page.getByText('Du har osparade markeringar.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Mina lektioner' }).first().click();
-  const card = page.getByRole('region', { name: 'Lektioner', exact: true }).locator('li.lesson-card').filter({ has: page.getByRole('link', { name: lessonName, exact: true }) }).first();
+  const card = page
+    .getByRole('region', { name: 'Lektioner', exact: true })
+    .locator('li.lesson-card')
+    .filter({ has: page.getByRole('link', { name: lessonName, exact: true }) })
+    .first();
   await expect(card).toContainText('Osparade ändringar');
 
   await card.getByRole('link').click();

@@ -23,21 +23,29 @@ test('huvudman makes and revokes an API token, exports everything and downloads 
   await expect(page.getByRole('status').filter({ hasText: `API-nyckeln ${name} är skapad.` })).toBeVisible();
   await expectNoAxeViolations(page, 'data access page with a new token');
   await expectNoHorizontalOverflow(page);
-  const read = await request.get(`${BASE_URL}/ss12000/v2.1/absences?limit=2`, { headers: { authorization: `Bearer ${token}` } });
+  const read = await request.get(`${BASE_URL}/ss12000/v2.1/absences?limit=2`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(read.status()).toBe(200);
   expect(Array.isArray((await read.json()).data)).toBe(true);
 
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: `Återkalla ${name}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `API-nyckeln ${name} är återkallad.` })).toBeVisible();
-  expect((await request.get(`${BASE_URL}/ss12000/v2.1/absences`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  expect(
+    (
+      await request.get(`${BASE_URL}/ss12000/v2.1/absences`, { headers: { authorization: `Bearer ${token}` } })
+    ).status(),
+  ).toBe(401);
 
   // The export: a warning about cases, progress while it runs, then a download link to a zip.
   await expect(page.getByLabel(/Ta med ärenden/)).toBeChecked();
   await expect(page.getByText(/Varning: ärenden innehåller känsliga uppgifter/)).toBeVisible();
   await page.getByRole('button', { name: 'Starta export' }).click();
   await expect(page.getByRole('button', { name: 'Exporten pågår…' })).toBeDisabled();
-  await expect(page.getByRole('progressbar', { name: 'Export' }).or(page.getByLabel('Export', { exact: true }))).toBeVisible();
+  await expect(
+    page.getByRole('progressbar', { name: 'Export' }).or(page.getByLabel('Export', { exact: true })),
+  ).toBeVisible();
   const link = page.getByRole('link', { name: /Ladda ned exporten \(narvaro-export-\d{4}-\d{2}-\d{2}\.zip\)/ });
   await expect(link).toBeVisible({ timeout: 240_000 });
   await expect(page.getByRole('status').filter({ hasText: /Exporten är klar/ })).toBeVisible();

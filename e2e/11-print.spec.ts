@@ -9,7 +9,9 @@ async function expectPrintable(page: Page, label: string) {
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header'), `${label}: menu hidden`).toBeHidden();
   await expect(page.locator('main form:visible, main button:visible'), `${label}: no forms or buttons`).toHaveCount(0);
-  const cut = await page.locator('.table-scroll').evaluateAll((regions) => regions.filter((r) => r.scrollWidth > r.clientWidth + 1).length);
+  const cut = await page
+    .locator('.table-scroll')
+    .evaluateAll((regions) => regions.filter((r) => r.scrollWidth > r.clientWidth + 1).length);
   expect(cut, `${label}: tables wider than the page`).toBe(0);
   await page.emulateMedia({ media: 'screen' });
 }
@@ -39,6 +41,9 @@ test('early warning shows every column at 1366 px without sideways scrolling', a
   await logIn(page, 'rektor');
   await page.goto('/early-warning');
   await expect(page.getByRole('table').first().getByRole('link').first()).toBeVisible();
-  const widths = await page.locator('.table-scroll').first().evaluate((r) => ({ scroll: r.scrollWidth, client: r.clientWidth }));
+  const widths = await page
+    .locator('.table-scroll')
+    .first()
+    .evaluate((r) => ({ scroll: r.scrollWidth, client: r.clientWidth }));
   expect(widths.scroll, 'early-warning table width').toBeLessThanOrEqual(widths.client + 1);
 });

@@ -20,7 +20,11 @@ const demo = generateDemo({ today: TODAY });
 const demoAccount = (username: string) => demo.accounts.find((a) => a.username === username)!;
 
 /** From the login page through the provider, whose page signs in the person whose button is pressed. */
-async function signInThroughProvider(page: Page, method: 'Logga in med skolkonto' | 'Logga in med e-legitimation', person: string): Promise<void> {
+async function signInThroughProvider(
+  page: Page,
+  method: 'Logga in med skolkonto' | 'Logga in med e-legitimation',
+  person: string,
+): Promise<void> {
   await page.goto('/login');
   await page.getByRole('link', { name: method }).click();
   await expect(page.getByRole('heading', { name: 'Testinloggning' })).toBeVisible();
@@ -35,8 +39,14 @@ async function sessionOf(page: Page): Promise<Me | null> {
 
 test('the login page offers both providers beside the password form', async ({ page }) => {
   await page.goto('/login');
-  await expect(page.getByRole('link', { name: 'Logga in med e-legitimation' })).toHaveAttribute('href', '/api/auth/oidc/guardian/login');
-  await expect(page.getByRole('link', { name: 'Logga in med skolkonto' })).toHaveAttribute('href', '/api/auth/oidc/staff/login');
+  await expect(page.getByRole('link', { name: 'Logga in med e-legitimation' })).toHaveAttribute(
+    'href',
+    '/api/auth/oidc/guardian/login',
+  );
+  await expect(page.getByRole('link', { name: 'Logga in med skolkonto' })).toHaveAttribute(
+    'href',
+    '/api/auth/oidc/staff/login',
+  );
   await expect(page.getByLabel('Användarnamn')).toBeVisible();
   await expectNoAxeViolations(page, 'login with SSO buttons');
 });
@@ -47,7 +57,11 @@ test('a teacher signs in with the school account and sees their own lessons', as
 
   await expect(page.getByRole('heading', { level: 1, name: 'Mina lektioner idag' })).toBeVisible();
   const me = (await sessionOf(page))!;
-  expect({ username: me.username, kind: me.kind, displayName: me.displayName }).toEqual({ username: 'larare', kind: 'staff', displayName: teacher.displayName });
+  expect({ username: me.username, kind: me.kind, displayName: me.displayName }).toEqual({
+    username: 'larare',
+    kind: 'staff',
+    displayName: teacher.displayName,
+  });
   expect(me.roles.map((grant) => grant.role)).toEqual(['teacher']);
 
   // The same lessons as the teacher's account shows with a password: theirs, no one else's
@@ -55,10 +69,14 @@ test('a teacher signs in with the school account and sees their own lessons', as
   const { api } = await apiAs('larare');
   try {
     const today = (await teacherLessonsToday(api)).map((l) => `/lessons/${l.id}`);
-    const unconfirmed = ((await (await api.get('/api/lessons/mine/unconfirmed')).json()) as UnconfirmedLessonsResponse).lessons.map((l) => `/lessons/${l.id}`);
+    const unconfirmed = (
+      (await (await api.get('/api/lessons/mine/unconfirmed')).json()) as UnconfirmedLessonsResponse
+    ).lessons.map((l) => `/lessons/${l.id}`);
     expect(today.length).toBeGreaterThan(0);
     await expect(page.locator('li.lesson-card').first()).toBeVisible();
-    const shown = await page.locator('li.lesson-card a[href^="/lessons/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    const shown = await page
+      .locator('li.lesson-card a[href^="/lessons/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(shown).toEqual(expect.arrayContaining(today));
     expect(shown.filter((href) => !today.includes(href) && !unconfirmed.includes(href))).toEqual([]);
   } finally {
@@ -71,7 +89,9 @@ test('a guardian signs in with e-legitimation and sees exactly the children in t
   const guardian = demoAccount('vardnadshavare');
   // Custody as the SS12000 data set says it: pupils whose responsibles include the guardian.
   const children = (demo.files.persons as Ss12000Person[])
-    .filter((p) => p.responsibles?.some((r) => r.person.id === guardian.personId && r.relationType === 'Vårdnadshavare'))
+    .filter((p) =>
+      p.responsibles?.some((r) => r.person.id === guardian.personId && r.relationType === 'Vårdnadshavare'),
+    )
     .map((p) => `${p.givenName} ${p.familyName}`);
   expect(children.length).toBeGreaterThan(0);
 
@@ -81,7 +101,11 @@ test('a guardian signs in with e-legitimation and sees exactly the children in t
   await expect(page.getByRole('heading', { level: 1, name: 'Mina barn' })).toBeVisible();
   for (const name of children) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   const me = (await sessionOf(page))!;
-  expect({ username: me.username, kind: me.kind, roles: me.roles }).toEqual({ username: 'vardnadshavare', kind: 'guardian', roles: [] });
+  expect({ username: me.username, kind: me.kind, roles: me.roles }).toEqual({
+    username: 'vardnadshavare',
+    kind: 'guardian',
+    roles: [],
+  });
   const overview = (await (await page.request.get('/api/guardian/overview')).json()) as GuardianOverview;
   expect(overview.children.map((c) => `${c.givenName} ${c.familyName}`).sort()).toEqual([...children].sort());
   // Staff pages stay closed to a guardian.

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { ensureTeacherRegistration, expectNoAxeViolations, expectNoHorizontalOverflow, logIn } from './support/app';
 
-test('mentor sees today\'s absence on the pupil page', async ({ page }) => {
+test("mentor sees today's absence on the pupil page", async ({ page }) => {
   const { absentPupil, lesson } = await ensureTeacherRegistration();
 
   await logIn(page, 'mentor');
@@ -24,13 +24,17 @@ test('mentor sees today\'s absence on the pupil page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: absentPupil.name })).toBeVisible();
   const today = page.locator('li.timeline-day[data-date="2026-11-23"]');
   await expect(today).toBeVisible();
-  const lessonRow = today.locator('li.timeline-lesson').filter({ hasText: lesson.lesson.activityName })
+  const lessonRow = today
+    .locator('li.timeline-lesson')
+    .filter({ hasText: lesson.lesson.activityName })
     .filter({ hasText: `${lesson.lesson.startTime}–${lesson.lesson.endTime}` });
   await expect(lessonRow).toContainText('Frånvarande');
 
   const figures = page.getByRole('region', { name: 'Nyckeltal för perioden' });
   await expect(figures).toBeVisible();
-  const absence = figures.locator('.figure-summary-item').filter({ has: page.locator('dt', { hasText: /^Frånvaro$/ }) });
+  const absence = figures
+    .locator('.figure-summary-item')
+    .filter({ has: page.locator('dt', { hasText: /^Frånvaro$/ }) });
   await expect(absence.locator('dd')).toHaveText(/\d+(,\d+)?\s?%/);
   const week48 = page.getByRole('row').filter({ hasText: 'v. 48' });
   await expect(week48).toContainText('Ofullständig vecka');

@@ -27,11 +27,13 @@ test('mentor cannot register a lesson of a class it does not teach', async () =>
   const mentor = await apiAs('mentor');
   try {
     const mentorLessons = new Set((await teacherLessonsToday(mentor.api)).map((l) => l.id));
-    const candidates = (await teacherLessonsToday(teacher.api))
-      .filter((l) => !l.groupNames.some((g) => /\b7A\b/.test(g)) && !mentorLessons.has(l.id));
+    const candidates = (await teacherLessonsToday(teacher.api)).filter(
+      (l) => !l.groupNames.some((g) => /\b7A\b/.test(g)) && !mentorLessons.has(l.id),
+    );
     expect(candidates.length, 'larare teaches another class than 7A today').toBeGreaterThan(0);
     const response = await mentor.api.put(`/api/lessons/${candidates[0].id}/registration`, {
-      headers: { 'X-CSRF-Token': mentor.me.csrfToken }, data: { marks: [] },
+      headers: { 'X-CSRF-Token': mentor.me.csrfToken },
+      data: { marks: [] },
     });
     expect(DENIED).toContain(response.status());
     const body = await response.json();
@@ -63,7 +65,11 @@ test('the register page can be completed with the keyboard alone', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'Mina lektioner idag' })).toBeVisible();
 
   // The last lesson of the day, so the teacher test's lesson is left alone.
-  const lessonLink = page.getByRole('region', { name: 'Lektioner', exact: true }).locator('li.lesson-card').last().getByRole('link');
+  const lessonLink = page
+    .getByRole('region', { name: 'Lektioner', exact: true })
+    .locator('li.lesson-card')
+    .last()
+    .getByRole('link');
   await tabUntil(page, lessonLink);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /^Registrera / })).toBeFocused();
@@ -87,7 +93,9 @@ test('the register page can be completed with the keyboard alone', async ({ page
 test('access matrix: each role reaches exactly its resources', async () => {
   const { absentPupil } = await ensureTeacherRegistration();
   const rektor = await apiAs('rektor');
-  const cases = (await (await rektor.api.get('/api/cases?scope=school&status=all')).json()) as { cases: { id: string; className: string | null }[] };
+  const cases = (await (await rektor.api.get('/api/cases?scope=school&status=all')).json()) as {
+    cases: { id: string; className: string | null }[];
+  };
   await rektor.api.dispose();
   expect(cases.cases.length, 'the demo ladder has opened cases').toBeGreaterThan(0);
   const someCase = cases.cases[0];
@@ -96,8 +104,16 @@ test('access matrix: each role reaches exactly its resources', async () => {
 
   const users = ['larare', 'mentor', 'elevhalsa', 'rektor', 'huvudman', 'admin', 'vardnadshavare', 'region'] as const;
   const resources: { name: string; url: string; allowed: readonly (typeof users)[number][] }[] = [
-    { name: 'pupil page (7A)', url: `/api/pupils/${absentPupil.id}?${period}`, allowed: ['mentor', 'elevhalsa', 'rektor'] },
-    { name: 'a case', url: `/api/cases/${someCase.id}`, allowed: ['elevhalsa', 'rektor', 'huvudman', ...(mentorIsMember ? ['mentor' as const] : [])] },
+    {
+      name: 'pupil page (7A)',
+      url: `/api/pupils/${absentPupil.id}?${period}`,
+      allowed: ['mentor', 'elevhalsa', 'rektor'],
+    },
+    {
+      name: 'a case',
+      url: `/api/cases/${someCase.id}`,
+      allowed: ['elevhalsa', 'rektor', 'huvudman', ...(mentorIsMember ? ['mentor' as const] : [])],
+    },
     { name: 'organiser inbox', url: '/api/organiser/notices', allowed: ['huvudman'] },
     { name: 'organiser statistics', url: `/api/statistics/organiser?${period}`, allowed: ['huvudman'] },
     { name: 'regional statistics', url: `/api/statistics/region?${period}`, allowed: ['region'] },
@@ -112,7 +128,9 @@ test('access matrix: each role reaches exactly its resources', async () => {
     const { api } = await apiAs(user);
     for (const resource of resources) {
       const status = (await api.get(resource.url)).status();
-      actual.push(`${user} → ${resource.name}: ${status === 200 ? 'allowed' : DENIED.includes(status) ? 'denied' : `HTTP ${status}`}`);
+      actual.push(
+        `${user} → ${resource.name}: ${status === 200 ? 'allowed' : DENIED.includes(status) ? 'denied' : `HTTP ${status}`}`,
+      );
       expected.push(`${user} → ${resource.name}: ${resource.allowed.includes(user) ? 'allowed' : 'denied'}`);
     }
     await api.dispose();

@@ -14,8 +14,13 @@ test('rektor sees registration completeness per teacher, worst first', async ({ 
   await expect(page).toHaveTitle('Registreringsgrad – Närvaro');
   const teachers = page.getByRole('table', { name: 'Registreringsgrad per lärare' });
   await expect(teachers.getByRole('row').nth(1)).toBeVisible();
-  await expect(teachers.getByRole('columnheader', { name: /Andel klarmarkerade/ })).toHaveAttribute('aria-sort', 'ascending');
-  const shares = (await teachers.locator('tbody tr td:nth-child(3)').allTextContents()).filter((t) => /\d/.test(t)).map(percent);
+  await expect(teachers.getByRole('columnheader', { name: /Andel klarmarkerade/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  const shares = (await teachers.locator('tbody tr td:nth-child(3)').allTextContents())
+    .filter((t) => /\d/.test(t))
+    .map(percent);
   expect(shares.length).toBeGreaterThan(1);
   expect(shares).toEqual([...shares].sort((a, b) => a - b));
   await expectNoAxeViolations(page, 'completeness');
@@ -25,7 +30,9 @@ test('admin: a broken SS12000 file is rejected with the problem listed', async (
   await logIn(page, 'admin');
   await expect(page).toHaveURL(/\/admin\/import$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
-  await page.getByLabel('Filer (JSON)').setInputFiles({ name: 'persons.json', mimeType: 'application/json', buffer: Buffer.from('{ "data": [') });
+  await page
+    .getByLabel('Filer (JSON)')
+    .setInputFiles({ name: 'persons.json', mimeType: 'application/json', buffer: Buffer.from('{ "data": [') });
   await expect(page.getByText('1 fil vald.')).toBeVisible();
   await page.getByRole('button', { name: 'Ladda upp och läs in' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Importen avvisades' })).toBeVisible({ timeout: 30_000 });
@@ -34,7 +41,9 @@ test('admin: a broken SS12000 file is rejected with the problem listed', async (
   await expectNoAxeViolations(page, 'import');
 });
 
-test('huvudman sets retention periods: an out-of-range period is refused in Swedish, a valid one saved and previewed', async ({ page }) => {
+test('huvudman sets retention periods: an out-of-range period is refused in Swedish, a valid one saved and previewed', async ({
+  page,
+}) => {
   await logIn(page, 'huvudman');
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Gallring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Gallring' })).toBeVisible();
@@ -56,7 +65,16 @@ test('huvudman sets retention periods: an out-of-range period is refused in Swed
 test('admin: sets up the SS12000 sync (the secret is never shown) and syncs now', async ({ page }) => {
   // A school platform of our own on a random port; it serves empty lists, so the run changes nothing.
   const { startSs12000Stub, STUB_CLIENT } = await import('../src/server/modules/imports/test/ss12000-stub');
-  const endpoints = ['organisations', 'persons', 'groups', 'duties', 'activities', 'calendarEvents', 'attendances', 'absences'];
+  const endpoints = [
+    'organisations',
+    'persons',
+    'groups',
+    'duties',
+    'activities',
+    'calendarEvents',
+    'attendances',
+    'absences',
+  ];
   const stub = await startSs12000Stub(Object.fromEntries(endpoints.map((e) => [e, []])));
   try {
     await logIn(page, 'admin');

@@ -9,11 +9,20 @@
  * (a second run publishes one more version of the same ladder).
  */
 import { expect, test } from '@playwright/test';
-import { ensureStockholmLadder, expectNoAxeViolations, giveMentorFreshTasks, logIn, SPRING_TERM_START, STOCKHOLM_LADDER } from './support/app';
+import {
+  ensureStockholmLadder,
+  expectNoAxeViolations,
+  giveMentorFreshTasks,
+  logIn,
+  SPRING_TERM_START,
+  STOCKHOLM_LADDER,
+} from './support/app';
 
 const nav = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
-test('rektor publishes the Stockholm ladder and a pupil with high absence this autumn is on "Utredning + anmälan"', async ({ page }) => {
+test('rektor publishes the Stockholm ladder and a pupil with high absence this autumn is on "Utredning + anmälan"', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await logIn(page, 'rektor');
   await expect(page).toHaveURL(/\/early-warning$/);
@@ -26,10 +35,15 @@ test('rektor publishes the Stockholm ladder and a pupil with high absence this a
   await newDraft.getByRole('radio', { name: STOCKHOLM_LADDER, exact: true }).check();
   await newDraft.getByLabel('Gäller från').fill(SPRING_TERM_START);
   await newDraft.getByRole('button', { name: 'Skapa utkast' }).click();
-  const draftHeading = page.getByRole('heading', { level: 2, name: new RegExp(`^Utkast: ${STOCKHOLM_LADDER}, version \\d+$`) });
+  const draftHeading = page.getByRole('heading', {
+    level: 2,
+    name: new RegExp(`^Utkast: ${STOCKHOLM_LADDER}, version \\d+$`),
+  });
   await expect(draftHeading).toBeFocused();
   const version = (await draftHeading.textContent())!.replace(/^.*version /, '');
-  await expect(page.getByRole('status').filter({ hasText: `Utkastet är skapat som version ${version}.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Utkastet är skapat som version ${version}.` }),
+  ).toBeVisible();
   const draft = page.getByRole('region', { name: `Utkast: ${STOCKHOLM_LADDER}, version ${version}` });
   await expect(draft.getByRole('group', { name: 'Steg 3: Utredning + anmälan' })).toBeVisible();
   await expectNoAxeViolations(page, 'ladder page with a draft');
@@ -39,13 +53,20 @@ test('rektor publishes the Stockholm ladder and a pupil with high absence this a
   await draft.getByRole('button', { name: 'Förhandsgranska' }).click();
   const preview = draft.getByRole('table', { name: 'Nuvarande steg och steg enligt utkastet per elev' });
   // Steps end (issue 16): January's pupil has left the ladder by November; the 9B near home-stayer is on step 3.
-  await expect(preview.getByRole('row').filter({ hasText: 'Utredning + anmälan' }).filter({ hasText: /2026 \(gräns (40|20) %\)/ }).first())
-    .toBeVisible({ timeout: 90_000 });
+  await expect(
+    preview
+      .getByRole('row')
+      .filter({ hasText: 'Utredning + anmälan' })
+      .filter({ hasText: /2026 \(gräns (40|20) %\)/ })
+      .first(),
+  ).toBeVisible({ timeout: 90_000 });
 
   // Publish, confirming in the panel.
   await draft.getByRole('button', { name: 'Publicera' }).click();
   await draft.getByRole('button', { name: 'Ja, publicera' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Version ${version} är publicerad och gäller från 8 jan. 2026.` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Version ${version} är publicerad och gäller från 8 jan. 2026.` }),
+  ).toBeVisible();
   const inForce = page.getByRole('region', { name: 'Gällande trappa' });
   await expect(inForce).toContainText(`${STOCKHOLM_LADDER}, version ${version}, gäller från 8 jan. 2026.`);
   await expect(inForce.getByRole('heading', { name: 'Steg 3: Utredning + anmälan' })).toBeVisible();
@@ -65,7 +86,8 @@ test('rektor publishes the Stockholm ladder and a pupil with high absence this a
   await expect(page.getByText('Försenade uppgifter:')).toBeVisible();
   await expect(page.getByText('Försenade utredningar:')).toBeVisible();
   const table = page.getByRole('table', { name: 'Elever på ett steg i närvarotrappan' });
-  const row = table.getByRole('row')
+  const row = table
+    .getByRole('row')
     .filter({ has: page.getByRole('cell', { name: '9B', exact: true }) })
     .filter({ hasText: 'Utredning + anmälan' })
     .filter({ hasText: /2026 \(gräns (40|20) %\)/ })
@@ -92,13 +114,17 @@ test('rektor publishes the Stockholm ladder and a pupil with high absence this a
   await expectNoAxeViolations(page, 'pupil page with the ladder section');
 });
 
-test('rektor ends a pupil\'s step with a reason in an accessible dialog; the history keeps it', async ({ page }) => {
+test("rektor ends a pupil's step with a reason in an accessible dialog; the history keeps it", async ({ page }) => {
   test.setTimeout(180_000);
   await ensureStockholmLadder();
   await logIn(page, 'rektor');
   const table = page.getByRole('table', { name: 'Elever på ett steg i närvarotrappan' });
   // A step-1 pupil outside 7A (the mentor spec works with 7A's tasks).
-  const row = table.getByRole('row').filter({ hasText: 'Uppmärksamma' }).filter({ hasNot: page.getByRole('cell', { name: '7A', exact: true }) }).first();
+  const row = table
+    .getByRole('row')
+    .filter({ hasText: 'Uppmärksamma' })
+    .filter({ hasNot: page.getByRole('cell', { name: '7A', exact: true }) })
+    .first();
   const pupilLink = row.getByRole('link').first();
   const pupilName = (await pupilLink.textContent())!;
   await pupilLink.click();
@@ -116,10 +142,14 @@ test('rektor ends a pupil\'s step with a reason in an accessible dialog; the his
   await expect(page.getByRole('status').filter({ hasText: 'Steg 1 · Uppmärksamma är avslutat.' })).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(ladder.getByText('Inte på något steg')).toBeVisible();
-  await expect(ladder.locator('.ladder-state-why')).toContainText(/^Avslutat \d{4}-\d{2}-\d{2} av personal: Frånvaron har upphört efter samtal med vårdnadshavare \(steg 1, Uppmärksamma\)\.$/);
+  await expect(ladder.locator('.ladder-state-why')).toContainText(
+    /^Avslutat \d{4}-\d{2}-\d{2} av personal: Frånvaron har upphört efter samtal med vårdnadshavare \(steg 1, Uppmärksamma\)\.$/,
+  );
   const history = ladder.getByRole('table', { name: 'Elevens stegändringar' });
   await expect(history.getByRole('row').nth(1)).toContainText('Avslutat av');
-  await expect(history.getByRole('row').nth(1)).toContainText('Orsak: Frånvaron har upphört efter samtal med vårdnadshavare.');
+  await expect(history.getByRole('row').nth(1)).toContainText(
+    'Orsak: Frånvaron har upphört efter samtal med vårdnadshavare.',
+  );
 });
 
 test('mentor completes a step-2 task of a 7A pupil with a note', async ({ page }) => {
@@ -132,7 +162,11 @@ test('mentor completes a step-2 task of a 7A pupil with a note', async ({ page }
   await expect(page).toHaveTitle('Uppgifter – Närvaro');
 
   const mine = page.getByRole('region', { name: /^Mina uppgifter/ });
-  const task = mine.getByRole('listitem').filter({ hasText: 'Fördjupad kartläggning med centrala mallar' }).filter({ hasText: '(7A)' }).first();
+  const task = mine
+    .getByRole('listitem')
+    .filter({ hasText: 'Fördjupad kartläggning med centrala mallar' })
+    .filter({ hasText: '(7A)' })
+    .first();
   await expect(task).toBeVisible();
   const taskId = await task.getAttribute('data-task-id');
   const pupilName = (await task.getByRole('link').textContent())!;
@@ -148,7 +182,12 @@ test('mentor completes a step-2 task of a 7A pupil with a note', async ({ page }
   await expect(page.locator(`[data-task-id="${taskId}"]`)).toHaveCount(0);
 
   // "Ge till…": another open task goes to rektor and leaves "Mina uppgifter".
-  const otherId = await mine.getByRole('listitem').filter({ hasText: 'Upprätta åtgärdsplan' }).filter({ hasText: '(7A)' }).first().getAttribute('data-task-id');
+  const otherId = await mine
+    .getByRole('listitem')
+    .filter({ hasText: 'Upprätta åtgärdsplan' })
+    .filter({ hasText: '(7A)' })
+    .first()
+    .getAttribute('data-task-id');
   const other = mine.locator(`[data-task-id="${otherId}"]`);
   await other.getByRole('button', { name: 'Ge till…' }).click();
   const giveTo = other.getByRole('combobox', { name: 'Ge uppgiften till' });
@@ -158,7 +197,9 @@ test('mentor completes a step-2 task of a 7A pupil with a note', async ({ page }
   await other.getByRole('button', { name: 'Ge uppgiften', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'är given till Jenny Eriksson.' })).toBeVisible();
   await expect(other).toHaveCount(0);
-  await expect(page.getByRole('region', { name: /^Andra uppgifter/ }).locator(`[data-task-id="${otherId}"]`)).toContainText('Jenny Eriksson');
+  await expect(
+    page.getByRole('region', { name: /^Andra uppgifter/ }).locator(`[data-task-id="${otherId}"]`),
+  ).toContainText('Jenny Eriksson');
 
   await page.getByLabel('Visa klara').check();
   const done = page.locator(`[data-task-id="${taskId}"]`);
@@ -168,7 +209,11 @@ test('mentor completes a step-2 task of a 7A pupil with a note', async ({ page }
   // The mentor's own view of the early warnings lists the pupil.
   await nav(page).getByRole('link', { name: 'Tidiga signaler' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tidiga signaler' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Elever på ett steg i närvarotrappan' }).getByRole('link', { name: pupilName, exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Elever på ett steg i närvarotrappan' })
+      .getByRole('link', { name: pupilName, exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Utvärdera nu' })).toHaveCount(0);
 });
 
@@ -188,7 +233,9 @@ test('rektor saves a draft twice as the same version and then discards it', asyn
     const draft = page.getByRole('region', { name: /^Utkast: / });
     await draft.getByLabel('Trappans namn').fill(name);
     await draft.getByRole('button', { name: 'Spara ändringar' }).first().click();
-    await expect(page.getByRole('status').filter({ hasText: `Ändringarna är sparade i utkastet, version ${version}.` })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Ändringarna är sparade i utkastet, version ${version}.` }),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: `Utkast: ${name}, version ${version}` })).toBeFocused();
     await expect(drafts).toHaveCount(1);
   }

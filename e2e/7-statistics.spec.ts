@@ -14,17 +14,25 @@ test('huvudman sees both school units with coverage for the autumn term', async 
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Statistik' }).click();
   await expect(page).toHaveTitle('Statistik – Närvaro');
   await page.goto(AUTUMN);
-  await expect(page.getByText('17 aug. 2026 – 23 nov. 2026').or(page.getByText(/17 aug\.? 2026.*23 nov\.? 2026/))).toBeVisible();
+  await expect(
+    page.getByText('17 aug. 2026 – 23 nov. 2026').or(page.getByText(/17 aug\.? 2026.*23 nov\.? 2026/)),
+  ).toBeVisible();
   const units = page.getByRole('table', { name: 'Frånvaro per skolenhet' });
   const rows = units.locator('tbody tr');
   await expect(rows).toHaveCount(3); // two school units and the whole organiser
   for (const index of [0, 1]) await expect(rows.nth(index)).toContainText(/täckning \d+\s?%/);
-  await expect(page.getByRole('link', { name: 'Nämndrapport (PDF)' })).toHaveAttribute('href', /board-report\.pdf\?from=2026-08-17&to=2026-11-23/);
-  await expect(page.getByRole('link', { name: /^Ladda ner CSV/ }).first()).toHaveAttribute('href', /organiser\.csv\?from=2026-08-17&to=2026-11-23/);
+  await expect(page.getByRole('link', { name: 'Nämndrapport (PDF)' })).toHaveAttribute(
+    'href',
+    /board-report\.pdf\?from=2026-08-17&to=2026-11-23/,
+  );
+  await expect(page.getByRole('link', { name: /^Ladda ner CSV/ }).first()).toHaveAttribute(
+    'href',
+    /organiser\.csv\?from=2026-08-17&to=2026-11-23/,
+  );
   await expectNoAxeViolations(page, 'statistics (organiser)');
 });
 
-test('huvudman sees the school units without their classes, and one unit\'s classes on request', async ({ page }) => {
+test("huvudman sees the school units without their classes, and one unit's classes on request", async ({ page }) => {
   await logIn(page, 'huvudman');
   await page.goto(AUTUMN);
   await page.getByRole('navigation', { name: 'Vy' }).getByRole('link', { name: 'Skolenheter' }).click();
@@ -52,7 +60,9 @@ test('rektor sees only their own school', async ({ page }) => {
   await expectNoAxeViolations(page, 'statistics (school)');
 });
 
-test('rektor opens the pupils behind an absence band, each with their own figures, one click from the pupil page', async ({ page }) => {
+test('rektor opens the pupils behind an absence band, each with their own figures, one click from the pupil page', async ({
+  page,
+}) => {
   await logIn(page, 'rektor');
   await page.goto(AUTUMN);
   const bands = page.getByRole('table', { name: /elever per frånvaronivå$/ });
@@ -82,11 +92,15 @@ test('rektor goes from a ladder-step count to the pupils on that step in early w
   await row.getByRole('link', { name: /visa eleverna på steg \d+ i Tidiga signaler/ }).click();
   await expect(page).toHaveURL(/\/early-warning\?scope=school&unit=[0-9a-f-]{36}&step=\d+/);
   // The list filtered to the step shows as many pupils as the statistics counted.
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Elever på ett steg \\(${count} av \\d+ visas\\)`) })).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByRole('heading', { level: 2, name: new RegExp(`^Elever på ett steg \\(${count} av \\d+ visas\\)`) }),
+  ).toBeVisible({ timeout: 20_000 });
   await expectNoAxeViolations(page, 'early warning from statistics');
 });
 
-test('huvudman sees the monthly trend as a chart with its table, and the case figures say what is not available yet', async ({ page }) => {
+test('huvudman sees the monthly trend as a chart with its table, and the case figures say what is not available yet', async ({
+  page,
+}) => {
   await logIn(page, 'huvudman');
   await page.goto(AUTUMN);
   const trend = page.getByRole('table', { name: 'Hela huvudmannen: frånvaro per månad, i år och året innan' });
@@ -95,7 +109,10 @@ test('huvudman sees the monthly trend as a chart with its table, and the case fi
   await expect(trend.locator('tbody tr')).toHaveCount(4);
   await expect(trend.locator('tbody tr').first()).toContainText(/\d+,\d\s?%/);
   await expect(page.locator('svg.trend-chart')).toHaveAttribute('aria-hidden', 'true');
-  await expect(page.getByRole('link', { name: /^Ladda ner CSV ?: Frånvaro per månad/ })).toHaveAttribute('href', /months\.csv\?from=2026-08-17&to=2026-11-23/);
+  await expect(page.getByRole('link', { name: /^Ladda ner CSV ?: Frånvaro per månad/ })).toHaveAttribute(
+    'href',
+    /months\.csv\?from=2026-08-17&to=2026-11-23/,
+  );
   const activity = page.getByRole('table', { name: 'Ärenden och meddelanden i perioden' });
   // The demo's ladder (Stockholm) opens investigations; the figure is counted, never "not available".
   await expect(activity.getByRole('row', { name: /Utredningar inledda/ })).toContainText(/\d/);

@@ -16,7 +16,8 @@ async function switchTo(page: Page, user: Parameters<typeof logIn>[1]) {
   await page.goto('/login');
   await logIn(page, user);
 }
-const status = (page: Page, text: string | RegExp) => expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
+const status = (page: Page, text: string | RegExp) =>
+  expect(page.getByRole('status').filter({ hasText: text })).toBeVisible();
 
 test('from a pupil on a step to a closed case with a computed follow-up', async ({ page }) => {
   test.setTimeout(300_000);
@@ -72,7 +73,10 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   const inbox = page.getByRole('table', { name: 'Anmälningar' });
   await expect(inbox.getByRole('row').filter({ hasText: pupilName }).first()).toBeVisible();
   await expectNoAxeViolations(page, 'organiser inbox');
-  await inbox.getByRole('button', { name: `Kvittera anmälan för ${pupilName}` }).first().click();
+  await inbox
+    .getByRole('button', { name: `Kvittera anmälan för ${pupilName}` })
+    .first()
+    .click();
   await status(page, `Anmälan för ${pupilName} är kvitterad.`);
   await nav(page).getByRole('link', { name: 'Ärendeöversikt' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ärendeöversikt' })).toBeVisible();
@@ -83,7 +87,9 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await switchTo(page, 'elevhalsa');
   await page.goto(caseUrl);
   const plan = page.getByRole('region', { name: 'Åtgärdsplan och uppföljning' });
-  await plan.getByLabel('Insats', { exact: true }).selectOption({ label: 'Schemaanpassning; kortare dagar; senare start' });
+  await plan
+    .getByLabel('Insats', { exact: true })
+    .selectOption({ label: 'Schemaanpassning; kortare dagar; senare start' });
   await plan.getByLabel('Mål', { exact: true }).fill('Kommer till första lektionen varje dag.');
   await plan.getByLabel('Startdatum').fill('2026-11-02');
   await plan.getByRole('button', { name: 'Lägg till insats' }).click();
@@ -100,14 +106,18 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await start.getByRole('button', { name: 'Spara uppföljning' }).click();
   await status(page, 'Uppföljningen är sparad med beräknad frånvaro.');
   // Since = 2 – 23 Nov (22 days); before = the 22 days before the start, 11 Oct – 1 Nov.
-  const recorded = plan.getByRole('table', { name: /^Uppföljningar av Schemaanpassning/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Start' }) });
+  const recorded = plan
+    .getByRole('table', { name: /^Uppföljningar av Schemaanpassning/ })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Start' }) });
   await expect(recorded).toContainText('2026-11-23: Delvis uppnått.');
   // The page shows the figures the server computed from the pupil's registrations (never typed).
   const saved = await (await page.request.get(caseUrl.replace('/cases/', '/api/cases/'))).json();
   const { before, since } = saved.interventions[0].followUps[0];
   expect(before).toMatchObject({ from: '2026-10-11', to: '2026-11-01' });
   expect(since).toMatchObject({ from: '2026-11-02', to: '2026-11-23' });
-  const shown = (rate: number) => new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  const shown = (rate: number) =>
+    new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(rate);
   expect(before.absentRate).toBeCloseTo(before.absent / before.known, 10);
   await expect(recorded).toContainText(`${shown(before.absentRate)} (2026-10-11 – 2026-11-01)`);
   await expect(recorded).toContainText(`${shown(since.absentRate)} (2026-11-02 – 2026-11-23)`);
@@ -121,11 +131,15 @@ test('from a pupil on a step to a closed case with a computed follow-up', async 
   await expectNoAxeViolations(page, 'case list');
   await page.goto(caseUrl);
   const completeForm = page.getByRole('form', { name: 'Slutför utredningen' });
-  await completeForm.getByLabel('Slutsats').fill('Trötthet och brist på anpassningar i matematik; schemaanpassning och extra anpassningar.');
+  await completeForm
+    .getByLabel('Slutsats')
+    .fill('Trötthet och brist på anpassningar i matematik; schemaanpassning och extra anpassningar.');
   await completeForm.getByRole('button', { name: 'Slutför utredningen' }).click();
   await status(page, 'Utredningen är slutförd.');
   // The page reloads the case after a change; wait for it before filling the next form.
-  await expect(page.getByRole('region', { name: 'Utredning (7 kap. 19 a § skollagen)' })).toContainText('Klar 2026-11-23.');
+  await expect(page.getByRole('region', { name: 'Utredning (7 kap. 19 a § skollagen)' })).toContainText(
+    'Klar 2026-11-23.',
+  );
   const close = page.getByRole('form', { name: 'Avsluta ärendet' });
   await close.getByLabel('Skäl').selectOption({ label: 'Närvaron är återställd' });
   await close.getByLabel('Resultat').fill('Närvaron är över 90 % sedan schemaanpassningen.');

@@ -8,7 +8,12 @@ import { expect, test, type Page } from '@playwright/test';
 import type { GuardianOverview } from '../src/shared/schemas/guardians';
 import type { PupilPage } from '../src/shared/schemas/pupils';
 import {
-  apiAs, expectNoAxeViolations, expectNoHorizontalOverflow, logIn, teacherLessonsToday, TODAY,
+  apiAs,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  logIn,
+  teacherLessonsToday,
+  TODAY,
 } from './support/app';
 import type { LessonDetail } from '../src/shared/schemas/lessons';
 
@@ -45,7 +50,9 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   await expect(portalNav(page).getByRole('link', { name: 'Elever' })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 2, name: child.name })).toBeVisible();
   await expect(page.getByText(/Ledighet hittills i år: \d+ skoldag/)).toBeVisible();
-  await expect(page.getByText(/Frånvaro denna termin \(sedan .+\): [\d,]+\s%, varav ogiltig [\d,]+\s%\./).first()).toBeVisible();
+  await expect(
+    page.getByText(/Frånvaro denna termin \(sedan .+\): [\d,]+\s%, varav ogiltig [\d,]+\s%\./).first(),
+  ).toBeVisible();
   await checkPortalPage(page, 'guardian: my children');
 
   // A staff address sends the guardian back to the portal.
@@ -72,7 +79,9 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   await portalNav(page).getByRole('link', { name: 'Mina anmälningar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mina anmälningar' })).toBeVisible();
   await expect(page.locator('.portal-list > li').filter({ hasText: comment })).toContainText(child.name);
-  await expect(page.locator('.portal-list > li').filter({ hasText: comment })).toContainText('23 nov. 2026, hela dagen');
+  await expect(page.locator('.portal-list > li').filter({ hasText: comment })).toContainText(
+    '23 nov. 2026, hela dagen',
+  );
   await checkPortalPage(page, 'guardian: my reports');
 
   // English, saved on the account (the messages follow it); then back to Swedish.
@@ -88,12 +97,21 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   for (const summary of await teacherLessonsToday(teacherApi)) {
     if (summary.isCancelled) continue;
     const detail = (await (await teacherApi.get(`/api/lessons/${summary.id}`)).json()) as LessonDetail;
-    if (detail.roster.some((entry) => entry.personId === child.id)) { lesson = detail; break; }
+    if (detail.roster.some((entry) => entry.personId === child.id)) {
+      lesson = detail;
+      break;
+    }
   }
   await teacherApi.dispose();
   expect(lesson, 'larare teaches the child today').toBeTruthy();
 
-  const teacherContext = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const teacherContext = await browser.newContext({
+    viewport: { width: 375, height: 667 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
   const teacher = await teacherContext.newPage();
   await logIn(teacher, 'larare');
   await teacher.goto(`/lessons/${lesson!.lesson.id}`);
@@ -104,7 +122,9 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   if ((await absent.getAttribute('aria-pressed')) !== 'true') await absent.click();
   await expect(absent).toHaveAttribute('aria-pressed', 'true');
   await teacher.getByRole('button', { name: /^(Klarmarkera \(kvittera\)|Spara rättelse)$/ }).click();
-  await expect(teacher.getByRole('status').filter({ hasText: /Lektionen är registrerad|Ingen ändring|sparad/ })).toBeVisible();
+  await expect(
+    teacher.getByRole('status').filter({ hasText: /Lektionen är registrerad|Ingen ändring|sparad/ }),
+  ).toBeVisible();
   // At the end of the list the sticky save bar sits below the last row; mid-list it covers part of
   // whichever row is under it, and axe's target-size then measures the uncovered sliver.
   await teacher.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -121,7 +141,10 @@ test('guardian reports absence today; the teacher sees it and it counts as valid
   await mentorApi.dispose();
 });
 
-test('leave over 10 days goes to the rektor; the mentor cannot decide, the rektor can, the guardian sees the decision', async ({ page, browser }) => {
+test('leave over 10 days goes to the rektor; the mentor cannot decide, the rektor can, the guardian sees the decision', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const child = await guardianChild();
   const reason = `Resa till släkten ${Date.now()}`;
@@ -135,7 +158,9 @@ test('leave over 10 days goes to the rektor; the mentor cannot decide, the rekto
   // Three school weeks: over the mentor's limit (5) and over 10 days.
   await form.getByLabel('Från datum').fill('2026-11-30');
   await form.getByLabel('Till datum').fill('2026-12-18');
-  await expect(form.getByText('Observera: ledigheten blir mer än 10 skoldagar detta läsår.', { exact: false })).toBeVisible();
+  await expect(
+    form.getByText('Observera: ledigheten blir mer än 10 skoldagar detta läsår.', { exact: false }),
+  ).toBeVisible();
   await expect(form.getByText('beslutas av rektor', { exact: false })).toBeVisible();
   await form.getByLabel('Skäl till ledigheten').fill(reason);
   await checkPortalPage(page, 'guardian: leave form with the 10-day warning');
@@ -147,14 +172,19 @@ test('leave over 10 days goes to the rektor; the mentor cannot decide, the rekto
 
   // The mentor neither lists nor decides it.
   const { api: mentorApi, me: mentor } = await apiAs('mentor');
-  const mentorList = (await (await mentorApi.get('/api/leave-requests')).json()) as { leaveRequests: { id: string; reason: string }[] };
+  const mentorList = (await (await mentorApi.get('/api/leave-requests')).json()) as {
+    leaveRequests: { id: string; reason: string }[];
+  };
   expect(mentorList.leaveRequests.some((r) => r.reason === reason)).toBe(false);
   const { api: rektorApi } = await apiAs('rektor');
-  const rektorList = (await (await rektorApi.get('/api/leave-requests')).json()) as { leaveRequests: { id: string; reason: string; decidedByRole: string }[] };
+  const rektorList = (await (await rektorApi.get('/api/leave-requests')).json()) as {
+    leaveRequests: { id: string; reason: string; decidedByRole: string }[];
+  };
   const request = rektorList.leaveRequests.find((r) => r.reason === reason);
   expect(request?.decidedByRole).toBe('principal');
   const refused = await mentorApi.post(`/api/leave-requests/${request!.id}/decision`, {
-    headers: { 'X-CSRF-Token': mentor.csrfToken }, data: { decision: 'granted', reason: 'Mentorn försöker' },
+    headers: { 'X-CSRF-Token': mentor.csrfToken },
+    data: { decision: 'granted', reason: 'Mentorn försöker' },
   });
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { message: string }).message).toContain('rektor');
@@ -162,7 +192,13 @@ test('leave over 10 days goes to the rektor; the mentor cannot decide, the rekto
   await rektorApi.dispose();
 
   // The rektor decides in the staff UI.
-  const rektorContext = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const rektorContext = await browser.newContext({
+    viewport: { width: 375, height: 667 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
   const rektor = await rektorContext.newPage();
   await logIn(rektor, 'rektor');
   await rektor.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ledighet' }).click();
@@ -181,7 +217,9 @@ test('leave over 10 days goes to the rektor; the mentor cannot decide, the rekto
   await rektor.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Meddelanden' }).click();
   await expect(rektor.getByRole('heading', { level: 1, name: 'Meddelanden' })).toBeVisible();
   await expect(rektor.getByRole('heading', { level: 2, name: 'Vårdnadshavare som inte nås' })).toBeVisible();
-  await expect(rektor.getByRole('row').filter({ hasText: 'Beslut om ledighet' }).filter({ hasText: child.name }).first()).toBeVisible();
+  await expect(
+    rektor.getByRole('row').filter({ hasText: 'Beslut om ledighet' }).filter({ hasText: child.name }).first(),
+  ).toBeVisible();
   await expectNoAxeViolations(rektor, 'rektor: message log');
   await rektor.goto(`/pupils/${child.id}`);
   const messages = rektor.getByRole('region', { name: 'Meddelanden till vårdnadshavare' });
@@ -195,7 +233,10 @@ test('leave over 10 days goes to the rektor; the mentor cannot decide, the rekto
   await expect(application).toContainText('Motivering: Inga synnerliga skäl');
   await portalNav(page).getByRole('link', { name: 'Meddelanden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meddelanden' })).toBeVisible();
-  const message = page.locator('.portal-list > li').filter({ hasText: `Beslut om ledighet för ${child.name}` }).filter({ hasText: 'Inga synnerliga skäl' });
+  const message = page
+    .locator('.portal-list > li')
+    .filter({ hasText: `Beslut om ledighet för ${child.name}` })
+    .filter({ hasText: 'Inga synnerliga skäl' });
   await expect(async () => {
     await page.reload();
     await expect(message.first()).toBeVisible({ timeout: 2_000 });
@@ -205,7 +246,10 @@ test('leave over 10 days goes to the rektor; the mentor cannot decide, the rekto
 
 test('huvudman edits a message template; an unknown field is refused in Swedish', async ({ page }) => {
   await logIn(page, 'huvudman');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Meddelandeinställningar' }).click();
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Meddelandeinställningar' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meddelandeinställningar' })).toBeVisible();
   await page.getByLabel('Mall', { exact: true }).selectOption({ label: 'Beslut om ledighet' });
   const form = page.getByRole('form', { name: 'Beslut om ledighet (svenska)' });
@@ -221,9 +265,14 @@ test('huvudman edits a message template; an unknown field is refused in Swedish'
   await expect(page.getByRole('status')).toContainText('är sparad');
 });
 
-test('huvudman chooses when the same-day notice is sent; the message log gives reasons in Swedish, never codes', async ({ page }) => {
+test('huvudman chooses when the same-day notice is sent; the message log gives reasons in Swedish, never codes', async ({
+  page,
+}) => {
   await logIn(page, 'huvudman');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Meddelandeinställningar' }).click();
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Meddelandeinställningar' })
+    .click();
   const form = page.getByRole('form', { name: 'Meddelande om frånvaro samma dag' });
   await expect(form.getByRole('radio', { name: 'Vid en bestämd tid' })).toBeChecked();
   await form.getByRole('radio', { name: 'Så snart lektionen är kvitterad' }).check();

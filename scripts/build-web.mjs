@@ -27,7 +27,9 @@ if (built > Math.max(...sources.map(newestMtime)) && process.env.NARVARO_FORCE_W
 }
 
 const fresh = `${target}.building-${process.pid}`;
-const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'], { stdio: 'inherit' });
+const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', fresh, '--emptyOutDir'], {
+  stdio: 'inherit',
+});
 if (result.status !== 0) {
   fs.rmSync(fresh, { recursive: true, force: true });
   process.exit(result.status ?? 1);

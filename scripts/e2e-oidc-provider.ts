@@ -22,7 +22,11 @@ const teacher = personOf('larare');
 const guardian = personOf('vardnadshavare');
 const chooser: TestAccount[] = [
   { sub: 'larare', name: teacher.account.displayName, email: teacher.person.emails![0].value },
-  { sub: 'vardnadshavare', name: guardian.account.displayName, personal_identity_number: guardian.person.civicNo.value },
+  {
+    sub: 'vardnadshavare',
+    name: guardian.account.displayName,
+    personal_identity_number: guardian.person.civicNo.value,
+  },
   // Skatteverket's well-known test number: nobody in the data set.
   { sub: 'okand', name: 'Okänd person', email: 'okand.person@example.org', personal_identity_number: '191212121212' },
 ];

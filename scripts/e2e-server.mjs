@@ -20,7 +20,8 @@ process.on('SIGINT', stop);
 
 // The provider listens on a free loopback port (no clash with other test runs) and prints its issuer.
 const idp = spawn(process.execPath, ['--import', 'tsx', 'scripts/e2e-oidc-provider.ts'], {
-  stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, E2E_BASE_URL: baseUrl, NARVARO_TODAY: today },
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, E2E_BASE_URL: baseUrl, NARVARO_TODAY: today },
 });
 children.push(idp);
 const { issuer, clientSecret } = await new Promise((resolve, reject) => {
@@ -31,13 +32,22 @@ const { issuer, clientSecret } = await new Promise((resolve, reject) => {
 });
 
 const oidcEnv = (prefix, kind) => ({
-  [`${prefix}_ISSUER`]: issuer, [`${prefix}_CLIENT_ID`]: `narvaro-${kind}`, [`${prefix}_CLIENT_SECRET`]: clientSecret,
+  [`${prefix}_ISSUER`]: issuer,
+  [`${prefix}_CLIENT_ID`]: `narvaro-${kind}`,
+  [`${prefix}_CLIENT_SECRET`]: clientSecret,
 });
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
   stdio: 'inherit',
   env: {
-    ...process.env, PORT: port, DATA_DIR: dataDir, NARVARO_TODAY: today, NARVARO_DEMO: '1', LOG_LEVEL: 'warn',
-    PUBLIC_BASE_URL: baseUrl, ...oidcEnv('OIDC_STAFF', 'staff'), ...oidcEnv('OIDC_GUARDIAN', 'guardian'),
+    ...process.env,
+    PORT: port,
+    DATA_DIR: dataDir,
+    NARVARO_TODAY: today,
+    NARVARO_DEMO: '1',
+    LOG_LEVEL: 'warn',
+    PUBLIC_BASE_URL: baseUrl,
+    ...oidcEnv('OIDC_STAFF', 'staff'),
+    ...oidcEnv('OIDC_GUARDIAN', 'guardian'),
   },
 });
 children.push(child);

@@ -47,28 +47,55 @@ function isReachable(url) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: hostname, port: Number(port || 5432) });
     socket.setTimeout(2000);
-    socket.once('connect', () => { socket.end(); resolve(true); });
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
 function skipOrFail(what) {
-  if (isCi) { tally.failed += 1; console.log(`${what}: required in CI but not available`); }
-  else console.log(`${what}: not available here, skipped (CI runs it)`);
+  if (isCi) {
+    tally.failed += 1;
+    console.log(`${what}: required in CI but not available`);
+  } else console.log(`${what}: not available here, skipped (CI runs it)`);
 }
 
 // 1. Types.
-if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) tally.passed += 1; else tally.failed += 1;
+if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) tally.passed += 1;
+else tally.failed += 1;
 
 // 2. Unit + integration on PGlite.
-for (const f of ['test-results/vitest-pglite.json', 'test-results/vitest-postgres.json', 'test-results/e2e.json']) fs.rmSync(f, { force: true });
-let ok = run('unit + integration (PGlite)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-pglite.json'], { TEST_DATABASE_URL: '' });
+for (const f of ['test-results/vitest-pglite.json', 'test-results/vitest-postgres.json', 'test-results/e2e.json'])
+  fs.rmSync(f, { force: true });
+let ok = run(
+  'unit + integration (PGlite)',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-pglite.json'],
+  { TEST_DATABASE_URL: '' },
+);
 countVitest('test-results/vitest-pglite.json', 'PGlite', ok);
 
 // 3. The database-backed tests again on PostgreSQL.
 if (await isReachable(postgresUrl)) {
-  ok = run('integration (PostgreSQL)', 'npx', ['vitest', 'run', 'src/server', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-postgres.json'], { TEST_DATABASE_URL: postgresUrl });
+  ok = run(
+    'integration (PostgreSQL)',
+    'npx',
+    [
+      'vitest',
+      'run',
+      'src/server',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/vitest-postgres.json',
+    ],
+    { TEST_DATABASE_URL: postgresUrl },
+  );
   countVitest('test-results/vitest-postgres.json', 'PostgreSQL', ok);
 } else skipOrFail(`PostgreSQL at ${postgresUrl}`);
 

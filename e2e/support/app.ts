@@ -1,5 +1,11 @@
 /** Shared steps for the browser tests: demo accounts, login, accessibility scan, keyboard moves. */
-import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Me } from '../../src/shared/schemas/auth';
 import type { LessonDetail, LessonSummary, MarkInput, MyLessonsResponse } from '../../src/shared/schemas/lessons';
@@ -8,7 +14,15 @@ import type { LessonDetail, LessonSummary, MarkInput, MyLessonsResponse } from '
 export const TODAY = '2026-11-23';
 export const DEMO_PASSWORD = 'demo';
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '3311'}`;
-export type DemoUser = 'admin' | 'huvudman' | 'rektor' | 'elevhalsa' | 'mentor' | 'larare' | 'vardnadshavare' | 'region';
+export type DemoUser =
+  | 'admin'
+  | 'huvudman'
+  | 'rektor'
+  | 'elevhalsa'
+  | 'mentor'
+  | 'larare'
+  | 'vardnadshavare'
+  | 'region';
 
 /** Logs in through the form; waits until the app has left /login. */
 export async function logIn(page: Page, username: DemoUser, password = DEMO_PASSWORD): Promise<void> {
@@ -22,14 +36,21 @@ export async function logIn(page: Page, username: DemoUser, password = DEMO_PASS
 /** WCAG 2.0/2.1/2.2 A and AA scan of the current page; fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
 /** The page does not scroll sideways (at 375 px everything must fit; wide tables scroll inside their own region). */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
   }));
   expect(scrollWidth, 'page width').toBeLessThanOrEqual(clientWidth);
 }
@@ -62,11 +83,21 @@ export async function giveMentorFreshTasks(): Promise<string> {
   try {
     const warning = await api.get('/api/early-warning?scope=school&minStep=0');
     expect(warning.status()).toBe(200);
-    const { rows } = (await warning.json()) as { rows: { personId: string; givenName: string; familyName: string; className: string | null; stepIndex: number; isProtected: boolean }[] };
+    const { rows } = (await warning.json()) as {
+      rows: {
+        personId: string;
+        givenName: string;
+        familyName: string;
+        className: string | null;
+        stepIndex: number;
+        isProtected: boolean;
+      }[];
+    };
     const pupil = rows.find((r) => r.className === '7A' && r.stepIndex < 2 && !r.isProtected);
     expect(pupil, 'a 7A pupil below step 2').toBeTruthy();
     const decided = await api.post(`/api/pupils/${pupil!.personId}/ladder-decisions`, {
-      headers: { 'X-CSRF-Token': me.csrfToken }, data: { stepIndex: 2, reason: 'Fortsatt frånvaro efter den enkla kartläggningen (e2e).' },
+      headers: { 'X-CSRF-Token': me.csrfToken },
+      data: { stepIndex: 2, reason: 'Fortsatt frånvaro efter den enkla kartläggningen (e2e).' },
     });
     expect(decided.status(), await decided.text()).toBe(204);
     return `${pupil!.givenName} ${pupil!.familyName}`;
@@ -98,7 +129,10 @@ export async function firstLessonOf7A(api: APIRequestContext): Promise<LessonDet
  * Makes sure the teacher test's registration exists (first pupil absent, second late 10 min),
  * so tests that read it do not depend on running after it. Same marks → no change.
  */
-export async function ensureTeacherRegistration(): Promise<{ lesson: LessonDetail; absentPupil: { id: string; name: string } }> {
+export async function ensureTeacherRegistration(): Promise<{
+  lesson: LessonDetail;
+  absentPupil: { id: string; name: string };
+}> {
   const { api, me } = await apiAs('larare');
   try {
     const lesson = await firstLessonOf7A(api);
@@ -107,14 +141,23 @@ export async function ensureTeacherRegistration(): Promise<{ lesson: LessonDetai
     // unless overridden), and pupils whose report covers an unconfirmed lesson absent.
     const marks: MarkInput[] = lesson.roster.slice(2).flatMap((entry): MarkInput[] => {
       if (entry.mark && entry.mark.kind !== 'imported') {
-        return [{ personId: entry.personId, kind: entry.mark.kind, ...(entry.mark.minutes ? { minutes: entry.mark.minutes } : {}) }];
+        return [
+          {
+            personId: entry.personId,
+            kind: entry.mark.kind,
+            ...(entry.mark.minutes ? { minutes: entry.mark.minutes } : {}),
+          },
+        ];
       }
       const isCovered = entry.covering.some((c) => c.kind !== 'staffReason' && c.isWholeLesson);
-      return !entry.mark && !lesson.lesson.isConfirmed && isCovered ? [{ personId: entry.personId, kind: 'absent' }] : [];
+      return !entry.mark && !lesson.lesson.isConfirmed && isCovered
+        ? [{ personId: entry.personId, kind: 'absent' }]
+        : [];
     });
     marks.push({ personId: first.personId, kind: 'absent' }, { personId: second.personId, kind: 'late', minutes: 10 });
     const response = await api.put(`/api/lessons/${lesson.lesson.id}/registration`, {
-      headers: { 'X-CSRF-Token': me.csrfToken }, data: { marks },
+      headers: { 'X-CSRF-Token': me.csrfToken },
+      data: { marks },
     });
     expect(response.status(), await response.text()).toBe(200);
     return { lesson, absentPupil: { id: first.personId, name: `${first.givenName} ${first.familyName}` } };
@@ -139,11 +182,16 @@ export async function ensureStockholmLadder(): Promise<void> {
     expect(schoolUnitId, 'rektor has a school unit').toBeTruthy();
     const ladders = await api.get('/api/ladders');
     expect(ladders.status()).toBe(200);
-    const { versions } = (await ladders.json()) as { versions: { schoolUnitId: string | null; presetId: string | null; status: string }[] };
+    const { versions } = (await ladders.json()) as {
+      versions: { schoolUnitId: string | null; presetId: string | null; status: string }[];
+    };
     const headers = { 'X-CSRF-Token': me.csrfToken };
-    if (!versions.some((v) => v.schoolUnitId === schoolUnitId && v.presetId === 'stockholm' && v.status === 'published')) {
+    if (
+      !versions.some((v) => v.schoolUnitId === schoolUnitId && v.presetId === 'stockholm' && v.status === 'published')
+    ) {
       const created = await api.post('/api/ladders/versions', {
-        headers, data: { schoolUnitId, presetId: 'stockholm', effectiveFrom: SPRING_TERM_START, publish: true },
+        headers,
+        data: { schoolUnitId, presetId: 'stockholm', effectiveFrom: SPRING_TERM_START, publish: true },
       });
       expect(created.status(), await created.text()).toBe(201);
     }
@@ -151,7 +199,10 @@ export async function ensureStockholmLadder(): Promise<void> {
     expect(started.status(), await started.text()).toBe(202);
     const { jobId } = (await started.json()) as { jobId: string };
     // The evaluation runs as a background job; wait for it to finish.
-    await expect.poll(async () => ((await (await api.get(`/api/jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 120_000 })
+    await expect
+      .poll(async () => ((await (await api.get(`/api/jobs/${jobId}`)).json()) as { status: string }).status, {
+        timeout: 120_000,
+      })
       .toMatch(/^(done|failed)$/);
     expect(((await (await api.get(`/api/jobs/${jobId}`)).json()) as { status: string }).status).toBe('done');
   } finally {

@@ -11,7 +11,13 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.js';
 import { installErrorHandler, loggableError } from './plugins/error-handler.js';
 import { installAuthentication } from './plugins/authenticate.js';
-import { clientErrorHandler, frameworkErrors, installDocumentedErrors, installInputGuard, installSecurityHeaders } from './plugins/http-hardening.js';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  installDocumentedErrors,
+  installInputGuard,
+  installSecurityHeaders,
+} from './plugins/http-hardening.js';
 import { ErrorResponse } from '../shared/schemas/common.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { routeModules } from './modules/index.js';
@@ -23,17 +29,32 @@ import { registerJobHandlers } from './jobs/registry.js';
  * Builds the application around an open, migrated database. Without a job queue (tests) the app
  * runs its background jobs in process and waits for them when it closes.
  */
-export async function buildApp(options: Omit<AppContext, 'jobs'> & { jobs?: JobQueue; logStream?: DestinationStream }): Promise<FastifyInstance> {
-  const context: AppContext = { ...options, jobs: options.jobs ?? await inProcessJobs(options) };
+export async function buildApp(
+  options: Omit<AppContext, 'jobs'> & { jobs?: JobQueue; logStream?: DestinationStream },
+): Promise<FastifyInstance> {
+  const context: AppContext = { ...options, jobs: options.jobs ?? (await inProcessJobs(options)) };
   const app = Fastify({
-    logger: context.config.logLevel === 'silent' ? false : {
-      level: context.config.logLevel,
-      // Never log credentials, cookies or bodies (they can hold personal numbers).
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', 'req.headers.authorization', '*.params', '*.body'],
-      // Errors without SQL parameters or values; request URLs without the query string (a search can be a name).
-      serializers: { err: loggableError, req: (req) => ({ method: req.method, url: req.url.split('?', 1)[0], remoteAddress: req.ip }) },
-      ...(options.logStream ? { stream: options.logStream } : {}),
-    },
+    logger:
+      context.config.logLevel === 'silent'
+        ? false
+        : {
+            level: context.config.logLevel,
+            // Never log credentials, cookies or bodies (they can hold personal numbers).
+            redact: [
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+              'req.headers.authorization',
+              '*.params',
+              '*.body',
+            ],
+            // Errors without SQL parameters or values; request URLs without the query string (a search can be a name).
+            serializers: {
+              err: loggableError,
+              req: (req) => ({ method: req.method, url: req.url.split('?', 1)[0], remoteAddress: req.ip }),
+            },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     // Small bodies everywhere; the SS12000 upload streams its files to disk under its own limits.
     bodyLimit: 1024 * 1024,
     // A hop count is supported at runtime; Fastify's types only leave it out.
@@ -50,7 +71,11 @@ export async function buildApp(options: Omit<AppContext, 'jobs'> & { jobs?: JobQ
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Närvaro API', version: '0.1.0', description: 'Attendance registration, absence measures and follow-up.' },
+      info: {
+        title: 'Närvaro API',
+        version: '0.1.0',
+        description: 'Attendance registration, absence measures and follow-up.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'narvaro_session' } } },
       security: [{ session: [] }],
     },
@@ -80,13 +105,17 @@ async function inProcessJobs({ database, clock, config }: Omit<AppContext, 'jobs
 async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const hasWebApp = fs.existsSync(`${distDir}/index.html`);
   // The bundle's files are public; every route registered in this scope says so.
-  if (hasWebApp) await app.register(async (scope) => {
-    scope.addHook('onRoute', (route) => { route.config = { ...route.config, audience: 'public' }; });
-    await scope.register(fastifyStatic, { root: distDir, wildcard: false });
-  });
+  if (hasWebApp)
+    await app.register(async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        route.config = { ...route.config, audience: 'public' };
+      });
+      await scope.register(fastifyStatic, { root: distDir, wildcard: false });
+    });
   app.setNotFoundHandler((request, reply) => {
     // (reply.sendFile lives in the static scope; the fallback reads the file itself.)
-    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').send(fs.createReadStream(`${distDir}/index.html`));
+    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(`${distDir}/index.html`));
     return reply.status(404).send({ error: 'NOT_FOUND', message: 'Hittades inte.' });
   });
 }

@@ -15,16 +15,40 @@ describe('command line', () => {
     expect(measures.status).toBe(0);
     const rows = JSON.parse(measures.stdout) as { personId: string }[];
     expect(rows.find((r) => r.personId === IDS.pupil1)).toEqual({
-      personId: IDS.pupil1, from: '2026-10-19', to: '2026-10-19', scheduled: 50, known: 50, valid: 0, invalid: 0, other: 0, attended: 50,
-      absentDays: 0, absenceOccasions: 0, lateCount: 0, lateMinutes: 0,
+      personId: IDS.pupil1,
+      from: '2026-10-19',
+      to: '2026-10-19',
+      scheduled: 50,
+      known: 50,
+      valid: 0,
+      invalid: 0,
+      other: 0,
+      attended: 50,
+      absentDays: 0,
+      absenceOccasions: 0,
+      lateCount: 0,
+      lateMinutes: 0,
     });
-    expect(rows.find((r) => r.personId === IDS.pupil2)).toMatchObject({ scheduled: 40, known: 40, invalid: 40, absentDays: 1, absenceOccasions: 1 });
+    expect(rows.find((r) => r.personId === IDS.pupil2)).toMatchObject({
+      scheduled: 40,
+      known: 40,
+      invalid: 40,
+      absentDays: 1,
+      absenceOccasions: 1,
+    });
 
-    const ladder = cli(['ladder', 'evaluate', '--preset', 'kyrkbacksskolan', '--date', '2026-10-20', '--json'], dataDir);
+    const ladder = cli(
+      ['ladder', 'evaluate', '--preset', 'kyrkbacksskolan', '--date', '2026-10-20', '--json'],
+      dataDir,
+    );
     expect(ladder.status).toBe(0);
     const steps = JSON.parse(ladder.stdout) as { personId: string; stepIndex: number; explanation: string }[];
     // Any invalid absence puts the pupil on Kyrkbacksskolan's step 1.
-    expect(steps.find((s) => s.personId === IDS.pupil2)).toMatchObject({ stepIndex: 1, stepKey: expect.any(String), since: '2026-10-19' });
+    expect(steps.find((s) => s.personId === IDS.pupil2)).toMatchObject({
+      stepIndex: 1,
+      stepKey: expect.any(String),
+      since: '2026-10-19',
+    });
     expect(steps.find((s) => s.personId === IDS.pupil1)).toMatchObject({ stepIndex: 0 });
 
     const usage = cli(['ladder', 'evaluate', '--preset', 'nowhere', '--date', '2026-10-20'], dataDir);

@@ -118,7 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return fallback;
   };
   const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres://');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL must start with postgres://');
   const today = env.NARVARO_TODAY || undefined;
   if (today && !/^\d{4}-\d{2}-\d{2}$/.test(today)) problems.push('NARVARO_TODAY must be a date YYYY-MM-DD');
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -162,11 +163,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importMaxFileBytes: int('IMPORT_MAX_FILE_MB', 500, 1, 100_000) * 1024 * 1024,
     importMaxTotalBytes: int('IMPORT_MAX_TOTAL_MB', 2000, 1, 1_000_000) * 1024 * 1024,
   };
-  if (config.messages.smtpUrl && !/^smtps?:\/\//.test(config.messages.smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
-  if (config.messages.smsProviderUrl && !/^https?:\/\//.test(config.messages.smsProviderUrl)) problems.push('SMS_PROVIDER_URL must start with http:// or https://');
-  if (config.messages.smsProviderUrl && !config.messages.smsApiKey) problems.push('SMS_API_KEY is required with SMS_PROVIDER_URL');
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.messages.sameDayNoticeTime)) problems.push('SAME_DAY_NOTICE_TIME must be HH:MM');
-  if (config.importMaxTotalBytes < config.importMaxFileBytes) problems.push('IMPORT_MAX_TOTAL_MB must be at least IMPORT_MAX_FILE_MB');
+  if (config.messages.smtpUrl && !/^smtps?:\/\//.test(config.messages.smtpUrl))
+    problems.push('SMTP_URL must start with smtp:// or smtps://');
+  if (config.messages.smsProviderUrl && !/^https?:\/\//.test(config.messages.smsProviderUrl))
+    problems.push('SMS_PROVIDER_URL must start with http:// or https://');
+  if (config.messages.smsProviderUrl && !config.messages.smsApiKey)
+    problems.push('SMS_API_KEY is required with SMS_PROVIDER_URL');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.messages.sameDayNoticeTime))
+    problems.push('SAME_DAY_NOTICE_TIME must be HH:MM');
+  if (config.importMaxTotalBytes < config.importMaxFileBytes)
+    problems.push('IMPORT_MAX_TOTAL_MB must be at least IMPORT_MAX_FILE_MB');
   config.oidc = oidcConfig(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -181,16 +187,24 @@ function parseTrustProxy(raw: string | undefined, problems: string[]): boolean |
   if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
   if (/^[1-9]\d?$/.test(raw)) return Number(raw);
   const entries = raw.split(',').map((e) => e.trim());
-  const isAddress = (e: string) => /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/.test(e) || /^[0-9a-f:]+(\/\d{1,3})?$/i.test(e) && e.includes(':')
-    || ['loopback', 'linklocal', 'uniquelocal'].includes(e);
+  const isAddress = (e: string) =>
+    /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/.test(e) ||
+    (/^[0-9a-f:]+(\/\d{1,3})?$/i.test(e) && e.includes(':')) ||
+    ['loopback', 'linklocal', 'uniquelocal'].includes(e);
   if (entries.every(isAddress)) return entries.join(',');
-  problems.push(`TRUST_PROXY must be 0, a hop count (1-99) or a comma-separated list of proxy addresses/CIDRs (got "${raw}")`);
+  problems.push(
+    `TRUST_PROXY must be 0, a hop count (1-99) or a comma-separated list of proxy addresses/CIDRs (got "${raw}")`,
+  );
   return false;
 }
 /** OIDC_<STAFF|GUARDIAN>_*: a provider is configured when its issuer is set; then all of it must be. */
 function oidcConfig(env: Record<string, string | undefined>, problems: string[]): OidcConfig {
   const publicBaseUrl = env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined;
-  const provider = (prefix: 'OIDC_STAFF' | 'OIDC_GUARDIAN', claimName: string, defaultClaim: string): OidcProviderConfig | undefined => {
+  const provider = (
+    prefix: 'OIDC_STAFF' | 'OIDC_GUARDIAN',
+    claimName: string,
+    defaultClaim: string,
+  ): OidcProviderConfig | undefined => {
     const issuer = env[`${prefix}_ISSUER`];
     if (!issuer) return undefined;
     const clientId = env[`${prefix}_CLIENT_ID`] ?? '';
@@ -198,10 +212,12 @@ function oidcConfig(env: Record<string, string | undefined>, problems: string[])
     if (!isHttpUrl(issuer)) problems.push(`${prefix}_ISSUER must be an https:// URL (http:// only on localhost)`);
     if (!clientId) problems.push(`${prefix}_CLIENT_ID is required with ${prefix}_ISSUER`);
     if (!clientSecret) problems.push(`${prefix}_CLIENT_SECRET is required with ${prefix}_ISSUER`);
-    if (!publicBaseUrl) problems.push(`PUBLIC_BASE_URL is required with ${prefix}_ISSUER (the redirect URI is built from it)`);
+    if (!publicBaseUrl)
+      problems.push(`PUBLIC_BASE_URL is required with ${prefix}_ISSUER (the redirect URI is built from it)`);
     return { issuer, clientId, clientSecret, claim: env[`${prefix}_${claimName}`] || defaultClaim };
   };
-  if (publicBaseUrl && !isHttpUrl(publicBaseUrl)) problems.push('PUBLIC_BASE_URL must be an https:// URL (http:// only on localhost)');
+  if (publicBaseUrl && !isHttpUrl(publicBaseUrl))
+    problems.push('PUBLIC_BASE_URL must be an https:// URL (http:// only on localhost)');
   return {
     publicBaseUrl,
     staff: provider('OIDC_STAFF', 'MATCH_CLAIM', 'email'),

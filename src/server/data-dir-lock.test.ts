@@ -7,19 +7,30 @@ import { DataDirInUseError, lockDataDir } from './data-dir-lock.js';
 import { runCli } from './test/cli.js';
 
 const children: ChildProcess[] = [];
-afterEach(() => { for (const child of children.splice(0)) child.kill('SIGKILL'); });
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
 
 /** Starts a process holding the lock of `dir`; resolves once it holds it. */
 function holder(dir: string, blockMs?: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/test/hold-data-dir-lock.ts', dir, ...(blockMs ? [String(blockMs)] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/test/hold-data-dir-lock.ts', dir, ...(blockMs ? [String(blockMs)] : [])],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('locked')) resolve(child); });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('locked')) resolve(child);
+    });
     child.on('exit', (code) => reject(new Error(`holder exited ${code}`)));
   });
 }
 
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.on('exit', resolve)));
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.on('exit', resolve),
+  );
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'narvaro-lock-'));
 
 describe('data folder lock', () => {
@@ -66,7 +77,10 @@ describe('data folder lock', () => {
   it('counts a lock file naming a pid that now belongs to a later process as stale', async () => {
     const dir = tempDir();
     // This very pid, but "started" at another time: the recorded holder is gone, its pid reused.
-    fs.writeFileSync(path.join(dir, 'narvaro.lock'), JSON.stringify({ pid: process.pid, startTime: '1', hostname: os.hostname() }));
+    fs.writeFileSync(
+      path.join(dir, 'narvaro.lock'),
+      JSON.stringify({ pid: process.pid, startTime: '1', hostname: os.hostname() }),
+    );
     const release = await lockDataDir(dir);
     await release();
   });
@@ -74,7 +88,11 @@ describe('data folder lock', () => {
   it('stops a holder whose lock file was taken away, instead of writing on', async () => {
     const dir = tempDir();
     let lost = 0;
-    const release = await lockDataDir(dir, { onLost: () => { lost++; } });
+    const release = await lockDataDir(dir, {
+      onLost: () => {
+        lost++;
+      },
+    });
     fs.rmSync(path.join(dir, 'narvaro.lock'));
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(lost).toBe(1);

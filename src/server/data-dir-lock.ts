@@ -15,8 +15,13 @@ import path from 'node:path';
 import { currentProcess, isAlive, isSameProcess, type ProcessIdentity } from './process-identity.js';
 
 export class DataDirInUseError extends Error {
-  constructor(readonly dataDir: string, holder = '') {
-    super(`Datamappen ${dataDir} används redan av en annan Närvaro-process${holder}. Stoppa den först, eller ange en annan mapp med DATA_DIR. (The data folder is in use by another process.)`);
+  constructor(
+    readonly dataDir: string,
+    holder = '',
+  ) {
+    super(
+      `Datamappen ${dataDir} används redan av en annan Närvaro-process${holder}. Stoppa den först, eller ange en annan mapp med DATA_DIR. (The data folder is in use by another process.)`,
+    );
   }
 }
 
@@ -69,7 +74,11 @@ function removeIfStale(file: string, dataDir: string): void {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat?.isDirectory() && Date.now() - stat.mtimeMs < 15_000) throw new DataDirInUseError(dataDir);
     const holder = stat?.isDirectory() ? null : readHolder(file);
-    if (holder && isAlive(holder)) throw new DataDirInUseError(dataDir, ` (pid ${holder.pid}${holder.hostname !== os.hostname() ? ` på ${holder.hostname}` : ''})`);
+    if (holder && isAlive(holder))
+      throw new DataDirInUseError(
+        dataDir,
+        ` (pid ${holder.pid}${holder.hostname !== os.hostname() ? ` på ${holder.hostname}` : ''})`,
+      );
     fs.rmSync(file, { force: true, recursive: true });
   } finally {
     fs.rmSync(guard, { recursive: true, force: true });
@@ -80,7 +89,10 @@ function removeIfStale(file: string, dataDir: string): void {
  * Takes the lock; @returns a release function. @throws DataDirInUseError when a live process holds it.
  * @param options.onLost called if the lock file stops naming this process (default: exit at once).
  */
-export async function lockDataDir(dataDir: string, options: { onLost?: () => void } = {}): Promise<() => Promise<void>> {
+export async function lockDataDir(
+  dataDir: string,
+  options: { onLost?: () => void } = {},
+): Promise<() => Promise<void>> {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE);
   const me = currentProcess();
@@ -92,12 +104,24 @@ export async function lockDataDir(dataDir: string, options: { onLost?: () => voi
     // Another starter is taking over right now: let it finish.
     if (fs.existsSync(`${file}.takeover`)) await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const onLost = options.onLost ?? (() => {
-    console.error(`Låset på datamappen ${dataDir} har tagits bort; processen avslutas utan att skriva mer. (The data folder lock was lost; exiting.)`);
-    process.exit(75);
-  });
-  const owns = () => { const holder = readHolder(file); return holder !== null && isSameProcess(holder, me); };
-  const timer = setInterval(() => { if (!owns()) { clearInterval(timer); onLost(); } }, CHECK_EVERY_MS);
+  const onLost =
+    options.onLost ??
+    (() => {
+      console.error(
+        `Låset på datamappen ${dataDir} har tagits bort; processen avslutas utan att skriva mer. (The data folder lock was lost; exiting.)`,
+      );
+      process.exit(75);
+    });
+  const owns = () => {
+    const holder = readHolder(file);
+    return holder !== null && isSameProcess(holder, me);
+  };
+  const timer = setInterval(() => {
+    if (!owns()) {
+      clearInterval(timer);
+      onLost();
+    }
+  }, CHECK_EVERY_MS);
   timer.unref();
   let released = false;
   return async () => {

@@ -8,7 +8,8 @@ const read = (file: string) => fs.readFileSync(new URL(`../../docs/${file}`, imp
 describe('documentation', () => {
   it('lists every error code with its HTTP status', () => {
     const doc = read('errors.md');
-    for (const [code, status] of Object.entries(ERROR_STATUS)) expect(doc).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
+    for (const [code, status] of Object.entries(ERROR_STATUS))
+      expect(doc).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
   });
 
   it('lists every audit event type', () => {

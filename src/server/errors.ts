@@ -76,7 +76,11 @@ export interface ErrorDetail {
 /** An expected failure with a stable code; never becomes a 500. */
 export class AppError extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.status = ERROR_STATUS[code];
   }

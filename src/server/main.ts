@@ -23,7 +23,8 @@ function parseServices(argv: string[]): Set<string> {
   const flag = argv.find((a) => a.startsWith('--services='));
   const services = flag ? flag.slice('--services='.length).split(',').filter(Boolean) : [...SERVICES];
   const unknown = services.filter((s) => !(SERVICES as readonly string[]).includes(s));
-  if (unknown.length > 0) throw new ConfigError([`unknown service(s): ${unknown.join(', ')}; choose from ${SERVICES.join(', ')}`]);
+  if (unknown.length > 0)
+    throw new ConfigError([`unknown service(s): ${unknown.join(', ')}; choose from ${SERVICES.join(', ')}`]);
   return new Set(services);
 }
 
@@ -43,7 +44,9 @@ function handleStopSignals(): void {
     console.log(`\n${signal}: Närvaro avslutas …`);
     // A close stuck behind a long statement must not keep the process alive.
     setTimeout(() => process.exit(1), 10_000).unref();
-    closeAll().catch(() => {}).finally(() => process.exit(0));
+    closeAll()
+      .catch(() => {})
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -57,20 +60,31 @@ async function main(): Promise<void> {
   closeAll = close;
   const clock = clockFor(config);
   if (config.isDemoEnabled) {
-    const demo = await loadDemoIfEmpty(database, clock, (line: string) => console.log(line),
-      config.databaseUrl ? undefined : `${config.dataDir}/demo-ss12000`);
+    const demo = await loadDemoIfEmpty(
+      database,
+      clock,
+      (line: string) => console.log(line),
+      config.databaseUrl ? undefined : `${config.dataDir}/demo-ss12000`,
+    );
     if (demo) printDemoAccounts(demo.accounts);
   }
   let logJobError = (message: string, error?: unknown) => console.error(message, loggableError(error));
-  const queue = config.databaseUrl ? new PgBossQueue(config.databaseUrl, (m, e) => logJobError(m, e)) : new InProcessQueue((m, e) => logJobError(m, e));
+  const queue = config.databaseUrl
+    ? new PgBossQueue(config.databaseUrl, (m, e) => logJobError(m, e))
+    : new InProcessQueue((m, e) => logJobError(m, e));
   // A web-only process still sends jobs (to the workers), so its queue is started without handlers.
   if (services.has('worker')) {
     await failInterruptedJobs(database.db, { isSoleProcess: database.kind === 'pglite' });
-    const reclaimed = await reclaimDeadLeases(database.db, { isSoleProcess: database.kind === 'pglite', now: clock.now() });
-    if (reclaimed > 0) console.log(`${reclaimed} meddelanden som en avbruten process höll skickas nu. (Leases of a dead worker taken back.)`);
+    const reclaimed = await reclaimDeadLeases(database.db, {
+      isSoleProcess: database.kind === 'pglite',
+      now: clock.now(),
+    });
+    if (reclaimed > 0)
+      console.log(
+        `${reclaimed} meddelanden som en avbruten process höll skickas nu. (Leases of a dead worker taken back.)`,
+      );
     await registerJobs(queue, database, clock, config, (m, e) => logJobError(m, e));
-  }
-  else await queue.start();
+  } else await queue.start();
   const app = await buildApp({ database, config, clock, jobs: queue });
   logJobError = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   closeAll = async () => {
@@ -81,7 +95,9 @@ async function main(): Promise<void> {
   if (services.has('web')) {
     await app.listen({ port: config.port, host: config.host });
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-    console.log(`\nNärvaro är igång: http://${shownHost}:${config.port}  (${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`);
+    console.log(
+      `\nNärvaro är igång: http://${shownHost}:${config.port}  (${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`,
+    );
   }
 }
 

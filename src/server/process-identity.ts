@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 
-export interface ProcessIdentity { pid: number; startTime: string | null; hostname: string }
+export interface ProcessIdentity {
+  pid: number;
+  startTime: string | null;
+  hostname: string;
+}
 
 /** The process's start time in clock ticks since boot (Linux); null elsewhere. */
 function startTimeOf(pid: number | 'self'): string | null {
@@ -18,9 +22,14 @@ function startTimeOf(pid: number | 'self'): string | null {
   }
 }
 
-export const currentProcess = (): ProcessIdentity => ({ pid: process.pid, startTime: startTimeOf('self'), hostname: os.hostname() });
+export const currentProcess = (): ProcessIdentity => ({
+  pid: process.pid,
+  startTime: startTimeOf('self'),
+  hostname: os.hostname(),
+});
 
-export const isSameProcess = (a: ProcessIdentity, b: ProcessIdentity): boolean => a.pid === b.pid && a.startTime === b.startTime && a.hostname === b.hostname;
+export const isSameProcess = (a: ProcessIdentity, b: ProcessIdentity): boolean =>
+  a.pid === b.pid && a.startTime === b.startTime && a.hostname === b.hostname;
 
 /** True unless the process is known to be gone; a process on another machine cannot be checked and counts as alive. */
 export function isAlive(holder: ProcessIdentity): boolean {

@@ -11,9 +11,17 @@ export async function openRuntimeDatabase(config: Config): Promise<{ database: D
   if (config.databaseUrl) await checkDatabaseReachable(config.databaseUrl);
   const release = config.databaseUrl ? async () => {} : await lockDataDir(config.dataDir);
   try {
-    const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` });
+    const database = await openDatabase(
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: `${config.dataDir}/pglite` },
+    );
     await migrateDatabase(database);
-    return { database, close: async () => { await database.close(); await release(); } };
+    return {
+      database,
+      close: async () => {
+        await database.close();
+        await release();
+      },
+    };
   } catch (error) {
     await release();
     throw error;

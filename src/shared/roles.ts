@@ -1,5 +1,13 @@
 /** Staff roles. School roles are granted per school unit; organiser roles for the whole organiser. */
-export const ROLES = ['teacher', 'mentor', 'studentHealth', 'principal', 'organiserAdmin', 'systemAdmin', 'region'] as const;
+export const ROLES = [
+  'teacher',
+  'mentor',
+  'studentHealth',
+  'principal',
+  'organiserAdmin',
+  'systemAdmin',
+  'region',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Swedish names shown in the UI. */

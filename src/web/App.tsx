@@ -42,8 +42,18 @@ function RequireAuth({ children }: { children: ReactNode }) {
   const { me, isChecking, checkError } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
-  if (isChecking) return <main id="main" className="site-main"><Loading label={t('auth.checking')} /></main>;
-  if (checkError) return <main id="main" className="site-main"><ErrorMessage error={checkError} /></main>;
+  if (isChecking)
+    return (
+      <main id="main" className="site-main">
+        <Loading label={t('auth.checking')} />
+      </main>
+    );
+  if (checkError)
+    return (
+      <main id="main" className="site-main">
+        <ErrorMessage error={checkError} />
+      </main>
+    );
   if (!me) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
@@ -81,7 +91,15 @@ export function App() {
           <Route element={<PublicLayout />}>
             <Route path="/login" element={page(<LoginRoute />)} />
           </Route>
-          <Route element={<RequireAuth><RequireGuardian><GuardianLayout /></RequireGuardian></RequireAuth>}>
+          <Route
+            element={
+              <RequireAuth>
+                <RequireGuardian>
+                  <GuardianLayout />
+                </RequireGuardian>
+              </RequireAuth>
+            }
+          >
             <Route path="/guardian" element={page(<GuardianChildrenRoute />)} />
             <Route path="/guardian/report" element={page(<GuardianReportRoute />)} />
             <Route path="/guardian/reports" element={page(<GuardianReportsRoute />)} />
@@ -89,7 +107,15 @@ export function App() {
             <Route path="/guardian/messages" element={page(<GuardianMessagesRoute />)} />
             <Route path="/guardian/*" element={page(<NotFoundRoute />)} />
           </Route>
-          <Route element={<RequireAuth><RequireStaff><Layout /></RequireStaff></RequireAuth>}>
+          <Route
+            element={
+              <RequireAuth>
+                <RequireStaff>
+                  <Layout />
+                </RequireStaff>
+              </RequireAuth>
+            }
+          >
             <Route index element={page(<HomeRoute />)} />
             <Route path="/lessons/:lessonId" element={page(<LessonRoute />)} />
             <Route path="/pupils" element={page(<PupilsRoute />)} />

@@ -16,14 +16,28 @@ export type AuditEvent =
   | { type: 'absence.register'; absenceId: string; pupilId: string; data: { kind: string; from: string; to: string } }
   | { type: 'absence.withdraw'; absenceId: string; pupilId: string; data: Record<string, never> }
   | { type: 'import.ss12000'; importId: string; data: { status: string; counts: Record<string, number> } }
-  | { type: 'import.ss12000-sync-settings'; data: { baseUrl: string; clientId: string; scheduleTime: string | null; isSecretChanged: boolean } }
+  | {
+      type: 'import.ss12000-sync-settings';
+      data: { baseUrl: string; clientId: string; scheduleTime: string | null; isSecretChanged: boolean };
+    }
   | { type: 'pupil.read'; pupilId: string; data: { view: string } }
   | { type: 'pupil.read-list'; data: { view: PupilListView; pupils: number; pupilIds: string[] } }
   | { type: 'lesson.read-register'; lessonId: string; data: { pupils: number; pupilIds: string[] } }
   | { type: 'demo.load'; data: { pupils: number } }
-  | { type: 'ladder.evaluate'; data: { date: string; pupils: number; onStep: number; changes: number; tasks: number; outbox: number } }
-  | { type: 'ladder.publish-version'; ladderVersionId: string; data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number } }
-  | { type: 'ladder.create-draft'; ladderVersionId: string; data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number } }
+  | {
+      type: 'ladder.evaluate';
+      data: { date: string; pupils: number; onStep: number; changes: number; tasks: number; outbox: number };
+    }
+  | {
+      type: 'ladder.publish-version';
+      ladderVersionId: string;
+      data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number };
+    }
+  | {
+      type: 'ladder.create-draft';
+      ladderVersionId: string;
+      data: { schoolUnitId: string | null; presetId: string | null; effectiveFrom: string; version: number };
+    }
   | { type: 'ladder.update-draft'; ladderVersionId: string; data: { effectiveFrom: string } }
   | { type: 'ladder.delete-draft'; ladderVersionId: string; data: { version: number } }
   | { type: 'ladder.decide-step'; pupilId: string; data: { stepIndex: number; reason: string } }
@@ -34,48 +48,156 @@ export type AuditEvent =
   | { type: 'statistics.set-sharing'; data: { isShared: boolean } }
   | { type: 'retention.update-policy'; data: { policy: RetentionPolicy } }
   | { type: 'retention.apply'; data: { cutoffs: RetentionCutoffs; counts: Record<string, number> } }
-  | { type: 'guardian.report-absence'; absenceId: string; pupilId: string; data: { from: string; to: string; replaces: string | null } }
+  | {
+      type: 'guardian.report-absence';
+      absenceId: string;
+      pupilId: string;
+      data: { from: string; to: string; replaces: string | null };
+    }
   | { type: 'guardian.set-locale'; data: { locale: string } }
-  | { type: 'leave.request'; leaveRequestId: string; pupilId: string; data: { from: string; to: string; schoolDays: number; decidedByRole: string } }
-  | { type: 'leave.decide'; leaveRequestId: string; pupilId: string; data: { decision: string; absenceId: string | null } }
+  | {
+      type: 'leave.request';
+      leaveRequestId: string;
+      pupilId: string;
+      data: { from: string; to: string; schoolDays: number; decidedByRole: string };
+    }
+  | {
+      type: 'leave.decide';
+      leaveRequestId: string;
+      pupilId: string;
+      data: { decision: string; absenceId: string | null };
+    }
   | { type: 'message.save-template'; data: { templateKey: string; locale: string } }
-  | { type: 'message.save-settings'; data: { noticeEmail: boolean; leaveMentorLimitDays: number | null; reportPastDays: number | null;
-    sameDayNoticePolicy?: 'atTime' | 'immediate'; sameDayNoticeTime?: string; sameDayNoticeGraceMinutes?: number } }
-  | { type: 'case.open'; caseId: string; pupilId: string; data: { schoolUnitId: string; byLadder: boolean; stepKey: string | null; members: number } }
-  | { type: 'case.read'; caseId: string; pupilId: string; data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' | 'export' } }
+  | {
+      type: 'message.save-settings';
+      data: {
+        noticeEmail: boolean;
+        leaveMentorLimitDays: number | null;
+        reportPastDays: number | null;
+        sameDayNoticePolicy?: 'atTime' | 'immediate';
+        sameDayNoticeTime?: string;
+        sameDayNoticeGraceMinutes?: number;
+      };
+    }
+  | {
+      type: 'case.open';
+      caseId: string;
+      pupilId: string;
+      data: { schoolUnitId: string; byLadder: boolean; stepKey: string | null; members: number };
+    }
+  | {
+      type: 'case.read';
+      caseId: string;
+      pupilId: string;
+      data: { view: 'case' | 'pdf' | 'handover' | 'list' | 'reminders' | 'inbox' | 'export' };
+    }
   | { type: 'case.read-audit'; caseId: string; pupilId: string; data: { events: number } }
   | { type: 'case.add-member'; caseId: string; pupilId: string; data: { userId: string; role: string } }
-  | { type: 'case.save-mapping'; caseId: string; pupilId: string; data: { mappingId: string; kind: string; hasPupilVoice: boolean; hasGuardiansView: boolean } }
+  | {
+      type: 'case.save-mapping';
+      caseId: string;
+      pupilId: string;
+      data: { mappingId: string; kind: string; hasPupilVoice: boolean; hasGuardiansView: boolean };
+    }
   | { type: 'case.complete-mapping'; caseId: string; pupilId: string; data: { mappingId: string; kind: string } }
-  | { type: 'case.open-investigation'; caseId: string; pupilId: string; data: { investigationId: string; deadline: string; notices: number; byLadder: boolean } }
-  | { type: 'case.complete-investigation'; caseId: string; pupilId: string; data: { investigationId: string; isOverdue: boolean } }
+  | {
+      type: 'case.open-investigation';
+      caseId: string;
+      pupilId: string;
+      data: { investigationId: string; deadline: string; notices: number; byLadder: boolean };
+    }
+  | {
+      type: 'case.complete-investigation';
+      caseId: string;
+      pupilId: string;
+      data: { investigationId: string; isOverdue: boolean };
+    }
   | { type: 'case.set-causes'; caseId: string; pupilId: string; data: { codes: string[]; primary: string } }
-  | { type: 'case.add-intervention'; caseId: string; pupilId: string; data: { interventionId: string; code: string; startDate: string; followUpScheme: string } }
-  | { type: 'case.record-follow-up'; caseId: string; pupilId: string; data: { followUpId: string; point: string; beforeRate: number | null; sinceRate: number | null } }
-  | { type: 'case.register-concern-report'; caseId: string; pupilId: string; data: { concernReportId: string; reasonCategory: string } }
-  | { type: 'case.record-concern-feedback'; caseId: string; pupilId: string; data: { concernReportId: string; feedbackKind: string } }
-  | { type: 'case.record-meeting'; caseId: string; pupilId: string; data: { meetingId: string; kind: string; participants: number } }
+  | {
+      type: 'case.add-intervention';
+      caseId: string;
+      pupilId: string;
+      data: { interventionId: string; code: string; startDate: string; followUpScheme: string };
+    }
+  | {
+      type: 'case.record-follow-up';
+      caseId: string;
+      pupilId: string;
+      data: { followUpId: string; point: string; beforeRate: number | null; sinceRate: number | null };
+    }
+  | {
+      type: 'case.register-concern-report';
+      caseId: string;
+      pupilId: string;
+      data: { concernReportId: string; reasonCategory: string };
+    }
+  | {
+      type: 'case.record-concern-feedback';
+      caseId: string;
+      pupilId: string;
+      data: { concernReportId: string; feedbackKind: string };
+    }
+  | {
+      type: 'case.record-meeting';
+      caseId: string;
+      pupilId: string;
+      data: { meetingId: string; kind: string; participants: number };
+    }
   | { type: 'case.rate-meeting'; caseId: string; pupilId: string; data: { meetingId: string; ratings: number } }
-  | { type: 'case.prepare-handover'; caseId: string; pupilId: string; data: { handoverId: string; toSchoolUnitId: string } }
+  | {
+      type: 'case.prepare-handover';
+      caseId: string;
+      pupilId: string;
+      data: { handoverId: string; toSchoolUnitId: string };
+    }
   | { type: 'case.close'; caseId: string; pupilId: string; data: { reason: string } }
   | { type: 'case.reopen'; caseId: string; pupilId: string; data: { reason: string } }
   | { type: 'notice.acknowledge'; caseId: string; pupilId: string; data: { noticeId: string } }
   | { type: 'case.save-template'; data: { key: string; version: number } }
   | { type: 'case.save-catalogue-entry'; data: { kind: string; code: string; isRetired: boolean } }
-  | { type: 'case.update-settings'; data: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number } }
+  | {
+      type: 'case.update-settings';
+      data: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number };
+    }
   | { type: 'statistics.create-region'; data: { name: string; organiserIds: string[] } }
   | { type: 'statistics.view-region'; data: { from: string; to: string; organiserIds: string[] } }
-  | { type: 'statistics.read-pupils'; data: { schoolUnitId: string; from: string; to: string; breakdown: string; key: string; band: string | null; pupils: number } }
+  | {
+      type: 'statistics.read-pupils';
+      data: {
+        schoolUnitId: string;
+        from: string;
+        to: string;
+        breakdown: string;
+        key: string;
+        band: string | null;
+        pupils: number;
+      };
+    }
   | { type: 'statistics.set-board-report-schedule'; data: { frequency: string } }
-  | { type: 'statistics.generate-board-report'; data: { boardReportId: string; from: string; to: string; origin: string } }
+  | {
+      type: 'statistics.generate-board-report';
+      data: { boardReportId: string; from: string; to: string; origin: string };
+    }
   | { type: 'api-token.create'; apiTokenId: string; data: { name: string; scopes: string[]; origin: 'ui' | 'cli' } }
   | { type: 'api-token.revoke'; apiTokenId: string; data: { name: string } }
-  | { type: 'ss12000.read'; apiTokenId: string; data: { tokenName: string; endpoint: string; records: number; hasPageToken: boolean } }
-  | { type: 'export.create'; exportId: string; data: { files: Record<string, number>; bytes: number; origin: 'ui' | 'cli'; includesCases: boolean } }
+  | {
+      type: 'ss12000.read';
+      apiTokenId: string;
+      data: { tokenName: string; endpoint: string; records: number; hasPageToken: boolean };
+    }
+  | {
+      type: 'export.create';
+      exportId: string;
+      data: { files: Record<string, number>; bytes: number; origin: 'ui' | 'cli'; includesCases: boolean };
+    }
   | { type: 'export.download'; exportId: string; data: { bytes: number } }
   | { type: 'user.disable'; targetUserId: string; data: Record<string, never> }
   | { type: 'user.enable'; targetUserId: string; data: Record<string, never> }
-  | { type: 'user.grant-role'; targetUserId: string; data: { role: string; schoolUnitId: string | null; endsOn: string | null } }
+  | {
+      type: 'user.grant-role';
+      targetUserId: string;
+      data: { role: string; schoolUnitId: string | null; endsOn: string | null };
+    }
   | { type: 'user.revoke-role'; targetUserId: string; data: { role: string; schoolUnitId: string | null } }
   | { type: 'user.reset-password'; targetUserId: string; data: Record<string, never> }
   | { type: 'user.read-audit'; targetUserId: string; data: Record<string, never> }
@@ -84,13 +206,26 @@ export type AuditEvent =
 
 /** Why a sign-in was refused (never the personal number or the claim value). */
 export type LoginFailureReason =
-  | 'bad-password' | 'inactive' | 'local-login-disabled'
-  | 'unknown-person' | 'no-account' | 'no-custody' | 'ambiguous' | 'verification-failed';
+  | 'bad-password'
+  | 'inactive'
+  | 'local-login-disabled'
+  | 'unknown-person'
+  | 'no-account'
+  | 'no-custody'
+  | 'ambiguous'
+  | 'verification-failed';
 
 export type AuditEventType = AuditEvent['type'];
 
 /** Lists of pupil-level data whose reads are audited, one event per request (issue 15, item 11). */
-export type PupilListView = 'pupil-list' | 'early-warning' | 'early-warning-csv' | 'tasks' | 'message-log' | 'unreachable-guardians' | 'leave-requests';
+export type PupilListView =
+  | 'pupil-list'
+  | 'early-warning'
+  | 'early-warning-csv'
+  | 'tasks'
+  | 'message-log'
+  | 'unreachable-guardians'
+  | 'leave-requests';
 
 /** Who did it and from where; `actorUserId` null for the system (CLI, jobs, demo loader). */
 export interface AuditContext {
@@ -117,7 +252,12 @@ export async function writeAuditEvent(tx: Tx, ctx: AuditContext, event: AuditEve
 }
 
 /** One audit row for a read of a list of pupils (nothing when the list is empty: no pupil was shown). */
-export async function auditPupilListRead(tx: Tx, ctx: AuditContext, view: PupilListView, pupilIds: (string | null)[]): Promise<void> {
+export async function auditPupilListRead(
+  tx: Tx,
+  ctx: AuditContext,
+  view: PupilListView,
+  pupilIds: (string | null)[],
+): Promise<void> {
   const ids = [...new Set(pupilIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return;
   await writeAuditEvent(tx, ctx, { type: 'pupil.read-list', data: { view, pupils: ids.length, pupilIds: ids } });

@@ -32,9 +32,17 @@ export interface UpsertResult<R> {
   changed: (R & { inserted: boolean })[];
 }
 
-interface ColumnInfo { key: string; name: string; sqlType: string }
+interface ColumnInfo {
+  key: string;
+  name: string;
+  sqlType: string;
+}
 
-interface TableInfo { name: string; columns: ColumnInfo[]; keyColumns: ColumnInfo[] }
+interface TableInfo {
+  name: string;
+  columns: ColumnInfo[];
+  keyColumns: ColumnInfo[];
+}
 
 const tableInfoCache = new WeakMap<PgTable, TableInfo>();
 
@@ -48,7 +56,9 @@ function tableInfo(table: PgTable): TableInfo {
       byName.set(column.name, column_);
       return column_;
     });
-    const primaryKey = config.primaryKeys[0]?.columns ?? columns.filter((c) => (getTableColumns(table) as Record<string, PgColumn>)[c.key].primary);
+    const primaryKey =
+      config.primaryKeys[0]?.columns ??
+      columns.filter((c) => (getTableColumns(table) as Record<string, PgColumn>)[c.key].primary);
     const keyColumns = primaryKey.map((c) => byName.get(c.name)!).filter((c) => c.name !== 'organiser_id');
     info = { name: config.name, columns, keyColumns };
     tableInfoCache.set(table, info);
@@ -69,9 +79,13 @@ const q = (name: string) => `"${name}"`;
 
 /** `(e->>0)::uuid AS "id", …`: reads positional row `e` into typed columns. */
 function selectFromElement(columns: readonly ColumnInfo[]): string {
-  return columns.map((c, i) => (c.sqlType === 'jsonb'
-    ? `nullif(e->${i}, 'null'::jsonb) AS ${q(c.name)}`
-    : `(e->>${i})::${c.sqlType} AS ${q(c.name)}`)).join(', ');
+  return columns
+    .map((c, i) =>
+      c.sqlType === 'jsonb'
+        ? `nullif(e->${i}, 'null'::jsonb) AS ${q(c.name)}`
+        : `(e->>${i})::${c.sqlType} AS ${q(c.name)}`,
+    )
+    .join(', ');
 }
 
 function payloadOf(rows: readonly object[], columns: readonly ColumnInfo[]): string {
@@ -90,7 +104,11 @@ function* batches<T>(items: readonly T[], size = ROWS_PER_BATCH): Generator<T[]>
  * @param onBatch called with the number of rows after each batch (progress)
  */
 export async function upsertRows<R = Record<string, never>>(
-  tx: Tx, spec: WriteSpec, organiserId: string, rows: readonly object[], onBatch?: (rows: number) => void,
+  tx: Tx,
+  spec: WriteSpec,
+  organiserId: string,
+  rows: readonly object[],
+  onBatch?: (rows: number) => void,
 ): Promise<UpsertResult<R>> {
   const info = tableInfo(spec.table);
   const columns = columnsOf(spec);
@@ -109,12 +127,15 @@ export async function upsertRows<R = Record<string, never>>(
   const returning = `(t.xmax = 0) AS inserted${spec.returning ? `, ${spec.returning}` : ''}`;
   const result: UpsertResult<R> = { inserted: 0, updated: 0, unchanged: 0, changed: [] };
   for (const batch of batches(rows)) {
-    const changed = await queryRows<R & { inserted: boolean }>(tx, sql`
+    const changed = await queryRows<R & { inserted: boolean }>(
+      tx,
+      sql`
       INSERT INTO ${sql.raw(q(info.name))} AS t (organiser_id, ${sql.raw(names)})
       SELECT ${organiserId}::uuid, ${sql.raw(columns.map((c) => q(c.name)).join(', '))}
       FROM (SELECT ${sql.raw(selectFromElement(columns))} FROM jsonb_array_elements(${payloadOf(batch, columns)}::jsonb) AS e) AS src
       ON CONFLICT (${sql.raw(keyList)}) ${sql.raw(conflict)}
-      RETURNING ${sql.raw(returning)}`);
+      RETURNING ${sql.raw(returning)}`,
+    );
     const inserted = changed.filter((r) => r.inserted).length;
     result.inserted += inserted;
     result.updated += changed.length - inserted;
@@ -133,7 +154,12 @@ export async function upsertRows<R = Record<string, never>>(
  * @returns the `returning` columns of the deleted rows
  */
 export async function deleteOmittedChildren<R = Record<string, never>>(
-  tx: Tx, spec: WriteSpec, organiserId: string, parentKey: string, parentIds: readonly string[], rows: readonly object[],
+  tx: Tx,
+  spec: WriteSpec,
+  organiserId: string,
+  parentKey: string,
+  parentIds: readonly string[],
+  rows: readonly object[],
 ): Promise<R[]> {
   if (parentIds.length === 0) return [];
   const info = tableInfo(spec.table);
@@ -153,12 +179,17 @@ export async function deleteOmittedChildren<R = Record<string, never>>(
     if (parentBatch.length === 0) return;
     const keys = info.keyColumns;
     const matches = keys.map((c, i) => `t.${q(c.name)} = (k->>${i})::${c.sqlType}`).join(' AND ');
-    deleted.push(...await queryRows<R>(tx, sql`
+    deleted.push(
+      ...(await queryRows<R>(
+        tx,
+        sql`
       DELETE FROM ${sql.raw(q(info.name))} AS t
       WHERE t.organiser_id = ${organiserId}
         AND t.${sql.raw(q(parent.name))} = ANY(${pgArray(parentBatch)}::uuid[])
         AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(${payloadOf(keptBatch, keys)}::jsonb) AS k WHERE ${sql.raw(matches)})
-      RETURNING ${sql.raw(spec.returning ?? '1 AS deleted')}`));
+      RETURNING ${sql.raw(spec.returning ?? '1 AS deleted')}`,
+      )),
+    );
     parentBatch = [];
     keptBatch = [];
   };
@@ -177,17 +208,26 @@ export async function deleteOmittedChildren<R = Record<string, never>>(
  * @returns the `returning` columns of the deleted rows
  */
 export async function deleteByKey<R = Record<string, never>>(
-  tx: Tx, spec: WriteSpec, organiserId: string, keys: readonly object[], where?: string,
+  tx: Tx,
+  spec: WriteSpec,
+  organiserId: string,
+  keys: readonly object[],
+  where?: string,
 ): Promise<R[]> {
   const keyColumns = tableInfo(spec.table).keyColumns;
   const matches = keyColumns.map((c, i) => `t.${q(c.name)} = (k->>${i})::${c.sqlType}`).join(' AND ');
   const deleted: R[] = [];
   for (const batch of batches(keys)) {
-    deleted.push(...await queryRows<R>(tx, sql`
+    deleted.push(
+      ...(await queryRows<R>(
+        tx,
+        sql`
       DELETE FROM ${sql.raw(q(tableInfo(spec.table).name))} AS t
       USING jsonb_array_elements(${payloadOf(batch, keyColumns)}::jsonb) AS k
       WHERE t.organiser_id = ${organiserId} AND ${sql.raw(matches)}${sql.raw(where ? ` AND (${where})` : '')}
-      RETURNING ${sql.raw(spec.returning ?? '1 AS deleted')}`));
+      RETURNING ${sql.raw(spec.returning ?? '1 AS deleted')}`,
+      )),
+    );
   }
   return deleted;
 }
@@ -198,7 +238,8 @@ export async function deleteByKey<R = Record<string, never>>(
  */
 export async function queryInBatches<R>(tx: Tx, ids: readonly string[], query: (ids: SQL) => SQL): Promise<R[]> {
   const rows: R[] = [];
-  for (const batch of batches(ids, ROWS_PER_BATCH * 4)) rows.push(...await queryRows<R>(tx, query(sql`${pgArray(batch)}::uuid[]`)));
+  for (const batch of batches(ids, ROWS_PER_BATCH * 4))
+    rows.push(...(await queryRows<R>(tx, query(sql`${pgArray(batch)}::uuid[]`))));
   return rows;
 }
 

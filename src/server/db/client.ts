@@ -40,7 +40,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     // The pool listens only on idle clients: a connection ended while checked out (57P01 idle in a
     // transaction) would emit an unhandled 'error' and end the process. The query in flight, or
     // the next one, fails instead (the request answers 500) and the pool drops the client on release.
-    pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost during a transaction: ${error.message}`)));
+    pool.on('connect', (client) =>
+      client.on('error', (error) => console.error(`PostgreSQL connection lost during a transaction: ${error.message}`)),
+    );
     const db = drizzle(pool, { schema }) as unknown as Db;
     // Every transaction that loses a race (deadlock, serialization, duplicate new key) runs again (retry.ts).
     const transaction = db.transaction.bind(db);
@@ -85,7 +87,9 @@ export { schema };
  * Runs queries one after another. Inside a transaction there is one connection, and node-postgres
  * will stop queueing concurrent queries on it, so `Promise.all` over queries is not used there.
  */
-export async function inSequence<T extends readonly unknown[]>(...steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+export async function inSequence<T extends readonly unknown[]>(
+  ...steps: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
   const results: unknown[] = [];
   for (const step of steps) results.push(await step());
   return results as unknown as T;
@@ -96,7 +100,10 @@ export async function inSequence<T extends readonly unknown[]>(...steps: { [K in
  * pool gives each its own connection; PGlite queues them), and one after another inside a
  * transaction, which has one connection.
  */
-export async function concurrently<T extends readonly unknown[]>(tx: Tx, ...steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+export async function concurrently<T extends readonly unknown[]>(
+  tx: Tx,
+  ...steps: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
   if (tx instanceof PgTransaction) return inSequence<T>(...steps);
   return Promise.all(steps.map((step) => step())) as unknown as Promise<T>;
 }

@@ -24,15 +24,33 @@ export function explainConnectError(error: unknown, url: string): { line: string
   const where = target(url);
   const state = sqlStateOf(error);
   const code = (error as { code?: string }).code;
-  if (state === '3D000') return { line: `Databasen finns inte (${where}); skapa den först. (The database does not exist.)`, transient: false };
-  if (state === '28000') return { line: `Rollen finns inte eller får inte logga in (${where}). (The role is unknown or may not log in.)`, transient: false };
-  if (state === '28P01') return { line: `Fel lösenord för rollen (${where}). (Password authentication failed.)`, transient: false };
-  if (state === '57P03') return { line: `PostgreSQL startar fortfarande (${where}). (The server is starting up.)`, transient: true };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { line: `Värden i DATABASE_URL hittas inte (${where}). (Host not found.)`, transient: true };
-  if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ECONNRESET' || /timeout/i.test(String((error as Error).message))) {
+  if (state === '3D000')
+    return {
+      line: `Databasen finns inte (${where}); skapa den först. (The database does not exist.)`,
+      transient: false,
+    };
+  if (state === '28000')
+    return {
+      line: `Rollen finns inte eller får inte logga in (${where}). (The role is unknown or may not log in.)`,
+      transient: false,
+    };
+  if (state === '28P01')
+    return { line: `Fel lösenord för rollen (${where}). (Password authentication failed.)`, transient: false };
+  if (state === '57P03')
+    return { line: `PostgreSQL startar fortfarande (${where}). (The server is starting up.)`, transient: true };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { line: `Värden i DATABASE_URL hittas inte (${where}). (Host not found.)`, transient: true };
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ETIMEDOUT' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'ECONNRESET' ||
+    /timeout/i.test(String((error as Error).message))
+  ) {
     return { line: `PostgreSQL svarar inte på ${where}. (Server unreachable.)`, transient: true };
   }
-  if (error instanceof TypeError || /Invalid URL/i.test(String((error as Error).message))) return { line: `DATABASE_URL är ogiltig. (Invalid DATABASE_URL.)`, transient: false };
+  if (error instanceof TypeError || /Invalid URL/i.test(String((error as Error).message)))
+    return { line: `DATABASE_URL är ogiltig. (Invalid DATABASE_URL.)`, transient: false };
   return { line: `Kan inte ansluta till PostgreSQL (${where}): ${(error as Error).message}`, transient: false };
 }
 
@@ -40,7 +58,10 @@ export function explainConnectError(error: unknown, url: string): { line: string
  * Connects once and disconnects; retries transient failures with backoff for up to `waitMs`.
  * @throws DatabaseUnavailableError with the one-line explanation.
  */
-export async function checkDatabaseReachable(url: string, options: { waitMs?: number; log?: (line: string) => void } = {}): Promise<void> {
+export async function checkDatabaseReachable(
+  url: string,
+  options: { waitMs?: number; log?: (line: string) => void } = {},
+): Promise<void> {
   const waitMs = options.waitMs ?? 30_000;
   const log = options.log ?? ((line: string) => console.error(line));
   const deadline = Date.now() + waitMs;

@@ -20,17 +20,26 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a terminated connection', () =>
   });
   afterAll(() => t.close());
 
-  const register = async (lessonId: string) => (await logInAs(t.app, world.usernames.teacher)).request({
-    method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks: [{ personId: world.pupilsA[0], kind: 'absent' }] } });
+  const register = async (lessonId: string) =>
+    (await logInAs(t.app, world.usernames.teacher)).request({
+      method: 'PUT',
+      url: `/api/lessons/${lessonId}/registration`,
+      payload: { marks: [{ personId: world.pupilsA[0], kind: 'absent' }] },
+    });
 
   it('idle inside a transaction: the transaction fails, the server keeps serving', async () => {
-    const failed = await t.database.db.transaction(async (tx) => {
-      const [{ pid }] = await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
-      await t.database.db.execute(sql`select pg_terminate_backend(${pid})`);
-      // The termination reaches the client while it is checked out and idle (the crash of issue 14).
-      await sleep(300);
-      await tx.execute(sql`select 1`);
-    }).then(() => false, () => true);
+    const failed = await t.database.db
+      .transaction(async (tx) => {
+        const [{ pid }] = await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
+        await t.database.db.execute(sql`select pg_terminate_backend(${pid})`);
+        // The termination reaches the client while it is checked out and idle (the crash of issue 14).
+        await sleep(300);
+        await tx.execute(sql`select 1`);
+      })
+      .then(
+        () => false,
+        () => true,
+      );
     expect(failed).toBe(true);
     const response = await register(world.lessonsA.get(`${TEST_TODAY} 08:00`)!);
     expect(response.statusCode).toBe(200);
@@ -46,8 +55,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a terminated connection', () =>
       let waiting: { pid: number }[] = [];
       for (let i = 0; i < 100 && waiting.length === 0; i++) {
         await sleep(50);
-        waiting = await queryRows<{ pid: number }>(t.database.db, sql`select pid from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'`);
+        waiting = await queryRows<{ pid: number }>(
+          t.database.db,
+          sql`select pid from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'`,
+        );
       }
       expect(waiting).toHaveLength(1);
       await t.database.db.execute(sql`select pg_terminate_backend(${waiting[0].pid})`);
@@ -59,7 +71,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a terminated connection', () =>
   });
 
   it('every idle connection of the pool ended at once: the next requests get new ones', async () => {
-    await t.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    await t.database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+    );
     await sleep(300);
     const response = await register(world.lessonsA.get(`${TEST_TODAY} 10:30`)!);
     expect(response.statusCode).toBe(200);

@@ -103,7 +103,19 @@ const BASE = {
  * Colds peak in winter: relative illness rate per calendar month. Low at the start of the school
  * year: August has only about ten school days, so one sick day is already 10 % of the month.
  */
-const SEASON: Record<number, number> = { 1: 1.6, 2: 1.7, 3: 1.4, 4: 0.9, 5: 0.8, 6: 0.6, 8: 0.35, 9: 0.6, 10: 0.7, 11: 1.5, 12: 1.5 };
+const SEASON: Record<number, number> = {
+  1: 1.6,
+  2: 1.7,
+  3: 1.4,
+  4: 0.9,
+  5: 0.8,
+  6: 0.6,
+  8: 0.35,
+  9: 0.6,
+  10: 0.7,
+  11: 1.5,
+  12: 1.5,
+};
 
 /** Whole-day report window: covers every lesson of both units. */
 export const WHOLE_DAY_REPORT = { start: 8 * 60, end: 17 * 60 };
@@ -123,7 +135,11 @@ export class PupilAbsenceModel {
    * @param schoolDays the school days of the pupil's unit, in order
    * @param rng the pupil's own stream
    */
-  constructor(scenario: ScenarioSpec | undefined, schoolDays: readonly string[], private readonly rng: Rng) {
+  constructor(
+    scenario: ScenarioSpec | undefined,
+    schoolDays: readonly string[],
+    private readonly rng: Rng,
+  ) {
     for (const term of new Set(schoolDays.map((d) => termOf(d)!))) {
       const days = schoolDays.filter((d) => termOf(d) === term);
       days.forEach((d, i) => this.progress.set(d, days.length > 1 ? i / (days.length - 1) : 0));
@@ -134,11 +150,19 @@ export class PupilAbsenceModel {
   /** Outcome of one school day for the given lessons. */
   day(date: string, lessons: readonly LessonInfo[], classOnOtherActivity: boolean): DayResult {
     const rng = this.rng;
-    const ctx: DayCtx = { date, weekday: isoWeekday(date), month: date.slice(0, 7), termProgress: this.progress.get(date) ?? 0 };
+    const ctx: DayCtx = {
+      date,
+      weekday: isoWeekday(date),
+      month: date.slice(0, 7),
+      termProgress: this.progress.get(date) ?? 0,
+    };
     const whole = this.wholeDay(ctx);
     if (whole) {
       const report = whole === 'reported' ? WHOLE_DAY_REPORT : null;
-      return { lessons: lessons.map((l) => minutesFor(l, whole === 'reported' ? ABSENT_VALID : ABSENT_INVALID, report)), report };
+      return {
+        lessons: lessons.map((l) => minutesFor(l, whole === 'reported' ? ABSENT_VALID : ABSENT_INVALID, report)),
+        report,
+      };
     }
 
     let report: DayResult['report'] = null;
@@ -166,7 +190,8 @@ export class PupilAbsenceModel {
     }
     const planted = this.behaviour.wholeDay(ctx);
     if (planted) return planted;
-    const startRate = BASE.illnessStartPerDay * (SEASON[Number(ctx.month.slice(5))] ?? 1) * this.behaviour.illnessFactor;
+    const startRate =
+      BASE.illnessStartPerDay * (SEASON[Number(ctx.month.slice(5))] ?? 1) * this.behaviour.illnessFactor;
     if (rng() >= startRate) return null;
     let length = 1;
     while (length < 5 && rng() < BASE.illnessContinues) length++;
@@ -201,7 +226,9 @@ function minutesFor(lesson: LessonInfo, mark: Mark, report: DayResult['report'])
     case 'present':
       return { attended: rest, valid: covered, invalid: 0, other: 0 };
     case 'absent':
-      return mark.valid ? { attended: 0, valid: length, invalid: 0, other: 0 } : { attended: 0, valid: covered, invalid: rest, other: 0 };
+      return mark.valid
+        ? { attended: 0, valid: length, invalid: 0, other: 0 }
+        : { attended: 0, valid: covered, invalid: rest, other: 0 };
     case 'late': {
       const late = Math.min(mark.minutes, rest - 1);
       return { attended: rest - late, valid: covered, invalid: late, other: 0 };
@@ -250,7 +277,11 @@ function behaviourFor(scenario: ScenarioSpec | undefined, schoolDays: readonly s
         lesson: (c) => (rng() < 0.01 + 0.08 * c.termProgress ? ABSENT_INVALID : null),
       };
     case 'mondayAbsence': {
-      const absentMondays = quota(rng, schoolDays.filter((d) => isoWeekday(d) === 1), 0.55);
+      const absentMondays = quota(
+        rng,
+        schoolDays.filter((d) => isoWeekday(d) === 1),
+        0.55,
+      );
       return { ...base, illnessFactor: 0.7, wholeDay: (c) => (absentMondays.has(c.date) ? either(rng, 0.3) : null) };
     }
     case 'firstLessonAbsence':
@@ -287,7 +318,8 @@ function behaviourFor(scenario: ScenarioSpec | undefined, schoolDays: readonly s
       return {
         ...base,
         wholeDay: (c) => (rng() < (c.date < '2026-08-01' ? 0.1 : 0.22) ? either(rng, 0.35) : null),
-        lesson: (_c, _l, position) => (position === 0 && rng() < 0.15 ? { kind: 'late', minutes: randInt(rng, 5, 25) } : null),
+        lesson: (_c, _l, position) =>
+          position === 0 && rng() < 0.15 ? { kind: 'late', minutes: randInt(rng, 5, 25) } : null,
       };
     default:
       return base;
@@ -301,11 +333,15 @@ function behaviourFor(scenario: ScenarioSpec | undefined, schoolDays: readonly s
 export function planLeaves(scenario: ScenarioSpec | undefined, schoolDays: readonly string[], rng: Rng): LeaveSpan[] {
   if (scenario?.pattern === 'longGrantedLeave') {
     const start = schoolDays.findIndex((d) => d >= '2026-09-21');
-    return start >= 0 ? [{ first: schoolDays[start], last: schoolDays[Math.min(start + 9, schoolDays.length - 1)] }] : [];
+    return start >= 0
+      ? [{ first: schoolDays[start], last: schoolDays[Math.min(start + 9, schoolDays.length - 1)] }]
+      : [];
   }
   if (rng() >= 0.1) return [];
   // Index i is the last school day before a break longer than a weekend.
-  const beforeBreak = schoolDays.map((_, i) => i).filter((i) => i + 1 < schoolDays.length && daysBetween(schoolDays[i], schoolDays[i + 1]) > 3);
+  const beforeBreak = schoolDays
+    .map((_, i) => i)
+    .filter((i) => i + 1 < schoolDays.length && daysBetween(schoolDays[i], schoolDays[i + 1]) > 3);
   if (beforeBreak.length === 0) return [];
   const i = beforeBreak[Math.floor(rng() * beforeBreak.length)];
   const length = randInt(rng, 2, 4);

@@ -26,7 +26,8 @@ const LATE_WINDOW_DAYS = 21;
 /** The last day of every month from `from` up to `today`, then `today` (its work: what fell due before today). */
 function checkpoints(from: string, today: string): string[] {
   const dates: string[] = [];
-  for (let end = monthRange(monthKey(from)).to; end < today; end = monthRange(monthKey(addDays(end, 1))).to) dates.push(end);
+  for (let end = monthRange(monthKey(from)).to; end < today; end = monthRange(monthKey(addDays(end, 1))).to)
+    dates.push(end);
   return [...dates, today];
 }
 
@@ -57,12 +58,24 @@ async function workUpTo(tx: Tx, organiserId: string, date: string, adminId: stri
 
 export async function publishDemoLadder(tx: Tx, organiserId: string, today: string): Promise<void> {
   const from = DEMO_TERMS[0].startDate;
-  const [admin] = await queryRows<{ id: string }>(tx, sql`select u.id from users u
+  const [admin] = await queryRows<{ id: string }>(
+    tx,
+    sql`select u.id from users u
     join user_roles r on r.organiser_id = u.organiser_id and r.user_id = u.id and r.role = 'organiserAdmin'
-    where u.organiser_id = ${organiserId} order by u.username limit 1`);
+    where u.organiser_id = ${organiserId} order by u.username limit 1`,
+  );
   if (!admin) return;
-  await saveLadderVersion(tx, { organiserId, actorUserId: admin.id },
-    { schoolUnitId: null, definition: LADDER_PRESETS.stockholm, presetId: 'stockholm', effectiveFrom: from, isPublished: true });
+  await saveLadderVersion(
+    tx,
+    { organiserId, actorUserId: admin.id },
+    {
+      schoolUnitId: null,
+      definition: LADDER_PRESETS.stockholm,
+      presetId: 'stockholm',
+      effectiveFrom: from,
+      isPublished: true,
+    },
+  );
   for (const date of checkpoints(from, today)) {
     await evaluateLadders(tx, { organiserId, actorUserId: null }, { date });
     await workUpTo(tx, organiserId, date, admin.id);

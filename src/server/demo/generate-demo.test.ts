@@ -54,7 +54,10 @@ const dateOf = (rfc3339: string) => rfc3339.slice(0, 10);
 const minutesBetween = (start: string, end: string) => (Date.parse(end) - Date.parse(start)) / 60_000;
 const absenceRate = (rows: Ss12000Attendance[]) => {
   const absent = rows.reduce((s, a) => s + a.validAbsenceMinutes + a.invalidAbsenceMinutes, 0);
-  const known = rows.reduce((s, a) => s + a.attendanceMinutes + a.validAbsenceMinutes + a.invalidAbsenceMinutes + a.otherAttendanceMinutes, 0);
+  const known = rows.reduce(
+    (s, a) => s + a.attendanceMinutes + a.validAbsenceMinutes + a.invalidAbsenceMinutes + a.otherAttendanceMinutes,
+    0,
+  );
   return absent / known;
 };
 
@@ -134,7 +137,12 @@ describe('generateDemo', () => {
 
   it('has the organiser and two school units', () => {
     const [organiser, ...units] = v.organisations;
-    expect(organiser).toMatchObject({ id: v.data.organiserId, displayName: 'Exempelkommun', organisationType: 'Huvudman', municipalityCode: '1999' });
+    expect(organiser).toMatchObject({
+      id: v.data.organiserId,
+      displayName: 'Exempelkommun',
+      organisationType: 'Huvudman',
+      municipalityCode: '1999',
+    });
     expect(units.map((u) => u.displayName)).toEqual(['Exempelskolan F–6', 'Exempelskolan 7–9']);
     for (const u of units) {
       expect(u.organisationType).toBe('Skolenhet');
@@ -170,14 +178,19 @@ describe('generateDemo', () => {
       }
     }
     for (const p of v.persons) {
-      for (const a of p.addresses ?? []) check(a.streetAddress && a.postalCode && a.locality && a.country, `address of ${p.id}`);
+      for (const a of p.addresses ?? [])
+        check(a.streetAddress && a.postalCode && a.locality && a.country, `address of ${p.id}`);
       for (const e of p.emails ?? []) check(e.type && e.value, `email of ${p.id}`);
-      for (const n of p.phoneNumbers ?? []) check(n.type && n.value && typeof n.mobile === 'boolean', `phone of ${p.id}`);
+      for (const n of p.phoneNumbers ?? [])
+        check(n.type && n.value && typeof n.mobile === 'boolean', `phone of ${p.id}`);
       for (const e of p.enrolments ?? []) check(e.enroledAt.id && e.schoolType && e.startDate, `enrolment of ${p.id}`);
     }
-    for (const d of v.duties) for (const r of d.assignmentRole ?? []) check(r.assignmentRoleType && r.group.id, `assignmentRole of ${d.id}`);
+    for (const d of v.duties)
+      for (const r of d.assignmentRole ?? []) check(r.assignmentRoleType && r.group.id, `assignmentRole of ${d.id}`);
     for (const a of v.activities) for (const t of a.teachers) check(t.duty.id, `teacher of ${a.id}`);
-    for (const e of v.events) for (const x of e.studentExceptions ?? []) check(x.student.id && typeof x.participates === 'boolean', `exception of ${e.id}`);
+    for (const e of v.events)
+      for (const x of e.studentExceptions ?? [])
+        check(x.student.id && typeof x.participates === 'boolean', `exception of ${e.id}`);
     expect(list).toEqual([]);
     expect(ids.size).toBe(total); // no id collisions across files
   });
@@ -254,7 +267,8 @@ describe('generateDemo', () => {
       has(v.personById, a.registeredBy.id, 'absence registeredBy');
       has(v.orgById, a.organisation.id, 'absence organisation');
     }
-    for (const d of v.data.files.schoolCalendar.daysOff) if (d.schoolUnitId) has(v.orgById, d.schoolUnitId, 'day off unit');
+    for (const d of v.data.files.schoolCalendar.daysOff)
+      if (d.schoolUnitId) has(v.orgById, d.schoolUnitId, 'day off unit');
     for (const acc of v.data.accounts) if (acc.personId) has(v.personById, acc.personId, 'account person');
     for (const s of v.data.scenarios) has(v.personById, s.personId, 'scenario pupil');
     expect(list).toEqual([]);
@@ -262,14 +276,25 @@ describe('generateDemo', () => {
 
   it('schedules lessons only on school days, at Stockholm local time with the right offset', () => {
     const { terms, daysOff } = v.data.files.schoolCalendar;
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
     const toLocal = (iso: string) => local.format(new Date(iso)).replace(' ', 'T');
     const { check, list } = problems();
     const offsetOn = new Map<string, string>();
     for (const e of v.events) {
       const date = dateOf(e.startTime);
       const unitId = v.activityById.get(e.activity.id)!.organisation.id;
-      check(terms.some((t) => date >= t.startDate && date <= t.endDate), `outside term ${date}`);
+      check(
+        terms.some((t) => date >= t.startDate && date <= t.endDate),
+        `outside term ${date}`,
+      );
       check(![0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay()), `weekend ${date}`);
       check(!daysOff.some((d) => d.date === date && (!d.schoolUnitId || d.schoolUnitId === unitId)), `day off ${date}`);
       for (const t of [e.startTime, e.endTime]) {
@@ -284,7 +309,12 @@ describe('generateDemo', () => {
     }
     expect(list).toEqual([]);
     // Summer time from 29 March (påsklov follows), winter time again from 25 October (höstlov follows).
-    expect([offsetOn.get('2026-03-27'), offsetOn.get('2026-04-07'), offsetOn.get('2026-10-23'), offsetOn.get('2026-11-02')]).toEqual(['+01:00', '+02:00', '+02:00', '+01:00']);
+    expect([
+      offsetOn.get('2026-03-27'),
+      offsetOn.get('2026-04-07'),
+      offsetOn.get('2026-10-23'),
+      offsetOn.get('2026-11-02'),
+    ]).toEqual(['+01:00', '+02:00', '+02:00', '+01:00']);
     expect(v.events.some((e) => e.cancelled)).toBe(true);
     expect(new Set(v.events.flatMap((e) => (e.studentExceptions ?? []).map((x) => x.student.id))).size).toBe(2);
   });
@@ -316,7 +346,10 @@ describe('generateDemo', () => {
       const event = v.eventById.get(a.calendarEvent.id)!;
       check(dateOf(event.startTime) < TODAY && !event.cancelled && a.isReported, `attendance ${a.id}`);
       const parts = [a.attendanceMinutes, a.validAbsenceMinutes, a.invalidAbsenceMinutes, a.otherAttendanceMinutes];
-      check(parts.every((m) => Number.isInteger(m) && m >= 0), `minutes ${a.id}`);
+      check(
+        parts.every((m) => Number.isInteger(m) && m >= 0),
+        `minutes ${a.id}`,
+      );
       check(parts.reduce((x, y) => x + y, 0) === minutesBetween(event.startTime, event.endTime), `sum ${a.id}`);
       (byEvent.get(event.id) ?? byEvent.set(event.id, []).get(event.id)!).push(a);
     }
@@ -324,7 +357,12 @@ describe('generateDemo', () => {
     let past = 0;
     let unregistered = 0;
     for (const e of v.events) {
-      if (e.cancelled || dateOf(e.startTime) >= TODAY || v.activityById.get(e.activity.id)!.activityType !== 'Undervisning') continue;
+      if (
+        e.cancelled ||
+        dateOf(e.startTime) >= TODAY ||
+        v.activityById.get(e.activity.id)!.activityType !== 'Undervisning'
+      )
+        continue;
       const scheduled = scheduledPupils(v, e);
       if (scheduled.size === 0) continue;
       past++;
@@ -344,7 +382,13 @@ describe('generateDemo', () => {
     const perDuty = new Map<string, { lessons: number; missing: number }>();
     for (const e of v.events) {
       const a = v.activityById.get(e.activity.id)!;
-      if (a.activityType !== 'Undervisning' || e.cancelled || dateOf(e.startTime) >= TODAY || scheduledPupils(v, e).size === 0) continue;
+      if (
+        a.activityType !== 'Undervisning' ||
+        e.cancelled ||
+        dateOf(e.startTime) >= TODAY ||
+        scheduledPupils(v, e).size === 0
+      )
+        continue;
       const x = perDuty.get(a.teachers[0].duty.id) ?? { lessons: 0, missing: 0 };
       x.lessons++;
       if (!registered.has(e.id)) x.missing++;
@@ -358,7 +402,8 @@ describe('generateDemo', () => {
 
   it('matches guardian reports and leaves with valid absence in the covered lessons', () => {
     const rowsByStudent = new Map<string, Ss12000Attendance[]>();
-    for (const a of v.attendances) (rowsByStudent.get(a.student.id) ?? rowsByStudent.set(a.student.id, []).get(a.student.id)!).push(a);
+    for (const a of v.attendances)
+      (rowsByStudent.get(a.student.id) ?? rowsByStudent.set(a.student.id, []).get(a.student.id)!).push(a);
     const { check, list } = problems();
     let checked = 0;
     for (const absence of v.absences) {
@@ -384,7 +429,8 @@ describe('generateDemo', () => {
 
   it('keeps most pupils at low, mostly valid absence', () => {
     const byStudent = new Map<string, Ss12000Attendance[]>();
-    for (const a of v.attendances) (byStudent.get(a.student.id) ?? byStudent.set(a.student.id, []).get(a.student.id)!).push(a);
+    for (const a of v.attendances)
+      (byStudent.get(a.student.id) ?? byStudent.set(a.student.id, []).get(a.student.id)!).push(a);
     const rates = [...byStudent.values()].map(absenceRate).sort((a, b) => a - b);
     const median = rates[Math.floor(rates.length / 2)];
     expect(median).toBeGreaterThan(0.02);
@@ -396,7 +442,9 @@ describe('generateDemo', () => {
 
   it('plants a 7A pupil with over 40 % absence in January 2026', () => {
     const [pupil] = scenarioPupil(v, 'monthOver40Percent');
-    const january = v.attendances.filter((a) => a.student.id === pupil && dateOf(v.eventById.get(a.calendarEvent.id)!.startTime).startsWith('2026-01'));
+    const january = v.attendances.filter(
+      (a) => a.student.id === pupil && dateOf(v.eventById.get(a.calendarEvent.id)!.startTime).startsWith('2026-01'),
+    );
     expect(january.length).toBeGreaterThan(50);
     expect(absenceRate(january)).toBeGreaterThan(0.4);
   });
@@ -419,13 +467,25 @@ describe('generateDemo', () => {
   it('plants the Monday pattern: Monday absence at least twice the other days', () => {
     const [pupil] = scenarioPupil(v, 'mondayAbsence');
     const rows = v.attendances.filter((a) => a.student.id === pupil);
-    const isMonday = (a: Ss12000Attendance) => new Date(`${dateOf(v.eventById.get(a.calendarEvent.id)!.startTime)}T12:00:00Z`).getUTCDay() === 1;
+    const isMonday = (a: Ss12000Attendance) =>
+      new Date(`${dateOf(v.eventById.get(a.calendarEvent.id)!.startTime)}T12:00:00Z`).getUTCDay() === 1;
     expect(absenceRate(rows.filter(isMonday))).toBeGreaterThan(2 * absenceRate(rows.filter((a) => !isMonday(a))));
   });
 
   it('lists every planted pattern once or more', () => {
     const patterns = new Set(v.data.scenarios.map((s) => s.pattern));
-    for (const p of ['monthOver40Percent', 'twoConsecutiveMonthsOver20Percent', 'risingAbsence', 'mondayAbsence', 'firstLessonAbsence', 'subjectAbsence', 'nearHomeStayer', 'scatteredInvalidAbsence', 'protectedIdentityConcerningAbsence', 'adjustedStudyPlan']) {
+    for (const p of [
+      'monthOver40Percent',
+      'twoConsecutiveMonthsOver20Percent',
+      'risingAbsence',
+      'mondayAbsence',
+      'firstLessonAbsence',
+      'subjectAbsence',
+      'nearHomeStayer',
+      'scatteredInvalidAbsence',
+      'protectedIdentityConcerningAbsence',
+      'adjustedStudyPlan',
+    ]) {
       expect(patterns, p).toContain(p);
     }
   });
@@ -448,27 +508,45 @@ describe('generateDemo', () => {
       ]);
       // The guardian has custody of the planted 7A pupil with rising absence.
       const rising = v.data.scenarios.find((s) => s.pattern === 'risingAbsence')!;
-      const pupil = v.data.files.persons.find((p) => (p as { id: string }).id === rising.personId) as { responsibles: { person: { id: string }; relationType: string }[] };
-      expect(pupil.responsibles).toContainEqual({ person: { id: account('vardnadshavare').personId }, relationType: 'Vårdnadshavare' });
+      const pupil = v.data.files.persons.find((p) => (p as { id: string }).id === rising.personId) as {
+        responsibles: { person: { id: string }; relationType: string }[];
+      };
+      expect(pupil.responsibles).toContainEqual({
+        person: { id: account('vardnadshavare').personId },
+        relationType: 'Vårdnadshavare',
+      });
       expect(dutyOf('rektor')).toMatchObject({ dutyRole: 'Rektor', dutyAt: { id: unit79().id } });
       expect(dutyOf('elevhalsa')).toMatchObject({ dutyRole: 'Kurator', dutyAt: { id: unit79().id } });
-      for (const name of ['rektor', 'elevhalsa', 'mentor', 'larare']) expect(account(name).schoolUnitId).toBe(unit79().id);
+      for (const name of ['rektor', 'elevhalsa', 'mentor', 'larare'])
+        expect(account(name).schoolUnitId).toBe(unit79().id);
     });
 
     it('mentor is the 7A mentor and teaches', () => {
       const duty = dutyOf('mentor');
       expect(duty.dutyRole).toBe('Lärare');
-      expect(duty.assignmentRole).toEqual([expect.objectContaining({ assignmentRoleType: 'Mentor', group: { id: class7A().id } })]);
-      expect(v.activities.some((a) => a.teachers.some((t) => t.duty.id === duty.id) && a.activityType === 'Undervisning')).toBe(true);
+      expect(duty.assignmentRole).toEqual([
+        expect.objectContaining({ assignmentRoleType: 'Mentor', group: { id: class7A().id } }),
+      ]);
+      expect(
+        v.activities.some((a) => a.teachers.some((t) => t.duty.id === duty.id) && a.activityType === 'Undervisning'),
+      ).toBe(true);
     });
 
     it('larare teaches 7A and has a lesson every school day of the 7–9 unit', () => {
       const duty = dutyOf('larare');
-      const own = v.activities.filter((a) => a.teachers.some((t) => t.duty.id === duty.id) && a.activityType === 'Undervisning');
+      const own = v.activities.filter(
+        (a) => a.teachers.some((t) => t.duty.id === duty.id) && a.activityType === 'Undervisning',
+      );
       expect(own.some((a) => a.groups[0].id === class7A().id)).toBe(true);
       const ownIds = new Set(own.map((a) => a.id));
-      const teachingDays = new Set(v.events.filter((e) => ownIds.has(e.activity.id) && !e.cancelled).map((e) => dateOf(e.startTime)));
-      const schoolDays = new Set(v.events.filter((e) => v.activityById.get(e.activity.id)!.organisation.id === unit79().id).map((e) => dateOf(e.startTime)));
+      const teachingDays = new Set(
+        v.events.filter((e) => ownIds.has(e.activity.id) && !e.cancelled).map((e) => dateOf(e.startTime)),
+      );
+      const schoolDays = new Set(
+        v.events
+          .filter((e) => v.activityById.get(e.activity.id)!.organisation.id === unit79().id)
+          .map((e) => dateOf(e.startTime)),
+      );
       expect(teachingDays).toEqual(schoolDays);
       expect(teachingDays.has(TODAY)).toBe(true);
     });
@@ -490,7 +568,16 @@ describe('writeDemoFiles', () => {
     const dir = await mkdtemp(join(tmpdir(), 'narvaro-demo-test-'));
     try {
       await writeDemoFiles(data, dir);
-      const names = ['organisations', 'persons', 'groups', 'duties', 'activities', 'calendarEvents', 'attendances', 'absences'] as const;
+      const names = [
+        'organisations',
+        'persons',
+        'groups',
+        'duties',
+        'activities',
+        'calendarEvents',
+        'attendances',
+        'absences',
+      ] as const;
       expect((await readdir(dir)).sort()).toEqual([...names.map((n) => `${n}.json`), 'schoolCalendar.json'].sort());
       for (const name of names) {
         const parsed = JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8'));

@@ -9,7 +9,16 @@
  */
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type LeaveSpan, type LessonInfo, type LessonMinutes, PupilAbsenceModel, type ScenarioPattern, type ScenarioSpec, WHOLE_DAY_REPORT, planLeaves } from './absence-model.js';
+import {
+  type LeaveSpan,
+  type LessonInfo,
+  type LessonMinutes,
+  PupilAbsenceModel,
+  type ScenarioPattern,
+  type ScenarioSpec,
+  WHOLE_DAY_REPORT,
+  planLeaves,
+} from './absence-model.js';
 import {
   DEMO_DAYS_OFF,
   DEMO_TERMS,
@@ -24,7 +33,19 @@ import {
   utcTimestamp,
 } from './calendar.js';
 import { makeCivicNo, makeOrganisationNumber } from './civic-no.js';
-import { BOY_NAMES, FAMILY_NAMES, GIRL_NAMES, HOME_MUNICIPALITY, MAIL_DOMAIN, MEN_NAMES, type Municipality, OTHER_MUNICIPALITIES, WOMEN_NAMES, asciiSlug, fictionalMobile } from './names.js';
+import {
+  BOY_NAMES,
+  FAMILY_NAMES,
+  GIRL_NAMES,
+  HOME_MUNICIPALITY,
+  MAIL_DOMAIN,
+  MEN_NAMES,
+  type Municipality,
+  OTHER_MUNICIPALITIES,
+  WOMEN_NAMES,
+  asciiSlug,
+  fictionalMobile,
+} from './names.js';
 import { KeyedRandom, type Rng, pick, randInt, shuffled } from './prng.js';
 import type {
   Meta,
@@ -41,7 +62,15 @@ import type {
   Ss12000Organisation,
   Ss12000Person,
 } from './ss12000-types.js';
-import { type PlannedActivity, type PlannedTeacher, type Timetable, type TimetableClass, type UnitKey, buildTimetable, slotGrid } from './timetable.js';
+import {
+  type PlannedActivity,
+  type PlannedTeacher,
+  type Timetable,
+  type TimetableClass,
+  type UnitKey,
+  buildTimetable,
+  slotGrid,
+} from './timetable.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -192,7 +221,13 @@ interface UnitInfo {
 }
 
 const UNIT_SPECS: readonly Omit<UnitInfo, 'id'>[] = [
-  { key: 'F6', name: 'Exempelskolan F–6', schoolUnitCode: '85417362', schoolTypes: ['FKLASS', 'GR'], years: [0, 1, 2, 3, 4, 5, 6] },
+  {
+    key: 'F6',
+    name: 'Exempelskolan F–6',
+    schoolUnitCode: '85417362',
+    schoolTypes: ['FKLASS', 'GR'],
+    years: [0, 1, 2, 3, 4, 5, 6],
+  },
   { key: 'G79', name: 'Exempelskolan 7–9', schoolUnitCode: '28036419', schoolTypes: ['GR'], years: [7, 8, 9] },
 ];
 
@@ -212,22 +247,87 @@ interface PlantedEntry extends ScenarioSpec {
 
 /** 7A holds the patterns the mentor and teacher accounts should see first. */
 const PLANTED: readonly PlantedEntry[] = [
-  { pattern: 'monthOver40Percent', className: '7A', description: 'Over 40 % absence in January 2026, lower afterwards' },
-  { pattern: 'protectedIdentityConcerningAbsence', className: '7A', description: 'Protected identity (skyddad folkbokföring) with concerning absence, mostly without notice; the other guardian lives elsewhere and is not protected' },
+  {
+    pattern: 'monthOver40Percent',
+    className: '7A',
+    description: 'Over 40 % absence in January 2026, lower afterwards',
+  },
+  {
+    pattern: 'protectedIdentityConcerningAbsence',
+    className: '7A',
+    description:
+      'Protected identity (skyddad folkbokföring) with concerning absence, mostly without notice; the other guardian lives elsewhere and is not protected',
+  },
   { pattern: 'risingAbsence', className: '7A', description: 'Absence rising through each term' },
   { pattern: 'mondayAbsence', className: '7A', description: 'Absent on most Mondays, mostly without notice' },
-  { pattern: 'classChange', className: '7B', moveTo: '7A', date: '2026-03-02', description: 'Moved from 7B to 7A on 2 March 2026' },
-  { pattern: 'scatteredInvalidAbsence', className: '7B', description: 'Frequent short unexcused absences and late arrivals' },
-  { pattern: 'subjectAbsence', className: '8A', subject: 'Idrott och hälsa', description: 'Almost always absent from Idrott och hälsa' },
-  { pattern: 'firstLessonAbsence', className: '8B', description: 'Often late or absent at the first lesson of the day' },
-  { pattern: 'twoConsecutiveMonthsOver20Percent', className: '9A', months: ['2026-02', '2026-03'], description: 'Over 20 % absence in both February and March 2026' },
-  { pattern: 'adjustedStudyPlan', className: '9A', exceptSubjects: ['Moderna språk – spanska', 'Idrott och hälsa'], date: '2026-02-02', description: 'Adjusted study plan from 2 February 2026: no Moderna språk or Idrott och hälsa' },
-  { pattern: 'nearHomeStayer', className: '9B', description: 'Near home-stayer: rarely at school since mid-September 2026' },
-  { pattern: 'twoConsecutiveMonthsOver20Percent', className: '5B', months: ['2026-09', '2026-10'], homeMunicipality: 1880, description: 'Over 20 % absence in September and October 2026; registered in Örebro (1880)' },
-  { pattern: 'adjustedStudyPlan', className: '6A', exceptSubjects: ['Musik', 'Slöjd'], date: '2026-08-17', description: 'Adjusted study plan in the autumn term: no Musik or Slöjd' },
+  {
+    pattern: 'classChange',
+    className: '7B',
+    moveTo: '7A',
+    date: '2026-03-02',
+    description: 'Moved from 7B to 7A on 2 March 2026',
+  },
+  {
+    pattern: 'scatteredInvalidAbsence',
+    className: '7B',
+    description: 'Frequent short unexcused absences and late arrivals',
+  },
+  {
+    pattern: 'subjectAbsence',
+    className: '8A',
+    subject: 'Idrott och hälsa',
+    description: 'Almost always absent from Idrott och hälsa',
+  },
+  {
+    pattern: 'firstLessonAbsence',
+    className: '8B',
+    description: 'Often late or absent at the first lesson of the day',
+  },
+  {
+    pattern: 'twoConsecutiveMonthsOver20Percent',
+    className: '9A',
+    months: ['2026-02', '2026-03'],
+    description: 'Over 20 % absence in both February and March 2026',
+  },
+  {
+    pattern: 'adjustedStudyPlan',
+    className: '9A',
+    exceptSubjects: ['Moderna språk – spanska', 'Idrott och hälsa'],
+    date: '2026-02-02',
+    description: 'Adjusted study plan from 2 February 2026: no Moderna språk or Idrott och hälsa',
+  },
+  {
+    pattern: 'nearHomeStayer',
+    className: '9B',
+    description: 'Near home-stayer: rarely at school since mid-September 2026',
+  },
+  {
+    pattern: 'twoConsecutiveMonthsOver20Percent',
+    className: '5B',
+    months: ['2026-09', '2026-10'],
+    homeMunicipality: 1880,
+    description: 'Over 20 % absence in September and October 2026; registered in Örebro (1880)',
+  },
+  {
+    pattern: 'adjustedStudyPlan',
+    className: '6A',
+    exceptSubjects: ['Musik', 'Slöjd'],
+    date: '2026-08-17',
+    description: 'Adjusted study plan in the autumn term: no Musik or Slöjd',
+  },
   { pattern: 'longGrantedLeave', className: '4A', description: 'Granted leave for two weeks from 21 September 2026' },
-  { pattern: 'newArrival', className: '3A', date: '2026-09-07', description: 'Moved to Exempelkommun; enrolled from 7 September 2026' },
-  { pattern: 'leftSchool', className: '2B', date: '2026-04-24', description: 'Moved away; enrolment ended 24 April 2026' },
+  {
+    pattern: 'newArrival',
+    className: '3A',
+    date: '2026-09-07',
+    description: 'Moved to Exempelkommun; enrolled from 7 September 2026',
+  },
+  {
+    pattern: 'leftSchool',
+    className: '2B',
+    date: '2026-04-24',
+    description: 'Moved away; enrolment ended 24 April 2026',
+  },
 ];
 
 /** Days a whole class is away on a school-approved activity: lessons count as other attendance. */
@@ -243,10 +343,28 @@ const CANCELLED_TEACHER_DAYS = 6;
 const CANCELLATION_NOTICE_DAYS = 7;
 
 /** Teacher-led meetings: Läraraktivitet, not teaching time, no attendance. */
-const STAFF_MEETINGS: readonly { key: string; unit: UnitKey; name: string; weekday: number; start: number; end: number; everyOtherWeek?: boolean; pools?: string[] }[] = [
+const STAFF_MEETINGS: readonly {
+  key: string;
+  unit: UnitKey;
+  name: string;
+  weekday: number;
+  start: number;
+  end: number;
+  everyOtherWeek?: boolean;
+  pools?: string[];
+}[] = [
   { key: 'atl-f6', unit: 'F6', name: 'Arbetslagsmöte F–6', weekday: 3, start: 14 * 60 + 15, end: 15 * 60 + 15 },
   { key: 'atl-79', unit: 'G79', name: 'Arbetslagsmöte 7–9', weekday: 3, start: 15 * 60 + 20, end: 16 * 60 + 20 },
-  { key: 'maNo-79', unit: 'G79', name: 'Ämneslag matematik och NO 7–9', weekday: 4, start: 15 * 60 + 20, end: 16 * 60 + 10, everyOtherWeek: true, pools: ['MaTk', 'NO'] },
+  {
+    key: 'maNo-79',
+    unit: 'G79',
+    name: 'Ämneslag matematik och NO 7–9',
+    weekday: 4,
+    start: 15 * 60 + 20,
+    end: 16 * 60 + 10,
+    everyOtherWeek: true,
+    pools: ['MaTk', 'NO'],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +442,8 @@ interface EventInfo {
 }
 
 const meta = (created: string, modified = created): Meta => ({ created, modified });
-const ref = (id: string, marking?: SecurityMarking): Ref => (marking && marking !== 'Ingen' ? { id, securityMarking: marking } : { id });
+const ref = (id: string, marking?: SecurityMarking): Ref =>
+  marking && marking !== 'Ingen' ? { id, securityMarking: marking } : { id };
 
 class DemoBuilder {
   private readonly keyed: KeyedRandom;
@@ -363,7 +482,11 @@ class DemoBuilder {
     this.createCalendarEvents();
     const { attendances, absences } = this.createRegistrations();
     const organisations = this.organisationRecords();
-    const persons = [...this.pupils.map((p) => this.pupilRecord(p)), ...this.families.flatMap((f) => f.guardians.map((g) => this.adultRecord(g, 'Privat'))), ...this.staff.map((s) => this.adultRecord(s, 'Skola personal'))];
+    const persons = [
+      ...this.pupils.map((p) => this.pupilRecord(p)),
+      ...this.families.flatMap((f) => f.guardians.map((g) => this.adultRecord(g, 'Privat'))),
+      ...this.staff.map((s) => this.adultRecord(s, 'Skola personal')),
+    ];
     return {
       organiserId: this.organiserId,
       files: {
@@ -378,7 +501,11 @@ class DemoBuilder {
         schoolCalendar: this.schoolCalendar(),
       },
       accounts: this.accounts(),
-      scenarios: PLANTED.flatMap((entry) => this.pupils.filter((p) => p.planted === entry).map((p) => ({ personId: p.id, pattern: entry.pattern, description: entry.description }))),
+      scenarios: PLANTED.flatMap((entry) =>
+        this.pupils
+          .filter((p) => p.planted === entry)
+          .map((p) => ({ personId: p.id, pattern: entry.pattern, description: entry.description })),
+      ),
     };
   }
 
@@ -390,7 +517,14 @@ class DemoBuilder {
         const count = Math.max(1, Math.round(this.pupilsInYear(year) / PUPILS_PER_CLASS));
         for (let i = 0; i < count; i++) {
           const name = `${year === 0 ? 'F' : year}${String.fromCharCode(65 + i)}`;
-          this.classes.push({ idx: this.classes.length, name, year, unit: unit.key, unitInfo: unit, id: this.keyed.uuid(`group:class:${name}`) });
+          this.classes.push({
+            idx: this.classes.length,
+            name,
+            year,
+            unit: unit.key,
+            unitInfo: unit,
+            id: this.keyed.uuid(`group:class:${name}`),
+          });
         }
       }
     }
@@ -445,13 +579,21 @@ class DemoBuilder {
     }
     // Stable order: by class, then name; the id is keyed by this position.
     const byPlace = (p: Omit<PupilInfo, 'idx' | 'id'>) => p.memberships[0].classIdx;
-    drafts.sort((a, b) => byPlace(a) - byPlace(b) || a.familyName.localeCompare(b.familyName, 'sv') || a.givenName.localeCompare(b.givenName, 'sv') || a.civicNo.localeCompare(b.civicNo));
+    drafts.sort(
+      (a, b) =>
+        byPlace(a) - byPlace(b) ||
+        a.familyName.localeCompare(b.familyName, 'sv') ||
+        a.givenName.localeCompare(b.givenName, 'sv') ||
+        a.civicNo.localeCompare(b.civicNo),
+    );
     drafts.forEach((d, idx) => {
       const pupil: PupilInfo = { ...d, idx, id: this.keyed.uuid(`person:pupil:${idx}`) };
       this.pupils.push(pupil);
       d.family.children.push(pupil);
     });
-    this.families.forEach((f, i) => f.guardians.forEach((g, j) => (g.id = this.keyed.uuid(`person:guardian:${i}:${j}`))));
+    this.families.forEach((f, i) =>
+      f.guardians.forEach((g, j) => (g.id = this.keyed.uuid(`person:guardian:${i}:${j}`))),
+    );
   }
 
   private createFamily(rng: Rng): FamilyInfo {
@@ -464,15 +606,37 @@ class DemoBuilder {
     if (rng() < 0.82) {
       const secondSex = rng() < 0.9 ? (firstSex === 'Man' ? 'Kvinna' : 'Man') : firstSex;
       const separated = rng() < 0.15;
-      family.guardians.push(this.createAdult(rng, secondSex, rng() < 0.7 ? surname : pick(rng, FAMILY_NAMES), separated ? randomAddress(rng, municipality) : household));
+      family.guardians.push(
+        this.createAdult(
+          rng,
+          secondSex,
+          rng() < 0.7 ? surname : pick(rng, FAMILY_NAMES),
+          separated ? randomAddress(rng, municipality) : household,
+        ),
+      );
     }
     return family;
   }
 
   /** An adult; the id is assigned later, once the family's position is known. */
-  private createAdult(rng: Rng, sex: 'Man' | 'Kvinna', familyName: string, address: Ss12000Address, birthYear = randInt(rng, 1976, 1990)): AdultInfo {
+  private createAdult(
+    rng: Rng,
+    sex: 'Man' | 'Kvinna',
+    familyName: string,
+    address: Ss12000Address,
+    birthYear = randInt(rng, 1976, 1990),
+  ): AdultInfo {
     const birthDate = randomDateInYear(rng, birthYear);
-    return { id: '', givenName: pick(rng, sex === 'Man' ? MEN_NAMES : WOMEN_NAMES), familyName, sex, birthDate, civicNo: this.uniqueCivicNo(rng, birthDate, sex), address, marking: 'Ingen' };
+    return {
+      id: '',
+      givenName: pick(rng, sex === 'Man' ? MEN_NAMES : WOMEN_NAMES),
+      familyName,
+      sex,
+      birthDate,
+      civicNo: this.uniqueCivicNo(rng, birthDate, sex),
+      address,
+      marking: 'Ingen',
+    };
   }
 
   /** Guardians are born 22–40 years before their oldest child. */
@@ -505,7 +669,9 @@ class DemoBuilder {
       const cls = this.classByName(entry.className) ?? this.classByName(`${entry.className[0]}A`);
       const target = entry.moveTo ? this.classByName(entry.moveTo) : undefined;
       if (!cls || (entry.moveTo && (!target || target === cls))) continue; // too few classes for this one
-      const candidates = this.pupils.filter((p) => !p.planted && p.memberships[0].classIdx === cls.idx && p.family.children.length === 1);
+      const candidates = this.pupils.filter(
+        (p) => !p.planted && p.memberships[0].classIdx === cls.idx && p.family.children.length === 1,
+      );
       if (candidates.length === 0) continue;
       const pupil = pick(rng, candidates);
       pupil.planted = entry;
@@ -541,7 +707,13 @@ class DemoBuilder {
     const [first] = family.guardians;
     if (family.guardians.length === 1) {
       const sex = first.sex === 'Man' ? 'Kvinna' : 'Man';
-      const second = this.createAdult(rng, sex, family.surname, first.address, Number(first.birthDate.slice(0, 4)) + randInt(rng, -3, 3));
+      const second = this.createAdult(
+        rng,
+        sex,
+        family.surname,
+        first.address,
+        Number(first.birthDate.slice(0, 4)) + randInt(rng, -3, 3),
+      );
       second.id = this.keyed.uuid(`person:guardian:${this.families.indexOf(family)}:1`);
       family.guardians.push(second);
     }
@@ -567,13 +739,17 @@ class DemoBuilder {
   /** About 1 % of pupils protected, three with sekretessmarkering, ~1.5 % of families elsewhere. */
   private markProtectedAndOtherMunicipalities(): void {
     const rng = this.keyed.stream('markings');
-    const ordinary = shuffled(rng, this.families.filter((f) => f.children.every((c) => !c.planted)));
+    const ordinary = shuffled(
+      rng,
+      this.families.filter((f) => f.children.every((c) => !c.planted)),
+    );
     const protectedTarget = Math.max(1, Math.round(this.pupilCount * 0.01));
     const countProtected = () => this.pupils.filter((p) => p.marking === 'Skyddad folkbokföring').length;
     while (countProtected() < protectedTarget && ordinary.length > 0) this.protectHousehold(ordinary.pop()!);
     for (const family of ordinary.splice(-3)) family.children[0].marking = 'Sekretessmarkering';
     const movedFamilies = Math.max(1, Math.round(this.families.length * 0.015));
-    for (const family of ordinary.splice(-movedFamilies)) this.moveFamily(rng, family, pick(rng, OTHER_MUNICIPALITIES).code);
+    for (const family of ordinary.splice(-movedFamilies))
+      this.moveFamily(rng, family, pick(rng, OTHER_MUNICIPALITIES).code);
   }
 
   // --- staff ----------------------------------------------------------------------------------
@@ -583,8 +759,21 @@ class DemoBuilder {
     const add = (unit: UnitInfo, dutyRole: StaffInfo['dutyRole'], teacher?: PlannedTeacher) => {
       const sex = rng() < 0.65 ? 'Kvinna' : 'Man';
       const key = `${unit.key}:${this.staff.length}`;
-      const adult = this.createAdult(rng, sex, pick(rng, FAMILY_NAMES), randomAddress(rng, HOME_MUNICIPALITY), randInt(rng, 1962, 1996));
-      this.staff.push({ ...adult, id: this.keyed.uuid(`person:staff:${key}`), dutyId: this.keyed.uuid(`duty:${key}`), unit, dutyRole, teacher });
+      const adult = this.createAdult(
+        rng,
+        sex,
+        pick(rng, FAMILY_NAMES),
+        randomAddress(rng, HOME_MUNICIPALITY),
+        randInt(rng, 1962, 1996),
+      );
+      this.staff.push({
+        ...adult,
+        id: this.keyed.uuid(`person:staff:${key}`),
+        dutyId: this.keyed.uuid(`duty:${key}`),
+        unit,
+        dutyRole,
+        teacher,
+      });
     };
     for (const unit of this.units) {
       add(unit, 'Rektor');
@@ -631,8 +820,10 @@ class DemoBuilder {
     const cancelled = this.cancelledTeacherDays();
     const exclusions = this.studyPlanExclusions();
     const schoolDays = new Map(this.units.map((u) => [u.key, new Set(this.schoolDays(u.key))]));
-    for (const meeting of STAFF_MEETINGS) this.staffMeetingIds.set(meeting.key, this.keyed.uuid(`activity:staff:${meeting.key}`));
-    for (const a of this.timetable.activities) this.activityIds.set(a.idx, this.keyed.uuid(`activity:${this.classes[a.classIdx].name}:${a.subject}`));
+    for (const meeting of STAFF_MEETINGS)
+      this.staffMeetingIds.set(meeting.key, this.keyed.uuid(`activity:staff:${meeting.key}`));
+    for (const a of this.timetable.activities)
+      this.activityIds.set(a.idx, this.keyed.uuid(`activity:${this.classes[a.classIdx].name}:${a.subject}`));
 
     for (const term of DEMO_TERMS) {
       for (const date of datesBetween(term.startDate, term.endDate)) {
@@ -649,7 +840,9 @@ class DemoBuilder {
                 this.addEvent(term.key, key, date, grid[slot], {
                   activity,
                   cancelled: cancelled.has(`${activity.teacherIdx}|${date}`),
-                  excluded: exclusions.filter((x) => x.classIdx === cls.idx && x.subjects.includes(activity.subject) && date >= x.from).map((x) => x.pupil),
+                  excluded: exclusions
+                    .filter((x) => x.classIdx === cls.idx && x.subjects.includes(activity.subject) && date >= x.from)
+                    .map((x) => x.pupil),
                   comment: awayDays.get(`${cls.idx}|${date}`),
                 }),
               );
@@ -670,7 +863,13 @@ class DemoBuilder {
     key: string,
     date: string,
     time: { start: number; end: number },
-    opts: { activity?: PlannedActivity; meetingKey?: string; cancelled?: boolean; excluded?: PupilInfo[]; comment?: string },
+    opts: {
+      activity?: PlannedActivity;
+      meetingKey?: string;
+      cancelled?: boolean;
+      excluded?: PupilInfo[];
+      comment?: string;
+    },
   ): EventInfo {
     const { activity, cancelled = false, excluded = [] } = opts;
     const id = this.keyed.uuid(`calendarEvent:${key}`);
@@ -678,7 +877,9 @@ class DemoBuilder {
     const showCancelled = cancelled && daysBetween(this.today, date) <= CANCELLATION_NOTICE_DAYS;
     const record: Ss12000CalendarEvent = {
       id,
-      meta: showCancelled ? meta(published, utcTimestamp(stockholmEpochMs(addDays(date, -CANCELLATION_NOTICE_DAYS), 12 * 60))) : meta(published),
+      meta: showCancelled
+        ? meta(published, utcTimestamp(stockholmEpochMs(addDays(date, -CANCELLATION_NOTICE_DAYS), 12 * 60)))
+        : meta(published),
       activity: { id: activity ? this.activityIds.get(activity.idx)! : this.staffMeetingIds.get(opts.meetingKey!)! },
       startTime: stockholmDateTime(date, time.start),
       endTime: stockholmDateTime(date, time.end),
@@ -686,7 +887,8 @@ class DemoBuilder {
     };
     if (showCancelled) record.comment = 'Inställd: läraren på fortbildning';
     else if (opts.comment) record.comment = opts.comment;
-    if (excluded.length > 0) record.studentExceptions = excluded.map((p) => ({ student: ref(p.id, p.marking), participates: false }));
+    if (excluded.length > 0)
+      record.studentExceptions = excluded.map((p) => ({ student: ref(p.id, p.marking), participates: false }));
     const teacherIdx = activity?.teacherIdx;
     const info: EventInfo = {
       idx: this.events.length,
@@ -696,7 +898,8 @@ class DemoBuilder {
       end: time.end,
       activity,
       cancelled,
-      registered: teacherIdx === undefined || this.keyed.unit(`registration:${key}`) >= this.registrationGapRate(teacherIdx),
+      registered:
+        teacherIdx === undefined || this.keyed.unit(`registration:${key}`) >= this.registrationGapRate(teacherIdx),
       excluded: excluded.length > 0 ? new Set(excluded.map((p) => p.idx)) : undefined,
       classAway: opts.comment !== undefined,
       record,
@@ -722,7 +925,8 @@ class DemoBuilder {
     const teacher = this.timetable.teachers[teacherIdx];
     const sameUnitPool = this.timetable.teachers.filter((t) => t.unit === teacher.unit && t.pool === teacher.pool);
     if (teacher.unit === 'G79' && teacher.pool === 'BildMusik' && sameUnitPool[0] === teacher) return 0.25;
-    if (teacher.unit === 'F6' && teacher.pool === 'Idrott' && sameUnitPool[sameUnitPool.length - 1] === teacher) return 0.18;
+    if (teacher.unit === 'F6' && teacher.pool === 'Idrott' && sameUnitPool[sameUnitPool.length - 1] === teacher)
+      return 0.18;
     if (teacherIdx === this.timetable.demoTeacherIdx || this.demoMentor().teacher === teacher) return 0.015;
     return 0.02 + 0.05 * this.keyed.unit(`registration-habit:${teacherIdx}`);
   }
@@ -753,7 +957,12 @@ class DemoBuilder {
   private studyPlanExclusions(): { pupil: PupilInfo; classIdx: number; subjects: string[]; from: string }[] {
     return this.pupils
       .filter((p) => p.planted?.pattern === 'adjustedStudyPlan')
-      .map((p) => ({ pupil: p, classIdx: p.memberships[0].classIdx, subjects: p.planted!.exceptSubjects!, from: p.planted!.date! }));
+      .map((p) => ({
+        pupil: p,
+        classIdx: p.memberships[0].classIdx,
+        subjects: p.planted!.exceptSubjects!,
+        from: p.planted!.date!,
+      }));
   }
 
   // --- registrations --------------------------------------------------------------------------
@@ -772,7 +981,9 @@ class DemoBuilder {
       let parts = shared.get(e);
       if (!parts) {
         // The teacher confirms the whole lesson at once, up to a few hours after it ends.
-        const at = utcTimestamp(stockholmEpochMs(e.date, e.end + Math.floor(this.keyed.unit(`registered-at:${e.key}`) * 180)));
+        const at = utcTimestamp(
+          stockholmEpochMs(e.date, e.end + Math.floor(this.keyed.unit(`registered-at:${e.key}`) * 180)),
+        );
         parts = { meta: Object.freeze(meta(at)), calendarEvent: Object.freeze({ id: e.record.id }) };
         shared.set(e, parts);
       }
@@ -796,12 +1007,21 @@ class DemoBuilder {
       for (const date of schoolDays) {
         const membership = pupil.memberships.find((m) => date >= m.start && date <= m.end);
         if (!membership) continue;
-        const lessons = (this.eventsByClassDay.get(`${membership.classIdx}|${date}`) ?? []).filter((e) => !e.cancelled && !e.excluded?.has(pupil.idx));
+        const lessons = (this.eventsByClassDay.get(`${membership.classIdx}|${date}`) ?? []).filter(
+          (e) => !e.cancelled && !e.excluded?.has(pupil.idx),
+        );
         if (lessons.length === 0) continue;
         const infos: LessonInfo[] = lessons.map((e) => ({ subject: e.activity!.subject, start: e.start, end: e.end }));
         const result = onLeave.has(date)
-          ? { lessons: infos.map((l): LessonMinutes => ({ attended: 0, valid: l.end - l.start, invalid: 0, other: 0 })), report: null }
-          : model.day(date, infos, lessons.some((e) => e.classAway));
+          ? {
+              lessons: infos.map((l): LessonMinutes => ({ attended: 0, valid: l.end - l.start, invalid: 0, other: 0 })),
+              report: null,
+            }
+          : model.day(
+              date,
+              infos,
+              lessons.some((e) => e.classAway),
+            );
         if (result.report && date <= this.today) absences.push(this.reportRecord(pupil, unit, date, result.report));
         if (date >= this.today) continue;
         lessons.forEach((event, i) => {
@@ -827,9 +1047,17 @@ class DemoBuilder {
   }
 
   /** A guardian's report, made the same morning or the evening before. */
-  private reportRecord(pupil: PupilInfo, unit: UnitInfo, date: string, window: { start: number; end: number }): { at: number; record: Ss12000Absence } {
+  private reportRecord(
+    pupil: PupilInfo,
+    unit: UnitInfo,
+    date: string,
+    window: { start: number; end: number },
+  ): { at: number; record: Ss12000Absence } {
     const r = this.keyed.unit(`report-time:${pupil.idx}:${date}`);
-    const reportedAt = r < 0.6 ? stockholmEpochMs(date, 6 * 60 + 30 + Math.floor(r * 140)) : stockholmEpochMs(date, -4 * 60 + Math.floor(r * 150));
+    const reportedAt =
+      r < 0.6
+        ? stockholmEpochMs(date, 6 * 60 + 30 + Math.floor(r * 140))
+        : stockholmEpochMs(date, -4 * 60 + Math.floor(r * 150));
     const start = stockholmEpochMs(date, window.start);
     const wholeDay = window.start === WHOLE_DAY_REPORT.start && window.end === WHOLE_DAY_REPORT.end;
     const guardian = pupil.family.guardians[0];
@@ -849,7 +1077,11 @@ class DemoBuilder {
   }
 
   /** A leave granted by the principal three weeks ahead; hidden until it has been granted. */
-  private leaveRecord(pupil: PupilInfo, unit: UnitInfo, leave: LeaveSpan): { at: number; record: Ss12000Absence } | null {
+  private leaveRecord(
+    pupil: PupilInfo,
+    unit: UnitInfo,
+    leave: LeaveSpan,
+  ): { at: number; record: Ss12000Absence } | null {
     const granted = addDays(leave.first, -21);
     if (granted > this.today) return null;
     const start = stockholmEpochMs(leave.first, WHOLE_DAY_REPORT.start);
@@ -871,7 +1103,15 @@ class DemoBuilder {
   // --- SS12000 records ------------------------------------------------------------------------
 
   private organisationRecords(): Ss12000Organisation[] {
-    const address = (streetAddress: string) => ({ type: 'Besöksadress' as const, streetAddress, postalCode: '199 30', locality: HOME_MUNICIPALITY.locality, municipalityCode: HOME_MUNICIPALITY.code, countyCode: HOME_MUNICIPALITY.countyCode, country: 'Sverige' });
+    const address = (streetAddress: string) => ({
+      type: 'Besöksadress' as const,
+      streetAddress,
+      postalCode: '199 30',
+      locality: HOME_MUNICIPALITY.locality,
+      municipalityCode: HOME_MUNICIPALITY.code,
+      countyCode: HOME_MUNICIPALITY.countyCode,
+      country: 'Sverige',
+    });
     const organiser: Ss12000Organisation = {
       id: this.organiserId,
       meta: meta(SETUP_TIME),
@@ -924,7 +1164,10 @@ class DemoBuilder {
           ...(p.enrolmentEnd ? { endDate: p.enrolmentEnd } : {}),
         },
       ],
-      responsibles: p.family.guardians.map((g) => ({ person: ref(g.id, g.marking), relationType: 'Vårdnadshavare' as const })),
+      responsibles: p.family.guardians.map((g) => ({
+        person: ref(g.id, g.marking),
+        relationType: 'Vårdnadshavare' as const,
+      })),
     };
   }
 
@@ -942,7 +1185,12 @@ class DemoBuilder {
       sex: a.sex,
       securityMarking: a.marking,
       personStatus: 'Aktiv',
-      emails: [{ value: emailType === 'Privat' ? `${local}${n % 100}@privat.example` : `${local}@${MAIL_DOMAIN}`, type: emailType }],
+      emails: [
+        {
+          value: emailType === 'Privat' ? `${local}${n % 100}@privat.example` : `${local}@${MAIL_DOMAIN}`,
+          type: emailType,
+        },
+      ],
       phoneNumbers: [{ value: fictionalMobile(n), type: emailType === 'Privat' ? 'Hem' : 'Arbete', mobile: true }],
       ...(emailType === 'Privat' ? { addresses: [{ ...a.address }] } : {}),
     };
@@ -960,7 +1208,9 @@ class DemoBuilder {
         schoolType: c.year === 0 ? 'FKLASS' : 'GR',
         organisation: { id: c.unitInfo.id },
         groupMemberships: this.pupils.flatMap((p) =>
-          p.memberships.filter((m) => m.classIdx === c.idx).map((m) => ({ person: ref(p.id, p.marking), startDate: m.start, endDate: m.end })),
+          p.memberships
+            .filter((m) => m.classIdx === c.idx)
+            .map((m) => ({ person: ref(p.id, p.marking), startDate: m.start, endDate: m.end })),
         ),
       }),
     );
@@ -973,7 +1223,9 @@ class DemoBuilder {
         startDate: SCHOOL_YEAR_START,
         groupType: 'Personalgrupp',
         organisation: { id: u.id },
-        groupMemberships: this.staff.filter((s) => s.unit === u && s.teacher).map((s) => ({ person: { id: s.id }, startDate: SCHOOL_YEAR_START })),
+        groupMemberships: this.staff
+          .filter((s) => s.unit === u && s.teacher)
+          .map((s) => ({ person: { id: s.id }, startDate: SCHOOL_YEAR_START })),
       }),
     );
     return [...classGroups, ...staffGroups];
@@ -992,7 +1244,11 @@ class DemoBuilder {
     };
     const mentorOf = s.teacher?.mentorOf ?? [];
     if (mentorOf.length > 0) {
-      duty.assignmentRole = mentorOf.map((c) => ({ assignmentRoleType: 'Mentor' as const, group: { id: this.classes[c].id }, startDate: SCHOOL_YEAR_START }));
+      duty.assignmentRole = mentorOf.map((c) => ({
+        assignmentRoleType: 'Mentor' as const,
+        group: { id: this.classes[c].id },
+        startDate: SCHOOL_YEAR_START,
+      }));
     }
     return duty;
   }
@@ -1015,7 +1271,9 @@ class DemoBuilder {
     });
     const meetings = STAFF_MEETINGS.map((m): Ss12000Activity => {
       const unit = this.units.find((u) => u.key === m.unit)!;
-      const teachers = this.staff.filter((s) => s.unit === unit && s.teacher && (!m.pools || m.pools.includes(s.teacher.pool)));
+      const teachers = this.staff.filter(
+        (s) => s.unit === unit && s.teacher && (!m.pools || m.pools.includes(s.teacher.pool)),
+      );
       return {
         id: this.staffMeetingIds.get(m.key)!,
         meta: meta(SETUP_TIME),
@@ -1034,7 +1292,12 @@ class DemoBuilder {
 
   private schoolCalendar(): SchoolCalendarFile {
     return {
-      terms: DEMO_TERMS.map((t) => ({ id: this.keyed.uuid(`term:${t.key}`), name: t.name, startDate: t.startDate, endDate: t.endDate })),
+      terms: DEMO_TERMS.map((t) => ({
+        id: this.keyed.uuid(`term:${t.key}`),
+        name: t.name,
+        startDate: t.startDate,
+        endDate: t.endDate,
+      })),
       daysOff: DEMO_DAYS_OFF.map((d) => ({
         date: d.date,
         kind: d.kind,
@@ -1068,7 +1331,12 @@ class DemoBuilder {
   private guardianAccount(): DemoAccount {
     const pupil = this.pupils.find((p) => p.planted?.pattern === 'risingAbsence')!;
     const guardian = pupil.family.guardians[0];
-    return { username: 'vardnadshavare', role: 'guardian', displayName: `${guardian.givenName} ${guardian.familyName}`, personId: guardian.id };
+    return {
+      username: 'vardnadshavare',
+      role: 'guardian',
+      displayName: `${guardian.givenName} ${guardian.familyName}`,
+      personId: guardian.id,
+    };
   }
 }
 

@@ -27,18 +27,30 @@ describe('demo loader', () => {
     const data = generateDemo({ today: TODAY });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'narvaro-demo-test-'));
     await writeDemoFiles(data, dir);
-    expect((await importSs12000(database, { ...(await readSs12000Dir(dir)), actorUserId: null })).status).toBe('applied');
+    expect((await importSs12000(database, { ...(await readSs12000Dir(dir)), actorUserId: null })).status).toBe(
+      'applied',
+    );
     const lines: string[] = [];
     expect(await loadDemoIfEmpty(database, clockFor(config), (line) => lines.push(line))).not.toBeNull();
     expect(lines[0]).toMatch(/inte in färdigt/);
     app = await buildApp({ database, config, clock: clockFor(config) });
   }, 600_000);
-  afterAll(async () => { await app.close(); await close(); });
+  afterAll(async () => {
+    await app.close();
+    await close();
+  });
 
   it("publishes Stockholm's ladder from the start of the demo year so early warning is populated", async () => {
     const huvudman = await logInAs(app, 'huvudman', DEMO_PASSWORD);
     const { versions } = (await huvudman.request({ method: 'GET', url: '/api/ladders' })).json();
-    expect(versions).toEqual([expect.objectContaining({ presetId: 'stockholm', status: 'published', schoolUnitId: null, effectiveFrom: '2026-01-08' })]);
+    expect(versions).toEqual([
+      expect.objectContaining({
+        presetId: 'stockholm',
+        status: 'published',
+        schoolUnitId: null,
+        effectiveFrom: '2026-01-08',
+      }),
+    ]);
     const warning = (await huvudman.request({ method: 'GET', url: '/api/early-warning?scope=organiser' })).json();
     expect(warning.rows.length).toBeGreaterThan(0);
   });
@@ -51,7 +63,10 @@ describe('demo loader', () => {
     const { scenarios } = generateDemo({ today: TODAY });
     const january = scenarios.find((s) => s.pattern === 'monthOver40Percent')!;
     const mentor = await logInAs(app, 'mentor', DEMO_PASSWORD);
-    const page = await mentor.request({ method: 'GET', url: `/api/pupils/${january.personId}?from=2026-01-01&to=2026-01-31` });
+    const page = await mentor.request({
+      method: 'GET',
+      url: `/api/pupils/${january.personId}?from=2026-01-01&to=2026-01-31`,
+    });
     expect(page.statusCode).toBe(200);
     expect(page.json().total.absentRate).toBeGreaterThan(0.4);
     const larare = await logInAs(app, 'larare', DEMO_PASSWORD);
@@ -60,7 +75,9 @@ describe('demo loader', () => {
     expect(lessons.some((l: { groupNames: string[] }) => l.groupNames.includes('7A'))).toBe(true);
     const rektor = await logInAs(app, 'rektor', DEMO_PASSWORD);
     const protectedPupil = scenarios.find((s) => s.pattern === 'protectedIdentityConcerningAbsence')!;
-    const protectedPage = (await rektor.request({ method: 'GET', url: `/api/pupils/${protectedPupil.personId}` })).json();
+    const protectedPage = (
+      await rektor.request({ method: 'GET', url: `/api/pupils/${protectedPupil.personId}` })
+    ).json();
     expect(protectedPage).toMatchObject({ isGuardianInfoHidden: true, guardians: [], pupil: { isProtected: true } });
     expect(JSON.stringify(protectedPage)).not.toMatch(/Folkbokföring|streetAddress|postalCode/);
   });

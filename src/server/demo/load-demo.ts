@@ -20,7 +20,11 @@ import { publishDemoLadder } from './demo-ladder.js';
 
 export const DEMO_PASSWORD = 'demo';
 /** The demo region user: sees Exempelkommun's aggregates only (it shares). */
-export const REGION_ACCOUNT = { username: 'region', role: 'region', displayName: 'Region Örebro län samverkan' } as const;
+export const REGION_ACCOUNT = {
+  username: 'region',
+  role: 'region',
+  displayName: 'Region Örebro län samverkan',
+} as const;
 
 /**
  * What the database holds: nothing; the demo import committed but not the rest (a first start
@@ -29,9 +33,12 @@ export const REGION_ACCOUNT = { username: 'region', role: 'region', displayName:
  * together, so the demo organisation without that event can only be an interrupted demo load.
  */
 async function stateOf(database: Database): Promise<'empty' | 'interrupted' | 'other'> {
-  const [row] = await queryRows<{ organisations: number; users: number; loaded: boolean }>(database.db, sql`select
+  const [row] = await queryRows<{ organisations: number; users: number; loaded: boolean }>(
+    database.db,
+    sql`select
     (select count(*) from organisations)::int as organisations, (select count(*) from users)::int as users,
-    exists (select 1 from audit_events where type = 'demo.load') as loaded`);
+    exists (select 1 from audit_events where type = 'demo.load') as loaded`,
+  );
   if (row.organisations === 0 && row.users === 0) return 'empty';
   // The import itself makes accounts from SS12000 (staff, guardians), so users do not tell; the
   // caller checks that the organisation is the demo's before resuming.
@@ -41,11 +48,18 @@ async function stateOf(database: Database): Promise<'empty' | 'interrupted' | 'o
 function grantsFor(account: DemoAccount): RoleGrant[] {
   const unit = account.schoolUnitId ?? null;
   switch (account.role) {
-    case 'mentor': return [{ role: 'mentor', schoolUnitId: unit }, { role: 'teacher', schoolUnitId: unit }];
-    case 'guardian': return [];
+    case 'mentor':
+      return [
+        { role: 'mentor', schoolUnitId: unit },
+        { role: 'teacher', schoolUnitId: unit },
+      ];
+    case 'guardian':
+      return [];
     case 'organiserAdmin':
-    case 'systemAdmin': return [{ role: account.role, schoolUnitId: null }];
-    default: return [{ role: account.role, schoolUnitId: unit }];
+    case 'systemAdmin':
+      return [{ role: account.role, schoolUnitId: null }];
+    default:
+      return [{ role: account.role, schoolUnitId: unit }];
   }
 }
 
@@ -53,13 +67,21 @@ function grantsFor(account: DemoAccount): RoleGrant[] {
  * @param filesDir where the generated SS12000 files are written (kept for people to look at).
  * @returns the demo accounts, or null when the database already had data.
  */
-export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (line: string) => void, filesDir?: string): Promise<{ accounts: (DemoAccount | typeof REGION_ACCOUNT)[] } | null> {
+export async function loadDemoIfEmpty(
+  database: Database,
+  clock: Clock,
+  log: (line: string) => void,
+  filesDir?: string,
+): Promise<{ accounts: (DemoAccount | typeof REGION_ACCOUNT)[] } | null> {
   const state = await stateOf(database);
   if (state === 'other') return null;
   const started = Date.now();
   const data = generateDemo({ today: clock.today() });
   if (state === 'interrupted') {
-    const [demo] = await queryRows(database.db, sql`select 1 from organisations where organiser_id = ${data.organiserId} and id = ${data.organiserId}`);
+    const [demo] = await queryRows(
+      database.db,
+      sql`select 1 from organisations where organiser_id = ${data.organiserId} and id = ${data.organiserId}`,
+    );
     if (!demo) return null;
     log('Demodatan lästes inte in färdigt förra gången: läser in resten …');
   } else {
@@ -76,16 +98,33 @@ export async function loadDemoIfEmpty(database: Database, clock: Clock, log: (li
   await database.db.transaction(async (tx) => {
     for (const account of data.accounts) {
       await createUser(tx, {
-        organiserId: data.organiserId, username: account.username, password: DEMO_PASSWORD, displayName: account.displayName,
-        personId: account.personId ?? null, roles: grantsFor(account), kind: account.role === 'guardian' ? 'guardian' : 'staff',
+        organiserId: data.organiserId,
+        username: account.username,
+        password: DEMO_PASSWORD,
+        displayName: account.displayName,
+        personId: account.personId ?? null,
+        roles: grantsFor(account),
+        kind: account.role === 'guardian' ? 'guardian' : 'staff',
       });
     }
-    const pupils = new Set(data.files.persons.filter((p) => Array.isArray((p as { enrolments?: unknown[] }).enrolments)).map((p) => (p as { id: string }).id)).size;
+    const pupils = new Set(
+      data.files.persons
+        .filter((p) => Array.isArray((p as { enrolments?: unknown[] }).enrolments))
+        .map((p) => (p as { id: string }).id),
+    ).size;
     // A county cooperation that Exempelkommun shares with, and its user.
     await setSharing(tx, { organiserId: data.organiserId, actorUserId: null }, true, clock.now());
-    await createRegion(tx, { name: REGION_ACCOUNT.displayName, organiserIds: [data.organiserId], user: { username: REGION_ACCOUNT.username, password: DEMO_PASSWORD, displayName: REGION_ACCOUNT.displayName } });
+    await createRegion(tx, {
+      name: REGION_ACCOUNT.displayName,
+      organiserIds: [data.organiserId],
+      user: { username: REGION_ACCOUNT.username, password: DEMO_PASSWORD, displayName: REGION_ACCOUNT.displayName },
+    });
     await publishDemoLadder(tx, data.organiserId, clock.today());
-    await writeAuditEvent(tx, { organiserId: data.organiserId, actorUserId: null }, { type: 'demo.load', data: { pupils } });
+    await writeAuditEvent(
+      tx,
+      { organiserId: data.organiserId, actorUserId: null },
+      { type: 'demo.load', data: { pupils } },
+    );
   });
   log(`Demodata inläst på ${((Date.now() - started) / 1000).toFixed(1)} s (SS12000-filerna finns i ${dir}).`);
   return { accounts: [...data.accounts, REGION_ACCOUNT] };

@@ -49,7 +49,8 @@ function cyrb128(key: string, seed: number): [number, number, number, number] {
 }
 
 const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const hex8 = (n: number): string => BYTE_HEX[n >>> 24] + BYTE_HEX[(n >>> 16) & 0xff] + BYTE_HEX[(n >>> 8) & 0xff] + BYTE_HEX[n & 0xff];
+const hex8 = (n: number): string =>
+  BYTE_HEX[n >>> 24] + BYTE_HEX[(n >>> 16) & 0xff] + BYTE_HEX[(n >>> 8) & 0xff] + BYTE_HEX[n & 0xff];
 
 /** Seeded, keyed randomness: the same (seed, key) always gives the same value. */
 export class KeyedRandom {

@@ -28,7 +28,15 @@ export interface Ss12000Organisation {
   parentOrganisation?: Ref;
   schoolUnitCode?: string;
   schoolTypes?: SchoolType[];
-  address?: { type: 'Besöksadress'; streetAddress: string; postalCode: string; locality: string; municipalityCode: number; countyCode: number; country: string };
+  address?: {
+    type: 'Besöksadress';
+    streetAddress: string;
+    postalCode: string;
+    locality: string;
+    municipalityCode: number;
+    countyCode: number;
+    country: string;
+  };
   municipalityCode?: string;
   url?: string;
   email?: string;

@@ -65,17 +65,54 @@ const F6_PLAN: UnitPlan = {
   subjects(year) {
     const pe = pooled('Idrott', 'Idrott och hälsa', 2);
     if (year === 0) {
-      return [pe, mentor('Språk och kommunikation', 6), mentor('Matematiskt tänkande', 5), mentor('Natur och samhälle', 3), mentor('Skapande och lek', 4)];
+      return [
+        pe,
+        mentor('Språk och kommunikation', 6),
+        mentor('Matematiskt tänkande', 5),
+        mentor('Natur och samhälle', 3),
+        mentor('Skapande och lek', 4),
+      ];
     }
     const music = pooled('Musik', 'Musik', 1);
     if (year <= 2) {
-      return [pe, music, mentor('Svenska', 7), mentor('Matematik', 5), mentor('Engelska', 1), mentor('NO', 1), mentor('SO', 1), mentor('Bild', 1), mentor('Teknik', 1)];
+      return [
+        pe,
+        music,
+        mentor('Svenska', 7),
+        mentor('Matematik', 5),
+        mentor('Engelska', 1),
+        mentor('NO', 1),
+        mentor('SO', 1),
+        mentor('Bild', 1),
+        mentor('Teknik', 1),
+      ];
     }
     const craft = pooled('Slöjd', 'Slöjd', 2);
     if (year === 3) {
-      return [pe, music, craft, mentor('Svenska', 6), mentor('Matematik', 5), mentor('Engelska', 1), mentor('NO', 1), mentor('SO', 1), mentor('Bild', 1)];
+      return [
+        pe,
+        music,
+        craft,
+        mentor('Svenska', 6),
+        mentor('Matematik', 5),
+        mentor('Engelska', 1),
+        mentor('NO', 1),
+        mentor('SO', 1),
+        mentor('Bild', 1),
+      ];
     }
-    return [pe, music, craft, pooled('Engelska', 'Engelska', 2), mentor('Svenska', 5), mentor('Matematik', 5), mentor('NO', 2), mentor('SO', 3), mentor('Bild', 1), mentor('Teknik', 1)];
+    return [
+      pe,
+      music,
+      craft,
+      pooled('Engelska', 'Engelska', 2),
+      mentor('Svenska', 5),
+      mentor('Matematik', 5),
+      mentor('NO', 2),
+      mentor('SO', 3),
+      mentor('Bild', 1),
+      mentor('Teknik', 1),
+    ];
   },
 };
 
@@ -184,7 +221,14 @@ export function buildTimetable(classes: readonly TimetableClass[], rng: Rng): Ti
     for (const c of unitClasses) assertPlanFits(plan, c.year);
 
     const newTeacher = (pool: string): PlannedTeacher => {
-      const t: PlannedTeacher = { idx: teachers.length, unit: plan.unit, pool, subjects: new Set(), mentorOf: [], weeklyLessons: 0 };
+      const t: PlannedTeacher = {
+        idx: teachers.length,
+        unit: plan.unit,
+        pool,
+        subjects: new Set(),
+        mentorOf: [],
+        weeklyLessons: 0,
+      };
       teachers.push(t);
       return t;
     };
@@ -213,13 +257,20 @@ export function buildTimetable(classes: readonly TimetableClass[], rng: Rng): Ti
         }
         addActivity(activities, c, s, t);
       }
-      const mentorTeacher = classTeachers.get(c.idx) ?? chooseMentor(plan, [...teacherOfPool.values()], unitDemoTeacher);
+      const mentorTeacher =
+        classTeachers.get(c.idx) ?? chooseMentor(plan, [...teacherOfPool.values()], unitDemoTeacher);
       if (!plan.mentorIsClassTeacher) mentorTeacher.mentorOf.push(c.idx);
       for (const s of subjects.filter((x) => x.pool === 'mentor')) addActivity(activities, c, s, mentorTeacher);
     }
 
     const mustTeachDaily = unitDemoTeacher ? [unitDemoTeacher.idx] : [];
-    const unitWeek = scheduleUnit(plan, unitClasses, activities.filter((a) => unitClasses.some((c) => c.idx === a.classIdx)), rng, mustTeachDaily);
+    const unitWeek = scheduleUnit(
+      plan,
+      unitClasses,
+      activities.filter((a) => unitClasses.some((c) => c.idx === a.classIdx)),
+      rng,
+      mustTeachDaily,
+    );
     for (const [classIdx, days] of unitWeek) week.set(classIdx, days);
   }
   return { teachers, activities, week, demoTeacherIdx };
@@ -228,17 +279,33 @@ export function buildTimetable(classes: readonly TimetableClass[], rng: Rng): Ti
 function assertPlanFits(plan: UnitPlan, year: number): void {
   const lessons = plan.lessonsPerDay(year).reduce((a, b) => a + b, 0);
   const planned = plan.subjects(year).reduce((a, s) => a + s.perWeek, 0);
-  if (lessons !== planned) throw new Error(`Subject plan for ${plan.unit} year ${year} has ${planned} lessons for ${lessons} slots`);
+  if (lessons !== planned)
+    throw new Error(`Subject plan for ${plan.unit} year ${year} has ${planned} lessons for ${lessons} slots`);
 }
 
 /** Creates enough teachers per pool that none exceeds the pool's target load. */
-function sizePools(plan: UnitPlan, unitClasses: readonly TimetableClass[], newTeacher: (pool: string) => PlannedTeacher): Map<string, PlannedTeacher[]> {
+function sizePools(
+  plan: UnitPlan,
+  unitClasses: readonly TimetableClass[],
+  newTeacher: (pool: string) => PlannedTeacher,
+): Map<string, PlannedTeacher[]> {
   const pools = new Map<string, PlannedTeacher[]>();
   for (const spec of plan.pools) {
-    const load = unitClasses.reduce((sum, c) => sum + plan.subjects(c.year).filter((s) => s.pool === spec.key).reduce((a, s) => a + s.perWeek, 0), 0);
+    const load = unitClasses.reduce(
+      (sum, c) =>
+        sum +
+        plan
+          .subjects(c.year)
+          .filter((s) => s.pool === spec.key)
+          .reduce((a, s) => a + s.perWeek, 0),
+      0,
+    );
     if (load === 0) continue;
     const count = Math.max(1, Math.ceil(load / spec.targetLoad));
-    pools.set(spec.key, Array.from({ length: count }, () => newTeacher(spec.key)));
+    pools.set(
+      spec.key,
+      Array.from({ length: count }, () => newTeacher(spec.key)),
+    );
   }
   return pools;
 }
@@ -248,13 +315,23 @@ function leastLoaded(pool: readonly PlannedTeacher[]): PlannedTeacher {
 }
 
 function addActivity(activities: PlannedActivity[], c: TimetableClass, s: SubjectPlan, t: PlannedTeacher): void {
-  activities.push({ idx: activities.length, classIdx: c.idx, subject: s.subject, teacherIdx: t.idx, perWeek: s.perWeek });
+  activities.push({
+    idx: activities.length,
+    classIdx: c.idx,
+    subject: s.subject,
+    teacherIdx: t.idx,
+    perWeek: s.perWeek,
+  });
   t.subjects.add(s.subject);
   t.weeklyLessons += s.perWeek;
 }
 
 /** 7–9: the class teacher with fewest mentorships so far, preferring pools in plan order. */
-function chooseMentor(plan: UnitPlan, candidates: PlannedTeacher[], excluded: PlannedTeacher | undefined): PlannedTeacher {
+function chooseMentor(
+  plan: UnitPlan,
+  candidates: PlannedTeacher[],
+  excluded: PlannedTeacher | undefined,
+): PlannedTeacher {
   const poolRank = (t: PlannedTeacher) => plan.pools.findIndex((p) => p.key === t.pool);
   const eligible = candidates.filter((t) => t !== excluded);
   eligible.sort((a, b) => a.mentorOf.length - b.mentorOf.length || poolRank(a) - poolRank(b) || a.idx - b.idx);
@@ -268,14 +345,22 @@ const MAX_SCHEDULE_ATTEMPTS = 200;
  * among its free slots, prefer days without the same subject and days the teacher has few
  * lessons (teachers in `mustTeachDaily` strongly prefer empty days). Restarts on a dead end.
  */
-function scheduleUnit(plan: UnitPlan, unitClasses: readonly TimetableClass[], unitActivities: readonly PlannedActivity[], rng: Rng, mustTeachDaily: readonly number[]): Map<number, number[][]> {
+function scheduleUnit(
+  plan: UnitPlan,
+  unitClasses: readonly TimetableClass[],
+  unitActivities: readonly PlannedActivity[],
+  rng: Rng,
+  mustTeachDaily: readonly number[],
+): Map<number, number[][]> {
   const slotCount = plan.slots.length;
   const dayLengths = new Map(unitClasses.map((c) => [c.idx, plan.lessonsPerDay(c.year)]));
   const lessons = unitActivities.flatMap((a) => Array.from({ length: a.perWeek }, () => a));
   const subjectOf = new Map(unitActivities.map((a) => [a.idx, a.subject]));
 
   for (let attempt = 0; attempt < MAX_SCHEDULE_ATTEMPTS; attempt++) {
-    const grid = new Map(unitClasses.map((c) => [c.idx, dayLengths.get(c.idx)!.map((n) => new Array<number>(n).fill(-1))]));
+    const grid = new Map(
+      unitClasses.map((c) => [c.idx, dayLengths.get(c.idx)!.map((n) => new Array<number>(n).fill(-1))]),
+    );
     const teacherBusy = new Map<number, boolean[]>();
     const teacherDayLoad = new Map<number, number[]>();
     const busy = (t: number) => teacherBusy.get(t) ?? teacherBusy.set(t, new Array(5 * slotCount).fill(false)).get(t)!;

@@ -9,9 +9,21 @@ describe('interrupted background jobs', () => {
   let database: Database;
   let close: () => Promise<void>;
   const organiserId = randomUUID();
-  const job = (status: string, hoursAgo: number) => ({ organiserId, id: randomUUID(), kind: 'ladder.evaluate', status, input: {},
-    createdByUserId: randomUUID(), createdAt: new Date(Date.now() - hoursAgo * 3_600_000) });
-  const jobs = { queued: job('queued', 0), runningNow: job('running', 0.1), runningLong: job('running', 5), done: job('done', 5) };
+  const job = (status: string, hoursAgo: number) => ({
+    organiserId,
+    id: randomUUID(),
+    kind: 'ladder.evaluate',
+    status,
+    input: {},
+    createdByUserId: randomUUID(),
+    createdAt: new Date(Date.now() - hoursAgo * 3_600_000),
+  });
+  const jobs = {
+    queued: job('queued', 0),
+    runningNow: job('running', 0.1),
+    runningLong: job('running', 5),
+    done: job('done', 5),
+  };
 
   beforeAll(async () => {
     ({ database, close } = await openTestDatabase());
@@ -19,7 +31,8 @@ describe('interrupted background jobs', () => {
   });
   afterAll(() => close());
 
-  const statusOf = async (id: string) => (await database.db.select().from(schema.backgroundJobs).where(eq(schema.backgroundJobs.id, id)))[0]!;
+  const statusOf = async (id: string) =>
+    (await database.db.select().from(schema.backgroundJobs).where(eq(schema.backgroundJobs.id, id)))[0]!;
 
   it('with several workers, fails only jobs running longer than any job takes', async () => {
     expect(await failInterruptedJobs(database.db, { isSoleProcess: false })).toBe(1);
@@ -35,7 +48,11 @@ describe('interrupted background jobs', () => {
     expect((await statusOf(jobs.queued.id)).status).toBe('failed');
     expect((await statusOf(jobs.runningNow.id)).status).toBe('failed');
     expect(await statusOf(jobs.done.id)).toMatchObject({ status: 'done', errorCode: null });
-    const [row] = (await database.db.execute(sql`select count(*)::int as n from background_jobs where status in ('queued', 'running')`) as unknown as { rows: { n: number }[] }).rows;
+    const [row] = (
+      (await database.db.execute(
+        sql`select count(*)::int as n from background_jobs where status in ('queued', 'running')`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows;
     expect(row!.n).toBe(0);
   });
 });

@@ -44,9 +44,11 @@ export async function failInterruptedJobs(db: Db, options: { isSoleProcess: bool
   const unfinished = options.isSoleProcess
     ? sql`status in ('queued', 'running')`
     : sql`status = 'running' and created_at < now() - make_interval(hours => ${INTERRUPTED_AFTER_HOURS})`;
-  const failed = await db.update(schema.backgroundJobs)
+  const failed = await db
+    .update(schema.backgroundJobs)
     .set({ status: 'failed', finishedAt: sql`now()`, errorCode: 'JOB_INTERRUPTED', errorMessage: INTERRUPTED_MESSAGE })
-    .where(unfinished).returning({ id: schema.backgroundJobs.id });
+    .where(unfinished)
+    .returning({ id: schema.backgroundJobs.id });
   return failed.length;
 }
 
@@ -59,7 +61,10 @@ export async function startBackgroundJob(db: Db, queue: JobQueue, job: Omit<Back
 }
 
 export async function findBackgroundJob(tx: Tx, organiserId: string, id: string) {
-  const [row] = await tx.select().from(schema.backgroundJobs).where(and(eq(schema.backgroundJobs.organiserId, organiserId), eq(schema.backgroundJobs.id, id)));
+  const [row] = await tx
+    .select()
+    .from(schema.backgroundJobs)
+    .where(and(eq(schema.backgroundJobs.organiserId, organiserId), eq(schema.backgroundJobs.id, id)));
   return row;
 }
 
@@ -67,12 +72,24 @@ export async function findBackgroundJob(tx: Tx, organiserId: string, id: string)
  * Runs a queued job with the runner for its kind and stores the result or the error. A job that
  * is not queued (already run, or retried by the queue after it finished) is left alone.
  */
-export async function runBackgroundJob(db: Db, runners: Partial<Record<BackgroundJobKind, BackgroundJobRunner>>, data: Record<string, unknown>,
-  log: (message: string, error?: unknown) => void): Promise<void> {
+export async function runBackgroundJob(
+  db: Db,
+  runners: Partial<Record<BackgroundJobKind, BackgroundJobRunner>>,
+  data: Record<string, unknown>,
+  log: (message: string, error?: unknown) => void,
+): Promise<void> {
   const organiserId = String(data.organiserId);
   const id = String(data.jobId);
-  const claimed = await db.update(schema.backgroundJobs).set({ status: 'running' })
-    .where(and(eq(schema.backgroundJobs.organiserId, organiserId), eq(schema.backgroundJobs.id, id), eq(schema.backgroundJobs.status, 'queued')))
+  const claimed = await db
+    .update(schema.backgroundJobs)
+    .set({ status: 'running' })
+    .where(
+      and(
+        eq(schema.backgroundJobs.organiserId, organiserId),
+        eq(schema.backgroundJobs.id, id),
+        eq(schema.backgroundJobs.status, 'queued'),
+      ),
+    )
     .returning();
   const row = claimed[0];
   if (!row) return;
@@ -83,13 +100,22 @@ export async function runBackgroundJob(db: Db, runners: Partial<Record<Backgroun
   try {
     const runner = runners[row.kind as BackgroundJobKind];
     if (!runner) throw new Error(`no runner for background job kind ${row.kind}`);
-    const result = await runner({ organiserId, id, kind: row.kind as BackgroundJobKind, input: row.input, createdByUserId: row.createdByUserId }, report);
+    const result = await runner(
+      { organiserId, id, kind: row.kind as BackgroundJobKind, input: row.input, createdByUserId: row.createdByUserId },
+      report,
+    );
     await db.update(schema.backgroundJobs).set({ status: 'done', result, finishedAt: sql`now()` }).where(where);
   } catch (error) {
     const expected = error instanceof AppError;
     if (!expected) log(`background job ${row.kind} failed`, error);
-    await db.update(schema.backgroundJobs).set({
-      status: 'failed', finishedAt: sql`now()`, errorCode: expected ? error.code : 'INTERNAL', errorMessage: expected ? error.message : FAILED_MESSAGE,
-    }).where(where);
+    await db
+      .update(schema.backgroundJobs)
+      .set({
+        status: 'failed',
+        finishedAt: sql`now()`,
+        errorCode: expected ? error.code : 'INTERNAL',
+        errorMessage: expected ? error.message : FAILED_MESSAGE,
+      })
+      .where(where);
   }
 }

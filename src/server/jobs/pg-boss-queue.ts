@@ -6,7 +6,10 @@ export class PgBossQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler>();
 
-  constructor(databaseUrl: string, private readonly log: (message: string, error?: unknown) => void) {
+  constructor(
+    databaseUrl: string,
+    private readonly log: (message: string, error?: unknown) => void,
+  ) {
     this.boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss' });
     this.boss.on('error', (error) => this.log('pg-boss error', error));
   }
@@ -23,7 +26,11 @@ export class PgBossQueue implements JobQueue {
       await this.boss.createQueue(name);
       this.createdQueues.add(name);
     }
-    await this.boss.send(name, data, { retryLimit: 3, retryBackoff: true, ...(options.delayMs ? { startAfter: Math.ceil(options.delayMs / 1000) } : {}) });
+    await this.boss.send(name, data, {
+      retryLimit: 3,
+      retryBackoff: true,
+      ...(options.delayMs ? { startAfter: Math.ceil(options.delayMs / 1000) } : {}),
+    });
   }
 
   async scheduleDaily(name: string, hhmm: string): Promise<void> {

@@ -7,7 +7,9 @@ import type { JobQueue } from './queue.js';
 
 async function runsAJob(queue: JobQueue): Promise<Record<string, unknown>[]> {
   const seen: Record<string, unknown>[] = [];
-  queue.register('test.record', async (data) => { seen.push(data); });
+  queue.register('test.record', async (data) => {
+    seen.push(data);
+  });
   await queue.start();
   await queue.scheduleDaily('test.record', '02:00');
   await queue.send('test.record', { n: 2 }, { delayMs: 500 }); // a wake-up for later (a same-day notice falling due)

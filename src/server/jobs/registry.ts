@@ -4,7 +4,11 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { JobQueue } from './queue.js';
 import { JOB_RUN_BACKGROUND, runBackgroundJob } from './background-jobs.js';
-import { BOARD_REPORTS_TIME, JOB_BOARD_REPORTS, handleScheduledBoardReports } from '../modules/statistics/scheduled-board-reports.js';
+import {
+  BOARD_REPORTS_TIME,
+  JOB_BOARD_REPORTS,
+  handleScheduledBoardReports,
+} from '../modules/statistics/scheduled-board-reports.js';
 import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
 import { unsafeAllOrganiserIds } from '../modules/ladders/dry-run-ladder.js';
 import { ladderJobRunners } from '../modules/ladders/ladder-jobs.js';
@@ -16,7 +20,13 @@ import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message
 import { JOB_SEND_MESSAGES } from '../modules/messages/messages.jobs.js';
 import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
 import { exportJobRunners } from '../modules/exports/export-jobs.js';
-import { JOB_SYNC_SS12000_DUE, JOB_SYNC_SS12000_NOW, SYNC_CHECK_EVERY_MINUTES, handleDueSyncs, runConfiguredSync } from '../modules/imports/sync/scheduled-sync.js';
+import {
+  JOB_SYNC_SS12000_DUE,
+  JOB_SYNC_SS12000_NOW,
+  SYNC_CHECK_EVERY_MINUTES,
+  handleDueSyncs,
+  runConfiguredSync,
+} from '../modules/imports/sync/scheduled-sync.js';
 
 export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
 /** Nightly, after the day's registrations: every organiser, one transaction each. */
@@ -39,14 +49,18 @@ export type JobLog = (message: string, error?: unknown) => void;
 
 export async function handleEvaluateLadders(database: Database, clock: Clock): Promise<void> {
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
-    await database.db.transaction((tx) => evaluateLadders(tx, { organiserId, actorUserId: null }, { date: clock.today() }));
+    await database.db.transaction((tx) =>
+      evaluateLadders(tx, { organiserId, actorUserId: null }, { date: clock.today() }),
+    );
   }
 }
 
 /** Nightly retention (gallring): every organiser by its own policy, one transaction each. */
 export async function handleApplyRetention(database: Database, clock: Clock): Promise<void> {
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
-    await database.db.transaction((tx) => applyRetention(tx, { organiserId, actorUserId: null }, clock.today(), clock.now()));
+    await database.db.transaction((tx) =>
+      applyRetention(tx, { organiserId, actorUserId: null }, clock.today(), clock.now()),
+    );
   }
 }
 
@@ -57,29 +71,51 @@ export async function handleApplyRetention(database: Database, clock: Clock): Pr
 export async function handleKeepRollupCuts(database: Database, clock: Clock): Promise<void> {
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
     await database.db.transaction((tx) => advanceRollupCuts(tx, organiserId, clock.today()));
-    await database.db.transaction((tx) => warmUnitCells(tx, organiserId, [...new Set(wantedCutDates(clock.today()).map(halfKeyOf))]));
+    await database.db.transaction((tx) =>
+      warmUnitCells(tx, organiserId, [...new Set(wantedCutDates(clock.today()).map(halfKeyOf))]),
+    );
   }
 }
 
 /** What a worker runs: the scheduled jobs and the background jobs started from the web. */
-export function registerJobHandlers(queue: JobQueue, database: Database, clock: Clock, config: Config, log: JobLog): void {
+export function registerJobHandlers(
+  queue: JobQueue,
+  database: Database,
+  clock: Clock,
+  config: Config,
+  log: JobLog,
+): void {
   const transports = transportsFromConfig(config.messages);
   const sendDue = () => runMessageWorker(database, { now: clock.now(), config: config.messages, transports });
   queue.register(JOB_EVALUATE_LADDERS, () => handleEvaluateLadders(database, clock));
-  queue.register(JOB_RUN_BACKGROUND, (data) => runBackgroundJob(database.db, { ...ladderJobRunners(database), ...exportJobRunners(database, clock) }, data, log));
+  queue.register(JOB_RUN_BACKGROUND, (data) =>
+    runBackgroundJob(database.db, { ...ladderJobRunners(database), ...exportJobRunners(database, clock) }, data, log),
+  );
   queue.register(JOB_APPLY_RETENTION, () => handleApplyRetention(database, clock));
   queue.register(JOB_KEEP_ROLLUP_CUTS, () => handleKeepRollupCuts(database, clock));
-  queue.register(JOB_SEND_MESSAGES, async () => { await sendDue(); });
-  queue.register(JOB_BOARD_REPORTS, async () => { await handleScheduledBoardReports(database, clock); });
+  queue.register(JOB_SEND_MESSAGES, async () => {
+    await sendDue();
+  });
+  queue.register(JOB_BOARD_REPORTS, async () => {
+    await handleScheduledBoardReports(database, clock);
+  });
   queue.register(JOB_SYNC_SS12000_DUE, () => handleDueSyncs(database, clock));
-  queue.register(JOB_SYNC_SS12000_NOW, async (data) => { await runConfiguredSync(database, data.organiserId as string, data.userId as string); });
+  queue.register(JOB_SYNC_SS12000_NOW, async (data) => {
+    await runConfiguredSync(database, data.organiserId as string, data.userId as string);
+  });
   queue.register(JOB_MONTHLY_NOTICES, async () => {
     await runMonthlyNotices(database, { today: clock.today(), now: clock.now(), config: config.messages });
     await sendDue();
   });
 }
 
-export async function registerJobs(queue: JobQueue, database: Database, clock: Clock, config: Config, log: JobLog): Promise<void> {
+export async function registerJobs(
+  queue: JobQueue,
+  database: Database,
+  clock: Clock,
+  config: Config,
+  log: JobLog,
+): Promise<void> {
   registerJobHandlers(queue, database, clock, config, log);
   await queue.start();
   await queue.scheduleDaily(JOB_EVALUATE_LADDERS, NIGHTLY_EVALUATION_TIME);

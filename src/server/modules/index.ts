@@ -22,6 +22,23 @@ import { userRoutes } from './users/users.routes.js';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [lessonRoutes, absenceRoutes, pupilRoutes, reportRoutes, ladderRoutes, importRoutes, statisticsRoutes,
-  guardianRoutes, leaveRequestRoutes, messageRoutes, retentionRoutes, jobRoutes, caseRoutes, organiserCaseRoutes,
-  apiTokenRoutes, ss12000Routes, exportRoutes, userRoutes];
+export const routeModules: RouteModule[] = [
+  lessonRoutes,
+  absenceRoutes,
+  pupilRoutes,
+  reportRoutes,
+  ladderRoutes,
+  importRoutes,
+  statisticsRoutes,
+  guardianRoutes,
+  leaveRequestRoutes,
+  messageRoutes,
+  retentionRoutes,
+  jobRoutes,
+  caseRoutes,
+  organiserCaseRoutes,
+  apiTokenRoutes,
+  ss12000Routes,
+  exportRoutes,
+  userRoutes,
+];

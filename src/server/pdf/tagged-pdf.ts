@@ -16,7 +16,13 @@ export type Cell = { text: string; type: 'TH' } | string;
 
 export function createTaggedPdf(options: TaggedPdfOptions) {
   const doc = new PDFDocument({
-    size: 'A4', margin: 50, pdfVersion: '1.7', tagged: true, lang: 'sv-SE', displayTitle: true, compress: options.compress ?? true,
+    size: 'A4',
+    margin: 50,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    compress: options.compress ?? true,
     info: { Title: options.title, Author: options.author, Subject: options.subject },
   });
   const chunks: Buffer[] = [];
@@ -32,7 +38,10 @@ export function createTaggedPdf(options: TaggedPdfOptions) {
     /** The document's structure root, for elements the helpers below do not cover (e.g. a Figure). */
     root,
     heading: (text: string, level: 'H1' | 'H2') => {
-      doc.moveDown(level === 'H1' ? 0 : 0.8).font('Helvetica-Bold').fontSize(level === 'H1' ? 18 : 13);
+      doc
+        .moveDown(level === 'H1' ? 0 : 0.8)
+        .font('Helvetica-Bold')
+        .fontSize(level === 'H1' ? 18 : 13);
       doc.text(text, { structParent: root, structType: level });
       doc.font('Helvetica').fontSize(10).moveDown(0.3);
     },

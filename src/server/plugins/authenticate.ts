@@ -63,7 +63,7 @@ const AUDIENCES = new Set<RouteAudience>(['staff', 'guardian', 'any', 'public'])
 
 /** The route's access, from its declaration with safe defaults. */
 export function accessOf(method: string, config: RouteOptions['config'] = {}): Omit<RouteAccess, 'method' | 'url'> {
-  const audience: RouteAudience = config.audience ?? (config.isPublic ? 'public' : config.principal ?? 'staff');
+  const audience: RouteAudience = config.audience ?? (config.isPublic ? 'public' : (config.principal ?? 'staff'));
   if (!AUDIENCES.has(audience)) throw new Error(`unknown route audience ${String(audience)}`);
   const csrf = config.csrf ?? (config.skipCsrf ? false : audience !== 'public' && !SAFE_METHODS.has(method));
   return { audience, allowRegion: config.allowRegion === true, csrf };
@@ -103,7 +103,11 @@ const guardRoute: onRequestHookHandler = async (request) => {
  * Registers the hooks. Must run before any route is registered: every route gets the guard as its
  * own first onRequest hook (after the global ones that resolve the actor).
  */
-export function installAuthentication(app: FastifyInstance, database: Database, options: { sessionIdleMinutes?: number } = {}): void {
+export function installAuthentication(
+  app: FastifyInstance,
+  database: Database,
+  options: { sessionIdleMinutes?: number } = {},
+): void {
   app.decorateRequest('actor', null);
   app.decorate('routeAccess', [] as RouteAccess[]);
   app.addHook('onRequest', async (request) => {
@@ -112,7 +116,8 @@ export function installAuthentication(app: FastifyInstance, database: Database, 
     if (token) request.actor = await resolveActorByToken(database, token, options.sessionIdleMinutes);
   });
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) app.routeAccess.push({ method, url: route.url, ...accessOf(method, route.config) });
+    for (const method of [route.method].flat())
+      app.routeAccess.push({ method, url: route.url, ...accessOf(method, route.config) });
     const own = route.onRequest ? [route.onRequest].flat() : [];
     route.onRequest = [guardRoute, ...own];
   });
@@ -127,5 +132,10 @@ export function actorOf(request: FastifyRequest): Actor {
 /** Audit context of a request. */
 export function auditContextOf(request: FastifyRequest) {
   const actor = actorOf(request);
-  return { organiserId: actor.organiserId, actorUserId: actor.userId, ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+  return {
+    organiserId: actor.organiserId,
+    actorUserId: actor.userId,
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+  };
 }

@@ -4,7 +4,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 
-interface PgLikeError { code?: string }
+interface PgLikeError {
+  code?: string;
+}
 
 /** foreign key, invalid text representation, datetime format/overflow, numeric out of range, string too long, bad bytes (NUL). */
 const BAD_INPUT_SQLSTATES = new Set(['23503', '22P02', '22007', '22008', '22003', '22001', '22021', '22P05']);
@@ -31,8 +33,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON, an empty body and similar client mistakes. Fastify's own message is not
       // echoed (some quote the request); a JSON syntax error's position is kept, it helps a client.
-      const detail = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? error.message : 'Anropet kunde inte tolkas.';
-      return reply.status(400).send({ error: 'VALIDATION_FAILED', message: 'Anropet kunde inte tolkas.', details: [{ path: '', message: detail }] });
+      const detail =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? error.message
+          : 'Anropet kunde inte tolkas.';
+      return reply
+        .status(400)
+        .send({
+          error: 'VALIDATION_FAILED',
+          message: 'Anropet kunde inte tolkas.',
+          details: [{ path: '', message: detail }],
+        });
     }
     // PostgreSQL constraint and data errors by SQLSTATE, never by message text: a value the
     // database refuses (out of range, not a date, invalid text) is the caller's bad input.
@@ -51,17 +62,33 @@ export function installErrorHandler(app: FastifyInstance): void {
  * text, never its parameters, message or detail (they quote values: names, personal numbers).
  * Used by the logger's `err` serializer and by job error logging.
  */
-export function loggableError(error: unknown): { type: string; message: string; stack: string; [key: string]: unknown } {
+export function loggableError(error: unknown): {
+  type: string;
+  message: string;
+  stack: string;
+  [key: string]: unknown;
+} {
   if (!(error instanceof Error)) return { type: typeof error, message: 'non-Error thrown', stack: '' };
-  const cause = error.cause as (Error & PgLikeError & { constraint?: string; table?: string; column?: string }) | undefined;
+  const cause = error.cause as
+    | (Error & PgLikeError & { constraint?: string; table?: string; column?: string })
+    | undefined;
   const query = (error as { query?: unknown }).query;
   const ownCode = (error as PgLikeError).code;
   const sqlState = [ownCode, cause?.code].find((c) => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c));
-  const stackFrames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+  const stackFrames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
   if (typeof query === 'string' || sqlState) {
     return {
-      type: error.name, message: `database error ${sqlState ?? 'unknown'}`, sqlState, query: typeof query === 'string' ? query : undefined,
-      constraint: cause?.constraint, table: cause?.table, column: cause?.column, stack: stackFrames,
+      type: error.name,
+      message: `database error ${sqlState ?? 'unknown'}`,
+      sqlState,
+      query: typeof query === 'string' ? query : undefined,
+      constraint: cause?.constraint,
+      table: cause?.table,
+      column: cause?.column,
+      stack: stackFrames,
     };
   }
   return { type: error.name, message: error.message, code: ownCode, stack: error.stack ?? '' };

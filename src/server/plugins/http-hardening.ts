@@ -23,8 +23,16 @@ export async function installSecurityHeaders(app: FastifyInstance, options: { is
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], fontSrc: ["'self'"],
-        connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
       },
     },
     frameguard: { action: 'deny' },
@@ -51,7 +59,8 @@ export function installInputGuard(app: FastifyInstance): void {
       if (typeof value === 'string') {
         if (value.includes('\u0000')) throw new AppError('VALIDATION_FAILED', 'Ogiltigt tecken (NUL) i anropet.');
       } else if (typeof value === 'number') {
-        if (!Number.isFinite(value) || Math.abs(value) > MAX_INPUT_NUMBER) throw new AppError('VALIDATION_FAILED', 'Ett tal i anropet är för stort.');
+        if (!Number.isFinite(value) || Math.abs(value) > MAX_INPUT_NUMBER)
+          throw new AppError('VALIDATION_FAILED', 'Ett tal i anropet är för stort.');
       } else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
         for (const [key, inner] of Object.entries(value)) stack.push(key, inner);
       }
@@ -59,11 +68,17 @@ export function installInputGuard(app: FastifyInstance): void {
   });
 }
 
-const send = (reply: FastifyReply, status: number, error: string, message: string) => reply.status(status).send({ error, message });
+const send = (reply: FastifyReply, status: number, error: string, message: string) =>
+  reply.status(status).send({ error, message });
 
 /** Fastify's own routing errors (a malformed URL): 400 in the usual shape, the URL not echoed. */
 export function frameworkErrors(error: Error & { code?: string }, _request: FastifyRequest, reply: FastifyReply): void {
-  send(reply, 400, 'VALIDATION_FAILED', error.code === 'FST_ERR_BAD_URL' ? 'Ogiltig sökväg.' : 'Anropet kunde inte tolkas.');
+  send(
+    reply,
+    400,
+    'VALIDATION_FAILED',
+    error.code === 'FST_ERR_BAD_URL' ? 'Ogiltig sökväg.' : 'Anropet kunde inte tolkas.',
+  );
 }
 
 /** HTTP parse errors before any request exists (Node's parser): the usual shape, then close. */
@@ -72,10 +87,16 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     socket.destroy();
     return;
   }
-  const [status, code, text] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'HEADERS_TOO_LARGE', 'Request Header Fields Too Large']
-    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'REQUEST_TIMEOUT', 'Request Timeout'] : [400, 'VALIDATION_FAILED', 'Bad Request'];
+  const [status, code, text] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'Request Header Fields Too Large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'Request Timeout']
+        : [400, 'VALIDATION_FAILED', 'Bad Request'];
   const body = JSON.stringify({ error: code, message: 'Anropet kunde inte tolkas.' });
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -90,8 +111,16 @@ export function installDocumentedErrors(app: FastifyInstance, errorSchema: unkno
     const methods = [route.method].flat();
     const isStateChanging = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m));
     const access = accessOf(methods[0], route.config);
-    const statuses = [400, 404, ...(access.audience === 'public' ? [] : [401, 403]), ...(isStateChanging ? [409, 413, 415] : [])];
+    const statuses = [
+      400,
+      404,
+      ...(access.audience === 'public' ? [] : [401, 403]),
+      ...(isStateChanging ? [409, 413, 415] : []),
+    ];
     const own = (route.schema.response ?? {}) as Record<string, unknown>;
-    route.schema = { ...route.schema, response: { ...Object.fromEntries(statuses.map((s) => [s, errorSchema])), ...own } };
+    route.schema = {
+      ...route.schema,
+      response: { ...Object.fromEntries(statuses.map((s) => [s, errorSchema])), ...own },
+    };
   });
 }

@@ -20,10 +20,17 @@ describe('route-bound access checks', () => {
     t = await buildTestApp();
     world = await createWorld(t.database, ['2026-01-12']);
     principal = await logInAs(t.app, world.usernames.principal);
-    guardian = await logInAs(t.app, (await addGuardian(t.database, world, 'Gun', { pupilIds: [world.pupilsA[0]] })).username);
-    await t.database.db.transaction((tx) => createRegion(tx, {
-      name: 'Region Test', organiserIds: [world.organiserId], user: { username: `region-${world.organiserId.slice(0, 8)}`, password: 'secret', displayName: 'Regionen' },
-    }));
+    guardian = await logInAs(
+      t.app,
+      (await addGuardian(t.database, world, 'Gun', { pupilIds: [world.pupilsA[0]] })).username,
+    );
+    await t.database.db.transaction((tx) =>
+      createRegion(tx, {
+        name: 'Region Test',
+        organiserIds: [world.organiserId],
+        user: { username: `region-${world.organiserId.slice(0, 8)}`, password: 'secret', displayName: 'Regionen' },
+      }),
+    );
     region = await logInAs(t.app, `region-${world.organiserId.slice(0, 8)}`);
   });
   afterAll(() => t.close());
@@ -36,10 +43,25 @@ describe('route-bound access checks', () => {
 
   it('finds the routes to check', () => {
     expect(stateChanging().length).toBeGreaterThan(40);
-    expect(stateChanging().filter((r) => r.csrf).map((r) => `${r.method} ${r.url}`)).toContain('POST /api/pupils/:id/concern-flag');
+    expect(
+      stateChanging()
+        .filter((r) => r.csrf)
+        .map((r) => `${r.method} ${r.url}`),
+    ).toContain('POST /api/pupils/:id/concern-flag');
     // Only routes that say so are public, and none of them trusts the session.
-    expect(apiRoutes().filter((r) => r.audience === 'public').map((r) => `${r.method} ${r.url}`).sort())
-      .toEqual(['GET /api/auth/oidc/providers', 'GET /api/openapi.json', 'HEAD /api/auth/oidc/providers', 'HEAD /api/openapi.json', 'POST /api/auth/login', 'POST /api/messages/sms-callback']);
+    expect(
+      apiRoutes()
+        .filter((r) => r.audience === 'public')
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual([
+      'GET /api/auth/oidc/providers',
+      'GET /api/openapi.json',
+      'HEAD /api/auth/oidc/providers',
+      'HEAD /api/openapi.json',
+      'POST /api/auth/login',
+      'POST /api/messages/sms-callback',
+    ]);
   });
 
   it('refuses every state-changing session route without the CSRF token, however the path is spelled', async () => {
@@ -51,34 +73,78 @@ describe('route-bound access checks', () => {
       expect([route.method, route.url, plain.statusCode]).toEqual([route.method, route.url, 403]);
       if (route.audience !== 'guardian') expect(plain.json().error).toBe('CSRF_TOKEN_INVALID');
       const variants = [
-        url.replace('/api/', '/%61pi/'), url.replace('/api/', '/api/%' + url.charCodeAt(5).toString(16)),
-        url.replace('/api/', '//api/'), url.replace('/api/', '/api//'), url.replace('/api/', '/api/./'),
-        url.replace('/api/', '/x/../api/'), url.replace('/api/', '/api\\'), url.replace('/api/', '/%2561pi/'),
+        url.replace('/api/', '/%61pi/'),
+        url.replace('/api/', '/api/%' + url.charCodeAt(5).toString(16)),
+        url.replace('/api/', '//api/'),
+        url.replace('/api/', '/api//'),
+        url.replace('/api/', '/api/./'),
+        url.replace('/api/', '/x/../api/'),
+        url.replace('/api/', '/api\\'),
+        url.replace('/api/', '/%2561pi/'),
       ];
       for (const variant of variants) {
-        const res = await principal.request({ method: route.method as 'POST', url: variant, headers: noToken, payload: {} });
+        const res = await principal.request({
+          method: route.method as 'POST',
+          url: variant,
+          headers: noToken,
+          payload: {},
+        });
         // 400 for the spelling; the test client resolves dot segments and backslashes itself, and then the route's own 403 answers.
-        expect([variant, res.statusCode]).toEqual([variant, /[.\\]/.test(variant) ? expect.toBeOneOf([400, 403]) : 400]);
+        expect([variant, res.statusCode]).toEqual([
+          variant,
+          /[.\\]/.test(variant) ? expect.toBeOneOf([400, 403]) : 400,
+        ]);
       }
     }
   });
 
   it('answers 400 with the error shape to a non-canonical path before any route runs', async () => {
-    const res = await principal.request({ method: 'POST', url: `/%61pi/pupils/${world.pupilsA[0]}/concern-flag`, headers: noToken, payload: { isFlagged: true } });
+    const res = await principal.request({
+      method: 'POST',
+      url: `/%61pi/pupils/${world.pupilsA[0]}/concern-flag`,
+      headers: noToken,
+      payload: { isFlagged: true },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: 'VALIDATION_FAILED', message: 'Ogiltig sökväg.' });
     expect(res.body).not.toContain('%61pi');
-    for (const path of ['/%61pi/auth/me', '/api/%70upils', '//api/auth/me', '/api/./auth/me', '/api/x/../auth/me', '/api\\auth\\me', '/api/auth/m%65', '/api%2Fauth%2Fme', '/api/auth/me%00', '/api/auth/me/.', '/api/auth/%2e%2e/auth/me', '/api/auth/%2561']) {
+    for (const path of [
+      '/%61pi/auth/me',
+      '/api/%70upils',
+      '//api/auth/me',
+      '/api/./auth/me',
+      '/api/x/../auth/me',
+      '/api\\auth\\me',
+      '/api/auth/m%65',
+      '/api%2Fauth%2Fme',
+      '/api/auth/me%00',
+      '/api/auth/me/.',
+      '/api/auth/%2e%2e/auth/me',
+      '/api/auth/%2561',
+    ]) {
       expect([path, isCanonicalPath(path)]).toEqual([path, false]);
       // (light-my-request resolves literal dot segments and backslashes before the app sees them; a real socket does not.)
-      if (!/\/(\.|%2e){1,2}(\/|$)|\\/i.test(path)) expect([path, (await guardian.request({ method: 'GET', url: path })).statusCode]).toEqual([path, 400]);
+      if (!/\/(\.|%2e){1,2}(\/|$)|\\/i.test(path))
+        expect([path, (await guardian.request({ method: 'GET', url: path })).statusCode]).toEqual([path, 400]);
     }
-    for (const path of ['/api/auth/me', '/api/pupils?search=%61%2F..', '/api/pupils/%C3%A5', '/', '/assets/index-abc.js']) expect([path, isCanonicalPath(path)]).toEqual([path, true]);
+    for (const path of [
+      '/api/auth/me',
+      '/api/pupils?search=%61%2F..',
+      '/api/pupils/%C3%A5',
+      '/',
+      '/assets/index-abc.js',
+    ])
+      expect([path, isCanonicalPath(path)]).toEqual([path, true]);
   });
 
   it('asks for a session on every non-public route before reading the body', async () => {
     for (const route of apiRoutes().filter((r) => r.audience !== 'public')) {
-      const res = await t.app.inject({ method: route.method as 'POST', url: concrete(route.url), headers: { 'content-type': 'application/json' }, payload: '{not json' });
+      const res = await t.app.inject({
+        method: route.method as 'POST',
+        url: concrete(route.url),
+        headers: { 'content-type': 'application/json' },
+        payload: '{not json',
+      });
       expect([route.method, route.url, res.statusCode]).toEqual([route.method, route.url, 401]);
       if (route.method !== 'HEAD') expect(res.json().error).toBe('UNAUTHENTICATED');
     }
@@ -87,7 +153,10 @@ describe('route-bound access checks', () => {
   it('hides every staff route from a guardian and every route not opened to them from a region user (404)', async () => {
     let checked = 0;
     for (const route of apiRoutes().filter((r) => r.audience === 'staff')) {
-      for (const [who, session] of [['guardian', guardian], ['region', region]] as const) {
+      for (const [who, session] of [
+        ['guardian', guardian],
+        ['region', region],
+      ] as const) {
         if (who === 'region' && route.allowRegion) continue;
         const res = await session.request({ method: route.method as 'POST', url: concrete(route.url), payload: {} });
         expect([who, route.method, route.url, res.statusCode]).toEqual([who, route.method, route.url, 404]);
@@ -101,7 +170,9 @@ describe('route-bound access checks', () => {
     expect(checked).toBeGreaterThan(100);
     // What stays open to them.
     expect((await guardian.request({ method: 'GET', url: '/api/guardian/overview' })).statusCode).toBe(200);
-    expect((await region.request({ method: 'GET', url: '/api/statistics/region?from=2026-01-12&to=2026-01-14' })).statusCode).toBe(200);
+    expect(
+      (await region.request({ method: 'GET', url: '/api/statistics/region?from=2026-01-12&to=2026-01-14' })).statusCode,
+    ).toBe(200);
     expect((await region.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
   });
 

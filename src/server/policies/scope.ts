@@ -19,7 +19,9 @@ export function readablePupilsSql(actor: Actor, personIdColumn: SQL): SQL {
     parts.push(sql`select gm.person_id from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
       where gm.organiser_id = ${actor.organiserId} and ${isPupilGroup}`);
   } else if (units.length > 0) {
-    parts.push(sql`select e.person_id from enrolments e where e.organiser_id = ${actor.organiserId} and e.school_unit_id = any(${uuidArray(units)})`);
+    parts.push(
+      sql`select e.person_id from enrolments e where e.organiser_id = ${actor.organiserId} and e.school_unit_id = any(${uuidArray(units)})`,
+    );
     parts.push(sql`select gm.person_id from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
       where gm.organiser_id = ${actor.organiserId} and g.school_unit_id = any(${uuidArray(units)}) and ${isPupilGroup}`);
   }
@@ -34,8 +36,10 @@ export function readablePupilsSql(actor: Actor, personIdColumn: SQL): SQL {
  * pupil who once was a mentee gives no access to lessons of a group they moved to, issue 15 item 3).
  */
 export function menteesSql(actor: Actor, on?: SQL): SQL {
-  const validOn = on ? sql` and gm.start_date <= ${on} and (gm.end_date is null or gm.end_date >= ${on})
-      and da.start_date <= ${on} and (da.end_date is null or da.end_date >= ${on})` : sql``;
+  const validOn = on
+    ? sql` and gm.start_date <= ${on} and (gm.end_date is null or gm.end_date >= ${on})
+      and da.start_date <= ${on} and (da.end_date is null or da.end_date >= ${on})`
+    : sql``;
   return sql`select gm.person_id from group_memberships gm
     join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
     join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
@@ -44,7 +48,10 @@ export function menteesSql(actor: Actor, on?: SQL): SQL {
 
 /** True when the actor may read the pupil (404 otherwise: the pupil's existence is not disclosed). */
 export async function canReadPupil(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
-  const rows = await queryRows<{ ok: number }>(tx, sql`select 1 as ok where ${readablePupilsSql(actor, sql`${pupilId}::uuid`)}`);
+  const rows = await queryRows<{ ok: number }>(
+    tx,
+    sql`select 1 as ok where ${readablePupilsSql(actor, sql`${pupilId}::uuid`)}`,
+  );
   return rows.length > 0;
 }
 
@@ -66,8 +73,11 @@ export async function visibleSchoolUnits(tx: Tx, actor: Actor): Promise<string[]
   const units = schoolUnitsWith(actor, 'principal', 'studentHealth', 'organiserAdmin', 'systemAdmin');
   if (units === 'all') return 'all';
   if (!actor.personId) return units;
-  const rows = await queryRows<{ school_unit_id: string }>(tx, sql`select distinct school_unit_id from duties
-    where organiser_id = ${actor.organiserId} and person_id = ${actor.personId}`);
+  const rows = await queryRows<{ school_unit_id: string }>(
+    tx,
+    sql`select distinct school_unit_id from duties
+    where organiser_id = ${actor.organiserId} and person_id = ${actor.personId}`,
+  );
   return [...new Set([...units, ...rows.map((r) => r.school_unit_id)])];
 }
 
@@ -93,6 +103,9 @@ export function guardianChildrenSql(actor: Actor): SQL {
 /** True when the guardian actor may act for the pupil (404 otherwise). */
 export async function isGuardianOf(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
   if (actor.kind !== 'guardian') return false;
-  const rows = await queryRows<{ ok: number }>(tx, sql`select 1 as ok where ${pupilId}::uuid in (${guardianChildrenSql(actor)})`);
+  const rows = await queryRows<{ ok: number }>(
+    tx,
+    sql`select 1 as ok where ${pupilId}::uuid in (${guardianChildrenSql(actor)})`,
+  );
   return rows.length > 0;
 }

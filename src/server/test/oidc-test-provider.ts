@@ -45,7 +45,11 @@ function signJwt(payload: Record<string, unknown>, key: KeyObject, kid: string):
  * Starts the provider. `baseUrls` are the Närvaro servers it redirects back to (redirect URIs
  * `${base}/api/auth/oidc/<kind>/callback`, post-logout `${base}/login`).
  */
-export async function startTestOidcProvider(options: { baseUrls: string[]; port?: number; chooser?: TestAccount[] }): Promise<TestOidcProvider> {
+export async function startTestOidcProvider(options: {
+  baseUrls: string[];
+  port?: number;
+  chooser?: TestAccount[];
+}): Promise<TestOidcProvider> {
   const key = newSigningKey();
   const kid = randomUUID();
   const jwk = { ...key.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
@@ -57,7 +61,8 @@ export async function startTestOidcProvider(options: { baseUrls: string[]; port?
   let provider: InstanceType<typeof Provider> | undefined;
   const server = http.createServer((req, res) => {
     if (!provider) return void res.writeHead(503).end();
-    if (req.url?.startsWith('/interaction/')) return void interact(req, res).catch((error: Error) => res.writeHead(500).end(error.message));
+    if (req.url?.startsWith('/interaction/'))
+      return void interact(req, res).catch((error: Error) => res.writeHead(500).end(error.message));
     return provider.callback()(req, res);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -88,8 +93,17 @@ export async function startTestOidcProvider(options: { baseUrls: string[]; port?
       return { accountId: sub, claims: async () => ({ ...found, ...(found.email ? { email_verified: true } : {}) }) };
     },
     // First-party clients: no consent screen.
-    loadExistingGrant: async (ctx: { oidc: { client: { clientId: string }; session: { accountId: string }; provider: { Grant: new (o: object) => { addOIDCScope(s: string): void; save(): Promise<string> } } } }) => {
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+    loadExistingGrant: async (ctx: {
+      oidc: {
+        client: { clientId: string };
+        session: { accountId: string };
+        provider: { Grant: new (o: object) => { addOIDCScope(s: string): void; save(): Promise<string> } };
+      };
+    }) => {
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client.clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
       grant.addOIDCScope('openid profile email');
       await grant.save();
       return grant;
@@ -97,7 +111,8 @@ export async function startTestOidcProvider(options: { baseUrls: string[]; port?
   });
   provider.use(async (ctx: { path: string; body?: { id_token?: string } }, next: () => Promise<void>) => {
     await next();
-    if (ctx.path === '/token' && tamperMode && ctx.body?.id_token) ctx.body.id_token = tamperIdToken(ctx.body.id_token, tamperMode, key, kid);
+    if (ctx.path === '/token' && tamperMode && ctx.body?.id_token)
+      ctx.body.id_token = tamperIdToken(ctx.body.id_token, tamperMode, key, kid);
   });
 
   /** Signs in the chosen account: without a form, or the one whose button was pressed on the chooser page. */
@@ -106,45 +121,71 @@ export async function startTestOidcProvider(options: { baseUrls: string[]; port?
     if (details.prompt.name !== 'login') throw new Error(`unexpected prompt ${details.prompt.name}`);
     let chosen = account;
     if (options.chooser) {
-      if (req.method !== 'POST') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(chooserPage(options.chooser));
+      if (req.method !== 'POST')
+        return void res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(chooserPage(options.chooser));
       const sub = new URLSearchParams(await readBody(req)).get('sub');
       const found = options.chooser.find((a) => a.sub === sub);
       if (!found) return void res.writeHead(400).end('unknown account');
       chosen = found;
     }
     accounts.set(chosen.sub, chosen);
-    await provider!.interactionFinished(req, res, { login: { accountId: chosen.sub } }, { mergeWithLastSubmission: false });
+    await provider!.interactionFinished(
+      req,
+      res,
+      { login: { accountId: chosen.sub } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   return {
     issuer,
     clientSecret,
-    signInAs: (next) => { account = next; },
-    tamper: (mode) => { tamperMode = mode; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    signInAs: (next) => {
+      account = next;
+    },
+    tamper: (mode) => {
+      tamperMode = mode;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** The sign-in page of the chooser: one button per account, posting back to the same interaction URL. */
 function chooserPage(accounts: TestAccount[]): string {
   const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const buttons = accounts.map((a) => `<button type="submit" name="sub" value="${escape(a.sub)}">${escape(a.name ?? a.sub)}</button>`).join('\n');
+  const buttons = accounts
+    .map((a) => `<button type="submit" name="sub" value="${escape(a.sub)}">${escape(a.name ?? a.sub)}</button>`)
+    .join('\n');
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Testinloggning</title></head><body><main><h1>Testinloggning</h1><form method="post">${buttons}</form></main></body></html>`;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
-    req.setEncoding('utf8').on('data', (chunk: string) => { body += chunk; }).on('end', () => resolve(body)).on('error', reject);
+    req
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => {
+        body += chunk;
+      })
+      .on('end', () => resolve(body))
+      .on('error', reject);
   });
 }
 
 /** The ID token with one thing wrong, everything else as issued. */
 function tamperIdToken(idToken: string, mode: IdTokenTamper, key: KeyObject, kid: string): string {
-  const payload = JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url').toString()) as Record<string, number | string>;
+  const payload = JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url').toString()) as Record<
+    string,
+    number | string
+  >;
   const now = Math.floor(Date.now() / 1000);
   if (mode === 'foreign-key') return signJwt(payload, newSigningKey(), kid);
   if (mode === 'nonce') return signJwt({ ...payload, nonce: 'not-the-one-sent' }, key, kid);
   return signJwt({ ...payload, iat: now - 7200, exp: now - 3600 }, key, kid);
 }
-

@@ -21,7 +21,11 @@ export function registeredRoutes(tree: string): string[] {
     while (stack.length > depth) stack.pop();
     const path = (stack.at(-1)?.path ?? '') + match[2];
     stack.push({ depth, path });
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter((m) => m && m !== 'HEAD' && m !== 'OPTIONS')) routes.push(`${method} ${path}`);
+    for (const method of (match[3] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter((m) => m && m !== 'HEAD' && m !== 'OPTIONS'))
+      routes.push(`${method} ${path}`);
   }
   return routes;
 }
@@ -35,14 +39,23 @@ describe('role × route matrix and cross-tenant access', () => {
 
   const clientFor = async (role: MatrixRole, w: MatrixWorld): Promise<Client> => {
     if (role === 'anonymous') return (options) => t.app.inject(options);
-    const username = role === 'guardian' ? w.guardianUsername : role === 'region' ? `region-${w.ids.organiserId.slice(0, 8)}` : w.world.usernames[role];
+    const username =
+      role === 'guardian'
+        ? w.guardianUsername
+        : role === 'region'
+          ? `region-${w.ids.organiserId.slice(0, 8)}`
+          : w.world.usernames[role];
     return (await logInAs(t.app, username)).request;
   };
   const send = (client: Client, key: string, ids: MatrixIds) => {
     const [method, path] = key.split(' ');
     const { url, payload } = ROUTE_MATRIX[key].request(ids);
     if (!url.startsWith(path.split('/:')[0])) throw new Error(`${key}: request url ${url} is not this route`);
-    return client({ method: method as InjectOptions['method'], url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) });
+    return client({
+      method: method as InjectOptions['method'],
+      url,
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+    });
   };
 
   beforeAll(async () => {
@@ -50,8 +63,11 @@ describe('role × route matrix and cross-tenant access', () => {
     for (const role of MATRIX_ROLES) {
       const w = await buildMatrixWorld(t.database, t.app);
       if (role === 'region') {
-        await createRegion(t.database.db, { name: 'Testregionen', organiserIds: [w.ids.organiserId],
-          user: { username: `region-${w.ids.organiserId.slice(0, 8)}`, password: 'secret', displayName: 'Region' } });
+        await createRegion(t.database.db, {
+          name: 'Testregionen',
+          organiserIds: [w.ids.organiserId],
+          user: { username: `region-${w.ids.organiserId.slice(0, 8)}`, password: 'secret', displayName: 'Region' },
+        });
       }
       worlds.set(role, w);
     }
@@ -60,10 +76,19 @@ describe('role × route matrix and cross-tenant access', () => {
   afterAll(() => t.close());
 
   it('has an explicit row for every registered route', () => {
-    const missing = registeredRoutes(t.app.printRoutes({ commonPrefix: false })).filter((key) => !(key in ROUTE_MATRIX));
-    const stale = Object.keys(ROUTE_MATRIX).filter((key) => !registeredRoutes(t.app.printRoutes({ commonPrefix: false })).includes(key));
-    expect({ missing: missing.map((key) => `no row for ${key}: add  '${key}': row(get(() => '<url>'), [teacher, mentor, rektor, elevhälsa, huvudman, systemAdmin, guardian, region, anonymous]),  to src/server/test/route-matrix.ts`), stale })
-      .toEqual({ missing: [], stale: [] });
+    const missing = registeredRoutes(t.app.printRoutes({ commonPrefix: false })).filter(
+      (key) => !(key in ROUTE_MATRIX),
+    );
+    const stale = Object.keys(ROUTE_MATRIX).filter(
+      (key) => !registeredRoutes(t.app.printRoutes({ commonPrefix: false })).includes(key),
+    );
+    expect({
+      missing: missing.map(
+        (key) =>
+          `no row for ${key}: add  '${key}': row(get(() => '<url>'), [teacher, mentor, rektor, elevhälsa, huvudman, systemAdmin, guardian, region, anonymous]),  to src/server/test/route-matrix.ts`,
+      ),
+      stale,
+    }).toEqual({ missing: [], stale: [] });
   });
 
   it('answers every role on every route with the exact status of its row', async () => {
@@ -75,7 +100,8 @@ describe('role × route matrix and cross-tenant access', () => {
       for (const key of Object.keys(ROUTE_MATRIX)) {
         const status = (await send(client, key, w.ids)).statusCode;
         observed.set(key, [...(observed.get(key) ?? []), status]);
-        if (status !== ROUTE_MATRIX[key].statuses[role]) wrong.push(`${key} as ${role}: expected ${ROUTE_MATRIX[key].statuses[role]}, got ${status}`);
+        if (status !== ROUTE_MATRIX[key].statuses[role])
+          wrong.push(`${key} as ${role}: expected ${ROUTE_MATRIX[key].statuses[role]}, got ${status}`);
       }
     }
     if (process.env.MATRIX_RECORD) for (const [key, s] of observed) console.log(`${key}\t${s.join(', ')}`);

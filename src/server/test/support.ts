@@ -45,7 +45,10 @@ export const TEST_TODAY = '2026-01-14';
 
 /** A test configuration: silent, fixed date, no web bundle. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TEST_TODAY, WEB_DIST_DIR: '/nonexistent' }), ...overrides };
+  return {
+    ...loadConfig({ LOG_LEVEL: 'silent', NARVARO_TODAY: TEST_TODAY, WEB_DIST_DIR: '/nonexistent' }),
+    ...overrides,
+  };
 }
 
 export interface TestApp {
@@ -59,7 +62,14 @@ export async function buildTestApp(overrides: Partial<Config> = {}, clock?: Cloc
   const { database, close } = await openTestDatabase();
   const config = testConfig(overrides);
   const app = await buildApp({ database, config, clock: clock ?? clockFor(config) });
-  return { app, database, close: async () => { await app.close(); await close(); } };
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await close();
+    },
+  };
 }
 
 /** A logged-in client: injects with the session cookie and CSRF token. */
@@ -75,27 +85,40 @@ export async function logInAs(app: FastifyInstance, username: string, password =
   const { csrfToken } = response.json() as { csrfToken: string };
   return {
     csrfToken,
-    request: (options) => app.inject({
-      ...options,
-      headers: { cookie: `narvaro_session=${cookie.value}`, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
-    }),
+    request: (options) =>
+      app.inject({
+        ...options,
+        headers: { cookie: `narvaro_session=${cookie.value}`, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
+      }),
   };
 }
 
 /** The database's error message for a statement expected to fail, or 'no error'. */
 export function failureOf(database: Database, query: SQL): Promise<string> {
-  return database.db.execute(query).then(() => 'no error', (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
+  return database.db.execute(query).then(
+    () => 'no error',
+    (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message),
+  );
 }
 
 /** A clock whose "now" the test sets; "today" follows it (Europe/Stockholm). */
 export function settableClock(startIso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
   let now = new Date(startIso);
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const day = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return {
     now: () => new Date(now),
     today: () => day.format(now),
-    set: (iso) => { now = new Date(iso); },
-    advance: (ms) => { now = new Date(now.getTime() + ms); },
+    set: (iso) => {
+      now = new Date(iso);
+    },
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
   };
 }
 

@@ -18,13 +18,15 @@ export const MappingTemplateDefinition = Type.Object({
   key: Type.String({ pattern: '^[a-z0-9-]+$' }),
   version: Type.Integer({ minimum: 1 }),
   name: Type.String(),
-  sections: Type.Array(Type.Object({
-    key: Type.String({ pattern: '^[a-z0-9-]+$' }),
-    title: Type.String(),
-    /** simple = asked in the simple mapping too; inDepth = only in the in-depth mapping. */
-    depth: Type.Union([Type.Literal('simple'), Type.Literal('inDepth')]),
-    questions: Type.Array(MappingQuestion),
-  })),
+  sections: Type.Array(
+    Type.Object({
+      key: Type.String({ pattern: '^[a-z0-9-]+$' }),
+      title: Type.String(),
+      /** simple = asked in the simple mapping too; inDepth = only in the in-depth mapping. */
+      depth: Type.Union([Type.Literal('simple'), Type.Literal('inDepth')]),
+      questions: Type.Array(MappingQuestion),
+    }),
+  ),
 });
 export type MappingTemplateDefinition = Static<typeof MappingTemplateDefinition>;
 
@@ -40,36 +42,70 @@ export const DEFAULT_MAPPING_TEMPLATE: MappingTemplateDefinition = {
   name: 'Kartläggning av frånvaro (standard)',
   sections: [
     {
-      key: 'absence', title: 'Frånvaron', depth: 'simple', questions: [
+      key: 'absence',
+      title: 'Frånvaron',
+      depth: 'simple',
+      questions: [
         { key: 'pattern', label: 'Hur ser frånvaron ut (dagar, lektioner, ämnen, tider)?', kind: 'text' },
         { key: 'since-when', label: 'Sedan när och hur har den utvecklats?', kind: 'text' },
         { key: 'guardians-informed', label: 'Känner vårdnadshavarna till frånvaron?', kind: 'choice', options: yesNo },
       ],
     },
     {
-      key: 'school', title: 'Skolan', depth: 'simple', questions: [
-        { key: 'teaching', label: 'Undervisningen: fungerar den för eleven? Behövs extra anpassningar eller särskilt stöd?', kind: 'text' },
+      key: 'school',
+      title: 'Skolan',
+      depth: 'simple',
+      questions: [
+        {
+          key: 'teaching',
+          label: 'Undervisningen: fungerar den för eleven? Behövs extra anpassningar eller särskilt stöd?',
+          kind: 'text',
+        },
         { key: 'relationships', label: 'Relationer till lärare och kamrater; finns en trygg vuxen?', kind: 'text' },
-        { key: 'bullying', label: 'Förekommer mobbning, trakasserier eller kränkande behandling?', kind: 'choice', options: yesNo },
+        {
+          key: 'bullying',
+          label: 'Förekommer mobbning, trakasserier eller kränkande behandling?',
+          kind: 'choice',
+          options: yesNo,
+        },
         { key: 'transitions', label: 'Övergångar, håltimmar, långa korridorer, stökig miljö?', kind: 'text' },
       ],
     },
     {
-      key: 'individual', title: 'Individen', depth: 'inDepth', questions: [
-        { key: 'health', label: 'Hälsa: sömn, psykiskt och fysiskt mående (endast det som behövs)', kind: 'text', help: 'Hälsouppgifter är känsliga; skriv bara det som behövs för åtgärderna.' },
+      key: 'individual',
+      title: 'Individen',
+      depth: 'inDepth',
+      questions: [
+        {
+          key: 'health',
+          label: 'Hälsa: sömn, psykiskt och fysiskt mående (endast det som behövs)',
+          kind: 'text',
+          help: 'Hälsouppgifter är känsliga; skriv bara det som behövs för åtgärderna.',
+        },
         { key: 'learning', label: 'Inlärning, koncentration, behov av hjälpmedel', kind: 'text' },
         { key: 'strengths', label: 'Styrkor och intressen', kind: 'text' },
       ],
     },
     {
-      key: 'home', title: 'Hemmet', depth: 'inDepth', questions: [
+      key: 'home',
+      title: 'Hemmet',
+      depth: 'inDepth',
+      questions: [
         { key: 'situation', label: 'Hemsituationen: vardag, rutiner, omsorgsansvar', kind: 'text' },
         { key: 'views-of-school', label: 'Familjens syn på skolan och närvaron', kind: 'text' },
-        { key: 'economic-barriers', label: 'Ekonomiska hinder (matsäck, idrottskläder, resor)?', kind: 'choice', options: yesNo },
+        {
+          key: 'economic-barriers',
+          label: 'Ekonomiska hinder (matsäck, idrottskläder, resor)?',
+          kind: 'choice',
+          options: yesNo,
+        },
       ],
     },
     {
-      key: 'social', title: 'Sociala faktorer och fritid', depth: 'inDepth', questions: [
+      key: 'social',
+      title: 'Sociala faktorer och fritid',
+      depth: 'inDepth',
+      questions: [
         { key: 'friends', label: 'Kamrater i och utanför skolan', kind: 'text' },
         { key: 'leisure', label: 'Har eleven en organiserad fritidsaktivitet?', kind: 'choice', options: yesNo },
         { key: 'other-actors', label: 'Är andra aktörer inkopplade (socialtjänst, BUP, vårdcentral)?', kind: 'text' },

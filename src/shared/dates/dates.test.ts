@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, eachDate, isoWeekMonday, isoWeekOf, isoWeekSunday, localDateOf, localDateTimeToInstant,
-  localMinuteOfDay, monthKey, monthRange, weekdayOf,
+  addDays,
+  eachDate,
+  isoWeekMonday,
+  isoWeekOf,
+  isoWeekSunday,
+  localDateOf,
+  localDateTimeToInstant,
+  localMinuteOfDay,
+  monthKey,
+  monthRange,
+  weekdayOf,
 } from './index';
 
 const utc = (iso: string) => Date.parse(iso);
@@ -53,7 +62,8 @@ describe('local time in Europe/Stockholm', () => {
         const instant = localDateTimeToInstant(date, hhmm);
         const isSkipped = localMinuteOfDay(instant) !== minute;
         // Only the hour skipped in March may fail to round-trip.
-        if (isSkipped) expect(minute >= 120 && minute < 180 && weekdayOf(date) === 7 && date.slice(5, 7) === '03').toBe(true);
+        if (isSkipped)
+          expect(minute >= 120 && minute < 180 && weekdayOf(date) === 7 && date.slice(5, 7) === '03').toBe(true);
         else expect(localDateOf(instant)).toBe(date);
       }),
       { numRuns: 1000 },

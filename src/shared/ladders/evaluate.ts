@@ -11,7 +11,14 @@ import type { Action, Exit, LadderDefinition, Step } from './format';
 import type { TermRange } from './periods';
 import { joinAnd, thresholdPercent } from './text';
 import { ladderLookbackDays } from './lookback';
-import { dayAfterIsoWeek, evaluateTriggerGroup, laterDate, type ConcernFlag, type FiredTrigger, type TriggerContext } from './triggers';
+import {
+  dayAfterIsoWeek,
+  evaluateTriggerGroup,
+  laterDate,
+  type ConcernFlag,
+  type FiredTrigger,
+  type TriggerContext,
+} from './triggers';
 
 /**
  * A staff decision with the reason recorded: a move to a step (0 = off the ladder), or with
@@ -87,9 +94,8 @@ export interface LadderResult extends LadderState {
  * The previous result. The minimal `{ stepIndex, stepKey, since }` is accepted; pass the whole
  * stored result so move-downs, de-escalation and explanations carry over exactly.
  */
-export type PreviousLadderState = Pick<LadderState, 'stepIndex' | 'stepKey' | 'since'>
-  & Partial<Omit<LadderState, 'stepIndex' | 'stepKey' | 'since'>>
-  & { evaluationDate?: string };
+export type PreviousLadderState = Pick<LadderState, 'stepIndex' | 'stepKey' | 'since'> &
+  Partial<Omit<LadderState, 'stepIndex' | 'stepKey' | 'since'>> & { evaluationDate?: string };
 
 /** Everything the evaluation reads for one pupil. */
 export interface LadderInput {
@@ -107,9 +113,18 @@ export interface LadderInput {
   lookbackDays?: number;
 }
 
-const NO_STEP: LadderState = { stepIndex: 0, stepKey: null, since: null, fired: [], entry: null, lastFiredOn: null, movedDownOn: null };
+const NO_STEP: LadderState = {
+  stepIndex: 0,
+  stepKey: null,
+  since: null,
+  fired: [],
+  entry: null,
+  lastFiredOn: null,
+  movedDownOn: null,
+};
 
-const stepAt = (ladder: LadderDefinition, index: number): Step | undefined => (index >= 1 ? ladder.steps[index - 1] : undefined);
+const stepAt = (ladder: LadderDefinition, index: number): Step | undefined =>
+  index >= 1 ? ladder.steps[index - 1] : undefined;
 const keyAt = (ladder: LadderDefinition, index: number): string | null => stepAt(ladder, index)?.key ?? null;
 
 /** The state to start from; the step is found by key first, so a reordered ladder version still finds it. */
@@ -131,7 +146,14 @@ function startState(ladder: LadderDefinition, previous: PreviousLadderState | un
 }
 
 /** Move to another step on `date`; a move down makes higher steps wait for new evidence. */
-function moveTo(ladder: LadderDefinition, state: LadderState, to: number, date: string, entry: StepEntry, fired: FiredTrigger[] = []): LadderState {
+function moveTo(
+  ladder: LadderDefinition,
+  state: LadderState,
+  to: number,
+  date: string,
+  entry: StepEntry,
+  fired: FiredTrigger[] = [],
+): LadderState {
   const isExit = entry.by === 'exit' || entry.by === 'staffClose';
   const next: LadderState = {
     stepIndex: to,
@@ -156,7 +178,9 @@ export function exitOf(ladder: LadderDefinition, index: number): Exit {
 
 /** Whether any step can be left automatically (only then is `lastTriggeredOn` tracked). */
 function hasAutomaticExit(ladder: LadderDefinition): boolean {
-  return ladder.exit?.kind === 'weeksWithoutTrigger' || ladder.steps.some((s) => s.exit?.kind === 'weeksWithoutTrigger');
+  return (
+    ladder.exit?.kind === 'weeksWithoutTrigger' || ladder.steps.some((s) => s.exit?.kind === 'weeksWithoutTrigger')
+  );
 }
 
 /** The state with `lastTriggeredOn` moved to D when any step's triggers fire today (pupils on a step, ladders with an exit). */
@@ -167,7 +191,12 @@ function trackTriggers(ladder: LadderDefinition, state: LadderState, base: Trigg
 
 /** Whether any automatic step's conditions hold on D on figures alone (windows and earlier steps ignored). */
 function anyStepTriggers(ladder: LadderDefinition, base: TriggerContext): boolean {
-  return ladder.steps.some((s) => s.entry === 'automatic' && evaluateTriggerGroup(s.triggers, { ...base, notBefore: null, previousStepWindow: null, ignoreWindows: true }) !== null);
+  return ladder.steps.some(
+    (s) =>
+      s.entry === 'automatic' &&
+      evaluateTriggerGroup(s.triggers, { ...base, notBefore: null, previousStepWindow: null, ignoreWindows: true }) !==
+        null,
+  );
 }
 
 /**
@@ -175,11 +204,14 @@ function anyStepTriggers(ladder: LadderDefinition, base: TriggerContext): boolea
  * rate of all absence (the lowest threshold), otherwise "inget av trappans villkor uppfyllt".
  */
 function quietText(ladder: LadderDefinition): string {
-  const leaves = ladder.steps.filter((s) => s.entry === 'automatic')
+  const leaves = ladder.steps
+    .filter((s) => s.entry === 'automatic')
     .flatMap((s) => s.triggers.triggers.flatMap((t) => (t.kind === 'group' ? t.triggers : [t])));
   const rates = leaves.flatMap((t) => (t.kind === 'rate' && t.measure === 'absent' ? [t] : []));
   if (rates.length === 0 || rates.length !== leaves.length) return 'inget av trappans villkor uppfyllt';
-  const lowest = rates.reduce((a, b) => (b.threshold < a.threshold || (b.threshold === a.threshold && b.comparator === 'gte') ? b : a));
+  const lowest = rates.reduce((a, b) =>
+    b.threshold < a.threshold || (b.threshold === a.threshold && b.comparator === 'gte') ? b : a,
+  );
   return `${lowest.comparator === 'gt' ? 'högst' : 'under'} ${thresholdPercent(lowest.threshold)} frånvaro`;
 }
 
@@ -194,7 +226,13 @@ function automaticExit(ladder: LadderDefinition, state: LadderState, base: Trigg
   const quietSince = laterDate(state.lastTriggeredOn ?? null, state.since) ?? base.date;
   if (base.date < addDays(isoWeekSunday(quietSince), 7 * rule.weeks)) return null;
   const reason = `${quietText(ladder)} i ${rule.weeks} veckor`;
-  return moveTo(ladder, state, 0, base.date, { by: 'exit', fromStep: state.stepIndex, weeks: rule.weeks, quietSince, reason });
+  return moveTo(ladder, state, 0, base.date, {
+    by: 'exit',
+    fromStep: state.stepIndex,
+    weeks: rule.weeks,
+    quietSince,
+    reason,
+  });
 }
 
 /**
@@ -202,24 +240,41 @@ function automaticExit(ladder: LadderDefinition, state: LadderState, base: Trigg
  * `requiresPrevious` needs the pupil on that step (or above it) since before D — so steps never
  * cascade within one day — and reads only fresh evidence when it asks for a fresh window.
  */
-function stepFires(ladder: LadderDefinition, index: number, state: LadderState, base: TriggerContext): FiredTrigger[] | null {
+function stepFires(
+  ladder: LadderDefinition,
+  index: number,
+  state: LadderState,
+  base: TriggerContext,
+): FiredTrigger[] | null {
   const step = ladder.steps[index - 1];
   const enteredBeforeToday = state.stepIndex >= 1 && state.since !== null && state.since < base.date;
   const previousStepWindow = enteredBeforeToday ? dayAfterIsoWeek(state.since!) : null;
   // After an exit only periods beginning after the exit date count: the pupil must newly qualify.
-  let notBefore = laterDate(state.movedDownOn === null ? null : dayAfterIsoWeek(state.movedDownOn), state.endedOn ? addDays(state.endedOn, 1) : null);
+  let notBefore = laterDate(
+    state.movedDownOn === null ? null : dayAfterIsoWeek(state.movedDownOn),
+    state.endedOn ? addDays(state.endedOn, 1) : null,
+  );
   const requires = step.requiresPrevious;
   if (requires) {
-    const required = requires.stepKey === undefined ? index - 1 : ladder.steps.findIndex((s) => s.key === requires.stepKey) + 1;
+    const required =
+      requires.stepKey === undefined ? index - 1 : ladder.steps.findIndex((s) => s.key === requires.stepKey) + 1;
     if (!enteredBeforeToday || state.stepIndex < required) return null;
-    if (requires.weeksAfterPreviousStep !== undefined && base.date < addDays(state.since!, 7 * requires.weeksAfterPreviousStep)) return null;
+    if (
+      requires.weeksAfterPreviousStep !== undefined &&
+      base.date < addDays(state.since!, 7 * requires.weeksAfterPreviousStep)
+    )
+      return null;
     if (requires.freshWindow) notBefore = laterDate(notBefore, previousStepWindow);
   }
   return evaluateTriggerGroup(step.triggers, { ...base, notBefore, previousStepWindow });
 }
 
 /** The highest automatic step above the current one whose conditions hold today (Stockholm's "whatever came before"). */
-function escalation(ladder: LadderDefinition, state: LadderState, base: TriggerContext): { index: number; fired: FiredTrigger[] } | null {
+function escalation(
+  ladder: LadderDefinition,
+  state: LadderState,
+  base: TriggerContext,
+): { index: number; fired: FiredTrigger[] } | null {
   for (let index = ladder.steps.length; index > state.stepIndex; index--) {
     if (ladder.steps[index - 1].entry !== 'automatic') continue; // manual steps only by staff decision (decision 6)
     const fired = stepFires(ladder, index, state, base);
@@ -233,12 +288,18 @@ function deEscalate(ladder: LadderDefinition, state: LadderState, base: TriggerC
   const rule = ladder.deEscalation;
   const step = stepAt(ladder, state.stepIndex);
   if (rule.kind !== 'weeksBelow' || !step || step.entry === 'manual') return state;
-  if (evaluateTriggerGroup(step.triggers, { ...base, notBefore: null, previousStepWindow: null, ignoreWindows: true })) {
+  if (
+    evaluateTriggerGroup(step.triggers, { ...base, notBefore: null, previousStepWindow: null, ignoreWindows: true })
+  ) {
     return { ...state, lastFiredOn: base.date };
   }
   const reference = state.lastFiredOn ?? state.since ?? base.date;
   if (base.date < addDays(reference, 7 * rule.weeks)) return state;
-  return moveTo(ladder, state, state.stepIndex - 1, base.date, { by: 'deEscalation', fromStep: state.stepIndex, weeks: rule.weeks });
+  return moveTo(ladder, state, state.stepIndex - 1, base.date, {
+    by: 'deEscalation',
+    fromStep: state.stepIndex,
+    weeks: rule.weeks,
+  });
 }
 
 /** Alerts whose triggers hold today on evidence they did not hold on yesterday: each fires once per period. */
@@ -247,22 +308,35 @@ function firingAlerts(ladder: LadderDefinition, base: TriggerContext): FiredAler
   if (alerts.length === 0) return [];
   const yesterday = addDays(base.date, -1);
   const before: TriggerContext = { ...base, date: yesterday, days: base.days.filter((d) => d.date <= yesterday) };
-  const signature = (fired: readonly FiredTrigger[] | null) => fired?.map((f) => `${f.kind}:${f.period.from}:${f.period.to}`).join('|') ?? '';
+  const signature = (fired: readonly FiredTrigger[] | null) =>
+    fired?.map((f) => `${f.kind}:${f.period.from}:${f.period.to}`).join('|') ?? '';
   return alerts.flatMap((alert) => {
     const fired = evaluateTriggerGroup(alert.triggers, base);
     if (!fired || signature(fired) === signature(evaluateTriggerGroup(alert.triggers, before))) return [];
-    return [{ key: alert.key, name: alert.name, actions: alert.actions, fired, explanation: `${alert.name}: ${joinAnd(fired.map((f) => f.text))}.` }];
+    return [
+      {
+        key: alert.key,
+        name: alert.name,
+        actions: alert.actions,
+        fired,
+        explanation: `${alert.name}: ${joinAnd(fired.map((f) => f.text))}.`,
+      },
+    ];
   });
 }
 
 /** Why the pupil is where they are, as the clause after the colon. */
 function entryReason(state: LadderState): string {
   switch (state.entry?.by) {
-    case 'staff': return `beslut av personal (${state.entry.reason.trim().replace(/[.!]+$/, '')})`;
-    case 'deEscalation': return `nedflyttad från steg ${state.entry.fromStep} efter ${state.entry.weeks} veckor utan att stegets villkor uppfyllts`;
+    case 'staff':
+      return `beslut av personal (${state.entry.reason.trim().replace(/[.!]+$/, '')})`;
+    case 'deEscalation':
+      return `nedflyttad från steg ${state.entry.fromStep} efter ${state.entry.weeks} veckor utan att stegets villkor uppfyllts`;
     case 'exit':
-    case 'staffClose': return state.entry.reason.trim().replace(/[.!]+$/, '');
-    default: return joinAnd(state.fired.map((f) => f.text));
+    case 'staffClose':
+      return state.entry.reason.trim().replace(/[.!]+$/, '');
+    default:
+      return joinAnd(state.fired.map((f) => f.text));
   }
 }
 
@@ -283,7 +357,9 @@ function explain(ladder: LadderDefinition, state: LadderState, date: string): st
 
 /** The rows in [from, to], sorted; rows before the ladder's lookback cannot change a result. */
 function daysInWindow(days: readonly DayFigures[], from: string, to: string): DayFigures[] {
-  return days.filter((d) => d.date >= from && d.date <= to).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return days
+    .filter((d) => d.date >= from && d.date <= to)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /**
@@ -315,14 +391,29 @@ export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): La
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const decision of decisions) {
     if (decision.kind === 'close') {
-      if (state.stepIndex > 0) record(moveTo(ladder, state, 0, decision.date, { by: 'staffClose', fromStep: state.stepIndex, reason: decision.reason }));
+      if (state.stepIndex > 0)
+        record(
+          moveTo(ladder, state, 0, decision.date, {
+            by: 'staffClose',
+            fromStep: state.stepIndex,
+            reason: decision.reason,
+          }),
+        );
       continue;
     }
     if (!Number.isInteger(decision.stepIndex) || decision.stepIndex < 0 || decision.stepIndex > ladder.steps.length) {
-      throw new RangeError(`Staff decision ${decision.date} names step ${decision.stepIndex}; the ladder has steps 0–${ladder.steps.length}.`);
+      throw new RangeError(
+        `Staff decision ${decision.date} names step ${decision.stepIndex}; the ladder has steps 0–${ladder.steps.length}.`,
+      );
     }
     if (decision.stepIndex === state.stepIndex) continue;
-    record(moveTo(ladder, state, decision.stepIndex, decision.date, { by: 'staff', fromStep: state.stepIndex, reason: decision.reason }));
+    record(
+      moveTo(ladder, state, decision.stepIndex, decision.date, {
+        by: 'staff',
+        fromStep: state.stepIndex,
+        reason: decision.reason,
+      }),
+    );
   }
 
   const up = escalation(ladder, state, base);
@@ -335,9 +426,19 @@ export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): La
   // A pupil stored with only {stepIndex, stepKey, since} still gets an explanation with figures.
   const step = stepAt(ladder, state.stepIndex);
   if (step?.entry === 'automatic' && state.entry === null && state.fired.length === 0) {
-    state = { ...state, entry: { by: 'triggers' }, fired: evaluateTriggerGroup(step.triggers, { ...base, ignoreWindows: true }) ?? [] };
+    state = {
+      ...state,
+      entry: { by: 'triggers' },
+      fired: evaluateTriggerGroup(step.triggers, { ...base, ignoreWindows: true }) ?? [],
+    };
   }
-  return { ...state, evaluationDate: date, changes, alerts: firingAlerts(ladder, base), explanation: explain(ladder, state, date) };
+  return {
+    ...state,
+    evaluationDate: date,
+    changes,
+    alerts: firingAlerts(ladder, base),
+    explanation: explain(ladder, state, date),
+  };
 }
 
 /**

@@ -12,25 +12,37 @@ const RUN_DAYS = TERM_DAYS;
 
 function periodDays(period: Period): number {
   switch (period.kind) {
-    case 'month': return 62;
-    case 'twoConsecutiveMonths': return 93;
-    case 'rollingDays': return period.days;
-    case 'week': return 14;
-    case 'term': return TERM_DAYS;
+    case 'month':
+      return 62;
+    case 'twoConsecutiveMonths':
+      return 93;
+    case 'rollingDays':
+      return period.days;
+    case 'week':
+      return 14;
+    case 'term':
+      return TERM_DAYS;
   }
 }
 
 function triggerDays(trigger: Trigger): number {
   switch (trigger.kind) {
     case 'rate':
-    case 'lateCount': return periodDays(trigger.period);
+    case 'lateCount':
+      return periodDays(trigger.period);
     // School weeks skip holiday weeks, so the last n can reach back over a summer break.
-    case 'incompleteWeeks': return 7 * trigger.n + 84;
-    case 'consecutiveAbsentDays': return RUN_DAYS;
-    case 'absenceOccasionsInMonth': return 62;
-    case 'anyInvalidAbsence': return (trigger.withinDays ?? 1) + 1;
-    case 'concernFlag': return 0;
-    case 'group': return Math.max(0, ...trigger.triggers.map(triggerDays));
+    case 'incompleteWeeks':
+      return 7 * trigger.n + 84;
+    case 'consecutiveAbsentDays':
+      return RUN_DAYS;
+    case 'absenceOccasionsInMonth':
+      return 62;
+    case 'anyInvalidAbsence':
+      return (trigger.withinDays ?? 1) + 1;
+    case 'concernFlag':
+      return 0;
+    case 'group':
+      return Math.max(0, ...trigger.triggers.map(triggerDays));
   }
 }
 

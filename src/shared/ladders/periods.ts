@@ -41,13 +41,20 @@ const hasRunningMinimum = (days: readonly DayFigures[], from: string, to: string
  * @param days the pupil's day rows up to `date`
  * @param terms required for `term` periods; a ladder using them without terms is a caller error
  */
-export function resolvePeriod(period: Period, date: string, days: readonly DayFigures[], terms?: readonly TermRange[]): ResolvedPeriod | null {
+export function resolvePeriod(
+  period: Period,
+  date: string,
+  days: readonly DayFigures[],
+  terms?: readonly TermRange[],
+): ResolvedPeriod | null {
   switch (period.kind) {
     case 'month': {
       const running = monthRange(monthKey(date));
       // On the month's last day the month is complete (decision 2): no minimum applies.
       if (period.monthToDate && date < running.to) {
-        return hasMonthToDateMinimum(days, date) ? { from: running.from, to: date, label: `i ${monthName(date)} t.o.m. ${date}` } : null;
+        return hasMonthToDateMinimum(days, date)
+          ? { from: running.from, to: date, label: `i ${monthName(date)} t.o.m. ${date}` }
+          : null;
       }
       const key = lastEndedMonth(date);
       return { ...monthRange(key), label: `i ${monthName(key)}` };
@@ -62,7 +69,9 @@ export function resolvePeriod(period: Period, date: string, days: readonly DayFi
     }
     case 'rollingDays': {
       const from = addDays(date, 1 - period.days);
-      return hasRunningMinimum(days, from, date) ? { from, to: date, label: `under de ${period.days} dagarna ${from}–${date}` } : null;
+      return hasRunningMinimum(days, from, date)
+        ? { from, to: date, label: `under de ${period.days} dagarna ${from}–${date}` }
+        : null;
     }
     case 'week': {
       const to = lastEndedWeekSunday(date);
@@ -75,10 +84,17 @@ export function resolvePeriod(period: Period, date: string, days: readonly DayFi
         if (!term) return null;
         const label = `under terminen ${term.startDate}–${term.endDate}`;
         if (date >= term.endDate) return { from: term.startDate, to: term.endDate, label };
-        return hasRunningMinimum(days, term.startDate, date) ? { from: term.startDate, to: date, label: `${label} t.o.m. ${date}` } : null;
+        return hasRunningMinimum(days, term.startDate, date)
+          ? { from: term.startDate, to: date, label: `${label} t.o.m. ${date}` }
+          : null;
       }
-      const ended = terms.filter((t) => t.endDate <= date).sort((x, y) => (x.endDate < y.endDate ? -1 : 1)).at(-1);
-      return ended ? { from: ended.startDate, to: ended.endDate, label: `under terminen ${ended.startDate}–${ended.endDate}` } : null;
+      const ended = terms
+        .filter((t) => t.endDate <= date)
+        .sort((x, y) => (x.endDate < y.endDate ? -1 : 1))
+        .at(-1);
+      return ended
+        ? { from: ended.startDate, to: ended.endDate, label: `under terminen ${ended.startDate}–${ended.endDate}` }
+        : null;
     }
   }
 }

@@ -57,15 +57,32 @@ function leafMessage(error: ReturnType<typeof Value.Errors>[number], node: JsonS
   const params = error.params as Record<string, unknown>;
   let message: string;
   switch (error.keyword) {
-    case 'type': message = `måste vara ${TYPE_NAMES[String(params.type)] ?? String(params.type)}`; break;
-    case 'enum': message = `måste vara ett av ${(params.allowedValues as unknown[]).map(quoted).join(', ')}`; break;
-    case 'const': message = `måste vara ${quoted(params.allowedValue)}`; break;
-    case 'minimum': message = `måste vara minst ${String(params.limit)}`; break;
-    case 'maximum': message = `får vara högst ${String(params.limit)}`; break;
-    case 'minLength': message = params.limit === 1 ? 'får inte vara tom' : `måste ha minst ${String(params.limit)} tecken`; break;
-    case 'maxLength': message = `får ha högst ${String(params.limit)} tecken`; break;
-    case 'pattern': message = 'har fel format'; break;
-    default: message = `är ogiltigt (${error.keyword})`;
+    case 'type':
+      message = `måste vara ${TYPE_NAMES[String(params.type)] ?? String(params.type)}`;
+      break;
+    case 'enum':
+      message = `måste vara ett av ${(params.allowedValues as unknown[]).map(quoted).join(', ')}`;
+      break;
+    case 'const':
+      message = `måste vara ${quoted(params.allowedValue)}`;
+      break;
+    case 'minimum':
+      message = `måste vara minst ${String(params.limit)}`;
+      break;
+    case 'maximum':
+      message = `får vara högst ${String(params.limit)}`;
+      break;
+    case 'minLength':
+      message = params.limit === 1 ? 'får inte vara tom' : `måste ha minst ${String(params.limit)} tecken`;
+      break;
+    case 'maxLength':
+      message = `får ha högst ${String(params.limit)} tecken`;
+      break;
+    case 'pattern':
+      message = 'har fel format';
+      break;
+    default:
+      message = `är ogiltigt (${error.keyword})`;
   }
   return node.description ? `${message} (${node.description})` : message;
 }
@@ -79,12 +96,14 @@ export function schemaProblems(schema: TSchema, value: unknown, path = ''): Sche
   const node = schema as unknown as JsonSchemaNode;
   const kinds = discriminatorValues(node);
   if (kinds) {
-    if (!isRecord(value)) return [{ path, message: `måste vara ett objekt med fältet "kind" (ett av ${kinds.map(quoted).join(', ')})` }];
+    if (!isRecord(value))
+      return [{ path, message: `måste vara ett objekt med fältet "kind" (ett av ${kinds.map(quoted).join(', ')})` }];
     const index = kinds.indexOf(value.kind as string);
     if (index < 0) {
-      const message = value.kind === undefined
-        ? `saknas; ange ett av ${kinds.map(quoted).join(', ')}`
-        : `okänd typ ${quoted(value.kind)}; tillåtna är ${kinds.map(quoted).join(', ')}`;
+      const message =
+        value.kind === undefined
+          ? `saknas; ange ett av ${kinds.map(quoted).join(', ')}`
+          : `okänd typ ${quoted(value.kind)}; tillåtna är ${kinds.map(quoted).join(', ')}`;
       return [{ path: path + segment('kind'), message }];
     }
     return schemaProblems(node.anyOf![index] as unknown as TSchema, value, path);
@@ -98,7 +117,8 @@ export function schemaProblems(schema: TSchema, value: unknown, path = ''): Sche
     for (const [key, child] of Object.entries(value)) {
       const childSchema = node.properties[key];
       if (childSchema) problems.push(...schemaProblems(childSchema as unknown as TSchema, child, path + segment(key)));
-      else if (node.additionalProperties === false) problems.push({ path: path + segment(key), message: 'är inte ett känt fält' });
+      else if (node.additionalProperties === false)
+        problems.push({ path: path + segment(key), message: 'är inte ett känt fält' });
     }
     return problems;
   }
@@ -106,12 +126,18 @@ export function schemaProblems(schema: TSchema, value: unknown, path = ''): Sche
     if (!Array.isArray(value)) return [{ path, message: 'måste vara en lista' }];
     const problems: SchemaProblem[] = [];
     if (node.minItems !== undefined && value.length < node.minItems) {
-      problems.push({ path, message: node.minItems === 1 ? 'måste innehålla minst en post' : `måste innehålla minst ${node.minItems} poster` });
+      problems.push({
+        path,
+        message:
+          node.minItems === 1 ? 'måste innehålla minst en post' : `måste innehålla minst ${node.minItems} poster`,
+      });
     }
     if (node.maxItems !== undefined && value.length > node.maxItems) {
       problems.push({ path, message: `får innehålla högst ${node.maxItems} poster` });
     }
-    value.forEach((item, i) => problems.push(...schemaProblems(node.items as unknown as TSchema, item, path + segment(i))));
+    value.forEach((item, i) =>
+      problems.push(...schemaProblems(node.items as unknown as TSchema, item, path + segment(i))),
+    );
     return problems;
   }
   const [first] = Value.Errors(schema, value);

@@ -23,7 +23,17 @@ export const HOLIDAYS: readonly string[] = [
 export function timetable(from: string, to: string, holidays: readonly string[] = HOLIDAYS): DayFigures[] {
   return eachDate(from, to)
     .filter((date) => weekdayOf(date) <= 5 && !holidays.includes(date))
-    .map((date) => ({ date, scheduled: DAY_MINUTES, known: DAY_MINUTES, attended: DAY_MINUTES, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0 }));
+    .map((date) => ({
+      date,
+      scheduled: DAY_MINUTES,
+      known: DAY_MINUTES,
+      attended: DAY_MINUTES,
+      valid: 0,
+      invalid: 0,
+      other: 0,
+      lateCount: 0,
+      lateMinutes: 0,
+    }));
 }
 
 /** The minutes to set on a day; attended and known follow from them. */
@@ -74,12 +84,27 @@ export function stepHistory(results: readonly LadderResult[]): { date: string; s
 /** An automatic step with the given triggers (combine any); `extra` overrides anything. */
 export function step(key: string, triggers: Trigger[], extra: Partial<Step> = {}): Step {
   return {
-    key, name: `Steg ${key}`, description: 'Teststeg.', triggers: { combine: 'any', triggers },
-    actions: [], responsibleRoles: ['Mentor'], lawReferences: [], entry: 'automatic', ...extra,
+    key,
+    name: `Steg ${key}`,
+    description: 'Teststeg.',
+    triggers: { combine: 'any', triggers },
+    actions: [],
+    responsibleRoles: ['Mentor'],
+    lawReferences: [],
+    entry: 'automatic',
+    ...extra,
   };
 }
 
 /** A test ladder from steps. */
 export function ladder(steps: Step[], extra: Partial<LadderDefinition> = {}): LadderDefinition {
-  return { id: 'test', name: 'Testtrappa', description: 'Trappa för tester.', source: 'Test', deEscalation: { kind: 'none' }, steps, ...extra };
+  return {
+    id: 'test',
+    name: 'Testtrappa',
+    description: 'Trappa för tester.',
+    source: 'Test',
+    deEscalation: { kind: 'none' },
+    steps,
+    ...extra,
+  };
 }

@@ -2,7 +2,20 @@
 import { isoWeekOf, monthKey } from '../dates';
 import type { Comparator } from './format';
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** A share as a Swedish percentage with one decimal: 0.432 → "43,2 %". */
 export function percent(share: number): string {

@@ -3,7 +3,14 @@
  * that fires reports the figures it fired on, so a step can be explained in one sentence.
  */
 import { addDays, isoWeekSunday } from '../dates';
-import { incompleteWeekCount, isAbsentDay, lastEndedSchoolWeeks, sumDays, type DayFigures, type PeriodFigures } from '../measures';
+import {
+  incompleteWeekCount,
+  isAbsentDay,
+  lastEndedSchoolWeeks,
+  sumDays,
+  type DayFigures,
+  type PeriodFigures,
+} from '../measures';
 import type { Comparator, LeafTrigger, RateMeasure, Trigger, TriggerGroup, TriggerKind } from './format';
 import { resolvePeriod, type TermRange } from './periods';
 import { countLimit, percent, rateLimit, weekName, weekSpanName } from './text';
@@ -57,8 +64,15 @@ export function laterDate(a: string | null, b: string | null): string | null {
   return a === null ? b : b === null ? a : a > b ? a : b;
 }
 
-const RATE_FIELDS = { absent: 'absentRate', valid: 'validRate', invalid: 'invalidRate' } as const satisfies Record<RateMeasure, keyof PeriodFigures>;
-const MEASURE_NAMES: Record<RateMeasure, string> = { absent: 'frånvaro', valid: 'giltig frånvaro', invalid: 'ogiltig frånvaro' };
+const RATE_FIELDS = { absent: 'absentRate', valid: 'validRate', invalid: 'invalidRate' } as const satisfies Record<
+  RateMeasure,
+  keyof PeriodFigures
+>;
+const MEASURE_NAMES: Record<RateMeasure, string> = {
+  absent: 'frånvaro',
+  valid: 'giltig frånvaro',
+  invalid: 'ogiltig frånvaro',
+};
 
 const compare = (value: number, comparator: Comparator, threshold: number): boolean =>
   comparator === 'gt' ? value > threshold : value >= threshold;
@@ -86,14 +100,20 @@ function countTrigger(
   figure: (f: PeriodFigures) => number,
   noun: string,
 ): FiredTrigger | null {
-  const period = trigger.kind === 'lateCount' ? trigger.period : { kind: 'month' as const, monthToDate: trigger.monthToDate };
+  const period =
+    trigger.kind === 'lateCount' ? trigger.period : { kind: 'month' as const, monthToDate: trigger.monthToDate };
   const range = resolvePeriod(period, ctx.date, ctx.days, ctx.terms);
   if (!range || !inWindow(range.from, ctx)) return null;
   const value = figure(sumDays(ctx.days, range.from, range.to));
   if (!compare(value, trigger.comparator, trigger.count)) return null;
   return {
-    kind: trigger.kind, period: { from: range.from, to: range.to }, value, threshold: trigger.count,
-    comparator: trigger.comparator, measure: null, text: `${value} ${noun} ${range.label} ${countLimit(trigger.comparator, trigger.count)}`,
+    kind: trigger.kind,
+    period: { from: range.from, to: range.to },
+    value,
+    threshold: trigger.count,
+    comparator: trigger.comparator,
+    measure: null,
+    text: `${value} ${noun} ${range.label} ${countLimit(trigger.comparator, trigger.count)}`,
   };
 }
 
@@ -108,8 +128,12 @@ function evaluateLeaf(trigger: LeafTrigger, ctx: TriggerContext): FiredTrigger |
       const value = sumDays(ctx.days, range.from, range.to)[RATE_FIELDS[trigger.measure]];
       if (value === null || !compare(value, trigger.comparator, trigger.threshold)) return null;
       return {
-        ...base, measure: trigger.measure, period: { from: range.from, to: range.to }, value,
-        threshold: trigger.threshold, comparator: trigger.comparator,
+        ...base,
+        measure: trigger.measure,
+        period: { from: range.from, to: range.to },
+        value,
+        threshold: trigger.threshold,
+        comparator: trigger.comparator,
         text: `${MEASURE_NAMES[trigger.measure]} ${percent(value)} ${range.label} ${rateLimit(trigger.comparator, trigger.threshold)}`,
       };
     }
@@ -130,7 +154,11 @@ function evaluateLeaf(trigger: LeafTrigger, ctx: TriggerContext): FiredTrigger |
         ...(unregistered.length > 0 ? [`utan registrering: ${unregistered.join(', ')}`] : []),
       ];
       return {
-        ...base, period: { from: first, to: last }, value: count, threshold: trigger.k, comparator: 'gte',
+        ...base,
+        period: { from: first, to: last },
+        value: count,
+        threshold: trigger.k,
+        comparator: 'gte',
         text: `${count} av de ${weeks.length} senaste skolveckorna med frånvaro (${notes.join('; ')})`,
       };
     }
@@ -147,7 +175,11 @@ function evaluateLeaf(trigger: LeafTrigger, ctx: TriggerContext): FiredTrigger |
       const from = schoolDays[schoolDays.length - run].date;
       const to = schoolDays[schoolDays.length - 1].date;
       return {
-        ...base, period: { from, to }, value: run, threshold: trigger.days, comparator: 'gte',
+        ...base,
+        period: { from, to },
+        value: run,
+        threshold: trigger.days,
+        comparator: 'gte',
         text: `${run} skoldagar i följd med hel frånvaro (${from}–${to}, gräns ${trigger.days})`,
       };
     }
@@ -160,20 +192,33 @@ function evaluateLeaf(trigger: LeafTrigger, ctx: TriggerContext): FiredTrigger |
       const day = ctx.days.filter((d) => d.date >= from && d.invalid > 0).at(-1);
       if (!day) return null;
       return {
-        ...base, period: { from: day.date, to: day.date }, value: day.invalid, threshold: 0, comparator: 'gt',
+        ...base,
+        period: { from: day.date, to: day.date },
+        value: day.invalid,
+        threshold: 0,
+        comparator: 'gt',
         text: `ogiltig frånvaro ${day.invalid} min ${day.date}`,
       };
     }
     case 'concernFlag': {
       const notBefore = commonStart(ctx);
       const flag = ctx.concernFlags
-        .filter((f) => f.setOn <= ctx.date && (f.clearedOn === undefined || f.clearedOn > ctx.date) && (notBefore === null || f.setOn >= notBefore))
+        .filter(
+          (f) =>
+            f.setOn <= ctx.date &&
+            (f.clearedOn === undefined || f.clearedOn > ctx.date) &&
+            (notBefore === null || f.setOn >= notBefore),
+        )
         .sort((a, b) => (a.setOn < b.setOn ? -1 : 1))
         .at(-1);
       if (!flag) return null;
       // The period is the day the flag was set, so an alert on it fires once, not every day it stays set.
       return {
-        ...base, period: { from: flag.setOn, to: flag.setOn }, value: null, threshold: null, comparator: null,
+        ...base,
+        period: { from: flag.setOn, to: flag.setOn },
+        value: null,
+        threshold: null,
+        comparator: null,
         text: `oro markerad av personal ${flag.setOn}`,
       };
     }
@@ -181,11 +226,16 @@ function evaluateLeaf(trigger: LeafTrigger, ctx: TriggerContext): FiredTrigger |
 }
 
 /** Combine triggers: `all` fires when every one fires, `any` when at least one does; empty never fires. */
-function combine(mode: TriggerGroup['combine'], triggers: readonly Trigger[], ctx: TriggerContext): FiredTrigger[] | null {
+function combine(
+  mode: TriggerGroup['combine'],
+  triggers: readonly Trigger[],
+  ctx: TriggerContext,
+): FiredTrigger[] | null {
   if (triggers.length === 0) return null;
   const fired: FiredTrigger[] = [];
   for (const trigger of triggers) {
-    const result = trigger.kind === 'group' ? combine(trigger.combine, trigger.triggers, ctx) : evaluateLeaf(trigger, ctx);
+    const result =
+      trigger.kind === 'group' ? combine(trigger.combine, trigger.triggers, ctx) : evaluateLeaf(trigger, ctx);
     if (result === null) {
       if (mode === 'all') return null;
       continue;

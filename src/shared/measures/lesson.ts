@@ -17,7 +17,12 @@ function clampMinutes(minutes: number, max: number): number {
  * union of `covers` overlaps. Clock time maps onto teaching time proportionally and the total is
  * rounded once (decision 4); taking the union means overlapping covers never count twice.
  */
-export function coveredTeachingMinutes(lesson: PupilLesson, covers: readonly ValidCover[], from: number, to: number): number {
+export function coveredTeachingMinutes(
+  lesson: PupilLesson,
+  covers: readonly ValidCover[],
+  from: number,
+  to: number,
+): number {
   const clockMs = lesson.end - lesson.start;
   if (clockMs <= 0) {
     // A lesson without clock length is covered when a cover contains its start.
@@ -50,8 +55,16 @@ export function coveredTeachingMinutes(lesson: PupilLesson, covers: readonly Val
 export function lessonOutcome(lesson: PupilLesson, covers: readonly ValidCover[]): LessonOutcome {
   const len = clampMinutes(lesson.teachingMinutes, Infinity);
   const outcome: LessonOutcome = {
-    lessonId: lesson.lessonId, date: lesson.date, scheduled: len, known: 0,
-    attended: 0, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0,
+    lessonId: lesson.lessonId,
+    date: lesson.date,
+    scheduled: len,
+    known: 0,
+    attended: 0,
+    valid: 0,
+    invalid: 0,
+    other: 0,
+    lateCount: 0,
+    lateMinutes: 0,
   };
   const finish = (): LessonOutcome => {
     outcome.known = outcome.attended + outcome.valid + outcome.invalid + outcome.other;

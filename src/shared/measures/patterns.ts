@@ -59,10 +59,18 @@ function categorizer(lessons: readonly PupilLesson[]): (l: PupilLesson) => Recor
  * @param lessons the pupil's lessons; those outside the range only help derive first lesson and after-break
  * @returns every category with scheduled minutes, by dimension, highest ratio first
  */
-export function findPatterns(lessons: readonly PupilLesson[], covers: readonly ValidCover[], from: string, to: string): PatternFinding[] {
+export function findPatterns(
+  lessons: readonly PupilLesson[],
+  covers: readonly ValidCover[],
+  from: string,
+  to: string,
+): PatternFinding[] {
   const categoriesOf = categorizer(lessons);
   const totals = { scheduled: 0, absent: 0 };
-  const tallies = new Map<string, { dimension: PatternDimension; category: string; scheduled: number; absent: number; days: Set<string> }>();
+  const tallies = new Map<
+    string,
+    { dimension: PatternDimension; category: string; scheduled: number; absent: number; days: Set<string> }
+  >();
   for (const lesson of lessons) {
     if (lesson.date < from || lesson.date > to) continue;
     const outcome = lessonOutcome(lesson, covers);
@@ -87,12 +95,19 @@ export function findPatterns(lessons: readonly PupilLesson[], covers: readonly V
       // One division of integer products, so a ratio of exactly 2 is not lost to rounding.
       const ratio = totals.absent > 0 ? (t.absent * totals.scheduled) / (totals.absent * t.scheduled) : 0;
       return {
-        dimension: t.dimension, category: t.category,
+        dimension: t.dimension,
+        category: t.category,
         absentShare: totals.absent > 0 ? t.absent / totals.absent : 0,
         scheduledShare: t.scheduled / totals.scheduled,
-        ratio, occasions: t.days.size,
+        ratio,
+        occasions: t.days.size,
         isFlagged: ratio >= PATTERN_MIN_RATIO && t.days.size >= PATTERN_MIN_OCCASIONS,
       };
     })
-    .sort((a, b) => DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension) || b.ratio - a.ratio || (a.category < b.category ? -1 : 1));
+    .sort(
+      (a, b) =>
+        DIMENSIONS.indexOf(a.dimension) - DIMENSIONS.indexOf(b.dimension) ||
+        b.ratio - a.ratio ||
+        (a.category < b.category ? -1 : 1),
+    );
 }

@@ -6,7 +6,6 @@ import type { DayFigures, LessonOutcome, MinuteFigures, PeriodFigures, PupilLess
 /** Month-to-date figures need known minutes on at least this many distinct days (decision 9). */
 export const MONTH_TO_DATE_MIN_KNOWN_DAYS = 5;
 
-
 function emptyMinutes(): MinuteFigures {
   return { scheduled: 0, known: 0, attended: 0, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0 };
 }
@@ -117,7 +116,12 @@ export function sumDays(days: readonly DayFigures[], from: string, to: string): 
 }
 
 /** Period figures straight from lessons and covers; the reference the roll-up must agree with. */
-export function measurePupil(lessons: readonly PupilLesson[], covers: readonly ValidCover[], from: string, to: string): PeriodFigures {
+export function measurePupil(
+  lessons: readonly PupilLesson[],
+  covers: readonly ValidCover[],
+  from: string,
+  to: string,
+): PeriodFigures {
   const inRange = lessons.filter((l) => l.date >= from && l.date <= to);
   return sumDays(dayFigures(inRange.map((l) => lessonOutcome(l, covers))), from, to);
 }
@@ -134,7 +138,11 @@ export function knownDayCount(days: readonly DayFigures[], from: string, to: str
 }
 
 /** Whether the running month up to `date` may be evaluated month-to-date (decision 9). */
-export function hasMonthToDateMinimum(days: readonly DayFigures[], date: string, minKnownDays = MONTH_TO_DATE_MIN_KNOWN_DAYS): boolean {
+export function hasMonthToDateMinimum(
+  days: readonly DayFigures[],
+  date: string,
+  minKnownDays = MONTH_TO_DATE_MIN_KNOWN_DAYS,
+): boolean {
   return knownDayCount(days, monthRange(monthKeyOf(date)).from, date) >= minKnownDays;
 }
 
@@ -142,9 +150,13 @@ export function hasMonthToDateMinimum(days: readonly DayFigures[], date: string,
  * Absence rate over the 28 days ending on `date` against the 28 days before (measures.md "Patterns").
  * @returns `change` = recent minus previous absence rate (a fraction), null when either has no data
  */
-export function trend(days: readonly DayFigures[], date: string): { recent: PeriodFigures; previous: PeriodFigures; change: number | null } {
+export function trend(
+  days: readonly DayFigures[],
+  date: string,
+): { recent: PeriodFigures; previous: PeriodFigures; change: number | null } {
   const recent = sumDays(days, addDays(date, -27), date);
   const previous = sumDays(days, addDays(date, -55), addDays(date, -28));
-  const change = recent.absentRate === null || previous.absentRate === null ? null : recent.absentRate - previous.absentRate;
+  const change =
+    recent.absentRate === null || previous.absentRate === null ? null : recent.absentRate - previous.absentRate;
   return { recent, previous, change };
 }

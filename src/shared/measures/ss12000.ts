@@ -21,7 +21,14 @@ export interface AttendanceSums {
   other: number;
 }
 
-export const emptyAttendanceSums = (): AttendanceSums => ({ offered: 0, reported: 0, attended: 0, valid: 0, invalid: 0, other: 0 });
+export const emptyAttendanceSums = (): AttendanceSums => ({
+  offered: 0,
+  reported: 0,
+  attended: 0,
+  valid: 0,
+  invalid: 0,
+  other: 0,
+});
 
 /**
  * Whether the pupil's lesson is registered (SS12000 `isReported`): an imported record's own flag,
@@ -33,7 +40,11 @@ export function isReportedForPupil(lesson: PupilLesson): boolean {
 }
 
 /** Adds one scheduled lesson of the pupil to `sums` (mutates and returns it). */
-export function addLessonSums(sums: AttendanceSums, lesson: PupilLesson, covers: readonly ValidCover[]): AttendanceSums {
+export function addLessonSums(
+  sums: AttendanceSums,
+  lesson: PupilLesson,
+  covers: readonly ValidCover[],
+): AttendanceSums {
   const outcome = lessonOutcome(lesson, covers);
   sums.offered += outcome.scheduled;
   if (isReportedForPupil(lesson)) sums.reported += outcome.scheduled;

@@ -6,7 +6,15 @@ import type { DayFigures, PupilLesson, ValidCover } from './types';
 export function lesson(date: string, from: string, to: string, extra: Partial<PupilLesson> = {}): PupilLesson {
   const start = localDateTimeToInstant(date, from);
   const end = localDateTimeToInstant(date, to);
-  return { lessonId: `${date}T${from}`, date, start, end, teachingMinutes: (end - start) / 60_000, isConfirmed: true, ...extra };
+  return {
+    lessonId: `${date}T${from}`,
+    date,
+    start,
+    end,
+    teachingMinutes: (end - start) / 60_000,
+    isConfirmed: true,
+    ...extra,
+  };
 }
 
 /** `count` back-to-back 60-minute lessons from 08:00; `extras[i]` adjusts lesson i + 1. */
@@ -18,7 +26,13 @@ export function schoolDay(date: string, extras: Record<number, Partial<PupilLess
 }
 
 /** A cover from `fromDate fromTime` to `toDate toTime` local time. */
-export function cover(fromDate: string, fromTime: string, toDate: string, toTime: string, kind: ValidCover['kind'] = 'guardianReport'): ValidCover {
+export function cover(
+  fromDate: string,
+  fromTime: string,
+  toDate: string,
+  toTime: string,
+  kind: ValidCover['kind'] = 'guardianReport',
+): ValidCover {
   return { start: localDateTimeToInstant(fromDate, fromTime), end: localDateTimeToInstant(toDate, toTime), kind };
 }
 

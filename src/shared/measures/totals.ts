@@ -15,7 +15,10 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? part 
 export function periodFromTotals(totals: PeriodTotals, from: string, to: string): PeriodFigures {
   const absent = totals.valid + totals.invalid;
   return {
-    from, to, ...totals, absent,
+    from,
+    to,
+    ...totals,
+    absent,
     coverage: share(totals.known, totals.scheduled),
     absentRate: share(absent, totals.known),
     validRate: share(totals.valid, totals.known),

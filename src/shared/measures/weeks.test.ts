@@ -27,13 +27,22 @@ describe('incomplete weeks (measures.md)', () => {
 
   it('6. a week without known minutes is not incomplete and says it had no registration', () => {
     const w05 = schoolWeeks(days).find((w) => w.weekKey === '2026-W05')!;
-    expect(w05).toMatchObject({ hasNoRegistration: true, isIncomplete: false, monday: '2026-01-26', sunday: '2026-02-01' });
+    expect(w05).toMatchObject({
+      hasNoRegistration: true,
+      isIncomplete: false,
+      monday: '2026-01-26',
+      sunday: '2026-02-01',
+    });
   });
 
   it('counts k of the last n school weeks that ended by the evaluation date', () => {
     const friday = addDays(MONDAYS[4], 4);
     // On Friday and Saturday W06 is still running: the last four ended school weeks are W02, W03, W05 (only three exist).
-    expect(lastEndedSchoolWeeks(days, addDays(friday, 1), 4).map((w) => w.weekKey)).toEqual(['2026-W02', '2026-W03', '2026-W05']);
+    expect(lastEndedSchoolWeeks(days, addDays(friday, 1), 4).map((w) => w.weekKey)).toEqual([
+      '2026-W02',
+      '2026-W03',
+      '2026-W05',
+    ]);
     // On its Sunday it has ended.
     const onSunday = lastEndedSchoolWeeks(days, addDays(friday, 2), 3);
     expect(onSunday.map((w) => w.weekKey)).toEqual(['2026-W03', '2026-W05', '2026-W06']);
@@ -43,7 +52,8 @@ describe('incomplete weeks (measures.md)', () => {
   });
 
   it('takes the preset options: threshold, without valid absence, without lateness', () => {
-    const w = (options: Parameters<typeof schoolWeeks>[1], ...rows: ReturnType<typeof day>[]) => schoolWeeks(rows, options)[0];
+    const w = (options: Parameters<typeof schoolWeeks>[1], ...rows: ReturnType<typeof day>[]) =>
+      schoolWeeks(rows, options)[0];
     const late = day(MONDAYS[0], { scheduled: 300, attended: 285, invalid: 15, lateCount: 1, lateMinutes: 15 });
     const lateAndMore = day(MONDAYS[0], { scheduled: 300, attended: 265, invalid: 35, lateCount: 1, lateMinutes: 15 });
     const valid = day(MONDAYS[0], { scheduled: 300, attended: 240, valid: 60 });
@@ -51,7 +61,9 @@ describe('incomplete weeks (measures.md)', () => {
     expect(w({ minAbsentMinutes: 30 }, late).isIncomplete).toBe(false);
     expect(w({ excludeLateness: true }, late)).toMatchObject({ absent: 0, isIncomplete: false });
     expect(w({ excludeValid: true }, valid)).toMatchObject({ absent: 0, isIncomplete: false });
-    expect(w({ excludeValid: true, excludeLateness: true }, valid, { ...lateAndMore, date: addDays(MONDAYS[0], 1) })).toMatchObject({ absent: 20 });
+    expect(
+      w({ excludeValid: true, excludeLateness: true }, valid, { ...lateAndMore, date: addDays(MONDAYS[0], 1) }),
+    ).toMatchObject({ absent: 20 });
     expect(w({ minAbsentMinutes: 0 }, present(MONDAYS[0])).isIncomplete).toBe(false); // threshold is at least one minute
   });
 });

@@ -48,8 +48,14 @@ export function schoolWeeks(days: readonly DayFigures[], options: IncompleteWeek
     let week = weeks.get(weekKey);
     if (!week) {
       week = {
-        weekKey, monday: isoWeekMonday(day.date), sunday: isoWeekSunday(day.date),
-        scheduled: 0, known: 0, absent: 0, isIncomplete: false, hasNoRegistration: false,
+        weekKey,
+        monday: isoWeekMonday(day.date),
+        sunday: isoWeekSunday(day.date),
+        scheduled: 0,
+        known: 0,
+        absent: 0,
+        isIncomplete: false,
+        hasNoRegistration: false,
       };
       weeks.set(weekKey, week);
     }
@@ -67,7 +73,10 @@ export function schoolWeeks(days: readonly DayFigures[], options: IncompleteWeek
  * `evaluationDate`, ladders.md decision 3), oldest first. Fewer than `n` when the pupil has fewer.
  */
 export function lastEndedSchoolWeeks(
-  days: readonly DayFigures[], evaluationDate: string, n: number, options?: IncompleteWeekOptions,
+  days: readonly DayFigures[],
+  evaluationDate: string,
+  n: number,
+  options?: IncompleteWeekOptions,
 ): WeekStatus[] {
   const ended = schoolWeeks(days, options).filter((w) => w.sunday <= evaluationDate);
   return n > 0 ? ended.slice(-n) : [];

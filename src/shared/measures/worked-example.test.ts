@@ -19,9 +19,19 @@ describe('worked example (measures.md)', () => {
 
   it('reproduces every listed figure', () => {
     expect(week).toMatchObject({
-      scheduled: 1200, known: 1080, valid: 300, invalid: 75, other: 60, absent: 375,
-      attended: 1080 - 300 - 75 - 60, lateCount: 1, lateMinutes: 15,
-      absentDays: 1, absenceOccasions: 3, longestRun: 1, schoolDays: 4,
+      scheduled: 1200,
+      known: 1080,
+      valid: 300,
+      invalid: 75,
+      other: 60,
+      absent: 375,
+      attended: 1080 - 300 - 75 - 60,
+      lateCount: 1,
+      lateMinutes: 15,
+      absentDays: 1,
+      absenceOccasions: 3,
+      longestRun: 1,
+      schoolDays: 4,
     });
     expect(week.scheduled - week.known).toBe(120); // unknown
     expect((week.absentRate! * 100).toFixed(1)).toBe('34.7');
@@ -38,7 +48,16 @@ describe('worked example (measures.md)', () => {
 
   it('marks the week incomplete once it has ended', () => {
     expect(schoolWeeks(days)).toEqual([
-      { weekKey: '2026-W02', monday: '2026-01-05', sunday: '2026-01-11', scheduled: 1200, known: 1080, absent: 375, isIncomplete: true, hasNoRegistration: false },
+      {
+        weekKey: '2026-W02',
+        monday: '2026-01-05',
+        sunday: '2026-01-11',
+        scheduled: 1200,
+        known: 1080,
+        absent: 375,
+        isIncomplete: true,
+        hasNoRegistration: false,
+      },
     ]);
     expect(lastEndedSchoolWeeks(days, '2026-01-10', 4)).toEqual([]);
     expect(lastEndedSchoolWeeks(days, '2026-01-11', 4).map((w) => w.isIncomplete)).toEqual([true]);

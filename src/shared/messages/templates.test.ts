@@ -8,6 +8,8 @@ describe('message templates', () => {
   });
 
   it('fills known variables and leaves no braces behind for missing values', () => {
-    expect(renderText('{{ pupilName }}: {{rate}} % i {{month}}', { pupilName: 'Ali', rate: 23.5 })).toBe('Ali: 23.5 % i ');
+    expect(renderText('{{ pupilName }}: {{rate}} % i {{month}}', { pupilName: 'Ali', rate: 23.5 })).toBe(
+      'Ali: 23.5 % i ',
+    );
   });
 });

@@ -11,13 +11,20 @@ describe('retention policy', () => {
 
   it('gives one cutoff per rule from the periods', () => {
     expect(retentionCutoffs({ ...DEFAULT_RETENTION_POLICY, messagesMonths: 6 }, '2026-11-23')).toEqual({
-      commentsBefore: '2025-11-23', leftBefore: '2024-11-23', messagesBefore: '2026-05-23', auditBefore: '2023-11-23',
+      commentsBefore: '2025-11-23',
+      leftBefore: '2024-11-23',
+      messagesBefore: '2026-05-23',
+      auditBefore: '2023-11-23',
     });
   });
 
   it('accepts the defaults and rejects periods outside the limits, in Swedish', () => {
     expect(validateRetentionPolicy(DEFAULT_RETENTION_POLICY)).toEqual([]);
-    const problems = validateRetentionPolicy({ ...DEFAULT_RETENTION_POLICY, auditEventsMonths: 6, registrationsAfterLeavingMonths: 12.5 });
+    const problems = validateRetentionPolicy({
+      ...DEFAULT_RETENTION_POLICY,
+      auditEventsMonths: 6,
+      registrationsAfterLeavingMonths: 12.5,
+    });
     expect(problems.map((p) => p.path)).toEqual(['/registrationsAfterLeavingMonths', '/auditEventsMonths']);
     expect(problems[1]!.message).toContain('mellan 24 och 240');
   });

@@ -12,9 +12,19 @@ export const RETENTION_RULES = {
   /** Free-text comments on lesson marks and absence reports (the coded reason stays). */
   absenceCommentsMonths: { defaultMonths: 12, minMonths: 1, maxMonths: 120, label: 'Fritextkommentarer om frånvaro' },
   /** Everything registered about a pupil who has left all the organiser's schools. */
-  registrationsAfterLeavingMonths: { defaultMonths: 24, minMonths: 13, maxMonths: 120, label: 'Närvaro- och frånvarouppgifter efter att eleven lämnat' },
+  registrationsAfterLeavingMonths: {
+    defaultMonths: 24,
+    minMonths: 13,
+    maxMonths: 120,
+    label: 'Närvaro- och frånvarouppgifter efter att eleven lämnat',
+  },
   /** Sent or failed guardian messages and notices (their text names the child). */
-  messagesMonths: { defaultMonths: 12, minMonths: 1, maxMonths: 120, label: 'Skickade meddelanden till vårdnadshavare' },
+  messagesMonths: {
+    defaultMonths: 12,
+    minMonths: 1,
+    maxMonths: 120,
+    label: 'Skickade meddelanden till vårdnadshavare',
+  },
   /** The audit trail, including who read a child's case data. */
   auditEventsMonths: { defaultMonths: 36, minMonths: 24, maxMonths: 240, label: 'Loggar över läsning och ändringar' },
 } as const;
@@ -39,7 +49,9 @@ export function validateRetentionPolicy(policy: RetentionPolicy): RetentionProbl
     const { minMonths, maxMonths, label } = RETENTION_RULES[key];
     const months = policy[key];
     if (!Number.isInteger(months) || months < minMonths || months > maxMonths) {
-      return [{ path: `/${key}`, message: `${label}: ange ett helt antal månader mellan ${minMonths} och ${maxMonths}.` }];
+      return [
+        { path: `/${key}`, message: `${label}: ange ett helt antal månader mellan ${minMonths} och ${maxMonths}.` },
+      ];
     }
     return [];
   });

@@ -19,10 +19,13 @@ export type ApiTokenSummary = Static<typeof ApiTokenSummary>;
 export const ApiTokenListResponse = Type.Object({ tokens: Type.Array(ApiTokenSummary) });
 export type ApiTokenListResponse = Static<typeof ApiTokenListResponse>;
 
-export const CreateApiTokenBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
-  scopes: Type.Array(ApiTokenScope, { minItems: 1, maxItems: 1 }),
-}, { additionalProperties: false });
+export const CreateApiTokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+    scopes: Type.Array(ApiTokenScope, { minItems: 1, maxItems: 1 }),
+  },
+  { additionalProperties: false },
+);
 export type CreateApiTokenBody = Static<typeof CreateApiTokenBody>;
 
 /** The token is in this answer only; it cannot be read again. */

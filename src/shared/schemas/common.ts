@@ -3,7 +3,11 @@ import { Type, type Static } from 'typebox';
 
 // `format: 'date'` rejects impossible dates (2026-02-30) that match the pattern; years 1900–2099 keep
 // date ranges (and the work they cause) bounded.
-export const IsoDate = Type.String({ pattern: '^(19|20)\\d{2}-\\d{2}-\\d{2}$', format: 'date', description: 'Local date YYYY-MM-DD (Europe/Stockholm), years 1900–2099' });
+export const IsoDate = Type.String({
+  pattern: '^(19|20)\\d{2}-\\d{2}-\\d{2}$',
+  format: 'date',
+  description: 'Local date YYYY-MM-DD (Europe/Stockholm), years 1900–2099',
+});
 export const Uuid = Type.String({ format: 'uuid' });
 
 export const ErrorResponse = Type.Object({

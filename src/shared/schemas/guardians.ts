@@ -23,27 +23,59 @@ export const ChangeReportRequest = Type.Omit(GuardianReportRequest, ['pupilIds']
 export type ChangeReportRequest = Static<typeof ChangeReportRequest>;
 
 export const GuardianChild = Type.Object({
-  personId: Uuid, givenName: Type.String(), familyName: Type.String(),
-  className: Nullable(Type.String()), schoolName: Nullable(Type.String()),
+  personId: Uuid,
+  givenName: Type.String(),
+  familyName: Type.String(),
+  className: Nullable(Type.String()),
+  schoolName: Nullable(Type.String()),
   /** School days of granted leave this school year (incl. upcoming). */
   leaveDaysThisYear: Type.Integer(),
   /** The child's attendance this term up to today (rates over registered time), or null before any registration. */
-  attendanceThisTerm: Nullable(Type.Object({
-    from: IsoDate, to: IsoDate, absentRate: Type.Number(), validRate: Type.Number(), invalidRate: Type.Number(), coverage: Nullable(Type.Number()),
-  })),
+  attendanceThisTerm: Nullable(
+    Type.Object({
+      from: IsoDate,
+      to: IsoDate,
+      absentRate: Type.Number(),
+      validRate: Type.Number(),
+      invalidRate: Type.Number(),
+      coverage: Nullable(Type.Number()),
+    }),
+  ),
 });
 export const GuardianReport = Type.Object({
-  id: Uuid, pupilId: Uuid, kind: Type.String(), reasonCode: Nullable(Type.String()), startsAt: Type.String(), endsAt: Type.String(),
-  comment: Nullable(Type.String()), isWithdrawn: Type.Boolean(), canChange: Type.Boolean(),
+  id: Uuid,
+  pupilId: Uuid,
+  kind: Type.String(),
+  reasonCode: Nullable(Type.String()),
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  comment: Nullable(Type.String()),
+  isWithdrawn: Type.Boolean(),
+  canChange: Type.Boolean(),
 });
 export const LeaveRequestRow = Type.Object({
-  id: Uuid, pupilId: Uuid, pupilName: Type.String(), fromDate: IsoDate, toDate: IsoDate, reason: Type.String(), schoolDays: Type.Integer(),
-  decidedByRole: Type.String(), status: Type.String(), decisionReason: Nullable(Type.String()),
-  leaveDaysBefore: Type.Integer(), isOverTenDays: Type.Boolean(), createdAt: Type.String(),
+  id: Uuid,
+  pupilId: Uuid,
+  pupilName: Type.String(),
+  fromDate: IsoDate,
+  toDate: IsoDate,
+  reason: Type.String(),
+  schoolDays: Type.Integer(),
+  decidedByRole: Type.String(),
+  status: Type.String(),
+  decisionReason: Nullable(Type.String()),
+  leaveDaysBefore: Type.Integer(),
+  isOverTenDays: Type.Boolean(),
+  createdAt: Type.String(),
 });
 export type LeaveRequestRow = Static<typeof LeaveRequestRow>;
 export const GuardianMessage = Type.Object({
-  id: Uuid, subject: Type.String(), body: Type.String(), channel: Type.String(), status: Type.String(), sentAt: Nullable(Type.String()),
+  id: Uuid,
+  subject: Type.String(),
+  body: Type.String(),
+  channel: Type.String(),
+  status: Type.String(),
+  sentAt: Nullable(Type.String()),
 });
 export const GuardianOverview = Type.Object({
   today: IsoDate,
@@ -57,7 +89,10 @@ export const GuardianOverview = Type.Object({
 export type GuardianOverview = Static<typeof GuardianOverview>;
 
 export const LeaveRequestInput = Type.Object({
-  pupilId: Uuid, fromDate: IsoDate, toDate: IsoDate, reason: Type.String({ minLength: 1, maxLength: 500 }),
+  pupilId: Uuid,
+  fromDate: IsoDate,
+  toDate: IsoDate,
+  reason: Type.String({ minLength: 1, maxLength: 500 }),
 });
 export type LeaveRequestInput = Static<typeof LeaveRequestInput>;
 export const LeaveDecisionInput = Type.Object({
@@ -68,7 +103,10 @@ export type LeaveDecisionInput = Static<typeof LeaveDecisionInput>;
 export const LeaveRequestsQuery = Type.Object({ status: Type.Optional(Type.String({ maxLength: 20 })) });
 /** For the one deciding: the pupil's absence this term so far, ladder step and open case (staff only). */
 export const LeaveDecisionContext = Type.Object({
-  termFrom: Nullable(IsoDate), termTo: Nullable(IsoDate), absentRate: Nullable(Type.Number()), invalidRate: Nullable(Type.Number()),
+  termFrom: Nullable(IsoDate),
+  termTo: Nullable(IsoDate),
+  absentRate: Nullable(Type.Number()),
+  invalidRate: Nullable(Type.Number()),
   ladder: Nullable(Type.Object({ stepIndex: Type.Integer(), explanation: Type.String() })),
   openCaseId: Nullable(Uuid),
 });
@@ -81,27 +119,60 @@ export const LocaleRequest = Type.Object({ locale: Type.Union([Type.Literal('sv'
 
 /** Staff views of messages. */
 export const DeliveryRow = Type.Object({
-  outboxId: Uuid, deliveryId: Nullable(Uuid), kind: Type.String(), templateKey: Type.String(), pupilId: Nullable(Uuid), pupilName: Nullable(Type.String()),
-  aboutDate: Nullable(IsoDate), createdAt: Type.String(), sendAfter: Type.String(),
+  outboxId: Uuid,
+  deliveryId: Nullable(Uuid),
+  kind: Type.String(),
+  templateKey: Type.String(),
+  pupilId: Nullable(Uuid),
+  pupilName: Nullable(Type.String()),
+  aboutDate: Nullable(IsoDate),
+  createdAt: Type.String(),
+  sendAfter: Type.String(),
   /** pending | withdrawn | queued | sent | delivered | failed (the delivery's, or the message's before delivery). */
-  status: Type.String(), error: Nullable(Type.String()),
-  channel: Nullable(Type.String()), recipientName: Nullable(Type.String()), attempts: Type.Integer(), sentAt: Nullable(Type.String()), deliveredAt: Nullable(Type.String()),
+  status: Type.String(),
+  error: Nullable(Type.String()),
+  channel: Nullable(Type.String()),
+  recipientName: Nullable(Type.String()),
+  attempts: Type.Integer(),
+  sentAt: Nullable(Type.String()),
+  deliveredAt: Nullable(Type.String()),
 });
 export type DeliveryRow = Static<typeof DeliveryRow>;
 export const MessageLogQuery = Type.Object({
-  status: Type.Optional(Type.String({ maxLength: 20 })), channel: Type.Optional(Type.String({ maxLength: 10 })),
-  templateKey: Type.Optional(Type.String({ maxLength: 80 })), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate),
+  status: Type.Optional(Type.String({ maxLength: 20 })),
+  channel: Type.Optional(Type.String({ maxLength: 10 })),
+  templateKey: Type.Optional(Type.String({ maxLength: 80 })),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
 });
 export const MessageLogResponse = Type.Object({ messages: Type.Array(DeliveryRow) });
 export const UnreachableGuardian = Type.Object({
-  guardianId: Uuid, guardianName: Type.String(), pupilId: Uuid, pupilName: Type.String(),
+  guardianId: Uuid,
+  guardianName: Type.String(),
+  pupilId: Uuid,
+  pupilName: Type.String(),
   /** noChannel | lastDeliveryFailed */
-  problem: Type.String(), lastError: Nullable(Type.String()),
+  problem: Type.String(),
+  lastError: Nullable(Type.String()),
 });
 export const UnreachableResponse = Type.Object({ guardians: Type.Array(UnreachableGuardian) });
-export const TemplateRow = Type.Object({ templateKey: Type.String(), locale: Type.String(), subject: Type.String(), body: Type.String(), isCustom: Type.Boolean() });
-export const TemplatesResponse = Type.Object({ templates: Type.Array(TemplateRow), variables: Type.Array(Type.String()) });
-export const SaveTemplateRequest = Type.Object({ subject: Type.String({ minLength: 1, maxLength: 200 }), body: Type.String({ minLength: 1, maxLength: 4000 }) });
+export const TemplateRow = Type.Object({
+  templateKey: Type.String(),
+  locale: Type.String(),
+  subject: Type.String(),
+  body: Type.String(),
+  isCustom: Type.Boolean(),
+});
+export const TemplatesResponse = Type.Object({
+  templates: Type.Array(TemplateRow),
+  variables: Type.Array(Type.String()),
+});
+export const SaveTemplateRequest = Type.Object({
+  subject: Type.String({ minLength: 1, maxLength: 200 }),
+  body: Type.String({ minLength: 1, maxLength: 4000 }),
+});
 export const SmsCallbackRequest = Type.Object({
-  reference: Type.String({ maxLength: 100 }), status: Type.Union([Type.Literal('delivered'), Type.Literal('failed')]), error: Type.Optional(Type.String({ maxLength: 500 })),
+  reference: Type.String({ maxLength: 100 }),
+  status: Type.Union([Type.Literal('delivered'), Type.Literal('failed')]),
+  error: Type.Optional(Type.String({ maxLength: 500 })),
 });

@@ -29,7 +29,11 @@ export const MyLessonsResponse = Type.Object({ date: IsoDate, lessons: Type.Arra
 export type MyLessonsResponse = Static<typeof MyLessonsResponse>;
 
 /** The signed-in teacher's past lessons still without a kvittens (the last `days` days, today included). */
-export const UnconfirmedLessonsResponse = Type.Object({ from: IsoDate, to: IsoDate, lessons: Type.Array(LessonSummary) });
+export const UnconfirmedLessonsResponse = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  lessons: Type.Array(LessonSummary),
+});
 export type UnconfirmedLessonsResponse = Static<typeof UnconfirmedLessonsResponse>;
 
 /** A guardian report, leave or staff reason covering (part of) the lesson. */
@@ -49,12 +53,15 @@ export const RosterEntry = Type.Object({
   /** Skyddad folkbokföring / sekretessmarkering: show the name, never location data. */
   isProtected: Type.Boolean(),
   teachingMinutes: Type.Integer(),
-  mark: Type.Union([Type.Null(), Type.Object({
-    kind: Type.Enum([...MARK_KINDS, 'imported']),
-    minutes: Type.Union([Type.Integer(), Type.Null()]),
-    reasonCode: Type.Union([Type.String(), Type.Null()]),
-    comment: Type.Union([Type.String(), Type.Null()]),
-  })]),
+  mark: Type.Union([
+    Type.Null(),
+    Type.Object({
+      kind: Type.Enum([...MARK_KINDS, 'imported']),
+      minutes: Type.Union([Type.Integer(), Type.Null()]),
+      reasonCode: Type.Union([Type.String(), Type.Null()]),
+      comment: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ]),
   covering: Type.Array(CoveringAbsence),
   /** The signed-in user may change this pupil's registration (a mentor only their mentees). */
   canChange: Type.Boolean(),

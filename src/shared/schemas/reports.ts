@@ -4,19 +4,30 @@ import { IsoDate, Uuid } from './common.js';
 
 export const CompletenessQuery = Type.Object({ from: IsoDate, to: IsoDate, schoolUnitId: Type.Optional(Uuid) });
 export const CompletenessRow = Type.Object({
-  id: Type.String(), name: Type.String(),
-  lessons: Type.Integer(), confirmed: Type.Integer(), share: Type.Union([Type.Number(), Type.Null()]),
+  id: Type.String(),
+  name: Type.String(),
+  lessons: Type.Integer(),
+  confirmed: Type.Integer(),
+  share: Type.Union([Type.Number(), Type.Null()]),
 });
 export type CompletenessRow = Static<typeof CompletenessRow>;
 export const CompletenessResponse = Type.Object({
-  from: IsoDate, to: IsoDate,
+  from: IsoDate,
+  to: IsoDate,
   schoolUnits: Type.Array(CompletenessRow),
   teachers: Type.Array(Type.Intersect([CompletenessRow, Type.Object({ schoolUnitName: Type.String() })])),
 });
 export type CompletenessResponse = Static<typeof CompletenessResponse>;
 
-export const SchoolUnit = Type.Object({ id: Uuid, name: Type.String(), schoolUnitCode: Type.Union([Type.String(), Type.Null()]) });
-export const SchoolUnitsResponse = Type.Object({ schoolUnits: Type.Array(SchoolUnit), groups: Type.Array(Type.Object({ id: Uuid, name: Type.String(), schoolUnitId: Uuid })) });
+export const SchoolUnit = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  schoolUnitCode: Type.Union([Type.String(), Type.Null()]),
+});
+export const SchoolUnitsResponse = Type.Object({
+  schoolUnits: Type.Array(SchoolUnit),
+  groups: Type.Array(Type.Object({ id: Uuid, name: Type.String(), schoolUnitId: Uuid })),
+});
 export type SchoolUnitsResponse = Static<typeof SchoolUnitsResponse>;
 
 export const REASON_CODES = [

@@ -4,15 +4,25 @@ import { IsoDate } from './common.js';
 
 const Months = Type.Integer({ description: 'Months kept' });
 
-export const RetentionPolicyBody = Type.Object({
-  absenceCommentsMonths: Months,
-  registrationsAfterLeavingMonths: Months,
-  messagesMonths: Months,
-  auditEventsMonths: Months,
-}, { additionalProperties: false });
+export const RetentionPolicyBody = Type.Object(
+  {
+    absenceCommentsMonths: Months,
+    registrationsAfterLeavingMonths: Months,
+    messagesMonths: Months,
+    auditEventsMonths: Months,
+  },
+  { additionalProperties: false },
+);
 export type RetentionPolicyBody = Static<typeof RetentionPolicyBody>;
 
-const Rule = Type.Object({ key: Type.String(), label: Type.String(), months: Type.Integer(), defaultMonths: Type.Integer(), minMonths: Type.Integer(), maxMonths: Type.Integer() });
+const Rule = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  months: Type.Integer(),
+  defaultMonths: Type.Integer(),
+  minMonths: Type.Integer(),
+  maxMonths: Type.Integer(),
+});
 
 export const RetentionPolicyResponse = Type.Object({
   rules: Type.Array(Rule),

@@ -38,7 +38,10 @@ export const AccountQuery = Type.Object({
 });
 export type AccountQuery = Static<typeof AccountQuery>;
 
-export const AccountList = Type.Object({ accounts: Type.Array(Account), schoolUnits: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) });
+export const AccountList = Type.Object({
+  accounts: Type.Array(Account),
+  schoolUnits: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
 export type AccountList = Static<typeof AccountList>;
 
 export const GrantRoleBody = Type.Object({
@@ -64,11 +67,14 @@ export const AccountAudit = Type.Object({ events: Type.Array(AccountAuditEvent) 
 export type AccountAudit = Static<typeof AccountAudit>;
 
 export const RoleMapping = Type.Object({
-  entries: Type.Array(Type.Object({
-    sourceKind: Type.Union([Type.Literal('duty'), Type.Literal('assignment')]),
-    sourceValue: Type.String({ minLength: 1, maxLength: 100 }),
-    role: Type.Union([Type.Enum(MAPPABLE_ROLES), Type.Null()]),
-  }), { maxItems: 200 }),
+  entries: Type.Array(
+    Type.Object({
+      sourceKind: Type.Union([Type.Literal('duty'), Type.Literal('assignment')]),
+      sourceValue: Type.String({ minLength: 1, maxLength: 100 }),
+      role: Type.Union([Type.Enum(MAPPABLE_ROLES), Type.Null()]),
+    }),
+    { maxItems: 200 },
+  ),
 });
 export type RoleMapping = Static<typeof RoleMapping>;
 

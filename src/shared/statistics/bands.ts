@@ -20,7 +20,14 @@ export type BandCountKey = AbsenceBandKey | 'noData';
 export const BAND_COUNT_KEYS: readonly BandCountKey[] = [...ABSENCE_BANDS.map((b) => b.key), 'noData'];
 export type BandCounts = Record<BandCountKey, number>;
 
-export const emptyBandCounts = (): BandCounts => ({ below5: 0, from5to10: 0, from10to20: 0, from20to50: 0, from50: 0, noData: 0 });
+export const emptyBandCounts = (): BandCounts => ({
+  below5: 0,
+  from5to10: 0,
+  from10to20: 0,
+  from20to50: 0,
+  from50: 0,
+  noData: 0,
+});
 
 /** The band of one pupil's figures, or 'noData' when nothing is known. */
 export function absenceBand(figures: Pick<PeriodFigures, 'known' | 'absent'>): BandCountKey {

@@ -9,7 +9,10 @@ import { halfKeyOf, halfRange } from './periods.js';
 export const BOARD_REPORT_FREQUENCIES = ['off', 'monthly', 'termly'] as const;
 export type BoardReportFrequency = (typeof BOARD_REPORT_FREQUENCIES)[number];
 
-export function dueBoardReportPeriod(frequency: BoardReportFrequency, today: string): { from: string; to: string } | null {
+export function dueBoardReportPeriod(
+  frequency: BoardReportFrequency,
+  today: string,
+): { from: string; to: string } | null {
   if (frequency === 'off') return null;
   if (frequency === 'monthly') return monthRange(addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7));
   return halfRange(halfKeyOf(addDays(halfRange(halfKeyOf(today)).from, -1)));

@@ -20,7 +20,7 @@ export function halfRange(key: string): { from: string; to: string } {
 /** Month keys touching the inclusive range, in order. */
 export function monthKeysBetween(from: string, to: string): string[] {
   const keys: string[] = [];
-  for (let key = monthKey(from); key <= monthKey(to);) {
+  for (let key = monthKey(from); key <= monthKey(to); ) {
     keys.push(key);
     const [y, m] = key.split('-').map(Number);
     key = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -29,7 +29,9 @@ export function monthKeysBetween(from: string, to: string): string[] {
 }
 
 /** Half-year keys touching the inclusive range, in order. */
-export const halfKeysBetween = (from: string, to: string): string[] => [...new Set(monthKeysBetween(from, to).map((m) => halfKeyOf(`${m}-01`)))];
+export const halfKeysBetween = (from: string, to: string): string[] => [
+  ...new Set(monthKeysBetween(from, to).map((m) => halfKeyOf(`${m}-01`))),
+];
 
 /**
  * The roll-up key for the days of a month or half-year key up to and including `cutDate`
@@ -38,4 +40,7 @@ export const halfKeysBetween = (from: string, to: string): string[] => [...new S
 export const cutKey = (base: string, cutDate: string): string => `${base}~${cutDate}`;
 
 /** The month and half-year keys kept to date for a cut date. */
-export const cutKeysOf = (cutDate: string): string[] => [cutKey(cutDate.slice(0, 7), cutDate), cutKey(halfKeyOf(cutDate), cutDate)];
+export const cutKeysOf = (cutDate: string): string[] => [
+  cutKey(cutDate.slice(0, 7), cutDate),
+  cutKey(halfKeyOf(cutDate), cutDate),
+];

@@ -1,13 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { periodFromTotals } from '../measures/totals.js';
-import { absenceBand, countBands, isAboveShare, isUncertain, suppressTable, DEFAULT_MIN_COVERAGE, type SuppressedTable } from './index.js';
+import {
+  absenceBand,
+  countBands,
+  isAboveShare,
+  isUncertain,
+  suppressTable,
+  DEFAULT_MIN_COVERAGE,
+  type SuppressedTable,
+} from './index.js';
 import { dueBoardReportPeriod, halfKeysBetween, halfRange, monthKeysBetween } from './index.js';
 
-const figures = (absent: number, known: number, scheduled = known) => periodFromTotals({
-  scheduled, known, attended: known - absent, valid: 0, invalid: absent, other: 0, lateCount: 0, lateMinutes: 0,
-  absentDays: 0, absenceOccasions: 0, schoolDays: 1, longestRun: 0,
-}, '2026-01-01', '2026-01-31');
+const figures = (absent: number, known: number, scheduled = known) =>
+  periodFromTotals(
+    {
+      scheduled,
+      known,
+      attended: known - absent,
+      valid: 0,
+      invalid: absent,
+      other: 0,
+      lateCount: 0,
+      lateMinutes: 0,
+      absentDays: 0,
+      absenceOccasions: 0,
+      schoolDays: 1,
+      longestRun: 0,
+    },
+    '2026-01-01',
+    '2026-01-31',
+  );
 
 describe('absence bands', () => {
   it('puts the lower edge in the higher band, and no known time in noData', () => {
@@ -22,17 +45,35 @@ describe('absence bands', () => {
     expect(absenceBand(figures(50, 100))).toBe('from50');
     expect(absenceBand(figures(100, 100))).toBe('from50');
     expect(absenceBand(figures(0, 0, 300))).toBe('noData');
-    expect(countBands([figures(0, 10), figures(5, 10), figures(0, 0)])).toEqual({ below5: 1, from5to10: 0, from10to20: 0, from20to50: 0, from50: 1, noData: 1 });
+    expect(countBands([figures(0, 10), figures(5, 10), figures(0, 0)])).toEqual({
+      below5: 1,
+      from5to10: 0,
+      from10to20: 0,
+      from20to50: 0,
+      from50: 1,
+      noData: 1,
+    });
   });
 
   it('agrees with the rate from the measures module away from floating-point ties', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 5000 }), (known, a) => {
-      const f = figures(Math.min(a, known), known);
-      const rate = f.absentRate!;
-      const expected = rate >= 0.5 ? 'from50' : rate >= 0.2 ? 'from20to50' : rate >= 0.1 ? 'from10to20' : rate >= 0.05 ? 'from5to10' : 'below5';
-      const isTie = [0.05, 0.1, 0.2, 0.5].some((e) => Math.abs(rate - e) < 1e-9);
-      if (!isTie) expect(absenceBand(f)).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 5000 }), (known, a) => {
+        const f = figures(Math.min(a, known), known);
+        const rate = f.absentRate!;
+        const expected =
+          rate >= 0.5
+            ? 'from50'
+            : rate >= 0.2
+              ? 'from20to50'
+              : rate >= 0.1
+                ? 'from10to20'
+                : rate >= 0.05
+                  ? 'from5to10'
+                  : 'below5';
+        const isTie = [0.05, 0.1, 0.2, 0.5].some((e) => Math.abs(rate - e) < 1e-9);
+        if (!isTie) expect(absenceBand(f)).toBe(expected);
+      }),
+    );
   });
 
   it('lists strictly above the share', () => {
@@ -65,7 +106,14 @@ function assertNoSingleHiddenInALine(s: SuppressedTable) {
 describe('small-cell suppression', () => {
   it('hides cells under 5 and one more cell so the hidden one cannot be derived from the row total', () => {
     // Organiser A: 300 + 50 + 20 + 6 + 2 = 378 pupils; the ≥ 50 % cell (2) is under 5.
-    const s = suppressTable({ rows: [[300, 50, 20, 6, 2], [200, 40, 30, 10, 8]], rowTotals: [378, 288], columns: 5 });
+    const s = suppressTable({
+      rows: [
+        [300, 50, 20, 6, 2],
+        [200, 40, 30, 10, 8],
+      ],
+      rowTotals: [378, 288],
+      columns: 5,
+    });
     expect(s.rows[0]).toEqual([300, 50, 20, null, null]);
     // The column of the hidden 2 now has two hidden cells… and the column of the 6 needs its partner too.
     expect(s.rows[1]).toEqual([200, 40, 30, null, null]);
@@ -75,7 +123,15 @@ describe('small-cell suppression', () => {
   });
 
   it('defeats the differencing attack: total minus the visible cells never gives a hidden cell', () => {
-    const table = { rows: [[120, 3, 40], [80, 12, 9], [60, 7, 30]], rowTotals: [163, 101, 97], columns: 3 };
+    const table = {
+      rows: [
+        [120, 3, 40],
+        [80, 12, 9],
+        [60, 7, 30],
+      ],
+      rowTotals: [163, 101, 97],
+      columns: 3,
+    };
     const s = suppressTable(table);
     expect(s.rows[0][1]).toBeNull();
     for (const [r, row] of s.rows.entries()) {
@@ -90,7 +146,15 @@ describe('small-cell suppression', () => {
   });
 
   it('hides a whole small row, and another row so it cannot be derived from the grand total', () => {
-    const s = suppressTable({ rows: [[2, 1], [30, 20], [50, 10]], rowTotals: [3, 50, 60], columns: 2 });
+    const s = suppressTable({
+      rows: [
+        [2, 1],
+        [30, 20],
+        [50, 10],
+      ],
+      rowTotals: [3, 50, 60],
+      columns: 2,
+    });
     expect(s.isRowHidden).toEqual([true, true, false]);
     expect(s.rows[0]).toEqual([null, null]);
     expect(s.grandTotal).toBe(113);
@@ -108,19 +172,39 @@ describe('small-cell suppression', () => {
   });
 
   it('hides a region-wide total under 5 and copes with an empty table', () => {
-    const s = suppressTable({ rows: [[40, 1], [30, 2]], rowTotals: [41, 32], columns: 2 });
+    const s = suppressTable({
+      rows: [
+        [40, 1],
+        [30, 2],
+      ],
+      rowTotals: [41, 32],
+      columns: 2,
+    });
     expect(s.columnTotals[1]).toBeNull();
     assertNoSingleHiddenInALine(s);
-    expect(suppressTable({ rows: [], rowTotals: [], columns: 2 })).toMatchObject({ columnTotals: [null, null], grandTotal: null });
+    expect(suppressTable({ rows: [], rowTotals: [], columns: 2 })).toMatchObject({
+      columnTotals: [null, null],
+      grandTotal: null,
+    });
   });
 
   it('leaves no line with a single hidden entry for random tables', () => {
-    fc.assert(fc.property(fc.array(fc.array(fc.nat(40), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (rows) => {
-      const s = suppressTable({ rows, rowTotals: rows.map((r) => r.reduce((a, b) => a + b, 0)), columns: 4 });
-      assertNoSingleHiddenInALine(s);
-      s.columnTotals.forEach((t, c) => { if (rows.reduce((a, row) => a + row[c], 0) < 5) expect(t).toBeNull(); });
-      for (const [r, row] of rows.entries()) row.forEach((v, c) => { if (v < 5) expect(s.rows[r][c]).toBeNull(); });
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.nat(40), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        (rows) => {
+          const s = suppressTable({ rows, rowTotals: rows.map((r) => r.reduce((a, b) => a + b, 0)), columns: 4 });
+          assertNoSingleHiddenInALine(s);
+          s.columnTotals.forEach((t, c) => {
+            if (rows.reduce((a, row) => a + row[c], 0) < 5) expect(t).toBeNull();
+          });
+          for (const [r, row] of rows.entries())
+            row.forEach((v, c) => {
+              if (v < 5) expect(s.rows[r][c]).toBeNull();
+            });
+        },
+      ),
+    );
   });
 });
 

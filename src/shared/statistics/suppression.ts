@@ -71,7 +71,9 @@ export function suppressTable(table: CountTable, threshold = MIN_CELL_PUPILS): S
       const candidates = line.filter(([r, c]) => !hidden[r][c]);
       if (candidates.length === 0) continue;
       const interior = candidates.filter((p) => p !== total);
-      const pick = (interior.length > 0 ? interior : candidates).reduce((best, p) => (value[p[0]][p[1]] < value[best[0]][best[1]] ? p : best));
+      const pick = (interior.length > 0 ? interior : candidates).reduce((best, p) =>
+        value[p[0]][p[1]] < value[best[0]][best[1]] ? p : best,
+      );
       hidden[pick[0]][pick[1]] = true;
       changed = true;
     }

@@ -27,7 +27,8 @@ export class ApiError extends Error {
   get fieldProblems(): ApiErrorDetail[] {
     if (!Array.isArray(this.details)) return [];
     return this.details.filter(
-      (d): d is ApiErrorDetail => typeof d === 'object' && d !== null && 'message' in d && typeof d.message === 'string',
+      (d): d is ApiErrorDetail =>
+        typeof d === 'object' && d !== null && 'message' in d && typeof d.message === 'string',
     );
   }
 
@@ -159,9 +160,7 @@ export function uploadForm<T>(path: string, form: FormData, onProgress: (share: 
         reject(toApiError(xhr.status, data));
       }
     });
-    xhr.addEventListener('error', () =>
-      reject(networkError()),
-    );
+    xhr.addEventListener('error', () => reject(networkError()));
     xhr.send(form);
   });
 }

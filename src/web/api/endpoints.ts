@@ -1,22 +1,48 @@
 /** One typed function per API endpoint the web app uses (the contract is src/shared/schemas). */
 import type { Static } from 'typebox';
 import type { LoginRequest, Me } from '@shared/schemas/auth';
-import type { LessonDetail, MyLessonsResponse, RegisterLessonRequest, UnconfirmedLessonsResponse } from '@shared/schemas/lessons';
+import type {
+  LessonDetail,
+  MyLessonsResponse,
+  RegisterLessonRequest,
+  UnconfirmedLessonsResponse,
+} from '@shared/schemas/lessons';
 import type { PupilListResponse, PupilPage, RegisterAbsenceRequest } from '@shared/schemas/pupils';
 import type { CompletenessResponse, SchoolUnitsResponse } from '@shared/schemas/reports';
 import type { AbsenceRow } from '@shared/schemas/pupils';
 import type {
-  AssigneesResponse as AssigneesResponseSchema, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, PreviewResponse, PupilLadderResponse,
-  SaveLadderVersionRequest, TaskRow, TasksResponse,
+  AssigneesResponse as AssigneesResponseSchema,
+  EarlyWarningResponse,
+  LadderVersionSummary,
+  LaddersResponse,
+  PreviewResponse,
+  PupilLadderResponse,
+  SaveLadderVersionRequest,
+  TaskRow,
+  TasksResponse,
 } from '@shared/schemas/ladders';
 import type {
-  BoardReportList, BoardReportSchedule, CellPupilsQuery, CellPupilsResponse, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalStatisticsResponse,
-  SchoolStatisticsResponse, SharingResponse,
+  BoardReportList,
+  BoardReportSchedule,
+  CellPupilsQuery,
+  CellPupilsResponse,
+  MonthlyStatisticsResponse,
+  OrganiserStatisticsResponse,
+  RegionalStatisticsResponse,
+  SchoolStatisticsResponse,
+  SharingResponse,
 } from '@shared/schemas/statistics';
 import type { RetentionPolicyBody, RetentionPolicyResponse, RetentionPreviewResponse } from '@shared/schemas/retention';
 import type {
-  ChangeReportRequest, GuardianOverview, GuardianReportRequest, LeaveDecisionInput, LeaveRequestInput, LeaveRequestRow,
-  LeaveRequestsResponse as LeaveRequestsResponseSchema, MessageLogResponse as MessageLogResponseSchema, UnreachableResponse as UnreachableResponseSchema,
+  ChangeReportRequest,
+  GuardianOverview,
+  GuardianReportRequest,
+  LeaveDecisionInput,
+  LeaveRequestInput,
+  LeaveRequestRow,
+  LeaveRequestsResponse as LeaveRequestsResponseSchema,
+  MessageLogResponse as MessageLogResponseSchema,
+  UnreachableResponse as UnreachableResponseSchema,
   TemplatesResponse as TemplatesResponseSchema,
 } from '@shared/schemas/guardians';
 import type { ApiTokenListResponse, CreateApiTokenBody, CreatedApiTokenResponse } from '@shared/schemas/api-tokens';
@@ -60,12 +86,24 @@ export interface SyncRunReport {
 
 /** The SS12000 sync connection as the server shows it (never the secret). */
 export interface SyncSettings {
-  baseUrl: string; tokenUrl: string; clientId: string; authMethod: 'body' | 'basic'; scheduleTime: string | null;
-  hasSecret: boolean; lastRunAt: string | null; lastStatus: string | null; lastReport: SyncRunReport | null;
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  authMethod: 'body' | 'basic';
+  scheduleTime: string | null;
+  hasSecret: boolean;
+  lastRunAt: string | null;
+  lastStatus: string | null;
+  lastReport: SyncRunReport | null;
 }
 
 export interface SaveSyncSettings {
-  baseUrl: string; tokenUrl: string; clientId: string; authMethod: 'body' | 'basic'; scheduleTime: string | null; clientSecret?: string;
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  authMethod: 'body' | 'basic';
+  scheduleTime: string | null;
+  clientSecret?: string;
 }
 
 export interface ImportRun {
@@ -152,11 +190,13 @@ export const api = {
     apiPost<{ id: string }>(`/api/pupils/${encodeURIComponent(pupilId)}/absences`, body),
   withdrawAbsence: (absenceId: string) => apiDelete(`/api/absences/${encodeURIComponent(absenceId)}`),
 
-  completenessPath: (period: Period, schoolUnitId?: string) => apiPath('/api/completeness', { ...period, schoolUnitId }),
+  completenessPath: (period: Period, schoolUnitId?: string) =>
+    apiPath('/api/completeness', { ...period, schoolUnitId }),
   schoolUnitsPath: () => '/api/school-units',
 
   laddersPath: () => '/api/ladders',
-  saveLadderVersion: (body: SaveLadderVersionRequest) => apiPost<{ id: string; version: number }>('/api/ladders/versions', body),
+  saveLadderVersion: (body: SaveLadderVersionRequest) =>
+    apiPost<{ id: string; version: number }>('/api/ladders/versions', body),
   publishLadderVersion: (id: string, effectiveFrom?: string) =>
     apiPost<void>(`/api/ladders/versions/${encodeURIComponent(id)}/publish`, effectiveFrom ? { effectiveFrom } : {}),
   /** Changes a draft in place (the same version number); published versions answer 409. */
@@ -173,7 +213,8 @@ export const api = {
   /** A plain link (download): the version as a ladder file. */
   ladderExportUrl: (id: string) => `/api/ladders/versions/${encodeURIComponent(id)}/export`,
   /** Starts an evaluation as a background job; the result is an EvaluationSummary. */
-  startLadderEvaluation: (body: { schoolUnitId?: string; personId?: string }) => apiPost<{ jobId: string }>('/api/ladders/evaluate', body),
+  startLadderEvaluation: (body: { schoolUnitId?: string; personId?: string }) =>
+    apiPost<{ jobId: string }>('/api/ladders/evaluate', body),
   /** A background job's status, progress and result (only for the user who started it). */
   jobPath: (id: string) => `/api/jobs/${encodeURIComponent(id)}`,
 
@@ -182,9 +223,11 @@ export const api = {
   earlyWarningCsvUrl: (params: EarlyWarningParams) => apiPath('/api/early-warning.csv', { ...params }),
 
   tasksPath: (status: TaskStatusFilter, personId?: string) => apiPath('/api/tasks', { status, personId }),
-  completeTask: (id: string, note?: string) => apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/complete`, note ? { note } : {}),
+  completeTask: (id: string, note?: string) =>
+    apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/complete`, note ? { note } : {}),
   taskAssigneesPath: (id: string) => `/api/tasks/${encodeURIComponent(id)}/assignees`,
-  reassignTask: (id: string, userId: string) => apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/reassign`, { userId }),
+  reassignTask: (id: string, userId: string) =>
+    apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/reassign`, { userId }),
 
   pupilLadderPath: (id: string) => `/api/pupils/${encodeURIComponent(id)}/ladder`,
   decideLadderStep: (pupilId: string, body: { stepIndex: number; reason: string }) =>
@@ -199,42 +242,52 @@ export const api = {
   schoolStatisticsPath: (period: Period, schoolUnitId?: string, withClasses = true) =>
     apiPath('/api/statistics/school', { ...period, schoolUnitId, withClasses: withClasses ? undefined : 'false' }),
   /** A plain link (download): the school statistics as CSV. */
-  schoolStatisticsCsvUrl: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/school.csv', { ...period, schoolUnitId }),
+  schoolStatisticsCsvUrl: (period: Period, schoolUnitId?: string) =>
+    apiPath('/api/statistics/school.csv', { ...period, schoolUnitId }),
   organiserStatisticsPath: (period: Period) => apiPath('/api/statistics/organiser', { ...period }),
   /** A plain link (download): the organiser statistics as CSV. */
   organiserStatisticsCsvUrl: (period: Period) => apiPath('/api/statistics/organiser.csv', { ...period }),
   /** A plain link (download): the board report PDF with the administrator's text. */
   boardReportUrl: (period: Period, text?: string) => apiPath('/api/statistics/board-report.pdf', { ...period, text }),
-  monthlyStatisticsPath: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/months', { ...period, schoolUnitId }),
+  monthlyStatisticsPath: (period: Period, schoolUnitId?: string) =>
+    apiPath('/api/statistics/months', { ...period, schoolUnitId }),
   /** A plain link (download): the monthly statistics as CSV. */
-  monthlyStatisticsCsvUrl: (period: Period, schoolUnitId?: string) => apiPath('/api/statistics/months.csv', { ...period, schoolUnitId }),
+  monthlyStatisticsCsvUrl: (period: Period, schoolUnitId?: string) =>
+    apiPath('/api/statistics/months.csv', { ...period, schoolUnitId }),
   regionalStatisticsPath: (period: Period) => apiPath('/api/statistics/region', { ...period }),
   /** The pupils behind one school figure (rektor and elevhälsa of the unit). */
   statisticsPupilsPath: (cell: CellPupilsQuery) => apiPath('/api/statistics/pupils', { ...cell }),
   /** A plain link (download): the regional statistics as CSV. */
   regionalStatisticsCsvUrl: (period: Period) => apiPath('/api/statistics/region.csv', { ...period }),
   boardReportSchedulePath: () => '/api/statistics/board-report-schedule',
-  setBoardReportSchedule: (body: BoardReportSchedule) => apiPut<BoardReportSchedule>('/api/statistics/board-report-schedule', body),
+  setBoardReportSchedule: (body: BoardReportSchedule) =>
+    apiPut<BoardReportSchedule>('/api/statistics/board-report-schedule', body),
   boardReportsPath: () => '/api/statistics/board-reports',
   /** A plain link (download): a stored board report. */
   storedBoardReportUrl: (id: string) => `/api/statistics/board-reports/${encodeURIComponent(id)}`,
   statisticsSharingPath: () => '/api/statistics/sharing',
   retentionPolicyPath: () => '/api/retention/policy',
-  saveRetentionPolicy: (policy: RetentionPolicyBody) => apiPut<RetentionPolicyResponse>('/api/retention/policy', policy),
+  saveRetentionPolicy: (policy: RetentionPolicyBody) =>
+    apiPut<RetentionPolicyResponse>('/api/retention/policy', policy),
   retentionPreviewPath: () => '/api/retention/preview',
   runRetention: () => apiPost<RetentionPreviewResponse>('/api/retention/run'),
   setStatisticsSharing: (isShared: boolean) => apiPost<SharingResponse>('/api/statistics/sharing', { isShared }),
 
   guardianOverviewPath: () => '/api/guardian/overview',
   reportGuardianAbsence: (body: GuardianReportRequest) => apiPost<{ ids: string[] }>('/api/guardian/absences', body),
-  changeGuardianReport: (id: string, body: ChangeReportRequest) => apiPut<{ id: string }>(`/api/guardian/absences/${encodeURIComponent(id)}`, body),
+  changeGuardianReport: (id: string, body: ChangeReportRequest) =>
+    apiPut<{ id: string }>(`/api/guardian/absences/${encodeURIComponent(id)}`, body),
   withdrawGuardianReport: (id: string) => apiDelete(`/api/guardian/absences/${encodeURIComponent(id)}`),
   requestLeave: (body: LeaveRequestInput) =>
-    apiPost<{ id: string; decidedByRole: string; schoolDays: number; leaveDaysBefore: number; isOverTenDays: boolean }>('/api/guardian/leave-requests', body),
+    apiPost<{ id: string; decidedByRole: string; schoolDays: number; leaveDaysBefore: number; isOverTenDays: boolean }>(
+      '/api/guardian/leave-requests',
+      body,
+    ),
   setGuardianLocale: (locale: 'sv' | 'en') => apiPut<void>('/api/guardian/locale', { locale }),
 
   leaveRequestsPath: (status: 'pending' | 'all') => apiPath('/api/leave-requests', { status }),
-  decideLeave: (id: string, body: LeaveDecisionInput) => apiPost<void>(`/api/leave-requests/${encodeURIComponent(id)}/decision`, body),
+  decideLeave: (id: string, body: LeaveDecisionInput) =>
+    apiPost<void>(`/api/leave-requests/${encodeURIComponent(id)}/decision`, body),
   pupilMessagesPath: (pupilId: string) => `/api/pupils/${encodeURIComponent(pupilId)}/messages`,
   messageLogPath: (filters: MessageLogFilters) => apiPath('/api/messages', { ...filters }),
   unreachableGuardiansPath: () => '/api/messages/unreachable-guardians',
@@ -242,7 +295,9 @@ export const api = {
   saveMessageTemplate: (templateKey: string, locale: string, body: { subject: string; body: string }) =>
     apiPut<void>(`/api/messages/templates/${encodeURIComponent(templateKey)}/${encodeURIComponent(locale)}`, body),
   messageSettingsPath: () => '/api/messages/settings',
-  saveMessageSettings: (body: Pick<GuardianSettings, 'noticeEmail' | 'leaveMentorLimitDays' | 'reportPastDays'> & Partial<GuardianSettings>) => apiPut<void>('/api/messages/settings', body),
+  saveMessageSettings: (
+    body: Pick<GuardianSettings, 'noticeEmail' | 'leaveMentorLimitDays' | 'reportPastDays'> & Partial<GuardianSettings>,
+  ) => apiPut<void>('/api/messages/settings', body),
 
   importsPath: () => '/api/imports',
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>
@@ -259,12 +314,39 @@ export const api = {
 };
 
 /** Result of a finished full export job. */
-export interface ExportResult { fileName: string; bytes: number; files: Record<string, number>; downloadPath: string }
+export interface ExportResult {
+  fileName: string;
+  bytes: number;
+  files: Record<string, number>;
+  downloadPath: string;
+}
 
 /** Response types for the GET paths above, so pages name them once. */
 export type {
-  CompletenessResponse, EarlyWarningResponse, LadderVersionSummary, LaddersResponse, LessonDetail, Me, MyLessonsResponse, UnconfirmedLessonsResponse, PreviewResponse,
-  PupilLadderResponse, PupilListResponse, PupilPage, SchoolUnitsResponse, TaskRow, TasksResponse,
-  OrganiserStatisticsResponse, SchoolStatisticsResponse, SharingResponse, GuardianOverview, LeaveRequestRow,
-  BoardReportList, BoardReportSchedule, MonthlyStatisticsResponse, RegionalStatisticsResponse, CellPupilsQuery, CellPupilsResponse,
+  CompletenessResponse,
+  EarlyWarningResponse,
+  LadderVersionSummary,
+  LaddersResponse,
+  LessonDetail,
+  Me,
+  MyLessonsResponse,
+  UnconfirmedLessonsResponse,
+  PreviewResponse,
+  PupilLadderResponse,
+  PupilListResponse,
+  PupilPage,
+  SchoolUnitsResponse,
+  TaskRow,
+  TasksResponse,
+  OrganiserStatisticsResponse,
+  SchoolStatisticsResponse,
+  SharingResponse,
+  GuardianOverview,
+  LeaveRequestRow,
+  BoardReportList,
+  BoardReportSchedule,
+  MonthlyStatisticsResponse,
+  RegionalStatisticsResponse,
+  CellPupilsQuery,
+  CellPupilsResponse,
 };

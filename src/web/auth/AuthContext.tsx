@@ -31,7 +31,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.me(controller.signal)
+    api
+      .me(controller.signal)
       .then(applyMe)
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
@@ -49,12 +50,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => onUnauthorized(null);
   }, [applyMe]);
 
-  const logIn = useCallback(async (username: string, password: string) => {
-    const next = await api.login({ username, password });
-    setCheckError(null);
-    applyMe(next);
-    return next;
-  }, [applyMe]);
+  const logIn = useCallback(
+    async (username: string, password: string) => {
+      const next = await api.login({ username, password });
+      setCheckError(null);
+      applyMe(next);
+      return next;
+    },
+    [applyMe],
+  );
 
   const logOut = useCallback(async () => {
     const endSessionUrl = me?.endSessionUrl;
@@ -68,7 +72,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (endSessionUrl) window.location.assign(endSessionUrl);
   }, [applyMe, me]);
 
-  const value = useMemo(() => ({ me, isChecking, checkError, logIn, logOut }), [me, isChecking, checkError, logIn, logOut]);
+  const value = useMemo(
+    () => ({ me, isChecking, checkError, logIn, logOut }),
+    [me, isChecking, checkError, logIn, logOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

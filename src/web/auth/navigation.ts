@@ -3,7 +3,26 @@ import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
 
 /** Navigation items in display order. */
-export const NAV_ITEMS = ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'notices', 'caseOverview', 'pupils', 'completeness', 'statistics', 'region', 'messages', 'messageSettings', 'ladder', 'import', 'retention', 'dataAccess', 'users'] as const;
+export const NAV_ITEMS = [
+  'myLessons',
+  'earlyWarning',
+  'tasks',
+  'cases',
+  'leaveRequests',
+  'notices',
+  'caseOverview',
+  'pupils',
+  'completeness',
+  'statistics',
+  'region',
+  'messages',
+  'messageSettings',
+  'ladder',
+  'import',
+  'retention',
+  'dataAccess',
+  'users',
+] as const;
 /** One navigation item. */
 export type NavItem = (typeof NAV_ITEMS)[number];
 
@@ -33,9 +52,31 @@ export const NAV_PATHS = {
 const ROLE_NAV = {
   teacher: ['myLessons'],
   mentor: ['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils'],
-  principal: ['earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder'],
+  principal: [
+    'earlyWarning',
+    'tasks',
+    'cases',
+    'leaveRequests',
+    'pupils',
+    'completeness',
+    'statistics',
+    'messages',
+    'ladder',
+  ],
   studentHealth: ['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics', 'messages'],
-  organiserAdmin: ['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention', 'dataAccess', 'users'],
+  organiserAdmin: [
+    'earlyWarning',
+    'notices',
+    'caseOverview',
+    'completeness',
+    'statistics',
+    'messages',
+    'messageSettings',
+    'ladder',
+    'retention',
+    'dataAccess',
+    'users',
+  ],
   systemAdmin: ['import', 'retention', 'users'],
   region: ['region'],
 } as const satisfies Record<Role, readonly NavItem[]>;

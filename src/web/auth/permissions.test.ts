@@ -1,21 +1,71 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '@shared/schemas/auth';
 import type { Role } from '@shared/roles';
-import { canCloseLadderStep, canEvaluateLadders, canManageLadders, defaultCaseScopeFor, earlyWarningScopesFor, schoolUnitsWithRole } from './permissions';
+import {
+  canCloseLadderStep,
+  canEvaluateLadders,
+  canManageLadders,
+  defaultCaseScopeFor,
+  earlyWarningScopesFor,
+  schoolUnitsWithRole,
+} from './permissions';
 import { homePathFor, navItemsFor } from './navigation';
 
 const UNIT = '22222222-2222-4222-8222-222222222222';
 const me = (...grants: [Role, string | null][]): Me => ({
-  userId: 'u', username: 'x', displayName: 'X', kind: 'staff', locale: 'sv', csrfToken: 't', today: '2026-11-23',
+  userId: 'u',
+  username: 'x',
+  displayName: 'X',
+  kind: 'staff',
+  locale: 'sv',
+  csrfToken: 't',
+  today: '2026-11-23',
   roles: grants.map(([role, schoolUnitId]) => ({ role, schoolUnitId })),
 });
 
 describe('navigation per role', () => {
   it('gives each role its pages in a fixed order', () => {
-    expect(navItemsFor(me(['mentor', UNIT], ['teacher', UNIT]))).toEqual(['myLessons', 'earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils']);
-    expect(navItemsFor(me(['principal', UNIT]))).toEqual(['earlyWarning', 'tasks', 'cases', 'leaveRequests', 'pupils', 'completeness', 'statistics', 'messages', 'ladder']);
-    expect(navItemsFor(me(['studentHealth', UNIT]))).toEqual(['earlyWarning', 'tasks', 'cases', 'pupils', 'completeness', 'statistics', 'messages']);
-    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual(['earlyWarning', 'notices', 'caseOverview', 'completeness', 'statistics', 'messages', 'messageSettings', 'ladder', 'retention', 'dataAccess', 'users']);
+    expect(navItemsFor(me(['mentor', UNIT], ['teacher', UNIT]))).toEqual([
+      'myLessons',
+      'earlyWarning',
+      'tasks',
+      'cases',
+      'leaveRequests',
+      'pupils',
+    ]);
+    expect(navItemsFor(me(['principal', UNIT]))).toEqual([
+      'earlyWarning',
+      'tasks',
+      'cases',
+      'leaveRequests',
+      'pupils',
+      'completeness',
+      'statistics',
+      'messages',
+      'ladder',
+    ]);
+    expect(navItemsFor(me(['studentHealth', UNIT]))).toEqual([
+      'earlyWarning',
+      'tasks',
+      'cases',
+      'pupils',
+      'completeness',
+      'statistics',
+      'messages',
+    ]);
+    expect(navItemsFor(me(['organiserAdmin', null]))).toEqual([
+      'earlyWarning',
+      'notices',
+      'caseOverview',
+      'completeness',
+      'statistics',
+      'messages',
+      'messageSettings',
+      'ladder',
+      'retention',
+      'dataAccess',
+      'users',
+    ]);
     expect(navItemsFor(me(['teacher', UNIT]))).toEqual(['myLessons']);
   });
   it('sends rektor, elevhälsa and huvudman to Tidiga signaler first', () => {
@@ -42,12 +92,14 @@ describe('ladder permissions', () => {
     expect(canEvaluateLadders(me(['mentor', UNIT]))).toBe(false);
     expect(canManageLadders(me(['studentHealth', UNIT]))).toBe(false);
     expect(canManageLadders(me(['principal', UNIT]))).toBe(true);
-    expect(schoolUnitsWithRole(me(['principal', UNIT], ['studentHealth', UNIT]), 'principal', 'studentHealth')).toEqual([UNIT]);
+    expect(schoolUnitsWithRole(me(['principal', UNIT], ['studentHealth', UNIT]), 'principal', 'studentHealth')).toEqual(
+      [UNIT],
+    );
   });
 });
 
 describe('case and ladder-step defaults (issue 16 items 5 and 7)', () => {
-  it('lands rektor and elevhälsa on the school\'s cases, others on their own', () => {
+  it("lands rektor and elevhälsa on the school's cases, others on their own", () => {
     expect(defaultCaseScopeFor(me(['principal', UNIT]))).toBe('school');
     expect(defaultCaseScopeFor(me(['studentHealth', UNIT]))).toBe('school');
     expect(defaultCaseScopeFor(me(['mentor', UNIT], ['teacher', UNIT]))).toBe('mine');

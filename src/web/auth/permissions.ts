@@ -18,7 +18,9 @@ export function hasOrganiserRole(me: Me, ...roles: Role[]): boolean {
 
 /** School units where the user holds one of the roles, in grant order, without duplicates. */
 export function schoolUnitsWithRole(me: Me, ...roles: Role[]): string[] {
-  const ids = me.roles.filter((grant) => grant.schoolUnitId !== null && roles.includes(grant.role as Role)).map((grant) => grant.schoolUnitId!);
+  const ids = me.roles
+    .filter((grant) => grant.schoolUnitId !== null && roles.includes(grant.role as Role))
+    .map((grant) => grant.schoolUnitId!);
   return [...new Set(ids)];
 }
 

@@ -46,7 +46,16 @@ function compare(a: number | string | null, b: number | string | null, direction
  * A table with optional sortable columns. Sortable headers are buttons; the sorted column
  * carries aria-sort. The table scrolls sideways inside a focusable region on narrow screens.
  */
-export function DataTable<T>({ caption, isCaptionHidden, columns, rows, rowKey, initialSort, rowClassName, emptyText }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  isCaptionHidden,
+  columns,
+  rows,
+  rowKey,
+  initialSort,
+  rowClassName,
+  emptyText,
+}: DataTableProps<T>) {
   const { t } = useTranslation();
   const captionId = useId();
   const [sort, setSort] = useState<SortState | undefined>(initialSort);
@@ -68,7 +77,9 @@ export function DataTable<T>({ caption, isCaptionHidden, columns, rows, rowKey, 
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table">
-        <caption id={captionId} className={isCaptionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
+        <caption id={captionId} className={isCaptionHidden ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((column) => {
@@ -88,7 +99,9 @@ export function DataTable<T>({ caption, isCaptionHidden, columns, rows, rowKey, 
                       </span>
                       <span className="visually-hidden">{t('table.sortHint')}</span>
                     </button>
-                  ) : column.header}
+                  ) : (
+                    column.header
+                  )}
                 </th>
               );
             })}
@@ -96,17 +109,27 @@ export function DataTable<T>({ caption, isCaptionHidden, columns, rows, rowKey, 
         </thead>
         <tbody>
           {sortedRows.length === 0 ? (
-            <tr><td colSpan={columns.length}>{emptyText ?? t('table.empty')}</td></tr>
-          ) : sortedRows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {columns.map((column) => {
-                const className = column.isNumeric ? 'numeric' : undefined;
-                return column.isRowHeader
-                  ? <th key={column.id} scope="row" className={className}>{column.cell(row)}</th>
-                  : <td key={column.id} className={className}>{column.cell(row)}</td>;
-              })}
+            <tr>
+              <td colSpan={columns.length}>{emptyText ?? t('table.empty')}</td>
             </tr>
-          ))}
+          ) : (
+            sortedRows.map((row) => (
+              <tr key={rowKey(row)} className={rowClassName?.(row)}>
+                {columns.map((column) => {
+                  const className = column.isNumeric ? 'numeric' : undefined;
+                  return column.isRowHeader ? (
+                    <th key={column.id} scope="row" className={className}>
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={column.id} className={className}>
+                      {column.cell(row)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))
+          )}
         </tbody>
       </table>
     </div>

@@ -27,7 +27,9 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
         </ul>
       )}
       {onRetry && !apiError?.isNotFoundOrForbidden && (
-        <button type="button" className="button button-secondary" onClick={onRetry}>{t('actions.retry')}</button>
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          {t('actions.retry')}
+        </button>
       )}
     </div>
   );

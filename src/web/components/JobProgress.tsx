@@ -10,7 +10,9 @@ export function JobProgress({ label, progress }: { label: string; progress: { do
     <div className="job-progress">
       <label htmlFor={id}>{label}</label>
       <progress id={id} max={isKnown ? progress.total : undefined} value={isKnown ? progress.done : undefined} />
-      <span className="muted">{isKnown ? t('jobs.progress', { done: progress.done, total: progress.total }) : t('jobs.waiting')}</span>
+      <span className="muted">
+        {isKnown ? t('jobs.progress', { done: progress.done, total: progress.total }) : t('jobs.waiting')}
+      </span>
     </div>
   );
 }

@@ -3,7 +3,14 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, type Role } from '@shared/roles';
 import { useAuth } from '../auth/AuthContext';
-import { GUARDIAN_HOME, GUARDIAN_NAV_ITEMS, GUARDIAN_NAV_PATHS, isGuardian, NAV_PATHS, navItemsFor } from '../auth/navigation';
+import {
+  GUARDIAN_HOME,
+  GUARDIAN_NAV_ITEMS,
+  GUARDIAN_NAV_PATHS,
+  isGuardian,
+  NAV_PATHS,
+  navItemsFor,
+} from '../auth/navigation';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n';
 import { api } from '../api/endpoints';
 
@@ -35,8 +42,13 @@ function UserMenu() {
   const [isLoggingOut, setIsLoggingOut] = useState(false);
   const [othersStatus, setOthersStatus] = useState('');
   if (!me) return null;
-  const roleNames = isGuardian(me) ? [t('guardianPortal.roleName')]
-    : [...new Set(me.roles.map((grant) => t(`roles.${grant.role}`, { defaultValue: ROLE_LABELS[grant.role as Role] })))];
+  const roleNames = isGuardian(me)
+    ? [t('guardianPortal.roleName')]
+    : [
+        ...new Set(
+          me.roles.map((grant) => t(`roles.${grant.role}`, { defaultValue: ROLE_LABELS[grant.role as Role] })),
+        ),
+      ];
 
   const handleLogOut = async () => {
     setIsLoggingOut(true);
@@ -69,7 +81,12 @@ function UserMenu() {
         {t('nav.logOutOthers')}
       </button>
       {othersStatus && <span role="status">{othersStatus}</span>}
-      <button type="button" className="button button-secondary" onClick={() => void handleLogOut()} disabled={isLoggingOut}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => void handleLogOut()}
+        disabled={isLoggingOut}
+      >
         {t('nav.logOut')}
       </button>
     </div>
@@ -89,11 +106,21 @@ interface NavEntry {
  * The landmarks every page shares: skip link, header (app name, navigation, user menu), the main
  * landmark (target of the skip link) and a footer with the language switch.
  */
-function Frame({ nav, withUserMenu, mainClassName }: { nav: NavEntry[]; withUserMenu: boolean; mainClassName: string }) {
+function Frame({
+  nav,
+  withUserMenu,
+  mainClassName,
+}: {
+  nav: NavEntry[];
+  withUserMenu: boolean;
+  mainClassName: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
-      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
       <header className="site-header">
         <div className="site-header-inner">
           <p className="app-name">{t('app.name')}</p>
@@ -101,7 +128,11 @@ function Frame({ nav, withUserMenu, mainClassName }: { nav: NavEntry[]; withUser
             <nav aria-label={t('nav.label')} className="main-nav">
               <ul>
                 {nav.map((entry) => (
-                  <li key={entry.key}><NavLink to={entry.to} end={entry.isEnd}>{entry.label}</NavLink></li>
+                  <li key={entry.key}>
+                    <NavLink to={entry.to} end={entry.isEnd}>
+                      {entry.label}
+                    </NavLink>
+                  </li>
                 ))}
               </ul>
             </nav>
@@ -123,7 +154,12 @@ function Frame({ nav, withUserMenu, mainClassName }: { nav: NavEntry[]; withUser
 export function Layout() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const nav = (me ? navItemsFor(me) : []).map((item) => ({ key: item, to: NAV_PATHS[item], label: t(`nav.items.${item}`), isEnd: item === 'myLessons' || item === 'messages' }));
+  const nav = (me ? navItemsFor(me) : []).map((item) => ({
+    key: item,
+    to: NAV_PATHS[item],
+    label: t(`nav.items.${item}`),
+    isEnd: item === 'myLessons' || item === 'messages',
+  }));
   return <Frame nav={nav} withUserMenu mainClassName="" />;
 }
 
@@ -139,7 +175,10 @@ export function GuardianLayout() {
     if (locale && (LANGUAGES as readonly string[]).includes(locale)) void changeLanguage(locale as Language);
   }, [locale]);
   const nav = GUARDIAN_NAV_ITEMS.map((item) => ({
-    key: item, to: GUARDIAN_NAV_PATHS[item], label: t(`guardianPortal.nav.${item}`), isEnd: GUARDIAN_NAV_PATHS[item] === GUARDIAN_HOME,
+    key: item,
+    to: GUARDIAN_NAV_PATHS[item],
+    label: t(`guardianPortal.nav.${item}`),
+    isEnd: GUARDIAN_NAV_PATHS[item] === GUARDIAN_HOME,
   }));
   return <Frame nav={nav} withUserMenu mainClassName="site-main-portal" />;
 }

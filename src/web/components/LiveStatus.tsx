@@ -4,7 +4,12 @@
  */
 export function LiveStatus({ message, tone = 'success' }: { message: string; tone?: 'success' | 'info' }) {
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" className={message ? `message message-${tone}` : 'live-empty'}>
+    <div
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className={message ? `message message-${tone}` : 'live-empty'}
+    >
       {message}
     </div>
   );

@@ -23,7 +23,9 @@ export function Page({ title, heading, children }: { title: string; heading?: Re
 
   return (
     <>
-      <h1 ref={headingRef} tabIndex={-1} className="page-heading">{heading ?? title}</h1>
+      <h1 ref={headingRef} tabIndex={-1} className="page-heading">
+        {heading ?? title}
+      </h1>
       {children}
     </>
   );

@@ -11,7 +11,13 @@ interface UnitGroupFilterProps {
 }
 
 /** School unit select and (optionally) a group select limited to the chosen unit. */
-export function UnitGroupFilter({ units, schoolUnitId, groupId = '', onSchoolUnitChange, onGroupChange }: UnitGroupFilterProps) {
+export function UnitGroupFilter({
+  units,
+  schoolUnitId,
+  groupId = '',
+  onSchoolUnitChange,
+  onGroupChange,
+}: UnitGroupFilterProps) {
   const { t } = useTranslation();
   const groups = (units?.groups ?? [])
     .filter((group) => !schoolUnitId || group.schoolUnitId === schoolUnitId)
@@ -22,7 +28,11 @@ export function UnitGroupFilter({ units, schoolUnitId, groupId = '', onSchoolUni
         <label htmlFor="filter-unit">{t('filters.schoolUnit')}</label>
         <select id="filter-unit" value={schoolUnitId} onChange={(event) => onSchoolUnitChange(event.target.value)}>
           <option value="">{t('filters.allSchoolUnits')}</option>
-          {(units?.schoolUnits ?? []).map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}
+          {(units?.schoolUnits ?? []).map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
         </select>
       </div>
       {onGroupChange && (
@@ -30,7 +40,11 @@ export function UnitGroupFilter({ units, schoolUnitId, groupId = '', onSchoolUni
           <label htmlFor="filter-group">{t('filters.group')}</label>
           <select id="filter-group" value={groupId} onChange={(event) => onGroupChange(event.target.value)}>
             <option value="">{t('filters.allGroups')}</option>
-            {groups.map((group) => <option key={group.id} value={group.id}>{group.name}</option>)}
+            {groups.map((group) => (
+              <option key={group.id} value={group.id}>
+                {group.name}
+              </option>
+            ))}
           </select>
         </div>
       )}

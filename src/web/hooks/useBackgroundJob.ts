@@ -23,7 +23,12 @@ const IDLE: JobState<never> = { status: 'idle', progress: { done: 0, total: 0 },
 export function useBackgroundJob<T>() {
   const [state, setState] = useState<JobState<T>>(IDLE);
   const run = useRef(0);
-  useEffect(() => () => { run.current++; }, []);
+  useEffect(
+    () => () => {
+      run.current++;
+    },
+    [],
+  );
 
   const start = useCallback(async (begin: () => Promise<{ jobId: string }>): Promise<T | null> => {
     const mine = ++run.current;
@@ -39,7 +44,12 @@ export function useBackgroundJob<T>() {
           return job.result as T;
         }
         if (job.status === 'failed') {
-          setState({ status: 'failed', progress: job.progress, result: null, error: new ApiError(500, job.error?.code ?? 'INTERNAL', job.error?.message ?? '') });
+          setState({
+            status: 'failed',
+            progress: job.progress,
+            result: null,
+            error: new ApiError(500, job.error?.code ?? 'INTERNAL', job.error?.message ?? ''),
+          });
           return null;
         }
         setState({ status: job.status, progress: job.progress, result: null, error: null });

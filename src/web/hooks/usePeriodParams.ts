@@ -36,27 +36,40 @@ export function usePeriodParams(fallback: PeriodPreset): PeriodSelection {
     return presetPeriod(preset, today);
   }, [preset, customFrom, customTo, today]);
 
-  const update = useCallback((changes: Record<string, string | null>) => {
-    setParams((previous) => {
-      const next = new URLSearchParams(previous);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === null || value === '') next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    }, { replace: true });
-  }, [setParams]);
+  const update = useCallback(
+    (changes: Record<string, string | null>) => {
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === null || value === '') next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
 
-  const setPreset = useCallback((value: PeriodPreset) => {
-    if (value === 'custom') update({ period: value, from: period.from, to: period.to });
-    else update({ period: value, from: null, to: null });
-  }, [update, period.from, period.to]);
+  const setPreset = useCallback(
+    (value: PeriodPreset) => {
+      if (value === 'custom') update({ period: value, from: period.from, to: period.to });
+      else update({ period: value, from: null, to: null });
+    },
+    [update, period.from, period.to],
+  );
 
   const setCustom = useCallback((from: string, to: string) => update({ period: 'custom', from, to }), [update]);
 
   return {
-    preset, period, customFrom, customTo,
+    preset,
+    period,
+    customFrom,
+    customTo,
     isCustomInvalid: preset === 'custom' && customPeriod(customFrom, customTo) === null,
-    setPreset, setCustom,
+    setPreset,
+    setCustom,
   };
 }

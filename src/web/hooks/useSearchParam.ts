@@ -16,15 +16,21 @@ export function useSearchParam(name: string): [string, (value: string, alsoClear
     setPending(null);
   }, [urlValue]);
 
-  const setValue = useCallback((next: string, alsoClear: string[] = []) => {
-    setPending({ value: next });
-    setParams((previous) => {
-      const updated = new URLSearchParams(previous);
-      if (next) updated.set(name, next);
-      else updated.delete(name);
-      for (const key of alsoClear) updated.delete(key);
-      return updated;
-    }, { replace: true });
-  }, [name, setParams]);
+  const setValue = useCallback(
+    (next: string, alsoClear: string[] = []) => {
+      setPending({ value: next });
+      setParams(
+        (previous) => {
+          const updated = new URLSearchParams(previous);
+          if (next) updated.set(name, next);
+          else updated.delete(name);
+          for (const key of alsoClear) updated.delete(key);
+          return updated;
+        },
+        { replace: true },
+      );
+    },
+    [name, setParams],
+  );
   return [pending ? pending.value : urlValue, setValue];
 }

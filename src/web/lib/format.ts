@@ -3,7 +3,11 @@ import { localeOf } from '../i18n/locale';
 
 /** A share 0..1 as a percentage with one decimal ("12,3 %"); `null` is not formatted here (see FigureCell). */
 export function formatPercent(share: number, language: string, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits, minimumFractionDigits: 0 }).format(share);
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'percent',
+    maximumFractionDigits,
+    minimumFractionDigits: 0,
+  }).format(share);
 }
 
 /** An integer with locale grouping. */
@@ -18,20 +22,30 @@ function dateValue(date: string): Date {
 
 /** "måndag 23 november 2026". */
 export function formatLongDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(dateValue(date));
+  return new Intl.DateTimeFormat(localeOf(language), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(dateValue(date));
 }
 
 /** "23 nov. 2026" style short date. */
 export function formatShortDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-    .format(dateValue(date));
+  return new Intl.DateTimeFormat(localeOf(language), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(dateValue(date));
 }
 
 /** "november 2026" from a month key "2026-11". */
 export function formatMonth(monthKey: string, language: string): string {
-  return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(dateValue(`${monthKey}-01`));
+  return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    dateValue(`${monthKey}-01`),
+  );
 }
 
 /** Date and time of an ISO instant in Europe/Stockholm ("23 nov. 2026 09:12"). */
@@ -39,7 +53,12 @@ export function formatDateTime(instant: string, language: string): string {
   const value = new Date(instant);
   if (Number.isNaN(value.getTime())) return instant;
   return new Intl.DateTimeFormat(localeOf(language), {
-    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Stockholm',
   }).format(value);
 }
 

@@ -16,10 +16,12 @@ const TERMS: Record<number, { spring: Period; autumn: Period }> = {
 };
 
 function termsOf(year: number): { spring: Period; autumn: Period } {
-  return TERMS[year] ?? {
-    spring: { from: `${year}-01-08`, to: `${year}-06-12` },
-    autumn: { from: `${year}-08-17`, to: `${year}-12-18` },
-  };
+  return (
+    TERMS[year] ?? {
+      spring: { from: `${year}-01-08`, to: `${year}-06-12` },
+      autumn: { from: `${year}-08-17`, to: `${year}-12-18` },
+    }
+  );
 }
 
 /** The term `today` falls in; in a holiday between terms, the term that just ended. */
@@ -31,7 +33,10 @@ export function termOf(today: string): Period {
   return termsOf(year - 1).autumn;
 }
 
-const clampTo = (period: Period, today: string): Period => ({ from: period.from, to: period.to > today ? today : period.to });
+const clampTo = (period: Period, today: string): Period => ({
+  from: period.from,
+  to: period.to > today ? today : period.to,
+});
 
 /** Dates of a preset; running periods end today (later lessons are not registered yet). */
 export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, today: string): Period {

@@ -35,36 +35,81 @@ export default function CasesRoute() {
         </div>
         <div className="field">
           <label htmlFor="cases-status">{t('cases.list.status')}</label>
-          <select id="cases-status" value={status} onChange={(e) => setStatus(e.target.value === 'open' ? '' : e.target.value)}>
+          <select
+            id="cases-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value === 'open' ? '' : e.target.value)}
+          >
             <option value="open">{t('cases.status.open')}</option>
             <option value="closed">{t('cases.status.closed')}</option>
           </select>
         </div>
       </form>
-      {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : !list.data ? <Loading /> : list.data.cases.length === 0 ? <p className="empty">{t('cases.list.empty')}</p> : (
+      {list.error ? (
+        <ErrorMessage error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.cases.length === 0 ? (
+        <p className="empty">{t('cases.list.empty')}</p>
+      ) : (
         <ScrollTable caption={t('cases.list.caption')} isCaptionHidden>
-            <thead><tr>
-              <th scope="col">{t('cases.list.pupil')}</th><th scope="col">{t('cases.list.class')}</th><th scope="col">{t('cases.list.opened')}</th>
-              <th scope="col">{t('cases.list.investigation')}</th><th scope="col">{t('cases.list.status')}</th>
-            </tr></thead>
-            <tbody>{list.data.cases.map((c) => (
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.list.pupil')}</th>
+              <th scope="col">{t('cases.list.class')}</th>
+              <th scope="col">{t('cases.list.opened')}</th>
+              <th scope="col">{t('cases.list.investigation')}</th>
+              <th scope="col">{t('cases.list.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.cases.map((c) => (
               <tr key={c.id}>
-                <th scope="row"><Link to={`/cases/${c.id}`}>{c.pupilName}</Link></th>
+                <th scope="row">
+                  <Link to={`/cases/${c.id}`}>{c.pupilName}</Link>
+                </th>
                 <td>{c.className ?? '–'}</td>
                 <td>{c.openedOn}</td>
-                <td>{c.investigationDeadline ? <>{t('cases.list.deadline', { date: c.investigationDeadline })} {c.isInvestigationOverdue && <span className="badge badge-danger">{t('cases.investigation.overdue')}</span>}</> : '–'}</td>
+                <td>
+                  {c.investigationDeadline ? (
+                    <>
+                      {t('cases.list.deadline', { date: c.investigationDeadline })}{' '}
+                      {c.isInvestigationOverdue && (
+                        <span className="badge badge-danger">{t('cases.investigation.overdue')}</span>
+                      )}
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </td>
                 <td>{t(`cases.status.${c.status}`)}</td>
               </tr>
-            ))}</tbody>
+            ))}
+          </tbody>
         </ScrollTable>
       )}
       <Section id="cases-reminders" title={t('cases.reminders.title', { count: reminderCount })}>
         {r && reminderCount === 0 && <p className="empty">{t('cases.reminders.none')}</p>}
         {r && (
           <ul>
-            {r.concernReports.map((x) => <li key={x.concernReportId}><Link to={`/cases/${x.caseId}`}>{x.pupilName}</Link>: {t('cases.reminders.concern', { date: x.reportedOn, office: x.socialServicesOffice })}</li>)}
-            {r.investigations.map((x) => <li key={x.caseId}><Link to={`/cases/${x.caseId}`}>{x.pupilName}</Link>: {t('cases.reminders.investigation', { date: x.deadline })}</li>)}
-            {r.followUps.map((x) => <li key={x.followUpId}><Link to={`/cases/${x.caseId}`}>{x.pupilName}</Link>: {t('cases.reminders.followUp', { date: x.plannedOn, label: x.interventionLabel })}</li>)}
+            {r.concernReports.map((x) => (
+              <li key={x.concernReportId}>
+                <Link to={`/cases/${x.caseId}`}>{x.pupilName}</Link>:{' '}
+                {t('cases.reminders.concern', { date: x.reportedOn, office: x.socialServicesOffice })}
+              </li>
+            ))}
+            {r.investigations.map((x) => (
+              <li key={x.caseId}>
+                <Link to={`/cases/${x.caseId}`}>{x.pupilName}</Link>:{' '}
+                {t('cases.reminders.investigation', { date: x.deadline })}
+              </li>
+            ))}
+            {r.followUps.map((x) => (
+              <li key={x.followUpId}>
+                <Link to={`/cases/${x.caseId}`}>{x.pupilName}</Link>:{' '}
+                {t('cases.reminders.followUp', { date: x.plannedOn, label: x.interventionLabel })}
+              </li>
+            ))}
           </ul>
         )}
       </Section>
@@ -73,7 +118,13 @@ export default function CasesRoute() {
           {handovers.data.handovers.map((h) => (
             <div key={h.id} className="card">
               <h3>{h.pupilName}</h3>
-              <p>{t('cases.handover.from', { school: h.fromSchoolUnitName ?? '–', date: h.preparedOn, by: h.preparedByName ?? '–' })}</p>
+              <p>
+                {t('cases.handover.from', {
+                  school: h.fromSchoolUnitName ?? '–',
+                  date: h.preparedOn,
+                  by: h.preparedByName ?? '–',
+                })}
+              </p>
               <p>{h.summary}</p>
             </div>
           ))}

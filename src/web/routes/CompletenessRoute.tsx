@@ -23,23 +23,38 @@ export default function CompletenessRoute() {
     <Page title={t('completeness.title')}>
       <p>{t('completeness.intro')}</p>
       <form className="filters" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
-        <UnitGroupFilter units={units.data} schoolUnitId={schoolUnitId} onSchoolUnitChange={(id) => setSchoolUnitId(id)} />
+        <UnitGroupFilter
+          units={units.data}
+          schoolUnitId={schoolUnitId}
+          onSchoolUnitChange={(id) => setSchoolUnitId(id)}
+        />
         <PeriodPicker selection={selection} />
       </form>
-      {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} />
-        : !query.data ? <Loading />
-        : (
-          <>
-            <section aria-labelledby="completeness-units" className="page-section">
-              <h2 id="completeness-units">{t('completeness.unitsHeading')}</h2>
-              <CompletenessTable rows={query.data.schoolUnits} caption={t('completeness.unitsCaption')} nameHeader={t('completeness.columns.schoolUnit')} />
-            </section>
-            <section aria-labelledby="completeness-teachers" className="page-section">
-              <h2 id="completeness-teachers">{t('completeness.teachersHeading')}</h2>
-              <CompletenessTable rows={query.data.teachers} caption={t('completeness.teachersCaption')} nameHeader={t('completeness.columns.teacher')} showSchoolUnit />
-            </section>
-          </>
-        )}
+      {query.error ? (
+        <ErrorMessage error={query.error} onRetry={query.reload} />
+      ) : !query.data ? (
+        <Loading />
+      ) : (
+        <>
+          <section aria-labelledby="completeness-units" className="page-section">
+            <h2 id="completeness-units">{t('completeness.unitsHeading')}</h2>
+            <CompletenessTable
+              rows={query.data.schoolUnits}
+              caption={t('completeness.unitsCaption')}
+              nameHeader={t('completeness.columns.schoolUnit')}
+            />
+          </section>
+          <section aria-labelledby="completeness-teachers" className="page-section">
+            <h2 id="completeness-teachers">{t('completeness.teachersHeading')}</h2>
+            <CompletenessTable
+              rows={query.data.teachers}
+              caption={t('completeness.teachersCaption')}
+              nameHeader={t('completeness.columns.teacher')}
+              showSchoolUnit
+            />
+          </section>
+        </>
+      )}
     </Page>
   );
 }

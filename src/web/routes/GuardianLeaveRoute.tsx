@@ -24,10 +24,15 @@ function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = !pupilId ? 'guardianPortal.report.problems.children'
-      : !fromDate || !toDate ? 'absenceForm.problems.dates'
-      : toDate < fromDate ? 'absenceForm.problems.order'
-      : !reason.trim() ? 'guardianPortal.leave.problems.reason' : null;
+    const found = !pupilId
+      ? 'guardianPortal.report.problems.children'
+      : !fromDate || !toDate
+        ? 'absenceForm.problems.dates'
+        : toDate < fromDate
+          ? 'absenceForm.problems.order'
+          : !reason.trim()
+            ? 'guardianPortal.leave.problems.reason'
+            : null;
     setProblem(found);
     setError(null);
     if (found) return;
@@ -35,7 +40,14 @@ function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (
     try {
       const result = await api.requestLeave({ pupilId, fromDate, toDate, reason: reason.trim() });
       const decider = t(`guardianPortal.leave.decider.${result.decidedByRole}`, { defaultValue: result.decidedByRole });
-      onSent([t('guardianPortal.leave.sent', { decider, count: result.schoolDays }), result.isOverTenDays ? t('guardianPortal.leave.overTen') : ''].filter(Boolean).join(' '));
+      onSent(
+        [
+          t('guardianPortal.leave.sent', { decider, count: result.schoolDays }),
+          result.isOverTenDays ? t('guardianPortal.leave.overTen') : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
       setFromDate('');
       setToDate('');
       setReason('');
@@ -47,42 +59,89 @@ function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (
   };
 
   return (
-    <form className="form card" onSubmit={(event) => void handleSubmit(event)} noValidate aria-labelledby="leave-form-heading">
+    <form
+      className="form card"
+      onSubmit={(event) => void handleSubmit(event)}
+      noValidate
+      aria-labelledby="leave-form-heading"
+    >
       <h2 id="leave-form-heading">{t('guardianPortal.leave.formHeading')}</h2>
-      {problem && <p className="field-error" role="alert">{t(problem)}</p>}
+      {problem && (
+        <p className="field-error" role="alert">
+          {t(problem)}
+        </p>
+      )}
       {error !== null && <ErrorMessage error={error} />}
       <div className="field">
         <label htmlFor="leave-child">{t('guardianPortal.leave.child')}</label>
         <select id="leave-child" value={pupilId} onChange={(event) => setPupilId(event.target.value)}>
-          {overview.children.map((c) => <option key={c.personId} value={c.personId}>{c.givenName} {c.familyName}</option>)}
+          {overview.children.map((c) => (
+            <option key={c.personId} value={c.personId}>
+              {c.givenName} {c.familyName}
+            </option>
+          ))}
         </select>
       </div>
-      {child && <p id="leave-days-so-far">{t('guardianPortal.children.leaveDays', { count: child.leaveDaysThisYear })}</p>}
+      {child && (
+        <p id="leave-days-so-far">{t('guardianPortal.children.leaveDays', { count: child.leaveDaysThisYear })}</p>
+      )}
       <div className="field-row">
         <div className="field">
           <label htmlFor="leave-from">{t('guardianPortal.report.fromDate')}</label>
-          <input id="leave-from" type="date" min={overview.today} value={fromDate}
-            onChange={(event) => { setFromDate(event.target.value); if (!toDate || toDate < event.target.value) setToDate(event.target.value); }} />
+          <input
+            id="leave-from"
+            type="date"
+            min={overview.today}
+            value={fromDate}
+            onChange={(event) => {
+              setFromDate(event.target.value);
+              if (!toDate || toDate < event.target.value) setToDate(event.target.value);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="leave-to">{t('guardianPortal.report.toDate')}</label>
-          <input id="leave-to" type="date" min={fromDate || overview.today} value={toDate} onChange={(event) => setToDate(event.target.value)} />
+          <input
+            id="leave-to"
+            type="date"
+            min={fromDate || overview.today}
+            value={toDate}
+            onChange={(event) => setToDate(event.target.value)}
+          />
         </div>
       </div>
       {requested > 0 && (
-        <div className={total > LEAVE_WARNING_DAYS ? 'message message-error' : 'message message-info'} aria-live="polite">
+        <div
+          className={total > LEAVE_WARNING_DAYS ? 'message message-error' : 'message message-info'}
+          aria-live="polite"
+        >
           <p>{t('guardianPortal.leave.estimate', { count: requested, total })}</p>
-          {total > LEAVE_WARNING_DAYS && <p className="message-title">{t('guardianPortal.leave.warning', { limit: LEAVE_WARNING_DAYS })}</p>}
-          {requested > overview.leaveMentorLimitDays && <p>{t('guardianPortal.leave.toRektor', { limit: overview.leaveMentorLimitDays })}</p>}
+          {total > LEAVE_WARNING_DAYS && (
+            <p className="message-title">{t('guardianPortal.leave.warning', { limit: LEAVE_WARNING_DAYS })}</p>
+          )}
+          {requested > overview.leaveMentorLimitDays && (
+            <p>{t('guardianPortal.leave.toRektor', { limit: overview.leaveMentorLimitDays })}</p>
+          )}
         </div>
       )}
       <div className="field">
         <label htmlFor="leave-reason">{t('guardianPortal.leave.reason')}</label>
-        <p id="leave-reason-hint" className="hint">{t('guardianPortal.leave.reasonHint')}</p>
-        <textarea id="leave-reason" rows={3} maxLength={500} value={reason} aria-describedby="leave-reason-hint" onChange={(event) => setReason(event.target.value)} />
+        <p id="leave-reason-hint" className="hint">
+          {t('guardianPortal.leave.reasonHint')}
+        </p>
+        <textarea
+          id="leave-reason"
+          rows={3}
+          maxLength={500}
+          value={reason}
+          aria-describedby="leave-reason-hint"
+          onChange={(event) => setReason(event.target.value)}
+        />
       </div>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSaving}>{isSaving ? t('guardianPortal.saving') : t('guardianPortal.leave.submit')}</button>
+        <button type="submit" className="button button-primary" disabled={isSaving}>
+          {isSaving ? t('guardianPortal.saving') : t('guardianPortal.leave.submit')}
+        </button>
       </div>
     </form>
   );
@@ -97,20 +156,32 @@ export default function GuardianLeaveRoute() {
       {(overview, reload) => (
         <>
           <LiveStatus message={status} />
-          <LeaveForm overview={overview} onSent={(message) => { setStatus(message); reload(); }} />
+          <LeaveForm
+            overview={overview}
+            onSent={(message) => {
+              setStatus(message);
+              reload();
+            }}
+          />
           <section aria-labelledby="leave-list-heading" className="page-section">
             <h2 id="leave-list-heading">{t('guardianPortal.leave.listHeading')}</h2>
-            {overview.leaveRequests.length === 0 ? <p className="empty">{t('guardianPortal.leave.empty')}</p> : (
+            {overview.leaveRequests.length === 0 ? (
+              <p className="empty">{t('guardianPortal.leave.empty')}</p>
+            ) : (
               <ul className="portal-list">
                 {overview.leaveRequests.map((request) => (
                   <li key={request.id} className="card">
                     <h3 className="portal-card-title">{request.pupilName}</h3>
                     <p>
-                      {formatShortDate(request.fromDate, i18n.language)} – {formatShortDate(request.toDate, i18n.language)}
-                      {' '}({t('guardianPortal.leave.schoolDays', { count: request.schoolDays })}) <LeaveStatusBadge request={request} />
+                      {formatShortDate(request.fromDate, i18n.language)} –{' '}
+                      {formatShortDate(request.toDate, i18n.language)} (
+                      {t('guardianPortal.leave.schoolDays', { count: request.schoolDays })}){' '}
+                      <LeaveStatusBadge request={request} />
                     </p>
                     <p className="muted">{request.reason}</p>
-                    {request.decisionReason && <p>{t('guardianPortal.leave.decisionReason', { reason: request.decisionReason })}</p>}
+                    {request.decisionReason && (
+                      <p>{t('guardianPortal.leave.decisionReason', { reason: request.decisionReason })}</p>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -9,7 +9,9 @@ export default function GuardianMessagesRoute() {
     <PortalPage title={t('guardianPortal.messages.title')}>
       {(overview) => {
         const messages = [...overview.messages].sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''));
-        return messages.length === 0 ? <p className="empty">{t('guardianPortal.messages.empty')}</p> : (
+        return messages.length === 0 ? (
+          <p className="empty">{t('guardianPortal.messages.empty')}</p>
+        ) : (
           <ul className="portal-list">
             {messages.map((message) => (
               <li key={message.id} className="card">

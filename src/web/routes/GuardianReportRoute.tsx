@@ -9,7 +9,10 @@ import { ReportForm, emptyReport } from '../features/guardians/components/Report
 import { childName } from '../features/guardians/overview';
 import { formatShortDate } from '../lib/format';
 
-interface Sent { names: string[]; body: ChangeReportRequest }
+interface Sent {
+  names: string[];
+  body: ChangeReportRequest;
+}
 
 /** The receipt in place of the form, focused so it is where the guardian is (on a phone too). */
 function Receipt({ sent, onAgain }: { sent: Sent; onAgain: () => void }) {
@@ -20,15 +23,24 @@ function Receipt({ sent, onAgain }: { sent: Sent; onAgain: () => void }) {
     headingRef.current?.scrollIntoView({ block: 'start' });
   }, []);
   const { body } = sent;
-  const dates = body.fromDate === body.toDate ? formatShortDate(body.fromDate, i18n.language)
-    : `${formatShortDate(body.fromDate, i18n.language)} – ${formatShortDate(body.toDate, i18n.language)}`;
-  const extent = body.fromTime || body.toTime ? `${body.fromTime ?? ''}–${body.toTime ?? ''}` : t('guardianPortal.report.receipt.wholeDay');
+  const dates =
+    body.fromDate === body.toDate
+      ? formatShortDate(body.fromDate, i18n.language)
+      : `${formatShortDate(body.fromDate, i18n.language)} – ${formatShortDate(body.toDate, i18n.language)}`;
+  const extent =
+    body.fromTime || body.toTime
+      ? `${body.fromTime ?? ''}–${body.toTime ?? ''}`
+      : t('guardianPortal.report.receipt.wholeDay');
   return (
     <section className="card message-success" aria-labelledby="report-receipt-heading">
-      <h2 id="report-receipt-heading" ref={headingRef} tabIndex={-1}>{t('guardianPortal.report.saved', { count: sent.names.length })}</h2>
+      <h2 id="report-receipt-heading" ref={headingRef} tabIndex={-1}>
+        {t('guardianPortal.report.saved', { count: sent.names.length })}
+      </h2>
       <p>{t('guardianPortal.report.receipt.what', { names: sent.names.join(', '), dates, extent })}</p>
       <div className="button-row">
-        <button type="button" className="button button-primary" onClick={onAgain}>{t('guardianPortal.report.receipt.again')}</button>
+        <button type="button" className="button button-primary" onClick={onAgain}>
+          {t('guardianPortal.report.receipt.again')}
+        </button>
         <Link to={GUARDIAN_NAV_PATHS.reports}>{t('guardianPortal.report.seeReports')}</Link>
       </div>
     </section>
@@ -44,14 +56,20 @@ export default function GuardianReportRoute() {
       {(overview, reload) => (
         <>
           <p>{t('guardianPortal.report.intro')}</p>
-          {sent ? <Receipt sent={sent} onAgain={() => setSent(null)} /> : (
-            <ReportForm overview={overview} initial={emptyReport(overview.today)} withChildren
+          {sent ? (
+            <Receipt sent={sent} onAgain={() => setSent(null)} />
+          ) : (
+            <ReportForm
+              overview={overview}
+              initial={emptyReport(overview.today)}
+              withChildren
               submitLabel={t('guardianPortal.report.submit')}
               onSubmit={async (body, pupilIds) => {
                 await api.reportGuardianAbsence({ ...body, pupilIds });
                 setSent({ names: pupilIds.map((id) => childName(overview, id)), body });
                 reload();
-              }} />
+              }}
+            />
           )}
         </>
       )}

@@ -13,7 +13,15 @@ import { ReportPeriodText } from '../features/guardians/components/ReportPeriodT
 type Report = GuardianOverview['reports'][number];
 
 /** One report: child, period, reason, comment; change or withdraw while it has not started. */
-function ReportItem({ overview, report, onChanged }: { overview: GuardianOverview; report: Report; onChanged: (message: string) => void }) {
+function ReportItem({
+  overview,
+  report,
+  onChanged,
+}: {
+  overview: GuardianOverview;
+  report: Report;
+  onChanged: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [isEditing, setIsEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -35,36 +43,59 @@ function ReportItem({ overview, report, onChanged }: { overview: GuardianOvervie
     <li className={`card${report.isWithdrawn ? ' row-muted' : ''}`}>
       <h2 className="portal-card-title">{name}</h2>
       <p>
-        <ReportPeriodText startsAt={report.startsAt} endsAt={report.endsAt} />
-        {' '}{report.isWithdrawn ? <Badge>{t('guardianPortal.reports.isWithdrawn')}</Badge>
-          : report.kind === 'guardianReport' ? <Badge tone="info">{t('guardianPortal.reports.isReported')}</Badge>
-          : report.kind === 'leave' ? <Badge tone="success">{t('guardianPortal.reports.isLeave')}</Badge> : null}
+        <ReportPeriodText startsAt={report.startsAt} endsAt={report.endsAt} />{' '}
+        {report.isWithdrawn ? (
+          <Badge>{t('guardianPortal.reports.isWithdrawn')}</Badge>
+        ) : report.kind === 'guardianReport' ? (
+          <Badge tone="info">{t('guardianPortal.reports.isReported')}</Badge>
+        ) : report.kind === 'leave' ? (
+          <Badge tone="success">{t('guardianPortal.reports.isLeave')}</Badge>
+        ) : null}
       </p>
-      {report.reasonCode && <p className="muted">{t(`guardianPortal.reasons.${report.reasonCode}`, { defaultValue: t(`reasons.${report.reasonCode}`, { defaultValue: report.reasonCode }) })}</p>}
+      {report.reasonCode && (
+        <p className="muted">
+          {t(`guardianPortal.reasons.${report.reasonCode}`, {
+            defaultValue: t(`reasons.${report.reasonCode}`, { defaultValue: report.reasonCode }),
+          })}
+        </p>
+      )}
       {report.comment && <p>{report.comment}</p>}
       {error !== null && <ErrorMessage error={error} />}
       {isEditing ? (
-        <ReportForm overview={overview} withChildren={false} submitLabel={t('guardianPortal.reports.saveChange')}
-          initial={{ ...fields, isPartOfDay: Boolean(fields.fromTime || fields.toTime), reasonCode: report.reasonCode === 'approvedAppointment' ? 'approvedAppointment' : 'reported', comment: report.comment ?? '' }}
+        <ReportForm
+          overview={overview}
+          withChildren={false}
+          submitLabel={t('guardianPortal.reports.saveChange')}
+          initial={{
+            ...fields,
+            isPartOfDay: Boolean(fields.fromTime || fields.toTime),
+            reasonCode: report.reasonCode === 'approvedAppointment' ? 'approvedAppointment' : 'reported',
+            comment: report.comment ?? '',
+          }}
           onCancel={() => setIsEditing(false)}
           onSubmit={async (body) => {
             await api.changeGuardianReport(report.id, body);
             setIsEditing(false);
             onChanged(t('guardianPortal.reports.changed', { name }));
-          }} />
+          }}
+        />
       ) : report.canChange ? (
         <div className="button-row">
           <button type="button" className="button button-secondary" onClick={() => setIsEditing(true)}>
-            {t('guardianPortal.reports.change')}<span className="visually-hidden"> {name}</span>
+            {t('guardianPortal.reports.change')}
+            <span className="visually-hidden"> {name}</span>
           </button>
           <button type="button" className="button button-secondary" onClick={() => void handleWithdraw()}>
-            {t('guardianPortal.reports.withdraw')}<span className="visually-hidden"> {name}</span>
+            {t('guardianPortal.reports.withdraw')}
+            <span className="visually-hidden"> {name}</span>
           </button>
         </div>
-      ) : report.isWithdrawn ? null
-        // Granted leave is the school's decision: not changed here, whether it has started or not.
-        : report.kind === 'leave' ? <p className="hint">{t('guardianPortal.reports.leaveFixed')}</p>
-        : <p className="hint">{t('guardianPortal.reports.started')}</p>}
+      ) : report.isWithdrawn ? null : // Granted leave is the school's decision: not changed here, whether it has started or not.
+      report.kind === 'leave' ? (
+        <p className="hint">{t('guardianPortal.reports.leaveFixed')}</p>
+      ) : (
+        <p className="hint">{t('guardianPortal.reports.started')}</p>
+      )}
     </li>
   );
 }
@@ -80,10 +111,20 @@ export default function GuardianReportsRoute() {
         return (
           <>
             <LiveStatus message={status} />
-            {reports.length === 0 ? <p className="empty">{t('guardianPortal.reports.empty')}</p> : (
+            {reports.length === 0 ? (
+              <p className="empty">{t('guardianPortal.reports.empty')}</p>
+            ) : (
               <ul className="portal-list">
                 {reports.map((report) => (
-                  <ReportItem key={report.id} overview={overview} report={report} onChanged={(message) => { setStatus(message); reload(); }} />
+                  <ReportItem
+                    key={report.id}
+                    overview={overview}
+                    report={report}
+                    onChanged={(message) => {
+                      setStatus(message);
+                      reload();
+                    }}
+                  />
                 ))}
               </ul>
             )}

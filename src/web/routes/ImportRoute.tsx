@@ -26,8 +26,16 @@ export default function ImportRoute() {
     <Page title={t('import.title')}>
       <p>{t('import.intro')}</p>
       <ImportForm onReport={handleReport} />
-      <LiveStatus message={report ? t(report.status === 'applied' ? 'import.announceApplied' : 'import.announceRejected', { count: report.problems.length }) : ''}
-        tone={report?.status === 'applied' ? 'success' : 'info'} />
+      <LiveStatus
+        message={
+          report
+            ? t(report.status === 'applied' ? 'import.announceApplied' : 'import.announceRejected', {
+                count: report.problems.length,
+              })
+            : ''
+        }
+        tone={report?.status === 'applied' ? 'success' : 'info'}
+      />
       <section aria-labelledby="import-result-heading" className="page-section">
         <h2 id="import-result-heading">{t('import.resultHeading')}</h2>
         {report ? <ImportReportView report={report} /> : <p>{t('import.noResult')}</p>}
@@ -35,9 +43,13 @@ export default function ImportRoute() {
       <SyncSection />
       <section aria-labelledby="import-history-heading" className="page-section">
         <h2 id="import-history-heading">{t('import.history.heading')}</h2>
-        {history.error ? <ErrorMessage error={history.error} onRetry={history.reload} />
-          : !history.data ? <Loading />
-          : <ImportHistory imports={history.data.imports} />}
+        {history.error ? (
+          <ErrorMessage error={history.error} onRetry={history.reload} />
+        ) : !history.data ? (
+          <Loading />
+        ) : (
+          <ImportHistory imports={history.data.imports} />
+        )}
       </section>
     </Page>
   );

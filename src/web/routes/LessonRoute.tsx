@@ -32,24 +32,29 @@ export default function LessonRoute() {
 
   return (
     <Page title={title}>
-      <p className="back-link"><Link to={detail && detail.lesson.date ? `/?date=${detail.lesson.date}` : '/'}>
-        <span aria-hidden="true">‹ </span>{t('register.back')}
-      </Link></p>
-      {query.error && !detail ? <ErrorMessage error={query.error} onRetry={query.reload} />
-        : !detail ? <Loading />
-        : (
-          <>
-            <LessonHeader detail={detail} />
-            <section aria-labelledby="roster-heading">
-              <h2 id="roster-heading">{t('register.rosterHeading', { count: detail.roster.length })}</h2>
-              <RegisterForm detail={detail} onSaved={query.setData} />
-            </section>
-            <section aria-labelledby="history-heading">
-              <h2 id="history-heading">{t('register.history.heading')}</h2>
-              <HistoryList history={detail.history} />
-            </section>
-          </>
-        )}
+      <p className="back-link">
+        <Link to={detail && detail.lesson.date ? `/?date=${detail.lesson.date}` : '/'}>
+          <span aria-hidden="true">‹ </span>
+          {t('register.back')}
+        </Link>
+      </p>
+      {query.error && !detail ? (
+        <ErrorMessage error={query.error} onRetry={query.reload} />
+      ) : !detail ? (
+        <Loading />
+      ) : (
+        <>
+          <LessonHeader detail={detail} />
+          <section aria-labelledby="roster-heading">
+            <h2 id="roster-heading">{t('register.rosterHeading', { count: detail.roster.length })}</h2>
+            <RegisterForm detail={detail} onSaved={query.setData} />
+          </section>
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading">{t('register.history.heading')}</h2>
+            <HistoryList history={detail.history} />
+          </section>
+        </>
+      )}
     </Page>
   );
 }

@@ -8,7 +8,15 @@ import { useApiQuery } from '../hooks/useApiQuery';
 import type { SignInMethods } from '../../shared/schemas/auth';
 
 /** Codes the server's sign-in callback sends back (oidc.routes.ts); anything else is ignored. */
-const SSO_ERRORS = ['OIDC_UNKNOWN_PERSON', 'OIDC_NO_CUSTODY', 'OIDC_ACCOUNT_DISABLED', 'OIDC_AMBIGUOUS', 'OIDC_FAILED', 'OIDC_CANCELLED', 'OIDC_UNAVAILABLE'];
+const SSO_ERRORS = [
+  'OIDC_UNKNOWN_PERSON',
+  'OIDC_NO_CUSTODY',
+  'OIDC_ACCOUNT_DISABLED',
+  'OIDC_AMBIGUOUS',
+  'OIDC_FAILED',
+  'OIDC_CANCELLED',
+  'OIDC_UNAVAILABLE',
+];
 
 /** Only same-app paths are followed after login (no open redirect). */
 function safeNext(value: string | null): string {
@@ -52,11 +60,23 @@ export default function LoginRoute() {
 
   return (
     <Page title={t('login.title')}>
-      {ssoError && SSO_ERRORS.includes(ssoError) && <div className="message message-error" role="alert">{t(`login.errors.${ssoError}`)}</div>}
+      {ssoError && SSO_ERRORS.includes(ssoError) && (
+        <div className="message message-error" role="alert">
+          {t(`login.errors.${ssoError}`)}
+        </div>
+      )}
       {(methods?.guardian || methods?.staff) && (
         <div className="card sso-buttons">
-          {methods.guardian && <a className="button button-primary button-block" href="/api/auth/oidc/guardian/login">{t('login.guardianSso')}</a>}
-          {methods.staff && <a className="button button-block" href="/api/auth/oidc/staff/login">{t('login.staffSso')}</a>}
+          {methods.guardian && (
+            <a className="button button-primary button-block" href="/api/auth/oidc/guardian/login">
+              {t('login.guardianSso')}
+            </a>
+          )}
+          {methods.staff && (
+            <a className="button button-block" href="/api/auth/oidc/staff/login">
+              {t('login.staffSso')}
+            </a>
+          )}
           <p>{t('login.or')}</p>
         </div>
       )}
@@ -65,13 +85,28 @@ export default function LoginRoute() {
         {error !== null && <ErrorMessage error={error} />}
         <div className="field">
           <label htmlFor="login-username">{t('login.username')}</label>
-          <input id="login-username" name="username" autoComplete="username" required autoCapitalize="none" spellCheck={false}
-            value={username} onChange={(event) => setUsername(event.target.value)} />
+          <input
+            id="login-username"
+            name="username"
+            autoComplete="username"
+            required
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="login-password">{t('login.password')}</label>
-          <input id="login-password" name="password" type="password" autoComplete="current-password" required
-            value={password} onChange={(event) => setPassword(event.target.value)} />
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         </div>
         <button type="submit" className="button button-primary button-block" disabled={isSubmitting}>
           {isSubmitting ? t('login.submitting') : t('login.submit')}

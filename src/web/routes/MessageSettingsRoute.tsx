@@ -38,9 +38,15 @@ function SettingsForm({ settings, onSaved }: { settings: GuardianSettings; onSav
   const { error, isSaving, save } = useSave(onSaved);
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void save(() => api.saveMessageSettings({
-      noticeEmail: noticeEmail.trim() || null, leaveMentorLimitDays: Number(leaveLimit), reportPastDays: Number(pastDays),
-    }), t('messageSettings.settingsSaved'));
+    void save(
+      () =>
+        api.saveMessageSettings({
+          noticeEmail: noticeEmail.trim() || null,
+          leaveMentorLimitDays: Number(leaveLimit),
+          reportPastDays: Number(pastDays),
+        }),
+      t('messageSettings.settingsSaved'),
+    );
   };
   return (
     <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby="settings-heading">
@@ -48,21 +54,48 @@ function SettingsForm({ settings, onSaved }: { settings: GuardianSettings; onSav
       {error !== null && <ErrorMessage error={error} />}
       <div className="field">
         <label htmlFor="settings-email">{t('messageSettings.noticeEmail')}</label>
-        <p id="settings-email-hint" className="hint">{t('messageSettings.noticeEmailHint')}</p>
-        <input id="settings-email" type="email" autoComplete="email" value={noticeEmail} aria-describedby="settings-email-hint" onChange={(event) => setNoticeEmail(event.target.value)} />
+        <p id="settings-email-hint" className="hint">
+          {t('messageSettings.noticeEmailHint')}
+        </p>
+        <input
+          id="settings-email"
+          type="email"
+          autoComplete="email"
+          value={noticeEmail}
+          aria-describedby="settings-email-hint"
+          onChange={(event) => setNoticeEmail(event.target.value)}
+        />
       </div>
       <div className="field-row">
         <div className="field">
           <label htmlFor="settings-leave">{t('messageSettings.leaveLimit')}</label>
-          <input id="settings-leave" type="number" inputMode="numeric" min={0} max={365} value={leaveLimit} onChange={(event) => setLeaveLimit(event.target.value)} />
+          <input
+            id="settings-leave"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={365}
+            value={leaveLimit}
+            onChange={(event) => setLeaveLimit(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="settings-past">{t('messageSettings.pastDays')}</label>
-          <input id="settings-past" type="number" inputMode="numeric" min={0} max={30} value={pastDays} onChange={(event) => setPastDays(event.target.value)} />
+          <input
+            id="settings-past"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={30}
+            value={pastDays}
+            onChange={(event) => setPastDays(event.target.value)}
+          />
         </div>
       </div>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSaving}>{t('messageSettings.save')}</button>
+        <button type="submit" className="button button-primary" disabled={isSaving}>
+          {t('messageSettings.save')}
+        </button>
       </div>
     </form>
   );
@@ -80,10 +113,18 @@ function SameDayNoticeForm({ settings, onSaved }: { settings: GuardianSettings; 
   const { error, isSaving, save } = useSave(onSaved);
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void save(() => api.saveMessageSettings({
-      noticeEmail: settings.noticeEmail, leaveMentorLimitDays: settings.leaveMentorLimitDays, reportPastDays: settings.reportPastDays,
-      sameDayNoticePolicy: policy, sameDayNoticeTime: time, sameDayNoticeGraceMinutes: Number(grace),
-    }), t('sameDayNotice.saved'));
+    void save(
+      () =>
+        api.saveMessageSettings({
+          noticeEmail: settings.noticeEmail,
+          leaveMentorLimitDays: settings.leaveMentorLimitDays,
+          reportPastDays: settings.reportPastDays,
+          sameDayNoticePolicy: policy,
+          sameDayNoticeTime: time,
+          sameDayNoticeGraceMinutes: Number(grace),
+        }),
+      t('sameDayNotice.saved'),
+    );
   };
   return (
     <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby="same-day-heading">
@@ -93,39 +134,84 @@ function SameDayNoticeForm({ settings, onSaved }: { settings: GuardianSettings; 
       <fieldset>
         <legend>{t('sameDayNotice.policyLegend')}</legend>
         <div className="field field-checkbox">
-          <input id="same-day-at-time" type="radio" name="same-day-policy" checked={policy === 'atTime'} aria-describedby="same-day-at-time-hint" onChange={() => setPolicy('atTime')} />
+          <input
+            id="same-day-at-time"
+            type="radio"
+            name="same-day-policy"
+            checked={policy === 'atTime'}
+            aria-describedby="same-day-at-time-hint"
+            onChange={() => setPolicy('atTime')}
+          />
           <label htmlFor="same-day-at-time">{t('sameDayNotice.atTime')}</label>
         </div>
-        <p id="same-day-at-time-hint" className="hint">{t('sameDayNotice.atTimeHint')}</p>
+        <p id="same-day-at-time-hint" className="hint">
+          {t('sameDayNotice.atTimeHint')}
+        </p>
         <div className="field field-checkbox">
-          <input id="same-day-immediate" type="radio" name="same-day-policy" checked={policy === 'immediate'} aria-describedby="same-day-immediate-hint" onChange={() => setPolicy('immediate')} />
+          <input
+            id="same-day-immediate"
+            type="radio"
+            name="same-day-policy"
+            checked={policy === 'immediate'}
+            aria-describedby="same-day-immediate-hint"
+            onChange={() => setPolicy('immediate')}
+          />
           <label htmlFor="same-day-immediate">{t('sameDayNotice.immediate')}</label>
         </div>
-        <p id="same-day-immediate-hint" className="hint">{t('sameDayNotice.immediateHint')}</p>
+        <p id="same-day-immediate-hint" className="hint">
+          {t('sameDayNotice.immediateHint')}
+        </p>
       </fieldset>
       <div className="field-row">
         {policy === 'atTime' ? (
           <div className="field">
             <label htmlFor="same-day-time">{t('sameDayNotice.time')}</label>
-            <input id="same-day-time" type="time" value={time} required onChange={(event) => setTime(event.target.value)} />
+            <input
+              id="same-day-time"
+              type="time"
+              value={time}
+              required
+              onChange={(event) => setTime(event.target.value)}
+            />
           </div>
         ) : (
           <div className="field">
             <label htmlFor="same-day-grace">{t('sameDayNotice.grace')}</label>
-            <p id="same-day-grace-hint" className="hint">{t('sameDayNotice.graceHint')}</p>
-            <input id="same-day-grace" type="number" inputMode="numeric" min={0} max={120} value={grace} aria-describedby="same-day-grace-hint" onChange={(event) => setGrace(event.target.value)} />
+            <p id="same-day-grace-hint" className="hint">
+              {t('sameDayNotice.graceHint')}
+            </p>
+            <input
+              id="same-day-grace"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={120}
+              value={grace}
+              aria-describedby="same-day-grace-hint"
+              onChange={(event) => setGrace(event.target.value)}
+            />
           </div>
         )}
       </div>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSaving}>{t('sameDayNotice.save')}</button>
+        <button type="submit" className="button button-primary" disabled={isSaving}>
+          {t('sameDayNotice.save')}
+        </button>
       </div>
     </form>
   );
 }
 
 /** One template in one language: subject and body with {{fields}}; unknown fields are refused by the server. */
-function TemplateForm({ template, variables, onSaved }: { template: Template; variables: string[]; onSaved: (message: string) => void }) {
+function TemplateForm({
+  template,
+  variables,
+  onSaved,
+}: {
+  template: Template;
+  variables: string[];
+  onSaved: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
@@ -134,23 +220,46 @@ function TemplateForm({ template, variables, onSaved }: { template: Template; va
   const name = `${t(`messageTemplates.${template.templateKey}`, { defaultValue: template.templateKey })} (${t(`messageSettings.locales.${template.locale}`, { defaultValue: template.locale })})`;
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void save(() => api.saveMessageTemplate(template.templateKey, template.locale, { subject, body }), t('messageSettings.templateSaved', { name }));
+    void save(
+      () => api.saveMessageTemplate(template.templateKey, template.locale, { subject, body }),
+      t('messageSettings.templateSaved', { name }),
+    );
   };
   return (
     <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{name} {template.isCustom && <Badge tone="info">{t('messageSettings.custom')}</Badge>}</h3>
+      <h3 id={`${id}-heading`}>
+        {name} {template.isCustom && <Badge tone="info">{t('messageSettings.custom')}</Badge>}
+      </h3>
       {error !== null && <ErrorMessage error={error} />}
       <div className="field">
         <label htmlFor={`${id}-subject`}>{t('messageSettings.subject')}</label>
-        <input id={`${id}-subject`} type="text" maxLength={200} value={subject} onChange={(event) => setSubject(event.target.value)} />
+        <input
+          id={`${id}-subject`}
+          type="text"
+          maxLength={200}
+          value={subject}
+          onChange={(event) => setSubject(event.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-body`}>{t('messageSettings.body')}</label>
-        <p id={`${id}-hint`} className="hint">{t('messageSettings.variables', { list: variables.map((v) => `{{${v}}}`).join(', ') })}</p>
-        <textarea id={`${id}-body`} rows={6} maxLength={4000} value={body} aria-describedby={`${id}-hint`} onChange={(event) => setBody(event.target.value)} />
+        <p id={`${id}-hint`} className="hint">
+          {t('messageSettings.variables', { list: variables.map((v) => `{{${v}}}`).join(', ') })}
+        </p>
+        <textarea
+          id={`${id}-body`}
+          rows={6}
+          maxLength={4000}
+          value={body}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => setBody(event.target.value)}
+        />
       </div>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSaving}>{t('messageSettings.saveTemplate')}<span className="visually-hidden"> {name}</span></button>
+        <button type="submit" className="button button-primary" disabled={isSaving}>
+          {t('messageSettings.saveTemplate')}
+          <span className="visually-hidden"> {name}</span>
+        </button>
       </div>
     </form>
   );
@@ -168,35 +277,64 @@ export default function MessageSettingsRoute() {
   return (
     <Page title={t('messageSettings.title')}>
       <LiveStatus message={status} />
-      {settings.error ? <ErrorMessage error={settings.error} onRetry={settings.reload} />
-        : !settings.data ? <Loading />
-        : (
-          <>
-            <SettingsForm settings={settings.data} onSaved={(message) => { setStatus(message); settings.reload(); }} />
-            <SameDayNoticeForm key={`${settings.data.sameDayNoticePolicy}-${settings.data.sameDayNoticeTime}-${settings.data.sameDayNoticeGraceMinutes}`}
-              settings={settings.data} onSaved={(message) => { setStatus(message); settings.reload(); }} />
-          </>
-        )}
+      {settings.error ? (
+        <ErrorMessage error={settings.error} onRetry={settings.reload} />
+      ) : !settings.data ? (
+        <Loading />
+      ) : (
+        <>
+          <SettingsForm
+            settings={settings.data}
+            onSaved={(message) => {
+              setStatus(message);
+              settings.reload();
+            }}
+          />
+          <SameDayNoticeForm
+            key={`${settings.data.sameDayNoticePolicy}-${settings.data.sameDayNoticeTime}-${settings.data.sameDayNoticeGraceMinutes}`}
+            settings={settings.data}
+            onSaved={(message) => {
+              setStatus(message);
+              settings.reload();
+            }}
+          />
+        </>
+      )}
       <section aria-labelledby="templates-heading" className="page-section">
         <h2 id="templates-heading">{t('messageSettings.templatesHeading')}</h2>
-        {templates.error ? <ErrorMessage error={templates.error} onRetry={templates.reload} />
-          : !templates.data ? <Loading />
-          : (
-            <>
-              <div className="field">
-                <label htmlFor="template-choice">{t('messageSettings.choose')}</label>
-                <select id="template-choice" value={chosenKey} onChange={(event) => setTemplateKey(event.target.value)}>
-                  {keys.map((key) => <option key={key} value={key}>{t(`messageTemplates.${key}`, { defaultValue: key })}</option>)}
-                </select>
-              </div>
-              <div className="portal-list">
-                {templates.data.templates.filter((tpl) => tpl.templateKey === chosenKey).map((tpl) => (
-                  <TemplateForm key={`${tpl.templateKey}-${tpl.locale}-${tpl.subject}`} template={tpl} variables={templates.data!.variables}
-                    onSaved={(message) => { setStatus(message); templates.reload(); }} />
+        {templates.error ? (
+          <ErrorMessage error={templates.error} onRetry={templates.reload} />
+        ) : !templates.data ? (
+          <Loading />
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor="template-choice">{t('messageSettings.choose')}</label>
+              <select id="template-choice" value={chosenKey} onChange={(event) => setTemplateKey(event.target.value)}>
+                {keys.map((key) => (
+                  <option key={key} value={key}>
+                    {t(`messageTemplates.${key}`, { defaultValue: key })}
+                  </option>
                 ))}
-              </div>
-            </>
-          )}
+              </select>
+            </div>
+            <div className="portal-list">
+              {templates.data.templates
+                .filter((tpl) => tpl.templateKey === chosenKey)
+                .map((tpl) => (
+                  <TemplateForm
+                    key={`${tpl.templateKey}-${tpl.locale}-${tpl.subject}`}
+                    template={tpl}
+                    variables={templates.data!.variables}
+                    onSaved={(message) => {
+                      setStatus(message);
+                      templates.reload();
+                    }}
+                  />
+                ))}
+            </div>
+          </>
+        )}
       </section>
     </Page>
   );

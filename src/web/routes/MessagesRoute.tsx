@@ -18,13 +18,36 @@ function UnreachableGuardians() {
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   if (!query.data) return <Loading />;
   return (
-    <DataTable<Unreachable> caption={t('messageLog.unreachable.heading')} isCaptionHidden rows={query.data.guardians}
-      rowKey={(r) => `${r.guardianId}-${r.pupilId}`} emptyText={t('messageLog.unreachable.empty')}
+    <DataTable<Unreachable>
+      caption={t('messageLog.unreachable.heading')}
+      isCaptionHidden
+      rows={query.data.guardians}
+      rowKey={(r) => `${r.guardianId}-${r.pupilId}`}
+      emptyText={t('messageLog.unreachable.empty')}
       columns={[
-        { id: 'guardian', header: t('messageLog.unreachable.guardian'), cell: (r) => r.guardianName, isRowHeader: true, sortValue: (r) => r.guardianName },
-        { id: 'pupil', header: t('messageLog.unreachable.pupil'), cell: (r) => <Link to={`/pupils/${r.pupilId}`}>{r.pupilName}</Link>, sortValue: (r) => r.pupilName },
-        { id: 'problem', header: t('messageLog.unreachable.problem'), cell: (r) => [t(`messageLog.unreachable.problems.${r.problem}`, { defaultValue: r.problem }), r.lastError].filter(Boolean).join(': ') },
-      ]} />
+        {
+          id: 'guardian',
+          header: t('messageLog.unreachable.guardian'),
+          cell: (r) => r.guardianName,
+          isRowHeader: true,
+          sortValue: (r) => r.guardianName,
+        },
+        {
+          id: 'pupil',
+          header: t('messageLog.unreachable.pupil'),
+          cell: (r) => <Link to={`/pupils/${r.pupilId}`}>{r.pupilName}</Link>,
+          sortValue: (r) => r.pupilName,
+        },
+        {
+          id: 'problem',
+          header: t('messageLog.unreachable.problem'),
+          cell: (r) =>
+            [t(`messageLog.unreachable.problems.${r.problem}`, { defaultValue: r.problem }), r.lastError]
+              .filter(Boolean)
+              .join(': '),
+        },
+      ]}
+    />
   );
 }
 
@@ -44,14 +67,22 @@ export default function MessagesRoute() {
           <label htmlFor="log-status">{t('messageLog.status')}</label>
           <select id="log-status" value={status} onChange={(event) => setStatus(event.target.value)}>
             <option value="">{t('messageLog.all')}</option>
-            {DELIVERY_STATUSES.map((s) => <option key={s} value={s}>{t(`deliveryStatus.${s}`)}</option>)}
+            {DELIVERY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`deliveryStatus.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="log-channel">{t('messageLog.channel')}</label>
           <select id="log-channel" value={channel} onChange={(event) => setChannel(event.target.value)}>
             <option value="">{t('messageLog.all')}</option>
-            {DELIVERY_CHANNELS.map((c) => <option key={c} value={c}>{t(`deliveryChannels.${c}`)}</option>)}
+            {DELIVERY_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`deliveryChannels.${c}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -65,9 +96,13 @@ export default function MessagesRoute() {
       </form>
       <section aria-labelledby="log-heading" className="page-section" aria-busy={query.isLoading}>
         <h2 id="log-heading">{t('messageLog.logHeading')}</h2>
-        {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} />
-          : !query.data ? <Loading />
-          : <DeliveryTable rows={query.data.messages} caption={t('messageLog.logHeading')} showPupil />}
+        {query.error ? (
+          <ErrorMessage error={query.error} onRetry={query.reload} />
+        ) : !query.data ? (
+          <Loading />
+        ) : (
+          <DeliveryTable rows={query.data.messages} caption={t('messageLog.logHeading')} showPupil />
+        )}
       </section>
       <section aria-labelledby="unreachable-heading" className="page-section">
         <h2 id="unreachable-heading">{t('messageLog.unreachable.heading')}</h2>

@@ -19,7 +19,11 @@ function UnconfirmedLessons() {
   if (!query.data || query.data.lessons.length === 0) return null;
   return (
     <details className="unconfirmed-lessons">
-      <summary><h2>{t('lessons.unconfirmed.heading')} ({query.data.lessons.length})</h2></summary>
+      <summary>
+        <h2>
+          {t('lessons.unconfirmed.heading')} ({query.data.lessons.length})
+        </h2>
+      </summary>
       <p className="hint">{t('lessons.unconfirmed.intro')}</p>
       <LessonList lessons={query.data.lessons} showDate />
     </details>
@@ -47,10 +51,16 @@ export default function MyLessonsRoute() {
       </p>
       <DayPicker date={date} today={today} onChange={handleDateChange} />
       <section aria-labelledby="lessons-heading" aria-busy={query.isLoading}>
-        <h2 id="lessons-heading" className="visually-hidden">{t('lessons.listHeading')}</h2>
-        {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} />
-          : query.data && query.data.date === date ? <LessonList lessons={query.data.lessons} />
-          : <Loading />}
+        <h2 id="lessons-heading" className="visually-hidden">
+          {t('lessons.listHeading')}
+        </h2>
+        {query.error ? (
+          <ErrorMessage error={query.error} onRetry={query.reload} />
+        ) : query.data && query.data.date === date ? (
+          <LessonList lessons={query.data.lessons} />
+        ) : (
+          <Loading />
+        )}
       </section>
       {date === today && <UnconfirmedLessons />}
     </Page>

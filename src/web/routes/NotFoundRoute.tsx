@@ -8,7 +8,9 @@ export default function NotFoundRoute() {
   return (
     <Page title={t('notFound.title')}>
       <p>{t('notFound.text')}</p>
-      <p><Link to="/">{t('notFound.home')}</Link></p>
+      <p>
+        <Link to="/">{t('notFound.home')}</Link>
+      </p>
     </Page>
   );
 }

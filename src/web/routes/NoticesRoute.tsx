@@ -19,42 +19,88 @@ export default function NoticesRoute() {
   const status = statusParam === 'acknowledged' || statusParam === 'all' ? statusParam : 'received';
   const query = useApiQuery<Notices>(casesApi.noticesPath(status));
   const [message, setMessage] = useState('');
-  const acknowledge = useSubmit(async (id: string, pupilName: string) => {
-    await casesApi.acknowledgeNotice(id);
-    setMessage(t('cases.notices.acknowledged', { name: pupilName }));
-  }, () => query.reload());
+  const acknowledge = useSubmit(
+    async (id: string, pupilName: string) => {
+      await casesApi.acknowledgeNotice(id);
+      setMessage(t('cases.notices.acknowledged', { name: pupilName }));
+    },
+    () => query.reload(),
+  );
   return (
     <Page title={t('cases.notices.title')}>
       <p>{t('cases.notices.intro')}</p>
       <form className="filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="notices-status">{t('cases.notices.show')}</label>
-          <select id="notices-status" value={status} onChange={(e) => setStatusParam(e.target.value === 'received' ? '' : e.target.value)}>
-            {(['received', 'acknowledged', 'all'] as const).map((s) => <option key={s} value={s}>{t(`cases.notices.filter.${s}`)}</option>)}
+          <select
+            id="notices-status"
+            value={status}
+            onChange={(e) => setStatusParam(e.target.value === 'received' ? '' : e.target.value)}
+          >
+            {(['received', 'acknowledged', 'all'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`cases.notices.filter.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
       </form>
       <LiveStatus message={message} />
       {acknowledge.error !== null && <ErrorMessage error={acknowledge.error} />}
-      {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} /> : !query.data ? <Loading /> : query.data.notices.length === 0 ? <p className="empty">{t('cases.notices.empty')}</p> : (
+      {query.error ? (
+        <ErrorMessage error={query.error} onRetry={query.reload} />
+      ) : !query.data ? (
+        <Loading />
+      ) : query.data.notices.length === 0 ? (
+        <p className="empty">{t('cases.notices.empty')}</p>
+      ) : (
         <ScrollTable caption={t('cases.notices.caption')} isCaptionHidden>
-            <thead><tr>
-              <th scope="col">{t('cases.notices.received')}</th><th scope="col">{t('cases.list.pupil')}</th><th scope="col">{t('cases.notices.school')}</th>
-              <th scope="col">{t('cases.notices.recipient')}</th><th scope="col">{t('cases.notices.deadline')}</th><th scope="col">{t('cases.list.status')}</th>
-            </tr></thead>
-            <tbody>{query.data.notices.map((n) => (
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.notices.received')}</th>
+              <th scope="col">{t('cases.list.pupil')}</th>
+              <th scope="col">{t('cases.notices.school')}</th>
+              <th scope="col">{t('cases.notices.recipient')}</th>
+              <th scope="col">{t('cases.notices.deadline')}</th>
+              <th scope="col">{t('cases.list.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {query.data.notices.map((n) => (
               <tr key={n.id}>
                 <td>{formatDateTime(n.createdAt, i18n.language)}</td>
-                <th scope="row"><Link to={`/cases/${n.caseId}`}>{n.pupilName}</Link></th>
+                <th scope="row">
+                  <Link to={`/cases/${n.caseId}`}>{n.pupilName}</Link>
+                </th>
                 <td>{n.schoolUnitName ?? '–'}</td>
-                <td>{t(`cases.investigation.notice.${n.recipient}`, { code: n.municipalityCode ?? t('cases.investigation.hiddenMunicipality') })}</td>
-                <td>{n.investigationDeadline ?? '–'} {n.isInvestigationOverdue && <span className="badge badge-danger">{t('cases.investigation.overdue')}</span>}</td>
-                <td>{n.status === 'acknowledged' ? t('cases.notices.acknowledgedBy', { name: n.acknowledgedByName ?? '–' }) : (
-                  <button type="button" className="button button-small button-primary" onClick={() => acknowledge.run(n.id, n.pupilName)}
-                    aria-label={t('cases.notices.acknowledgeLabel', { name: n.pupilName })}>{t('cases.notices.acknowledge')}</button>
-                )}</td>
+                <td>
+                  {t(`cases.investigation.notice.${n.recipient}`, {
+                    code: n.municipalityCode ?? t('cases.investigation.hiddenMunicipality'),
+                  })}
+                </td>
+                <td>
+                  {n.investigationDeadline ?? '–'}{' '}
+                  {n.isInvestigationOverdue && (
+                    <span className="badge badge-danger">{t('cases.investigation.overdue')}</span>
+                  )}
+                </td>
+                <td>
+                  {n.status === 'acknowledged' ? (
+                    t('cases.notices.acknowledgedBy', { name: n.acknowledgedByName ?? '–' })
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button-small button-primary"
+                      onClick={() => acknowledge.run(n.id, n.pupilName)}
+                      aria-label={t('cases.notices.acknowledgeLabel', { name: n.pupilName })}
+                    >
+                      {t('cases.notices.acknowledge')}
+                    </button>
+                  )}
+                </td>
               </tr>
-            ))}</tbody>
+            ))}
+          </tbody>
         </ScrollTable>
       )}
     </Page>

@@ -35,16 +35,36 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** The pupil page's content once loaded. */
-function PupilContent({ page, today, onChanged }: { page: PupilPage; today: string; onChanged: (message: string) => void }) {
+function PupilContent({
+  page,
+  today,
+  onChanged,
+}: {
+  page: PupilPage;
+  today: string;
+  onChanged: (message: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
-      <Section id="pupil-figures" title={t('pupil.sections.figures')}><FigureSummary figures={page.total} /></Section>
-      <Section id="pupil-patterns" title={t('pupil.sections.patterns')}><PatternList patterns={page.patterns} /></Section>
-      <Section id="pupil-trend" title={t('pupil.sections.trend')}><TrendText trend={page.trend} /></Section>
-      <Section id="pupil-timeline" title={t('pupil.sections.timeline')}><Timeline timeline={page.timeline} /></Section>
-      <Section id="pupil-months" title={t('pupil.sections.months')}><MonthTable months={page.months} /></Section>
-      <Section id="pupil-weeks" title={t('pupil.sections.weeks')}><WeekTable weeks={page.weeks} /></Section>
+      <Section id="pupil-figures" title={t('pupil.sections.figures')}>
+        <FigureSummary figures={page.total} />
+      </Section>
+      <Section id="pupil-patterns" title={t('pupil.sections.patterns')}>
+        <PatternList patterns={page.patterns} />
+      </Section>
+      <Section id="pupil-trend" title={t('pupil.sections.trend')}>
+        <TrendText trend={page.trend} />
+      </Section>
+      <Section id="pupil-timeline" title={t('pupil.sections.timeline')}>
+        <Timeline timeline={page.timeline} />
+      </Section>
+      <Section id="pupil-months" title={t('pupil.sections.months')}>
+        <MonthTable months={page.months} />
+      </Section>
+      <Section id="pupil-weeks" title={t('pupil.sections.weeks')}>
+        <WeekTable weeks={page.weeks} />
+      </Section>
       <Section id="pupil-absences" title={t('pupil.sections.absences')}>
         <AbsenceList absences={page.absences} onChanged={onChanged} />
         <AbsenceForm pupilId={page.pupil.personId} today={today} onSaved={onChanged} />
@@ -77,7 +97,12 @@ export default function PupilRoute() {
 
   return (
     <Page title={name ?? t('pupil.titleLoading')}>
-      <p className="back-link"><Link to="/pupils"><span aria-hidden="true">‹ </span>{t('pupil.back')}</Link></p>
+      <p className="back-link">
+        <Link to="/pupils">
+          <span aria-hidden="true">‹ </span>
+          {t('pupil.back')}
+        </Link>
+      </p>
       {page && <PupilHeader pupil={page.pupil} />}
       {page && (
         <Section id="pupil-ladder" title={t('pupil.sections.ladder')}>
@@ -93,9 +118,13 @@ export default function PupilRoute() {
         <PeriodPicker selection={selection} />
       </form>
       <LiveStatus message={status} />
-      {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} />
-        : !page ? <Loading />
-        : <PupilContent page={page} today={me?.today ?? page.period.to} onChanged={handleChanged} />}
+      {query.error ? (
+        <ErrorMessage error={query.error} onRetry={query.reload} />
+      ) : !page ? (
+        <Loading />
+      ) : (
+        <PupilContent page={page} today={me?.today ?? page.period.to} onChanged={handleChanged} />
+      )}
     </Page>
   );
 }

@@ -30,7 +30,9 @@ export default function PupilsRoute() {
   const [search, setSearch] = useSearchParam('q');
   const units = useApiQuery<SchoolUnitsResponse>(api.schoolUnitsPath());
   const list = useApiQuery<PupilListResponse>(
-    selection.isCustomInvalid ? null : api.pupilsPath(selection.period, schoolUnitId || undefined, groupId || undefined),
+    selection.isCustomInvalid
+      ? null
+      : api.pupilsPath(selection.period, schoolUnitId || undefined, groupId || undefined),
   );
 
   const visible = useMemo(() => {
@@ -42,22 +44,45 @@ export default function PupilsRoute() {
 
   return (
     <Page title={t('pupils.title')}>
-      <form className="filters" role="search" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
-        <UnitGroupFilter units={units.data} schoolUnitId={schoolUnitId} groupId={groupId}
-          onSchoolUnitChange={(id) => setSchoolUnitId(id, ['groupId'])} onGroupChange={(id) => setGroupId(id)} />
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('filters.label')}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <UnitGroupFilter
+          units={units.data}
+          schoolUnitId={schoolUnitId}
+          groupId={groupId}
+          onSchoolUnitChange={(id) => setSchoolUnitId(id, ['groupId'])}
+          onGroupChange={(id) => setGroupId(id)}
+        />
         <PeriodPicker selection={selection} />
         <div className="field">
           <label htmlFor="filter-search">{t('filters.search')}</label>
-          <input id="filter-search" type="search" value={search} autoComplete="off" onChange={(event) => setSearch(event.target.value)} />
+          <input
+            id="filter-search"
+            type="search"
+            value={search}
+            autoComplete="off"
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </div>
       </form>
       {units.error && <ErrorMessage error={units.error} />}
       <section aria-labelledby="pupils-result" aria-busy={list.isLoading}>
         <h2 id="pupils-result">{t('pupils.resultHeading', { count: visible.length })}</h2>
-        {list.error ? <ErrorMessage error={list.error} onRetry={list.reload} />
-          : !list.data ? <Loading />
-          : <PupilTable pupils={visible} caption={t('pupils.caption')}
-              linkSearch={periodSearch(selection.preset, selection.period.from, selection.period.to)} />}
+        {list.error ? (
+          <ErrorMessage error={list.error} onRetry={list.reload} />
+        ) : !list.data ? (
+          <Loading />
+        ) : (
+          <PupilTable
+            pupils={visible}
+            caption={t('pupils.caption')}
+            linkSearch={periodSearch(selection.preset, selection.period.from, selection.period.to)}
+          />
+        )}
       </section>
     </Page>
   );

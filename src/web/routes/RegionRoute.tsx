@@ -12,7 +12,10 @@ import { Definitions } from '../features/statistics/components/StatTables';
 import { formatNumber, formatPercent } from '../lib/format';
 import { ABSENCE_BANDS, BAND_COUNT_KEYS, MIN_CELL_PUPILS } from '@shared/statistics/index';
 
-type Row = Pick<RegionalStatisticsResponse['organisers'][number], 'pupils' | 'bands' | 'figures'> & { key: string; name: string };
+type Row = Pick<RegionalStatisticsResponse['organisers'][number], 'pupils' | 'bands' | 'figures'> & {
+  key: string;
+  name: string;
+};
 
 function RegionTables({ period }: { period: Period }) {
   const { t, i18n } = useTranslation();
@@ -20,7 +23,12 @@ function RegionTables({ period }: { period: Period }) {
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   if (!query.data) return <Loading />;
   const data = query.data;
-  const hidden = <span className="muted">{t('region.suppressed')}<span className="visually-hidden"> ({t('region.suppressedLabel', { min: data.minCellPupils })})</span></span>;
+  const hidden = (
+    <span className="muted">
+      {t('region.suppressed')}
+      <span className="visually-hidden"> ({t('region.suppressedLabel', { min: data.minCellPupils })})</span>
+    </span>
+  );
   const count = (value: number | null) => (value === null ? hidden : formatNumber(value, i18n.language));
   const rate = (row: Row, key: 'absentRate' | 'validRate' | 'invalidRate' | 'coverage') => {
     if (!row.figures) return hidden;
@@ -34,33 +42,78 @@ function RegionTables({ period }: { period: Period }) {
   const figureColumns: Column<Row>[] = [
     { id: 'name', header: t('region.organiser'), isRowHeader: true, cell: (row) => row.name },
     { id: 'pupils', header: t('statistics.columns.pupils'), isNumeric: true, cell: (row) => count(row.pupils) },
-    { id: 'absent', header: t('statistics.columns.absentRate'), isNumeric: true, cell: (row) => (
-      <>{rate(row, 'absentRate')}{row.figures?.isUncertain && <> <Badge tone="warning">{t('statistics.uncertain')}</Badge></>}</>
-    ) },
+    {
+      id: 'absent',
+      header: t('statistics.columns.absentRate'),
+      isNumeric: true,
+      cell: (row) => (
+        <>
+          {rate(row, 'absentRate')}
+          {row.figures?.isUncertain && (
+            <>
+              {' '}
+              <Badge tone="warning">{t('statistics.uncertain')}</Badge>
+            </>
+          )}
+        </>
+      ),
+    },
     { id: 'valid', header: t('statistics.columns.validRate'), isNumeric: true, cell: (row) => rate(row, 'validRate') },
-    { id: 'invalid', header: t('statistics.columns.invalidRate'), isNumeric: true, cell: (row) => rate(row, 'invalidRate') },
+    {
+      id: 'invalid',
+      header: t('statistics.columns.invalidRate'),
+      isNumeric: true,
+      cell: (row) => rate(row, 'invalidRate'),
+    },
     { id: 'coverage', header: t('statistics.columns.coverage'), isNumeric: true, cell: (row) => rate(row, 'coverage') },
   ];
   const bandColumns: Column<Row>[] = [
     figureColumns[0],
-    ...BAND_COUNT_KEYS.map((key): Column<Row> => ({
-      id: key, header: key === 'noData' ? t('statistics.noDataBand') : ABSENCE_BANDS.find((b) => b.key === key)?.label ?? key,
-      isNumeric: true, cell: (row) => count(row.bands[key]),
-    })),
+    ...BAND_COUNT_KEYS.map(
+      (key): Column<Row> => ({
+        id: key,
+        header:
+          key === 'noData' ? t('statistics.noDataBand') : (ABSENCE_BANDS.find((b) => b.key === key)?.label ?? key),
+        isNumeric: true,
+        cell: (row) => count(row.bands[key]),
+      }),
+    ),
   ];
   return (
     <div aria-busy={query.isLoading}>
-      <p>{t('region.members', { shared: data.organisers.length, members: data.memberOrganisers, region: data.regionName })}</p>
+      <p>
+        {t('region.members', {
+          shared: data.organisers.length,
+          members: data.memberOrganisers,
+          region: data.regionName,
+        })}
+      </p>
       <section aria-labelledby="region-figures" className="page-section">
         <h2 id="region-figures">{t('region.caption')}</h2>
-        <DataTable caption={t('region.caption')} isCaptionHidden columns={figureColumns} rows={rows} rowKey={(row) => row.key} emptyText={t('region.empty')} />
+        <DataTable
+          caption={t('region.caption')}
+          isCaptionHidden
+          columns={figureColumns}
+          rows={rows}
+          rowKey={(row) => row.key}
+          emptyText={t('region.empty')}
+        />
       </section>
       <section aria-labelledby="region-bands" className="page-section">
         <h2 id="region-bands">{t('statistics.bandsHeading')}</h2>
-        <DataTable caption={t('region.bandsCaption')} isCaptionHidden columns={bandColumns} rows={rows} rowKey={(row) => row.key} emptyText={t('region.empty')} />
+        <DataTable
+          caption={t('region.bandsCaption')}
+          isCaptionHidden
+          columns={bandColumns}
+          rows={rows}
+          rowKey={(row) => row.key}
+          emptyText={t('region.empty')}
+        />
       </section>
       <p>
-        <a className="button button-secondary button-small" href={api.regionalStatisticsCsvUrl(period)} download>{t('statistics.downloadCsv')}</a>
+        <a className="button button-secondary button-small" href={api.regionalStatisticsCsvUrl(period)} download>
+          {t('statistics.downloadCsv')}
+        </a>
       </p>
     </div>
   );

@@ -43,7 +43,15 @@ export default function RetentionRoute() {
         <h2 id="retention-policy-heading">{t('retention.policyHeading')}</h2>
         {policy.error && <ErrorMessage error={policy.error} onRetry={policy.reload} />}
         {!policy.data && !policy.error && <Loading />}
-        {policy.data && <RetentionPolicyForm policy={policy.data} onSaved={(next) => { policy.setData(next); preview.reload(); }} />}
+        {policy.data && (
+          <RetentionPolicyForm
+            policy={policy.data}
+            onSaved={(next) => {
+              policy.setData(next);
+              preview.reload();
+            }}
+          />
+        )}
       </section>
       <section aria-labelledby="retention-preview-heading" className="page-section">
         <h2 id="retention-preview-heading">{t('retention.previewHeading')}</h2>
@@ -51,17 +59,31 @@ export default function RetentionRoute() {
         {!preview.data && !preview.error && <Loading />}
         {preview.data && (
           <table className="data-table">
-            <caption>{t('retention.previewCaption', { date: formatLongDate(preview.data.today, i18n.language) })}</caption>
-            <thead><tr><th scope="col">{t('retention.step')}</th><th scope="col" className="numeric">{t('retention.rows')}</th></tr></thead>
+            <caption>
+              {t('retention.previewCaption', { date: formatLongDate(preview.data.today, i18n.language) })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('retention.step')}</th>
+                <th scope="col" className="numeric">
+                  {t('retention.rows')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {Object.entries(preview.data.counts).map(([step, count]) => (
-                <tr key={step}><th scope="row">{t(`retention.steps.${step}`)}</th><td className="numeric">{count}</td></tr>
+                <tr key={step}>
+                  <th scope="row">{t(`retention.steps.${step}`)}</th>
+                  <td className="numeric">{count}</td>
+                </tr>
               ))}
             </tbody>
           </table>
         )}
         {runError && <ErrorMessage error={runError} />}
-        <button type="button" className="button button-secondary" onClick={run} disabled={isRunning}>{t('retention.runNow')}</button>
+        <button type="button" className="button button-secondary" onClick={run} disabled={isRunning}>
+          {t('retention.runNow')}
+        </button>
         <LiveStatus message={status} tone="success" />
       </section>
     </Page>

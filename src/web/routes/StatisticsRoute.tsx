@@ -2,7 +2,12 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { OverdueWork } from '../features/earlyWarning/components/Summary';
 import {
-  api, type MonthlyStatisticsResponse, type OrganiserStatisticsResponse, type Period, type SchoolStatisticsResponse, type SchoolUnitsResponse,
+  api,
+  type MonthlyStatisticsResponse,
+  type OrganiserStatisticsResponse,
+  type Period,
+  type SchoolStatisticsResponse,
+  type SchoolUnitsResponse,
 } from '../api/endpoints';
 import type { CellPupilsQuery } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
@@ -19,9 +24,19 @@ import type { Column } from '../components/DataTable';
 import { DataTable } from '../components/DataTable';
 import { formatPercent, formatShortDate } from '../lib/format';
 import {
-  BandsFigure, Definitions, FiguresTable, LadderStepsTable, breakdownRows, type FiguresRow,
+  BandsFigure,
+  Definitions,
+  FiguresTable,
+  LadderStepsTable,
+  breakdownRows,
+  type FiguresRow,
 } from '../features/statistics/components/StatTables';
-import { ActivityTable, BoardReportLink, BoardReportSchedulePanel, SharingToggle } from '../features/statistics/components/OrganiserParts';
+import {
+  ActivityTable,
+  BoardReportLink,
+  BoardReportSchedulePanel,
+  SharingToggle,
+} from '../features/statistics/components/OrganiserParts';
 import { TrendFigure } from '../features/statistics/components/TrendFigure';
 
 type View = 'organiser' | 'school';
@@ -33,7 +48,8 @@ function CsvLink({ href, name }: { href: string; name?: string }) {
   return (
     <p>
       <a className="button button-secondary button-small" href={href} download>
-        {t('statistics.downloadCsv')}{name && <span className="visually-hidden">: {name}</span>}
+        {t('statistics.downloadCsv')}
+        {name && <span className="visually-hidden">: {name}</span>}
       </a>
     </p>
   );
@@ -43,7 +59,10 @@ function PeriodNote({ data }: { data: { previousFrom: string; previousTo: string
   const { t, i18n } = useTranslation();
   return (
     <p className="muted">
-      {t('statistics.previousPeriod', { from: formatShortDate(data.previousFrom, i18n.language), to: formatShortDate(data.previousTo, i18n.language) })}
+      {t('statistics.previousPeriod', {
+        from: formatShortDate(data.previousFrom, i18n.language),
+        to: formatShortDate(data.previousTo, i18n.language),
+      })}
     </p>
   );
 }
@@ -59,21 +78,36 @@ function MonthlyTrend({ period, schoolUnitId, perUnit }: { period: Period; schoo
   return (
     <section aria-labelledby="stat-trend" className="page-section">
       <h2 id="stat-trend">{t('statistics.trend.heading')}</h2>
-      {perUnit ? data.schoolUnits.map((unit) => (
-        <div key={unit.schoolUnitId}>
-          <h3>{unit.schoolUnitName}</h3>
-          <TrendFigure data={data} name={unit.schoolUnitName}
-            pick={(month) => month.schoolUnits.find((u) => u.schoolUnitId === unit.schoolUnitId) ?? month.total} />
-        </div>
-      )) : <TrendFigure data={data} name={t('statistics.total')} pick={(month) => month.total} />}
+      {perUnit ? (
+        data.schoolUnits.map((unit) => (
+          <div key={unit.schoolUnitId}>
+            <h3>{unit.schoolUnitName}</h3>
+            <TrendFigure
+              data={data}
+              name={unit.schoolUnitName}
+              pick={(month) => month.schoolUnits.find((u) => u.schoolUnitId === unit.schoolUnitId) ?? month.total}
+            />
+          </div>
+        ))
+      ) : (
+        <TrendFigure data={data} name={t('statistics.total')} pick={(month) => month.total} />
+      )}
       <CsvLink href={csv} name={t('statistics.trend.heading')} />
     </section>
   );
 }
 
 /** The school view: per school unit, then for each unit its breakdowns, bands and ladder steps. */
-function SchoolView({ period, schoolUnitId, withClasses, onChooseUnit }: {
-  period: Period; schoolUnitId?: string; withClasses: boolean; onChooseUnit: (schoolUnitId: string) => void;
+function SchoolView({
+  period,
+  schoolUnitId,
+  withClasses,
+  onChooseUnit,
+}: {
+  period: Period;
+  schoolUnitId?: string;
+  withClasses: boolean;
+  onChooseUnit: (schoolUnitId: string) => void;
 }) {
   const { t } = useTranslation();
   const query = useApiQuery<SchoolStatisticsResponse>(api.schoolStatisticsPath(period, schoolUnitId, withClasses));
@@ -81,21 +115,35 @@ function SchoolView({ period, schoolUnitId, withClasses, onChooseUnit }: {
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
   if (!query.data) return <Loading />;
   const data = query.data;
-  const unitRows: FiguresRow[] = data.schoolUnits.map((unit) => ({ key: unit.schoolUnitId, label: unit.schoolUnitName, current: unit.current, previous: unit.previous }));
+  const unitRows: FiguresRow[] = data.schoolUnits.map((unit) => ({
+    key: unit.schoolUnitId,
+    label: unit.schoolUnitName,
+    current: unit.current,
+    previous: unit.previous,
+  }));
   const canList = new Set(data.schoolUnits.filter((unit) => unit.canListPupils).map((unit) => unit.schoolUnitId));
   /** The page of the pupils behind a figure, for units whose pupils the user may see. */
   const pupilsHref = (schoolUnitId: string, cell: Pick<CellPupilsQuery, 'breakdown' | 'key' | 'band'> = {}) =>
-    canList.has(schoolUnitId) ? `/statistics/pupils?${new URLSearchParams({ from: period.from, to: period.to, schoolUnitId, ...cell })}` : undefined;
+    canList.has(schoolUnitId)
+      ? `/statistics/pupils?${new URLSearchParams({ from: period.from, to: period.to, schoolUnitId, ...cell })}`
+      : undefined;
   /** Ladder steps are current states, not the period's: their pupils are on the early-warning list, filtered to the step. */
   const stepPupilsHref = (schoolUnitId: string, step: number) =>
-    canList.has(schoolUnitId) ? `/early-warning?${new URLSearchParams({ scope: 'school', unit: schoolUnitId, step: String(step) })}` : undefined;
+    canList.has(schoolUnitId)
+      ? `/early-warning?${new URLSearchParams({ scope: 'school', unit: schoolUnitId, step: String(step) })}`
+      : undefined;
   const breakdownOf = { byYear: 'year', byClass: 'class', bySex: 'sex' } as const;
   return (
     <div aria-busy={query.isLoading}>
       <PeriodNote data={data} />
       <section aria-labelledby="stat-units" className="page-section">
         <h2 id="stat-units">{t('statistics.unitsHeading')}</h2>
-        <FiguresTable rows={unitRows} caption={t('statistics.unitsCaption')} nameHeader={t('statistics.columns.name')} pupilsHref={(row) => pupilsHref(row.key)} />
+        <FiguresTable
+          rows={unitRows}
+          caption={t('statistics.unitsCaption')}
+          nameHeader={t('statistics.columns.name')}
+          pupilsHref={(row) => pupilsHref(row.key)}
+        />
         <CsvLink href={csv} />
       </section>
       <MonthlyTrend period={period} schoolUnitId={schoolUnitId} perUnit />
@@ -105,25 +153,49 @@ function SchoolView({ period, schoolUnitId, withClasses, onChooseUnit }: {
           {!data.withClasses && (
             <p>
               {t('statistics.classesPerUnit')}{' '}
-              <button type="button" className="button button-secondary button-small" onClick={() => onChooseUnit(unit.schoolUnitId)}>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => onChooseUnit(unit.schoolUnitId)}
+              >
                 {t('statistics.showClasses', { name: unit.schoolUnitName })}
               </button>
             </p>
           )}
-          {(['byYear', ...(data.withClasses ? ['byClass'] as const : []), 'bySex'] as const).map((breakdown) => (
+          {(['byYear', ...(data.withClasses ? (['byClass'] as const) : []), 'bySex'] as const).map((breakdown) => (
             <div key={breakdown}>
               <h3>{t(`statistics.breakdowns.${breakdown}`)}</h3>
-              <FiguresTable rows={breakdownRows(unit[breakdown])} nameHeader={t('statistics.columns.group')}
-                pupilsHref={(row) => pupilsHref(unit.schoolUnitId, { breakdown: breakdownOf[breakdown], key: row.key === 'unknown' ? '' : row.key })}
-                caption={t('statistics.breakdownCaption', { name: unit.schoolUnitName, breakdown: t(`statistics.breakdowns.${breakdown}`) })} />
+              <FiguresTable
+                rows={breakdownRows(unit[breakdown])}
+                nameHeader={t('statistics.columns.group')}
+                pupilsHref={(row) =>
+                  pupilsHref(unit.schoolUnitId, {
+                    breakdown: breakdownOf[breakdown],
+                    key: row.key === 'unknown' ? '' : row.key,
+                  })
+                }
+                caption={t('statistics.breakdownCaption', {
+                  name: unit.schoolUnitName,
+                  breakdown: t(`statistics.breakdowns.${breakdown}`),
+                })}
+              />
               <CsvLink href={csv} name={`${unit.schoolUnitName}, ${t(`statistics.breakdowns.${breakdown}`)}`} />
             </div>
           ))}
           <h3>{t('statistics.bandsHeading')}</h3>
-          <BandsFigure name={unit.schoolUnitName} figures={unit.current} previous={unit.previous} bandHref={(band) => pupilsHref(unit.schoolUnitId, { band })} />
+          <BandsFigure
+            name={unit.schoolUnitName}
+            figures={unit.current}
+            previous={unit.previous}
+            bandHref={(band) => pupilsHref(unit.schoolUnitId, { band })}
+          />
           <CsvLink href={csv} name={t('statistics.bandsCaption', { name: unit.schoolUnitName })} />
           <h3>{t('statistics.stepsHeading')}</h3>
-          <LadderStepsTable name={unit.schoolUnitName} steps={unit.ladderSteps} stepHref={(step) => stepPupilsHref(unit.schoolUnitId, step)} />
+          <LadderStepsTable
+            name={unit.schoolUnitName}
+            steps={unit.ladderSteps}
+            stepHref={(step) => stepPupilsHref(unit.schoolUnitId, step)}
+          />
           <CsvLink href={csv} name={t('statistics.stepsCaption', { name: unit.schoolUnitName })} />
         </section>
       ))}
@@ -140,36 +212,96 @@ function OrganiserView({ period }: { period: Period }) {
   if (!query.data) return <Loading />;
   const data = query.data;
   const name = t('statistics.total');
-  const rows: OrganiserRow[] = data.schoolUnits.map((unit) => ({ key: unit.schoolUnitId, label: unit.schoolUnitName, current: unit.current, previous: unit.previous, unit }));
-  const totalRow: FiguresRow = { key: 'total', label: name, current: data.total.current, previous: data.total.previous };
+  const rows: OrganiserRow[] = data.schoolUnits.map((unit) => ({
+    key: unit.schoolUnitId,
+    label: unit.schoolUnitName,
+    current: unit.current,
+    previous: unit.previous,
+    unit,
+  }));
+  const totalRow: FiguresRow = {
+    key: 'total',
+    label: name,
+    current: data.total.current,
+    previous: data.total.previous,
+  };
   const share = formatPercent(data.listRuleShare, i18n.language, 0);
   const kpiColumns: Column<OrganiserRow>[] = [
-    { id: 'name', header: t('statistics.columns.name'), isRowHeader: true, sortValue: (row) => row.label, cell: (row) => row.label },
-    { id: 'onStep', header: t('statistics.columns.onStep'), isNumeric: true, sortValue: (row) => row.unit.onStep, cell: (row) => row.unit.onStep },
-    { id: 'without', header: t('statistics.columns.withoutMeasure'), isNumeric: true, sortValue: (row) => row.unit.withoutMeasure, cell: (row) => row.unit.withoutMeasure },
-    { id: 'created', header: t('statistics.columns.tasksCreated'), isNumeric: true, cell: (row) => row.unit.tasksCreated },
+    {
+      id: 'name',
+      header: t('statistics.columns.name'),
+      isRowHeader: true,
+      sortValue: (row) => row.label,
+      cell: (row) => row.label,
+    },
+    {
+      id: 'onStep',
+      header: t('statistics.columns.onStep'),
+      isNumeric: true,
+      sortValue: (row) => row.unit.onStep,
+      cell: (row) => row.unit.onStep,
+    },
+    {
+      id: 'without',
+      header: t('statistics.columns.withoutMeasure'),
+      isNumeric: true,
+      sortValue: (row) => row.unit.withoutMeasure,
+      cell: (row) => row.unit.withoutMeasure,
+    },
+    {
+      id: 'created',
+      header: t('statistics.columns.tasksCreated'),
+      isNumeric: true,
+      cell: (row) => row.unit.tasksCreated,
+    },
     { id: 'done', header: t('statistics.columns.tasksDone'), isNumeric: true, cell: (row) => row.unit.tasksDone },
-    { id: 'overdue', header: t('statistics.columns.tasksOverdue'), isNumeric: true, cell: (row) => row.unit.tasksOverdue },
-    { id: 'list', header: t('statistics.columns.aboveListShare'), isNumeric: true, sortValue: (row) => row.current.aboveListShare, cell: (row) => row.current.aboveListShare },
+    {
+      id: 'overdue',
+      header: t('statistics.columns.tasksOverdue'),
+      isNumeric: true,
+      cell: (row) => row.unit.tasksOverdue,
+    },
+    {
+      id: 'list',
+      header: t('statistics.columns.aboveListShare'),
+      isNumeric: true,
+      sortValue: (row) => row.current.aboveListShare,
+      cell: (row) => row.current.aboveListShare,
+    },
   ];
   return (
     <div aria-busy={query.isLoading}>
       <PeriodNote data={data} />
       <section aria-labelledby="stat-org-units" className="page-section">
         <h2 id="stat-org-units">{t('statistics.unitsHeading')}</h2>
-        <FiguresTable rows={[...rows, totalRow]} caption={t('statistics.unitsCaption')} nameHeader={t('statistics.columns.name')} />
+        <FiguresTable
+          rows={[...rows, totalRow]}
+          caption={t('statistics.unitsCaption')}
+          nameHeader={t('statistics.columns.name')}
+        />
         <CsvLink href={csv} />
       </section>
       <MonthlyTrend period={period} perUnit={false} />
       <section aria-labelledby="stat-org-kpi" className="page-section">
         <h2 id="stat-org-kpi">{t('statistics.kpiHeading')}</h2>
         <p className="kpi-text">
-          <span className="kpi-label">{t('statistics.columns.withoutMeasure')}:</span> <strong className="kpi-value">{data.total.withoutMeasure}</strong>
-          {' '}<span className="muted">({t('statistics.columns.onStep').toLowerCase()}: {data.total.onStep})</span>
+          <span className="kpi-label">{t('statistics.columns.withoutMeasure')}:</span>{' '}
+          <strong className="kpi-value">{data.total.withoutMeasure}</strong>{' '}
+          <span className="muted">
+            ({t('statistics.columns.onStep').toLowerCase()}: {data.total.onStep})
+          </span>
         </p>
         <OverdueWork tasks={data.total.tasksOverdue} investigations={data.activity.investigationsOverdue ?? 0} />
-        <p>{t('statistics.listRule', { share })}: <strong>{data.total.current.aboveListShare}</strong></p>
-        <DataTable caption={t('statistics.kpiCaption')} columns={kpiColumns} rows={rows} rowKey={(row) => row.key} emptyText={t('statistics.empty')} />
+        <p>
+          {t('statistics.listRule', { share })}: <strong>{data.total.current.aboveListShare}</strong>
+        </p>
+        <DataTable
+          caption={t('statistics.kpiCaption')}
+          columns={kpiColumns}
+          rows={rows}
+          rowKey={(row) => row.key}
+          emptyText={t('statistics.empty')}
+        />
         <CsvLink href={csv} name={t('statistics.kpiCaption')} />
       </section>
       <section aria-labelledby="stat-org-outbox" className="page-section">
@@ -217,7 +349,13 @@ export default function StatisticsRoute() {
   const view: View = isOrganiser && viewParam !== 'school' ? 'organiser' : 'school';
   const units = useApiQuery<SchoolUnitsResponse>(view === 'school' ? api.schoolUnitsPath() : null);
   // Classes once the view is down to one unit (chosen, or the user's only one): all units' classes are thousands of rows.
-  const withClasses = schoolUnitId ? true : units.data ? units.data.schoolUnits.length <= 1 : view === 'school' && units.error ? true : null;
+  const withClasses = schoolUnitId
+    ? true
+    : units.data
+      ? units.data.schoolUnits.length <= 1
+      : view === 'school' && units.error
+        ? true
+        : null;
   const viewSearch = (value: View) => {
     const params = new URLSearchParams(window.location.search);
     params.set('view', value);
@@ -232,20 +370,36 @@ export default function StatisticsRoute() {
           <ul>
             {(['organiser', 'school'] as const).map((value) => (
               <li key={value}>
-                <Link to={{ search: viewSearch(value) }} aria-current={value === view ? 'page' : undefined}>{t(`statistics.views.${value}`)}</Link>
+                <Link to={{ search: viewSearch(value) }} aria-current={value === view ? 'page' : undefined}>
+                  {t(`statistics.views.${value}`)}
+                </Link>
               </li>
             ))}
           </ul>
         </nav>
       )}
       <form className="filters" aria-label={t('statistics.filtersLabel')} onSubmit={(event) => event.preventDefault()}>
-        {view === 'school' && <UnitGroupFilter units={units.data} schoolUnitId={schoolUnitId} onSchoolUnitChange={(id) => setSchoolUnitId(id)} />}
+        {view === 'school' && (
+          <UnitGroupFilter
+            units={units.data}
+            schoolUnitId={schoolUnitId}
+            onSchoolUnitChange={(id) => setSchoolUnitId(id)}
+          />
+        )}
         <PeriodPicker selection={selection} />
       </form>
-      {selection.isCustomInvalid ? null
-        : view === 'organiser' ? <OrganiserView period={selection.period} />
-        : withClasses === null ? <Loading />
-        : <SchoolView period={selection.period} schoolUnitId={schoolUnitId || undefined} withClasses={withClasses} onChooseUnit={setSchoolUnitId} />}
+      {selection.isCustomInvalid ? null : view === 'organiser' ? (
+        <OrganiserView period={selection.period} />
+      ) : withClasses === null ? (
+        <Loading />
+      ) : (
+        <SchoolView
+          period={selection.period}
+          schoolUnitId={schoolUnitId || undefined}
+          withClasses={withClasses}
+          onChooseUnit={setSchoolUnitId}
+        />
+      )}
       <Definitions />
     </Page>
   );

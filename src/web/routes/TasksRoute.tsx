@@ -23,7 +23,10 @@ export default function TasksRoute() {
   const [status, setStatus] = useState('');
   const mineHeadingRef = useRef<HTMLHeadingElement>(null);
   const tasks = query.data?.tasks ?? [];
-  const byStatus = (list: TaskRow[]) => [...list.filter((task) => task.status === 'open'), ...list.filter((task) => task.status !== 'open')];
+  const byStatus = (list: TaskRow[]) => [
+    ...list.filter((task) => task.status === 'open'),
+    ...list.filter((task) => task.status !== 'open'),
+  ];
   const mine = byStatus(tasks.filter((task) => task.assigneeUserId === me?.userId));
   const others = byStatus(tasks.filter((task) => task.assigneeUserId !== me?.userId));
   const openMine = mine.filter((task) => task.status === 'open');
@@ -46,29 +49,53 @@ export default function TasksRoute() {
       <p>{t('tasks.intro')}</p>
       <form className="filters" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
         <div className="field field-checkbox">
-          <input id="tasks-show-done" type="checkbox" checked={showDone === '1'} onChange={(event) => setShowDone(event.target.checked ? '1' : '')} />
+          <input
+            id="tasks-show-done"
+            type="checkbox"
+            checked={showDone === '1'}
+            onChange={(event) => setShowDone(event.target.checked ? '1' : '')}
+          />
           <label htmlFor="tasks-show-done">{t('tasks.showDone')}</label>
         </div>
       </form>
       <LiveStatus message={status} />
-      {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} />
-        : !query.data ? <Loading />
-        : (
-          <>
-            <section aria-labelledby="tasks-mine" className="page-section" aria-busy={query.isLoading}>
-              <h2 id="tasks-mine" ref={mineHeadingRef} tabIndex={-1}>
-                {t('tasks.mineHeading', { count: openMine.length })}
-                {openMine.some((task) => task.isOverdue) && <span className="heading-note"> {t('tasks.overdueCount', { count: openMine.filter((task) => task.isOverdue).length })}</span>}
-              </h2>
-              <TaskList tasks={mine} emptyText={t('tasks.mineEmpty')} onCompleted={handleCompleted} onReassigned={handleReassigned} />
-            </section>
-            <section aria-labelledby="tasks-others" className="page-section" aria-busy={query.isLoading}>
-              <h2 id="tasks-others">{t('tasks.othersHeading', { count: others.filter((task) => task.status === 'open').length })}</h2>
-              <p className="hint">{t('tasks.othersHint')}</p>
-              <TaskList tasks={others} emptyText={t('tasks.othersEmpty')} onCompleted={handleCompleted} onReassigned={handleReassigned} />
-            </section>
-          </>
-        )}
+      {query.error ? (
+        <ErrorMessage error={query.error} onRetry={query.reload} />
+      ) : !query.data ? (
+        <Loading />
+      ) : (
+        <>
+          <section aria-labelledby="tasks-mine" className="page-section" aria-busy={query.isLoading}>
+            <h2 id="tasks-mine" ref={mineHeadingRef} tabIndex={-1}>
+              {t('tasks.mineHeading', { count: openMine.length })}
+              {openMine.some((task) => task.isOverdue) && (
+                <span className="heading-note">
+                  {' '}
+                  {t('tasks.overdueCount', { count: openMine.filter((task) => task.isOverdue).length })}
+                </span>
+              )}
+            </h2>
+            <TaskList
+              tasks={mine}
+              emptyText={t('tasks.mineEmpty')}
+              onCompleted={handleCompleted}
+              onReassigned={handleReassigned}
+            />
+          </section>
+          <section aria-labelledby="tasks-others" className="page-section" aria-busy={query.isLoading}>
+            <h2 id="tasks-others">
+              {t('tasks.othersHeading', { count: others.filter((task) => task.status === 'open').length })}
+            </h2>
+            <p className="hint">{t('tasks.othersHint')}</p>
+            <TaskList
+              tasks={others}
+              emptyText={t('tasks.othersEmpty')}
+              onCompleted={handleCompleted}
+              onReassigned={handleReassigned}
+            />
+          </section>
+        </>
+      )}
     </Page>
   );
 }

@@ -2,21 +2,29 @@
 import { pgTable, uuid, text, boolean, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 
 /** Per organiser: a duty role or assignment role → Närvaro role ('' = none); overrides the defaults. */
-export const ss12000RoleMappings = pgTable('ss12000_role_mappings', {
-  organiserId: uuid('organiser_id').notNull(),
-  /** duty | assignment */
-  sourceKind: text('source_kind').notNull(),
-  sourceValue: text('source_value').notNull(),
-  role: text('role').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.organiserId, t.sourceKind, t.sourceValue], name: 'ss12000_role_mappings_pk' })]);
+export const ss12000RoleMappings = pgTable(
+  'ss12000_role_mappings',
+  {
+    organiserId: uuid('organiser_id').notNull(),
+    /** duty | assignment */
+    sourceKind: text('source_kind').notNull(),
+    sourceValue: text('source_value').notNull(),
+    role: text('role').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organiserId, t.sourceKind, t.sourceValue], name: 'ss12000_role_mappings_pk' })],
+);
 
-export const authSettings = pgTable('auth_settings', {
-  organiserId: uuid('organiser_id').notNull(),
-  /** Off: staff and guardians of the organiser sign in only through an identity provider (system admin always may). */
-  localLoginEnabled: boolean('local_login_enabled').notNull().default(true),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.organiserId] })]);
+export const authSettings = pgTable(
+  'auth_settings',
+  {
+    organiserId: uuid('organiser_id').notNull(),
+    /** Off: staff and guardians of the organiser sign in only through an identity provider (system admin always may). */
+    localLoginEnabled: boolean('local_login_enabled').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organiserId] })],
+);
 
 /** A sign-in in progress, keyed by the hash of the browser-binding cookie; single use, minutes long. */
 export const oidcLogins = pgTable('oidc_logins', {

@@ -6,14 +6,22 @@
  */
 import { pgTable, uuid, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 
-export const regions = pgTable('regions', {
-  /** The region's tenant id (leads the key as `organiser_id` does elsewhere). */
-  regionId: uuid('region_id').notNull(),
-  name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.regionId] })]);
+export const regions = pgTable(
+  'regions',
+  {
+    /** The region's tenant id (leads the key as `organiser_id` does elsewhere). */
+    regionId: uuid('region_id').notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId] })],
+);
 
-export const regionMembers = pgTable('region_members', {
-  regionId: uuid('region_id').notNull(),
-  organiserId: uuid('organiser_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.regionId, t.organiserId] })]);
+export const regionMembers = pgTable(
+  'region_members',
+  {
+    regionId: uuid('region_id').notNull(),
+    organiserId: uuid('organiser_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.organiserId] })],
+);

@@ -9,22 +9,34 @@ export type ApiTokenRow = typeof schema.apiTokens.$inferSelect;
  * what tells us the organiser, so the lookup comes before any tenant is known.
  */
 export async function unsafeFindActiveApiTokenByHash(tx: Tx, tokenHash: string): Promise<ApiTokenRow | undefined> {
-  const [row] = await tx.select().from(schema.apiTokens)
+  const [row] = await tx
+    .select()
+    .from(schema.apiTokens)
     .where(and(eq(schema.apiTokens.tokenHash, tokenHash), isNull(schema.apiTokens.revokedAt)));
   return row;
 }
 
 /** The organiser's tokens, newest first (revoked ones too, so the list shows the history). */
 export async function listApiTokens(tx: Tx, organiserId: string): Promise<ApiTokenRow[]> {
-  return tx.select().from(schema.apiTokens).where(eq(schema.apiTokens.organiserId, organiserId)).orderBy(desc(schema.apiTokens.createdAt));
+  return tx
+    .select()
+    .from(schema.apiTokens)
+    .where(eq(schema.apiTokens.organiserId, organiserId))
+    .orderBy(desc(schema.apiTokens.createdAt));
 }
 
 export async function findApiToken(tx: Tx, organiserId: string, id: string): Promise<ApiTokenRow | undefined> {
-  const [row] = await tx.select().from(schema.apiTokens).where(and(eq(schema.apiTokens.organiserId, organiserId), eq(schema.apiTokens.id, id)));
+  const [row] = await tx
+    .select()
+    .from(schema.apiTokens)
+    .where(and(eq(schema.apiTokens.organiserId, organiserId), eq(schema.apiTokens.id, id)));
   return row;
 }
 
 /** Records a use; called in the transaction that answers the call. */
 export async function touchApiToken(tx: Tx, organiserId: string, id: string, now: Date): Promise<void> {
-  await tx.update(schema.apiTokens).set({ lastUsedAt: now }).where(and(eq(schema.apiTokens.organiserId, organiserId), eq(schema.apiTokens.id, id)));
+  await tx
+    .update(schema.apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(schema.apiTokens.organiserId, organiserId), eq(schema.apiTokens.id, id)));
 }

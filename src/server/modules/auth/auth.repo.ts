@@ -10,9 +10,19 @@ export async function findUserByUsername(tx: Tx, username: string) {
 
 /** Grants in force: a grant with an end date holds through that day (Europe/Stockholm). */
 export async function loadRoleGrants(tx: Tx, organiserId: string, userId: string): Promise<RoleGrant[]> {
-  const rows = await tx.select().from(schema.userRoles)
-    .where(and(eq(schema.userRoles.organiserId, organiserId), eq(schema.userRoles.userId, userId),
-      or(isNull(schema.userRoles.endsOn), gte(schema.userRoles.endsOn, sql`(now() AT TIME ZONE 'Europe/Stockholm')::date`))));
+  const rows = await tx
+    .select()
+    .from(schema.userRoles)
+    .where(
+      and(
+        eq(schema.userRoles.organiserId, organiserId),
+        eq(schema.userRoles.userId, userId),
+        or(
+          isNull(schema.userRoles.endsOn),
+          gte(schema.userRoles.endsOn, sql`(now() AT TIME ZONE 'Europe/Stockholm')::date`),
+        ),
+      ),
+    );
   return rows.map((r) => ({ role: r.role as Role, schoolUnitId: r.schoolUnitKey || null }));
 }
 
@@ -23,13 +33,27 @@ export async function loadRoleGrants(tx: Tx, organiserId: string, userId: string
  */
 export async function findLiveSession(tx: Tx, tokenHash: string, now: Date, idleMinutes = 60) {
   const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
-  const [row] = await tx.select({ session: schema.sessions, user: schema.users })
+  const [row] = await tx
+    .select({ session: schema.sessions, user: schema.users })
     .from(schema.sessions)
-    .innerJoin(schema.users, and(eq(schema.users.organiserId, schema.sessions.organiserId), eq(schema.users.id, schema.sessions.userId)))
-    .where(and(eq(schema.sessions.tokenHash, tokenHash), gt(schema.sessions.expiresAt, now), gt(schema.sessions.lastSeenAt, idleSince), eq(schema.users.isActive, true)))
+    .innerJoin(
+      schema.users,
+      and(eq(schema.users.organiserId, schema.sessions.organiserId), eq(schema.users.id, schema.sessions.userId)),
+    )
+    .where(
+      and(
+        eq(schema.sessions.tokenHash, tokenHash),
+        gt(schema.sessions.expiresAt, now),
+        gt(schema.sessions.lastSeenAt, idleSince),
+        eq(schema.users.isActive, true),
+      ),
+    )
     .limit(1);
   if (row && now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
-    await tx.update(schema.sessions).set({ lastSeenAt: now }).where(and(eq(schema.sessions.tokenHash, tokenHash), lt(schema.sessions.lastSeenAt, now)));
+    await tx
+      .update(schema.sessions)
+      .set({ lastSeenAt: now })
+      .where(and(eq(schema.sessions.tokenHash, tokenHash), lt(schema.sessions.lastSeenAt, now)));
   }
   return row ?? null;
 }
@@ -39,16 +63,32 @@ export async function findLiveSession(tx: Tx, tokenHash: string, now: Date, idle
  * always use one, so an installation can never lock itself out.
  */
 export async function isLocalLoginAllowed(tx: Tx, user: { organiserId: string; id: string }): Promise<boolean> {
-  const [settings] = await tx.select().from(schema.authSettings).where(eq(schema.authSettings.organiserId, user.organiserId)).limit(1);
+  const [settings] = await tx
+    .select()
+    .from(schema.authSettings)
+    .where(eq(schema.authSettings.organiserId, user.organiserId))
+    .limit(1);
   if (!settings || settings.localLoginEnabled) return true;
   const grants = await loadRoleGrants(tx, user.organiserId, user.id);
   return grants.some((g) => g.role === 'systemAdmin');
 }
 
 /** Ends every session of the user except the one behind `keepTokenHash`; returns how many ended. */
-export async function deleteOtherSessions(tx: Tx, organiserId: string, userId: string, keepTokenHash: string): Promise<number> {
-  const ended = await tx.delete(schema.sessions)
-    .where(and(eq(schema.sessions.organiserId, organiserId), eq(schema.sessions.userId, userId), ne(schema.sessions.tokenHash, keepTokenHash)))
+export async function deleteOtherSessions(
+  tx: Tx,
+  organiserId: string,
+  userId: string,
+  keepTokenHash: string,
+): Promise<number> {
+  const ended = await tx
+    .delete(schema.sessions)
+    .where(
+      and(
+        eq(schema.sessions.organiserId, organiserId),
+        eq(schema.sessions.userId, userId),
+        ne(schema.sessions.tokenHash, keepTokenHash),
+      ),
+    )
     .returning({ tokenHash: schema.sessions.tokenHash });
   return ended.length;
 }

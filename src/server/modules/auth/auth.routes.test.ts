@@ -15,11 +15,18 @@ describe('authentication', () => {
   afterAll(() => t.close());
 
   it('logs in with a secure HttpOnly session cookie and logs out', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: world.usernames.mentor, password: 'secret' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: world.usernames.mentor, password: 'secret' },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'narvaro_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
-    expect(response.json()).toMatchObject({ username: world.usernames.mentor, roles: expect.arrayContaining([{ role: 'mentor', schoolUnitId: world.schoolUnitId }]) });
+    expect(response.json()).toMatchObject({
+      username: world.usernames.mentor,
+      roles: expect.arrayContaining([{ role: 'mentor', schoolUnitId: world.schoolUnitId }]),
+    });
     const session = await logInAs(t.app, world.usernames.mentor);
     expect((await session.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
     expect((await session.request({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
@@ -55,13 +62,32 @@ describe('authentication', () => {
     const ip = '10.0.0.9';
     // 30 = tenfold the pair budget of 3; spread over usernames so no pair reaches its own limit.
     for (let i = 0; i < 30; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `guess-${i}`, password: 'x' }, remoteAddress: ip });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `guess-${i}`, password: 'x' },
+        remoteAddress: ip,
+      });
       expect(res.statusCode).toBe(401);
     }
-    const next = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: world.usernames.mentor, password: 'secret' }, remoteAddress: ip });
+    const next = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: world.usernames.mentor, password: 'secret' },
+      remoteAddress: ip,
+    });
     expect(next.statusCode).toBe(429);
     clock.advance(1000);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: world.usernames.mentor, password: 'secret' }, remoteAddress: ip })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: world.usernames.mentor, password: 'secret' },
+          remoteAddress: ip,
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('ends a session after SESSION_IDLE_MINUTES without a request', async () => {
@@ -77,7 +103,7 @@ describe('authentication', () => {
     expect((await fresh.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
   });
 
-  it('logs out the user\'s other sessions, keeps this one, and audits it', async () => {
+  it("logs out the user's other sessions, keeps this one, and audits it", async () => {
     const phone = await logInAs(t.app, world.usernames.principal);
     const laptop = await logInAs(t.app, world.usernames.principal);
     const other = await logInAs(t.app, world.usernames.organiserAdmin);
@@ -87,23 +113,45 @@ describe('authentication', () => {
     expect((await phone.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
     expect((await laptop.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
     expect((await other.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
-    const [event] = await queryRows<{ data: unknown }>(t.database.db, sql`select data from audit_events where organiser_id = ${world.organiserId} and type = 'auth.logout-others'`);
+    const [event] = await queryRows<{ data: unknown }>(
+      t.database.db,
+      sql`select data from audit_events where organiser_id = ${world.organiserId} and type = 'auth.logout-others'`,
+    );
     expect(event.data).toEqual({ ended: 1 });
-    expect((await laptop.request({ method: 'POST', url: '/api/auth/sessions/log-out-others', headers: { 'x-csrf-token': 'forged' } })).statusCode).toBe(403);
+    expect(
+      (
+        await laptop.request({
+          method: 'POST',
+          url: '/api/auth/sessions/log-out-others',
+          headers: { 'x-csrf-token': 'forged' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('rejects state-changing requests without the CSRF token', async () => {
     const session = await logInAs(t.app, world.usernames.mentor);
-    const response = await session.request({ method: 'POST', url: '/api/auth/logout', headers: { 'x-csrf-token': 'forged' } });
+    const response = await session.request({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error).toBe('CSRF_TOKEN_INVALID');
   });
 
   it('audits logins and keeps the audit log insert-only', async () => {
-    const rows = await queryRows<{ type: string }>(t.database.db, sql`select type from audit_events where organiser_id = ${world.organiserId}`);
+    const rows = await queryRows<{ type: string }>(
+      t.database.db,
+      sql`select type from audit_events where organiser_id = ${world.organiserId}`,
+    );
     expect(rows.map((r) => r.type)).toEqual(expect.arrayContaining(['auth.login', 'auth.logout', 'auth.login-failed']));
-    expect(await failureOf(t.database, sql`update audit_events set type = 'x' where organiser_id = ${world.organiserId}`)).toMatch(/insert-only/);
-    expect(await failureOf(t.database, sql`delete from audit_events where organiser_id = ${world.organiserId}`)).toMatch(/insert-only/);
+    expect(
+      await failureOf(t.database, sql`update audit_events set type = 'x' where organiser_id = ${world.organiserId}`),
+    ).toMatch(/insert-only/);
+    expect(
+      await failureOf(t.database, sql`delete from audit_events where organiser_id = ${world.organiserId}`),
+    ).toMatch(/insert-only/);
   });
 
   it('serves health and the OpenAPI document with every API route', async () => {
@@ -111,7 +159,15 @@ describe('authentication', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const documented = Object.keys(doc.paths);
     const routes = t.app.printRoutes({ commonPrefix: false });
-    expect(documented).toEqual(expect.arrayContaining(['/api/auth/login', '/api/lessons/mine', '/api/lessons/{id}/registration', '/api/pupils/{id}', '/api/completeness']));
+    expect(documented).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/lessons/mine',
+        '/api/lessons/{id}/registration',
+        '/api/pupils/{id}',
+        '/api/completeness',
+      ]),
+    );
     expect(routes).toContain('/api/pupils');
   });
 });

@@ -4,7 +4,10 @@
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
-  constructor(private readonly maxFailures: number, private readonly windowMs = 15 * 60_000) {}
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMs = 15 * 60_000,
+  ) {}
 
   private recent(key: string, now: number): number[] {
     const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
@@ -36,7 +39,12 @@ export class LoginThrottle {
  */
 export class LoginDelays {
   private readonly failures = new Map<string, { count: number; last: number }>();
-  constructor(private readonly freeFailures: number, private readonly baseMs = 1000, private readonly maxMs = 15 * 60_000, private readonly forgetMs = 60 * 60_000) {}
+  constructor(
+    private readonly freeFailures: number,
+    private readonly baseMs = 1000,
+    private readonly maxMs = 15 * 60_000,
+    private readonly forgetMs = 60 * 60_000,
+  ) {}
 
   private current(key: string, now: number) {
     const entry = this.failures.get(key);
@@ -53,7 +61,8 @@ export class LoginDelays {
   }
 
   recordFailure(key: string, now: number): void {
-    if (this.failures.size > 100_000) for (const [k, e] of this.failures) if (now - e.last > this.forgetMs) this.failures.delete(k);
+    if (this.failures.size > 100_000)
+      for (const [k, e] of this.failures) if (now - e.last > this.forgetMs) this.failures.delete(k);
     this.failures.set(key, { count: (this.current(key, now)?.count ?? 0) + 1, last: now });
   }
 

@@ -26,14 +26,26 @@ let organiserId: string;
 
 beforeAll(async () => {
   idp = await startTestOidcProvider({ baseUrls: [BASE] });
-  const provider = (kind: 'staff' | 'guardian', claim: string) => ({ issuer: idp.issuer, clientId: `narvaro-${kind}`, clientSecret: idp.clientSecret, claim });
-  t = await buildTestApp({ oidc: { publicBaseUrl: BASE, staff: provider('staff', 'email'), guardian: provider('guardian', 'personal_identity_number') } });
+  const provider = (kind: 'staff' | 'guardian', claim: string) => ({
+    issuer: idp.issuer,
+    clientId: `narvaro-${kind}`,
+    clientSecret: idp.clientSecret,
+    claim,
+  });
+  t = await buildTestApp({
+    oidc: {
+      publicBaseUrl: BASE,
+      staff: provider('staff', 'email'),
+      guardian: provider('guardian', 'personal_identity_number'),
+    },
+  });
   const fixture = smallImport();
   organiserId = fixture.organiserId;
   const persons = recordsOf(fixture.files, 'persons');
   persons.find((p) => p.id === IDS.teacher)!.emails = [{ value: 'eva.testsson@skolan.se', type: 'Skola personal' }];
   persons.find((p) => p.id === IDS.pupil2)!.responsibles = [
-    { person: { id: IDS.guardian1 }, relationType: 'Vårdnadshavare' }, { person: { id: IDS.guardian2 }, relationType: 'Annan ansvarig' },
+    { person: { id: IDS.guardian1 }, relationType: 'Vårdnadshavare' },
+    { person: { id: IDS.guardian2 }, relationType: 'Annan ansvarig' },
   ];
   const report = await importSs12000(t.database, { files: fixture.files, actorUserId: null });
   expect(report.status).toBe('applied');
@@ -48,7 +60,10 @@ async function throughProvider(location: string): Promise<URL> {
   const jar = new Map<string, string>();
   let next = location;
   for (let hops = 0; hops < 10 && !next.startsWith(BASE); hops++) {
-    const response = await fetch(next, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(next, {
+      redirect: 'manual',
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const at = pair.indexOf('=');
@@ -62,9 +77,18 @@ async function throughProvider(location: string): Promise<URL> {
   return new URL(next);
 }
 
-interface SignIn { callback: LightMyRequestResponse; session?: string; binding: string; callbackPath: string }
+interface SignIn {
+  callback: LightMyRequestResponse;
+  session?: string;
+  binding: string;
+  callbackPath: string;
+}
 
-async function signIn(kind: 'staff' | 'guardian', account: TestAccount, change: { state?: string } = {}): Promise<SignIn> {
+async function signIn(
+  kind: 'staff' | 'guardian',
+  account: TestAccount,
+  change: { state?: string } = {},
+): Promise<SignIn> {
   idp.signInAs(account);
   const start = await t.app.inject({ method: 'GET', url: `/api/auth/oidc/${kind}/login` });
   expect(start.statusCode).toBe(302);
@@ -78,35 +102,66 @@ async function signIn(kind: 'staff' | 'guardian', account: TestAccount, change: 
   const callbackPath = back.pathname + back.search;
   const callback = await t.app.inject({ method: 'GET', url: callbackPath, cookies: { narvaro_oidc: binding.value } });
   expect(callback.statusCode).toBe(302);
-  return { callback, binding: binding.value, callbackPath, session: callback.cookies.find((c) => c.name === 'narvaro_session')?.value };
+  return {
+    callback,
+    binding: binding.value,
+    callbackPath,
+    session: callback.cookies.find((c) => c.name === 'narvaro_session')?.value,
+  };
 }
 
-const me = (session: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { narvaro_session: session } });
-const lastRefusal = async () => (await queryRows<{ organiser_id: string; data: Record<string, unknown> }>(t.database.db, sql`
-  SELECT organiser_id, data FROM audit_events WHERE type = 'auth.login-failed' ORDER BY id DESC LIMIT 1`))[0];
+const me = (session: string) =>
+  t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { narvaro_session: session } });
+const lastRefusal = async () =>
+  (
+    await queryRows<{ organiser_id: string; data: Record<string, unknown> }>(
+      t.database.db,
+      sql`
+  SELECT organiser_id, data FROM audit_events WHERE type = 'auth.login-failed' ORDER BY id DESC LIMIT 1`,
+    )
+  )[0];
 
 describe('OIDC sign-in', () => {
   it('tells the web app which sign-in buttons to show', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/oidc/providers' })).json()).toEqual({ staff: true, guardian: true });
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/oidc/providers' })).json()).toEqual({
+      staff: true,
+      guardian: true,
+    });
   });
 
-  it('signs a staff member in by e-mail with the roles SS12000 gives, and offers the provider\'s logout', async () => {
+  it("signs a staff member in by e-mail with the roles SS12000 gives, and offers the provider's logout", async () => {
     const { callback, session } = await signIn('staff', EVA);
     expect(callback.headers.location).toBe('/');
     const cookie = callback.cookies.find((c) => c.name === 'narvaro_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
     const user = (await me(session!)).json();
-    expect(user).toMatchObject({ kind: 'staff', displayName: 'Eva Testsson', roles: expect.arrayContaining([{ role: 'mentor', schoolUnitId: IDS.unit }, { role: 'teacher', schoolUnitId: IDS.unit }]) });
-    expect(user.endSessionUrl).toMatch(new RegExp(`^${idp.issuer}/session/end\\?client_id=narvaro-staff&post_logout_redirect_uri=`));
-    const [login] = await queryRows<{ data: Record<string, unknown> }>(t.database.db, sql`
-      SELECT data FROM audit_events WHERE organiser_id = ${organiserId} AND type = 'auth.login' ORDER BY id DESC LIMIT 1`);
+    expect(user).toMatchObject({
+      kind: 'staff',
+      displayName: 'Eva Testsson',
+      roles: expect.arrayContaining([
+        { role: 'mentor', schoolUnitId: IDS.unit },
+        { role: 'teacher', schoolUnitId: IDS.unit },
+      ]),
+    });
+    expect(user.endSessionUrl).toMatch(
+      new RegExp(`^${idp.issuer}/session/end\\?client_id=narvaro-staff&post_logout_redirect_uri=`),
+    );
+    const [login] = await queryRows<{ data: Record<string, unknown> }>(
+      t.database.db,
+      sql`
+      SELECT data FROM audit_events WHERE organiser_id = ${organiserId} AND type = 'auth.login' ORDER BY id DESC LIMIT 1`,
+    );
     expect(login.data).toMatchObject({ kind: 'staff', provider: 'oidc-staff' });
   });
 
   it('signs a guardian in by personal number and shows their children only', async () => {
     const { session } = await signIn('guardian', CECILIA);
     expect((await me(session!)).json()).toMatchObject({ kind: 'guardian', roles: [] });
-    const overview = await t.app.inject({ method: 'GET', url: '/api/guardian/overview', cookies: { narvaro_session: session! } });
+    const overview = await t.app.inject({
+      method: 'GET',
+      url: '/api/guardian/overview',
+      cookies: { narvaro_session: session! },
+    });
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('Alva');
   });
@@ -114,7 +169,11 @@ describe('OIDC sign-in', () => {
   it('refuses the same callback twice (the sign-in in progress is single use)', async () => {
     const first = await signIn('staff', EVA);
     expect(first.session).toBeDefined();
-    const replay = await t.app.inject({ method: 'GET', url: first.callbackPath, cookies: { narvaro_oidc: first.binding } });
+    const replay = await t.app.inject({
+      method: 'GET',
+      url: first.callbackPath,
+      cookies: { narvaro_oidc: first.binding },
+    });
     expect(replay.headers.location).toBe('/login?error=OIDC_FAILED');
     expect(replay.cookies.find((c) => c.name === 'narvaro_session')).toBeUndefined();
   });
@@ -127,7 +186,11 @@ describe('OIDC sign-in', () => {
     expect(callback.headers.location).toBe('/login?error=OIDC_FAILED');
   });
 
-  for (const [name, tamper] of [['a signature by another key', 'foreign-key'], ['a wrong nonce', 'nonce'], ['an expired ID token', 'expired']] as const) {
+  for (const [name, tamper] of [
+    ['a signature by another key', 'foreign-key'],
+    ['a wrong nonce', 'nonce'],
+    ['an expired ID token', 'expired'],
+  ] as const) {
     it(`refuses ${name}`, async () => {
       idp.tamper(tamper);
       try {
@@ -148,11 +211,17 @@ describe('OIDC sign-in', () => {
   });
 
   it('refuses an unknown person and audits it without the personal number', async () => {
-    const { callback, session } = await signIn('guardian', { sub: 'stranger', personal_identity_number: '197001011234' });
+    const { callback, session } = await signIn('guardian', {
+      sub: 'stranger',
+      personal_identity_number: '197001011234',
+    });
     expect(callback.headers.location).toBe('/login?error=OIDC_UNKNOWN_PERSON');
     expect(session).toBeUndefined();
     const refusal = await lastRefusal();
-    expect(refusal).toMatchObject({ organiser_id: NO_ORGANISER_ID, data: { reason: 'unknown-person', provider: 'oidc-guardian' } });
+    expect(refusal).toMatchObject({
+      organiser_id: NO_ORGANISER_ID,
+      data: { reason: 'unknown-person', provider: 'oidc-guardian' },
+    });
     const all = await queryRows<{ data: unknown }>(t.database.db, sql`SELECT data FROM audit_events`);
     expect(JSON.stringify(all)).not.toContain('197001011234');
     expect(JSON.stringify(all)).not.toContain('198203111235');
@@ -170,13 +239,19 @@ describe('OIDC sign-in', () => {
   });
 
   it('refuses a disabled account', async () => {
-    await t.database.db.update(schema.users).set({ isActive: false, disabledBy: 'admin' }).where(sql`person_id = ${IDS.teacher}::uuid`);
+    await t.database.db
+      .update(schema.users)
+      .set({ isActive: false, disabledBy: 'admin' })
+      .where(sql`person_id = ${IDS.teacher}::uuid`);
     try {
       const { callback } = await signIn('staff', EVA);
       expect(callback.headers.location).toBe('/login?error=OIDC_ACCOUNT_DISABLED');
       expect(await lastRefusal()).toMatchObject({ organiser_id: organiserId, data: { reason: 'inactive' } });
     } finally {
-      await t.database.db.update(schema.users).set({ isActive: true, disabledBy: null }).where(sql`person_id = ${IDS.teacher}::uuid`);
+      await t.database.db
+        .update(schema.users)
+        .set({ isActive: true, disabledBy: null })
+        .where(sql`person_id = ${IDS.teacher}::uuid`);
     }
   });
 });
@@ -184,11 +259,24 @@ describe('OIDC sign-in', () => {
 describe('local passwords per organiser', () => {
   it('refuses staff and guardian passwords when the organiser turned them off; the system administrator still may', async () => {
     await t.database.db.transaction(async (tx) => {
-      await createUser(tx, { organiserId, username: 'lokal-larare', password: 'secret', displayName: 'Lokal Lärare', roles: [{ role: 'teacher', schoolUnitId: IDS.unit }] });
-      await createUser(tx, { organiserId, username: 'lokal-admin', password: 'secret', displayName: 'Admin', roles: [{ role: 'systemAdmin', schoolUnitId: null }] });
+      await createUser(tx, {
+        organiserId,
+        username: 'lokal-larare',
+        password: 'secret',
+        displayName: 'Lokal Lärare',
+        roles: [{ role: 'teacher', schoolUnitId: IDS.unit }],
+      });
+      await createUser(tx, {
+        organiserId,
+        username: 'lokal-admin',
+        password: 'secret',
+        displayName: 'Admin',
+        roles: [{ role: 'systemAdmin', schoolUnitId: null }],
+      });
       await tx.insert(schema.authSettings).values({ organiserId, localLoginEnabled: false });
     });
-    const login = (username: string, password = 'secret') => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const login = (username: string, password = 'secret') =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     const refused = await login('lokal-larare');
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ error: 'LOCAL_LOGIN_DISABLED', message: expect.stringMatching(/avstängd/) });

@@ -13,4 +13,5 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** A fixed hash to verify against for unknown usernames, so timing does not reveal which exist. */
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$z9hkRwFcMSE3DPUHjtG3og$3RstMdWD2bC3tBz9cIbC24QXYgZbH8k/LOrLfaT+Cuw';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$z9hkRwFcMSE3DPUHjtG3og$3RstMdWD2bC3tBz9cIbC24QXYgZbH8k/LOrLfaT+Cuw';

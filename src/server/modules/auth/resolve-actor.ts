@@ -4,7 +4,11 @@ import { findLiveSession, loadRoleGrants } from './auth.repo.js';
 import { hashToken } from './session-token.js';
 
 /** The actor behind a session cookie token; null when the session is missing, expired or idle too long. */
-export async function resolveActorByToken(database: Database, token: string, idleMinutes?: number): Promise<Actor | null> {
+export async function resolveActorByToken(
+  database: Database,
+  token: string,
+  idleMinutes?: number,
+): Promise<Actor | null> {
   const found = await findLiveSession(database.db, hashToken(token), new Date(), idleMinutes);
   if (!found) return null;
   const { session, user } = found;

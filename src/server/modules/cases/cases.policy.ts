@@ -29,14 +29,17 @@ const holds = (actor: Actor, schoolUnitId: string, ...roles: Parameters<typeof s
 /** SQL condition on cases `c` the actor may see. */
 export function visibleCasesSql(actor: Actor): SQL {
   if (hasOrganiserWideRole(actor, 'organiserAdmin')) return sql`true`;
-  const parts: SQL[] = [sql`exists (select 1 from case_members m where m.organiser_id = c.organiser_id and m.case_id = c.id and m.user_id = ${actor.userId})`];
+  const parts: SQL[] = [
+    sql`exists (select 1 from case_members m where m.organiser_id = c.organiser_id and m.case_id = c.id and m.user_id = ${actor.userId})`,
+  ];
   const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
   if (units === 'all') parts.push(sql`true`);
   else if (units.length > 0) parts.push(sql`c.school_unit_id = any(${uuidArray(units)})`);
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
-export const isSchoolCaseStaff = (actor: Actor, schoolUnitId: string) => holds(actor, schoolUnitId, 'principal', 'studentHealth');
+export const isSchoolCaseStaff = (actor: Actor, schoolUnitId: string) =>
+  holds(actor, schoolUnitId, 'principal', 'studentHealth');
 
 export const canWorkOnCase = (actor: Actor, c: CaseAccess) => c.isMember || isSchoolCaseStaff(actor, c.schoolUnitId);
 
@@ -45,11 +48,16 @@ export const canInvestigate = (actor: Actor, c: CaseAccess) => holds(actor, c.sc
 export const canCloseCase = (actor: Actor, c: CaseAccess) => isSchoolCaseStaff(actor, c.schoolUnitId);
 
 /** Rektor or elevhälsa of the pupil's school, or the pupil's mentor, may open a case. */
-export const canOpenCase = (actor: Actor, schoolUnitId: string, isMentorOfPupil: boolean) => isSchoolCaseStaff(actor, schoolUnitId) || isMentorOfPupil;
+export const canOpenCase = (actor: Actor, schoolUnitId: string, isMentorOfPupil: boolean) =>
+  isSchoolCaseStaff(actor, schoolUnitId) || isMentorOfPupil;
 
 /** The role a staff member joins a case with. */
 export const memberRoleFor = (actor: Actor, schoolUnitId: string) =>
-  holds(actor, schoolUnitId, 'principal') ? 'principal' : holds(actor, schoolUnitId, 'studentHealth') ? 'studentHealth' : 'mentor';
+  holds(actor, schoolUnitId, 'principal')
+    ? 'principal'
+    : holds(actor, schoolUnitId, 'studentHealth')
+      ? 'studentHealth'
+      : 'mentor';
 
 /** The audit trail: the organiser's huvudman and system administrator, and the school's rektor. */
 export const canReadAuditTrail = (actor: Actor, schoolUnitId: string) =>
@@ -60,5 +68,10 @@ export const isOrganiserOfficial = (actor: Actor) => hasOrganiserWideRole(actor,
 /** Abilities sent to the UI (the server re-checks every one). */
 export function caseAbilities(actor: Actor, c: CaseAccess) {
   const canWork = canWorkOnCase(actor, c);
-  return { canWork, canInvestigate: canInvestigate(actor, c), canClose: canCloseCase(actor, c), canSeeContent: canWork };
+  return {
+    canWork,
+    canInvestigate: canInvestigate(actor, c),
+    canClose: canCloseCase(actor, c),
+    canSeeContent: canWork,
+  };
 }

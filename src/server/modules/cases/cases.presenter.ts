@@ -9,20 +9,40 @@ const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOS
 
 export function presentCaseSummary(row: CaseSummaryRow, today: string): CaseSummary {
   return {
-    id: row.id, pupilId: row.pupil_id, pupilName: `${row.given_name} ${row.family_name}`, isProtected: PROTECTED_MARKINGS.has(row.security_marking),
-    className: row.class_name, schoolUnitId: row.school_unit_id, schoolUnitName: row.school_unit_name, status: row.status, openedAt: iso(row.opened_at)!, openedOn: row.opened_on,
-    openedByName: row.opened_by_name, openedFromStepKey: row.opened_from_step_key, isMember: row.is_member,
-    investigationDeadline: row.investigation_deadline, isInvestigationOverdue: row.investigation_deadline !== null && row.investigation_deadline < today,
-    closedAt: iso(row.closed_at), closeReason: row.close_reason, closeOutcome: row.close_outcome,
+    id: row.id,
+    pupilId: row.pupil_id,
+    pupilName: `${row.given_name} ${row.family_name}`,
+    isProtected: PROTECTED_MARKINGS.has(row.security_marking),
+    className: row.class_name,
+    schoolUnitId: row.school_unit_id,
+    schoolUnitName: row.school_unit_name,
+    status: row.status,
+    openedAt: iso(row.opened_at)!,
+    openedOn: row.opened_on,
+    openedByName: row.opened_by_name,
+    openedFromStepKey: row.opened_from_step_key,
+    isMember: row.is_member,
+    investigationDeadline: row.investigation_deadline,
+    isInvestigationOverdue: row.investigation_deadline !== null && row.investigation_deadline < today,
+    closedAt: iso(row.closed_at),
+    closeReason: row.close_reason,
+    closeOutcome: row.close_outcome,
   };
 }
 
 /** The date a concern report without feedback is shown as a reminder. */
-export const concernRemindOn = (reportedOn: string, settings: CaseSettings) => addDays(reportedOn, settings.concernFeedbackReminderDays);
+export const concernRemindOn = (reportedOn: string, settings: CaseSettings) =>
+  addDays(reportedOn, settings.concernFeedbackReminderDays);
 
 export function presentCaseDetail(input: {
-  summary: CaseSummary; sections: CaseSections; template: MappingTemplateDefinition; catalogue: Catalogue; settings: CaseSettings;
-  abilities: CaseDetail['abilities']; isPupilProtected: boolean; today: string;
+  summary: CaseSummary;
+  sections: CaseSections;
+  template: MappingTemplateDefinition;
+  catalogue: Catalogue;
+  settings: CaseSettings;
+  abilities: CaseDetail['abilities'];
+  isPupilProtected: boolean;
+  today: string;
 }): CaseDetail {
   const { sections: s, catalogue, abilities, today } = input;
   const causeLabel = new Map(catalogue.causes.map((c) => [c.code, c.label]));
@@ -38,39 +58,109 @@ export function presentCaseDetail(input: {
     members: s.members.map((m) => ({ userId: m.user_id, name: m.name, role: m.role, addedAt: iso(m.added_at)! })),
     template: input.template,
     mappings: s.mappings.map((m) => ({
-      id: m.id, kind: m.kind, templateKey: m.template_key, templateVersion: m.template_version,
+      id: m.id,
+      kind: m.kind,
+      templateKey: m.template_key,
+      templateVersion: m.template_version,
       // Mapping content may hold health notes: only for those who work on the case.
-      answers: abilities.canSeeContent ? m.answers : null, pupilVoice: abilities.canSeeContent ? m.pupil_voice : null,
-      guardiansView: abilities.canSeeContent ? m.guardians_view : null, hasPupilVoice: (m.pupil_voice ?? '').trim() !== '',
-      createdAt: iso(m.created_at)!, updatedAt: iso(m.updated_at)!, completedAt: iso(m.completed_at), completedByName: m.completed_by_name,
+      answers: abilities.canSeeContent ? m.answers : null,
+      pupilVoice: abilities.canSeeContent ? m.pupil_voice : null,
+      guardiansView: abilities.canSeeContent ? m.guardians_view : null,
+      hasPupilVoice: (m.pupil_voice ?? '').trim() !== '',
+      createdAt: iso(m.created_at)!,
+      updatedAt: iso(m.updated_at)!,
+      completedAt: iso(m.completed_at),
+      completedByName: m.completed_by_name,
     })),
     investigations: s.investigations.map((i) => ({
-      id: i.id, openedOn: i.opened_on, deadline: i.deadline, isOverdue: i.completed_on === null ? i.deadline < today : i.completed_on > i.deadline,
-      completedOn: i.completed_on, conclusion: text(i.conclusion),
-      notices: s.notices.filter((n) => n.investigation_id === i.id).map((n) => ({ id: n.id, recipient: n.recipient, municipalityCode: municipality(n.municipality_code), status: n.status, acknowledgedAt: iso(n.acknowledged_at) })),
+      id: i.id,
+      openedOn: i.opened_on,
+      deadline: i.deadline,
+      isOverdue: i.completed_on === null ? i.deadline < today : i.completed_on > i.deadline,
+      completedOn: i.completed_on,
+      conclusion: text(i.conclusion),
+      notices: s.notices
+        .filter((n) => n.investigation_id === i.id)
+        .map((n) => ({
+          id: n.id,
+          recipient: n.recipient,
+          municipalityCode: municipality(n.municipality_code),
+          status: n.status,
+          acknowledgedAt: iso(n.acknowledged_at),
+        })),
     })),
-    causes: s.causes.map((c) => ({ code: c.code, label: causeLabel.get(c.code) ?? c.code, isPrimary: c.is_primary, givenBy: c.given_by, comment: text(c.comment) })),
+    causes: s.causes.map((c) => ({
+      code: c.code,
+      label: causeLabel.get(c.code) ?? c.code,
+      isPrimary: c.is_primary,
+      givenBy: c.given_by,
+      comment: text(c.comment),
+    })),
     interventions: s.interventions.map((i) => ({
-      id: i.id, code: i.code, label: interventionLabel.get(i.code) ?? i.code, responsibleUserId: i.responsible_user_id, responsibleName: i.responsible_name,
-      startDate: i.start_date, followUpScheme: i.follow_up_scheme, goal: text(i.goal), comment: text(i.comment),
-      followUps: s.followUps.filter((f) => f.intervention_id === i.id).map((f) => ({
-        id: f.id, point: f.point, plannedOn: f.planned_on, recordedOn: f.recorded_on, assessment: text(f.assessment), goalAttainment: f.goal_attainment,
-        before: f.before as FollowUpFigures | null, since: f.since as FollowUpFigures | null,
-      })),
+      id: i.id,
+      code: i.code,
+      label: interventionLabel.get(i.code) ?? i.code,
+      responsibleUserId: i.responsible_user_id,
+      responsibleName: i.responsible_name,
+      startDate: i.start_date,
+      followUpScheme: i.follow_up_scheme,
+      goal: text(i.goal),
+      comment: text(i.comment),
+      followUps: s.followUps
+        .filter((f) => f.intervention_id === i.id)
+        .map((f) => ({
+          id: f.id,
+          point: f.point,
+          plannedOn: f.planned_on,
+          recordedOn: f.recorded_on,
+          assessment: text(f.assessment),
+          goalAttainment: f.goal_attainment,
+          before: f.before as FollowUpFigures | null,
+          since: f.since as FollowUpFigures | null,
+        })),
     })),
     concernReports: s.concernReports.map((r) => {
       const remindOn = concernRemindOn(r.reported_on, input.settings);
       return {
-        id: r.id, reportedOn: r.reported_on, socialServicesOffice: text(r.social_services_office), reportedByName: r.reported_by_name, reasonCategory: r.reason_category,
-        actionsTaken: text(r.actions_taken), feedbackOn: r.feedback_on, feedbackKind: r.feedback_kind, isFeedbackOverdue: r.feedback_on === null && remindOn <= today, remindOn,
+        id: r.id,
+        reportedOn: r.reported_on,
+        socialServicesOffice: text(r.social_services_office),
+        reportedByName: r.reported_by_name,
+        reasonCategory: r.reason_category,
+        actionsTaken: text(r.actions_taken),
+        feedbackOn: r.feedback_on,
+        feedbackKind: r.feedback_kind,
+        isFeedbackOverdue: r.feedback_on === null && remindOn <= today,
+        remindOn,
       };
     }),
     meetings: s.meetings.map((m) => ({
-      id: m.id, kind: m.kind, heldOn: m.held_on, coordinatorKey: m.coordinator_key, sharedPlan: text(m.shared_plan),
+      id: m.id,
+      kind: m.kind,
+      heldOn: m.held_on,
+      coordinatorKey: m.coordinator_key,
+      sharedPlan: text(m.shared_plan),
       // The organiser sees who took part by kind (and the ratings), not names of people or offices.
-      participants: m.participants.map((p) => ({ ...p, name: text(p.name), ...(p.organisationName === undefined ? {} : { organisationName: text(p.organisationName) }), rating: m.ratings?.[p.key] ?? null })),
+      participants: m.participants.map((p) => ({
+        ...p,
+        name: text(p.name),
+        ...(p.organisationName === undefined ? {} : { organisationName: text(p.organisationName) }),
+        rating: m.ratings?.[p.key] ?? null,
+      })),
     })),
-    handovers: s.handovers.map((h) => ({ id: h.id, toSchoolUnitId: h.to_school_unit_id, toSchoolUnitName: h.to_school_unit_name, summary: text(h.summary), preparedOn: h.prepared_on, preparedByName: h.prepared_by_name })),
-    timeline: s.timeline.map((e) => ({ at: e.at, type: e.type, actorName: e.actorName, data: abilities.canSeeContent ? e.data : {} })),
+    handovers: s.handovers.map((h) => ({
+      id: h.id,
+      toSchoolUnitId: h.to_school_unit_id,
+      toSchoolUnitName: h.to_school_unit_name,
+      summary: text(h.summary),
+      preparedOn: h.prepared_on,
+      preparedByName: h.prepared_by_name,
+    })),
+    timeline: s.timeline.map((e) => ({
+      at: e.at,
+      type: e.type,
+      actorName: e.actorName,
+      data: abilities.canSeeContent ? e.data : {},
+    })),
   };
 }

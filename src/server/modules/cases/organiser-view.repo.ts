@@ -6,8 +6,17 @@ const inPeriod = (column: string, from: string, to: string) => sql`${sql.raw(col
 
 /** Per school unit: open cases now; investigations opened and completed in the period, overdue now; concern reports waiting for feedback. */
 export async function countCasesPerSchool(tx: Tx, organiserId: string, from: string, to: string, today: string) {
-  return queryRows<{ school_unit_id: string; school_unit_name: string | null; open_cases: number; investigations_opened: number; investigations_completed: number;
-    investigations_overdue: number; concern_reports_without_feedback: number }>(tx, sql`
+  return queryRows<{
+    school_unit_id: string;
+    school_unit_name: string | null;
+    open_cases: number;
+    investigations_opened: number;
+    investigations_completed: number;
+    investigations_overdue: number;
+    concern_reports_without_feedback: number;
+  }>(
+    tx,
+    sql`
     select c.school_unit_id, su.display_name as school_unit_name,
       (count(distinct c.id) filter (where c.status = 'open'))::int as open_cases,
       (select count(*) from case_investigations i join cases c2 on c2.organiser_id = i.organiser_id and c2.id = i.case_id
@@ -20,33 +29,55 @@ export async function countCasesPerSchool(tx: Tx, organiserId: string, from: str
         where r.organiser_id = ${organiserId} and c2.school_unit_id = c.school_unit_id and r.feedback_on is null)::int as concern_reports_without_feedback
     from cases c left join organisations su on su.organiser_id = c.organiser_id and su.id = c.school_unit_id
     where c.organiser_id = ${organiserId}
-    group by c.school_unit_id, su.display_name order by su.display_name`);
+    group by c.school_unit_id, su.display_name order by su.display_name`,
+  );
 }
 
 export async function countNotices(tx: Tx, organiserId: string, from: string, to: string) {
-  const [row] = await queryRows<{ received: number; acknowledged: number; unacknowledged: number }>(tx, sql`
+  const [row] = await queryRows<{ received: number; acknowledged: number; unacknowledged: number }>(
+    tx,
+    sql`
     select count(*)::int as received, (count(*) filter (where n.status = 'acknowledged'))::int as acknowledged,
       (count(*) filter (where n.status <> 'acknowledged'))::int as unacknowledged
     from organiser_notices n join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
-    where n.organiser_id = ${organiserId} and n.recipient = 'organiser' and ${inPeriod('i.opened_on', from, to)}`);
+    where n.organiser_id = ${organiserId} and n.recipient = 'organiser' and ${inPeriod('i.opened_on', from, to)}`,
+  );
   return row;
 }
 
-export async function countConcernReports(tx: Tx, organiserId: string, from: string, to: string, reminderDays: number, today: string) {
-  const [row] = await queryRows<{ registered: number; with_feedback: number; without_feedback: number; overdue: number }>(tx, sql`
+export async function countConcernReports(
+  tx: Tx,
+  organiserId: string,
+  from: string,
+  to: string,
+  reminderDays: number,
+  today: string,
+) {
+  const [row] = await queryRows<{
+    registered: number;
+    with_feedback: number;
+    without_feedback: number;
+    overdue: number;
+  }>(
+    tx,
+    sql`
     select count(*)::int as registered, (count(*) filter (where feedback_on is not null))::int as with_feedback,
       (count(*) filter (where feedback_on is null))::int as without_feedback,
       (count(*) filter (where feedback_on is null and reported_on + ${reminderDays}::int <= ${today}::date))::int as overdue
-    from case_concern_reports where organiser_id = ${organiserId} and ${inPeriod('reported_on', from, to)}`);
+    from case_concern_reports where organiser_id = ${organiserId} and ${inPeriod('reported_on', from, to)}`,
+  );
   return row;
 }
 
 /** Causes counted over cases opened in the period. */
 export async function countCauses(tx: Tx, organiserId: string, from: string, to: string) {
-  return queryRows<{ code: string; cases: number; as_primary: number }>(tx, sql`
+  return queryRows<{ code: string; cases: number; as_primary: number }>(
+    tx,
+    sql`
     select cc.code, count(*)::int as cases, (count(*) filter (where cc.is_primary))::int as as_primary
     from case_causes cc join cases c on c.organiser_id = cc.organiser_id and c.id = cc.case_id
-    where cc.organiser_id = ${organiserId} and ${inPeriod('c.opened_on', from, to)} group by cc.code order by cases desc, cc.code`);
+    where cc.organiser_id = ${organiserId} and ${inPeriod('c.opened_on', from, to)} group by cc.code order by cases desc, cc.code`,
+  );
 }
 
 /**
@@ -54,7 +85,18 @@ export async function countCauses(tx: Tx, organiserId: string, from: string, to:
  * the computed absence rate before the start and since (stored at the follow-up), averaged.
  */
 export async function countInterventionOutcomes(tx: Tx, organiserId: string, from: string, to: string) {
-  return queryRows<{ code: string; count: number; schools: number; follow_ups: number; mean_before: number | null; mean_since: number | null; improved: number; worsened: number }>(tx, sql`
+  return queryRows<{
+    code: string;
+    count: number;
+    schools: number;
+    follow_ups: number;
+    mean_before: number | null;
+    mean_since: number | null;
+    improved: number;
+    worsened: number;
+  }>(
+    tx,
+    sql`
     with i as (
       select ci.id, ci.code, c.school_unit_id from case_interventions ci join cases c on c.organiser_id = ci.organiser_id and c.id = ci.case_id
       where ci.organiser_id = ${organiserId} and ${inPeriod('ci.start_date', from, to)}),
@@ -65,26 +107,46 @@ export async function countInterventionOutcomes(tx: Tx, organiserId: string, fro
     select i.code, count(distinct i.id)::int as count, count(distinct i.school_unit_id)::int as schools, count(f.intervention_id)::int as follow_ups,
       avg(f.before_rate) as mean_before, avg(f.since_rate) as mean_since,
       (count(*) filter (where f.since_rate < f.before_rate))::int as improved, (count(*) filter (where f.since_rate > f.before_rate))::int as worsened
-    from i left join f on f.intervention_id = i.id group by i.code order by count desc, i.code`);
+    from i left join f on f.intervention_id = i.id group by i.code order by count desc, i.code`,
+  );
 }
 
 export async function countMeetings(tx: Tx, organiserId: string, from: string, to: string) {
-  const [row] = await queryRows<{ total: number; sip: number; ratings: number; mean_rating: number | null }>(tx, sql`
+  const [row] = await queryRows<{ total: number; sip: number; ratings: number; mean_rating: number | null }>(
+    tx,
+    sql`
     select count(distinct m.id)::int as total, (count(distinct m.id) filter (where m.kind = 'sip'))::int as sip, count(r.rating)::int as ratings, avg(r.rating)::float8 as mean_rating
     from case_meetings m left join case_meeting_ratings r on r.organiser_id = m.organiser_id and r.meeting_id = m.id
-    where m.organiser_id = ${organiserId} and ${inPeriod('m.held_on', from, to)}`);
+    where m.organiser_id = ${organiserId} and ${inPeriod('m.held_on', from, to)}`,
+  );
   return row;
 }
 
 export interface NoticeDbRow {
-  id: string; kind: string; recipient: string; municipality_code: string | null; case_id: string; pupil_id: string; given_name: string; family_name: string;
-  security_marking: string; school_unit_id: string; school_unit_name: string | null; status: string; created_at: Date | string; acknowledged_at: Date | string | null;
-  acknowledged_by_name: string | null; deadline: string | null; completed_on: string | null;
+  id: string;
+  kind: string;
+  recipient: string;
+  municipality_code: string | null;
+  case_id: string;
+  pupil_id: string;
+  given_name: string;
+  family_name: string;
+  security_marking: string;
+  school_unit_id: string;
+  school_unit_name: string | null;
+  status: string;
+  created_at: Date | string;
+  acknowledged_at: Date | string | null;
+  acknowledged_by_name: string | null;
+  deadline: string | null;
+  completed_on: string | null;
 }
 
 /** The organiser's inbox of notices. */
 export async function findNotices(tx: Tx, organiserId: string, status: 'received' | 'acknowledged' | 'all') {
-  return queryRows<NoticeDbRow>(tx, sql`
+  return queryRows<NoticeDbRow>(
+    tx,
+    sql`
     select n.id, n.kind, n.recipient, n.municipality_code, n.case_id, n.pupil_id, p.given_name, p.family_name, p.security_marking, n.school_unit_id,
       su.display_name as school_unit_name, n.status, n.created_at, n.acknowledged_at, u.display_name as acknowledged_by_name,
       i.deadline::text as deadline, i.completed_on::text as completed_on
@@ -93,5 +155,6 @@ export async function findNotices(tx: Tx, organiserId: string, status: 'received
     left join users u on u.organiser_id = n.organiser_id and u.id = n.acknowledged_by_user_id
     left join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
     where n.organiser_id = ${organiserId} and ${status === 'all' ? sql`true` : sql`n.status = ${status}`}
-    order by n.status desc, n.created_at desc`);
+    order by n.status desc, n.created_at desc`,
+  );
 }

@@ -27,16 +27,30 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (isQuoted) {
-      if (ch === '"' && body[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') isQuoted = false; else field += ch;
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') isQuoted = false;
+      else field += ch;
     } else if (ch === '"') isQuoted = true;
-    else if (ch === ';') { row.push(field); field = ''; } else if (ch === '\r') continue;
-    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += ch;
+    else if (ch === ';') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r') continue;
+    else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
   }
   return rows;
 }
 
 /** The table behind each file, for counting rows in the database. */
-const TABLE_OF: Record<string, string> = Object.fromEntries(EXPORT_FILES.map((f) => [f.name, f.name.replace('.csv', '')]));
+const TABLE_OF: Record<string, string> = Object.fromEntries(
+  EXPORT_FILES.map((f) => [f.name, f.name.replace('.csv', '')]),
+);
 TABLE_OF['messages.csv'] = 'outbox';
 
 async function seed(t: TestApp, world: World): Promise<void> {
@@ -45,20 +59,73 @@ async function seed(t: TestApp, world: World): Promise<void> {
   const teacher = await logInAs(t.app, world.usernames.teacher);
   for (const [key, lessonId] of world.lessonsA) {
     const marks = key.endsWith('08:00') ? [{ personId: a0, kind: 'absent' }] : [];
-    expect((await teacher.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } })).statusCode).toBe(200);
+    expect(
+      (await teacher.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } }))
+        .statusCode,
+    ).toBe(200);
   }
   // A correction (absent → late 5): history keeps both.
   const first = world.lessonsA.get('2026-01-12 08:00')!;
-  expect((await teacher.request({ method: 'PUT', url: `/api/lessons/${first}/registration`, payload: { marks: [{ personId: a0, kind: 'late', minutes: 5 }] } })).statusCode).toBe(200);
+  expect(
+    (
+      await teacher.request({
+        method: 'PUT',
+        url: `/api/lessons/${first}/registration`,
+        payload: { marks: [{ personId: a0, kind: 'late', minutes: 5 }] },
+      })
+    ).statusCode,
+  ).toBe(200);
   const mentor = await logInAs(t.app, world.usernames.mentor);
-  expect((await mentor.request({ method: 'POST', url: `/api/pupils/${a0}/absences`,
-    payload: { kind: 'guardianReport', fromDate: '2026-01-13', toDate: '2026-01-13', comment: 'Tandläkare; "kl 8"' } })).statusCode).toBe(201);
-  await db.insert(schema.cases).values({ organiserId: world.organiserId, id: randomUUID(), pupilId: a0, schoolUnitId: world.schoolUnitId, openedOn: '2026-01-13' });
+  expect(
+    (
+      await mentor.request({
+        method: 'POST',
+        url: `/api/pupils/${a0}/absences`,
+        payload: {
+          kind: 'guardianReport',
+          fromDate: '2026-01-13',
+          toDate: '2026-01-13',
+          comment: 'Tandläkare; "kl 8"',
+        },
+      })
+    ).statusCode,
+  ).toBe(201);
+  await db
+    .insert(schema.cases)
+    .values({
+      organiserId: world.organiserId,
+      id: randomUUID(),
+      pupilId: a0,
+      schoolUnitId: world.schoolUnitId,
+      openedOn: '2026-01-13',
+    });
   // Messages about an ordinary pupil and about the protected pupil.
-  for (const [personId, address] of [[a0, 'vanlig@example.se'], [world.protectedPupil, 'hemlig@example.se']] as const) {
+  for (const [personId, address] of [
+    [a0, 'vanlig@example.se'],
+    [world.protectedPupil, 'hemlig@example.se'],
+  ] as const) {
     const outboxId = randomUUID();
-    await db.insert(schema.outbox).values({ organiserId: world.organiserId, id: outboxId, kind: 'sameDayNotice', personId, templateKey: 'sameDay', payload: {}, idempotencyKey: `k-${outboxId}` });
-    await db.insert(schema.messageDeliveries).values({ organiserId: world.organiserId, id: randomUUID(), outboxId, channel: 'email', address, body: `Hej, om ${address}` });
+    await db
+      .insert(schema.outbox)
+      .values({
+        organiserId: world.organiserId,
+        id: outboxId,
+        kind: 'sameDayNotice',
+        personId,
+        templateKey: 'sameDay',
+        payload: {},
+        idempotencyKey: `k-${outboxId}`,
+      });
+    await db
+      .insert(schema.messageDeliveries)
+      .values({
+        organiserId: world.organiserId,
+        id: randomUUID(),
+        outboxId,
+        channel: 'email',
+        address,
+        body: `Hej, om ${address}`,
+      });
   }
 }
 
@@ -85,10 +152,14 @@ describe('full export', () => {
     const download = await admin.request({ method: 'GET', url: `/api/exports/${jobId}/download` });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/zip');
-    expect(download.headers['content-disposition']).toMatch(/attachment; filename="narvaro-export-\d{4}-\d{2}-\d{2}\.zip"/);
+    expect(download.headers['content-disposition']).toMatch(
+      /attachment; filename="narvaro-export-\d{4}-\d{2}-\d{2}\.zip"/,
+    );
     zip = unzipSync(new Uint8Array(download.rawPayload));
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('runs as a background job with progress per file and a download link', () => {
     expect(job.status).toBe('done');
@@ -102,7 +173,10 @@ describe('full export', () => {
     for (const file of EXPORT_FILES) {
       const rows = parseCsv(strFromU8(zip[file.name]));
       expect(rows[0], file.name).toEqual(file.columns.map((c) => c.name));
-      const [{ n }] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.identifier(TABLE_OF[file.name])} where organiser_id = ${world.organiserId}`);
+      const [{ n }] = await queryRows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from ${sql.identifier(TABLE_OF[file.name])} where organiser_id = ${world.organiserId}`,
+      );
       expect(rows.length - 1, file.name).toBe(n);
       expect(job.result.files[file.name], file.name).toBe(n);
       expect(readme).toContain(`${file.name} (${n} rader)`);
@@ -116,26 +190,46 @@ describe('full export', () => {
   });
 
   it("contains nothing of another organiser and no address of a protected pupil's family", () => {
-    const all = Object.values(zip).map((bytes) => strFromU8(bytes)).join('\n');
-    for (const id of [other.organiserId, other.schoolUnitId, ...other.pupilsA, ...other.pupilsB, ...other.lessonsA.values()]) expect(all).not.toContain(id);
+    const all = Object.values(zip)
+      .map((bytes) => strFromU8(bytes))
+      .join('\n');
+    for (const id of [
+      other.organiserId,
+      other.schoolUnitId,
+      ...other.pupilsA,
+      ...other.pupilsB,
+      ...other.lessonsA.values(),
+    ])
+      expect(all).not.toContain(id);
     expect(all).not.toContain('hemlig@example.se');
     expect(all).toContain('vanlig@example.se');
   });
 
   it('is audited: the export, each case read and the download; and only the organiser administrator may start or fetch it', async () => {
-    const events = await queryRows<{ type: string; data: any }>(t.database.db, sql`
-      select type, data from audit_events where organiser_id = ${world.organiserId} and type in ('export.create', 'export.download', 'case.read') order by id`);
+    const events = await queryRows<{ type: string; data: any }>(
+      t.database.db,
+      sql`
+      select type, data from audit_events where organiser_id = ${world.organiserId} and type in ('export.create', 'export.download', 'case.read') order by id`,
+    );
     expect(events).toEqual([
-      { type: 'export.create', data: expect.objectContaining({ origin: 'ui', includesCases: true, bytes: expect.any(Number) }) },
+      {
+        type: 'export.create',
+        data: expect.objectContaining({ origin: 'ui', includesCases: true, bytes: expect.any(Number) }),
+      },
       { type: 'case.read', data: { view: 'export' } },
       { type: 'export.download', data: { bytes: expect.any(Number) } },
     ]);
     const principal = await logInAs(t.app, world.usernames.principal);
-    expect((await principal.request({ method: 'POST', url: '/api/exports', payload: { includeCases: false } })).statusCode).toBe(403);
+    expect(
+      (await principal.request({ method: 'POST', url: '/api/exports', payload: { includeCases: false } })).statusCode,
+    ).toBe(403);
     const otherAdmin = await logInAs(t.app, other.usernames.organiserAdmin);
     expect((await otherAdmin.request({ method: 'GET', url: `/api/exports/${jobId}/download` })).statusCode).toBe(404);
     // Without cases: no case file at all.
-    const withoutCases = await finishedJob(admin, (await admin.request({ method: 'POST', url: '/api/exports', payload: { includeCases: false } })).json().jobId);
+    const withoutCases = await finishedJob(
+      admin,
+      (await admin.request({ method: 'POST', url: '/api/exports', payload: { includeCases: false } })).json().jobId,
+    );
     expect(Object.keys(withoutCases.result.files).some((name) => name.startsWith('case'))).toBe(false);
   });
 

@@ -18,34 +18,65 @@ export async function exportRoutes(fastify: FastifyInstance, { database, jobs }:
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = database.db;
 
-  app.post('/api/exports', {
-    schema: {
-      tags: ['exports'], summary: 'Start a full export of the organiser as a background job (202 with the job id)',
-      body: Type.Object({ includeCases: Type.Boolean({ description: 'Include case data (ärenden); the UI warns first' }) }, { additionalProperties: false }),
-      response: { 202: Type.Object({ jobId: Uuid }), ...errors },
+  app.post(
+    '/api/exports',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Start a full export of the organiser as a background job (202 with the job id)',
+        body: Type.Object(
+          { includeCases: Type.Boolean({ description: 'Include case data (ärenden); the UI warns first' }) },
+          { additionalProperties: false },
+        ),
+        response: { 202: Type.Object({ jobId: Uuid }), ...errors },
+      },
     },
-  }, async (request, reply) => {
-    const actor = actorOf(request);
-    assertExportAdmin(actor);
-    const jobId = await startBackgroundJob(db, jobs, { organiserId: actor.organiserId, kind: 'organiser.export', input: { includeCases: request.body.includeCases }, createdByUserId: actor.userId });
-    return reply.status(202).send({ jobId });
-  });
+    async (request, reply) => {
+      const actor = actorOf(request);
+      assertExportAdmin(actor);
+      const jobId = await startBackgroundJob(db, jobs, {
+        organiserId: actor.organiserId,
+        kind: 'organiser.export',
+        input: { includeCases: request.body.includeCases },
+        createdByUserId: actor.userId,
+      });
+      return reply.status(202).send({ jobId });
+    },
+  );
 
-  app.get('/api/exports/:id/download', {
-    schema: { tags: ['exports'], summary: 'Download a finished export (only by the user who started it)', params: Type.Object({ id: Uuid }) },
-  }, async (request, reply) => {
-    const actor = actorOf(request);
-    assertExportAdmin(actor);
-    const job = await findBackgroundJob(db, actor.organiserId, request.params.id);
-    if (!job || job.kind !== 'organiser.export' || job.createdByUserId !== actor.userId) throw notFound('EXPORT_NOT_FOUND', 'Exporten hittades inte.');
-    const file = await db.transaction(async (tx) => {
-      const [row] = await tx.select().from(schema.exportFiles)
-        .where(and(eq(schema.exportFiles.organiserId, actor.organiserId), eq(schema.exportFiles.jobId, job.id)));
-      if (!row) throw notFound('EXPORT_NOT_FOUND', 'Exporten hittades inte.');
-      await writeAuditEvent(tx, auditContextOf(request), { type: 'export.download', exportId: job.id, data: { bytes: row.content.byteLength } });
-      return row;
-    });
-    return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .header('cache-control', 'no-store').send(Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength));
-  });
+  app.get(
+    '/api/exports/:id/download',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Download a finished export (only by the user who started it)',
+        params: Type.Object({ id: Uuid }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      assertExportAdmin(actor);
+      const job = await findBackgroundJob(db, actor.organiserId, request.params.id);
+      if (!job || job.kind !== 'organiser.export' || job.createdByUserId !== actor.userId)
+        throw notFound('EXPORT_NOT_FOUND', 'Exporten hittades inte.');
+      const file = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(schema.exportFiles)
+          .where(and(eq(schema.exportFiles.organiserId, actor.organiserId), eq(schema.exportFiles.jobId, job.id)));
+        if (!row) throw notFound('EXPORT_NOT_FOUND', 'Exporten hittades inte.');
+        await writeAuditEvent(tx, auditContextOf(request), {
+          type: 'export.download',
+          exportId: job.id,
+          data: { bytes: row.content.byteLength },
+        });
+        return row;
+      });
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength));
+    },
+  );
 }

@@ -16,20 +16,38 @@ describe("Mina barn: the child's attendance this term", () => {
   afterAll(() => t.close());
 
   const overviewChild = async (pupilId: string) =>
-    (await parent.request({ method: 'GET', url: '/api/guardian/overview' })).json().children.find((c: { personId: string }) => c.personId === pupilId);
+    (await parent.request({ method: 'GET', url: '/api/guardian/overview' }))
+      .json()
+      .children.find((c: { personId: string }) => c.personId === pupilId);
 
   it('is absent without a term, and then equals the pupil page over the term so far', async () => {
     expect((await overviewChild(world.pupilsA[0])).attendanceThisTerm).toBeNull();
-    await t.database.db.insert(schema.terms).values({ organiserId: world.organiserId, id: 'vt26', name: 'Vårterminen 2026', startDate: '2026-01-08', endDate: '2026-06-12' });
+    await t.database.db
+      .insert(schema.terms)
+      .values({
+        organiserId: world.organiserId,
+        id: 'vt26',
+        name: 'Vårterminen 2026',
+        startDate: '2026-01-08',
+        endDate: '2026-06-12',
+      });
     const teacher = await logInAs(t.app, world.usernames.teacher);
     for (const [key, lessonId] of world.lessonsA) {
       const marks = key.endsWith('08:00') ? [{ personId: world.pupilsA[0], kind: 'absent' }] : [];
-      expect((await teacher.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } })).statusCode).toBe(200);
+      expect(
+        (await teacher.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } }))
+          .statusCode,
+      ).toBe(200);
     }
     const mentor = await logInAs(t.app, world.usernames.mentor);
-    await mentor.request({ method: 'POST', url: `/api/pupils/${world.pupilsA[0]}/absences`,
-      payload: { kind: 'guardianReport', fromDate: '2026-01-13', toDate: '2026-01-13', reasonCode: 'reported' } });
-    const page = (await mentor.request({ method: 'GET', url: `/api/pupils/${world.pupilsA[0]}?from=2026-01-08&to=2026-01-14` })).json().total;
+    await mentor.request({
+      method: 'POST',
+      url: `/api/pupils/${world.pupilsA[0]}/absences`,
+      payload: { kind: 'guardianReport', fromDate: '2026-01-13', toDate: '2026-01-13', reasonCode: 'reported' },
+    });
+    const page = (
+      await mentor.request({ method: 'GET', url: `/api/pupils/${world.pupilsA[0]}?from=2026-01-08&to=2026-01-14` })
+    ).json().total;
 
     const attendance = (await overviewChild(world.pupilsA[0])).attendanceThisTerm;
     expect(attendance).toMatchObject({ from: '2026-01-08', to: '2026-01-14' });

@@ -6,7 +6,10 @@ import { addDays } from '../../../shared/dates/index.js';
 export const REPORT_DAYS_AHEAD = 60;
 
 /** A guardian's own kind of report that has not started yet may be changed or withdrawn. */
-export function canChangeReport(report: { kind: string; startsAt: Date; withdrawnAt: Date | null }, now: Date): boolean {
+export function canChangeReport(
+  report: { kind: string; startsAt: Date; withdrawnAt: Date | null },
+  now: Date,
+): boolean {
   return report.kind === 'guardianReport' && report.withdrawnAt === null && report.startsAt.getTime() > now.getTime();
 }
 
@@ -14,9 +17,10 @@ export function canChangeReport(report: { kind: string; startsAt: Date; withdraw
 export function checkReportDates(fromDate: string, toDate: string, today: string, pastDays: number): void {
   const earliest = addDays(today, -pastDays);
   if (fromDate < earliest) {
-    const message = pastDays === 0
-      ? 'Frånvaro kan bara anmälas från och med idag. Kontakta skolan om en dag som redan har varit.'
-      : `Frånvaro kan anmälas högst ${pastDays} ${pastDays === 1 ? 'dag' : 'dagar'} bakåt (från ${earliest}). Kontakta skolan om tidigare dagar.`;
+    const message =
+      pastDays === 0
+        ? 'Frånvaro kan bara anmälas från och med idag. Kontakta skolan om en dag som redan har varit.'
+        : `Frånvaro kan anmälas högst ${pastDays} ${pastDays === 1 ? 'dag' : 'dagar'} bakåt (från ${earliest}). Kontakta skolan om tidigare dagar.`;
     throw new AppError('REPORT_DATE_TOO_EARLY', message, [{ path: '/fromDate', message }]);
   }
   if (toDate > addDays(today, REPORT_DAYS_AHEAD)) {

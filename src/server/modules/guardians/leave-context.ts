@@ -10,24 +10,42 @@ import { findCurrentTerm } from '../pupils/pupils.repo.js';
 import { findStates } from '../ladders/ladders.repo.js';
 import type { LeaveDecisionContext } from '../../../shared/schemas/guardians.js';
 
-export async function loadLeaveDecisionContext(tx: Tx, organiserId: string, pupilIds: string[], today: string): Promise<Map<string, LeaveDecisionContext>> {
+export async function loadLeaveDecisionContext(
+  tx: Tx,
+  organiserId: string,
+  pupilIds: string[],
+  today: string,
+): Promise<Map<string, LeaveDecisionContext>> {
   const ids = [...new Set(pupilIds)];
   if (ids.length === 0) return new Map();
   const term = await findCurrentTerm(tx, organiserId, today);
   const termTo = term && term.endDate < today ? term.endDate : today;
-  const figures = term ? await aggregateFigures(tx, organiserId, sql`pd.person_id = any(${uuidArray(ids)})`, term.startDate, termTo) : new Map();
+  const figures = term
+    ? await aggregateFigures(tx, organiserId, sql`pd.person_id = any(${uuidArray(ids)})`, term.startDate, termTo)
+    : new Map();
   const states = await findStates(tx, organiserId, ids);
-  const openCases = await queryRows<{ pupil_id: string; id: string }>(tx, sql`select pupil_id, id from cases
-    where organiser_id = ${organiserId} and status = 'open' and pupil_id = any(${uuidArray(ids)})`);
+  const openCases = await queryRows<{ pupil_id: string; id: string }>(
+    tx,
+    sql`select pupil_id, id from cases
+    where organiser_id = ${organiserId} and status = 'open' and pupil_id = any(${uuidArray(ids)})`,
+  );
   const caseOf = new Map(openCases.map((c) => [c.pupil_id, c.id]));
-  return new Map(ids.map((id) => {
-    const f = figures.get(id);
-    const state = states.get(id);
-    return [id, {
-      termFrom: term?.startDate ?? null, termTo: term ? termTo : null,
-      absentRate: f?.absentRate ?? null, invalidRate: f?.invalidRate ?? null,
-      ladder: state && state.step_index > 0 ? { stepIndex: state.step_index, explanation: state.explanation } : null,
-      openCaseId: caseOf.get(id) ?? null,
-    }];
-  }));
+  return new Map(
+    ids.map((id) => {
+      const f = figures.get(id);
+      const state = states.get(id);
+      return [
+        id,
+        {
+          termFrom: term?.startDate ?? null,
+          termTo: term ? termTo : null,
+          absentRate: f?.absentRate ?? null,
+          invalidRate: f?.invalidRate ?? null,
+          ladder:
+            state && state.step_index > 0 ? { stepIndex: state.step_index, explanation: state.explanation } : null,
+          openCaseId: caseOf.get(id) ?? null,
+        },
+      ];
+    }),
+  );
 }

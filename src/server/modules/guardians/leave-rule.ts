@@ -12,7 +12,8 @@ import { countSchoolDays, leaveDaysThisSchoolYear, schoolYearOf } from './guardi
 import { LEAVE_WARNING_DAYS } from './leave.repo.js';
 import { type Actor, schoolUnitsWith } from '../../policies/actor.js';
 
-export const LEAVE_NEEDS_PRINCIPAL_MESSAGE = 'Ledighet över skolans gräns, eller som tar läsårets ledighet över 10 dagar, beslutas av rektor.';
+export const LEAVE_NEEDS_PRINCIPAL_MESSAGE =
+  'Ledighet över skolans gräns, eller som tar läsårets ledighet över 10 dagar, beslutas av rektor.';
 
 /** True when the actor is rektor of the school unit (or organiser-wide). */
 export function isPrincipalFor(actor: Actor, schoolUnitId: string | null): boolean {
@@ -46,10 +47,18 @@ export async function leaveDecider(tx: Tx, organiserId: string, input: LeaveRule
   const schoolDays = await countSchoolDays(tx, organiserId, input.schoolUnitId, input.fromDate, input.toDate);
   const leaveDaysBefore = await leaveDaysThisSchoolYear(tx, organiserId, input.pupilId, input.fromDate);
   const { from, to } = schoolYearOf(input.fromDate);
-  const [pending] = await queryRows<{ n: number }>(tx, sql`select coalesce(sum(school_days), 0)::int as n from leave_requests
+  const [pending] = await queryRows<{ n: number }>(
+    tx,
+    sql`select coalesce(sum(school_days), 0)::int as n from leave_requests
     where organiser_id = ${organiserId} and pupil_id = ${input.pupilId} and status = 'pending' and from_date between ${from}::date and ${to}::date
-      ${input.requestId ? sql`and id <> ${input.requestId}` : sql``}`);
+      ${input.requestId ? sql`and id <> ${input.requestId}` : sql``}`,
+  );
   const pendingDaysBefore = pending.n;
   const isOverYear = leaveDaysBefore + pendingDaysBefore + schoolDays > LEAVE_WARNING_DAYS;
-  return { schoolDays, leaveDaysBefore, pendingDaysBefore, decidedByRole: schoolDays > input.mentorLimitDays || isOverYear ? 'principal' : 'mentor' };
+  return {
+    schoolDays,
+    leaveDaysBefore,
+    pendingDaysBefore,
+    decidedByRole: schoolDays > input.mentorLimitDays || isOverYear ? 'principal' : 'mentor',
+  };
 }

@@ -3,18 +3,32 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 
 export interface LeaveRow {
-  id: string; pupil_id: string; pupil_name: string; from_date: string; to_date: string; reason: string; school_days: number;
-  decided_by_role: string; status: string; decision_reason: string | null; details: { leaveDaysBefore?: number; pendingDaysBefore?: number }; created_at: Date | string;
-  school_unit_id: string | null; requested_by_person_id: string;
+  id: string;
+  pupil_id: string;
+  pupil_name: string;
+  from_date: string;
+  to_date: string;
+  reason: string;
+  school_days: number;
+  decided_by_role: string;
+  status: string;
+  decision_reason: string | null;
+  details: { leaveDaysBefore?: number; pendingDaysBefore?: number };
+  created_at: Date | string;
+  school_unit_id: string | null;
+  requested_by_person_id: string;
 }
 
 /** `where` uses `lr` (leave_requests). */
 export async function findLeaveRequests(tx: Tx, organiserId: string, where: SQL): Promise<LeaveRow[]> {
-  return queryRows<LeaveRow>(tx, sql`select lr.id, lr.pupil_id, p.given_name || ' ' || p.family_name as pupil_name, lr.from_date::text as from_date, lr.to_date::text as to_date,
+  return queryRows<LeaveRow>(
+    tx,
+    sql`select lr.id, lr.pupil_id, p.given_name || ' ' || p.family_name as pupil_name, lr.from_date::text as from_date, lr.to_date::text as to_date,
       lr.reason, lr.school_days, lr.decided_by_role, lr.status, lr.decision_reason, lr.details, lr.created_at, lr.school_unit_id, lr.requested_by_person_id
     from leave_requests lr join persons p on p.organiser_id = lr.organiser_id and p.id = lr.pupil_id
     where lr.organiser_id = ${organiserId} and ${where}
-    order by lr.created_at desc limit 200`);
+    order by lr.created_at desc limit 200`,
+  );
 }
 
 /** More than this many leave days in a school year gets a warning (the common guideline). */
@@ -25,8 +39,18 @@ export const presentLeave = (r: LeaveRow) => {
   // The year's total counts the other requests pending when this one was made (leave-rule.ts).
   const pendingDaysBefore = r.details.pendingDaysBefore ?? 0;
   return {
-    id: r.id, pupilId: r.pupil_id, pupilName: r.pupil_name, fromDate: r.from_date, toDate: r.to_date, reason: r.reason, schoolDays: r.school_days,
-    decidedByRole: r.decided_by_role, status: r.status, decisionReason: r.decision_reason, leaveDaysBefore,
-    isOverTenDays: leaveDaysBefore + pendingDaysBefore + r.school_days > LEAVE_WARNING_DAYS, createdAt: new Date(r.created_at).toISOString(),
+    id: r.id,
+    pupilId: r.pupil_id,
+    pupilName: r.pupil_name,
+    fromDate: r.from_date,
+    toDate: r.to_date,
+    reason: r.reason,
+    schoolDays: r.school_days,
+    decidedByRole: r.decided_by_role,
+    status: r.status,
+    decisionReason: r.decision_reason,
+    leaveDaysBefore,
+    isOverTenDays: leaveDaysBefore + pendingDaysBefore + r.school_days > LEAVE_WARNING_DAYS,
+    createdAt: new Date(r.created_at).toISOString(),
   };
 };

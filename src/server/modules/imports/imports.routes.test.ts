@@ -15,11 +15,19 @@ const BOUNDARY = '----narvaro-test-boundary';
 
 /** A multipart/form-data body with one file part per entry. */
 function multipart(files: Record<string, string | Buffer>): { payload: Buffer; headers: Record<string, string> } {
-  const parts = Object.entries(files).map(([name, content]) => Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/json\r\n\r\n`),
-    Buffer.from(content), Buffer.from('\r\n'),
-  ]));
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${BOUNDARY}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } };
+  const parts = Object.entries(files).map(([name, content]) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/json\r\n\r\n`,
+      ),
+      Buffer.from(content),
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${BOUNDARY}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  };
 }
 
 describe('SS12000 upload', () => {
@@ -35,15 +43,22 @@ describe('SS12000 upload', () => {
   });
   afterAll(() => t.close());
 
-  const upload = (files: Record<string, string | Buffer>) => admin.request({ method: 'POST', url: '/api/imports/ss12000', ...multipart(files) });
-  const importRows = () => queryRows<{ status: string; code: string | null }>(t.database.db, sql`
-    select status, report->'problems'->0->>'code' as code from imports where organiser_id = ${world.organiserId} order by started_at`);
+  const upload = (files: Record<string, string | Buffer>) =>
+    admin.request({ method: 'POST', url: '/api/imports/ss12000', ...multipart(files) });
+  const importRows = () =>
+    queryRows<{ status: string; code: string | null }>(
+      t.database.db,
+      sql`
+    select status, report->'problems'->0->>'code' as code from imports where organiser_id = ${world.organiserId} order by started_at`,
+    );
 
   it('imports files larger than the JSON body limit, streamed to disk', async () => {
     const { files } = smallImport(world.organiserId);
     // Padding makes persons.json 1.5 MB, above the 1 MB body limit, still valid JSON.
     const persons = JSON.stringify(files.persons).replace(/^\{/, `{${' '.repeat(1.5 * MB)}`);
-    const body = Object.fromEntries(Object.entries(files).map(([name, content]) => [`${name}.json`, JSON.stringify(content)]));
+    const body = Object.fromEntries(
+      Object.entries(files).map(([name, content]) => [`${name}.json`, JSON.stringify(content)]),
+    );
     const res = await upload({ ...body, 'persons.json': persons, 'notes.txt': 'ignored' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'applied' });
@@ -54,24 +69,39 @@ describe('SS12000 upload', () => {
     const tooBig = await upload({ 'persons.json': `{"data":[]${' '.repeat(2 * MB + 10)}}` });
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json()).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', message: expect.any(String) });
-    const tooMuch = await upload({ 'persons.json': `{"data":[]${' '.repeat(1.8 * MB)}}`, 'groups.json': `{"data":[]${' '.repeat(1.8 * MB)}}` });
+    const tooMuch = await upload({
+      'persons.json': `{"data":[]${' '.repeat(1.8 * MB)}}`,
+      'groups.json': `{"data":[]${' '.repeat(1.8 * MB)}}`,
+    });
     expect(tooMuch.statusCode).toBe(413);
-    expect((await importRows()).slice(before)).toEqual([{ status: 'rejected', code: 'PAYLOAD_TOO_LARGE' }, { status: 'rejected', code: 'PAYLOAD_TOO_LARGE' }]);
+    expect((await importRows()).slice(before)).toEqual([
+      { status: 'rejected', code: 'PAYLOAD_TOO_LARGE' },
+      { status: 'rejected', code: 'PAYLOAD_TOO_LARGE' },
+    ]);
   });
 
   it('answers malformed multipart with 400 and a zip sent as JSON with the import report, both recorded', async () => {
     const before = (await importRows()).length;
     const broken = await admin.request({
-      method: 'POST', url: '/api/imports/ss12000', headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      method: 'POST',
+      url: '/api/imports/ss12000',
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
       payload: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="persons.json"\r\n\r\n{"data":[`,
     });
     expect(broken.statusCode).toBe(400);
     expect(broken.json()).toMatchObject({ error: 'VALIDATION_FAILED', message: expect.any(String) });
-    const zip = Buffer.from(zipSync({ 'persons.json': new TextEncoder().encode(JSON.stringify(smallImport(world.organiserId).files.persons)) }));
+    const zip = Buffer.from(
+      zipSync({
+        'persons.json': new TextEncoder().encode(JSON.stringify(smallImport(world.organiserId).files.persons)),
+      }),
+    );
     const zipped = await upload({ 'persons.json': zip });
     expect(zipped.statusCode).toBe(422);
     expect(zipped.json()).toMatchObject({ error: 'IMPORT_REJECTED', details: { status: 'rejected' } });
-    expect((await importRows()).slice(before)).toEqual([{ status: 'rejected', code: 'VALIDATION_FAILED' }, { status: 'rejected', code: expect.any(String) }]);
+    expect((await importRows()).slice(before)).toEqual([
+      { status: 'rejected', code: 'VALIDATION_FAILED' },
+      { status: 'rejected', code: expect.any(String) },
+    ]);
   });
 
   it('answers a JSON body on the upload route with 400, not a parse of a large body', async () => {

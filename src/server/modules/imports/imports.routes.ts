@@ -20,99 +20,190 @@ import { parseSs12000Files, readSs12000Dir, ss12000FileNameOf } from './read-ss1
 import { JOB_SYNC_SS12000_NOW, findSyncSettings, saveSyncSettings } from './sync/scheduled-sync.js';
 
 const ImportReportSchema = Type.Object({
-  importId: Type.String(), status: Type.String(), organiserId: Type.Union([Type.String(), Type.Null()]),
-  counts: Type.Record(Type.String(), Type.Number()), problems: Type.Array(Type.Record(Type.String(), Type.Unknown())), durationMs: Type.Number(),
+  importId: Type.String(),
+  status: Type.String(),
+  organiserId: Type.Union([Type.String(), Type.Null()]),
+  counts: Type.Record(Type.String(), Type.Number()),
+  problems: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  durationMs: Type.Number(),
 });
 
 /** The sync connection as the browser sees it: never the secret. */
 const SyncSettingsSchema = Type.Object({
-  baseUrl: Type.String(), tokenUrl: Type.String(), clientId: Type.String(), authMethod: Type.Union([Type.Literal('body'), Type.Literal('basic')]),
-  scheduleTime: Type.Union([Type.String(), Type.Null()]), hasSecret: Type.Boolean(), lastRunAt: Type.Union([Type.String(), Type.Null()]),
-  lastStatus: Type.Union([Type.String(), Type.Null()]), lastReport: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  baseUrl: Type.String(),
+  tokenUrl: Type.String(),
+  clientId: Type.String(),
+  authMethod: Type.Union([Type.Literal('body'), Type.Literal('basic')]),
+  scheduleTime: Type.Union([Type.String(), Type.Null()]),
+  hasSecret: Type.Boolean(),
+  lastRunAt: Type.Union([Type.String(), Type.Null()]),
+  lastStatus: Type.Union([Type.String(), Type.Null()]),
+  lastReport: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
 });
 const HttpUrl = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 500 });
-const SaveSyncSettingsBody = Type.Object({
-  baseUrl: HttpUrl, tokenUrl: HttpUrl, clientId: Type.String({ minLength: 1, maxLength: 200 }),
-  authMethod: Type.Union([Type.Literal('body'), Type.Literal('basic')]),
-  scheduleTime: Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()]),
-  clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-}, { additionalProperties: false });
+const SaveSyncSettingsBody = Type.Object(
+  {
+    baseUrl: HttpUrl,
+    tokenUrl: HttpUrl,
+    clientId: Type.String({ minLength: 1, maxLength: 200 }),
+    authMethod: Type.Union([Type.Literal('body'), Type.Literal('basic')]),
+    scheduleTime: Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()]),
+    clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
 
 export async function importRoutes(fastify: FastifyInstance, { database, config, jobs }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   let isImportRunning = false;
 
-  app.post('/api/imports/ss12000', {
-    schema: {
-      tags: ['imports'], summary: 'Import SS12000 files (multipart, one part per endpoint file, e.g. persons.json); all-or-nothing',
-      consumes: ['multipart/form-data'], response: { 200: ImportReportSchema, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse },
+  app.post(
+    '/api/imports/ss12000',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Import SS12000 files (multipart, one part per endpoint file, e.g. persons.json); all-or-nothing',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: ImportReportSchema,
+          400: ErrorResponse,
+          403: ErrorResponse,
+          409: ErrorResponse,
+          413: ErrorResponse,
+          422: ErrorResponse,
+        },
+      },
     },
-  }, async (request) => {
-    const actor = actorOf(request);
-    if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan importera.');
-    if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Skicka filerna som multipart/form-data.');
-    // One import at a time: a second would wait on the first one's locks anyway.
-    if (isImportRunning) throw new AppError('IMPORT_IN_PROGRESS', 'En import pågår redan. Vänta tills den är klar.');
-    isImportRunning = true;
-    let dir: string | undefined;
-    try {
-      dir = await mkdtemp(path.join(os.tmpdir(), 'narvaro-import-'));
+    async (request) => {
+      const actor = actorOf(request);
+      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan importera.');
+      if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Skicka filerna som multipart/form-data.');
+      // One import at a time: a second would wait on the first one's locks anyway.
+      if (isImportRunning) throw new AppError('IMPORT_IN_PROGRESS', 'En import pågår redan. Vänta tills den är klar.');
+      isImportRunning = true;
+      let dir: string | undefined;
       try {
-        await receiveFiles(request, dir, config);
-      } catch (error) {
-        // A broken or oversized upload is still an import attempt: recorded as rejected, then answered 400/413.
-        const failure = uploadFailure(error);
-        await recordRejectedUpload(database, { organiserId: actor.organiserId, actorUserId: actor.userId, code: failure.code, message: failure.message });
-        throw failure;
+        dir = await mkdtemp(path.join(os.tmpdir(), 'narvaro-import-'));
+        try {
+          await receiveFiles(request, dir, config);
+        } catch (error) {
+          // A broken or oversized upload is still an import attempt: recorded as rejected, then answered 400/413.
+          const failure = uploadFailure(error);
+          await recordRejectedUpload(database, {
+            organiserId: actor.organiserId,
+            actorUserId: actor.userId,
+            code: failure.code,
+            message: failure.message,
+          });
+          throw failure;
+        }
+        const report = await importSs12000(database, {
+          ...(await readSs12000Dir(dir)),
+          organiserId: actor.organiserId,
+          actorUserId: actor.userId,
+        });
+        if (report.status !== 'applied')
+          throw new AppError('IMPORT_REJECTED', 'Importen avvisades. Inget har ändrats; se rapporten.', report);
+        return report;
+      } finally {
+        isImportRunning = false;
+        if (dir) await rm(dir, { recursive: true, force: true });
       }
-      const report = await importSs12000(database, { ...await readSs12000Dir(dir), organiserId: actor.organiserId, actorUserId: actor.userId });
-      if (report.status !== 'applied') throw new AppError('IMPORT_REJECTED', 'Importen avvisades. Inget har ändrats; se rapporten.', report);
-      return report;
-    } finally {
-      isImportRunning = false;
-      if (dir) await rm(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 
-  app.get('/api/imports', {
-    schema: { tags: ['imports'], summary: 'Earlier imports with their reports', response: { 200: Type.Object({ imports: Type.Array(Type.Record(Type.String(), Type.Unknown())) }), 403: ErrorResponse } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan se importer.');
-    const rows = await database.db.select().from(schema.imports).where(eq(schema.imports.organiserId, actor.organiserId)).orderBy(desc(schema.imports.startedAt)).limit(50);
-    return { imports: rows.map((r) => ({ id: r.id, status: r.status, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, report: r.report })) };
-  });
+  app.get(
+    '/api/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Earlier imports with their reports',
+        response: {
+          200: Type.Object({ imports: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+          403: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan se importer.');
+      const rows = await database.db
+        .select()
+        .from(schema.imports)
+        .where(eq(schema.imports.organiserId, actor.organiserId))
+        .orderBy(desc(schema.imports.startedAt))
+        .limit(50);
+      return {
+        imports: rows.map((r) => ({
+          id: r.id,
+          status: r.status,
+          startedAt: r.startedAt.toISOString(),
+          finishedAt: r.finishedAt?.toISOString() ?? null,
+          report: r.report,
+        })),
+      };
+    },
+  );
 
-  app.get('/api/imports/ss12000-sync', {
-    schema: { tags: ['imports'], summary: 'The SS12000 sync connection (without its secret), its schedule and last run', response: { 200: Type.Object({ settings: Type.Union([SyncSettingsSchema, Type.Null()]) }), 403: ErrorResponse } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan se synkroniseringen.');
-    return { settings: await findSyncSettings(database.db, actor.organiserId) };
-  });
+  app.get(
+    '/api/imports/ss12000-sync',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'The SS12000 sync connection (without its secret), its schedule and last run',
+        response: { 200: Type.Object({ settings: Type.Union([SyncSettingsSchema, Type.Null()]) }), 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan se synkroniseringen.');
+      return { settings: await findSyncSettings(database.db, actor.organiserId) };
+    },
+  );
 
-  app.put('/api/imports/ss12000-sync', {
-    schema: { tags: ['imports'], summary: 'Save the SS12000 sync connection; the secret is kept server-side and never returned', body: SaveSyncSettingsBody, response: { 200: Type.Object({ settings: SyncSettingsSchema }), 400: ErrorResponse, 403: ErrorResponse } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan ställa in synkroniseringen.');
-    const settings = await database.db.transaction(async (tx) => {
-      await saveSyncSettings(tx, auditContextOf(request), request.body);
-      return findSyncSettings(tx, actor.organiserId);
-    });
-    return { settings: settings! };
-  });
+  app.put(
+    '/api/imports/ss12000-sync',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Save the SS12000 sync connection; the secret is kept server-side and never returned',
+        body: SaveSyncSettingsBody,
+        response: { 200: Type.Object({ settings: SyncSettingsSchema }), 400: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan ställa in synkroniseringen.');
+      const settings = await database.db.transaction(async (tx) => {
+        await saveSyncSettings(tx, auditContextOf(request), request.body);
+        return findSyncSettings(tx, actor.organiserId);
+      });
+      return { settings: settings! };
+    },
+  );
 
-  app.post('/api/imports/ss12000-sync/run', {
-    schema: { tags: ['imports'], summary: 'Sync now ("Synka nu"): runs in the background; poll GET /api/imports/ss12000-sync for the report', response: { 202: Type.Object({ isStarted: Type.Boolean() }), 400: ErrorResponse, 403: ErrorResponse } },
-  }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan synka.');
-    const [row] = await database.db.select({ hasSecret: sql<boolean>`client_secret is not null` }).from(schema.ss12000Syncs).where(eq(schema.ss12000Syncs.organiserId, actor.organiserId));
-    if (!row?.hasSecret) throw new AppError('VALIDATION_FAILED', 'Ställ in anslutningen till skolplattformen (med hemlighet) först.');
-    await jobs.send(JOB_SYNC_SS12000_NOW, { organiserId: actor.organiserId, userId: actor.userId });
-    return reply.code(202).send({ isStarted: true });
-  });
+  app.post(
+    '/api/imports/ss12000-sync/run',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Sync now ("Synka nu"): runs in the background; poll GET /api/imports/ss12000-sync for the report',
+        response: { 202: Type.Object({ isStarted: Type.Boolean() }), 400: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan synka.');
+      const [row] = await database.db
+        .select({ hasSecret: sql<boolean>`client_secret is not null` })
+        .from(schema.ss12000Syncs)
+        .where(eq(schema.ss12000Syncs.organiserId, actor.organiserId));
+      if (!row?.hasSecret)
+        throw new AppError('VALIDATION_FAILED', 'Ställ in anslutningen till skolplattformen (med hemlighet) först.');
+      await jobs.send(JOB_SYNC_SS12000_NOW, { organiserId: actor.organiserId, userId: actor.userId });
+      return reply.code(202).send({ isStarted: true });
+    },
+  );
 }
 
 /**
@@ -121,13 +212,15 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
  */
 async function receiveFiles(request: FastifyRequest, dir: string, config: AppContext['config']): Promise<void> {
   let total = 0;
-  const countTotal = () => new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      total += chunk.length;
-      if (total > config.importMaxTotalBytes) done(new AppError('PAYLOAD_TOO_LARGE', 'Filerna är tillsammans för stora.'));
-      else done(null, chunk);
-    },
-  });
+  const countTotal = () =>
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        total += chunk.length;
+        if (total > config.importMaxTotalBytes)
+          done(new AppError('PAYLOAD_TOO_LARGE', 'Filerna är tillsammans för stora.'));
+        else done(null, chunk);
+      },
+    });
   for await (const part of request.files({ limits: { fileSize: config.importMaxFileBytes, files: 20 } })) {
     const name = ss12000FileNameOf(part.filename);
     if (!name) {
@@ -143,6 +236,7 @@ async function receiveFiles(request: FastifyRequest, dir: string, config: AppCon
 function uploadFailure(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') return new AppError('PAYLOAD_TOO_LARGE', 'Filen eller anropet är för stort.');
+  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT')
+    return new AppError('PAYLOAD_TOO_LARGE', 'Filen eller anropet är för stort.');
   return new AppError('VALIDATION_FAILED', 'Uppladdningen kunde inte läsas (trasig multipart-data).');
 }

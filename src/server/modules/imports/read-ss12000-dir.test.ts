@@ -26,7 +26,8 @@ afterAll(async () => {
 async function exportDir(files: Record<string, unknown>, texts: Record<string, string> = {}): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'narvaro-ss12000-'));
   dirs.push(dir);
-  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, `${name}.json`), JSON.stringify(content, null, 2));
+  for (const [name, content] of Object.entries(files))
+    await writeFile(path.join(dir, `${name}.json`), JSON.stringify(content, null, 2));
   for (const [name, text] of Object.entries(texts)) await writeFile(path.join(dir, `${name}.json`), text);
   return dir;
 }
@@ -59,10 +60,12 @@ describe('readSs12000Dir', () => {
     });
     const report = await importSs12000(database, { ...(await readSs12000Dir(dir)), actorUserId: null });
     expect(report.status).toBe('rejected');
-    expect(report.problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ file: 'duties.json', index: 0, code: 'INVALID_JSON' }),
-      expect.objectContaining({ file: 'schoolCalendar.json', index: null, code: 'INVALID_JSON' }),
-    ]));
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'duties.json', index: 0, code: 'INVALID_JSON' }),
+        expect.objectContaining({ file: 'schoolCalendar.json', index: null, code: 'INVALID_JSON' }),
+      ]),
+    );
     expect((await countRows(database.db, organiserId)).persons).toBe(0);
   });
 
@@ -82,6 +85,8 @@ describe('parseSs12000Files', () => {
     });
     expect(Object.keys(parsed).sort()).toEqual(['groups', 'organisations', 'persons']);
     const { problems } = validateSs12000(parsed);
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'groups.json', index: null, code: 'INVALID_JSON' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'groups.json', index: null, code: 'INVALID_JSON' }),
+    );
   });
 });

@@ -9,7 +9,14 @@ import { SS12000_FILE_NAMES, type Ss12000FileName, type Ss12000Files } from './s
 import { JsonDataFile, Ss12000FileError, describeJsonError } from './ss12000/json-data-file.js';
 
 /** Files a full export is expected to contain; any subset is accepted for incremental imports. */
-export const EXPECTED_SS12000_FILES: readonly Ss12000FileName[] = ['organisations', 'persons', 'groups', 'duties', 'activities', 'calendarEvents'];
+export const EXPECTED_SS12000_FILES: readonly Ss12000FileName[] = [
+  'organisations',
+  'persons',
+  'groups',
+  'duties',
+  'activities',
+  'calendarEvents',
+];
 
 /** The files of an import, ready to spread into `importSs12000`'s input. */
 export interface Ss12000Input {
@@ -35,9 +42,13 @@ export async function readSs12000Dir(dir: string): Promise<Ss12000Input> {
   await stat(dir);
   for (const name of SS12000_FILE_NAMES) {
     const filePath = path.join(dir, `${name}.json`);
-    const isFile = await stat(filePath).then((s) => s.isFile(), () => false);
+    const isFile = await stat(filePath).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (!isFile) continue;
-    files[name] = name === 'schoolCalendar' ? parseJson(await readFile(filePath, 'utf8')) : { data: new JsonDataFile(filePath) };
+    files[name] =
+      name === 'schoolCalendar' ? parseJson(await readFile(filePath, 'utf8')) : { data: new JsonDataFile(filePath) };
   }
   return { files };
 }
@@ -59,5 +70,12 @@ const BY_LOWER_NAME = new Map<string, Ss12000FileName>(SS12000_FILE_NAMES.map((n
 
 /** The SS12000 file an uploaded file name stands for (`persons.json` or `persons`, any letter case), or null. */
 export function ss12000FileNameOf(fileName: string): Ss12000FileName | null {
-  return BY_LOWER_NAME.get(path.basename(fileName).toLowerCase().replace(/\.json$/, '')) ?? null;
+  return (
+    BY_LOWER_NAME.get(
+      path
+        .basename(fileName)
+        .toLowerCase()
+        .replace(/\.json$/, ''),
+    ) ?? null
+  );
 }

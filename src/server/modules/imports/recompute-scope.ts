@@ -71,29 +71,56 @@ export class RecomputeScope {
   async resolve(tx: Tx, organiserId: string): Promise<RecomputeRange | null> {
     const pupils = new Set(this.pupils);
     const add = (rows: { person_id: string }[]) => rows.forEach((r) => pupils.add(r.person_id));
-    add(await queryInBatches(tx, [...this.activityPupils], (ids) => sql`
+    add(
+      await queryInBatches(
+        tx,
+        [...this.activityPupils],
+        (ids) => sql`
       SELECT DISTINCT gm.person_id FROM activity_groups ag
       JOIN group_memberships gm ON gm.organiser_id = ag.organiser_id AND gm.group_id = ag.group_id
-      WHERE ag.organiser_id = ${organiserId} AND ag.activity_id = ANY(${ids})`));
-    add(await queryInBatches(tx, [...this.groupPupils], (ids) => sql`
-      SELECT DISTINCT person_id FROM group_memberships WHERE organiser_id = ${organiserId} AND group_id = ANY(${ids})`));
+      WHERE ag.organiser_id = ${organiserId} AND ag.activity_id = ANY(${ids})`,
+      ),
+    );
+    add(
+      await queryInBatches(
+        tx,
+        [...this.groupPupils],
+        (ids) => sql`
+      SELECT DISTINCT person_id FROM group_memberships WHERE organiser_id = ${organiserId} AND group_id = ANY(${ids})`,
+      ),
+    );
     if (this.unitPupils.has('')) {
-      add(await queryRows(tx, sql`SELECT DISTINCT person_id FROM group_memberships WHERE organiser_id = ${organiserId}`));
+      add(
+        await queryRows(tx, sql`SELECT DISTINCT person_id FROM group_memberships WHERE organiser_id = ${organiserId}`),
+      );
     } else {
-      add(await queryInBatches(tx, [...this.unitPupils], (ids) => sql`
+      add(
+        await queryInBatches(
+          tx,
+          [...this.unitPupils],
+          (ids) => sql`
         SELECT DISTINCT gm.person_id FROM groups g
         JOIN group_memberships gm ON gm.organiser_id = g.organiser_id AND gm.group_id = g.id
-        WHERE g.organiser_id = ${organiserId} AND g.school_unit_id = ANY(${ids})`));
+        WHERE g.organiser_id = ${organiserId} AND g.school_unit_id = ANY(${ids})`,
+        ),
+      );
     }
-    const spans = await queryInBatches<{ first: string | null; last: string | null }>(tx, [...this.activitySpans], (ids) => sql`
+    const spans = await queryInBatches<{ first: string | null; last: string | null }>(
+      tx,
+      [...this.activitySpans],
+      (ids) => sql`
       SELECT min(local_date) AS first, max(local_date) AS last FROM lessons
-      WHERE organiser_id = ${organiserId} AND activity_id = ANY(${ids})`);
+      WHERE organiser_id = ${organiserId} AND activity_id = ANY(${ids})`,
+    );
     for (const span of spans) {
       this.addDate(span.first);
       this.addDate(span.last);
     }
     if (this.isOpenEnded) {
-      const [last] = await queryRows<{ last: string | null }>(tx, sql`SELECT max(local_date) AS last FROM lessons WHERE organiser_id = ${organiserId}`);
+      const [last] = await queryRows<{ last: string | null }>(
+        tx,
+        sql`SELECT max(local_date) AS last FROM lessons WHERE organiser_id = ${organiserId}`,
+      );
       this.addDate(last?.last);
     }
     if (pupils.size === 0 || this.from === null || this.to === null) return null;

@@ -11,17 +11,29 @@ import { JobResponse } from '../../../shared/schemas/jobs.js';
 
 export async function jobRoutes(fastify: FastifyInstance, { database }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get('/api/jobs/:id', {
-    schema: { tags: ['jobs'], summary: 'Status, progress and result of a background job you started', params: Type.Object({ id: Uuid }), response: { 200: JobResponse, 404: ErrorResponse } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const job = await findBackgroundJob(database.db, actor.organiserId, request.params.id);
-    // A job's result can name pupils: it is shown only to the user who started it.
-    if (!job || job.createdByUserId !== actor.userId) throw notFound('NOT_FOUND', 'Körningen hittades inte.');
-    return {
-      id: job.id, kind: job.kind, status: job.status as JobResponse['status'],
-      progress: { done: job.progressDone, total: job.progressTotal }, result: job.result ?? null,
-      error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? '' } : null,
-    };
-  });
+  app.get(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Status, progress and result of a background job you started',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: JobResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const job = await findBackgroundJob(database.db, actor.organiserId, request.params.id);
+      // A job's result can name pupils: it is shown only to the user who started it.
+      if (!job || job.createdByUserId !== actor.userId) throw notFound('NOT_FOUND', 'Körningen hittades inte.');
+      return {
+        id: job.id,
+        kind: job.kind,
+        status: job.status as JobResponse['status'],
+        progress: { done: job.progressDone, total: job.progressTotal },
+        result: job.result ?? null,
+        error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? '' } : null,
+      };
+    },
+  );
 }

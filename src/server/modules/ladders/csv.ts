@@ -1,18 +1,26 @@
 /** CSV export in the shape Swedish Excel opens directly: semicolons, decimal comma, UTF-8 with BOM. */
 import type { EarlyWarningRow } from '../../../shared/schemas/ladders.js';
 
-export interface CsvColumn<T> { header: string; value: (row: T) => string | number | boolean | null }
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => string | number | boolean | null;
+}
 
 const WEEKDAYS = ['', 'måndagar', 'tisdagar', 'onsdagar', 'torsdagar', 'fredagar', 'lördagar', 'söndagar'];
 
 /** Swedish words for a flagged pattern (the web app has its own translations). */
 function describePattern(p: { dimension: string; category: string }): string {
   switch (p.dimension) {
-    case 'weekday': return WEEKDAYS[Number(p.category)] ?? p.category;
-    case 'firstLesson': return 'första lektionen';
-    case 'afterBreak': return 'efter helg eller lov';
-    case 'teacher': return `hos ${p.category}`;
-    default: return p.category;
+    case 'weekday':
+      return WEEKDAYS[Number(p.category)] ?? p.category;
+    case 'firstLesson':
+      return 'första lektionen';
+    case 'afterBreak':
+      return 'efter helg eller lov';
+    case 'teacher':
+      return `hos ${p.category}`;
+    default:
+      return p.category;
   }
 }
 
@@ -26,7 +34,10 @@ function cell(value: string | number | boolean | null): string {
 }
 
 export function toCsv<T>(columns: CsvColumn<T>[], rows: T[]): string {
-  const lines = [columns.map((c) => cell(c.header)).join(';'), ...rows.map((r) => columns.map((c) => cell(c.value(r))).join(';'))];
+  const lines = [
+    columns.map((c) => cell(c.header)).join(';'),
+    ...rows.map((r) => columns.map((c) => cell(c.value(r))).join(';')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -5,9 +5,19 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx, inSequence } from '../../db/client.js';
 import { replayLadder, type LadderDefinition, type LadderResult } from '../../../shared/ladders/index.js';
-import { chunksBySchoolUnit, findDayFigures, findFlagsAndDecisions, findPupilsForEvaluation, findTerms } from './ladders.repo.js';
+import {
+  chunksBySchoolUnit,
+  findDayFigures,
+  findFlagsAndDecisions,
+  findPupilsForEvaluation,
+  findTerms,
+} from './ladders.repo.js';
 
-export interface DryRunRow { personId: string; schoolUnitId: string; result: LadderResult }
+export interface DryRunRow {
+  personId: string;
+  schoolUnitId: string;
+  result: LadderResult;
+}
 
 /** Pupils replayed together (one school unit, or a slice of a large one). */
 const PUPILS_PER_CHUNK = 5000;
@@ -16,10 +26,24 @@ const PUPILS_PER_CHUNK = 5000;
  * @param from first evaluated date; null = the first day with registrations in the organiser.
  * @param onProgress called after each school unit with pupils done and in all
  */
-export async function dryRunLadder(tx: Tx, organiserId: string, definition: LadderDefinition, from: string | null, to: string,
-  filter: { schoolUnitId?: string } = {}, onProgress?: (done: number, total: number) => Promise<void>): Promise<DryRunRow[]> {
+export async function dryRunLadder(
+  tx: Tx,
+  organiserId: string,
+  definition: LadderDefinition,
+  from: string | null,
+  to: string,
+  filter: { schoolUnitId?: string } = {},
+  onProgress?: (done: number, total: number) => Promise<void>,
+): Promise<DryRunRow[]> {
   const pupils = await findPupilsForEvaluation(tx, organiserId, to, filter);
-  const start = from ?? (await queryRows<{ first: string | null }>(tx, sql`select min(date)::text as first from pupil_days where organiser_id = ${organiserId}`))[0]?.first;
+  const start =
+    from ??
+    (
+      await queryRows<{ first: string | null }>(
+        tx,
+        sql`select min(date)::text as first from pupil_days where organiser_id = ${organiserId}`,
+      )
+    )[0]?.first;
   if (!start || start > to || pupils.length === 0) return [];
   const terms = await findTerms(tx, organiserId);
   const rows: DryRunRow[] = [];
@@ -30,11 +54,17 @@ export async function dryRunLadder(tx: Tx, organiserId: string, definition: Ladd
       () => findFlagsAndDecisions(tx, organiserId, ids),
     );
     for (const p of chunk) {
-      const results = replayLadder(definition, {
-        days: days.get(p.person_id) ?? [], terms,
-        concernFlags: (flags.get(p.person_id) ?? []).filter((f) => f.setOn <= to),
-        staffDecisions: (decisions.get(p.person_id) ?? []).filter((d) => d.date <= to),
-      }, start, to);
+      const results = replayLadder(
+        definition,
+        {
+          days: days.get(p.person_id) ?? [],
+          terms,
+          concernFlags: (flags.get(p.person_id) ?? []).filter((f) => f.setOn <= to),
+          staffDecisions: (decisions.get(p.person_id) ?? []).filter((d) => d.date <= to),
+        },
+        start,
+        to,
+      );
       rows.push({ personId: p.person_id, schoolUnitId: p.school_unit_id, result: results[results.length - 1] });
     }
     await onProgress?.(rows.length, pupils.length);
@@ -44,6 +74,9 @@ export async function dryRunLadder(tx: Tx, organiserId: string, definition: Ladd
 
 /** Every organiser id in the database (the CLI evaluates all). */
 export async function unsafeAllOrganiserIds(tx: Tx): Promise<string[]> {
-  const rows = await queryRows<{ organiser_id: string }>(tx, sql`select distinct organiser_id from organisations order by organiser_id`);
+  const rows = await queryRows<{ organiser_id: string }>(
+    tx,
+    sql`select distinct organiser_id from organisations order by organiser_id`,
+  );
   return rows.map((r) => r.organiser_id);
 }

@@ -4,9 +4,21 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { hasActiveInterventionSql } from '../cases/cases.repo.js';
 
 export interface EarlyWarningDbRow {
-  person_id: string; given_name: string; family_name: string; security_marking: string; class_name: string | null;
-  school_unit_id: string | null; school_unit_name: string | null; step_index: number; step_key: string | null; since: string | null;
-  explanation: string; definition: { steps: { key: string; name: string }[] }; open_tasks: number; overdue_tasks: number; last_done: string | null;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  security_marking: string;
+  class_name: string | null;
+  school_unit_id: string | null;
+  school_unit_name: string | null;
+  step_index: number;
+  step_key: string | null;
+  since: string | null;
+  explanation: string;
+  definition: { steps: { key: string; name: string }[] };
+  open_tasks: number;
+  overdue_tasks: number;
+  last_done: string | null;
   has_active_intervention: boolean;
 }
 
@@ -16,17 +28,33 @@ export interface EarlyWarningDbRow {
  * every evaluated pupil whatever the step): open tasks past their due date and open
  * investigations past their deadline, so a calm KPI never hides late work (issue 16 item 6).
  */
-export async function countOverdueWork(tx: Tx, organiserId: string, condition: SQL, today: string): Promise<{ tasks: number; investigations: number }> {
+export async function countOverdueWork(
+  tx: Tx,
+  organiserId: string,
+  condition: SQL,
+  today: string,
+): Promise<{ tasks: number; investigations: number }> {
   const pupils = sql`select s.person_id from pupil_ladder_states s where s.organiser_id = ${organiserId} and ${condition}`;
-  const [row] = await queryRows<{ tasks: number; investigations: number }>(tx, sql`select
+  const [row] = await queryRows<{ tasks: number; investigations: number }>(
+    tx,
+    sql`select
       (select count(*) from tasks t where t.organiser_id = ${organiserId} and t.status = 'open' and t.due_date < ${today} and t.person_id in (${pupils}))::int as tasks,
       (select count(*) from case_investigations i join cases c on c.organiser_id = i.organiser_id and c.id = i.case_id
-        where i.organiser_id = ${organiserId} and i.completed_on is null and i.deadline < ${today} and c.pupil_id in (${pupils}))::int as investigations`);
+        where i.organiser_id = ${organiserId} and i.completed_on is null and i.deadline < ${today} and c.pupil_id in (${pupils}))::int as investigations`,
+  );
   return row;
 }
 
-export async function findEarlyWarningRows(tx: Tx, organiserId: string, scope: SQL, minStep: number, today: string): Promise<EarlyWarningDbRow[]> {
-  return queryRows<EarlyWarningDbRow>(tx, sql`
+export async function findEarlyWarningRows(
+  tx: Tx,
+  organiserId: string,
+  scope: SQL,
+  minStep: number,
+  today: string,
+): Promise<EarlyWarningDbRow[]> {
+  return queryRows<EarlyWarningDbRow>(
+    tx,
+    sql`
     select s.person_id, p.given_name, p.family_name, p.security_marking, cls.display_name as class_name, s.school_unit_id,
       su.display_name as school_unit_name, s.step_index, s.step_key, s.since::text as since, s.explanation, v.definition,
       (select count(*)::int from tasks t where t.organiser_id = s.organiser_id and t.person_id = s.person_id and t.status = 'open') as open_tasks,
@@ -41,17 +69,33 @@ export async function findEarlyWarningRows(tx: Tx, organiserId: string, scope: S
       where gm.organiser_id = s.organiser_id and gm.person_id = s.person_id and g.group_type = 'Klass'
       order by (gm.end_date is null or gm.end_date >= ${today}) desc, gm.start_date desc limit 1) cls on true
     where s.organiser_id = ${organiserId} and s.step_index >= ${minStep} and ${scope}
-    order by s.step_index desc, s.since desc nulls last, p.family_name`);
+    order by s.step_index desc, s.since desc nulls last, p.family_name`,
+  );
 }
 
 export interface TaskDbRow {
-  id: string; person_id: string; given_name: string; family_name: string; class_name: string | null; title: string; role: string; step_key: string | null; step_name: string | null;
-  assignee_user_id: string | null; assignee_name: string | null; due_date: string; status: string; done_at: Date | string | null; done_note: string | null;
+  id: string;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  class_name: string | null;
+  title: string;
+  role: string;
+  step_key: string | null;
+  step_name: string | null;
+  assignee_user_id: string | null;
+  assignee_name: string | null;
+  due_date: string;
+  status: string;
+  done_at: Date | string | null;
+  done_note: string | null;
 }
 
 /** Tasks matching an SQL condition on `t`. */
 export async function findTasks(tx: Tx, organiserId: string, condition: SQL): Promise<TaskDbRow[]> {
-  return queryRows<TaskDbRow>(tx, sql`
+  return queryRows<TaskDbRow>(
+    tx,
+    sql`
     select t.id, t.person_id, p.given_name, p.family_name, cls.display_name as class_name, t.title, t.role, t.step_key, t.assignee_user_id,
       (select s->>'name' from ladder_versions v, jsonb_array_elements(v.definition->'steps') s
         where v.organiser_id = t.organiser_id and v.id = t.ladder_version_id and s->>'key' = t.step_key limit 1) as step_name,
@@ -62,5 +106,6 @@ export async function findTasks(tx: Tx, organiserId: string, condition: SQL): Pr
     left join lateral (select g.display_name from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
       where gm.organiser_id = t.organiser_id and gm.person_id = t.person_id and g.group_type = 'Klass' order by gm.start_date desc limit 1) cls on true
     where t.organiser_id = ${organiserId} and ${condition}
-    order by t.status, t.due_date, p.family_name`);
+    order by t.status, t.due_date, p.family_name`,
+  );
 }

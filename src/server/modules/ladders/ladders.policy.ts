@@ -39,7 +39,11 @@ export function visibleTasksSql(actor: Actor): SQL {
     const units = schoolUnitsWith(actor, role);
     if (units === 'all') parts.push(role === 'principal' ? sql`true` : sql`t.role = ${role}`);
     else if (units.length > 0) {
-      parts.push(role === 'principal' ? sql`t.school_unit_id = any(${uuidArray(units)})` : sql`(t.role = ${role} and t.school_unit_id = any(${uuidArray(units)}))`);
+      parts.push(
+        role === 'principal'
+          ? sql`t.school_unit_id = any(${uuidArray(units)})`
+          : sql`(t.role = ${role} and t.school_unit_id = any(${uuidArray(units)}))`,
+      );
     }
   }
   if (actor.personId) parts.push(sql`t.person_id in (${menteesSql(actor)})`);

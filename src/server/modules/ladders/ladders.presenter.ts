@@ -13,33 +13,76 @@ const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOS
 
 export function presentVersion(v: VersionRow): LadderVersionSummary {
   return {
-    id: v.id, ladderId: v.ladder_id, schoolUnitId: v.school_unit_key || null, version: v.version, name: v.definition.name, presetId: v.preset_id,
-    effectiveFrom: v.effective_from, status: v.status, createdAt: iso(v.created_at)!, publishedAt: iso(v.published_at),
+    id: v.id,
+    ladderId: v.ladder_id,
+    schoolUnitId: v.school_unit_key || null,
+    version: v.version,
+    name: v.definition.name,
+    presetId: v.preset_id,
+    effectiveFrom: v.effective_from,
+    status: v.status,
+    createdAt: iso(v.created_at)!,
+    publishedAt: iso(v.published_at),
     definition: v.definition as unknown as Record<string, unknown>,
   };
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-export function presentEarlyWarning(row: EarlyWarningDbRow, today: string, recent: PeriodFigures | undefined, previous: PeriodFigures | undefined,
-  patterns: { dimension: string; category: string }[]): EarlyWarningRow {
+export function presentEarlyWarning(
+  row: EarlyWarningDbRow,
+  today: string,
+  recent: PeriodFigures | undefined,
+  previous: PeriodFigures | undefined,
+  patterns: { dimension: string; category: string }[],
+): EarlyWarningRow {
   const daysSinceLastMeasure = row.last_done ? daysBetween(row.last_done, today) : null;
   return {
-    personId: row.person_id, givenName: row.given_name, familyName: row.family_name, isProtected: PROTECTED_MARKINGS.has(row.security_marking),
-    className: row.class_name, schoolUnitId: row.school_unit_id, schoolUnitName: row.school_unit_name,
-    stepIndex: row.step_index, stepKey: row.step_key, stepName: row.definition.steps[row.step_index - 1]?.name ?? null,
-    since: row.since, explanation: row.explanation, isNewThisWeek: row.since !== null && row.since >= isoWeekMonday(today),
-    recentAbsentRate: recent?.absentRate ?? null, previousAbsentRate: previous?.absentRate ?? null, coverage: recent?.coverage ?? null,
-    openTasks: row.open_tasks, overdueTasks: row.overdue_tasks, daysSinceLastMeasure, patterns,
-    isWithoutMeasure: row.step_index >= 1 && row.open_tasks === 0 && !row.has_active_intervention && (daysSinceLastMeasure === null || daysSinceLastMeasure > ONGOING_MEASURE_DAYS),
+    personId: row.person_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    isProtected: PROTECTED_MARKINGS.has(row.security_marking),
+    className: row.class_name,
+    schoolUnitId: row.school_unit_id,
+    schoolUnitName: row.school_unit_name,
+    stepIndex: row.step_index,
+    stepKey: row.step_key,
+    stepName: row.definition.steps[row.step_index - 1]?.name ?? null,
+    since: row.since,
+    explanation: row.explanation,
+    isNewThisWeek: row.since !== null && row.since >= isoWeekMonday(today),
+    recentAbsentRate: recent?.absentRate ?? null,
+    previousAbsentRate: previous?.absentRate ?? null,
+    coverage: recent?.coverage ?? null,
+    openTasks: row.open_tasks,
+    overdueTasks: row.overdue_tasks,
+    daysSinceLastMeasure,
+    patterns,
+    isWithoutMeasure:
+      row.step_index >= 1 &&
+      row.open_tasks === 0 &&
+      !row.has_active_intervention &&
+      (daysSinceLastMeasure === null || daysSinceLastMeasure > ONGOING_MEASURE_DAYS),
   };
 }
 
 export function presentTask(row: TaskDbRow, today: string): TaskRow {
   return {
-    id: row.id, personId: row.person_id, pupilName: `${row.given_name} ${row.family_name}`, className: row.class_name, title: row.title, role: row.role,
-    stepKey: row.step_key, stepName: row.step_name, assigneeUserId: row.assignee_user_id, assigneeName: row.assignee_name, dueDate: row.due_date, status: row.status,
-    isOverdue: row.status === 'open' && row.due_date < today, doneAt: iso(row.done_at), doneNote: row.done_note,
+    id: row.id,
+    personId: row.person_id,
+    pupilName: `${row.given_name} ${row.family_name}`,
+    className: row.class_name,
+    title: row.title,
+    role: row.role,
+    stepKey: row.step_key,
+    stepName: row.step_name,
+    assigneeUserId: row.assignee_user_id,
+    assigneeName: row.assignee_name,
+    dueDate: row.due_date,
+    status: row.status,
+    isOverdue: row.status === 'open' && row.due_date < today,
+    doneAt: iso(row.done_at),
+    doneNote: row.done_note,
   };
 }
 

@@ -7,19 +7,34 @@ import type { LadderDefinition } from '../../../shared/ladders/index.js';
 import { uuidArray } from '../measures/measures.repo.js';
 
 export interface VersionRow {
-  id: string; ladder_id: string; school_unit_key: string; version: number; definition: LadderDefinition; preset_id: string | null;
-  effective_from: string; status: string; created_at: Date | string; published_at: Date | string | null; ladder_name: string;
+  id: string;
+  ladder_id: string;
+  school_unit_key: string;
+  version: number;
+  definition: LadderDefinition;
+  preset_id: string | null;
+  effective_from: string;
+  status: string;
+  created_at: Date | string;
+  published_at: Date | string | null;
+  ladder_name: string;
 }
 
 /** Every version of the organiser's ladders (all scopes), oldest first. */
 export async function findLadderVersions(tx: Tx, organiserId: string): Promise<VersionRow[]> {
-  return queryRows<VersionRow>(tx, sql`select v.id, v.ladder_id, l.school_unit_key, v.version, v.definition, v.preset_id, v.effective_from::text as effective_from,
+  return queryRows<VersionRow>(
+    tx,
+    sql`select v.id, v.ladder_id, l.school_unit_key, v.version, v.definition, v.preset_id, v.effective_from::text as effective_from,
       v.status, v.created_at, v.published_at, l.name as ladder_name
     from ladder_versions v join ladders l on l.organiser_id = v.organiser_id and l.id = v.ladder_id
-    where v.organiser_id = ${organiserId} order by l.school_unit_key, v.effective_from, v.version`);
+    where v.organiser_id = ${organiserId} order by l.school_unit_key, v.effective_from, v.version`,
+  );
 }
 
-export interface PupilScopeRow { person_id: string; school_unit_id: string }
+export interface PupilScopeRow {
+  person_id: string;
+  school_unit_id: string;
+}
 
 /**
  * Pupils in chunks of whole school units, at most `size` pupils each (a larger unit is split): one
@@ -46,10 +61,17 @@ export function chunksBySchoolUnit(pupils: readonly PupilScopeRow[], size: numbe
 }
 
 /** Pupils with a class membership on the date (or, failing that, an enrolment), with their school unit. */
-export async function findPupilsForEvaluation(tx: Tx, organiserId: string, date: string, filter: { schoolUnitId?: string; personIds?: string[] }): Promise<PupilScopeRow[]> {
+export async function findPupilsForEvaluation(
+  tx: Tx,
+  organiserId: string,
+  date: string,
+  filter: { schoolUnitId?: string; personIds?: string[] },
+): Promise<PupilScopeRow[]> {
   const unitFilter = filter.schoolUnitId ? sql`and x.school_unit_id = ${filter.schoolUnitId}` : sql``;
   const personFilter = filter.personIds ? sql`and x.person_id = any(${uuidArray(filter.personIds)})` : sql``;
-  return queryRows<PupilScopeRow>(tx, sql`
+  return queryRows<PupilScopeRow>(
+    tx,
+    sql`
     select distinct on (x.person_id) x.person_id, x.school_unit_id from (
       select gm.person_id, g.school_unit_id, 0 as priority, gm.start_date from group_memberships gm
         join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id and g.group_type = 'Klass'
@@ -58,7 +80,8 @@ export async function findPupilsForEvaluation(tx: Tx, organiserId: string, date:
       select e.person_id, e.school_unit_id, 1 as priority, e.start_date from enrolments e
         where e.organiser_id = ${organiserId} and e.start_date <= ${date} and (e.end_date is null or e.end_date >= ${date})
     ) x where true ${unitFilter} ${personFilter}
-    order by x.person_id, x.priority, x.start_date desc`);
+    order by x.person_id, x.priority, x.start_date desc`,
+  );
 }
 
 /**
@@ -67,19 +90,28 @@ export async function findPupilsForEvaluation(tx: Tx, organiserId: string, date:
  * `unpackDays`): one row per pupil instead of one per day, and a plain day (everything attended,
  * no lateness) is just its offset and scheduled minutes.
  */
-export async function findDayFigures(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<Map<string, DayFigures[]>> {
+export async function findDayFigures(
+  tx: Tx,
+  organiserId: string,
+  personIds: string[],
+  from: string,
+  to: string,
+): Promise<Map<string, DayFigures[]>> {
   const byPerson = new Map<string, DayFigures[]>();
   if (personIds.length === 0 || from > to) return byPerson;
   // The aggregate sorts the rows by pupil; the default 4 MB would spill that sort to disk.
   await tx.execute(sql`set local work_mem = '64MB'`);
-  const rows = await queryRows<{ person_id: string; days: string }>(tx, sql`
+  const rows = await queryRows<{ person_id: string; days: string }>(
+    tx,
+    sql`
     select person_id, string_agg(case
         when attended = scheduled and known = scheduled and valid = 0 and invalid = 0 and other = 0 and late_count = 0 and late_minutes = 0
         then (date - ${from}::date) || ' ' || scheduled
         else (date - ${from}::date) || ' ' || scheduled || ' ' || known || ' ' || attended || ' ' || valid || ' ' || invalid || ' ' || other || ' ' || late_count || ' ' || late_minutes
       end, ',' order by date) as days
     from pupil_days where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) and date between ${from} and ${to}
-    group by person_id`);
+    group by person_id`,
+  );
   const dates = eachDate(from, to);
   for (const r of rows) byPerson.set(r.person_id, unpackDays(r.days, dates));
   return byPerson;
@@ -90,18 +122,52 @@ export function unpackDays(packed: string, dates: readonly string[]): DayFigures
   return packed.split(',').map((day) => {
     const f = day.split(' ');
     const scheduled = Number(f[1]);
-    if (f.length === 2) return { date: dates[Number(f[0])], scheduled, known: scheduled, attended: scheduled, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0 };
-    return { date: dates[Number(f[0])], scheduled, known: Number(f[2]), attended: Number(f[3]), valid: Number(f[4]), invalid: Number(f[5]), other: Number(f[6]), lateCount: Number(f[7]), lateMinutes: Number(f[8]) };
+    if (f.length === 2)
+      return {
+        date: dates[Number(f[0])],
+        scheduled,
+        known: scheduled,
+        attended: scheduled,
+        valid: 0,
+        invalid: 0,
+        other: 0,
+        lateCount: 0,
+        lateMinutes: 0,
+      };
+    return {
+      date: dates[Number(f[0])],
+      scheduled,
+      known: Number(f[2]),
+      attended: Number(f[3]),
+      valid: Number(f[4]),
+      invalid: Number(f[5]),
+      other: Number(f[6]),
+      lateCount: Number(f[7]),
+      lateMinutes: Number(f[8]),
+    };
   });
 }
 
-export interface StateRow { person_id: string; ladder_version_id: string; evaluation_date: string; step_index: number; step_key: string | null; since: string | null; explanation: string; result: Record<string, unknown>; school_unit_id: string | null }
+export interface StateRow {
+  person_id: string;
+  ladder_version_id: string;
+  evaluation_date: string;
+  step_index: number;
+  step_key: string | null;
+  since: string | null;
+  explanation: string;
+  result: Record<string, unknown>;
+  school_unit_id: string | null;
+}
 
 export async function findStates(tx: Tx, organiserId: string, personIds: string[]): Promise<Map<string, StateRow>> {
   if (personIds.length === 0) return new Map();
-  const rows = await queryRows<StateRow>(tx, sql`select person_id, ladder_version_id, evaluation_date::text as evaluation_date, step_index, step_key, since::text as since,
+  const rows = await queryRows<StateRow>(
+    tx,
+    sql`select person_id, ladder_version_id, evaluation_date::text as evaluation_date, step_index, step_key, since::text as since,
       explanation, result, school_unit_id
-    from pupil_ladder_states where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`);
+    from pupil_ladder_states where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`,
+  );
   return new Map(rows.map((r) => [r.person_id, r]));
 }
 
@@ -110,32 +176,74 @@ export async function findFlagsAndDecisions(tx: Tx, organiserId: string, personI
   const flags = new Map<string, { setOn: string; clearedOn?: string }[]>();
   const decisions = new Map<string, { date: string; stepIndex: number; reason: string; kind?: 'close' }[]>();
   if (personIds.length === 0) return { flags, decisions };
-  const flagRows = await queryRows<{ person_id: string; set_on: string; cleared_on: string | null }>(tx, sql`select person_id, set_on::text as set_on, cleared_on::text as cleared_on
-    from concern_flags where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`);
-  for (const f of flagRows) flags.set(f.person_id, [...(flags.get(f.person_id) ?? []), { setOn: f.set_on, ...(f.cleared_on ? { clearedOn: f.cleared_on } : {}) }]);
-  const decisionRows = await queryRows<{ person_id: string; date: string; step_index: number; reason: string; kind: string }>(tx, sql`select person_id, date::text as date, step_index, reason, kind
-    from ladder_decisions where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) order by date, created_at`);
-  for (const d of decisionRows) decisions.set(d.person_id, [...(decisions.get(d.person_id) ?? []), { date: d.date, stepIndex: d.step_index, reason: d.reason, ...(d.kind === 'close' ? { kind: 'close' as const } : {}) }]);
+  const flagRows = await queryRows<{ person_id: string; set_on: string; cleared_on: string | null }>(
+    tx,
+    sql`select person_id, set_on::text as set_on, cleared_on::text as cleared_on
+    from concern_flags where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`,
+  );
+  for (const f of flagRows)
+    flags.set(f.person_id, [
+      ...(flags.get(f.person_id) ?? []),
+      { setOn: f.set_on, ...(f.cleared_on ? { clearedOn: f.cleared_on } : {}) },
+    ]);
+  const decisionRows = await queryRows<{
+    person_id: string;
+    date: string;
+    step_index: number;
+    reason: string;
+    kind: string;
+  }>(
+    tx,
+    sql`select person_id, date::text as date, step_index, reason, kind
+    from ladder_decisions where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) order by date, created_at`,
+  );
+  for (const d of decisionRows)
+    decisions.set(d.person_id, [
+      ...(decisions.get(d.person_id) ?? []),
+      {
+        date: d.date,
+        stepIndex: d.step_index,
+        reason: d.reason,
+        ...(d.kind === 'close' ? { kind: 'close' as const } : {}),
+      },
+    ]);
   return { flags, decisions };
 }
 
 export async function findTerms(tx: Tx, organiserId: string): Promise<{ startDate: string; endDate: string }[]> {
-  return queryRows<{ startDate: string; endDate: string }>(tx, sql`select start_date::text as "startDate", end_date::text as "endDate" from terms where organiser_id = ${organiserId} order by start_date`);
+  return queryRows<{ startDate: string; endDate: string }>(
+    tx,
+    sql`select start_date::text as "startDate", end_date::text as "endDate" from terms where organiser_id = ${organiserId} order by start_date`,
+  );
 }
 
-export interface AssigneeRow { user_id: string; person_id: string | null; role: string; school_unit_key: string }
+export interface AssigneeRow {
+  user_id: string;
+  person_id: string | null;
+  role: string;
+  school_unit_key: string;
+}
 
 /** Users who can take tasks, with the pupils' mentors resolved from mentor assignments. */
 export async function findAssignees(tx: Tx, organiserId: string, personIds: string[], date: string) {
-  const staff = await queryRows<AssigneeRow>(tx, sql`select ur.user_id, u.person_id, ur.role, ur.school_unit_key from user_roles ur
+  const staff = await queryRows<AssigneeRow>(
+    tx,
+    sql`select ur.user_id, u.person_id, ur.role, ur.school_unit_key from user_roles ur
     join users u on u.organiser_id = ur.organiser_id and u.id = ur.user_id and u.is_active
-    where ur.organiser_id = ${organiserId} order by u.username`);
-  const mentors = personIds.length === 0 ? [] : await queryRows<{ pupil_id: string; user_id: string }>(tx, sql`
+    where ur.organiser_id = ${organiserId} order by u.username`,
+  );
+  const mentors =
+    personIds.length === 0
+      ? []
+      : await queryRows<{ pupil_id: string; user_id: string }>(
+          tx,
+          sql`
     select distinct on (gm.person_id) gm.person_id as pupil_id, u.id as user_id from group_memberships gm
     join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
     join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
     join users u on u.organiser_id = d.organiser_id and u.person_id = d.person_id and u.is_active
     where gm.organiser_id = ${organiserId} and gm.person_id = any(${uuidArray(personIds)})
-    order by gm.person_id, (gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})) desc, gm.start_date desc`);
+    order by gm.person_id, (gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})) desc, gm.start_date desc`,
+        );
   return { staff, mentorOf: new Map(mentors.map((m) => [m.pupil_id, m.user_id])) };
 }

@@ -9,7 +9,10 @@ export class VersionsInForce {
     for (const v of versions.filter((x) => x.status === 'published')) {
       const list = this.byScope.get(v.school_unit_key) ?? [];
       list.push(v);
-      this.byScope.set(v.school_unit_key, list.sort((a, b) => a.effective_from.localeCompare(b.effective_from) || a.version - b.version));
+      this.byScope.set(
+        v.school_unit_key,
+        list.sort((a, b) => a.effective_from.localeCompare(b.effective_from) || a.version - b.version),
+      );
     }
   }
 
@@ -24,7 +27,9 @@ export class VersionsInForce {
 
   /** The earliest date any version applies to the school unit. */
   firstDate(schoolUnitId: string | null): string | null {
-    const dates = [schoolUnitId ?? '', ''].flatMap((scope) => (this.byScope.get(scope) ?? []).map((v) => v.effective_from));
+    const dates = [schoolUnitId ?? '', ''].flatMap((scope) =>
+      (this.byScope.get(scope) ?? []).map((v) => v.effective_from),
+    );
     return dates.length ? dates.sort()[0] : null;
   }
 

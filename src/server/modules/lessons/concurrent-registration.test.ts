@@ -22,7 +22,10 @@ const ROUNDS = onPostgres ? 6 : 2;
 /** A small deterministic generator, so a failing interleaving's inputs can be replayed. */
 function random(seed: number) {
   let s = seed;
-  return () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
 }
 
 function randomMarks(next: () => number, pupils: string[]) {
@@ -52,7 +55,12 @@ describe('concurrent registrations keep every derived row right', () => {
     parent = await logInAs(t.app, guardian.username);
     principal = await logInAs(t.app, world.usernames.principal);
     admin = await logInAs(t.app, world.usernames.organiserAdmin);
-    sessions = [await logInAs(t.app, world.usernames.teacher), await logInAs(t.app, world.usernames.otherTeacher), principal, await logInAs(t.app, world.usernames.principal)];
+    sessions = [
+      await logInAs(t.app, world.usernames.teacher),
+      await logInAs(t.app, world.usernames.otherTeacher),
+      principal,
+      await logInAs(t.app, world.usernames.principal),
+    ];
   });
   afterAll(() => t.close());
 
@@ -62,7 +70,11 @@ describe('concurrent registrations keep every derived row right', () => {
     const statuses: number[] = [];
     const failures: string[] = [];
     const put = async (session: Session, lessonId: string, pupils: string[]) => {
-      const response = await session.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks: randomMarks(next, pupils) } });
+      const response = await session.request({
+        method: 'PUT',
+        url: `/api/lessons/${lessonId}/registration`,
+        payload: { marks: randomMarks(next, pupils) },
+      });
       statuses.push(response.statusCode);
       if (response.statusCode >= 300) failures.push(`${response.statusCode} ${response.body}`);
     };
@@ -72,16 +84,36 @@ describe('concurrent registrations keep every derived row right', () => {
         for (const [key, lessonId] of world.lessonsA) {
           if (!key.startsWith(date)) continue;
           // The same lesson from two sessions at once (teacher and rektor), and its pupils' other lessons.
-          work.push(put(teacher, lessonId, world.pupilsA), put(date === TODAY ? principal : secondPrincipal, lessonId, world.pupilsA));
+          work.push(
+            put(teacher, lessonId, world.pupilsA),
+            put(date === TODAY ? principal : secondPrincipal, lessonId, world.pupilsA),
+          );
         }
         for (const [key, lessonId] of world.lessonsB) {
-          if (key.startsWith(date)) work.push(put(otherTeacher, lessonId, world.pupilsB), put(secondPrincipal, lessonId, world.pupilsB));
+          if (key.startsWith(date))
+            work.push(put(otherTeacher, lessonId, world.pupilsB), put(secondPrincipal, lessonId, world.pupilsB));
         }
       }
       // A guardian's report for part of today races the registrations of the same pupils' day.
-      work.push(parent.request({ method: 'POST', url: '/api/guardian/absences', payload: {
-        pupilIds: [world.pupilsA[0], world.pupilsB[0]], fromDate: TODAY, toDate: TODAY, fromTime: round % 2 ? '09:00' : '10:00', toTime: '11:00', reasonCode: 'reported',
-      } }).then((r) => { statuses.push(r.statusCode); if (r.statusCode >= 300) failures.push(`${r.statusCode} ${r.body}`); }));
+      work.push(
+        parent
+          .request({
+            method: 'POST',
+            url: '/api/guardian/absences',
+            payload: {
+              pupilIds: [world.pupilsA[0], world.pupilsB[0]],
+              fromDate: TODAY,
+              toDate: TODAY,
+              fromTime: round % 2 ? '09:00' : '10:00',
+              toTime: '11:00',
+              reasonCode: 'reported',
+            },
+          })
+          .then((r) => {
+            statuses.push(r.statusCode);
+            if (r.statusCode >= 300) failures.push(`${r.statusCode} ${r.body}`);
+          }),
+      );
       // Statistics read while the writes are in flight (the kept cells are stored by reads).
       work.push(admin.request({ method: 'GET', url: `/api/statistics/organiser?from=2026-01-01&to=${TODAY}` }));
       await Promise.all(work);
@@ -90,7 +122,12 @@ describe('concurrent registrations keep every derived row right', () => {
     expect(statuses.every((s) => s >= 200 && s < 300)).toBe(true);
 
     const stored = await readDerivedRows(t.database.db, world.organiserId, TODAY);
-    const recomputed = await recomputedDerivedRows(t.database, world.organiserId, TODAY, testConfig().messages.sameDayNoticeLateMinutes);
+    const recomputed = await recomputedDerivedRows(
+      t.database,
+      world.organiserId,
+      TODAY,
+      testConfig().messages.sameDayNoticeLateMinutes,
+    );
     expect(stored.pupilDays).toEqual(recomputed.pupilDays);
     expect(stored.pupilPeriods).toEqual(recomputed.pupilPeriods);
     expect(stored.unitMonths).toEqual(recomputed.unitMonths);

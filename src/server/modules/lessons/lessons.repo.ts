@@ -5,10 +5,23 @@ import type { Actor } from '../../policies/actor.js';
 import { taughtLessonSql } from '../../policies/scope.js';
 
 export interface LessonRow {
-  id: string; organiser_id: string; activity_id: string; school_unit_id: string; local_date: string;
-  starts_at: Date | string; ends_at: Date | string; teaching_minutes: number; is_cancelled: boolean;
-  activity_name: string; school_unit_name: string; group_names: string[] | null; group_ids: string[] | null;
-  confirmed_at: Date | string | null; confirmed_by: string | null; pupil_count: number; is_substitute: boolean;
+  id: string;
+  organiser_id: string;
+  activity_id: string;
+  school_unit_id: string;
+  local_date: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  teaching_minutes: number;
+  is_cancelled: boolean;
+  activity_name: string;
+  school_unit_name: string;
+  group_names: string[] | null;
+  group_ids: string[] | null;
+  confirmed_at: Date | string | null;
+  confirmed_by: string | null;
+  pupil_count: number;
+  is_substitute: boolean;
 }
 
 function lessonSelect(actor: Actor) {
@@ -34,55 +47,100 @@ function lessonSelect(actor: Actor) {
 
 /** The actor's own and substitute lessons on a date, in time order. */
 export async function findMyLessons(tx: Tx, actor: Actor, date: string): Promise<LessonRow[]> {
-  return queryRows<LessonRow>(tx, sql`${lessonSelect(actor)}
+  return queryRows<LessonRow>(
+    tx,
+    sql`${lessonSelect(actor)}
     where l.organiser_id = ${actor.organiserId} and l.local_date = ${date}
       and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet') and ${taughtLessonSql(actor, sql`l`)}
-    order by l.starts_at, a.display_name`);
+    order by l.starts_at, a.display_name`,
+  );
 }
 
 /** The actor's lessons from `from` to `to` that have ended by `now` without a kvittens, oldest first. */
-export async function findMyUnconfirmedLessons(tx: Tx, actor: Actor, from: string, to: string, now: Date): Promise<LessonRow[]> {
-  return queryRows<LessonRow>(tx, sql`${lessonSelect(actor)}
+export async function findMyUnconfirmedLessons(
+  tx: Tx,
+  actor: Actor,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<LessonRow[]> {
+  return queryRows<LessonRow>(
+    tx,
+    sql`${lessonSelect(actor)}
     where l.organiser_id = ${actor.organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled
       and l.ends_at <= ${now.toISOString()}::timestamptz and c.lesson_id is null
       and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet') and ${taughtLessonSql(actor, sql`l`)}
       and not exists (select 1 from days_off d where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))
-    order by l.starts_at, a.display_name`);
+    order by l.starts_at, a.display_name`,
+  );
 }
 
 /** One lesson of the actor's organiser, or null. Access is decided by the policy, not here. */
 export async function findLesson(tx: Tx, actor: Actor, lessonId: string): Promise<LessonRow | null> {
-  const [row] = await queryRows<LessonRow>(tx, sql`${lessonSelect(actor)} where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`);
+  const [row] = await queryRows<LessonRow>(
+    tx,
+    sql`${lessonSelect(actor)} where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`,
+  );
   return row ?? null;
 }
 
-export interface PupilNameRow { id: string; given_name: string; family_name: string; security_marking: string }
+export interface PupilNameRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  security_marking: string;
+}
 
 /** Names and protection flags of persons. */
 export async function findPersonNames(tx: Tx, organiserId: string, ids: string[]): Promise<Map<string, PupilNameRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<PupilNameRow>(tx, sql`select id, given_name, family_name, security_marking from persons
-    where organiser_id = ${organiserId} and id = any(${`{${ids.join(',')}}`}::uuid[])`);
+  const rows = await queryRows<PupilNameRow>(
+    tx,
+    sql`select id, given_name, family_name, security_marking from persons
+    where organiser_id = ${organiserId} and id = any(${`{${ids.join(',')}}`}::uuid[])`,
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export interface MarkRow { person_id: string; kind: string; minutes: number | null; reason_code: string | null; comment: string | null; imported_minutes: unknown }
+export interface MarkRow {
+  person_id: string;
+  kind: string;
+  minutes: number | null;
+  reason_code: string | null;
+  comment: string | null;
+  imported_minutes: unknown;
+}
 
 /** Current marks of a lesson by pupil. */
 export async function findMarks(tx: Tx, organiserId: string, lessonId: string): Promise<Map<string, MarkRow>> {
-  const rows = await queryRows<MarkRow>(tx, sql`select person_id, kind, minutes, reason_code, comment, imported_minutes from attendance_marks
-    where organiser_id = ${organiserId} and lesson_id = ${lessonId}`);
+  const rows = await queryRows<MarkRow>(
+    tx,
+    sql`select person_id, kind, minutes, reason_code, comment, imported_minutes from attendance_marks
+    where organiser_id = ${organiserId} and lesson_id = ${lessonId}`,
+  );
   return new Map(rows.map((r) => [r.person_id, r]));
 }
 
-export interface HistoryRow { person_id: string; given_name: string; family_name: string; previous: Record<string, unknown> | null; next: Record<string, unknown> | null; changed_by: string | null; changed_at: Date | string; is_correction: boolean }
+export interface HistoryRow {
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  previous: Record<string, unknown> | null;
+  next: Record<string, unknown> | null;
+  changed_by: string | null;
+  changed_at: Date | string;
+  is_correction: boolean;
+}
 
 /** Change history of a lesson's registrations, newest first. */
 export async function findMarkHistory(tx: Tx, organiserId: string, lessonId: string): Promise<HistoryRow[]> {
-  return queryRows<HistoryRow>(tx, sql`select h.person_id, p.given_name, p.family_name, h.previous, h.next, u.display_name as changed_by, h.changed_at, h.is_correction
+  return queryRows<HistoryRow>(
+    tx,
+    sql`select h.person_id, p.given_name, p.family_name, h.previous, h.next, u.display_name as changed_by, h.changed_at, h.is_correction
     from attendance_mark_history h
     left join persons p on p.organiser_id = h.organiser_id and p.id = h.person_id
     left join users u on u.organiser_id = h.organiser_id and u.id = h.changed_by_user_id
     where h.organiser_id = ${organiserId} and h.lesson_id = ${lessonId}
-    order by h.changed_at desc, h.id desc`);
+    order by h.changed_at desc, h.id desc`,
+  );
 }

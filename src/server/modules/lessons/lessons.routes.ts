@@ -9,10 +9,23 @@ import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
-import { LessonDetail, MyLessonsQuery, MyLessonsResponse, RegisterLessonRequest, UnconfirmedLessonsResponse } from '../../../shared/schemas/lessons.js';
+import {
+  LessonDetail,
+  MyLessonsQuery,
+  MyLessonsResponse,
+  RegisterLessonRequest,
+  UnconfirmedLessonsResponse,
+} from '../../../shared/schemas/lessons.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/measures.repo.js';
-import { findLesson, findMarkHistory, findMarks, findMyLessons, findMyUnconfirmedLessons, findPersonNames } from './lessons.repo.js';
+import {
+  findLesson,
+  findMarkHistory,
+  findMarks,
+  findMyLessons,
+  findMyUnconfirmedLessons,
+  findPersonNames,
+} from './lessons.repo.js';
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
@@ -35,11 +48,23 @@ async function loadAccessibleLesson(tx: Tx, actor: Actor, lessonId: string) {
 }
 
 /** @param known access and roster the caller has just loaded in the same transaction (not read twice). */
-async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string, known?: Pick<Awaited<ReturnType<typeof loadAccessibleLesson>>, 'access' | 'correctablePupils'> & { roster: ScheduledPupilLesson[] }): Promise<LessonDetail> {
+async function loadLessonDetail(
+  tx: Tx,
+  actor: Actor,
+  lessonId: string,
+  known?: Pick<Awaited<ReturnType<typeof loadAccessibleLesson>>, 'access' | 'correctablePupils'> & {
+    roster: ScheduledPupilLesson[];
+  },
+): Promise<LessonDetail> {
   const { lesson, access, correctablePupils } = known
-    ? { ...known, lesson: await findLesson(tx, actor, lessonId).then((l) => l ?? Promise.reject(notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.'))) }
+    ? {
+        ...known,
+        lesson: await findLesson(tx, actor, lessonId).then(
+          (l) => l ?? Promise.reject(notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.')),
+        ),
+      }
     : await loadAccessibleLesson(tx, actor, lessonId);
-  const roster = known?.roster ?? await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+  const roster = known?.roster ?? (await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date));
   const ids = roster.map((p) => p.personId);
   const [names, marks, covers, history] = await inSequence(
     () => findPersonNames(tx, actor.organiserId, ids),
@@ -48,65 +73,121 @@ async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string, known?: 
     () => findMarkHistory(tx, actor.organiserId, lesson.id),
   );
   return {
-    lesson: presentLessonSummary(lesson), roster: presentRoster(roster, names, marks, covers, access === 'read' ? new Set() : correctablePupils), history: presentHistory(history),
-    access, confirmedBy: lesson.confirmed_by,
+    lesson: presentLessonSummary(lesson),
+    roster: presentRoster(roster, names, marks, covers, access === 'read' ? new Set() : correctablePupils),
+    history: presentHistory(history),
+    access,
+    confirmedBy: lesson.confirmed_by,
   };
 }
 
-export async function lessonRoutes(fastify: FastifyInstance, { database, clock, config, jobs }: AppContext): Promise<void> {
+export async function lessonRoutes(
+  fastify: FastifyInstance,
+  { database, clock, config, jobs }: AppContext,
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/lessons/mine', {
-    schema: { tags: ['lessons'], summary: "The signed-in teacher's lessons on a date (default today)", querystring: MyLessonsQuery, response: { 200: MyLessonsResponse, ...errors } },
-  }, async (request) => {
-    const date = request.query.date ?? clock.today();
-    const lessons = await findMyLessons(database.db, actorOf(request), date);
-    return { date, lessons: lessons.map(presentLessonSummary) };
-  });
-
-  app.get('/api/lessons/mine/unconfirmed', {
-    schema: { tags: ['lessons'], summary: "The signed-in teacher's lessons of the last two weeks that have ended without a kvittens", response: { 200: UnconfirmedLessonsResponse, ...errors } },
-  }, async (request) => {
-    const to = clock.today();
-    const from = addDays(to, -UNCONFIRMED_LOOKBACK_DAYS);
-    const lessons = await findMyUnconfirmedLessons(database.db, actorOf(request), from, to, clock.now());
-    return { from, to, lessons: lessons.map(presentLessonSummary) };
-  });
-
-  app.get('/api/lessons/:id', {
-    schema: { tags: ['lessons'], summary: 'A lesson with its roster, reports and change history', params: LessonParams, response: { 200: LessonDetail, ...errors } },
-  }, async (request) => database.db.transaction(async (tx) => {
-    const detail = await loadLessonDetail(tx, actorOf(request), request.params.id);
-    const pupilIds = detail.roster.map((p) => p.personId);
-    await writeAuditEvent(tx, auditContextOf(request), { type: 'lesson.read-register', lessonId: detail.lesson.id, data: { pupils: pupilIds.length, pupilIds } });
-    return detail;
-  }));
-
-  app.put('/api/lessons/:id/registration', {
-    schema: {
-      tags: ['lessons'], summary: 'Register and confirm (kvittera) a lesson; pupils not listed are present',
-      params: LessonParams, body: RegisterLessonRequest, response: { 200: LessonDetail, ...errors },
+  app.get(
+    '/api/lessons/mine',
+    {
+      schema: {
+        tags: ['lessons'],
+        summary: "The signed-in teacher's lessons on a date (default today)",
+        querystring: MyLessonsQuery,
+        response: { 200: MyLessonsResponse, ...errors },
+      },
     },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const timing = noticeTimingOf(clock, config);
-    const detail = await database.db.transaction(async (tx) => {
-      // Before the marks are read: a registration racing on the same lesson waits, then sees these.
-      await lockLesson(tx, actor.organiserId, request.params.id);
-      return withRollupsLast(tx, async () => {
-        const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
-        if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
-        const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
-        const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
-        await registerLesson(tx, { ...auditContextOf(request), actorUserId: actor.userId }, {
-          lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now: clock.now(),
-        }, timing);
-        return loadLessonDetail(tx, actor, lesson.id, { access, correctablePupils, roster });
+    async (request) => {
+      const date = request.query.date ?? clock.today();
+      const lessons = await findMyLessons(database.db, actorOf(request), date);
+      return { date, lessons: lessons.map(presentLessonSummary) };
+    },
+  );
+
+  app.get(
+    '/api/lessons/mine/unconfirmed',
+    {
+      schema: {
+        tags: ['lessons'],
+        summary: "The signed-in teacher's lessons of the last two weeks that have ended without a kvittens",
+        response: { 200: UnconfirmedLessonsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const to = clock.today();
+      const from = addDays(to, -UNCONFIRMED_LOOKBACK_DAYS);
+      const lessons = await findMyUnconfirmedLessons(database.db, actorOf(request), from, to, clock.now());
+      return { from, to, lessons: lessons.map(presentLessonSummary) };
+    },
+  );
+
+  app.get(
+    '/api/lessons/:id',
+    {
+      schema: {
+        tags: ['lessons'],
+        summary: 'A lesson with its roster, reports and change history',
+        params: LessonParams,
+        response: { 200: LessonDetail, ...errors },
+      },
+    },
+    async (request) =>
+      database.db.transaction(async (tx) => {
+        const detail = await loadLessonDetail(tx, actorOf(request), request.params.id);
+        const pupilIds = detail.roster.map((p) => p.personId);
+        await writeAuditEvent(tx, auditContextOf(request), {
+          type: 'lesson.read-register',
+          lessonId: detail.lesson.id,
+          data: { pupils: pupilIds.length, pupilIds },
+        });
+        return detail;
+      }),
+  );
+
+  app.put(
+    '/api/lessons/:id/registration',
+    {
+      schema: {
+        tags: ['lessons'],
+        summary: 'Register and confirm (kvittera) a lesson; pupils not listed are present',
+        params: LessonParams,
+        body: RegisterLessonRequest,
+        response: { 200: LessonDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const timing = noticeTimingOf(clock, config);
+      const detail = await database.db.transaction(async (tx) => {
+        // Before the marks are read: a registration racing on the same lesson waits, then sees these.
+        await lockLesson(tx, actor.organiserId, request.params.id);
+        return withRollupsLast(tx, async () => {
+          const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
+          if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+          const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+          const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
+          await registerLesson(
+            tx,
+            { ...auditContextOf(request), actorUserId: actor.userId },
+            {
+              lesson,
+              roster,
+              currentMarks,
+              marks: request.body.marks,
+              correctablePupils,
+              now: clock.now(),
+            },
+            timing,
+          );
+          return loadLessonDetail(tx, actor, lesson.id, { access, correctablePupils, roster });
+        });
       });
-    });
-    // The organiser's "as soon as the lesson is confirmed": the sender runs when the notice is due.
-    // The registration is committed; if the wake-up fails, the scheduled run (every minute) sends it.
-    await wakeSenderFor(jobs, timing).catch((error: unknown) => request.log.warn({ err: error }, 'could not wake the message sender'));
-    return detail;
-  });
+      // The organiser's "as soon as the lesson is confirmed": the sender runs when the notice is due.
+      // The registration is committed; if the wake-up fails, the scheduled run (every minute) sends it.
+      await wakeSenderFor(jobs, timing).catch((error: unknown) =>
+        request.log.warn({ err: error }, 'could not wake the message sender'),
+      );
+      return detail;
+    },
+  );
 }

@@ -20,9 +20,19 @@ describe("a teacher's unconfirmed past lessons", () => {
     expect(before).toMatchObject({ from: '2025-12-31', to: '2026-01-14' });
     // Two earlier days × three lessons, and today's 08:00 (09:15 is running, 10:30 later). 7B is not the teacher's.
     expect(before.lessons.map((l: { date: string; startTime: string }) => `${l.date} ${l.startTime}`)).toEqual([
-      '2026-01-12 08:00', '2026-01-12 09:15', '2026-01-12 10:30', '2026-01-13 08:00', '2026-01-13 09:15', '2026-01-13 10:30', '2026-01-14 08:00',
+      '2026-01-12 08:00',
+      '2026-01-12 09:15',
+      '2026-01-12 10:30',
+      '2026-01-13 08:00',
+      '2026-01-13 09:15',
+      '2026-01-13 10:30',
+      '2026-01-14 08:00',
     ]);
-    const registered = await teacher.request({ method: 'PUT', url: `/api/lessons/${world.lessonsA.get('2026-01-12 08:00')}/registration`, payload: { marks: [] } });
+    const registered = await teacher.request({
+      method: 'PUT',
+      url: `/api/lessons/${world.lessonsA.get('2026-01-12 08:00')}/registration`,
+      payload: { marks: [] },
+    });
     expect(registered.statusCode).toBe(200);
     expect((await list()).lessons).toHaveLength(6);
   });

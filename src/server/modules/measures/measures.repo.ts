@@ -23,13 +23,37 @@ export interface ScheduledPupilLesson extends PupilLesson {
 type ImportedMinutes = { isReported: boolean; attended: number; valid: number; invalid: number; other: number };
 
 interface GroupLessonRow {
-  lesson_id: string; group_id: string; date: string; starts_at: number; ends_at: number; teaching_minutes: number;
-  is_confirmed: boolean; confirmed_by: 'narvaro' | 'import' | null; school_unit_id: string; activity_id: string; activity_name: string;
+  lesson_id: string;
+  group_id: string;
+  date: string;
+  starts_at: number;
+  ends_at: number;
+  teaching_minutes: number;
+  is_confirmed: boolean;
+  confirmed_by: 'narvaro' | 'import' | null;
+  school_unit_id: string;
+  activity_id: string;
+  activity_name: string;
 }
-interface MembershipRow { group_id: string; person_id: string; start_date: string; end_date: string | null }
-interface PupilLessonRow { lesson_id: string; person_id: string }
-interface ExceptionRow extends PupilLessonRow { participates: boolean; teaching_minutes: number | null }
-interface MarkRow extends PupilLessonRow { kind: string; minutes: number | null; imported_minutes: ImportedMinutes | null }
+interface MembershipRow {
+  group_id: string;
+  person_id: string;
+  start_date: string;
+  end_date: string | null;
+}
+interface PupilLessonRow {
+  lesson_id: string;
+  person_id: string;
+}
+interface ExceptionRow extends PupilLessonRow {
+  participates: boolean;
+  teaching_minutes: number | null;
+}
+interface MarkRow extends PupilLessonRow {
+  kind: string;
+  minutes: number | null;
+  imported_minutes: ImportedMinutes | null;
+}
 
 /** Which pupils a load is for: a batch of pupils, or the roster of one lesson. */
 type Target = { personIds: readonly string[] } | { lessonId: string };
@@ -40,19 +64,32 @@ type Target = { personIds: readonly string[] } | { lessonId: string };
  * Scheduled = a member of one of the lesson's groups on its date, the lesson not cancelled, a
  * teaching activity, not a day off for the school, and no `participates: false` exception.
  */
-async function loadScheduled(tx: Tx, organiserId: string, target: Target, from: string, to: string, withNames: boolean): Promise<ScheduledPupilLesson[]> {
-  const memberFilter = 'lessonId' in target
-    ? sql`gm.group_id in (select ag.group_id from lessons l join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
+async function loadScheduled(
+  tx: Tx,
+  organiserId: string,
+  target: Target,
+  from: string,
+  to: string,
+  withNames: boolean,
+): Promise<ScheduledPupilLesson[]> {
+  const memberFilter =
+    'lessonId' in target
+      ? sql`gm.group_id in (select ag.group_id from lessons l join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
         where l.organiser_id = ${organiserId} and l.id = ${target.lessonId})`
-    : sql`gm.person_id = any(${uuidArray(target.personIds)})`;
-  const memberships = await queryRows<MembershipRow>(tx, sql`select gm.group_id, gm.person_id, gm.start_date::text as start_date, gm.end_date::text as end_date
+      : sql`gm.person_id = any(${uuidArray(target.personIds)})`;
+  const memberships = await queryRows<MembershipRow>(
+    tx,
+    sql`select gm.group_id, gm.person_id, gm.start_date::text as start_date, gm.end_date::text as end_date
     from group_memberships gm where gm.organiser_id = ${organiserId} and ${memberFilter}
-      and gm.start_date <= ${to} and (gm.end_date is null or gm.end_date >= ${from})`);
+      and gm.start_date <= ${to} and (gm.end_date is null or gm.end_date >= ${from})`,
+  );
   if (memberships.length === 0) return [];
   const groupIds = [...new Set(memberships.map((m) => m.group_id))];
   const personIds = [...new Set(memberships.map((m) => m.person_id))];
   const lessonFilter = 'lessonId' in target ? sql`and l.id = ${target.lessonId}` : sql``;
-  const groupLessons = await queryRows<GroupLessonRow>(tx, sql`
+  const groupLessons = await queryRows<GroupLessonRow>(
+    tx,
+    sql`
     select l.id as lesson_id, ag.group_id, l.local_date::text as date,
       -- Epoch milliseconds parse far faster than timestamptz text.
       (extract(epoch from l.starts_at) * 1000)::float8 as starts_at, (extract(epoch from l.ends_at) * 1000)::float8 as ends_at,
@@ -67,13 +104,20 @@ async function loadScheduled(tx: Tx, organiserId: string, target: Target, from: 
       and ag.group_id = any(${uuidArray(groupIds)})
       and not exists (
         select 1 from days_off d
-        where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))`);
+        where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))`,
+  );
   const pupilLessonFilter = sql`x.organiser_id = ${organiserId} and x.person_id = any(${uuidArray(personIds)})
     and x.lesson_id in (select l.id from lessons l where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} ${lessonFilter})`;
-  const exceptions = await queryRows<ExceptionRow>(tx, sql`select x.lesson_id, x.person_id, x.participates, x.teaching_minutes
-    from lesson_student_exceptions x where ${pupilLessonFilter}`);
-  const marks = await queryRows<MarkRow>(tx, sql`select x.lesson_id, x.person_id, x.kind, x.minutes, x.imported_minutes
-    from attendance_marks x where ${pupilLessonFilter}`);
+  const exceptions = await queryRows<ExceptionRow>(
+    tx,
+    sql`select x.lesson_id, x.person_id, x.participates, x.teaching_minutes
+    from lesson_student_exceptions x where ${pupilLessonFilter}`,
+  );
+  const marks = await queryRows<MarkRow>(
+    tx,
+    sql`select x.lesson_id, x.person_id, x.kind, x.minutes, x.imported_minutes
+    from attendance_marks x where ${pupilLessonFilter}`,
+  );
 
   const key = (r: PupilLessonRow) => `${r.lesson_id}|${r.person_id}`;
   const exceptionOf = new Map(exceptions.map((e) => [key(e), e]));
@@ -92,10 +136,18 @@ async function loadScheduled(tx: Tx, organiserId: string, target: Target, from: 
       const exception = exceptionOf.get(pairKey);
       if (exception && !exception.participates) continue;
       lessons.push({
-        personId: member.person_id, lessonId: lesson.lesson_id, date: lesson.date, start: Number(lesson.starts_at), end: Number(lesson.ends_at),
-        teachingMinutes: exception?.teaching_minutes ?? lesson.teaching_minutes, isConfirmed: lesson.is_confirmed, mark: toMark(markOf.get(pairKey)),
+        personId: member.person_id,
+        lessonId: lesson.lesson_id,
+        date: lesson.date,
+        start: Number(lesson.starts_at),
+        end: Number(lesson.ends_at),
+        teachingMinutes: exception?.teaching_minutes ?? lesson.teaching_minutes,
+        isConfirmed: lesson.is_confirmed,
+        mark: toMark(markOf.get(pairKey)),
         confirmedBy: lesson.confirmed_by === 'import' ? 'import' : 'narvaro',
-        schoolUnitId: lesson.school_unit_id, activityId: lesson.activity_id, activityName: lesson.activity_name,
+        schoolUnitId: lesson.school_unit_id,
+        activityId: lesson.activity_id,
+        activityName: lesson.activity_name,
         ...(withNames ? { subject: lesson.activity_name } : {}),
       });
     }
@@ -108,12 +160,18 @@ export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}
 
 function toMark(row: MarkRow | undefined): AttendanceMark | undefined {
   switch (row?.kind) {
-    case 'absent': return { kind: 'absent' };
-    case 'other': return { kind: 'other' };
-    case 'late': return { kind: 'late', minutes: row.minutes ?? 0 };
-    case 'left': return { kind: 'left', minutes: row.minutes ?? 0 };
-    case 'imported': return row.imported_minutes ? { kind: 'imported', ...row.imported_minutes } : undefined;
-    default: return undefined;
+    case 'absent':
+      return { kind: 'absent' };
+    case 'other':
+      return { kind: 'other' };
+    case 'late':
+      return { kind: 'late', minutes: row.minutes ?? 0 };
+    case 'left':
+      return { kind: 'left', minutes: row.minutes ?? 0 };
+    case 'imported':
+      return row.imported_minutes ? { kind: 'imported', ...row.imported_minutes } : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -121,7 +179,14 @@ function toMark(row: MarkRow | undefined): AttendanceMark | undefined {
  * Scheduled lessons for the given pupils in [from, to], with first-of-day flags set.
  * @param options.withNames false skips activity names (the roll-up does not need them).
  */
-export async function loadScheduledLessons(tx: Tx, organiserId: string, personIds: readonly string[], from: string, to: string, options: { withNames?: boolean } = {}): Promise<ScheduledPupilLesson[]> {
+export async function loadScheduledLessons(
+  tx: Tx,
+  organiserId: string,
+  personIds: readonly string[],
+  from: string,
+  to: string,
+  options: { withNames?: boolean } = {},
+): Promise<ScheduledPupilLesson[]> {
   if (personIds.length === 0) return [];
   const lessons = await loadScheduled(tx, organiserId, { personIds }, from, to, options.withNames ?? true);
   markFirstLessons(lessons);
@@ -129,7 +194,12 @@ export async function loadScheduledLessons(tx: Tx, organiserId: string, personId
 }
 
 /** Scheduled pupils of one lesson (its roster). */
-export async function loadLessonRoster(tx: Tx, organiserId: string, lessonId: string, date: string): Promise<ScheduledPupilLesson[]> {
+export async function loadLessonRoster(
+  tx: Tx,
+  organiserId: string,
+  lessonId: string,
+  date: string,
+): Promise<ScheduledPupilLesson[]> {
   return loadScheduled(tx, organiserId, { lessonId }, date, date, true);
 }
 
@@ -144,16 +214,31 @@ function markFirstLessons(lessons: ScheduledPupilLesson[]): void {
 
 const toMs = (v: string | Date) => (v instanceof Date ? v.getTime() : Date.parse(v));
 
-interface CoverRow { id: string; person_id: string; kind: ValidCover['kind']; starts_at: string | Date; ends_at: string | Date }
+interface CoverRow {
+  id: string;
+  person_id: string;
+  kind: ValidCover['kind'];
+  starts_at: string | Date;
+  ends_at: string | Date;
+}
 
 /** Valid-absence covers (not withdrawn) of the pupils overlapping [from, to] (local dates, padded a day). */
-export async function loadCovers(tx: Tx, organiserId: string, personIds: readonly string[], from: string, to: string): Promise<Map<string, (ValidCover & { id: string })[]>> {
+export async function loadCovers(
+  tx: Tx,
+  organiserId: string,
+  personIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, (ValidCover & { id: string })[]>> {
   const byPerson = new Map<string, (ValidCover & { id: string })[]>();
   if (personIds.length === 0) return byPerson;
-  const rows = await queryRows<CoverRow>(tx, sql`
+  const rows = await queryRows<CoverRow>(
+    tx,
+    sql`
     select id, person_id, kind, starts_at, ends_at from absences
     where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) and withdrawn_at is null
-      and starts_at < (${to}::date + 2)::timestamptz and ends_at > (${from}::date - 1)::timestamptz`);
+      and starts_at < (${to}::date + 2)::timestamptz and ends_at > (${from}::date - 1)::timestamptz`,
+  );
   for (const r of rows) {
     const list = byPerson.get(r.person_id) ?? [];
     list.push({ id: r.id, kind: r.kind, start: toMs(r.starts_at), end: toMs(r.ends_at) });

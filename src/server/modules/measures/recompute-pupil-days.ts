@@ -5,7 +5,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { schema, type Tx, inSequence } from '../../db/client.js';
-import { dayFigures, hasAbsence, isAbsentDay, lessonOutcome, type LessonOutcome } from '../../../shared/measures/index.js';
+import {
+  dayFigures,
+  hasAbsence,
+  isAbsentDay,
+  lessonOutcome,
+  type LessonOutcome,
+} from '../../../shared/measures/index.js';
 import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 import { refreshStatisticsRollups } from '../statistics/rollups.js';
@@ -16,7 +22,21 @@ const PUPILS_PER_BATCH = EXCLUSIVE_ABOVE_PUPILS;
 /** Rows are upserted: a day whose figures did not change is not rewritten. */
 const PUPIL_DAY_WRITE: WriteSpec = {
   table: schema.pupilDays,
-  columns: ['personId', 'date', 'schoolUnitId', 'scheduled', 'known', 'attended', 'valid', 'invalid', 'other', 'lateCount', 'lateMinutes', 'isAbsentDay', 'hasAbsence'],
+  columns: [
+    'personId',
+    'date',
+    'schoolUnitId',
+    'scheduled',
+    'known',
+    'attended',
+    'valid',
+    'invalid',
+    'other',
+    'lateCount',
+    'lateMinutes',
+    'isAbsentDay',
+    'hasAbsence',
+  ],
   onConflict: 'update',
 };
 
@@ -24,7 +44,13 @@ const PUPIL_DAY_WRITE: WriteSpec = {
  * Recomputes `pupil_days` for the pupils over the inclusive date range.
  * @param personIds SS12000 person ids of pupils; an empty list does nothing.
  */
-export async function recomputePupilDays(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
+export async function recomputePupilDays(
+  tx: Tx,
+  organiserId: string,
+  personIds: string[],
+  from: string,
+  to: string,
+): Promise<void> {
   const unique = [...new Set(personIds)];
   // Before anything is read: the last of two racing recomputations then sees the other's facts.
   await lockPupilDays(tx, organiserId, unique);
@@ -36,17 +62,31 @@ export async function recomputePupilDays(tx: Tx, organiserId: string, personIds:
     );
     const outcomesByPerson = new Map<string, { outcomes: LessonOutcome[]; unitByDate: Map<string, string> }>();
     for (const lesson of lessons) {
-      const entry = outcomesByPerson.get(lesson.personId) ?? { outcomes: [] as LessonOutcome[], unitByDate: new Map<string, string>() };
+      const entry = outcomesByPerson.get(lesson.personId) ?? {
+        outcomes: [] as LessonOutcome[],
+        unitByDate: new Map<string, string>(),
+      };
       entry.outcomes.push(lessonOutcome(lesson, covers.get(lesson.personId) ?? []));
       if (!entry.unitByDate.has(lesson.date)) entry.unitByDate.set(lesson.date, lesson.schoolUnitId);
       outcomesByPerson.set(lesson.personId, entry);
     }
     const rows = [...outcomesByPerson].flatMap(([personId, { outcomes, unitByDate }]) =>
       dayFigures(outcomes).map((d) => ({
-        personId, date: d.date, schoolUnitId: unitByDate.get(d.date)!,
-        scheduled: d.scheduled, known: d.known, attended: d.attended, valid: d.valid, invalid: d.invalid, other: d.other,
-        lateCount: d.lateCount, lateMinutes: d.lateMinutes, isAbsentDay: isAbsentDay(d), hasAbsence: hasAbsence(d),
-      })));
+        personId,
+        date: d.date,
+        schoolUnitId: unitByDate.get(d.date)!,
+        scheduled: d.scheduled,
+        known: d.known,
+        attended: d.attended,
+        valid: d.valid,
+        invalid: d.invalid,
+        other: d.other,
+        lateCount: d.lateCount,
+        lateMinutes: d.lateMinutes,
+        isAbsentDay: isAbsentDay(d),
+        hasAbsence: hasAbsence(d),
+      })),
+    );
     await upsertRows(tx, PUPIL_DAY_WRITE, organiserId, rows);
     // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go.
     await tx.execute(sql`delete from pupil_days where organiser_id = ${organiserId}
@@ -58,7 +98,12 @@ export async function recomputePupilDays(tx: Tx, organiserId: string, personIds:
   }
 }
 
-interface PendingRollups { organiserId: string; personIds: string[]; from: string; to: string }
+interface PendingRollups {
+  organiserId: string;
+  personIds: string[];
+  from: string;
+  to: string;
+}
 const rollupsLater = new WeakMap<object, PendingRollups[]>();
 
 /**
@@ -80,8 +125,16 @@ export async function withRollupsLast<T>(tx: Tx, work: () => Promise<T>): Promis
   const organisers = new Set(pending.map((p) => p.organiserId));
   for (const organiserId of organisers) {
     const mine = pending.filter((p) => p.organiserId === organiserId);
-    await refreshStatisticsRollups(tx, organiserId, [...new Set(mine.flatMap((p) => p.personIds))],
-      mine.map((p) => p.from).sort()[0], mine.map((p) => p.to).sort().at(-1)!);
+    await refreshStatisticsRollups(
+      tx,
+      organiserId,
+      [...new Set(mine.flatMap((p) => p.personIds))],
+      mine.map((p) => p.from).sort()[0],
+      mine
+        .map((p) => p.to)
+        .sort()
+        .at(-1)!,
+    );
   }
   return result;
 }

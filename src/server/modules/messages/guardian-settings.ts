@@ -14,7 +14,11 @@ export interface SameDayNoticeSettings {
   sameDayNoticeGraceMinutes: number;
 }
 
-export interface GuardianSettings extends SameDayNoticeSettings { noticeEmail: string | null; leaveMentorLimitDays: number; reportPastDays: number }
+export interface GuardianSettings extends SameDayNoticeSettings {
+  noticeEmail: string | null;
+  leaveMentorLimitDays: number;
+  reportPastDays: number;
+}
 
 /** Default grace for 'immediate': long enough for a teacher to correct a slip, short enough to be news. */
 export const DEFAULT_SAME_DAY_GRACE_MINUTES = 10;
@@ -32,7 +36,11 @@ function sameDayOf(row: SettingsRow, config: Pick<MessageConfig, 'sameDayNoticeT
 const findRow = async (tx: Tx, organiserId: string): Promise<SettingsRow> =>
   (await tx.select().from(schema.guardianSettings).where(eq(schema.guardianSettings.organiserId, organiserId)))[0];
 
-export async function loadGuardianSettings(tx: Tx, organiserId: string, config: MessageConfig): Promise<GuardianSettings> {
+export async function loadGuardianSettings(
+  tx: Tx,
+  organiserId: string,
+  config: MessageConfig,
+): Promise<GuardianSettings> {
   const row = await findRow(tx, organiserId);
   return {
     noticeEmail: row?.noticeEmail ?? config.organiserNoticeEmail ?? null,
@@ -42,6 +50,10 @@ export async function loadGuardianSettings(tx: Tx, organiserId: string, config: 
   };
 }
 
-export async function loadSameDayNoticeSettings(tx: Tx, organiserId: string, config: Pick<MessageConfig, 'sameDayNoticeTime'>): Promise<SameDayNoticeSettings> {
+export async function loadSameDayNoticeSettings(
+  tx: Tx,
+  organiserId: string,
+  config: Pick<MessageConfig, 'sameDayNoticeTime'>,
+): Promise<SameDayNoticeSettings> {
   return sameDayOf(await findRow(tx, organiserId), config);
 }

@@ -18,12 +18,19 @@ export interface LadderMessageInput {
 }
 
 /** The payload of a ladder message, or null when the action must not write one. */
-export function ladderMessage(action: { kind: 'guardianMessage' | 'organiserNotice'; templateKey: string }, input: LadderMessageInput): Record<string, unknown> | null {
+export function ladderMessage(
+  action: { kind: 'guardianMessage' | 'organiserNotice'; templateKey: string },
+  input: LadderMessageInput,
+): Record<string, unknown> | null {
   // "Absent today" is a statement about today's registrations: a ladder that fired on lateness
   // or on an older day must not say it (a preset's same-day alert is served by the rule itself).
   if (action.kind === 'guardianMessage' && action.templateKey === SAME_DAY_TEMPLATE) return null;
   return {
-    date: input.date, stepKey: input.step.key, stepName: input.step.name, explanation: input.explanation, ladderVersionId: input.ladderVersionId,
+    date: input.date,
+    stepKey: input.step.key,
+    stepName: input.step.name,
+    explanation: input.explanation,
+    ladderVersionId: input.ladderVersionId,
     ...monthFigures(input.fired),
     ...(input.isReplay ? { isReplay: true } : {}),
   };
@@ -35,7 +42,8 @@ function monthFigures(fired: readonly FiredTrigger[]): { month?: string; rate?: 
     if (f.kind !== 'rate' || f.value === null) continue;
     const month = f.period.from.slice(0, 7);
     const range = monthRange(month);
-    if (f.period.from === range.from && f.period.to === range.to) return { month, rate: Math.round(f.value * 1000) / 1000 };
+    if (f.period.from === range.from && f.period.to === range.to)
+      return { month, rate: Math.round(f.value * 1000) / 1000 };
   }
   return {};
 }

@@ -7,9 +7,19 @@ import { expandDueOutbox } from './commands/expand-outbox.js';
 import { sendDueDeliveries } from './commands/send-deliveries.js';
 import { writeMonthlyNotices } from './commands/write-monthly-notices.js';
 
-export interface WorkerRun { expanded: number; withdrawn: number; noChannel: number; sent: number; retried: number; failed: number }
+export interface WorkerRun {
+  expanded: number;
+  withdrawn: number;
+  noChannel: number;
+  sent: number;
+  retried: number;
+  failed: number;
+}
 
-export async function runMessageWorker(database: Database, options: { now: Date; config: MessageConfig; transports: Transports }): Promise<WorkerRun> {
+export async function runMessageWorker(
+  database: Database,
+  options: { now: Date; config: MessageConfig; transports: Transports },
+): Promise<WorkerRun> {
   const run: WorkerRun = { expanded: 0, withdrawn: 0, noChannel: 0, sent: 0, retried: 0, failed: 0 };
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
     for (;;) {
@@ -30,10 +40,18 @@ export async function runMessageWorker(database: Database, options: { now: Date;
   return run;
 }
 
-export async function runMonthlyNotices(database: Database, options: { today: string; now: Date; config: MessageConfig }): Promise<number> {
+export async function runMonthlyNotices(
+  database: Database,
+  options: { today: string; now: Date; config: MessageConfig },
+): Promise<number> {
   let written = 0;
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
-    written += await database.db.transaction((tx) => writeMonthlyNotices(tx, organiserId, { ...options, thresholdPercent: options.config.monthlyNoticeThresholdPercent }));
+    written += await database.db.transaction((tx) =>
+      writeMonthlyNotices(tx, organiserId, {
+        ...options,
+        thresholdPercent: options.config.monthlyNoticeThresholdPercent,
+      }),
+    );
   }
   return written;
 }

@@ -6,62 +6,120 @@ import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
 import { lessonOutcome } from '../../../shared/measures/index.js';
 
 export interface RecipientRow {
-  guardian_id: string; given_name: string; family_name: string;
-  emails: { value: string }[]; phone_numbers: { value: string; mobile?: boolean; type?: string }[];
+  guardian_id: string;
+  given_name: string;
+  family_name: string;
+  emails: { value: string }[];
+  phone_numbers: { value: string; mobile?: boolean; type?: string }[];
   locale: string | null;
 }
 
 /** Guardians with custody whose link is usable (protected identity: only those sharing it). */
 export async function findRecipients(tx: Tx, organiserId: string, pupilId: string): Promise<RecipientRow[]> {
-  return queryRows<RecipientRow>(tx, sql`select gp.id as guardian_id, gp.given_name, gp.family_name, gp.emails, gp.phone_numbers,
+  return queryRows<RecipientRow>(
+    tx,
+    sql`select gp.id as guardian_id, gp.given_name, gp.family_name, gp.emails, gp.phone_numbers,
       (select u.locale from users u where u.organiser_id = gp.organiser_id and u.person_id = gp.id and u.kind = 'guardian' and u.is_active limit 1) as locale
     from responsibles r
     join persons p on p.organiser_id = r.organiser_id and p.id = r.pupil_id
     join persons gp on gp.organiser_id = r.organiser_id and gp.id = r.guardian_id
     where r.organiser_id = ${organiserId} and r.pupil_id = ${pupilId} and ${usableGuardianLinkSql}
-    order by gp.family_name, gp.given_name, gp.id`);
+    order by gp.family_name, gp.given_name, gp.id`,
+  );
 }
 
 /** Numbers that can take an SMS: marked mobile, or Swedish mobile prefixes (07…, +467…). */
 export function mobileNumbers(phones: RecipientRow['phone_numbers']): string[] {
-  return phones.filter((p) => p.mobile === true || /^(\+46\s?7|07)/.test(p.value.replace(/[\s-]/g, ''))).map((p) => p.value.replace(/[\s-]/g, ''));
+  return phones
+    .filter((p) => p.mobile === true || /^(\+46\s?7|07)/.test(p.value.replace(/[\s-]/g, '')))
+    .map((p) => p.value.replace(/[\s-]/g, ''));
 }
 
-export interface PupilFacts { pupilName: string; schoolName: string; schoolUnitId: string | null }
+export interface PupilFacts {
+  pupilName: string;
+  schoolName: string;
+  schoolUnitId: string | null;
+}
 
 export async function findPupilFacts(tx: Tx, organiserId: string, pupilId: string): Promise<PupilFacts | null> {
-  const [row] = await queryRows<{ given_name: string; family_name: string; school_name: string | null; school_unit_id: string | null }>(tx, sql`
+  const [row] = await queryRows<{
+    given_name: string;
+    family_name: string;
+    school_name: string | null;
+    school_unit_id: string | null;
+  }>(
+    tx,
+    sql`
     select p.given_name, p.family_name, su.display_name as school_name, enr.school_unit_id
     from persons p
     left join lateral (select e.school_unit_id from enrolments e where e.organiser_id = p.organiser_id and e.person_id = p.id
       order by e.start_date desc limit 1) enr on true
     left join organisations su on su.organiser_id = p.organiser_id and su.id = enr.school_unit_id
-    where p.organiser_id = ${organiserId} and p.id = ${pupilId}`);
+    where p.organiser_id = ${organiserId} and p.id = ${pupilId}`,
+  );
   if (!row) return null;
-  return { pupilName: `${row.given_name} ${row.family_name}`, schoolName: row.school_name ?? '', schoolUnitId: row.school_unit_id };
+  return {
+    pupilName: `${row.given_name} ${row.family_name}`,
+    schoolName: row.school_name ?? '',
+    schoolUnitId: row.school_unit_id,
+  };
 }
 
 /** The pupil's confirmed lessons on the date with invalid absence, as "Matematik 08:00" (for the same-day notice). */
-export async function findInvalidLessons(tx: Tx, organiserId: string, pupilId: string, date: string): Promise<{ name: string; start: string; invalid: number; lateMinutes: number }[]> {
+export async function findInvalidLessons(
+  tx: Tx,
+  organiserId: string,
+  pupilId: string,
+  date: string,
+): Promise<{ name: string; start: string; invalid: number; lateMinutes: number }[]> {
   const lessons = await loadScheduledLessons(tx, organiserId, [pupilId], date, date, { withNames: true });
   const covers = (await loadCovers(tx, organiserId, [pupilId], date, date)).get(pupilId) ?? [];
   const hhmm = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
-  return lessons.map((l) => ({ lesson: l, outcome: lessonOutcome(l, covers) }))
+  return lessons
+    .map((l) => ({ lesson: l, outcome: lessonOutcome(l, covers) }))
     .filter(({ outcome }) => outcome.invalid > 0)
     .sort((a, b) => a.lesson.start - b.lesson.start)
-    .map(({ lesson, outcome }) => ({ name: lesson.activityName, start: hhmm.format(new Date(lesson.start)), invalid: outcome.invalid, lateMinutes: outcome.lateMinutes }));
+    .map(({ lesson, outcome }) => ({
+      name: lesson.activityName,
+      start: hhmm.format(new Date(lesson.start)),
+      invalid: outcome.invalid,
+      lateMinutes: outcome.lateMinutes,
+    }));
 }
 
 export interface DeliveryListRow {
-  outbox_id: string; delivery_id: string | null; kind: string; template_key: string; person_id: string | null; pupil_name: string | null;
-  about_date: string | null; outbox_status: string; created_at: Date | string; send_after: Date | string; outbox_error: string | null;
-  channel: string | null; address: string | null; status: string | null; attempts: number | null; last_error: string | null;
-  sent_at: Date | string | null; delivered_at: Date | string | null; subject: string | null; recipient_name: string | null;
+  outbox_id: string;
+  delivery_id: string | null;
+  kind: string;
+  template_key: string;
+  person_id: string | null;
+  pupil_name: string | null;
+  about_date: string | null;
+  outbox_status: string;
+  created_at: Date | string;
+  send_after: Date | string;
+  outbox_error: string | null;
+  channel: string | null;
+  address: string | null;
+  status: string | null;
+  attempts: number | null;
+  last_error: string | null;
+  sent_at: Date | string | null;
+  delivered_at: Date | string | null;
+  subject: string | null;
+  recipient_name: string | null;
 }
 
 /** Outbox messages with their deliveries, newest first. `where` conditions use `o` (outbox) and `d` (deliveries). */
-export async function findDeliveries(tx: Tx, organiserId: string, where: SQL[], limit: number): Promise<DeliveryListRow[]> {
-  return queryRows<DeliveryListRow>(tx, sql`select o.id as outbox_id, d.id as delivery_id, o.kind, o.template_key, o.person_id,
+export async function findDeliveries(
+  tx: Tx,
+  organiserId: string,
+  where: SQL[],
+  limit: number,
+): Promise<DeliveryListRow[]> {
+  return queryRows<DeliveryListRow>(
+    tx,
+    sql`select o.id as outbox_id, d.id as delivery_id, o.kind, o.template_key, o.person_id,
       p.given_name || ' ' || p.family_name as pupil_name, o.about_date, o.status as outbox_status, o.created_at, o.send_after, o.last_error as outbox_error,
       d.channel, d.address, d.status, d.attempts, d.last_error, d.sent_at, d.delivered_at, d.subject,
       rp.given_name || ' ' || rp.family_name as recipient_name
@@ -71,5 +129,6 @@ export async function findDeliveries(tx: Tx, organiserId: string, where: SQL[], 
     left join persons rp on rp.organiser_id = d.organiser_id and rp.id = d.recipient_person_id
     where o.organiser_id = ${organiserId} ${where.length > 0 ? sql`and ${sql.join(where, sql` and `)}` : sql``}
     order by o.created_at desc, o.id, d.channel
-    limit ${limit}`);
+    limit ${limit}`,
+  );
 }

@@ -19,7 +19,9 @@ export const SAME_DAY_TEMPLATE = 'franvaro-samma-dag';
 export const sameDayKey = (pupilId: string, date: string) => `same-day:${pupilId}:${date}`;
 
 export interface NoticeTiming {
-  now: Date; today: string; config: Pick<MessageConfig, 'sameDayNoticeTime' | 'sameDayNoticeLateMinutes'>;
+  now: Date;
+  today: string;
+  config: Pick<MessageConfig, 'sameDayNoticeTime' | 'sameDayNoticeLateMinutes'>;
   /** Filled by syncSameDayNotices: when notices written under the 'immediate' policy fall due (the caller wakes the sender after commit). */
   dueAt?: Date[];
 }
@@ -35,28 +37,65 @@ export function needsSameDayNotice(day: { invalid: number; lateMinutes: number }
  * notice about an older day is not what the law asks for, and a correction of history must not
  * message families. Call after recomputePupilDays in the same transaction.
  */
-export async function syncSameDayNotices(tx: Tx, organiserId: string, pupilIds: string[], from: string, to: string, timing: NoticeTiming): Promise<void> {
+export async function syncSameDayNotices(
+  tx: Tx,
+  organiserId: string,
+  pupilIds: string[],
+  from: string,
+  to: string,
+  timing: NoticeTiming,
+): Promise<void> {
   const { today } = timing;
   if (pupilIds.length === 0 || today < from || today > to) return;
-  const days = await queryRows<{ person_id: string; invalid: number; late_minutes: number }>(tx, sql`select person_id, invalid, late_minutes from pupil_days
-    where organiser_id = ${organiserId} and date = ${today} and person_id = any(${uuidArray([...new Set(pupilIds)])})`);
-  const due = new Set(days.filter((d) => needsSameDayNotice({ invalid: d.invalid, lateMinutes: d.late_minutes }, timing.config.sameDayNoticeLateMinutes)).map((d) => d.person_id));
+  const days = await queryRows<{ person_id: string; invalid: number; late_minutes: number }>(
+    tx,
+    sql`select person_id, invalid, late_minutes from pupil_days
+    where organiser_id = ${organiserId} and date = ${today} and person_id = any(${uuidArray([...new Set(pupilIds)])})`,
+  );
+  const due = new Set(
+    days
+      .filter((d) =>
+        needsSameDayNotice({ invalid: d.invalid, lateMinutes: d.late_minutes }, timing.config.sameDayNoticeLateMinutes),
+      )
+      .map((d) => d.person_id),
+  );
   const sendAt = due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : timing.now.getTime();
   if (due.size > 0) {
-    await tx.insert(schema.outbox).values([...due].map((pupilId) => ({
-      organiserId, id: randomUUID(), kind: 'guardianMessage', personId: pupilId, templateKey: SAME_DAY_TEMPLATE,
-      payload: { date: today }, idempotencyKey: sameDayKey(pupilId, today), status: 'pending', sendAfter: new Date(sendAt), aboutDate: today,
-    }))).onConflictDoUpdate({
-      target: [schema.outbox.organiserId, schema.outbox.idempotencyKey],
-      // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
-      set: { status: 'pending', withdrawnAt: null, lastError: null, sendAfter: new Date(sendAt) },
-      where: eq(schema.outbox.status, 'withdrawn'),
-    });
+    await tx
+      .insert(schema.outbox)
+      .values(
+        [...due].map((pupilId) => ({
+          organiserId,
+          id: randomUUID(),
+          kind: 'guardianMessage',
+          personId: pupilId,
+          templateKey: SAME_DAY_TEMPLATE,
+          payload: { date: today },
+          idempotencyKey: sameDayKey(pupilId, today),
+          status: 'pending',
+          sendAfter: new Date(sendAt),
+          aboutDate: today,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [schema.outbox.organiserId, schema.outbox.idempotencyKey],
+        // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
+        set: { status: 'pending', withdrawnAt: null, lastError: null, sendAfter: new Date(sendAt) },
+        where: eq(schema.outbox.status, 'withdrawn'),
+      });
   }
   const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
   if (cleared.length > 0) {
-    await tx.update(schema.outbox).set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' satisfies MessageReason })
-      .where(and(eq(schema.outbox.organiserId, organiserId), inArray(schema.outbox.idempotencyKey, cleared), eq(schema.outbox.status, 'pending')));
+    await tx
+      .update(schema.outbox)
+      .set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' satisfies MessageReason })
+      .where(
+        and(
+          eq(schema.outbox.organiserId, organiserId),
+          inArray(schema.outbox.idempotencyKey, cleared),
+          eq(schema.outbox.status, 'pending'),
+        ),
+      );
   }
 }
 
@@ -68,14 +107,18 @@ export async function syncSameDayNotices(tx: Tx, organiserId: string, pupilIds: 
 async function sameDaySendAt(tx: Tx, organiserId: string, timing: NoticeTiming): Promise<number> {
   const policy = await loadSameDayNoticeSettings(tx, organiserId, timing.config);
   const now = timing.now.getTime();
-  if (policy.sameDayNoticePolicy === 'atTime') return Math.max(now, localDateTimeToInstant(timing.today, policy.sameDayNoticeTime));
+  if (policy.sameDayNoticePolicy === 'atTime')
+    return Math.max(now, localDateTimeToInstant(timing.today, policy.sameDayNoticeTime));
   const at = now + policy.sameDayNoticeGraceMinutes * 60_000;
   timing.dueAt?.push(new Date(at));
   return at;
 }
 
 /** The timing for a request: the clock's now and today, the configured time and late limit. */
-export function noticeTimingOf(clock: { now(): Date; today(): string }, config: { messages: NoticeTiming['config'] }): NoticeTiming {
+export function noticeTimingOf(
+  clock: { now(): Date; today(): string },
+  config: { messages: NoticeTiming['config'] },
+): NoticeTiming {
   return { now: clock.now(), today: clock.today(), config: config.messages, dueAt: [] };
 }
 

@@ -5,7 +5,14 @@
 import { inSequence, type Tx } from '../../db/client.js';
 import type { PupilPage } from '../../../shared/schemas/pupils.js';
 import {
-  dayFigures, findPatterns, lessonOutcome, monthFigures, schoolWeeks, sumDays, trend, type LessonOutcome,
+  dayFigures,
+  findPatterns,
+  lessonOutcome,
+  monthFigures,
+  schoolWeeks,
+  sumDays,
+  trend,
+  type LessonOutcome,
 } from '../../../shared/measures/index.js';
 import { addDays, eachDate, monthKey } from '../../../shared/dates/index.js';
 import { loadCovers, loadScheduledLessons, type ScheduledPupilLesson } from '../measures/measures.repo.js';
@@ -24,7 +31,13 @@ function timelineState(lesson: ScheduledPupilLesson, outcome: LessonOutcome): st
 }
 
 /** Builds the page for one readable pupil over [from, to]. */
-export async function buildPupilPage(tx: Tx, organiserId: string, pupil: PupilRow, from: string, to: string): Promise<PupilPage> {
+export async function buildPupilPage(
+  tx: Tx,
+  organiserId: string,
+  pupil: PupilRow,
+  from: string,
+  to: string,
+): Promise<PupilPage> {
   // The trend compares the last 28 days with the 28 before, whatever period the page shows.
   const trendFrom = [from, addDays(to, -55)].sort()[0];
   const [allLessons, covers, guardians, absences] = await inSequence(
@@ -33,7 +46,9 @@ export async function buildPupilPage(tx: Tx, organiserId: string, pupil: PupilRo
     () => findGuardians(tx, organiserId, pupil.id),
     () => findPupilAbsences(tx, organiserId, pupil.id, from, to),
   );
-  const teacherNames = await findActivityTeacherNames(tx, organiserId, [...new Set(allLessons.map((l) => l.activityId))]);
+  const teacherNames = await findActivityTeacherNames(tx, organiserId, [
+    ...new Set(allLessons.map((l) => l.activityId)),
+  ]);
   for (const lesson of allLessons) lesson.teacherIds = teacherNames.get(lesson.activityId) ?? [];
   const pupilCovers = covers.get(pupil.id) ?? [];
   const trendDays = dayFigures(allLessons.map((l) => lessonOutcome(l, pupilCovers)));
@@ -44,32 +59,71 @@ export async function buildPupilPage(tx: Tx, organiserId: string, pupil: PupilRo
   const isProtected = PROTECTED_MARKINGS.has(pupil.security_marking);
   return {
     pupil: {
-      personId: pupil.id, givenName: pupil.given_name, familyName: pupil.family_name, isProtected,
-      birthDate: pupil.birth_date, classNames: pupil.class_name ? [pupil.class_name] : [], schoolUnitName: pupil.school_unit_name,
+      personId: pupil.id,
+      givenName: pupil.given_name,
+      familyName: pupil.family_name,
+      isProtected,
+      birthDate: pupil.birth_date,
+      classNames: pupil.class_name ? [pupil.class_name] : [],
+      schoolUnitName: pupil.school_unit_name,
       schoolYear: pupil.school_year,
     },
     // Protected identity: nothing that could locate the child or the family is shown.
-    guardians: isProtected ? [] : guardians.map((g) => ({
-      personId: g.id, name: `${g.given_name} ${g.family_name}`, relationType: g.relation_type,
-      emails: g.emails.map((e) => e.value), phoneNumbers: g.phone_numbers.map((p) => p.value),
-    })),
+    guardians: isProtected
+      ? []
+      : guardians.map((g) => ({
+          personId: g.id,
+          name: `${g.given_name} ${g.family_name}`,
+          relationType: g.relation_type,
+          emails: g.emails.map((e) => e.value),
+          phoneNumbers: g.phone_numbers.map((p) => p.value),
+        })),
     isGuardianInfoHidden: isProtected,
     period: { from, to },
     total: sumDays(days, from, to),
-    months: months.map((key) => ({ monthKey: key, figures: monthFigures(days.filter((d) => d.date >= from && d.date <= to), key) })),
-    weeks: schoolWeeks(days).map((w) => ({
-      weekKey: w.weekKey, monday: w.monday, figures: sumDays(days, w.monday, w.sunday), isIncomplete: w.isIncomplete, hasNoRegistration: w.hasNoRegistration,
+    months: months.map((key) => ({
+      monthKey: key,
+      figures: monthFigures(
+        days.filter((d) => d.date >= from && d.date <= to),
+        key,
+      ),
     })),
-    patterns: findPatterns(lessons, pupilCovers, from, to).sort((a, b) => Number(b.isFlagged) - Number(a.isFlagged) || b.ratio - a.ratio),
+    weeks: schoolWeeks(days).map((w) => ({
+      weekKey: w.weekKey,
+      monday: w.monday,
+      figures: sumDays(days, w.monday, w.sunday),
+      isIncomplete: w.isIncomplete,
+      hasNoRegistration: w.hasNoRegistration,
+    })),
+    patterns: findPatterns(lessons, pupilCovers, from, to).sort(
+      (a, b) => Number(b.isFlagged) - Number(a.isFlagged) || b.ratio - a.ratio,
+    ),
     trend: trend(trendDays, to),
-    timeline: lessons.map((l, i) => ({
-      lessonId: l.lessonId, date: l.date, startTime: HHMM.format(new Date(l.start)), endTime: HHMM.format(new Date(l.end)),
-      activityName: l.activityName, state: timelineState(l, outcomes[i]), scheduled: outcomes[i].scheduled, valid: outcomes[i].valid,
-      invalid: outcomes[i].invalid, other: outcomes[i].other, known: outcomes[i].known, lateMinutes: outcomes[i].lateMinutes,
-    })).sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime)),
+    timeline: lessons
+      .map((l, i) => ({
+        lessonId: l.lessonId,
+        date: l.date,
+        startTime: HHMM.format(new Date(l.start)),
+        endTime: HHMM.format(new Date(l.end)),
+        activityName: l.activityName,
+        state: timelineState(l, outcomes[i]),
+        scheduled: outcomes[i].scheduled,
+        valid: outcomes[i].valid,
+        invalid: outcomes[i].invalid,
+        other: outcomes[i].other,
+        known: outcomes[i].known,
+        lateMinutes: outcomes[i].lateMinutes,
+      }))
+      .sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime)),
     absences: absences.map((a) => ({
-      id: a.id, kind: a.kind, reasonCode: a.reason_code, startsAt: new Date(a.starts_at).toISOString(), endsAt: new Date(a.ends_at).toISOString(),
-      comment: a.comment, source: a.source, isWithdrawn: a.withdrawn_at !== null,
+      id: a.id,
+      kind: a.kind,
+      reasonCode: a.reason_code,
+      startsAt: new Date(a.starts_at).toISOString(),
+      endsAt: new Date(a.ends_at).toISOString(),
+      comment: a.comment,
+      source: a.source,
+      isWithdrawn: a.withdrawn_at !== null,
     })),
   };
 }

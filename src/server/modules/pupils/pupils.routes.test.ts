@@ -14,7 +14,11 @@ describe('pupil figures, absence reports and access by relationship', () => {
     // Confirm every lesson of class A; pupil 0 absent in the first lesson of each day.
     for (const [key, lessonId] of world.lessonsA) {
       const marks = key.endsWith('08:00') ? [{ personId: world.pupilsA[0], kind: 'absent' }] : [];
-      const res = await teacher.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } });
+      const res = await teacher.request({
+        method: 'PUT',
+        url: `/api/lessons/${lessonId}/registration`,
+        payload: { marks },
+      });
       expect(res.statusCode).toBe(200);
     }
   });
@@ -25,11 +29,28 @@ describe('pupil figures, absence reports and access by relationship', () => {
     const pupil = world.pupilsA[0];
     const page = await mentor.request({ method: 'GET', url: `/api/pupils/${pupil}?from=2026-01-12&to=2026-01-14` });
     expect(page.statusCode).toBe(200);
-    expect(page.json().total).toMatchObject({ scheduled: 540, known: 540, invalid: 180, valid: 0, absenceOccasions: 3, absentDays: 0 });
+    expect(page.json().total).toMatchObject({
+      scheduled: 540,
+      known: 540,
+      invalid: 180,
+      valid: 0,
+      absenceOccasions: 3,
+      absentDays: 0,
+    });
     expect(page.json().timeline[0]).toMatchObject({ date: '2026-01-12', startTime: '08:00', state: 'absent' });
 
-    const report = await mentor.request({ method: 'POST', url: `/api/pupils/${pupil}/absences`,
-      payload: { kind: 'guardianReport', fromDate: '2026-01-13', toDate: '2026-01-13', fromTime: '07:00', toTime: '12:00', reasonCode: 'reported' } });
+    const report = await mentor.request({
+      method: 'POST',
+      url: `/api/pupils/${pupil}/absences`,
+      payload: {
+        kind: 'guardianReport',
+        fromDate: '2026-01-13',
+        toDate: '2026-01-13',
+        fromTime: '07:00',
+        toTime: '12:00',
+        reasonCode: 'reported',
+      },
+    });
     expect(report.statusCode).toBe(201);
     const after = await mentor.request({ method: 'GET', url: `/api/pupils/${pupil}?from=2026-01-12&to=2026-01-14` });
     expect(after.json().total).toMatchObject({ invalid: 120, valid: 60 });
@@ -47,10 +68,17 @@ describe('pupil figures, absence reports and access by relationship', () => {
 
   it('shows "no data" for unregistered time and hides guardians of a protected pupil', async () => {
     const principal = await logInAs(t.app, world.usernames.principal);
-    const pupilB = await principal.request({ method: 'GET', url: `/api/pupils/${world.pupilsB[0]}?from=2026-01-12&to=2026-01-14` });
+    const pupilB = await principal.request({
+      method: 'GET',
+      url: `/api/pupils/${world.pupilsB[0]}?from=2026-01-12&to=2026-01-14`,
+    });
     expect(pupilB.json().total).toMatchObject({ scheduled: 540, known: 0, absentRate: null, coverage: 0 });
     const protectedPage = await principal.request({ method: 'GET', url: `/api/pupils/${world.protectedPupil}` });
-    expect(protectedPage.json()).toMatchObject({ isGuardianInfoHidden: true, guardians: [], pupil: { isProtected: true } });
+    expect(protectedPage.json()).toMatchObject({
+      isGuardianInfoHidden: true,
+      guardians: [],
+      pupil: { isProtected: true },
+    });
   });
 
   it('lets each role see only what it must', async () => {
@@ -72,7 +100,10 @@ describe('pupil figures, absence reports and access by relationship', () => {
       const session = await logInAs(t.app, world.usernames[role]);
       expect([role, url, (await session.request({ method: 'GET', url })).statusCode]).toEqual([role, url, status]);
     }
-    const teacherList = await (await logInAs(t.app, world.usernames.teacher)).request({ method: 'GET', url: '/api/pupils?from=2026-01-12&to=2026-01-14' });
+    const teacherList = await (await logInAs(t.app, world.usernames.teacher)).request({
+      method: 'GET',
+      url: '/api/pupils?from=2026-01-12&to=2026-01-14',
+    });
     expect(teacherList.json().pupils).toEqual([]);
   });
 
@@ -93,8 +124,11 @@ describe('pupil figures, absence reports and access by relationship', () => {
     expect(reversed.json()).toMatchObject({ error: 'INVALID_DATE_RANGE', details: [{ path: '/to' }] });
     const garbage = await mentor.request({ method: 'GET', url: '/api/pupils?from=yesterday&to=2026-01-01' });
     expect(garbage.statusCode).toBe(400);
-    const badReport = await mentor.request({ method: 'POST', url: `/api/pupils/${world.pupilsA[0]}/absences`,
-      payload: { kind: 'guardianReport', fromDate: '2026-01-14', toDate: '2026-01-13' } });
+    const badReport = await mentor.request({
+      method: 'POST',
+      url: `/api/pupils/${world.pupilsA[0]}/absences`,
+      payload: { kind: 'guardianReport', fromDate: '2026-01-14', toDate: '2026-01-13' },
+    });
     expect(badReport.json()).toMatchObject({ error: 'INVALID_DATE_RANGE' });
   });
 });

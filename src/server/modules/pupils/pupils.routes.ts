@@ -21,47 +21,93 @@ const MAX_RANGE_DAYS = 400;
 
 /** @throws AppError INVALID_DATE_RANGE when `to` is before `from` or the range is too long. */
 export function assertDateRange(from: string, to: string): void {
-  if (to < from) throw new AppError('INVALID_DATE_RANGE', 'Slutdatum är före startdatum.', [{ path: '/to', message: 'Slutdatum är före startdatum.' }]);
-  if (addDays(from, MAX_RANGE_DAYS) < to) throw new AppError('INVALID_DATE_RANGE', `Perioden får vara högst ${MAX_RANGE_DAYS} dagar.`, [{ path: '/to', message: 'För lång period.' }]);
+  if (to < from)
+    throw new AppError('INVALID_DATE_RANGE', 'Slutdatum är före startdatum.', [
+      { path: '/to', message: 'Slutdatum är före startdatum.' },
+    ]);
+  if (addDays(from, MAX_RANGE_DAYS) < to)
+    throw new AppError('INVALID_DATE_RANGE', `Perioden får vara högst ${MAX_RANGE_DAYS} dagar.`, [
+      { path: '/to', message: 'För lång period.' },
+    ]);
 }
 
 export async function pupilRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/pupils', {
-    schema: { tags: ['pupils'], summary: 'Pupils the signed-in user may follow, with absence figures for the period', querystring: PupilListQuery, response: { 200: PupilListResponse, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const { from, to, schoolUnitId, groupId } = request.query;
-    assertDateRange(from, to);
-    const pupils = await findReadablePupils(database.db, actor, to, { schoolUnitId, groupId });
-    const figures = await aggregateFigures(database.db, actor.organiserId, readablePupilsSql(actor, sql`pd.person_id`), from, to);
-    await auditPupilListRead(database.db, auditContextOf(request), 'pupil-list', pupils.map((p) => p.id));
-    return {
-      from, to,
-      pupils: pupils.map((p) => ({
-        personId: p.id, givenName: p.given_name, familyName: p.family_name, isProtected: PROTECTED_MARKINGS.has(p.security_marking),
-        className: p.class_name, schoolUnitName: p.school_unit_name, figures: figures.get(p.id) ?? noFigures(from, to),
-      })),
-    };
-  });
-
-  app.get('/api/pupils/:id', {
-    schema: { tags: ['pupils'], summary: 'Pupil page: figures per month and week, patterns, trend and lesson timeline', params: Type.Object({ id: Uuid }), querystring: PupilPageQuery, response: { 200: PupilPage, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const today = clock.today();
-    return database.db.transaction(async (tx) => {
-      const [pupil] = await findReadablePupils(tx, actor, today, { personId: request.params.id });
-      if (!pupil) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
-      const term = await findCurrentTerm(tx, actor.organiserId, today);
-      const from = request.query.from ?? term?.startDate ?? addDays(today, -120);
-      const defaultTo = term && term.endDate < today ? term.endDate : today;
-      const to = request.query.to ?? defaultTo;
+  app.get(
+    '/api/pupils',
+    {
+      schema: {
+        tags: ['pupils'],
+        summary: 'Pupils the signed-in user may follow, with absence figures for the period',
+        querystring: PupilListQuery,
+        response: { 200: PupilListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { from, to, schoolUnitId, groupId } = request.query;
       assertDateRange(from, to);
-      // Reads of a named child's absence record are logged (who looked, when).
-      await writeAuditEvent(tx, auditContextOf(request), { type: 'pupil.read', pupilId: pupil.id, data: { view: 'pupil-page' } });
-      return buildPupilPage(tx, actor.organiserId, pupil, from, to);
-    });
-  });
+      const pupils = await findReadablePupils(database.db, actor, to, { schoolUnitId, groupId });
+      const figures = await aggregateFigures(
+        database.db,
+        actor.organiserId,
+        readablePupilsSql(actor, sql`pd.person_id`),
+        from,
+        to,
+      );
+      await auditPupilListRead(
+        database.db,
+        auditContextOf(request),
+        'pupil-list',
+        pupils.map((p) => p.id),
+      );
+      return {
+        from,
+        to,
+        pupils: pupils.map((p) => ({
+          personId: p.id,
+          givenName: p.given_name,
+          familyName: p.family_name,
+          isProtected: PROTECTED_MARKINGS.has(p.security_marking),
+          className: p.class_name,
+          schoolUnitName: p.school_unit_name,
+          figures: figures.get(p.id) ?? noFigures(from, to),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/pupils/:id',
+    {
+      schema: {
+        tags: ['pupils'],
+        summary: 'Pupil page: figures per month and week, patterns, trend and lesson timeline',
+        params: Type.Object({ id: Uuid }),
+        querystring: PupilPageQuery,
+        response: { 200: PupilPage, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const today = clock.today();
+      return database.db.transaction(async (tx) => {
+        const [pupil] = await findReadablePupils(tx, actor, today, { personId: request.params.id });
+        if (!pupil) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+        const term = await findCurrentTerm(tx, actor.organiserId, today);
+        const from = request.query.from ?? term?.startDate ?? addDays(today, -120);
+        const defaultTo = term && term.endDate < today ? term.endDate : today;
+        const to = request.query.to ?? defaultTo;
+        assertDateRange(from, to);
+        // Reads of a named child's absence record are logged (who looked, when).
+        await writeAuditEvent(tx, auditContextOf(request), {
+          type: 'pupil.read',
+          pupilId: pupil.id,
+          data: { view: 'pupil-page' },
+        });
+        return buildPupilPage(tx, actor.organiserId, pupil, from, to);
+      });
+    },
+  );
 }

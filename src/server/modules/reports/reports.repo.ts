@@ -3,7 +3,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
 
-export interface CompletenessRowDb { id: string; name: string; school_unit_name: string; lessons: number; confirmed: number }
+export interface CompletenessRowDb {
+  id: string;
+  name: string;
+  school_unit_name: string;
+  lessons: number;
+  confirmed: number;
+}
 
 /**
  * Lessons that count: teaching activities, not cancelled, not on a day off, and due — ended by
@@ -21,18 +27,37 @@ function countedLessons(organiserId: string, from: string, to: string, units: st
       and not exists (select 1 from days_off d where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))`;
 }
 
-export async function completenessBySchoolUnit(tx: Tx, organiserId: string, from: string, to: string, units: string[] | 'all', now: Date): Promise<CompletenessRowDb[]> {
-  return queryRows<CompletenessRowDb>(tx, sql`
+export async function completenessBySchoolUnit(
+  tx: Tx,
+  organiserId: string,
+  from: string,
+  to: string,
+  units: string[] | 'all',
+  now: Date,
+): Promise<CompletenessRowDb[]> {
+  return queryRows<CompletenessRowDb>(
+    tx,
+    sql`
     with counted as (${countedLessons(organiserId, from, to, units, now)})
     select o.id, o.display_name as name, o.display_name as school_unit_name,
       count(*)::int as lessons, (count(*) filter (where counted.is_confirmed))::int as confirmed
     from counted join organisations o on o.organiser_id = counted.organiser_id and o.id = counted.school_unit_id
-    group by o.id, o.display_name order by o.display_name`);
+    group by o.id, o.display_name order by o.display_name`,
+  );
 }
 
 /** Per teacher: the activity's teachers for each lesson (minus excluded), plus substitutes. */
-export async function completenessByTeacher(tx: Tx, organiserId: string, from: string, to: string, units: string[] | 'all', now: Date): Promise<CompletenessRowDb[]> {
-  return queryRows<CompletenessRowDb>(tx, sql`
+export async function completenessByTeacher(
+  tx: Tx,
+  organiserId: string,
+  from: string,
+  to: string,
+  units: string[] | 'all',
+  now: Date,
+): Promise<CompletenessRowDb[]> {
+  return queryRows<CompletenessRowDb>(
+    tx,
+    sql`
     with counted as (${countedLessons(organiserId, from, to, units, now)}),
     taught as (
       select counted.id, counted.is_confirmed, counted.school_unit_id, at.duty_id from counted
@@ -48,15 +73,22 @@ export async function completenessByTeacher(tx: Tx, organiserId: string, from: s
     join persons p on p.organiser_id = d.organiser_id and p.id = d.person_id
     left join organisations o on o.organiser_id = d.organiser_id and o.id = taught.school_unit_id
     group by p.id, p.given_name, p.family_name, o.display_name
-    order by (count(distinct taught.id) filter (where taught.is_confirmed))::float / count(distinct taught.id), name`);
+    order by (count(distinct taught.id) filter (where taught.is_confirmed))::float / count(distinct taught.id), name`,
+  );
 }
 
 export async function findSchoolUnitsAndGroups(tx: Tx, organiserId: string, units: string[] | 'all') {
   const unitFilter = units === 'all' ? sql`true` : sql`o.id = any(${uuidArray(units)})`;
-  const schoolUnits = await queryRows<{ id: string; name: string; school_unit_code: string | null }>(tx, sql`select o.id, o.display_name as name, o.school_unit_code
-    from organisations o where o.organiser_id = ${organiserId} and o.organisation_type = 'Skolenhet' and ${unitFilter} order by o.display_name`);
+  const schoolUnits = await queryRows<{ id: string; name: string; school_unit_code: string | null }>(
+    tx,
+    sql`select o.id, o.display_name as name, o.school_unit_code
+    from organisations o where o.organiser_id = ${organiserId} and o.organisation_type = 'Skolenhet' and ${unitFilter} order by o.display_name`,
+  );
   const groupFilter = units === 'all' ? sql`true` : sql`g.school_unit_id = any(${uuidArray(units)})`;
-  const groups = await queryRows<{ id: string; name: string; school_unit_id: string }>(tx, sql`select g.id, g.display_name as name, g.school_unit_id
-    from groups g where g.organiser_id = ${organiserId} and ${groupFilter} and g.group_type = 'Klass' order by g.display_name`);
+  const groups = await queryRows<{ id: string; name: string; school_unit_id: string }>(
+    tx,
+    sql`select g.id, g.display_name as name, g.school_unit_id
+    from groups g where g.organiser_id = ${organiserId} and ${groupFilter} and g.group_type = 'Klass' order by g.display_name`,
+  );
   return { schoolUnits, groups };
 }

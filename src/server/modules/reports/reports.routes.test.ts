@@ -12,7 +12,11 @@ describe('registration completeness during the school day', () => {
     world = await createWorld(t.database, ['2026-01-14']);
     const teacher = await logInAs(t.app, world.usernames.teacher);
     for (const slot of ['08:00', '10:30']) {
-      const res = await teacher.request({ method: 'PUT', url: `/api/lessons/${world.lessonsA.get(`2026-01-14 ${slot}`)}/registration`, payload: { marks: [] } });
+      const res = await teacher.request({
+        method: 'PUT',
+        url: `/api/lessons/${world.lessonsA.get(`2026-01-14 ${slot}`)}/registration`,
+        payload: { marks: [] },
+      });
       expect(res.statusCode).toBe(200);
     }
   });

@@ -10,47 +10,84 @@ import { visibleSchoolUnits } from '../../policies/scope.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { CompletenessQuery, CompletenessResponse, SchoolUnitsResponse } from '../../../shared/schemas/reports.js';
 import { assertDateRange } from '../pupils/pupils.routes.js';
-import { completenessBySchoolUnit, completenessByTeacher, findSchoolUnitsAndGroups, type CompletenessRowDb } from './reports.repo.js';
+import {
+  completenessBySchoolUnit,
+  completenessByTeacher,
+  findSchoolUnitsAndGroups,
+  type CompletenessRowDb,
+} from './reports.repo.js';
 
 const share = (row: CompletenessRowDb) => (row.lessons > 0 ? row.confirmed / row.lessons : null);
 
 export async function reportRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.get('/api/completeness', {
-    schema: { tags: ['reports'], summary: 'Share of confirmed lessons per school unit and teacher (lessons up to today)', querystring: CompletenessQuery, response: { 200: CompletenessResponse, 400: ErrorResponse, 403: ErrorResponse } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const { from, schoolUnitId } = request.query;
-    assertDateRange(from, request.query.to);
-    const to = request.query.to < clock.today() ? request.query.to : clock.today();
-    let units = schoolUnitsWith(actor, 'principal', 'studentHealth', 'organiserAdmin');
-    if (units !== 'all' && units.length === 0) throw forbidden('Registreringsgrad visas för rektor, elevhälsa och huvudman.');
-    if (schoolUnitId) {
-      if (units !== 'all' && !units.includes(schoolUnitId)) throw forbidden();
-      units = [schoolUnitId];
-    }
-    const now = clock.now();
-    const [schoolUnits, teachers] = await inSequence(
-      () => completenessBySchoolUnit(database.db, actor.organiserId, from, to, units, now),
-      () => completenessByTeacher(database.db, actor.organiserId, from, to, units, now),
-    );
-    return {
-      from, to,
-      schoolUnits: schoolUnits.map((r) => ({ id: r.id, name: r.name, lessons: r.lessons, confirmed: r.confirmed, share: share(r) })),
-      teachers: teachers.map((r) => ({ id: r.id, name: r.name, schoolUnitName: r.school_unit_name, lessons: r.lessons, confirmed: r.confirmed, share: share(r) })),
-    };
-  });
+  app.get(
+    '/api/completeness',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Share of confirmed lessons per school unit and teacher (lessons up to today)',
+        querystring: CompletenessQuery,
+        response: { 200: CompletenessResponse, 400: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { from, schoolUnitId } = request.query;
+      assertDateRange(from, request.query.to);
+      const to = request.query.to < clock.today() ? request.query.to : clock.today();
+      let units = schoolUnitsWith(actor, 'principal', 'studentHealth', 'organiserAdmin');
+      if (units !== 'all' && units.length === 0)
+        throw forbidden('Registreringsgrad visas för rektor, elevhälsa och huvudman.');
+      if (schoolUnitId) {
+        if (units !== 'all' && !units.includes(schoolUnitId)) throw forbidden();
+        units = [schoolUnitId];
+      }
+      const now = clock.now();
+      const [schoolUnits, teachers] = await inSequence(
+        () => completenessBySchoolUnit(database.db, actor.organiserId, from, to, units, now),
+        () => completenessByTeacher(database.db, actor.organiserId, from, to, units, now),
+      );
+      return {
+        from,
+        to,
+        schoolUnits: schoolUnits.map((r) => ({
+          id: r.id,
+          name: r.name,
+          lessons: r.lessons,
+          confirmed: r.confirmed,
+          share: share(r),
+        })),
+        teachers: teachers.map((r) => ({
+          id: r.id,
+          name: r.name,
+          schoolUnitName: r.school_unit_name,
+          lessons: r.lessons,
+          confirmed: r.confirmed,
+          share: share(r),
+        })),
+      };
+    },
+  );
 
-  app.get('/api/school-units', {
-    schema: { tags: ['reports'], summary: 'School units and classes the signed-in user can choose', response: { 200: SchoolUnitsResponse } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const units = await visibleSchoolUnits(database.db, actor);
-    const found = await findSchoolUnitsAndGroups(database.db, actor.organiserId, units);
-    return {
-      schoolUnits: found.schoolUnits.map((u) => ({ id: u.id, name: u.name, schoolUnitCode: u.school_unit_code })),
-      groups: found.groups.map((g) => ({ id: g.id, name: g.name, schoolUnitId: g.school_unit_id })),
-    };
-  });
+  app.get(
+    '/api/school-units',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'School units and classes the signed-in user can choose',
+        response: { 200: SchoolUnitsResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const units = await visibleSchoolUnits(database.db, actor);
+      const found = await findSchoolUnitsAndGroups(database.db, actor.organiserId, units);
+      return {
+        schoolUnits: found.schoolUnits.map((u) => ({ id: u.id, name: u.name, schoolUnitCode: u.school_unit_code })),
+        groups: found.groups.map((g) => ({ id: g.id, name: g.name, schoolUnitId: g.school_unit_id })),
+      };
+    },
+  );
 }

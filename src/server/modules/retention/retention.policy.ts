@@ -3,5 +3,6 @@ import { forbidden } from '../../errors.js';
 import { type Actor, hasOrganiserWideRole } from '../../policies/actor.js';
 
 export function assertRetentionAdmin(actor: Actor): void {
-  if (!hasOrganiserWideRole(actor, 'organiserAdmin', 'systemAdmin')) throw forbidden('Gallringsregler hanteras av huvudmannen.');
+  if (!hasOrganiserWideRole(actor, 'organiserAdmin', 'systemAdmin'))
+    throw forbidden('Gallringsregler hanteras av huvudmannen.');
 }

@@ -5,7 +5,13 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { ABSENCE_TYPE_OF_KIND, KIND_OF_ABSENCE_TYPE, isoTime, personReference, type Ss12000Absence } from './ss12000.presenter.js';
+import {
+  ABSENCE_TYPE_OF_KIND,
+  KIND_OF_ABSENCE_TYPE,
+  isoTime,
+  personReference,
+  type Ss12000Absence,
+} from './ss12000.presenter.js';
 
 export type AbsenceSortKey = 'ModifiedDesc' | 'StartTimeAsc' | 'StartTimeDesc';
 
@@ -26,11 +32,22 @@ export interface AbsenceFilters {
 }
 
 /** The last record of a page: its sort value (timestamptz as text, exact to the microsecond) and id. */
-export interface AbsenceCursor { t: string; id: string }
+export interface AbsenceCursor {
+  t: string;
+  id: string;
+}
 
 interface AbsenceRow {
-  id: string; person_id: string; kind: keyof typeof ABSENCE_TYPE_OF_KIND; starts_at: string; ends_at: string; created_at: string;
-  sort_value: string; security_marking: string; school_unit_id: string | null; registered_by: string | null;
+  id: string;
+  person_id: string;
+  kind: keyof typeof ABSENCE_TYPE_OF_KIND;
+  starts_at: string;
+  ends_at: string;
+  created_at: string;
+  sort_value: string;
+  security_marking: string;
+  school_unit_id: string | null;
+  registered_by: string | null;
 }
 
 const SORTS: Record<AbsenceSortKey, { column: SQL; isDescending: boolean }> = {
@@ -40,12 +57,20 @@ const SORTS: Record<AbsenceSortKey, { column: SQL; isDescending: boolean }> = {
   StartTimeDesc: { column: sql`a.starts_at`, isDescending: true },
 };
 
-export async function absencesPage(tx: Tx, organiserId: string, filters: AbsenceFilters, cursor: AbsenceCursor | null, limit: number)
-  : Promise<{ records: (Ss12000Absence & { cursor: AbsenceCursor })[]; hasMore: boolean }> {
+export async function absencesPage(
+  tx: Tx,
+  organiserId: string,
+  filters: AbsenceFilters,
+  cursor: AbsenceCursor | null,
+  limit: number,
+): Promise<{ records: (Ss12000Absence & { cursor: AbsenceCursor })[]; hasMore: boolean }> {
   const sort = SORTS[filters.sortkey ?? 'StartTimeAsc'];
   const kinds = filters.type ? [KIND_OF_ABSENCE_TYPE[filters.type]] : Object.keys(ABSENCE_TYPE_OF_KIND);
-  const at = (value: string | undefined, condition: (v: string) => SQL) => (value ? sql`and ${condition(value)}` : sql``);
-  const rows = await queryRows<AbsenceRow>(tx, sql`
+  const at = (value: string | undefined, condition: (v: string) => SQL) =>
+    value ? sql`and ${condition(value)}` : sql``;
+  const rows = await queryRows<AbsenceRow>(
+    tx,
+    sql`
     select * from (
       select a.id, a.person_id, a.kind, a.starts_at, a.ends_at, a.created_at, ${sort.column}::text as sort_value, ${sort.column} as sort_at, p.security_marking,
         -- The school unit the absence concerns: the pupil's enrolment on its first day.
@@ -68,20 +93,28 @@ export async function absencesPage(tx: Tx, organiserId: string, filters: Absence
         ${at(filters['meta.created.after'], (v) => sql`a.created_at > ${v}::timestamptz`)}
         ${at(filters['meta.modified.before'], (v) => sql`a.created_at <= ${v}::timestamptz`)}
         ${at(filters['meta.modified.after'], (v) => sql`a.created_at > ${v}::timestamptz`)}
-        ${cursor ? (sort.isDescending
-          ? sql`and (${sort.column}, a.id) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`
-          : sql`and (${sort.column}, a.id) > (${cursor.t}::timestamptz, ${cursor.id}::uuid)`) : sql``}
+        ${
+          cursor
+            ? sort.isDescending
+              ? sql`and (${sort.column}, a.id) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`
+              : sql`and (${sort.column}, a.id) > (${cursor.t}::timestamptz, ${cursor.id}::uuid)`
+            : sql``
+        }
     ) x
-    ${filters.organisation && filters.organisation !== organiserId
-      ? sql`where x.school_unit_id in (select o.id from organisations o where o.organiser_id = ${organiserId} and (o.id = ${filters.organisation} or o.parent_id = ${filters.organisation}))`
-      : sql``}
+    ${
+      filters.organisation && filters.organisation !== organiserId
+        ? sql`where x.school_unit_id in (select o.id from organisations o where o.organiser_id = ${organiserId} and (o.id = ${filters.organisation} or o.parent_id = ${filters.organisation}))`
+        : sql``
+    }
     order by x.sort_at ${sort.isDescending ? sql`desc` : sql`asc`}, x.id ${sort.isDescending ? sql`desc` : sql`asc`}
-    limit ${limit + 1}`);
+    limit ${limit + 1}`,
+  );
   const records = rows.slice(0, limit).map((r) => {
     const record: Ss12000Absence & { cursor: AbsenceCursor } = {
       id: r.id,
       meta: { created: isoTime(r.created_at), modified: isoTime(r.created_at) },
-      startTime: isoTime(r.starts_at), endTime: isoTime(r.ends_at),
+      startTime: isoTime(r.starts_at),
+      endTime: isoTime(r.ends_at),
       type: ABSENCE_TYPE_OF_KIND[r.kind],
       student: personReference(r.person_id, r.security_marking),
       cursor: { t: r.sort_value, id: r.id },

@@ -24,14 +24,35 @@ export interface AttendanceFilters {
 }
 
 /** The last record of a page: lesson date, lesson id, pupil id. */
-export interface AttendanceCursor { d: string; l: string; p: string }
+export interface AttendanceCursor {
+  d: string;
+  l: string;
+  p: string;
+}
 
 const LESSONS_PER_CHUNK = 40;
 
-interface LessonRow { id: string; date: string }
-interface ConfirmationRow { lesson_id: string; confirmed_at: string; reporter_id: string | null }
-interface MarkDetailRow { lesson_id: string; person_id: string; recorded_at: string; reason_code: string | null; external_id: string | null }
-interface ChangedRow { lesson_id: string; person_id: string; changed_at: string }
+interface LessonRow {
+  id: string;
+  date: string;
+}
+interface ConfirmationRow {
+  lesson_id: string;
+  confirmed_at: string;
+  reporter_id: string | null;
+}
+interface MarkDetailRow {
+  lesson_id: string;
+  person_id: string;
+  recorded_at: string;
+  reason_code: string | null;
+  external_id: string | null;
+}
+interface ChangedRow {
+  lesson_id: string;
+  person_id: string;
+  changed_at: string;
+}
 
 const ms = (value: string | Date | null | undefined) => (value ? new Date(value).getTime() : -Infinity);
 
@@ -40,27 +61,46 @@ const ms = (value: string | Date | null | undefined) => (value ? new Date(value)
  * with something newer (a confirmation, a mark, a correction, a report or leave overlapping the
  * lesson): a superset of the records that pass, which the exact check below then decides.
  */
-async function candidateLessons(tx: Tx, organiserId: string, filters: AttendanceFilters, cursor: AttendanceCursor | null, isAfterCursorLesson: boolean): Promise<LessonRow[]> {
+async function candidateLessons(
+  tx: Tx,
+  organiserId: string,
+  filters: AttendanceFilters,
+  cursor: AttendanceCursor | null,
+  isAfterCursorLesson: boolean,
+): Promise<LessonRow[]> {
   const after = filters['meta.modified.after'];
-  return queryRows<LessonRow>(tx, sql`
+  return queryRows<LessonRow>(
+    tx,
+    sql`
     select l.id, l.local_date::text as date from lessons l
     where l.organiser_id = ${organiserId} and not l.is_cancelled
       and (exists (select 1 from lesson_confirmations c where c.organiser_id = l.organiser_id and c.lesson_id = l.id)
         or exists (select 1 from attendance_marks m where m.organiser_id = l.organiser_id and m.lesson_id = l.id and m.kind = 'imported'))
       ${filters.calendarEvent ? sql`and l.id = ${filters.calendarEvent}` : sql``}
-      ${filters.organisation && filters.organisation !== organiserId
-        ? sql`and l.school_unit_id in (select o.id from organisations o where o.organiser_id = ${organiserId} and (o.id = ${filters.organisation} or o.parent_id = ${filters.organisation}))`
-        : sql``}
-      ${filters.student ? sql`and exists (select 1 from activity_groups ag join group_memberships gm on gm.organiser_id = ag.organiser_id and gm.group_id = ag.group_id
-          where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id and gm.person_id = ${filters.student})` : sql``}
-      ${after ? sql`and (exists (select 1 from lesson_confirmations c where c.organiser_id = l.organiser_id and c.lesson_id = l.id and c.confirmed_at > ${after}::timestamptz)
+      ${
+        filters.organisation && filters.organisation !== organiserId
+          ? sql`and l.school_unit_id in (select o.id from organisations o where o.organiser_id = ${organiserId} and (o.id = ${filters.organisation} or o.parent_id = ${filters.organisation}))`
+          : sql``
+      }
+      ${
+        filters.student
+          ? sql`and exists (select 1 from activity_groups ag join group_memberships gm on gm.organiser_id = ag.organiser_id and gm.group_id = ag.group_id
+          where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id and gm.person_id = ${filters.student})`
+          : sql``
+      }
+      ${
+        after
+          ? sql`and (exists (select 1 from lesson_confirmations c where c.organiser_id = l.organiser_id and c.lesson_id = l.id and c.confirmed_at > ${after}::timestamptz)
           or exists (select 1 from attendance_marks m where m.organiser_id = l.organiser_id and m.lesson_id = l.id and m.recorded_at > ${after}::timestamptz)
           or exists (select 1 from attendance_mark_history h where h.organiser_id = l.organiser_id and h.lesson_id = l.id and h.changed_at > ${after}::timestamptz)
           or exists (select 1 from absences a where a.organiser_id = l.organiser_id and a.starts_at < l.ends_at and a.ends_at > l.starts_at
-            and (a.created_at > ${after}::timestamptz or a.withdrawn_at > ${after}::timestamptz)))` : sql``}
+            and (a.created_at > ${after}::timestamptz or a.withdrawn_at > ${after}::timestamptz)))`
+          : sql``
+      }
       ${cursor && isAfterCursorLesson ? sql`and (l.local_date, l.id) > (${cursor.d}::date, ${cursor.l}::uuid)` : sql``}
       ${cursor && !isAfterCursorLesson ? sql`and (l.local_date, l.id) >= (${cursor.d}::date, ${cursor.l}::uuid)` : sql``}
-    order by l.local_date, l.id limit ${LESSONS_PER_CHUNK}`);
+    order by l.local_date, l.id limit ${LESSONS_PER_CHUNK}`,
+  );
 }
 
 function passesMeta(filters: AttendanceFilters, created: number, modified: number): boolean {
@@ -70,12 +110,21 @@ function passesMeta(filters: AttendanceFilters, created: number, modified: numbe
   const modifiedBefore = at('meta.modified.before');
   const modifiedAfter = at('meta.modified.after');
   // "before" is inclusive, "after" exclusive (SS12000 parameter descriptions).
-  return (createdBefore === null || created <= createdBefore) && (createdAfter === null || created > createdAfter)
-    && (modifiedBefore === null || modified <= modifiedBefore) && (modifiedAfter === null || modified > modifiedAfter);
+  return (
+    (createdBefore === null || created <= createdBefore) &&
+    (createdAfter === null || created > createdAfter) &&
+    (modifiedBefore === null || modified <= modifiedBefore) &&
+    (modifiedAfter === null || modified > modifiedAfter)
+  );
 }
 
 /** Records of a chunk of lessons, in (lesson, pupil) order. */
-async function recordsOfLessons(tx: Tx, organiserId: string, lessons: LessonRow[], filters: AttendanceFilters): Promise<(Ss12000Attendance & { cursor: AttendanceCursor })[]> {
+async function recordsOfLessons(
+  tx: Tx,
+  organiserId: string,
+  lessons: LessonRow[],
+  filters: AttendanceFilters,
+): Promise<(Ss12000Attendance & { cursor: AttendanceCursor })[]> {
   const ids = lessons.map((l) => l.id);
   const rosters = [];
   for (const lesson of lessons) {
@@ -89,19 +138,39 @@ async function recordsOfLessons(tx: Tx, organiserId: string, lessons: LessonRow[
   const dates = lessons.map((l) => l.date).sort();
   const [covers, confirmations, marks, changes, coverChanges, markings] = await inSequence(
     () => loadCovers(tx, organiserId, personIds, dates[0], dates[dates.length - 1]),
-    () => queryRows<ConfirmationRow>(tx, sql`select c.lesson_id, c.confirmed_at, u.person_id as reporter_id from lesson_confirmations c
+    () =>
+      queryRows<ConfirmationRow>(
+        tx,
+        sql`select c.lesson_id, c.confirmed_at, u.person_id as reporter_id from lesson_confirmations c
       left join users u on u.organiser_id = c.organiser_id and u.id = c.confirmed_by_user_id
-      where c.organiser_id = ${organiserId} and c.lesson_id = any(${uuidArray(ids)})`),
-    () => queryRows<MarkDetailRow>(tx, sql`select lesson_id, person_id, recorded_at, reason_code, external_id from attendance_marks
-      where organiser_id = ${organiserId} and lesson_id = any(${uuidArray(ids)})`),
-    () => queryRows<ChangedRow>(tx, sql`select lesson_id, person_id, max(changed_at) as changed_at from attendance_mark_history
-      where organiser_id = ${organiserId} and lesson_id = any(${uuidArray(ids)}) group by lesson_id, person_id`),
+      where c.organiser_id = ${organiserId} and c.lesson_id = any(${uuidArray(ids)})`,
+      ),
+    () =>
+      queryRows<MarkDetailRow>(
+        tx,
+        sql`select lesson_id, person_id, recorded_at, reason_code, external_id from attendance_marks
+      where organiser_id = ${organiserId} and lesson_id = any(${uuidArray(ids)})`,
+      ),
+    () =>
+      queryRows<ChangedRow>(
+        tx,
+        sql`select lesson_id, person_id, max(changed_at) as changed_at from attendance_mark_history
+      where organiser_id = ${organiserId} and lesson_id = any(${uuidArray(ids)}) group by lesson_id, person_id`,
+      ),
     // A report or leave changes a record's valid minutes, so its arrival or withdrawal modifies the record.
-    () => queryRows<ChangedRow>(tx, sql`select l.id as lesson_id, a.person_id, max(greatest(a.created_at, coalesce(a.withdrawn_at, a.created_at))) as changed_at
+    () =>
+      queryRows<ChangedRow>(
+        tx,
+        sql`select l.id as lesson_id, a.person_id, max(greatest(a.created_at, coalesce(a.withdrawn_at, a.created_at))) as changed_at
       from lessons l join absences a on a.organiser_id = l.organiser_id and a.starts_at < l.ends_at and a.ends_at > l.starts_at
       where l.organiser_id = ${organiserId} and l.id = any(${uuidArray(ids)}) and a.person_id = any(${uuidArray(personIds)})
-      group by l.id, a.person_id`),
-    () => queryRows<{ id: string; security_marking: string }>(tx, sql`select id, security_marking from persons where organiser_id = ${organiserId} and id = any(${uuidArray(personIds)})`),
+      group by l.id, a.person_id`,
+      ),
+    () =>
+      queryRows<{ id: string; security_marking: string }>(
+        tx,
+        sql`select id, security_marking from persons where organiser_id = ${organiserId} and id = any(${uuidArray(personIds)})`,
+      ),
   );
   const pair = (r: { lesson_id: string; person_id: string }) => `${r.lesson_id}|${r.person_id}`;
   const confirmationOf = new Map(confirmations.map((c) => [c.lesson_id, c]));
@@ -110,7 +179,11 @@ async function recordsOfLessons(tx: Tx, organiserId: string, lessons: LessonRow[
   const coverChangedOf = new Map(coverChanges.map((c) => [pair(c), c.changed_at]));
   const markingOf = new Map(markings.map((m) => [m.id, m.security_marking]));
   const order = new Map(lessons.map((l, i) => [l.id, i]));
-  rosters.sort((x, y) => (order.get(x.lessonId)! - order.get(y.lessonId)!) || (x.personId < y.personId ? -1 : x.personId > y.personId ? 1 : 0));
+  rosters.sort(
+    (x, y) =>
+      order.get(x.lessonId)! - order.get(y.lessonId)! ||
+      (x.personId < y.personId ? -1 : x.personId > y.personId ? 1 : 0),
+  );
 
   const records: (Ss12000Attendance & { cursor: AttendanceCursor })[] = [];
   for (const lesson of rosters) {
@@ -120,7 +193,13 @@ async function recordsOfLessons(tx: Tx, organiserId: string, lessons: LessonRow[
     const isReported = isReportedForPupil(lesson);
     // Created when the lesson was confirmed or the imported record arrived, whichever came first.
     const created = Math.min(...[confirmation?.confirmed_at, mark?.recorded_at].filter((t) => t !== undefined).map(ms));
-    const modified = Math.max(created, ms(confirmation?.confirmed_at), ms(mark?.recorded_at), ms(changedOf.get(key)), ms(coverChangedOf.get(key)));
+    const modified = Math.max(
+      created,
+      ms(confirmation?.confirmed_at),
+      ms(mark?.recorded_at),
+      ms(changedOf.get(key)),
+      ms(coverChangedOf.get(key)),
+    );
     if (!passesMeta(filters, created, modified)) continue;
     const record: Ss12000Attendance & { cursor: AttendanceCursor } = {
       id: mark?.external_id ?? derivedUuid('narvaro:attendance', lesson.lessonId, lesson.personId),
@@ -146,8 +225,13 @@ async function recordsOfLessons(tx: Tx, organiserId: string, lessons: LessonRow[
 }
 
 /** Up to `limit` records after `cursor`; `hasMore` when more may follow. */
-export async function attendancesPage(tx: Tx, organiserId: string, filters: AttendanceFilters, cursor: AttendanceCursor | null, limit: number)
-  : Promise<{ records: (Ss12000Attendance & { cursor: AttendanceCursor })[]; hasMore: boolean }> {
+export async function attendancesPage(
+  tx: Tx,
+  organiserId: string,
+  filters: AttendanceFilters,
+  cursor: AttendanceCursor | null,
+  limit: number,
+): Promise<{ records: (Ss12000Attendance & { cursor: AttendanceCursor })[]; hasMore: boolean }> {
   const records: (Ss12000Attendance & { cursor: AttendanceCursor })[] = [];
   let at = cursor;
   let isAfterCursorLesson = false;
@@ -156,7 +240,8 @@ export async function attendancesPage(tx: Tx, organiserId: string, filters: Atte
     if (lessons.length === 0) return { records, hasMore: false };
     for (const record of await recordsOfLessons(tx, organiserId, lessons, filters)) {
       const c = record.cursor;
-      if (cursor && (c.d < cursor.d || (c.d === cursor.d && (c.l < cursor.l || (c.l === cursor.l && c.p <= cursor.p))))) continue;
+      if (cursor && (c.d < cursor.d || (c.d === cursor.d && (c.l < cursor.l || (c.l === cursor.l && c.p <= cursor.p)))))
+        continue;
       if (records.length === limit) return { records, hasMore: true };
       records.push(record);
     }

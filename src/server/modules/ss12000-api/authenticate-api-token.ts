@@ -41,6 +41,7 @@ export function apiTokenHook(database: Database) {
 
 /** The token of a route behind `apiTokenHook`. */
 export function apiTokenOf(request: FastifyRequest): ApiTokenRow {
-  if (!request.apiToken) throw new AppError('API_TOKEN_INVALID', 'Ogiltig eller saknad API-nyckel (Authorization: Bearer …).');
+  if (!request.apiToken)
+    throw new AppError('API_TOKEN_INVALID', 'Ogiltig eller saknad API-nyckel (Authorization: Bearer …).');
   return request.apiToken;
 }

@@ -12,22 +12,34 @@ export const MAX_PAGE_SIZE = 1000;
 
 export type Filters = Record<string, unknown>;
 
-interface PageTokenBody<C> { e: string; f: Filters; c: C }
+interface PageTokenBody<C> {
+  e: string;
+  f: Filters;
+  c: C;
+}
 
 export const encodePageToken = <C>(endpoint: string, filters: Filters, cursor: C): string =>
-  Buffer.from(JSON.stringify({ e: endpoint, f: filters, c: cursor } satisfies PageTokenBody<C>), 'utf8').toString('base64url');
+  Buffer.from(JSON.stringify({ e: endpoint, f: filters, c: cursor } satisfies PageTokenBody<C>), 'utf8').toString(
+    'base64url',
+  );
 
 /**
  * Splits a query into filters, cursor and page size.
  * @throws PAGE_TOKEN_WITH_FILTERS when `pageToken` comes with anything but `limit`
  * @throws PAGE_TOKEN_INVALID when the token was not made here for this endpoint
  */
-export function readPage<C>(endpoint: string, query: Record<string, unknown>): { filters: Filters; cursor: C | null; limit: number } {
+export function readPage<C>(
+  endpoint: string,
+  query: Record<string, unknown>,
+): { filters: Filters; cursor: C | null; limit: number } {
   const { limit, pageToken, ...filters } = query;
   const size = Math.min(MAX_PAGE_SIZE, typeof limit === 'number' ? limit : DEFAULT_PAGE_SIZE);
   if (pageToken === undefined) return { filters, cursor: null, limit: size };
   if (Object.keys(filters).length > 0) {
-    throw new AppError('PAGE_TOKEN_WITH_FILTERS', `pageToken kan inte kombineras med andra filter än limit (${Object.keys(filters).join(', ')}).`);
+    throw new AppError(
+      'PAGE_TOKEN_WITH_FILTERS',
+      `pageToken kan inte kombineras med andra filter än limit (${Object.keys(filters).join(', ')}).`,
+    );
   }
   let body: PageTokenBody<C>;
   try {
@@ -35,7 +47,14 @@ export function readPage<C>(endpoint: string, query: Record<string, unknown>): {
   } catch {
     throw new AppError('PAGE_TOKEN_INVALID', 'Ogiltig pageToken.');
   }
-  if (!body || typeof body !== 'object' || body.e !== endpoint || typeof body.f !== 'object' || body.f === null || body.c === undefined) {
+  if (
+    !body ||
+    typeof body !== 'object' ||
+    body.e !== endpoint ||
+    typeof body.f !== 'object' ||
+    body.f === null ||
+    body.c === undefined
+  ) {
     throw new AppError('PAGE_TOKEN_INVALID', 'Ogiltig pageToken.');
   }
   return { filters: body.f, cursor: body.c, limit: size };

@@ -6,13 +6,18 @@
 import { createHash } from 'node:crypto';
 
 /** SS12000 PersonReference. */
-export interface PersonReference { id: string; securityMarking?: 'Ingen' | 'Sekretessmarkering' | 'Skyddad folkbokföring' }
+export interface PersonReference {
+  id: string;
+  securityMarking?: 'Ingen' | 'Sekretessmarkering' | 'Skyddad folkbokföring';
+}
 
 const SECURITY_MARKINGS = new Set(['Ingen', 'Sekretessmarkering', 'Skyddad folkbokföring']);
 
 /** A pupil reference with the pupil's security marking (when it is one of the standard's values). */
 export function personReference(id: string, securityMarking: string | undefined): PersonReference {
-  return securityMarking && SECURITY_MARKINGS.has(securityMarking) ? { id, securityMarking: securityMarking as PersonReference['securityMarking'] } : { id };
+  return securityMarking && SECURITY_MARKINGS.has(securityMarking)
+    ? { id, securityMarking: securityMarking as PersonReference['securityMarking'] }
+    : { id };
 }
 
 /**
@@ -20,7 +25,11 @@ export function personReference(id: string, securityMarking: string | undefined)
  * same pair always gets the same id (name-based, in the style of RFC 4122 version 5).
  */
 export function derivedUuid(namespace: string, ...parts: string[]): string {
-  const hex = createHash('sha1').update([namespace, ...parts].join('|')).digest('hex').slice(0, 32).split('');
+  const hex = createHash('sha1')
+    .update([namespace, ...parts].join('|'))
+    .digest('hex')
+    .slice(0, 32)
+    .split('');
   hex[12] = '5';
   hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   const s = hex.join('');

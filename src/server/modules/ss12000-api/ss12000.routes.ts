@@ -19,7 +19,11 @@ import { apiTokenHook, apiTokenOf } from './authenticate-api-token.js';
 import { assertFilter, encodePageToken, readPage } from './paging.js';
 import { attendancesPage, type AttendanceCursor, type AttendanceFilters } from './attendances.repo.js';
 import { absencesPage, type AbsenceCursor, type AbsenceFilters } from './absences.repo.js';
-import { aggregatedAttendancePage, type AggregatedCursor, type AggregatedFilters } from './aggregated-attendance.repo.js';
+import {
+  aggregatedAttendancePage,
+  type AggregatedCursor,
+  type AggregatedFilters,
+} from './aggregated-attendance.repo.js';
 
 export const SS12000_PREFIX = '/ss12000/v2.1';
 
@@ -29,36 +33,94 @@ const MAX_AGGREGATE_DAYS = 731;
 const DateTime = Type.String({ format: 'date-time' });
 const UuidParam = Type.String({ format: 'uuid' });
 const DateParam = Type.String({ format: 'date' });
-const paging = { limit: Type.Optional(Type.Integer({ minimum: 1 })), pageToken: Type.Optional(Type.String({ minLength: 1 })) };
+const paging = {
+  limit: Type.Optional(Type.Integer({ minimum: 1 })),
+  pageToken: Type.Optional(Type.String({ minLength: 1 })),
+};
 const metaFilters = {
-  'meta.created.before': Type.Optional(DateTime), 'meta.created.after': Type.Optional(DateTime),
-  'meta.modified.before': Type.Optional(DateTime), 'meta.modified.after': Type.Optional(DateTime),
+  'meta.created.before': Type.Optional(DateTime),
+  'meta.created.after': Type.Optional(DateTime),
+  'meta.modified.before': Type.Optional(DateTime),
+  'meta.modified.after': Type.Optional(DateTime),
 };
 /** Accepted for compatibility; Närvaro does not add reference names (references carry ids). */
 const expandReferenceNames = { expandReferenceNames: Type.Optional(Type.Boolean()) };
 
-const AttendanceFilterSchema = Type.Object({
-  student: Type.Optional(UuidParam), organisation: Type.Optional(UuidParam), calendarEvent: Type.Optional(UuidParam), ...metaFilters, ...expandReferenceNames,
-}, { additionalProperties: false });
-const AbsenceFilterSchema = Type.Object({
-  organisation: Type.Optional(UuidParam), student: Type.Optional(UuidParam), registeredBy: Type.Optional(UuidParam),
-  type: Type.Optional(Type.Union([Type.Literal('Beviljad ledighet'), Type.Literal('Anmäld frånvaro')])),
-  'startTime.onOrBefore': Type.Optional(DateTime), 'startTime.onOrAfter': Type.Optional(DateTime),
-  'endTime.onOrBefore': Type.Optional(DateTime), 'endTime.onOrAfter': Type.Optional(DateTime),
-  ...metaFilters, ...expandReferenceNames,
-  sortkey: Type.Optional(Type.Union([Type.Literal('ModifiedDesc'), Type.Literal('StartTimeAsc'), Type.Literal('StartTimeDesc')])),
-}, { additionalProperties: false });
-const SchoolTypes = ['FS', 'FKLASS', 'FTH', 'OPPFTH', 'GR', 'GRS', 'TR', 'SP', 'SAM', 'GY', 'GYS', 'VUX', 'VUXSFI', 'VUXGR', 'VUXGY', 'VUXSARGR', 'VUXSARGY', 'SFI', 'SARVUX', 'SARVUXGR', 'SARVUXGY', 'KU', 'YH', 'FHS', 'STF', 'KKU', 'HS', 'ABU', 'AU'];
-const AggregatedFilterSchema = Type.Object({
-  // Required on a first call; not in the schema as required, because a call with pageToken must not repeat them.
-  startDate: Type.Optional(DateParam), endDate: Type.Optional(DateParam), organisation: Type.Optional(UuidParam),
-  schoolType: Type.Optional(Type.Array(Type.Union(SchoolTypes.map((t) => Type.Literal(t))))),
-  student: Type.Optional(Type.Array(UuidParam)),
-  expand: Type.Optional(Type.Array(Type.Union([Type.Literal('activity'), Type.Literal('student')]))),
-  ...expandReferenceNames,
-}, { additionalProperties: false });
+const AttendanceFilterSchema = Type.Object(
+  {
+    student: Type.Optional(UuidParam),
+    organisation: Type.Optional(UuidParam),
+    calendarEvent: Type.Optional(UuidParam),
+    ...metaFilters,
+    ...expandReferenceNames,
+  },
+  { additionalProperties: false },
+);
+const AbsenceFilterSchema = Type.Object(
+  {
+    organisation: Type.Optional(UuidParam),
+    student: Type.Optional(UuidParam),
+    registeredBy: Type.Optional(UuidParam),
+    type: Type.Optional(Type.Union([Type.Literal('Beviljad ledighet'), Type.Literal('Anmäld frånvaro')])),
+    'startTime.onOrBefore': Type.Optional(DateTime),
+    'startTime.onOrAfter': Type.Optional(DateTime),
+    'endTime.onOrBefore': Type.Optional(DateTime),
+    'endTime.onOrAfter': Type.Optional(DateTime),
+    ...metaFilters,
+    ...expandReferenceNames,
+    sortkey: Type.Optional(
+      Type.Union([Type.Literal('ModifiedDesc'), Type.Literal('StartTimeAsc'), Type.Literal('StartTimeDesc')]),
+    ),
+  },
+  { additionalProperties: false },
+);
+const SchoolTypes = [
+  'FS',
+  'FKLASS',
+  'FTH',
+  'OPPFTH',
+  'GR',
+  'GRS',
+  'TR',
+  'SP',
+  'SAM',
+  'GY',
+  'GYS',
+  'VUX',
+  'VUXSFI',
+  'VUXGR',
+  'VUXGY',
+  'VUXSARGR',
+  'VUXSARGY',
+  'SFI',
+  'SARVUX',
+  'SARVUXGR',
+  'SARVUXGY',
+  'KU',
+  'YH',
+  'FHS',
+  'STF',
+  'KKU',
+  'HS',
+  'ABU',
+  'AU',
+];
+const AggregatedFilterSchema = Type.Object(
+  {
+    // Required on a first call; not in the schema as required, because a call with pageToken must not repeat them.
+    startDate: Type.Optional(DateParam),
+    endDate: Type.Optional(DateParam),
+    organisation: Type.Optional(UuidParam),
+    schoolType: Type.Optional(Type.Array(Type.Union(SchoolTypes.map((t) => Type.Literal(t))))),
+    student: Type.Optional(Type.Array(UuidParam)),
+    expand: Type.Optional(Type.Array(Type.Union([Type.Literal('activity'), Type.Literal('student')]))),
+    ...expandReferenceNames,
+  },
+  { additionalProperties: false },
+);
 
-const withPaging = (filters: ReturnType<typeof Type.Object>) => Type.Object({ ...filters.properties, ...paging }, { additionalProperties: false });
+const withPaging = (filters: ReturnType<typeof Type.Object>) =>
+  Type.Object({ ...filters.properties, ...paging }, { additionalProperties: false });
 
 /** Filters of a first call, or those a page token carries (checked against the same schema). */
 function filtersOf<F>(schema: TSchema, filters: Record<string, unknown>): F {
@@ -75,12 +137,18 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.addHook('onRequest', apiTokenHook(database));
   // An unknown SS12000 path is a 404 in the SS12000 error shape (not the web app's index page).
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'Ändpunkten finns inte i Närvaros SS12000-API.' }));
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send({ code: 'NOT_FOUND', message: 'Ändpunkten finns inte i Närvaros SS12000-API.' }),
+  );
   app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
     if (error instanceof AppError) return reply.status(error.status).send({ code: error.code, message: error.message });
     if (error.validation) {
-      const problems = error.validation.map((v) => `${v.instancePath || (v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : '/')} ${v.message ?? ''}`.trim());
-      return reply.status(400).send({ code: 'VALIDATION_FAILED', message: `Ogiltiga parametrar: ${problems.join('; ')}` });
+      const problems = error.validation.map((v) =>
+        `${v.instancePath || (v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : '/')} ${v.message ?? ''}`.trim(),
+      );
+      return reply
+        .status(400)
+        .send({ code: 'VALIDATION_FAILED', message: `Ogiltiga parametrar: ${problems.join('; ')}` });
     }
     // A value PostgreSQL cannot read (a changed page token's cursor) is bad input, by SQLSTATE.
     const sqlState = error.code ?? (error.cause as { code?: string } | undefined)?.code;
@@ -92,16 +160,35 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
   });
 
   /** Reads a page in one transaction that also records the use of the token. */
-  const answer = async <R extends { cursor: unknown }>(request: FastifyRequest, endpoint: string, filters: Record<string, unknown>,
-    read: (tx: Tx, organiserId: string) => Promise<{ records: R[]; hasMore: boolean }>) => {
+  const answer = async <R extends { cursor: unknown }>(
+    request: FastifyRequest,
+    endpoint: string,
+    filters: Record<string, unknown>,
+    read: (tx: Tx, organiserId: string) => Promise<{ records: R[]; hasMore: boolean }>,
+  ) => {
     const token = apiTokenOf(request);
     return database.db.transaction(async (tx) => {
       const { records, hasMore } = await read(tx, token.organiserId);
       await touchApiToken(tx, token.organiserId, token.id, clock.now());
-      await writeAuditEvent(tx, { organiserId: token.organiserId, actorUserId: null, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, {
-        type: 'ss12000.read', apiTokenId: token.id,
-        data: { tokenName: token.name, endpoint, records: records.length, hasPageToken: 'pageToken' in (request.query as object) },
-      });
+      await writeAuditEvent(
+        tx,
+        {
+          organiserId: token.organiserId,
+          actorUserId: null,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        },
+        {
+          type: 'ss12000.read',
+          apiTokenId: token.id,
+          data: {
+            tokenName: token.name,
+            endpoint,
+            records: records.length,
+            hasPageToken: 'pageToken' in (request.query as object),
+          },
+        },
+      );
       const last = records[records.length - 1];
       return {
         data: records.map(({ cursor: _cursor, ...record }) => record),
@@ -114,32 +201,76 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
   const SsError = Type.Object({ code: Type.String(), message: Type.String() });
   const response = { 200: Type.Unknown(), 400: SsError, 401: SsError, 404: SsError };
 
-  app.get('/attendances', {
-    config, schema: { tags: ['ss12000'], summary: 'SS12000 Attendance: one record per pupil per registered lesson', querystring: withPaging(AttendanceFilterSchema), response },
-  }, async (request) => {
-    const page = readPage<AttendanceCursor>('attendances', request.query);
-    const filters = filtersOf<AttendanceFilters>(AttendanceFilterSchema, page.filters);
-    return answer(request, 'attendances', page.filters, (tx, organiserId) => attendancesPage(tx, organiserId, filters, page.cursor, page.limit));
-  });
+  app.get(
+    '/attendances',
+    {
+      config,
+      schema: {
+        tags: ['ss12000'],
+        summary: 'SS12000 Attendance: one record per pupil per registered lesson',
+        querystring: withPaging(AttendanceFilterSchema),
+        response,
+      },
+    },
+    async (request) => {
+      const page = readPage<AttendanceCursor>('attendances', request.query);
+      const filters = filtersOf<AttendanceFilters>(AttendanceFilterSchema, page.filters);
+      return answer(request, 'attendances', page.filters, (tx, organiserId) =>
+        attendancesPage(tx, organiserId, filters, page.cursor, page.limit),
+      );
+    },
+  );
 
-  app.get('/absences', {
-    config, schema: { tags: ['ss12000'], summary: 'SS12000 Absence: guardian reports and granted leave', querystring: withPaging(AbsenceFilterSchema), response },
-  }, async (request) => {
-    const page = readPage<AbsenceCursor>('absences', request.query);
-    const filters = filtersOf<AbsenceFilters>(AbsenceFilterSchema, page.filters);
-    return answer(request, 'absences', page.filters, (tx, organiserId) => absencesPage(tx, organiserId, filters, page.cursor, page.limit));
-  });
+  app.get(
+    '/absences',
+    {
+      config,
+      schema: {
+        tags: ['ss12000'],
+        summary: 'SS12000 Absence: guardian reports and granted leave',
+        querystring: withPaging(AbsenceFilterSchema),
+        response,
+      },
+    },
+    async (request) => {
+      const page = readPage<AbsenceCursor>('absences', request.query);
+      const filters = filtersOf<AbsenceFilters>(AbsenceFilterSchema, page.filters);
+      return answer(request, 'absences', page.filters, (tx, organiserId) =>
+        absencesPage(tx, organiserId, filters, page.cursor, page.limit),
+      );
+    },
+  );
 
-  app.get('/aggregatedAttendance', {
-    config, schema: { tags: ['ss12000'], summary: 'SS12000 AggregatedAttendance: minutes per pupil × activity over a period', querystring: withPaging(AggregatedFilterSchema), response },
-  }, async (request) => {
-    const page = readPage<AggregatedCursor>('aggregatedAttendance', request.query);
-    const filters = filtersOf<AggregatedFilters & { expand?: string[] }>(AggregatedFilterSchema, page.filters);
-    if (!filters.startDate || !filters.endDate) throw new AppError('VALIDATION_FAILED', 'startDate och endDate krävs.');
-    if (filters.endDate < filters.startDate || daysBetween(filters.startDate, filters.endDate) > MAX_AGGREGATE_DAYS) {
-      throw new AppError('INVALID_DATE_RANGE', `endDate måste vara samma dag som eller efter startDate och högst ${MAX_AGGREGATE_DAYS} dagar senare.`);
-    }
-    if (filters.expand?.length) throw new AppError('VALIDATION_FAILED', 'expand stöds inte av Närvaro; hämta aktiviteter och personer från skolplattformen.');
-    return answer(request, 'aggregatedAttendance', page.filters, (tx, organiserId) => aggregatedAttendancePage(tx, organiserId, filters, page.cursor, page.limit));
-  });
+  app.get(
+    '/aggregatedAttendance',
+    {
+      config,
+      schema: {
+        tags: ['ss12000'],
+        summary: 'SS12000 AggregatedAttendance: minutes per pupil × activity over a period',
+        querystring: withPaging(AggregatedFilterSchema),
+        response,
+      },
+    },
+    async (request) => {
+      const page = readPage<AggregatedCursor>('aggregatedAttendance', request.query);
+      const filters = filtersOf<AggregatedFilters & { expand?: string[] }>(AggregatedFilterSchema, page.filters);
+      if (!filters.startDate || !filters.endDate)
+        throw new AppError('VALIDATION_FAILED', 'startDate och endDate krävs.');
+      if (filters.endDate < filters.startDate || daysBetween(filters.startDate, filters.endDate) > MAX_AGGREGATE_DAYS) {
+        throw new AppError(
+          'INVALID_DATE_RANGE',
+          `endDate måste vara samma dag som eller efter startDate och högst ${MAX_AGGREGATE_DAYS} dagar senare.`,
+        );
+      }
+      if (filters.expand?.length)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'expand stöds inte av Närvaro; hämta aktiviteter och personer från skolplattformen.',
+        );
+      return answer(request, 'aggregatedAttendance', page.filters, (tx, organiserId) =>
+        aggregatedAttendancePage(tx, organiserId, filters, page.cursor, page.limit),
+      );
+    },
+  );
 }

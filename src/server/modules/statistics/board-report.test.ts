@@ -20,9 +20,15 @@ function extractText(pdf: Buffer): string {
   const lines: string[] = [];
   for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
     let content: string;
-    try { content = zlib.inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1'); } catch { content = m[1]; }
+    try {
+      content = zlib.inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
+    } catch {
+      content = m[1];
+    }
     for (const tj of content.matchAll(/\[([^\]]*)\] TJ/g)) {
-      lines.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''));
+      lines.push(
+        [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''),
+      );
     }
   }
   return lines.join('\n');
@@ -45,7 +51,10 @@ describe('board report', () => {
   it('renders a tagged Swedish PDF with the headline figures, the per-school table and the administrator text', async () => {
     const admin = await logInAs(t.app, world.usernames.organiserAdmin);
     const text = 'Frånvaron följs upp månadsvis på varje skola.';
-    const res = await admin.request({ method: 'GET', url: `/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13&text=${encodeURIComponent(text)}` });
+    const res = await admin.request({
+      method: 'GET',
+      url: `/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13&text=${encodeURIComponent(text)}`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.rawPayload;
@@ -74,9 +83,16 @@ describe('board report', () => {
 
   it('is generated on a schedule, stored once per period and listed for download', async () => {
     const admin = await logInAs(t.app, world.usernames.organiserAdmin);
-    const put = await admin.request({ method: 'PUT', url: '/api/statistics/board-report-schedule', payload: { frequency: 'monthly', text: 'Månadsrapport.' } });
+    const put = await admin.request({
+      method: 'PUT',
+      url: '/api/statistics/board-report-schedule',
+      payload: { frequency: 'monthly', text: 'Månadsrapport.' },
+    });
     expect(put.statusCode).toBe(200);
-    expect((await admin.request({ method: 'GET', url: '/api/statistics/board-report-schedule' })).json()).toEqual({ frequency: 'monthly', text: 'Månadsrapport.' });
+    expect((await admin.request({ method: 'GET', url: '/api/statistics/board-report-schedule' })).json()).toEqual({
+      frequency: 'monthly',
+      text: 'Månadsrapport.',
+    });
     const clock = { today: () => '2026-02-03', now: () => new Date('2026-02-03T02:00:00Z') } as Clock;
     expect(await handleScheduledBoardReports(t.database, clock)).toBeGreaterThanOrEqual(1);
     expect(await handleScheduledBoardReports(t.database, clock)).toBe(0);
@@ -85,16 +101,31 @@ describe('board report', () => {
     const pdf = await admin.request({ method: 'GET', url: `/api/statistics/board-reports/${list[0].id}` });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.toString('latin1').startsWith('%PDF-1.7')).toBe(true);
-    const audit = await queryRows<{ type: string }>(t.database.db, sql`select type from audit_events where organiser_id = ${world.organiserId} and type like 'statistics.%board%' order by id`);
-    expect(audit.map((a) => a.type)).toEqual(['statistics.set-board-report-schedule', 'statistics.generate-board-report']);
+    const audit = await queryRows<{ type: string }>(
+      t.database.db,
+      sql`select type from audit_events where organiser_id = ${world.organiserId} and type like 'statistics.%board%' order by id`,
+    );
+    expect(audit.map((a) => a.type)).toEqual([
+      'statistics.set-board-report-schedule',
+      'statistics.generate-board-report',
+    ]);
     const principal = await logInAs(t.app, world.usernames.principal);
     expect((await principal.request({ method: 'GET', url: '/api/statistics/board-reports' })).statusCode).toBe(403);
-    expect((await principal.request({ method: 'GET', url: `/api/statistics/board-reports/${list[0].id}` })).statusCode).toBe(403);
+    expect(
+      (await principal.request({ method: 'GET', url: `/api/statistics/board-reports/${list[0].id}` })).statusCode,
+    ).toBe(403);
   });
 
   it('is for the organiser only', async () => {
     const principal = await logInAs(t.app, world.usernames.principal);
-    expect((await principal.request({ method: 'GET', url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13' })).statusCode).toBe(403);
+    expect(
+      (
+        await principal.request({
+          method: 'GET',
+          url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('suppresses small per-school counts as the regional statistics do (issue 15, item 12)', async () => {
@@ -103,18 +134,44 @@ describe('board report', () => {
     const db = t.database.db;
     const { organiserId } = small;
     const secondSchool = randomUUID();
-    await db.insert(schema.organisations).values({ organiserId, id: secondSchool, displayName: 'Lillskolan', organisationType: 'Skolenhet', parentId: organiserId, schoolUnitCode: '87654321' });
-    await db.update(schema.groups).set({ schoolUnitId: secondSchool }).where(and(eq(schema.groups.organiserId, organiserId), eq(schema.groups.id, small.classB)));
-    await db.update(schema.activities).set({ schoolUnitId: secondSchool }).where(and(eq(schema.activities.organiserId, organiserId), eq(schema.activities.id, small.activityB)));
-    await db.update(schema.lessons).set({ schoolUnitId: secondSchool }).where(and(eq(schema.lessons.organiserId, organiserId), eq(schema.lessons.activityId, small.activityB)));
+    await db
+      .insert(schema.organisations)
+      .values({
+        organiserId,
+        id: secondSchool,
+        displayName: 'Lillskolan',
+        organisationType: 'Skolenhet',
+        parentId: organiserId,
+        schoolUnitCode: '87654321',
+      });
+    await db
+      .update(schema.groups)
+      .set({ schoolUnitId: secondSchool })
+      .where(and(eq(schema.groups.organiserId, organiserId), eq(schema.groups.id, small.classB)));
+    await db
+      .update(schema.activities)
+      .set({ schoolUnitId: secondSchool })
+      .where(and(eq(schema.activities.organiserId, organiserId), eq(schema.activities.id, small.activityB)));
+    await db
+      .update(schema.lessons)
+      .set({ schoolUnitId: secondSchool })
+      .where(and(eq(schema.lessons.organiserId, organiserId), eq(schema.lessons.activityId, small.activityB)));
     for (const pupil of small.pupilsB) {
-      await db.update(schema.enrolments).set({ schoolUnitId: secondSchool }).where(and(eq(schema.enrolments.organiserId, organiserId), eq(schema.enrolments.personId, pupil)));
+      await db
+        .update(schema.enrolments)
+        .set({ schoolUnitId: secondSchool })
+        .where(and(eq(schema.enrolments.organiserId, organiserId), eq(schema.enrolments.personId, pupil)));
     }
     await recomputePupilDays(db, organiserId, [...small.pupilsA, ...small.pupilsB], '2026-01-12', '2026-01-13');
     const admin = await logInAs(t.app, small.usernames.organiserAdmin);
-    const statistics = (await admin.request({ method: 'GET', url: '/api/statistics/organiser?from=2026-01-12&to=2026-01-13' })).json();
+    const statistics = (
+      await admin.request({ method: 'GET', url: '/api/statistics/organiser?from=2026-01-12&to=2026-01-13' })
+    ).json();
     expect(statistics.schoolUnits.map((u: { current: { pupils: number } }) => u.current.pupils)).toEqual([4, 4]);
-    const res = await admin.request({ method: 'GET', url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13' });
+    const res = await admin.request({
+      method: 'GET',
+      url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13',
+    });
     const content = extractText(res.rawPayload);
     // 2. The organiser total of 8 is shown; each school's 4 pupils, rates and counts are not.
     expect(content).toMatch(/Elever: 8\. Frånvaro/);
@@ -127,7 +184,11 @@ describe('board report', () => {
 
   it('hides a small school and one more, so the total cannot give it away', () => {
     const unit = (id: string, pupils: number, above: number, onStep: number, withoutMeasure: number) => ({
-      schoolUnitId: id, current: { pupils, aboveListShare: above }, previous: { pupils }, onStep, withoutMeasure,
+      schoolUnitId: id,
+      current: { pupils, aboveListShare: above },
+      previous: { pupils },
+      onStep,
+      withoutMeasure,
     });
     const statistics = {
       total: { current: { pupils: 73, aboveListShare: 11 }, onStep: 9, withoutMeasure: 3 },
@@ -135,7 +196,11 @@ describe('board report', () => {
     } as unknown as OrganiserStatisticsResponse;
     const cells = suppressBoardReport(statistics);
     // 3. School b (3 pupils) is primary; c (30, the smallest visible) is hidden so that 73 − 40 − x does not reveal b.
-    expect(cells.schoolUnits.map((u) => [u.pupils, u.isHidden])).toEqual([[40, false], [null, true], [null, true]]);
+    expect(cells.schoolUnits.map((u) => [u.pupils, u.isHidden])).toEqual([
+      [40, false],
+      [null, true],
+      [null, true],
+    ]);
     // 4. Counts under 5 are hidden wherever they are; the margins the summary prints stay when they are large enough.
     expect(cells.schoolUnits.map((u) => u.aboveListShare)).toEqual([6, null, null]);
     expect(cells.schoolUnits.every((u) => u.withoutMeasure === null)).toBe(true);

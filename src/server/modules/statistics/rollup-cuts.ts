@@ -20,13 +20,21 @@ import { dropCellCache } from './cell-cache.js';
 /** The cut dates the views need on `today`: today (running month and term) and the same date a year earlier. */
 export const wantedCutDates = (today: string): string[] => [today, shiftYears(today, -1)];
 
-const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
+const SUMS =
+  'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
 
 /**
  * Writes the rows of `newKey`: the rows of `previousKey` (the same period to an earlier date) plus
  * the pupil days [from, to], merged per pupil and placement, with fresh row counts.
  */
-async function insertExtended(tx: Tx, organiserId: string, newKey: string, previousKey: string, from: string, to: string): Promise<void> {
+async function insertExtended(
+  tx: Tx,
+  organiserId: string,
+  newKey: string,
+  previousKey: string,
+  from: string,
+  to: string,
+): Promise<void> {
   const sums = SUMS.split(', ');
   await tx.execute(sql`
     insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${sql.raw(SUMS)}, unit_rows, period_rows)
@@ -49,12 +57,28 @@ async function addCut(tx: Tx, organiserId: string, cut: string, existing: string
   const half = halfKeyOf(cut);
   const previous = existing.filter((e) => e < cut && halfKeyOf(e) === half).at(-1);
   if (!previous) {
-    await insertPupilPeriods(tx, organiserId, sql`pd.date between ${halfRange(half).from} and ${cut}`, sql`true`, sql.join(cutKeysOfDay([cut]), sql`, `), false);
+    await insertPupilPeriods(
+      tx,
+      organiserId,
+      sql`pd.date between ${halfRange(half).from} and ${cut}`,
+      sql`true`,
+      sql.join(cutKeysOfDay([cut]), sql`, `),
+      false,
+    );
   } else {
     const month = cut.slice(0, 7);
     await insertExtended(tx, organiserId, cutKey(half, cut), cutKey(half, previous), addDays(previous, 1), cut);
-    if (previous.slice(0, 7) === month) await insertExtended(tx, organiserId, cutKey(month, cut), cutKey(month, previous), addDays(previous, 1), cut);
-    else await insertPupilPeriods(tx, organiserId, sql`pd.date between ${monthRange(month).from} and ${cut}`, sql`true`, sql.join(cutKeysOfDay([cut]).slice(0, 1), sql`, `), false);
+    if (previous.slice(0, 7) === month)
+      await insertExtended(tx, organiserId, cutKey(month, cut), cutKey(month, previous), addDays(previous, 1), cut);
+    else
+      await insertPupilPeriods(
+        tx,
+        organiserId,
+        sql`pd.date between ${monthRange(month).from} and ${cut}`,
+        sql`true`,
+        sql.join(cutKeysOfDay([cut]).slice(0, 1), sql`, `),
+        false,
+      );
   }
   await tx.execute(sql`insert into rollup_cuts (organiser_id, cut_date) values (${organiserId}, ${cut})`);
 }
@@ -63,26 +87,41 @@ async function addCut(tx: Tx, organiserId: string, cut: string, existing: string
  * Keeps exactly the cut dates `wanted` for the organiser: adds the missing ones, drops the others
  * with their rows. Holds the roll-up lock exclusively (registrations wait, seconds for a day's step).
  */
-export async function keepRollupCuts(tx: Tx, organiserId: string, wanted: string[]): Promise<{ added: string[]; dropped: string[] }> {
+export async function keepRollupCuts(
+  tx: Tx,
+  organiserId: string,
+  wanted: string[],
+): Promise<{ added: string[]; dropped: string[] }> {
   await lockRollups(tx, organiserId, 'exclusive');
   const existing = await findCutDates(tx, organiserId);
   const added = [...new Set(wanted)].filter((w) => !existing.includes(w)).sort();
   for (const cut of added) await addCut(tx, organiserId, cut, [...existing, ...added.filter((a) => a < cut)].sort());
   const dropped = existing.filter((e) => !wanted.includes(e));
   if (dropped.length > 0) {
-    await tx.execute(sql`delete from pupil_periods where organiser_id = ${organiserId} and period_key = any(${periodKeyArray(dropped.flatMap(cutKeysOf))})`);
+    await tx.execute(
+      sql`delete from pupil_periods where organiser_id = ${organiserId} and period_key = any(${periodKeyArray(dropped.flatMap(cutKeysOf))})`,
+    );
     await dropCellCache(tx, organiserId, dropped.flatMap(cutKeysOf));
-    await tx.execute(sql`delete from rollup_cuts where organiser_id = ${organiserId} and cut_date = any(${`{${dropped.join(',')}}`}::date[])`);
+    await tx.execute(
+      sql`delete from rollup_cuts where organiser_id = ${organiserId} and cut_date = any(${`{${dropped.join(',')}}`}::date[])`,
+    );
   }
   return { added, dropped };
 }
 
 /** The nightly step: today's and a year ago's cuts, for one organiser. */
-export async function advanceRollupCuts(tx: Tx, organiserId: string, today: string): Promise<{ added: string[]; dropped: string[] }> {
+export async function advanceRollupCuts(
+  tx: Tx,
+  organiserId: string,
+  today: string,
+): Promise<{ added: string[]; dropped: string[] }> {
   return keepRollupCuts(tx, organiserId, wantedCutDates(today));
 }
 
 /** Whether the roll-up is kept to `date` (its cut rows exist). */
 export async function hasCut(tx: Tx, organiserId: string, date: string): Promise<boolean> {
-  return (await queryRows(tx, sql`select 1 from rollup_cuts where organiser_id = ${organiserId} and cut_date = ${date}`)).length > 0;
+  return (
+    (await queryRows(tx, sql`select 1 from rollup_cuts where organiser_id = ${organiserId} and cut_date = ${date}`))
+      .length > 0
+  );
 }

@@ -17,7 +17,8 @@ import { and, eq } from 'drizzle-orm';
 import { schema } from '../../db/client.js';
 
 const DATES = ['2026-01-29', '2026-01-30', '2026-02-02', '2026-02-03'];
-const SUMS = 'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
+const SUMS =
+  'scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days';
 
 describe('statistics roll-ups', () => {
   let t: TestApp;
@@ -32,41 +33,72 @@ describe('statistics roll-ups', () => {
   async function disagreements(): Promise<unknown[]> {
     const o = world.organiserId;
     // The reference: placement looked up on every single day, then summed.
-    const fromDays = (period: string) => sql`select pd.person_id, ${sql.raw(period)} as period_key, pd.school_unit_id, ${SCHOOL_YEAR_KEY} as y, ${CLASS_KEY} as c, ${PUPIL_DAY_SUMS}
+    const fromDays = (
+      period: string,
+    ) => sql`select pd.person_id, ${sql.raw(period)} as period_key, pd.school_unit_id, ${SCHOOL_YEAR_KEY} as y, ${CLASS_KEY} as c, ${PUPIL_DAY_SUMS}
       from pupil_days pd ${PLACEMENT_JOINS} where pd.organiser_id = ${o} group by 1, 2, 3, 4, 5`;
     const fromPeriods = sql`select person_id, period_key, school_unit_id, school_year_key, class_key, ${sql.raw(SUMS)} from pupil_periods where organiser_id = ${o}`;
     const days = sql`select * from ((${fromDays("to_char(pd.date, 'YYYY-MM')")}) union all (${fromDays("to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end")})) d`;
-    const pupils = await queryRows(t.database.db, sql`(${days} except ${fromPeriods}) union all (${fromPeriods} except ${days})`);
+    const pupils = await queryRows(
+      t.database.db,
+      sql`(${days} except ${fromPeriods}) union all (${fromPeriods} except ${days})`,
+    );
     const unitDays = sql`select school_unit_id, to_char(date, 'YYYY-MM') as month, count(distinct person_id)::int as pupils, sum(scheduled)::int as scheduled,
       sum(known)::int as known, sum(valid)::int as valid, sum(invalid)::int as invalid from pupil_days where organiser_id = ${o} group by 1, 2`;
     const unitRollup = sql`select school_unit_id, month, pupils, scheduled, known, valid, invalid from unit_months where organiser_id = ${o}`;
-    const units = await queryRows(t.database.db, sql`(${unitDays} except ${unitRollup}) union all (${unitRollup} except ${unitDays})`);
+    const units = await queryRows(
+      t.database.db,
+      sql`(${unitDays} except ${unitRollup}) union all (${unitRollup} except ${unitDays})`,
+    );
     return [...pupils, ...units];
   }
 
   it('are the sums of pupil days after the first build and after registrations change', async () => {
-    const [count] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from pupil_periods where organiser_id = ${world.organiserId}`);
+    const [count] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from pupil_periods where organiser_id = ${world.organiserId}`,
+    );
     expect(count.n).toBeGreaterThan(0);
     expect(await disagreements()).toEqual([]);
 
     const teacher = await logInAs(t.app, world.usernames.teacher);
     const [a0, a1] = world.pupilsA;
     for (const [key, lessonId] of world.lessonsA) {
-      const marks = key.startsWith('2026-01-30') ? [{ personId: a0, kind: 'absent' }] : [{ personId: a1, kind: 'late', minutes: 10 }];
-      expect((await teacher.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } })).statusCode).toBe(200);
+      const marks = key.startsWith('2026-01-30')
+        ? [{ personId: a0, kind: 'absent' }]
+        : [{ personId: a1, kind: 'late', minutes: 10 }];
+      expect(
+        (await teacher.request({ method: 'PUT', url: `/api/lessons/${lessonId}/registration`, payload: { marks } }))
+          .statusCode,
+      ).toBe(200);
     }
     const mentor = await logInAs(t.app, world.usernames.mentor);
-    expect((await mentor.request({ method: 'POST', url: `/api/pupils/${a0}/absences`,
-      payload: { kind: 'guardianReport', fromDate: '2026-02-02', toDate: '2026-02-03', reasonCode: 'reported' } })).statusCode).toBe(201);
+    expect(
+      (
+        await mentor.request({
+          method: 'POST',
+          url: `/api/pupils/${a0}/absences`,
+          payload: { kind: 'guardianReport', fromDate: '2026-02-02', toDate: '2026-02-03', reasonCode: 'reported' },
+        })
+      ).statusCode,
+    ).toBe(201);
     expect(await disagreements()).toEqual([]);
 
     // a2 moves from 7A to 7B on 2 February: a placement change with no new pupil day.
     const a2 = world.pupilsA[2];
     const db = t.database.db;
-    await db.update(schema.groupMemberships).set({ endDate: '2026-02-01' }).where(and(eq(schema.groupMemberships.organiserId, world.organiserId), eq(schema.groupMemberships.personId, a2)));
-    await db.insert(schema.groupMemberships).values({ organiserId: world.organiserId, groupId: world.classB, personId: a2, startDate: '2026-02-02' });
+    await db
+      .update(schema.groupMemberships)
+      .set({ endDate: '2026-02-01' })
+      .where(and(eq(schema.groupMemberships.organiserId, world.organiserId), eq(schema.groupMemberships.personId, a2)));
+    await db
+      .insert(schema.groupMemberships)
+      .values({ organiserId: world.organiserId, groupId: world.classB, personId: a2, startDate: '2026-02-02' });
     await db.transaction((tx) => refreshStatisticsRollups(tx, world.organiserId, [a2], '2026-01-29', '2026-02-03'));
-    const rows = await queryRows<{ class_key: string }>(db, sql`select class_key from pupil_periods where organiser_id = ${world.organiserId} and person_id = ${a2} and period_key = '2026-H1' order by first_date`);
+    const rows = await queryRows<{ class_key: string }>(
+      db,
+      sql`select class_key from pupil_periods where organiser_id = ${world.organiserId} and person_id = ${a2} and period_key = '2026-H1' order by first_date`,
+    );
     expect(rows.map((r) => r.class_key)).toEqual([world.classA, world.classB]);
     expect(await disagreements()).toEqual([]);
   });
@@ -81,29 +113,62 @@ describe('statistics roll-ups', () => {
     ];
     for (const [from, to, shape] of cases) {
       const plan = await planPeriod(t.database.db, world.organiserId, from, to);
-      const kinds = [plan.periodKeys.some((k) => k.includes('H')) ? 'H' : '', plan.periodKeys.some((k) => !k.includes('H')) ? 'M' : '', plan.dayRanges.length ? 'D' : ''].filter(Boolean).join('+');
+      const kinds = [
+        plan.periodKeys.some((k) => k.includes('H')) ? 'H' : '',
+        plan.periodKeys.some((k) => !k.includes('H')) ? 'M' : '',
+        plan.dayRanges.length ? 'D' : '',
+      ]
+        .filter(Boolean)
+        .join('+');
       expect(kinds, `${from}..${to}`).toMatch(shape);
-      const total = (await admin.request({ method: 'GET', url: `/api/statistics/organiser?from=${from}&to=${to}` })).json().total.current;
+      const total = (
+        await admin.request({ method: 'GET', url: `/api/statistics/organiser?from=${from}&to=${to}` })
+      ).json().total.current;
       const perPupil = [...(await aggregateFigures(t.database.db, world.organiserId, sql`true`, from, to)).values()];
-      const sum = (k: 'scheduled' | 'known' | 'valid' | 'invalid' | 'absentDays' | 'absenceOccasions' | 'lateCount') => perPupil.reduce((a, f) => a + f[k], 0);
+      const sum = (k: 'scheduled' | 'known' | 'valid' | 'invalid' | 'absentDays' | 'absenceOccasions' | 'lateCount') =>
+        perPupil.reduce((a, f) => a + f[k], 0);
       expect(total, `${from}..${to}`).toMatchObject({
-        pupils: perPupil.length, scheduled: sum('scheduled'), known: sum('known'), valid: sum('valid'), invalid: sum('invalid'),
-        absentDays: sum('absentDays'), absenceOccasions: sum('absenceOccasions'), lateCount: sum('lateCount'), bands: countBands(perPupil),
+        pupils: perPupil.length,
+        scheduled: sum('scheduled'),
+        known: sum('known'),
+        valid: sum('valid'),
+        invalid: sum('invalid'),
+        absentDays: sum('absentDays'),
+        absenceOccasions: sum('absenceOccasions'),
+        lateCount: sum('lateCount'),
+        bands: countBands(perPupil),
       });
     }
   });
 
   it('gives per-month figures (unit × month roll-up, or pupil days for a cut month) equal to the per-pupil sums', async () => {
     const admin = await logInAs(t.app, world.usernames.organiserAdmin);
-    for (const [from, to] of [['2026-01-01', '2026-02-28'], ['2026-01-30', '2026-02-02']]) {
+    for (const [from, to] of [
+      ['2026-01-01', '2026-02-28'],
+      ['2026-01-30', '2026-02-02'],
+    ]) {
       const res = await admin.request({ method: 'GET', url: `/api/statistics/months?from=${from}&to=${to}` });
       expect(res.statusCode).toBe(200);
-      const months = res.json().months as { month: string; from: string; to: string; total: { current: Record<string, number> }; schoolUnits: { current: { pupils: number } }[] }[];
+      const months = res.json().months as {
+        month: string;
+        from: string;
+        to: string;
+        total: { current: Record<string, number> };
+        schoolUnits: { current: { pupils: number } }[];
+      }[];
       expect(months.map((m) => m.month)).toEqual(['2026-01', '2026-02']);
       for (const m of months) {
-        const perPupil = [...(await aggregateFigures(t.database.db, world.organiserId, sql`true`, m.from, m.to)).values()];
+        const perPupil = [
+          ...(await aggregateFigures(t.database.db, world.organiserId, sql`true`, m.from, m.to)).values(),
+        ];
         const sum = (k: 'scheduled' | 'known' | 'valid' | 'invalid') => perPupil.reduce((a, f) => a + f[k], 0);
-        expect(m.total.current, `${m.from}..${m.to}`).toMatchObject({ pupils: null, scheduled: sum('scheduled'), known: sum('known'), valid: sum('valid'), invalid: sum('invalid') });
+        expect(m.total.current, `${m.from}..${m.to}`).toMatchObject({
+          pupils: null,
+          scheduled: sum('scheduled'),
+          known: sum('known'),
+          valid: sum('valid'),
+          invalid: sum('invalid'),
+        });
         expect(m.schoolUnits[0].current.pupils).toBe(perPupil.length);
       }
     }

@@ -7,7 +7,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { uuidArray } from '../measures/measures.repo.js';
-import { cutKeysOf, halfKeyOf, halfKeysBetween, halfRange, monthKeysBetween } from '../../../shared/statistics/index.js';
+import {
+  cutKeysOf,
+  halfKeyOf,
+  halfKeysBetween,
+  halfRange,
+  monthKeysBetween,
+} from '../../../shared/statistics/index.js';
 import { lockUnits } from '../measures/pupil-day-locks.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
@@ -76,12 +82,22 @@ export function placedPupilDaySums(organiserId: string, where: SQL, persons: SQL
  * with each pupil's row counts per (period, unit) and per period. The counts hold because a
  * pupil's rows for a period are always written together (every caller deletes them first).
  */
-export async function insertPupilPeriods(tx: Tx, organiserId: string, where: SQL, persons: SQL, periodKeys: SQL, returning = true): Promise<{ school_unit_id: string; period_key: string }[]> {
-  return queryRows(tx, sql`
+export async function insertPupilPeriods(
+  tx: Tx,
+  organiserId: string,
+  where: SQL,
+  persons: SQL,
+  periodKeys: SQL,
+  returning = true,
+): Promise<{ school_unit_id: string; period_key: string }[]> {
+  return queryRows(
+    tx,
+    sql`
     insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS}, unit_rows, period_rows)
     select s.*, count(*) over (partition by s.period_key, s.school_unit_id, s.person_id), count(*) over (partition by s.period_key, s.person_id)
     from (${placedPupilDaySums(organiserId, where, persons, periodKeys)}) s
-    ${returning ? sql`returning school_unit_id, period_key` : sql``}`);
+    ${returning ? sql`returning school_unit_id, period_key` : sql``}`,
+  );
 }
 
 /** The month and half-year of a pupil day `pd`. */
@@ -104,11 +120,20 @@ export function cutKeysOfDay(cutDates: string[]): SQL[] {
  */
 export async function lockRollups(tx: Tx, organiserId: string, mode: 'shared' | 'exclusive'): Promise<void> {
   const key = `narvaro.rollups:${organiserId}`;
-  await tx.execute(mode === 'shared' ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))` : sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  await tx.execute(
+    mode === 'shared'
+      ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`
+      : sql`select pg_advisory_xact_lock(hashtext(${key}))`,
+  );
 }
 
 export async function findCutDates(tx: Tx, organiserId: string): Promise<string[]> {
-  return (await queryRows<{ cut_date: string }>(tx, sql`select cut_date::text from rollup_cuts where organiser_id = ${organiserId} order by cut_date`)).map((r) => r.cut_date);
+  return (
+    await queryRows<{ cut_date: string }>(
+      tx,
+      sql`select cut_date::text from rollup_cuts where organiser_id = ${organiserId} order by cut_date`,
+    )
+  ).map((r) => r.cut_date);
 }
 
 /** Month keys of the base roll-up ('2025-09'): not half-years, not cut keys. */
@@ -157,7 +182,13 @@ async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, st
  * statistics cells kept for them stay current (cell-cache.ts).
  * @param personIds pupils whose `pupil_days` changed (or whose placement did), locked by lockPupilDays; empty does nothing.
  */
-export async function refreshStatisticsRollups(tx: Tx, organiserId: string, personIds: string[], from: string, to: string): Promise<void> {
+export async function refreshStatisticsRollups(
+  tx: Tx,
+  organiserId: string,
+  personIds: string[],
+  from: string,
+  to: string,
+): Promise<void> {
   if (personIds.length === 0) return;
   // The caller holds the roll-up lock and the pupils' (recomputePupilDays → lockPupilDays).
   const halves = halfKeysBetween(from, to);
@@ -167,17 +198,36 @@ export async function refreshStatisticsRollups(tx: Tx, organiserId: string, pers
   const extent = { from: halfRange(halves[0]).from, to: halfRange(halves[halves.length - 1]).to };
   const persons = uuidArray(personIds);
   // The units whose sums change: those of the pupils' rows now, and of their (already rewritten) days.
-  const units = await queryRows<{ id: string }>(tx, sql`select school_unit_id as id from pupil_periods
+  const units = await queryRows<{ id: string }>(
+    tx,
+    sql`select school_unit_id as id from pupil_periods
       where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
-    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${persons}) and date between ${extent.from} and ${extent.to}`);
-  await lockUnits(tx, organiserId, units.map((u) => u.id));
-  const removed = await queryRows<{ school_unit_id: string; period_key: string }>(tx, sql`delete from pupil_periods
+    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${persons}) and date between ${extent.from} and ${extent.to}`,
+  );
+  await lockUnits(
+    tx,
+    organiserId,
+    units.map((u) => u.id),
+  );
+  const removed = await queryRows<{ school_unit_id: string; period_key: string }>(
+    tx,
+    sql`delete from pupil_periods
     where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
-    returning school_unit_id, period_key`);
+    returning school_unit_id, period_key`,
+  );
   const monthOfDay = sql`(case when to_char(pd.date, 'YYYY-MM') = any(${periodKeyArray(months)}) then to_char(pd.date, 'YYYY-MM') end)`;
-  const added = await insertPupilPeriods(tx, organiserId, sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`,
-    sql`person_id = any(${persons})`, sql.join([monthOfDay, sql`(${HALF_KEY})`, ...cutKeysOfDay(cuts)], sql`, `));
-  const pairs = new Map([...removed, ...added].filter((r) => isMonthKey(r.period_key)).map((r) => [`${r.school_unit_id}|${r.period_key}`, [r.school_unit_id, r.period_key] as [string, string]]));
+  const added = await insertPupilPeriods(
+    tx,
+    organiserId,
+    sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`,
+    sql`person_id = any(${persons})`,
+    sql.join([monthOfDay, sql`(${HALF_KEY})`, ...cutKeysOfDay(cuts)], sql`, `),
+  );
+  const pairs = new Map(
+    [...removed, ...added]
+      .filter((r) => isMonthKey(r.period_key))
+      .map((r) => [`${r.school_unit_id}|${r.period_key}`, [r.school_unit_id, r.period_key] as [string, string]]),
+  );
   if (pairs.size > 0) await refreshUnitMonths(tx, organiserId, [...pairs.values()]);
 }
 

@@ -22,7 +22,13 @@ export async function handleScheduledBoardReports(database: Database, clock: Clo
     if (!period) continue;
     await database.db.transaction(async (tx) => {
       if (await hasBoardReport(tx, schedule.organiser_id, period.from, period.to, 'scheduled')) return;
-      await generateBoardReport(tx, { organiserId: schedule.organiser_id, actorUserId: null }, { ...period, text: schedule.text || undefined }, 'scheduled', today);
+      await generateBoardReport(
+        tx,
+        { organiserId: schedule.organiser_id, actorUserId: null },
+        { ...period, text: schedule.text || undefined },
+        'scheduled',
+        today,
+      );
       made++;
     });
   }

@@ -1,12 +1,36 @@
 /** CSV of the statistics tables (same format as every export: toCsv from the ladders module). */
 import { toCsv, type CsvColumn } from '../ladders/csv.js';
 import { ABSENCE_BANDS } from '../../../shared/statistics/index.js';
-import type { MonthFigures, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatFigures } from '../../../shared/schemas/statistics.js';
+import type {
+  MonthFigures,
+  MonthlyStatisticsResponse,
+  OrganiserStatisticsResponse,
+  RegionalRow,
+  RegionalStatisticsResponse,
+  SchoolStatisticsResponse,
+  StatFigures,
+} from '../../../shared/schemas/statistics.js';
 
 const percent = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
 
 /** Minutes and rates of one figures object, in the column order every statistics CSV uses. */
-function minuteAndRateColumns<T>(pick: (row: T) => Pick<StatFigures, 'scheduled' | 'known' | 'valid' | 'invalid' | 'absentRate' | 'validRate' | 'invalidRate' | 'coverage' | 'isUncertain'> & { other?: number }, withOther: boolean): CsvColumn<T>[] {
+function minuteAndRateColumns<T>(
+  pick: (
+    row: T,
+  ) => Pick<
+    StatFigures,
+    | 'scheduled'
+    | 'known'
+    | 'valid'
+    | 'invalid'
+    | 'absentRate'
+    | 'validRate'
+    | 'invalidRate'
+    | 'coverage'
+    | 'isUncertain'
+  > & { other?: number },
+  withOther: boolean,
+): CsvColumn<T>[] {
   return [
     { header: 'Schemalagd tid (min)', value: (r) => pick(r).scheduled },
     { header: 'Känd tid (min)', value: (r) => pick(r).known },
@@ -22,7 +46,13 @@ function minuteAndRateColumns<T>(pick: (row: T) => Pick<StatFigures, 'scheduled'
 }
 
 /** A row of the long table: where, which breakdown, which group, current and previous figures. */
-interface FigureRow { unit: string; breakdown: string; group: string; current: StatFigures; previous: StatFigures }
+interface FigureRow {
+  unit: string;
+  breakdown: string;
+  group: string;
+  current: StatFigures;
+  previous: StatFigures;
+}
 
 const FIGURE_COLUMNS: CsvColumn<FigureRow>[] = [
   { header: 'Skolenhet', value: (r) => r.unit },
@@ -30,7 +60,9 @@ const FIGURE_COLUMNS: CsvColumn<FigureRow>[] = [
   { header: 'Grupp', value: (r) => r.group },
   { header: 'Elever', value: (r) => r.current.pupils },
   ...minuteAndRateColumns<FigureRow>((r) => r.current, true),
-  ...ABSENCE_BANDS.map((b): CsvColumn<FigureRow> => ({ header: `Elever ${b.label}`, value: (r) => r.current.bands[b.key] })),
+  ...ABSENCE_BANDS.map(
+    (b): CsvColumn<FigureRow> => ({ header: `Elever ${b.label}`, value: (r) => r.current.bands[b.key] }),
+  ),
   { header: 'Elever utan känd tid', value: (r) => r.current.bands.noData },
   { header: 'Elever över listgränsen', value: (r) => r.current.aboveListShare },
   { header: 'Frånvaro året innan (%)', value: (r) => percent(r.previous.absentRate) },
@@ -40,14 +72,38 @@ const FIGURE_COLUMNS: CsvColumn<FigureRow>[] = [
 export function schoolStatisticsCsv(s: SchoolStatisticsResponse): string {
   const rows: FigureRow[] = s.schoolUnits.flatMap((u) => [
     { unit: u.schoolUnitName, breakdown: 'Totalt', group: '', current: u.current, previous: u.previous },
-    ...u.byYear.map((r) => ({ unit: u.schoolUnitName, breakdown: 'Årskurs', group: r.label, current: r.current, previous: r.previous })),
-    ...u.byClass.map((r) => ({ unit: u.schoolUnitName, breakdown: 'Klass', group: r.label, current: r.current, previous: r.previous })),
-    ...u.bySex.map((r) => ({ unit: u.schoolUnitName, breakdown: 'Kön', group: r.label, current: r.current, previous: r.previous })),
+    ...u.byYear.map((r) => ({
+      unit: u.schoolUnitName,
+      breakdown: 'Årskurs',
+      group: r.label,
+      current: r.current,
+      previous: r.previous,
+    })),
+    ...u.byClass.map((r) => ({
+      unit: u.schoolUnitName,
+      breakdown: 'Klass',
+      group: r.label,
+      current: r.current,
+      previous: r.previous,
+    })),
+    ...u.bySex.map((r) => ({
+      unit: u.schoolUnitName,
+      breakdown: 'Kön',
+      group: r.label,
+      current: r.current,
+      previous: r.previous,
+    })),
   ]);
   return toCsv(FIGURE_COLUMNS, rows);
 }
 
-type OrganiserRow = FigureRow & { onStep: number; withoutMeasure: number; tasksCreated: number; tasksDone: number; tasksOverdue: number };
+type OrganiserRow = FigureRow & {
+  onStep: number;
+  withoutMeasure: number;
+  tasksCreated: number;
+  tasksDone: number;
+  tasksOverdue: number;
+};
 
 export function organiserStatisticsCsv(s: OrganiserStatisticsResponse): string {
   const columns: CsvColumn<OrganiserRow>[] = [
@@ -80,7 +136,10 @@ export function regionalStatisticsCsv(s: RegionalStatisticsResponse): string {
     ...ABSENCE_BANDS.map((b): CsvColumn<Row> => ({ header: `Elever ${b.label}`, value: (r) => r.bands[b.key] ?? '' })),
     { header: 'Elever utan känd tid', value: (r) => r.bands.noData ?? '' },
   ];
-  return toCsv(columns, [...s.organisers.map((o) => ({ ...o, name: o.organiserName })), { ...s.total, name: s.regionName }]);
+  return toCsv(columns, [
+    ...s.organisers.map((o) => ({ ...o, name: o.organiserName })),
+    { ...s.total, name: s.regionName },
+  ]);
 }
 
 /** One line per month and school unit plus the total, with the same month a year earlier. */
@@ -96,7 +155,12 @@ export function monthlyStatisticsCsv(s: MonthlyStatisticsResponse): string {
   ];
   const names = new Map(s.schoolUnits.map((u) => [u.schoolUnitId, u.schoolUnitName]));
   const rows: Row[] = s.months.flatMap((m) => [
-    ...m.schoolUnits.map((u) => ({ month: m.month, unit: names.get(u.schoolUnitId) ?? '', current: u.current, previous: u.previous })),
+    ...m.schoolUnits.map((u) => ({
+      month: m.month,
+      unit: names.get(u.schoolUnitId) ?? '',
+      current: u.current,
+      previous: u.previous,
+    })),
     { month: m.month, unit: 'Totalt', current: m.total.current, previous: m.total.previous },
   ]);
   return toCsv(columns, rows);

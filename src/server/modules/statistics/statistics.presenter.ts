@@ -5,18 +5,44 @@ import type { StatFigures } from '../../../shared/schemas/statistics.js';
 import type { CellAggregate } from './statistics.repo.js';
 
 const ZERO: PeriodTotals = {
-  scheduled: 0, known: 0, attended: 0, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0,
-  absentDays: 0, absenceOccasions: 0, schoolDays: 0, longestRun: 0,
+  scheduled: 0,
+  known: 0,
+  attended: 0,
+  valid: 0,
+  invalid: 0,
+  other: 0,
+  lateCount: 0,
+  lateMinutes: 0,
+  absentDays: 0,
+  absenceOccasions: 0,
+  schoolDays: 0,
+  longestRun: 0,
 };
 
 /** One cell's figures; a missing cell is an empty one (no pupils, no data, uncertain). */
-export function presentFigures(cell: CellAggregate | undefined, from: string, to: string, minCoverage: number): StatFigures {
+export function presentFigures(
+  cell: CellAggregate | undefined,
+  from: string,
+  to: string,
+  minCoverage: number,
+): StatFigures {
   const f = periodFromTotals(cell?.totals ?? ZERO, from, to);
   return {
     pupils: cell?.pupils ?? 0,
-    scheduled: f.scheduled, known: f.known, attended: f.attended, valid: f.valid, invalid: f.invalid, other: f.other, absent: f.absent,
-    lateCount: f.lateCount, absentDays: f.absentDays, absenceOccasions: f.absenceOccasions,
-    coverage: f.coverage, absentRate: f.absentRate, validRate: f.validRate, invalidRate: f.invalidRate,
+    scheduled: f.scheduled,
+    known: f.known,
+    attended: f.attended,
+    valid: f.valid,
+    invalid: f.invalid,
+    other: f.other,
+    absent: f.absent,
+    lateCount: f.lateCount,
+    absentDays: f.absentDays,
+    absenceOccasions: f.absenceOccasions,
+    coverage: f.coverage,
+    absentRate: f.absentRate,
+    validRate: f.validRate,
+    invalidRate: f.invalidRate,
     isUncertain: isUncertain(f.coverage, minCoverage),
     bands: cell?.bands ?? emptyBandCounts(),
     aboveListShare: cell?.aboveListShare ?? 0,

@@ -7,14 +7,39 @@ import { notFound } from '../../errors.js';
 import { monthRange } from '../../../shared/dates/index.js';
 import { periodFromTotals, type PeriodTotals } from '../../../shared/measures/totals.js';
 import {
-  BAND_COUNT_KEYS, DEFAULT_LIST_RULE_SHARE, DEFAULT_MIN_COVERAGE, monthKeysBetween, MIN_CELL_PUPILS, isUncertain, shiftYears, suppressTable, type BandCounts,
+  BAND_COUNT_KEYS,
+  DEFAULT_LIST_RULE_SHARE,
+  DEFAULT_MIN_COVERAGE,
+  monthKeysBetween,
+  MIN_CELL_PUPILS,
+  isUncertain,
+  shiftYears,
+  suppressTable,
+  type BandCounts,
 } from '../../../shared/statistics/index.js';
 import type {
-  MonthFigures, MonthlyStatisticsResponse, OrganiserStatisticsResponse, RegionalRow, RegionalStatisticsResponse, SchoolStatisticsResponse, StatBreakdownRow,
+  MonthFigures,
+  MonthlyStatisticsResponse,
+  OrganiserStatisticsResponse,
+  RegionalRow,
+  RegionalStatisticsResponse,
+  SchoolStatisticsResponse,
+  StatBreakdownRow,
 } from '../../../shared/schemas/statistics.js';
 import {
-  aggregateCells, aggregateUnitMonths, monthsWithDaysOutside, findRegion, type UnitMonthAggregate, countLadderSteps, countTasks, countWithoutMeasure, findSchoolUnits, findSharingOrganisers,
-  type Breakdown, type CellAggregate, type Units,
+  aggregateCells,
+  aggregateUnitMonths,
+  monthsWithDaysOutside,
+  findRegion,
+  type UnitMonthAggregate,
+  countLadderSteps,
+  countTasks,
+  countWithoutMeasure,
+  findSchoolUnits,
+  findSharingOrganisers,
+  type Breakdown,
+  type CellAggregate,
+  type Units,
 } from './statistics.repo.js';
 import { cellKey, indexCells, presentFigures } from './statistics.presenter.js';
 import { organiserActivity } from './organiser-activity.js';
@@ -23,12 +48,31 @@ export { DEFAULT_LIST_RULE_SHARE };
 
 /** Field-wise sum of period totals (longestRun stays 0: it is not additive). */
 function sumTotals(all: PeriodTotals[]): PeriodTotals {
-  const sum: PeriodTotals = { scheduled: 0, known: 0, attended: 0, valid: 0, invalid: 0, other: 0, lateCount: 0, lateMinutes: 0, absentDays: 0, absenceOccasions: 0, schoolDays: 0, longestRun: 0 };
-  for (const t of all) for (const key of Object.keys(sum) as (keyof PeriodTotals)[]) if (key !== 'longestRun') sum[key] += t[key];
+  const sum: PeriodTotals = {
+    scheduled: 0,
+    known: 0,
+    attended: 0,
+    valid: 0,
+    invalid: 0,
+    other: 0,
+    lateCount: 0,
+    lateMinutes: 0,
+    absentDays: 0,
+    absenceOccasions: 0,
+    schoolDays: 0,
+    longestRun: 0,
+  };
+  for (const t of all)
+    for (const key of Object.keys(sum) as (keyof PeriodTotals)[]) if (key !== 'longestRun') sum[key] += t[key];
   return sum;
 }
 
-export interface PeriodOptions { from: string; to: string; minCoverage?: number; listRuleShare?: number }
+export interface PeriodOptions {
+  from: string;
+  to: string;
+  minCoverage?: number;
+  listRuleShare?: number;
+}
 
 /**
  * The period and the same period a year earlier. An edge month the period covers whole (the
@@ -43,8 +87,12 @@ async function resolve(tx: Tx, organiserId: string, options: PeriodOptions) {
   const previousFrom = shiftYears(cut.has(first) ? options.from : monthRange(first).from, -1);
   const previousTo = shiftYears(cut.has(last) ? options.to : monthRange(last).to, -1);
   return {
-    from: options.from, to: options.to, previousFrom, previousTo,
-    minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE, listRuleShare: options.listRuleShare ?? DEFAULT_LIST_RULE_SHARE,
+    from: options.from,
+    to: options.to,
+    previousFrom,
+    previousTo,
+    minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE,
+    listRuleShare: options.listRuleShare ?? DEFAULT_LIST_RULE_SHARE,
   };
 }
 type Resolved = Awaited<ReturnType<typeof resolve>>;
@@ -53,23 +101,38 @@ function byUnit(cells: CellAggregate[]): Map<string | null, CellAggregate[]> {
   const units = new Map<string | null, CellAggregate[]>();
   for (const c of cells) {
     const list = units.get(c.schoolUnitId);
-    if (list) list.push(c); else units.set(c.schoolUnitId, [c]);
+    if (list) list.push(c);
+    else units.set(c.schoolUnitId, [c]);
   }
   return units;
 }
 
 /** Current and previous-year cells for the breakdowns (one query per year). */
-async function cellsBoth(tx: Tx, organiserId: string, p: Resolved, units: Units, breakdowns: Breakdown[], perUnit: boolean | 'both') {
+async function cellsBoth(
+  tx: Tx,
+  organiserId: string,
+  p: Resolved,
+  units: Units,
+  breakdowns: Breakdown[],
+  perUnit: boolean | 'both',
+) {
   const opts = { breakdowns, perUnit, listRuleShare: p.listRuleShare };
-  const [current, previous] = await concurrently(tx,
+  const [current, previous] = await concurrently(
+    tx,
     () => aggregateCells(tx, organiserId, p.from, p.to, units, opts),
     () => aggregateCells(tx, organiserId, p.previousFrom, p.previousTo, units, opts),
   );
   return (breakdown: Breakdown) => {
-    const [currentCells, previousCells] = [current, previous].map((cells) => cells.filter((c) => c.breakdown === breakdown));
+    const [currentCells, previousCells] = [current, previous].map((cells) =>
+      cells.filter((c) => c.breakdown === breakdown),
+    );
     return {
-      current: currentCells, previous: previousCells, currentIndex: indexCells(currentCells), previousIndex: indexCells(previousCells),
-      currentByUnit: byUnit(currentCells), previousByUnit: byUnit(previousCells),
+      current: currentCells,
+      previous: previousCells,
+      currentIndex: indexCells(currentCells),
+      previousIndex: indexCells(previousCells),
+      currentByUnit: byUnit(currentCells),
+      previousByUnit: byUnit(previousCells),
     };
   };
 }
@@ -87,44 +150,81 @@ export function breakdownKeyLabel(breakdown: Exclude<Breakdown, 'none'>, key: st
 /** Swedish order with numbers by value ("Åk 2" before "Åk 10"); one collator, not one per comparison. */
 const bySwedishLabel = new Intl.Collator('sv', { numeric: true }).compare;
 
-function breakdownRows(both: Both, unitId: string, p: Resolved, labelOf: (c: CellAggregate) => string): StatBreakdownRow[] {
+function breakdownRows(
+  both: Both,
+  unitId: string,
+  p: Resolved,
+  labelOf: (c: CellAggregate) => string,
+): StatBreakdownRow[] {
   const keys = new Map<string, CellAggregate>();
-  for (const c of [...(both.previousByUnit.get(unitId) ?? []), ...(both.currentByUnit.get(unitId) ?? [])]) keys.set(c.key, c);
-  return [...keys.values()].map((c) => ({
-    key: c.key, label: labelOf(c),
-    current: presentFigures(both.currentIndex.get(cellKey(unitId, c.key)), p.from, p.to, p.minCoverage),
-    previous: presentFigures(both.previousIndex.get(cellKey(unitId, c.key)), p.previousFrom, p.previousTo, p.minCoverage),
-  })).sort((a, b) => bySwedishLabel(a.label, b.label));
+  for (const c of [...(both.previousByUnit.get(unitId) ?? []), ...(both.currentByUnit.get(unitId) ?? [])])
+    keys.set(c.key, c);
+  return [...keys.values()]
+    .map((c) => ({
+      key: c.key,
+      label: labelOf(c),
+      current: presentFigures(both.currentIndex.get(cellKey(unitId, c.key)), p.from, p.to, p.minCoverage),
+      previous: presentFigures(
+        both.previousIndex.get(cellKey(unitId, c.key)),
+        p.previousFrom,
+        p.previousTo,
+        p.minCoverage,
+      ),
+    }))
+    .sort((a, b) => bySwedishLabel(a.label, b.label));
 }
 
 /** The school view: per unit, totals and breakdowns by year, class and sex, with the year before beside them. */
-export async function buildSchoolStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions & { withClasses?: boolean }): Promise<SchoolStatisticsResponse> {
+export async function buildSchoolStatistics(
+  tx: Tx,
+  organiserId: string,
+  units: Units,
+  options: PeriodOptions & { withClasses?: boolean },
+): Promise<SchoolStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
   const withClasses = options.withClasses ?? true;
   const schoolUnits = await findSchoolUnits(tx, organiserId, units);
-  const [cells, steps] = await concurrently(tx,
-    () => cellsBoth(tx, organiserId, p, units, withClasses ? ['none', 'year', 'class', 'sex'] : ['none', 'year', 'sex'], true),
+  const [cells, steps] = await concurrently(
+    tx,
+    () =>
+      cellsBoth(
+        tx,
+        organiserId,
+        p,
+        units,
+        withClasses ? ['none', 'year', 'class', 'sex'] : ['none', 'year', 'sex'],
+        true,
+      ),
     () => countLadderSteps(tx, organiserId, units),
   );
   const [total, year, klass, sex] = (['none', 'year', 'class', 'sex'] as const).map(cells);
   return {
-    ...p, withClasses,
+    ...p,
+    withClasses,
     schoolUnits: schoolUnits.map((u) => ({
-      schoolUnitId: u.id, schoolUnitName: u.name,
+      schoolUnitId: u.id,
+      schoolUnitName: u.name,
       current: presentFigures(total.currentIndex.get(cellKey(u.id, '')), p.from, p.to, p.minCoverage),
       previous: presentFigures(total.previousIndex.get(cellKey(u.id, '')), p.previousFrom, p.previousTo, p.minCoverage),
       byYear: breakdownRows(year, u.id, p, (c) => breakdownKeyLabel('year', c.key, c.label)),
       byClass: breakdownRows(klass, u.id, p, (c) => breakdownKeyLabel('class', c.key, c.label)),
       bySex: breakdownRows(sex, u.id, p, (c) => breakdownKeyLabel('sex', c.key, c.label)),
-      ladderSteps: steps.filter((s) => s.school_unit_id === u.id).map((s) => ({ stepIndex: s.step_index, pupils: s.pupils })),
+      ladderSteps: steps
+        .filter((s) => s.school_unit_id === u.id)
+        .map((s) => ({ stepIndex: s.step_index, pupils: s.pupils })),
     })),
   };
 }
 
 /** The organiser view: every unit side by side, the organiser total, KPIs and case counts. Aggregates only. */
-export async function buildOrganiserStatistics(tx: Tx, organiserId: string, options: PeriodOptions & { today: string }): Promise<OrganiserStatisticsResponse> {
+export async function buildOrganiserStatistics(
+  tx: Tx,
+  organiserId: string,
+  options: PeriodOptions & { today: string },
+): Promise<OrganiserStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
-  const [schoolUnits, cells, steps, kpi, tasks, activity] = await concurrently(tx,
+  const [schoolUnits, cells, steps, kpi, tasks, activity] = await concurrently(
+    tx,
     () => findSchoolUnits(tx, organiserId, 'all'),
     async () => (await cellsBoth(tx, organiserId, p, 'all', ['none'], 'both'))('none'),
     () => countLadderSteps(tx, organiserId, 'all'),
@@ -138,19 +238,33 @@ export async function buildOrganiserStatistics(tx: Tx, organiserId: string, opti
     total: {
       current: presentFigures(cells.currentIndex.get(cellKey(null, '')), p.from, p.to, p.minCoverage),
       previous: presentFigures(cells.previousIndex.get(cellKey(null, '')), p.previousFrom, p.previousTo, p.minCoverage),
-      onStep: sum(kpi, (r) => r.on_step), withoutMeasure: sum(kpi, (r) => r.without_measure),
-      tasksCreated: sum(tasks, (r) => r.created), tasksDone: sum(tasks, (r) => r.done), tasksOverdue: sum(tasks, (r) => r.overdue),
+      onStep: sum(kpi, (r) => r.on_step),
+      withoutMeasure: sum(kpi, (r) => r.without_measure),
+      tasksCreated: sum(tasks, (r) => r.created),
+      tasksDone: sum(tasks, (r) => r.done),
+      tasksOverdue: sum(tasks, (r) => r.overdue),
     },
     schoolUnits: schoolUnits.map((u) => {
       const k = kpi.find((r) => r.school_unit_id === u.id);
       const t = tasks.find((r) => r.school_unit_id === u.id);
       return {
-        schoolUnitId: u.id, schoolUnitName: u.name,
+        schoolUnitId: u.id,
+        schoolUnitName: u.name,
         current: presentFigures(cells.currentIndex.get(cellKey(u.id, '')), p.from, p.to, p.minCoverage),
-        previous: presentFigures(cells.previousIndex.get(cellKey(u.id, '')), p.previousFrom, p.previousTo, p.minCoverage),
-        ladderSteps: steps.filter((s) => s.school_unit_id === u.id).map((s) => ({ stepIndex: s.step_index, pupils: s.pupils })),
-        onStep: k?.on_step ?? 0, withoutMeasure: k?.without_measure ?? 0,
-        tasksCreated: t?.created ?? 0, tasksDone: t?.done ?? 0, tasksOverdue: t?.overdue ?? 0,
+        previous: presentFigures(
+          cells.previousIndex.get(cellKey(u.id, '')),
+          p.previousFrom,
+          p.previousTo,
+          p.minCoverage,
+        ),
+        ladderSteps: steps
+          .filter((s) => s.school_unit_id === u.id)
+          .map((s) => ({ stepIndex: s.step_index, pupils: s.pupils })),
+        onStep: k?.on_step ?? 0,
+        withoutMeasure: k?.without_measure ?? 0,
+        tasksCreated: t?.created ?? 0,
+        tasksDone: t?.done ?? 0,
+        tasksOverdue: t?.overdue ?? 0,
       };
     }),
     organiserNotices: activity.noticesReceived ?? 0,
@@ -165,43 +279,81 @@ export async function buildOrganiserStatistics(tx: Tx, organiserId: string, opti
  * hidden has its minutes and rates hidden too; complementary suppression guarantees that at least
  * two organisers are hidden then, so the region total cannot give one of them away.
  */
-export async function buildRegionalStatistics(tx: Tx, regionId: string, options: { from: string; to: string; minCoverage?: number }): Promise<RegionalStatisticsResponse> {
+export async function buildRegionalStatistics(
+  tx: Tx,
+  regionId: string,
+  options: { from: string; to: string; minCoverage?: number },
+): Promise<RegionalStatisticsResponse> {
   const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
   const region = await findRegion(tx, regionId);
   if (!region) throw notFound('NOT_FOUND', 'Regionen finns inte.');
   const organisers = await findSharingOrganisers(tx, regionId);
   const cells: (CellAggregate | undefined)[] = [];
   for (const o of organisers) {
-    const [cell] = await aggregateCells(tx, o.organiser_id, options.from, options.to, 'all', { breakdowns: ['none'], perUnit: false, listRuleShare: DEFAULT_LIST_RULE_SHARE });
+    const [cell] = await aggregateCells(tx, o.organiser_id, options.from, options.to, 'all', {
+      breakdowns: ['none'],
+      perUnit: false,
+      listRuleShare: DEFAULT_LIST_RULE_SHARE,
+    });
     cells.push(cell);
   }
   const counts = cells.map((c) => BAND_COUNT_KEYS.map((k) => c?.bands[k] ?? 0));
-  const s = suppressTable({ rows: counts, rowTotals: cells.map((c) => c?.pupils ?? 0), columns: BAND_COUNT_KEYS.length });
-  const bandsOf = (values: (number | null)[]) => Object.fromEntries(BAND_COUNT_KEYS.map((k, i) => [k, values[i]])) as Record<keyof BandCounts, number | null>;
+  const s = suppressTable({
+    rows: counts,
+    rowTotals: cells.map((c) => c?.pupils ?? 0),
+    columns: BAND_COUNT_KEYS.length,
+  });
+  const bandsOf = (values: (number | null)[]) =>
+    Object.fromEntries(BAND_COUNT_KEYS.map((k, i) => [k, values[i]])) as Record<keyof BandCounts, number | null>;
   const figuresOf = (totals: CellAggregate['totals']): RegionalRow['figures'] => {
     const f = periodFromTotals(totals, options.from, options.to);
     return {
-      scheduled: f.scheduled, known: f.known, valid: f.valid, invalid: f.invalid, other: f.other,
-      coverage: f.coverage, absentRate: f.absentRate, validRate: f.validRate, invalidRate: f.invalidRate, isUncertain: isUncertain(f.coverage, minCoverage),
+      scheduled: f.scheduled,
+      known: f.known,
+      valid: f.valid,
+      invalid: f.invalid,
+      other: f.other,
+      coverage: f.coverage,
+      absentRate: f.absentRate,
+      validRate: f.validRate,
+      invalidRate: f.invalidRate,
+      isUncertain: isUncertain(f.coverage, minCoverage),
     };
   };
   const zero = sumTotals([]);
   const regionTotals = sumTotals(cells.map((c) => c?.totals ?? zero));
   return {
-    regionName: region.name, memberOrganisers: region.members,
-    from: options.from, to: options.to, minCoverage, minCellPupils: MIN_CELL_PUPILS,
+    regionName: region.name,
+    memberOrganisers: region.members,
+    from: options.from,
+    to: options.to,
+    minCoverage,
+    minCellPupils: MIN_CELL_PUPILS,
     organisers: organisers.map((o, i) => ({
-      organiserId: o.organiser_id, organiserName: o.name, pupils: s.rowTotals[i], bands: bandsOf(s.rows[i]),
+      organiserId: o.organiser_id,
+      organiserName: o.name,
+      pupils: s.rowTotals[i],
+      bands: bandsOf(s.rows[i]),
       figures: s.isRowHidden[i] ? null : figuresOf(cells[i]?.totals ?? zero),
     })),
-    total: { pupils: s.grandTotal, bands: bandsOf(s.columnTotals), figures: s.grandTotal === null ? null : figuresOf(regionTotals) },
+    total: {
+      pupils: s.grandTotal,
+      bands: bandsOf(s.columnTotals),
+      figures: s.grandTotal === null ? null : figuresOf(regionTotals),
+    },
   };
 }
 
 /** Absence per calendar month of the period (each month cut to it), per unit and in total, with the year before. */
-export async function buildMonthlyStatistics(tx: Tx, organiserId: string, units: Units, options: PeriodOptions): Promise<MonthlyStatisticsResponse> {
+export async function buildMonthlyStatistics(
+  tx: Tx,
+  organiserId: string,
+  units: Units,
+  options: PeriodOptions,
+): Promise<MonthlyStatisticsResponse> {
   const p = await resolve(tx, organiserId, options);
-  const [schoolUnits, current, previous] = await concurrently(tx,
+  const [schoolUnits, current, previous] = await concurrently(
+    tx,
     () => findSchoolUnits(tx, organiserId, units),
     () => aggregateUnitMonths(tx, organiserId, p.from, p.to, units),
     () => aggregateUnitMonths(tx, organiserId, p.previousFrom, p.previousTo, units),
@@ -211,8 +363,16 @@ export async function buildMonthlyStatistics(tx: Tx, organiserId: string, units:
     const f = periodFromTotals(totals, from, to);
     return {
       pupils: withPupils ? rows.reduce((n, r) => n + r.pupils, 0) : null,
-      scheduled: f.scheduled, known: f.known, valid: f.valid, invalid: f.invalid, absent: f.absent,
-      coverage: f.coverage, absentRate: f.absentRate, validRate: f.validRate, invalidRate: f.invalidRate, isUncertain: isUncertain(f.coverage, p.minCoverage),
+      scheduled: f.scheduled,
+      known: f.known,
+      valid: f.valid,
+      invalid: f.invalid,
+      absent: f.absent,
+      coverage: f.coverage,
+      absentRate: f.absentRate,
+      validRate: f.validRate,
+      invalidRate: f.invalidRate,
+      isUncertain: isUncertain(f.coverage, p.minCoverage),
     };
   };
   return {
@@ -229,12 +389,27 @@ export async function buildMonthlyStatistics(tx: Tx, organiserId: string, units:
       const cur = current.filter((r) => r.month === month);
       const prev = previous.filter((r) => r.month === previousMonth);
       return {
-        month, from, to,
-        total: { current: monthFigures(cur, from, to, false), previous: monthFigures(prev, previousFrom, previousTo, false) },
+        month,
+        from,
+        to,
+        total: {
+          current: monthFigures(cur, from, to, false),
+          previous: monthFigures(prev, previousFrom, previousTo, false),
+        },
         schoolUnits: schoolUnits.map((u) => ({
           schoolUnitId: u.id,
-          current: monthFigures(cur.filter((r) => r.schoolUnitId === u.id), from, to, true),
-          previous: monthFigures(prev.filter((r) => r.schoolUnitId === u.id), previousFrom, previousTo, true),
+          current: monthFigures(
+            cur.filter((r) => r.schoolUnitId === u.id),
+            from,
+            to,
+            true,
+          ),
+          previous: monthFigures(
+            prev.filter((r) => r.schoolUnitId === u.id),
+            previousFrom,
+            previousTo,
+            true,
+          ),
         })),
       };
     }),

@@ -10,21 +10,51 @@ import { unsafeAllRegionIds } from './statistics.repo.js';
 import { buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
 
 export interface StatsFigureFields {
-  scheduled: number; known: number; valid: number; invalid: number; other: number; pupils: number;
-  coverage: number | null; absentRate: number | null; isUncertain: boolean; bands: BandCounts;
+  scheduled: number;
+  known: number;
+  valid: number;
+  invalid: number;
+  other: number;
+  pupils: number;
+  coverage: number | null;
+  absentRate: number | null;
+  isUncertain: boolean;
+  bands: BandCounts;
 }
-export interface StatsUnitRow extends StatsFigureFields { organiserId: string; schoolUnitId: string; schoolUnitName: string }
-export interface StatsOrganiserRow extends StatsFigureFields { organiserId: string; schoolUnits: StatsUnitRow[] }
+export interface StatsUnitRow extends StatsFigureFields {
+  organiserId: string;
+  schoolUnitId: string;
+  schoolUnitName: string;
+}
+export interface StatsOrganiserRow extends StatsFigureFields {
+  organiserId: string;
+  schoolUnits: StatsUnitRow[];
+}
 
 const fields = (f: StatFigures): StatsFigureFields => ({
-  scheduled: f.scheduled, known: f.known, valid: f.valid, invalid: f.invalid, other: f.other, pupils: f.pupils,
-  coverage: f.coverage, absentRate: f.absentRate, isUncertain: f.isUncertain, bands: f.bands,
+  scheduled: f.scheduled,
+  known: f.known,
+  valid: f.valid,
+  invalid: f.invalid,
+  other: f.other,
+  pupils: f.pupils,
+  coverage: f.coverage,
+  absentRate: f.absentRate,
+  isUncertain: f.isUncertain,
+  bands: f.bands,
 });
 
-export async function unsafeStatsForCli(tx: Tx, level: 'school' | 'organiser' | 'region', from: string, to: string, today: string) {
+export async function unsafeStatsForCli(
+  tx: Tx,
+  level: 'school' | 'organiser' | 'region',
+  from: string,
+  to: string,
+  today: string,
+) {
   if (level === 'region') {
     const regions = [];
-    for (const regionId of await unsafeAllRegionIds(tx)) regions.push({ regionId, ...(await buildRegionalStatistics(tx, regionId, { from, to })) });
+    for (const regionId of await unsafeAllRegionIds(tx))
+      regions.push({ regionId, ...(await buildRegionalStatistics(tx, regionId, { from, to })) });
     return regions;
   }
   const organisers = await unsafeAllOrganiserIds(tx);
@@ -32,7 +62,14 @@ export async function unsafeStatsForCli(tx: Tx, level: 'school' | 'organiser' | 
     const rows: StatsUnitRow[] = [];
     for (const organiserId of organisers) {
       const s = await buildSchoolStatistics(tx, organiserId, 'all', { from, to });
-      rows.push(...s.schoolUnits.map((u) => ({ organiserId, schoolUnitId: u.schoolUnitId, schoolUnitName: u.schoolUnitName, ...fields(u.current) })));
+      rows.push(
+        ...s.schoolUnits.map((u) => ({
+          organiserId,
+          schoolUnitId: u.schoolUnitId,
+          schoolUnitName: u.schoolUnitName,
+          ...fields(u.current),
+        })),
+      );
     }
     return rows;
   }
@@ -40,8 +77,14 @@ export async function unsafeStatsForCli(tx: Tx, level: 'school' | 'organiser' | 
   for (const organiserId of organisers) {
     const s = await buildOrganiserStatistics(tx, organiserId, { from, to, today });
     rows.push({
-      organiserId, ...fields(s.total.current),
-      schoolUnits: s.schoolUnits.map((u) => ({ organiserId, schoolUnitId: u.schoolUnitId, schoolUnitName: u.schoolUnitName, ...fields(u.current) })),
+      organiserId,
+      ...fields(s.total.current),
+      schoolUnits: s.schoolUnits.map((u) => ({
+        organiserId,
+        schoolUnitId: u.schoolUnitId,
+        schoolUnitName: u.schoolUnitName,
+        ...fields(u.current),
+      })),
     });
   }
   return rows;

@@ -10,5 +10,6 @@ export function assertUserAdmin(actor: Actor): void {
 /** Organiser-wide administrative roles only the system administrator hands out; a region is never granted here. */
 export function assertMayGrant(actor: Actor, role: Role): void {
   if (role === 'region') throw forbidden('Regionroller skapas med kommandoraden.');
-  if ((role === 'systemAdmin' || role === 'organiserAdmin') && !hasRole(actor, 'systemAdmin')) throw forbidden('Bara systemadministratören kan ge administratörsroller.');
+  if ((role === 'systemAdmin' || role === 'organiserAdmin') && !hasRole(actor, 'systemAdmin'))
+    throw forbidden('Bara systemadministratören kan ge administratörsroller.');
 }

@@ -14,7 +14,15 @@ import { notFound } from '../../errors.js';
 import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import {
-  Account, AccountAudit, AccountList, AccountQuery, AuthSettings, GrantRoleBody, ResetPasswordBody, RevokeRoleBody, RoleMapping,
+  Account,
+  AccountAudit,
+  AccountList,
+  AccountQuery,
+  AuthSettings,
+  GrantRoleBody,
+  ResetPasswordBody,
+  RevokeRoleBody,
+  RoleMapping,
 } from '../../../shared/schemas/users.js';
 import { assertMayGrant, assertUserAdmin } from './users.policy.js';
 import { accountAuditTrail, findAccount, listAccounts, listSchoolUnits } from './users.repo.js';
@@ -36,100 +44,217 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
     return (await findAccount(tx, organiserId, userId))!;
   };
 
-  app.get('/api/users', {
-    schema: { tags: ['users'], summary: 'Accounts of the organiser (search, filter by role and school unit)', querystring: AccountQuery, response: { 200: AccountList, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    assertUserAdmin(actor);
-    return { accounts: await listAccounts(db, actor.organiserId, request.query), schoolUnits: await listSchoolUnits(db, actor.organiserId) };
-  });
-
-  for (const [action, isActive] of [['disable', false], ['enable', true]] as const) {
-    app.post(`/api/users/:id/${action}`, {
-      schema: { tags: ['users'], summary: `${action === 'disable' ? 'Disable' : 'Enable'} an account (audited)`, params: UserParams, response: { 200: Account, ...errors } },
-    }, async (request) => {
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Accounts of the organiser (search, filter by role and school unit)',
+        querystring: AccountQuery,
+        response: { 200: AccountList, ...errors },
+      },
+    },
+    async (request) => {
       const actor = actorOf(request);
       assertUserAdmin(actor);
-      return db.transaction((tx) => changeAccount(tx, actor.organiserId, request.params.id,
-        () => setAccountActive(tx, auditContextOf(request), request.params.id, isActive)));
-    });
+      return {
+        accounts: await listAccounts(db, actor.organiserId, request.query),
+        schoolUnits: await listSchoolUnits(db, actor.organiserId),
+      };
+    },
+  );
+
+  for (const [action, isActive] of [
+    ['disable', false],
+    ['enable', true],
+  ] as const) {
+    app.post(
+      `/api/users/:id/${action}`,
+      {
+        schema: {
+          tags: ['users'],
+          summary: `${action === 'disable' ? 'Disable' : 'Enable'} an account (audited)`,
+          params: UserParams,
+          response: { 200: Account, ...errors },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        assertUserAdmin(actor);
+        return db.transaction((tx) =>
+          changeAccount(tx, actor.organiserId, request.params.id, () =>
+            setAccountActive(tx, auditContextOf(request), request.params.id, isActive),
+          ),
+        );
+      },
+    );
   }
 
-  app.post('/api/users/:id/roles', {
-    schema: { tags: ['users'], summary: 'Grant a role manually, optionally until a day (audited)', params: UserParams, body: GrantRoleBody, response: { 200: Account, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    assertUserAdmin(actor);
-    assertMayGrant(actor, request.body.role);
-    return db.transaction((tx) => changeAccount(tx, actor.organiserId, request.params.id,
-      () => grantRole(tx, auditContextOf(request), request.params.id, request.body)));
-  });
+  app.post(
+    '/api/users/:id/roles',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Grant a role manually, optionally until a day (audited)',
+        params: UserParams,
+        body: GrantRoleBody,
+        response: { 200: Account, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      assertUserAdmin(actor);
+      assertMayGrant(actor, request.body.role);
+      return db.transaction((tx) =>
+        changeAccount(tx, actor.organiserId, request.params.id, () =>
+          grantRole(tx, auditContextOf(request), request.params.id, request.body),
+        ),
+      );
+    },
+  );
 
-  app.post('/api/users/:id/roles/revoke', {
-    schema: { tags: ['users'], summary: 'Revoke a manual role grant (audited)', params: UserParams, body: RevokeRoleBody, response: { 200: Account, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    assertUserAdmin(actor);
-    assertMayGrant(actor, request.body.role);
-    return db.transaction((tx) => changeAccount(tx, actor.organiserId, request.params.id,
-      () => revokeRole(tx, auditContextOf(request), request.params.id, request.body)));
-  });
+  app.post(
+    '/api/users/:id/roles/revoke',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Revoke a manual role grant (audited)',
+        params: UserParams,
+        body: RevokeRoleBody,
+        response: { 200: Account, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      assertUserAdmin(actor);
+      assertMayGrant(actor, request.body.role);
+      return db.transaction((tx) =>
+        changeAccount(tx, actor.organiserId, request.params.id, () =>
+          revokeRole(tx, auditContextOf(request), request.params.id, request.body),
+        ),
+      );
+    },
+  );
 
-  app.post('/api/users/:id/password', {
-    schema: { tags: ['users'], summary: 'Set a new local password (audited; sessions end)', params: UserParams, body: ResetPasswordBody, response: { 200: Account, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    assertUserAdmin(actor);
-    return db.transaction((tx) => changeAccount(tx, actor.organiserId, request.params.id,
-      () => resetPassword(tx, auditContextOf(request), request.params.id, request.body.password)));
-  });
+  app.post(
+    '/api/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Set a new local password (audited; sessions end)',
+        params: UserParams,
+        body: ResetPasswordBody,
+        response: { 200: Account, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      assertUserAdmin(actor);
+      return db.transaction((tx) =>
+        changeAccount(tx, actor.organiserId, request.params.id, () =>
+          resetPassword(tx, auditContextOf(request), request.params.id, request.body.password),
+        ),
+      );
+    },
+  );
 
-  app.get('/api/users/:id/audit', {
-    schema: { tags: ['users'], summary: "The account's audit trail (the read is audited)", params: UserParams, response: { 200: AccountAudit, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    assertUserAdmin(actor);
-    return db.transaction(async (tx) => {
-      if (!(await findAccount(tx, actor.organiserId, request.params.id))) throw notFound('NOT_FOUND', 'Kontot finns inte.');
-      const events = await accountAuditTrail(tx, actor.organiserId, request.params.id);
-      await writeAuditEvent(tx, auditContextOf(request), { type: 'user.read-audit', targetUserId: request.params.id, data: {} });
-      return { events };
-    });
-  });
+  app.get(
+    '/api/users/:id/audit',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "The account's audit trail (the read is audited)",
+        params: UserParams,
+        response: { 200: AccountAudit, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      assertUserAdmin(actor);
+      return db.transaction(async (tx) => {
+        if (!(await findAccount(tx, actor.organiserId, request.params.id)))
+          throw notFound('NOT_FOUND', 'Kontot finns inte.');
+        const events = await accountAuditTrail(tx, actor.organiserId, request.params.id);
+        await writeAuditEvent(tx, auditContextOf(request), {
+          type: 'user.read-audit',
+          targetUserId: request.params.id,
+          data: {},
+        });
+        return { events };
+      });
+    },
+  );
 
-  app.get('/api/users/role-mapping', {
-    schema: { tags: ['users'], summary: 'SS12000 duty and assignment roles → Närvaro roles (defaults with the organiser\'s changes)', response: { 200: RoleMapping, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    assertUserAdmin(actor);
-    return { entries: await effectiveRoleMapping(db, actor.organiserId) };
-  });
+  app.get(
+    '/api/users/role-mapping',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "SS12000 duty and assignment roles → Närvaro roles (defaults with the organiser's changes)",
+        response: { 200: RoleMapping, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      assertUserAdmin(actor);
+      return { entries: await effectiveRoleMapping(db, actor.organiserId) };
+    },
+  );
 
-  app.put('/api/users/role-mapping', {
-    schema: { tags: ['users'], summary: 'Set the role mapping (used by the next import or sync; audited)', body: RoleMapping, response: { 200: RoleMapping, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    assertUserAdmin(actor);
-    return db.transaction(async (tx) => {
-      await updateRoleMapping(tx, auditContextOf(request), request.body);
-      return { entries: await effectiveRoleMapping(tx, actor.organiserId) };
-    });
-  });
+  app.put(
+    '/api/users/role-mapping',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Set the role mapping (used by the next import or sync; audited)',
+        body: RoleMapping,
+        response: { 200: RoleMapping, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      assertUserAdmin(actor);
+      return db.transaction(async (tx) => {
+        await updateRoleMapping(tx, auditContextOf(request), request.body);
+        return { entries: await effectiveRoleMapping(tx, actor.organiserId) };
+      });
+    },
+  );
 
-  app.get('/api/users/sign-in-settings', {
-    schema: { tags: ['users'], summary: 'Whether local passwords are allowed for the organiser', response: { 200: AuthSettings, ...errors } },
-  }, async (request) => {
-    const actor = actorOf(request);
-    assertUserAdmin(actor);
-    const [row] = await db.select().from(schema.authSettings).where(eq(schema.authSettings.organiserId, actor.organiserId));
-    return { localLoginEnabled: row?.localLoginEnabled ?? true };
-  });
+  app.get(
+    '/api/users/sign-in-settings',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Whether local passwords are allowed for the organiser',
+        response: { 200: AuthSettings, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      assertUserAdmin(actor);
+      const [row] = await db
+        .select()
+        .from(schema.authSettings)
+        .where(eq(schema.authSettings.organiserId, actor.organiserId));
+      return { localLoginEnabled: row?.localLoginEnabled ?? true };
+    },
+  );
 
-  app.put('/api/users/sign-in-settings', {
-    schema: { tags: ['users'], summary: 'Allow or turn off local passwords (the system administrator always may; audited)', body: AuthSettings, response: { 200: AuthSettings, ...errors } },
-  }, async (request) => {
-    assertUserAdmin(actorOf(request));
-    await db.transaction((tx) => updateAuthSettings(tx, auditContextOf(request), request.body.localLoginEnabled));
-    return request.body;
-  });
+  app.put(
+    '/api/users/sign-in-settings',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Allow or turn off local passwords (the system administrator always may; audited)',
+        body: AuthSettings,
+        response: { 200: AuthSettings, ...errors },
+      },
+    },
+    async (request) => {
+      assertUserAdmin(actorOf(request));
+      await db.transaction((tx) => updateAuthSettings(tx, auditContextOf(request), request.body.localLoginEnabled));
+      return request.body;
+    },
+  );
 }

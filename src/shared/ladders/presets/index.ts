@@ -16,7 +16,9 @@ export type LadderPresetId = (typeof LADDER_PRESET_IDS)[number];
 function load(id: LadderPresetId, data: unknown): LadderDefinition {
   const result = validateLadder(data);
   if (!result.ok) {
-    throw new Error(`Ladder preset "${id}" is invalid: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    throw new Error(
+      `Ladder preset "${id}" is invalid: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+    );
   }
   if (result.ladder.id !== id) throw new Error(`Ladder preset file "${id}" has id "${result.ladder.id}".`);
   return result.ladder;

@@ -20,7 +20,8 @@ export function useSubmit<A extends unknown[] = []>(run: (...args: A) => Promise
     }
   };
   return {
-    error, isSaving,
+    error,
+    isSaving,
     /** For a button or a select: runs with the given arguments. */
     run: (...args: A) => void perform(...args),
     /** For a form without arguments. */

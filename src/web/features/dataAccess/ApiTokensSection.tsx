@@ -9,7 +9,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { LiveStatus } from '../../components/LiveStatus';
 import { formatDateTime } from '../../lib/format';
 
-const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'UNKNOWN', String(caught)));
+const asApiError = (caught: unknown) =>
+  caught instanceof ApiError ? caught : new ApiError(0, 'UNKNOWN', String(caught));
 
 /** API tokens for SS12000 read: create (the token is shown once), list, revoke. */
 export function ApiTokensSection() {
@@ -23,7 +24,9 @@ export function ApiTokensSection() {
   const [created, setCreated] = useState<CreatedApiTokenResponse | null>(null);
   const createdHeading = useRef<HTMLHeadingElement>(null);
   // The token is shown once: move focus to it when it appears, so it is not missed.
-  useEffect(() => { if (created) createdHeading.current?.focus(); }, [created]);
+  useEffect(() => {
+    if (created) createdHeading.current?.focus();
+  }, [created]);
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,18 +64,38 @@ export function ApiTokensSection() {
       <form className="form" onSubmit={(event) => void handleCreate(event)}>
         <div className="field">
           <label htmlFor={ids.name}>{t('dataAccess.name')}</label>
-          <input id={ids.name} value={name} onChange={(event) => setName(event.target.value)} required maxLength={100} aria-describedby={ids.hint} autoComplete="off" />
-          <p className="hint" id={ids.hint}>{t('dataAccess.nameHint')}</p>
+          <input
+            id={ids.name}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            required
+            maxLength={100}
+            aria-describedby={ids.hint}
+            autoComplete="off"
+          />
+          <p className="hint" id={ids.hint}>
+            {t('dataAccess.nameHint')}
+          </p>
         </div>
-        <button type="submit" className="button" disabled={isBusy || name.trim() === ''}>{isBusy ? t('dataAccess.creating') : t('dataAccess.create')}</button>
+        <button type="submit" className="button" disabled={isBusy || name.trim() === ''}>
+          {isBusy ? t('dataAccess.creating') : t('dataAccess.create')}
+        </button>
       </form>
       {created && (
         <div className="message message-info" aria-labelledby={ids.created} role="region">
-          <h3 id={ids.created} ref={createdHeading} tabIndex={-1} className="message-title">{t('dataAccess.createdHeading', { name: created.apiToken.name })}</h3>
+          <h3 id={ids.created} ref={createdHeading} tabIndex={-1} className="message-title">
+            {t('dataAccess.createdHeading', { name: created.apiToken.name })}
+          </h3>
           <p>{t('dataAccess.createdHint')}</p>
           <div className="field">
             <label htmlFor={ids.token}>{t('dataAccess.tokenLabel')}</label>
-            <input id={ids.token} readOnly value={created.token} onFocus={(event) => event.target.select()} spellCheck={false} />
+            <input
+              id={ids.token}
+              readOnly
+              value={created.token}
+              onFocus={(event) => event.target.select()}
+              spellCheck={false}
+            />
           </div>
         </div>
       )}
@@ -87,8 +110,12 @@ export function ApiTokensSection() {
             <caption id={ids.caption}>{t('dataAccess.listCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('dataAccess.colName')}</th><th scope="col">{t('dataAccess.colScopes')}</th><th scope="col">{t('dataAccess.colCreated')}</th>
-                <th scope="col">{t('dataAccess.colLastUsed')}</th><th scope="col">{t('dataAccess.colStatus')}</th><th scope="col">{t('dataAccess.colAction')}</th>
+                <th scope="col">{t('dataAccess.colName')}</th>
+                <th scope="col">{t('dataAccess.colScopes')}</th>
+                <th scope="col">{t('dataAccess.colCreated')}</th>
+                <th scope="col">{t('dataAccess.colLastUsed')}</th>
+                <th scope="col">{t('dataAccess.colStatus')}</th>
+                <th scope="col">{t('dataAccess.colAction')}</th>
               </tr>
             </thead>
             <tbody>
@@ -96,12 +123,23 @@ export function ApiTokensSection() {
                 <tr key={token.id}>
                   <th scope="row">{token.name}</th>
                   <td>{token.scopes.join(', ')}</td>
-                  <td>{formatDateTime(token.createdAt, i18n.language)}{token.createdBy ? ` (${token.createdBy})` : ''}</td>
+                  <td>
+                    {formatDateTime(token.createdAt, i18n.language)}
+                    {token.createdBy ? ` (${token.createdBy})` : ''}
+                  </td>
                   <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, i18n.language) : t('dataAccess.never')}</td>
-                  <td>{token.revokedAt ? t('dataAccess.revokedOn', { date: formatDateTime(token.revokedAt, i18n.language) }) : t('dataAccess.active')}</td>
+                  <td>
+                    {token.revokedAt
+                      ? t('dataAccess.revokedOn', { date: formatDateTime(token.revokedAt, i18n.language) })
+                      : t('dataAccess.active')}
+                  </td>
                   <td>
                     {!token.revokedAt && (
-                      <button type="button" className="button button-secondary" onClick={() => void handleRevoke(token.id, token.name)}>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        onClick={() => void handleRevoke(token.id, token.name)}
+                      >
                         {t('dataAccess.revoke', { name: token.name })}
                       </button>
                     )}

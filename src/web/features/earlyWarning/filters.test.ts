@@ -3,13 +3,36 @@ import type { EarlyWarningRow } from '@shared/schemas/ladders';
 import { filterRows, trendDirection } from './filters';
 
 const row = (personId: string, over: Partial<EarlyWarningRow>): EarlyWarningRow => ({
-  personId, givenName: 'A', familyName: personId, isProtected: false, className: '7A', schoolUnitId: 's1', schoolUnitName: 'Skola',
-  stepIndex: 1, stepKey: 'a', stepName: 'A', since: '2026-11-23', explanation: '', isNewThisWeek: false, recentAbsentRate: null,
-  previousAbsentRate: null, coverage: null, openTasks: 0, overdueTasks: 0, daysSinceLastMeasure: null, isWithoutMeasure: false, patterns: [], ...over,
+  personId,
+  givenName: 'A',
+  familyName: personId,
+  isProtected: false,
+  className: '7A',
+  schoolUnitId: 's1',
+  schoolUnitName: 'Skola',
+  stepIndex: 1,
+  stepKey: 'a',
+  stepName: 'A',
+  since: '2026-11-23',
+  explanation: '',
+  isNewThisWeek: false,
+  recentAbsentRate: null,
+  previousAbsentRate: null,
+  coverage: null,
+  openTasks: 0,
+  overdueTasks: 0,
+  daysSinceLastMeasure: null,
+  isWithoutMeasure: false,
+  patterns: [],
+  ...over,
 });
 
 describe('early-warning filters', () => {
-  const rows = [row('a', { stepIndex: 1, isNewThisWeek: true }), row('b', { stepIndex: 3, isWithoutMeasure: true }), row('c', { stepIndex: 3, schoolUnitId: 's2' })];
+  const rows = [
+    row('a', { stepIndex: 1, isNewThisWeek: true }),
+    row('b', { stepIndex: 3, isWithoutMeasure: true }),
+    row('c', { stepIndex: 3, schoolUnitId: 's2' }),
+  ];
   const none = { step: null, isNewOnly: false, isWithoutMeasureOnly: false, schoolUnitId: null };
   it('keeps every row without filters and combines filters with "and"', () => {
     expect(filterRows(rows, none).map((r) => r.personId)).toEqual(['a', 'b', 'c']);

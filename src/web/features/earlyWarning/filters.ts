@@ -12,11 +12,13 @@ export interface EarlyWarningFilters {
 
 /** The rows that pass every filter, in the server's order. */
 export function filterRows(rows: readonly EarlyWarningRow[], filters: EarlyWarningFilters): EarlyWarningRow[] {
-  return rows.filter((row) =>
-    (filters.step === null || row.stepIndex === filters.step)
-    && (!filters.isNewOnly || row.isNewThisWeek)
-    && (!filters.isWithoutMeasureOnly || row.isWithoutMeasure)
-    && (filters.schoolUnitId === null || row.schoolUnitId === filters.schoolUnitId));
+  return rows.filter(
+    (row) =>
+      (filters.step === null || row.stepIndex === filters.step) &&
+      (!filters.isNewOnly || row.isNewThisWeek) &&
+      (!filters.isWithoutMeasureOnly || row.isWithoutMeasure) &&
+      (filters.schoolUnitId === null || row.schoolUnitId === filters.schoolUnitId),
+  );
 }
 
 /** Changes smaller than half a percentage point read as unchanged (as on the pupil page). */

@@ -15,4 +15,5 @@ export function childName(overview: GuardianOverview, pupilId: string): string {
 }
 
 /** The first day a report may cover (the school's limit for days back). */
-export const earliestReportDate = (overview: GuardianOverview): string => addDays(overview.today, -overview.reportPastDays);
+export const earliestReportDate = (overview: GuardianOverview): string =>
+  addDays(overview.today, -overview.reportPastDays);

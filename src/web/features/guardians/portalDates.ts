@@ -19,7 +19,10 @@ export function localParts(instant: string): { date: string; time: string } {
 }
 
 /** A stored report as the form's fields: an end at local midnight is the end of the day before (whole days). */
-export function reportFields(startsAt: string, endsAt: string): { fromDate: string; toDate: string; fromTime: string; toTime: string } {
+export function reportFields(
+  startsAt: string,
+  endsAt: string,
+): { fromDate: string; toDate: string; fromTime: string; toTime: string } {
   const start = localParts(startsAt);
   const end = localParts(endsAt);
   const endsAtMidnight = end.time === '00:00';
@@ -41,6 +44,13 @@ export type ReportPeriod =
 export function reportPeriod(startsAt: string, endsAt: string): ReportPeriod {
   const f = reportFields(startsAt, endsAt);
   if (!f.fromTime && !f.toTime) return { kind: 'wholeDays', fromDate: f.fromDate, toDate: f.toDate };
-  if (f.fromDate === f.toDate) return { kind: 'partOfDay', date: f.fromDate, fromTime: f.fromTime || '00:00', toTime: f.toTime || '24:00' };
-  return { kind: 'span', fromDate: f.fromDate, fromTime: f.fromTime || '00:00', toDate: f.toDate, toTime: f.toTime || '24:00' };
+  if (f.fromDate === f.toDate)
+    return { kind: 'partOfDay', date: f.fromDate, fromTime: f.fromTime || '00:00', toTime: f.toTime || '24:00' };
+  return {
+    kind: 'span',
+    fromDate: f.fromDate,
+    fromTime: f.fromTime || '00:00',
+    toDate: f.toDate,
+    toTime: f.toTime || '24:00',
+  };
 }

@@ -1,7 +1,14 @@
 /** The SS12000 files an import takes, by exact file name. */
 export const IMPORT_FILE_NAMES = [
-  'organisations.json', 'persons.json', 'groups.json', 'duties.json', 'activities.json',
-  'calendarEvents.json', 'attendances.json', 'absences.json', 'schoolCalendar.json',
+  'organisations.json',
+  'persons.json',
+  'groups.json',
+  'duties.json',
+  'activities.json',
+  'calendarEvents.json',
+  'attendances.json',
+  'absences.json',
+  'schoolCalendar.json',
 ] as const;
 
 /** Selected files split into known and unexpected names, and the known names not selected. */

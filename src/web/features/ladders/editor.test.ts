@@ -3,12 +3,29 @@ import i18next from 'i18next';
 import sv from '../../i18n/sv.json';
 import { LADDER_PRESETS } from '@shared/ladders/presets';
 import {
-  appendAt, fieldId, formShapeProblem, getIn, newStep, parseWhole, percentToShare, pointerAncestors, pointerOf, problemLocation,
-  problemsByPointer, removeAt, setIn, shareToPercent,
+  appendAt,
+  fieldId,
+  formShapeProblem,
+  getIn,
+  newStep,
+  parseWhole,
+  percentToShare,
+  pointerAncestors,
+  pointerOf,
+  problemLocation,
+  problemsByPointer,
+  removeAt,
+  setIn,
+  shareToPercent,
 } from './editor';
 
 const i18n = i18next.createInstance();
-void i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, initAsync: false, interpolation: { escapeValue: false } });
+void i18n.init({
+  lng: 'sv',
+  resources: { sv: { translation: sv } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
 const t = i18n.t.bind(i18n);
 const stockholm = LADDER_PRESETS.stockholm;
 
@@ -27,7 +44,11 @@ describe('updates by path', () => {
     expect(stockholm.steps[0].lawReferences).toEqual([]);
   });
   it('gives a new step a key that is not used yet', () => {
-    const step = newStep({ steps: [...stockholm.steps, { ...stockholm.steps[0], key: 'steg-5' }] }, 'Nytt', 'Beskrivning');
+    const step = newStep(
+      { steps: [...stockholm.steps, { ...stockholm.steps[0], key: 'steg-5' }] },
+      'Nytt',
+      'Beskrivning',
+    );
     expect(step.key).toBe('steg-6');
     expect(step.entry).toBe('automatic');
   });
@@ -41,13 +62,17 @@ describe('problem paths', () => {
   });
   it('groups the server problems by pointer inside the definition', () => {
     const map = problemsByPointer([
-      { path: '/definition/steps/0/name', message: 'a' }, { path: '/definition/steps/0/name', message: 'b' }, { path: '/effectiveFrom', message: 'c' },
+      { path: '/definition/steps/0/name', message: 'a' },
+      { path: '/definition/steps/0/name', message: 'b' },
+      { path: '/effectiveFrom', message: 'c' },
     ]);
     expect(map.get('/steps/0/name')).toEqual(['a', 'b']);
     expect(map.get('/effectiveFrom')).toEqual(['c']);
   });
   it('names the place of a problem in Swedish', () => {
-    expect(problemLocation(t, '/steps/2/triggers/triggers/1/threshold', stockholm)).toBe('Steg 3 (Utredning + anmälan) › Villkor 2 › Gräns');
+    expect(problemLocation(t, '/steps/2/triggers/triggers/1/threshold', stockholm)).toBe(
+      'Steg 3 (Utredning + anmälan) › Villkor 2 › Gräns',
+    );
     expect(problemLocation(t, '/steps/0/actions/0/dueDays', null)).toBe('Steg 1 › Åtgärd 1 › Dagar till förfallodag');
     expect(problemLocation(t, '/steps/1/lawReferences/0', stockholm)).toBe('Steg 2 (Fördjupad kartläggning) › Lagrum');
     expect(problemLocation(t, '', stockholm)).toBe('Trappan');
@@ -75,7 +100,8 @@ describe('numbers in the form', () => {
 
 describe('JSON shape check', () => {
   it('accepts every preset', () => {
-    for (const preset of Object.values(LADDER_PRESETS)) expect(formShapeProblem(JSON.parse(JSON.stringify(preset)))).toBeNull();
+    for (const preset of Object.values(LADDER_PRESETS))
+      expect(formShapeProblem(JSON.parse(JSON.stringify(preset)))).toBeNull();
   });
   it('explains what the form cannot show', () => {
     expect(formShapeProblem([])).toBe('ladderEditor.json.notObject');

@@ -40,7 +40,11 @@ export function removeAt<T>(root: T, path: Path): T {
   const parentPath = path.slice(0, -1);
   const parent = getIn(root, parentPath);
   if (!Array.isArray(parent)) return root;
-  return setIn(root, parentPath, parent.filter((_, i) => i !== index));
+  return setIn(
+    root,
+    parentPath,
+    parent.filter((_, i) => i !== index),
+  );
 }
 
 /** A copy of `root` with `item` appended to the array at `path`. */
@@ -82,7 +86,10 @@ export function pointerAncestors(pointer: string): string[] {
  * frånvaro) › Utlösare 1 › Gräns". Unknown field names are shown as they are.
  */
 export function problemLocation(t: TFunction, pointer: string, definition: Partial<LadderDefinition> | null): string {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (segments.length === 0) return t('ladderEditor.locations.ladder');
   const parts: string[] = [];
   for (let i = 0; i < segments.length; i += 1) {
@@ -91,7 +98,11 @@ export function problemLocation(t: TFunction, pointer: string, definition: Parti
     const index = next !== undefined && /^\d+$/.test(next) ? Number(next) : null;
     if (segment === 'steps' && index !== null) {
       const name = definition?.steps?.[index]?.name;
-      parts.push(name ? t('ladderEditor.locations.stepNamed', { number: index + 1, name }) : t('ladderEditor.locations.step', { number: index + 1 }));
+      parts.push(
+        name
+          ? t('ladderEditor.locations.stepNamed', { number: index + 1, name })
+          : t('ladderEditor.locations.step', { number: index + 1 }),
+      );
       i += 1;
     } else if (segment === 'alerts' && index !== null) {
       parts.push(t('ladderEditor.locations.alert', { number: index + 1 }));
@@ -155,17 +166,27 @@ export function newStep(definition: Pick<LadderDefinition, 'steps'>, name: strin
   let n = definition.steps.length + 1;
   while (used.has(`steg-${n}`)) n += 1;
   return {
-    key: `steg-${n}`, name, description, triggers: { combine: 'any', triggers: [newRateTrigger()] },
-    actions: [], responsibleRoles: [], lawReferences: [], entry: 'automatic',
+    key: `steg-${n}`,
+    name,
+    description,
+    triggers: { combine: 'any', triggers: [newRateTrigger()] },
+    actions: [],
+    responsibleRoles: [],
+    lawReferences: [],
+    entry: 'automatic',
   };
 }
 
 /** Lines of a textarea as a list (empty lines dropped); the inverse joins with newlines. */
 export function linesToList(text: string): string[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean);
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Whether a parsed JSON value has the shape the form can show (it may still break the rules:
@@ -176,14 +197,18 @@ export function formShapeProblem(value: unknown): string | null {
   if (!Array.isArray(value.steps) || value.steps.length === 0) return 'ladderEditor.json.noSteps';
   if (!isObject(value.deEscalation)) return 'ladderEditor.json.badShape';
   for (const step of value.steps) {
-    if (!isObject(step) || !isObject(step.triggers) || !Array.isArray(step.triggers.triggers)) return 'ladderEditor.json.badShape';
-    if (!Array.isArray(step.actions) || !Array.isArray(step.responsibleRoles) || !Array.isArray(step.lawReferences)) return 'ladderEditor.json.badShape';
+    if (!isObject(step) || !isObject(step.triggers) || !Array.isArray(step.triggers.triggers))
+      return 'ladderEditor.json.badShape';
+    if (!Array.isArray(step.actions) || !Array.isArray(step.responsibleRoles) || !Array.isArray(step.lawReferences))
+      return 'ladderEditor.json.badShape';
     for (const trigger of step.triggers.triggers) {
       if (!isObject(trigger) || typeof trigger.kind !== 'string') return 'ladderEditor.json.badShape';
       if (trigger.kind === 'group' && !Array.isArray(trigger.triggers)) return 'ladderEditor.json.badShape';
-      if ((trigger.kind === 'rate' || trigger.kind === 'lateCount') && !isObject(trigger.period)) return 'ladderEditor.json.badShape';
+      if ((trigger.kind === 'rate' || trigger.kind === 'lateCount') && !isObject(trigger.period))
+        return 'ladderEditor.json.badShape';
     }
-    for (const action of step.actions) if (!isObject(action) || typeof action.kind !== 'string') return 'ladderEditor.json.badShape';
+    for (const action of step.actions)
+      if (!isObject(action) || typeof action.kind !== 'string') return 'ladderEditor.json.badShape';
   }
   if (value.alerts !== undefined && !Array.isArray(value.alerts)) return 'ladderEditor.json.badShape';
   return null;

@@ -6,7 +6,12 @@ import { LADDER_PRESETS } from '@shared/ladders/presets';
 import { actionText, deEscalationText, entryText, requiresPreviousText, stepLabel, triggerText } from './ladderText';
 
 const i18n = i18next.createInstance();
-void i18n.init({ lng: 'sv', resources: { sv: { translation: sv }, en: { translation: en } }, initAsync: false, interpolation: { escapeValue: false } });
+void i18n.init({
+  lng: 'sv',
+  resources: { sv: { translation: sv }, en: { translation: en } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
 const t = i18n.t.bind(i18n);
 const { stockholm, kyrkbacksskolan, orebro } = LADDER_PRESETS;
 // Intl puts a no-break space before "%".
@@ -20,22 +25,29 @@ describe('ladder wording', () => {
       'All frånvaro minst 40 % under en avslutad kalendermånad',
       'All frånvaro minst 20 % sammantaget under två avslutade kalendermånader i följd',
     ]);
-    expect(actionText(t, step.actions[2])).toBe('Uppgift till rektor inom 30 dagar: Slutför utredningen av frånvaron (inom en månad)');
+    expect(actionText(t, step.actions[2])).toBe(
+      'Uppgift till rektor inom 30 dagar: Slutför utredningen av frånvaron (inom en månad)',
+    );
     expect(actionText(t, step.actions[0])).toBe('Öppna en utredning av frånvaron');
     expect(entryText(t, stockholm.steps[1])).toBe('Sätts av personal (inga automatiska villkor).');
   });
 
   it('covers the other trigger kinds and rules', () => {
-    const kyrk = kyrkbacksskolan.steps.flatMap((s) => s.triggers.triggers.map((trigger) => plain(triggerText(t, trigger, 'sv'))));
+    const kyrk = kyrkbacksskolan.steps.flatMap((s) =>
+      s.triggers.triggers.map((trigger) => plain(triggerText(t, trigger, 'sv'))),
+    );
     expect(kyrk).toContain('All frånvaro över 20 % under en avslutad kalendermånad');
     expect(kyrk).toContain('Personal har markerat oro för eleven');
     expect(kyrk.some((text) => text.startsWith('Minst 3 ofullständiga veckor'))).toBe(true);
     const ore = orebro.steps.flatMap((s) => s.triggers.triggers.map((trigger) => plain(triggerText(t, trigger, 'sv'))));
     expect(ore.every((text) => text.length > 10 && !text.includes('ladderText.'))).toBe(true);
     expect(deEscalationText(t, stockholm)).toMatch(/^Ingen automatisk nedtrappning/);
-    expect(deEscalationText(t, { deEscalation: { kind: 'weeksBelow', weeks: 4 } })).toBe('Eleven går ner ett steg efter 4 veckor då stegets villkor inte uppfylls.');
+    expect(deEscalationText(t, { deEscalation: { kind: 'weeksBelow', weeks: 4 } })).toBe(
+      'Eleven går ner ett steg efter 4 veckor då stegets villkor inte uppfylls.',
+    );
     const withRule = kyrkbacksskolan.steps.findIndex((s) => s.requiresPrevious);
-    if (withRule >= 0) expect(requiresPreviousText(t, kyrkbacksskolan, withRule)).toMatch(/^Kräver att eleven redan är på steg \d/);
+    if (withRule >= 0)
+      expect(requiresPreviousText(t, kyrkbacksskolan, withRule)).toMatch(/^Kräver att eleven redan är på steg \d/);
     expect(requiresPreviousText(t, stockholm, 0)).toBeNull();
   });
 
@@ -47,6 +59,8 @@ describe('ladder wording', () => {
 
   it('has English wording too', () => {
     const en = i18n.getFixedT('en');
-    expect(plain(triggerText(en, stockholm.steps[0].triggers.triggers[0], 'en'))).toBe('All absence at least 10% in a completed calendar month');
+    expect(plain(triggerText(en, stockholm.steps[0].triggers.triggers[0], 'en'))).toBe(
+      'All absence at least 10% in a completed calendar month',
+    );
   });
 });

@@ -31,25 +31,38 @@ export function periodText(t: TFunction, period: Period): string {
 export function leafTriggerText(t: TFunction, trigger: LeafTrigger, language: string): string {
   switch (trigger.kind) {
     case 'rate':
-      return capitalize(t('ladderText.triggers.rate', {
-        measure: t(`ladderText.measures.${trigger.measure}`),
-        comparison: t(`ladderText.rateComparators.${trigger.comparator}`, { value: formatPercent(trigger.threshold, language) }),
-        period: periodText(t, trigger.period),
-      }));
+      return capitalize(
+        t('ladderText.triggers.rate', {
+          measure: t(`ladderText.measures.${trigger.measure}`),
+          comparison: t(`ladderText.rateComparators.${trigger.comparator}`, {
+            value: formatPercent(trigger.threshold, language),
+          }),
+          period: periodText(t, trigger.period),
+        }),
+      );
     case 'incompleteWeeks':
-      return t(trigger.freshWindowAfterPreviousStep ? 'ladderText.triggers.incompleteWeeksFresh' : 'ladderText.triggers.incompleteWeeks', { k: trigger.k, n: trigger.n });
+      return t(
+        trigger.freshWindowAfterPreviousStep
+          ? 'ladderText.triggers.incompleteWeeksFresh'
+          : 'ladderText.triggers.incompleteWeeks',
+        { k: trigger.k, n: trigger.n },
+      );
     case 'consecutiveAbsentDays':
       return t('ladderText.triggers.consecutiveAbsentDays', { count: trigger.days });
     case 'absenceOccasionsInMonth':
-      return capitalize(t('ladderText.triggers.absenceOccasions', {
-        comparison: t(`ladderText.countComparators.${trigger.comparator}`, { value: trigger.count }),
-        period: t(trigger.monthToDate ? 'ladderText.periods.monthToDate' : 'ladderText.periods.month'),
-      }));
+      return capitalize(
+        t('ladderText.triggers.absenceOccasions', {
+          comparison: t(`ladderText.countComparators.${trigger.comparator}`, { value: trigger.count }),
+          period: t(trigger.monthToDate ? 'ladderText.periods.monthToDate' : 'ladderText.periods.month'),
+        }),
+      );
     case 'lateCount':
-      return capitalize(t('ladderText.triggers.lateCount', {
-        comparison: t(`ladderText.countComparators.${trigger.comparator}`, { value: trigger.count }),
-        period: periodText(t, trigger.period),
-      }));
+      return capitalize(
+        t('ladderText.triggers.lateCount', {
+          comparison: t(`ladderText.countComparators.${trigger.comparator}`, { value: trigger.count }),
+          period: periodText(t, trigger.period),
+        }),
+      );
     case 'anyInvalidAbsence':
       return (trigger.withinDays ?? 1) > 1
         ? t('ladderText.triggers.anyInvalidAbsenceWithin', { count: trigger.withinDays })
@@ -74,14 +87,21 @@ export function entryText(t: TFunction, step: Step): string {
 }
 
 /** "Kräver att eleven är på steg 1 (Uppmärksamma) …", or null when the step has no such rule. */
-export function requiresPreviousText(t: TFunction, ladder: Pick<LadderDefinition, 'steps'>, stepIndex: number): string | null {
+export function requiresPreviousText(
+  t: TFunction,
+  ladder: Pick<LadderDefinition, 'steps'>,
+  stepIndex: number,
+): string | null {
   const step = ladder.steps[stepIndex];
   const rule = step?.requiresPrevious;
   if (!rule) return null;
   const targetIndex = rule.stepKey ? ladder.steps.findIndex((s) => s.key === rule.stepKey) : stepIndex - 1;
   const target = ladder.steps[targetIndex];
-  const parts = [t('ladderText.requiresPrevious.base', { number: targetIndex + 1, name: target?.name ?? rule.stepKey ?? '' })];
-  if (rule.weeksAfterPreviousStep) parts.push(t('ladderText.requiresPrevious.weeks', { count: rule.weeksAfterPreviousStep }));
+  const parts = [
+    t('ladderText.requiresPrevious.base', { number: targetIndex + 1, name: target?.name ?? rule.stepKey ?? '' }),
+  ];
+  if (rule.weeksAfterPreviousStep)
+    parts.push(t('ladderText.requiresPrevious.weeks', { count: rule.weeksAfterPreviousStep }));
   if (rule.freshWindow) parts.push(t('ladderText.requiresPrevious.freshWindow'));
   return `${parts.join(' ')}.`;
 }
@@ -90,7 +110,11 @@ export function requiresPreviousText(t: TFunction, ladder: Pick<LadderDefinition
 export function actionText(t: TFunction, action: Action): string {
   switch (action.kind) {
     case 'task':
-      return t('ladderText.actions.task', { role: t(`ladderText.roles.${action.role}`), count: action.dueDays, title: action.title });
+      return t('ladderText.actions.task', {
+        role: t(`ladderText.roles.${action.role}`),
+        count: action.dueDays,
+        title: action.title,
+      });
     case 'guardianMessage':
       return t('ladderText.actions.guardianMessage', { template: action.templateKey });
     case 'organiserNotice':
@@ -121,5 +145,7 @@ export function exitText(t: TFunction, ladder: Pick<LadderDefinition, 'exit' | '
 /** "Steg 3 · Utredning + anmälan", or "Inget steg" for 0. */
 export function stepLabel(t: TFunction, stepIndex: number, name: string | null | undefined): string {
   if (stepIndex <= 0) return t('ladderText.noStep');
-  return name ? t('ladderText.stepWithName', { number: stepIndex, name }) : t('ladderText.stepNumber', { number: stepIndex });
+  return name
+    ? t('ladderText.stepWithName', { number: stepIndex, name })
+    : t('ladderText.stepNumber', { number: stepIndex });
 }

@@ -5,8 +5,18 @@ import { ORGANISER_SCOPE, upcomingVersions, versionInForce, versionsOfScope } fr
 const UNIT = '11111111-1111-4111-8111-111111111111';
 let n = 0;
 const version = (over: Partial<LadderVersionSummary>): LadderVersionSummary => ({
-  id: `v${++n}`, ladderId: 'l', schoolUnitId: UNIT, version: n, name: 'Trappa', presetId: null, effectiveFrom: '2026-01-08',
-  status: 'published', createdAt: '2026-01-01T00:00:00Z', publishedAt: null, definition: {}, ...over,
+  id: `v${++n}`,
+  ladderId: 'l',
+  schoolUnitId: UNIT,
+  version: n,
+  name: 'Trappa',
+  presetId: null,
+  effectiveFrom: '2026-01-08',
+  status: 'published',
+  createdAt: '2026-01-01T00:00:00Z',
+  publishedAt: null,
+  definition: {},
+  ...over,
 });
 
 describe('version in force', () => {

@@ -10,7 +10,8 @@ import type { LadderVersionSummary } from '@shared/schemas/ladders';
 export const ORGANISER_SCOPE = 'organiser';
 
 /** The scope value of a version: its school unit id, or ORGANISER_SCOPE. */
-export const scopeOf = (version: Pick<LadderVersionSummary, 'schoolUnitId'>): string => version.schoolUnitId ?? ORGANISER_SCOPE;
+export const scopeOf = (version: Pick<LadderVersionSummary, 'schoolUnitId'>): string =>
+  version.schoolUnitId ?? ORGANISER_SCOPE;
 
 const byEffectiveDate = (a: LadderVersionSummary, b: LadderVersionSummary) =>
   a.effectiveFrom.localeCompare(b.effectiveFrom) || a.version - b.version;
@@ -21,17 +22,27 @@ function publishedOf(versions: readonly LadderVersionSummary[], scope: string): 
 }
 
 /** The version in force on `date` for a scope (a school unit falls back to the organiser), or null. */
-export function versionInForce(versions: readonly LadderVersionSummary[], scope: string, date: string): LadderVersionSummary | null {
+export function versionInForce(
+  versions: readonly LadderVersionSummary[],
+  scope: string,
+  date: string,
+): LadderVersionSummary | null {
   const scopes = scope === ORGANISER_SCOPE ? [ORGANISER_SCOPE] : [scope, ORGANISER_SCOPE];
   for (const s of scopes) {
-    const found = publishedOf(versions, s).filter((v) => v.effectiveFrom <= date).at(-1);
+    const found = publishedOf(versions, s)
+      .filter((v) => v.effectiveFrom <= date)
+      .at(-1);
     if (found) return found;
   }
   return null;
 }
 
 /** Published versions of the scope that start after `date`. */
-export function upcomingVersions(versions: readonly LadderVersionSummary[], scope: string, date: string): LadderVersionSummary[] {
+export function upcomingVersions(
+  versions: readonly LadderVersionSummary[],
+  scope: string,
+  date: string,
+): LadderVersionSummary[] {
   return publishedOf(versions, scope).filter((v) => v.effectiveFrom > date);
 }
 

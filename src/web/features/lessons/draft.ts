@@ -61,7 +61,9 @@ export function initialDraft(entry: RosterEntry, isConfirmed: boolean): DraftMar
 
 /** Drafts for a whole lesson. */
 export function initialDrafts(detail: LessonDetail): Drafts {
-  return Object.fromEntries(detail.roster.map((entry) => [entry.personId, initialDraft(entry, detail.lesson.isConfirmed)]));
+  return Object.fromEntries(
+    detail.roster.map((entry) => [entry.personId, initialDraft(entry, detail.lesson.isConfirmed)]),
+  );
 }
 
 /** Validates minutes against the pupil's teaching minutes. */
@@ -76,7 +78,8 @@ export function draftProblems(drafts: Drafts, roster: RosterEntry[]): DraftProbl
     }
     const value = Number(draft.minutes);
     const max = Math.max(1, entry.teachingMinutes);
-    if (!Number.isInteger(value) || value < 1 || value > max) problems.push({ personId: entry.personId, problem: 'minutesRange' });
+    if (!Number.isInteger(value) || value < 1 || value > max)
+      problems.push({ personId: entry.personId, problem: 'minutesRange' });
   }
   return problems;
 }
@@ -132,7 +135,10 @@ export function hasUnsavedChanges(drafts: Drafts, detail: LessonDetail): boolean
 }
 
 /** A kept draft as stored between visits (no names: person ids, kinds and minutes only). */
-export interface KeptDraft { basis: string; drafts: Drafts }
+export interface KeptDraft {
+  basis: string;
+  drafts: Drafts;
+}
 
 /** The kept drafts to offer for this lesson, or null when none or made from another registration. */
 export function keptDraftFor(raw: string | null, detail: LessonDetail): Drafts | null {
@@ -155,7 +161,12 @@ export function keptDraftFor(raw: string | null, detail: LessonDetail): Drafts |
  * Whether the lesson has started. `nowDate`/`nowTime` are the browser's Stockholm date and time;
  * when the server's "today" is another date (a fixed demo date) only the date is compared.
  */
-export function lessonHasStarted(lesson: Pick<LessonDetail['lesson'], 'date' | 'startTime'>, today: string, nowDate: string, nowTime: string): boolean {
+export function lessonHasStarted(
+  lesson: Pick<LessonDetail['lesson'], 'date' | 'startTime'>,
+  today: string,
+  nowDate: string,
+  nowTime: string,
+): boolean {
   if (lesson.date !== today) return lesson.date < today;
   return nowDate !== today || lesson.startTime <= nowTime;
 }

@@ -23,7 +23,8 @@ export function readKeptDraft(detail: LessonDetail): Drafts | null {
 export function keepDraft(detail: LessonDetail, drafts: Drafts): void {
   const store = storage();
   if (!store) return;
-  if (hasUnsavedChanges(drafts, detail)) store.setItem(keyOf(detail.lesson.id), JSON.stringify({ basis: draftBasis(detail), drafts }));
+  if (hasUnsavedChanges(drafts, detail))
+    store.setItem(keyOf(detail.lesson.id), JSON.stringify({ basis: draftBasis(detail), drafts }));
   else store.removeItem(keyOf(detail.lesson.id));
 }
 
@@ -35,7 +36,15 @@ export function hasKeptDraft(lessonId: string): boolean {
   return Boolean(storage()?.getItem(keyOf(lessonId)));
 }
 
-const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** The browser's date and time in Stockholm ("2026-11-23", "09:41"). */
 export function stockholmNow(): { date: string; time: string } {

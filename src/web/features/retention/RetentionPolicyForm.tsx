@@ -7,10 +7,18 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { LiveStatus } from '../../components/LiveStatus';
 
 /** The four retention periods in months, each with its allowed range and default, saved together. */
-export function RetentionPolicyForm({ policy, onSaved }: { policy: RetentionPolicyResponse; onSaved: (next: RetentionPolicyResponse) => void }) {
+export function RetentionPolicyForm({
+  policy,
+  onSaved,
+}: {
+  policy: RetentionPolicyResponse;
+  onSaved: (next: RetentionPolicyResponse) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const [months, setMonths] = useState<Record<string, string>>(() => Object.fromEntries(policy.rules.map((r) => [r.key, String(r.months)])));
+  const [months, setMonths] = useState<Record<string, string>>(() =>
+    Object.fromEntries(policy.rules.map((r) => [r.key, String(r.months)])),
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const [status, setStatus] = useState('');
@@ -36,16 +44,27 @@ export function RetentionPolicyForm({ policy, onSaved }: { policy: RetentionPoli
       {policy.rules.map((rule) => (
         <div className="field" key={rule.key}>
           <label htmlFor={`${id}-${rule.key}`}>{t(`retention.rules.${rule.key}`)}</label>
-          <input id={`${id}-${rule.key}`} type="number" inputMode="numeric" min={rule.minMonths} max={rule.maxMonths} step={1} required
-            value={months[rule.key] ?? ''} aria-describedby={`${id}-${rule.key}-hint`}
-            onChange={(event) => setMonths({ ...months, [rule.key]: event.target.value })} />
+          <input
+            id={`${id}-${rule.key}`}
+            type="number"
+            inputMode="numeric"
+            min={rule.minMonths}
+            max={rule.maxMonths}
+            step={1}
+            required
+            value={months[rule.key] ?? ''}
+            aria-describedby={`${id}-${rule.key}-hint`}
+            onChange={(event) => setMonths({ ...months, [rule.key]: event.target.value })}
+          />
           <p className="hint" id={`${id}-${rule.key}-hint`}>
             {t('retention.range', { min: rule.minMonths, max: rule.maxMonths, default: rule.defaultMonths })}
           </p>
         </div>
       ))}
       {error && <ErrorMessage error={error} />}
-      <button type="submit" className="button" disabled={isSaving}>{t('retention.save')}</button>
+      <button type="submit" className="button" disabled={isSaving}>
+        {t('retention.save')}
+      </button>
       <LiveStatus message={status} tone="success" />
     </form>
   );

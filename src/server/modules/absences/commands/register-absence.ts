@@ -17,24 +17,50 @@ import { REASON_CODES } from '../../../../shared/schemas/reports.js';
 const MAX_DAYS = 366;
 
 /** @returns the new absence id. @throws AppError INVALID_DATE_RANGE / VALIDATION_FAILED with field paths. */
-export async function registerAbsence(tx: Tx, ctx: AuditContext & { actorUserId: string }, pupilId: string, input: RegisterAbsenceRequest, timing: NoticeTiming): Promise<string> {
+export async function registerAbsence(
+  tx: Tx,
+  ctx: AuditContext & { actorUserId: string },
+  pupilId: string,
+  input: RegisterAbsenceRequest,
+  timing: NoticeTiming,
+): Promise<string> {
   const startsAt = localDateTimeToInstant(input.fromDate, input.fromTime ?? '00:00');
-  const endsAt = input.toTime ? localDateTimeToInstant(input.toDate, input.toTime) : localDateTimeToInstant(addDays(input.toDate, 1), '00:00');
+  const endsAt = input.toTime
+    ? localDateTimeToInstant(input.toDate, input.toTime)
+    : localDateTimeToInstant(addDays(input.toDate, 1), '00:00');
   if (endsAt <= startsAt) {
-    throw new AppError('INVALID_DATE_RANGE', 'Slutet måste vara efter början.', [{ path: '/toDate', message: 'Slutet måste vara efter början.' }]);
+    throw new AppError('INVALID_DATE_RANGE', 'Slutet måste vara efter början.', [
+      { path: '/toDate', message: 'Slutet måste vara efter början.' },
+    ]);
   }
   if (endsAt - startsAt > MAX_DAYS * 86_400_000) {
-    throw new AppError('INVALID_DATE_RANGE', 'Perioden är för lång (högst ett år).', [{ path: '/toDate', message: 'Högst ett år.' }]);
+    throw new AppError('INVALID_DATE_RANGE', 'Perioden är för lång (högst ett år).', [
+      { path: '/toDate', message: 'Högst ett år.' },
+    ]);
   }
   if (input.reasonCode && !REASON_CODES.some((r) => r.code === input.reasonCode)) {
-    throw new AppError('VALIDATION_FAILED', 'Okänd orsakskod.', [{ path: '/reasonCode', message: 'Välj en orsak i listan.' }]);
+    throw new AppError('VALIDATION_FAILED', 'Okänd orsakskod.', [
+      { path: '/reasonCode', message: 'Välj en orsak i listan.' },
+    ]);
   }
   const id = randomUUID();
   await tx.insert(schema.absences).values({
-    organiserId: ctx.organiserId, id, personId: pupilId, kind: input.kind, reasonCode: input.reasonCode ?? null,
-    startsAt: new Date(startsAt), endsAt: new Date(endsAt), comment: input.comment ?? null, registeredByUserId: ctx.actorUserId,
+    organiserId: ctx.organiserId,
+    id,
+    personId: pupilId,
+    kind: input.kind,
+    reasonCode: input.reasonCode ?? null,
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    comment: input.comment ?? null,
+    registeredByUserId: ctx.actorUserId,
   });
-  await writeAuditEvent(tx, ctx, { type: 'absence.register', absenceId: id, pupilId, data: { kind: input.kind, from: input.fromDate, to: input.toDate } });
+  await writeAuditEvent(tx, ctx, {
+    type: 'absence.register',
+    absenceId: id,
+    pupilId,
+    data: { kind: input.kind, from: input.fromDate, to: input.toDate },
+  });
   await recomputePupilDays(tx, ctx.organiserId, [pupilId], input.fromDate, input.toDate);
   // A report that makes today's absence valid withdraws a notice not yet sent.
   await syncSameDayNotices(tx, ctx.organiserId, [pupilId], input.fromDate, input.toDate, timing);

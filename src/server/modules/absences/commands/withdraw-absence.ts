@@ -6,11 +6,29 @@ import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
 import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import { localDateOf } from '../../../../shared/dates/index.js';
 
-export async function withdrawAbsence(tx: Tx, ctx: AuditContext, absence: { id: string; personId: string; startsAt: Date; endsAt: Date }, timing: NoticeTiming): Promise<void> {
+export async function withdrawAbsence(
+  tx: Tx,
+  ctx: AuditContext,
+  absence: { id: string; personId: string; startsAt: Date; endsAt: Date },
+  timing: NoticeTiming,
+): Promise<void> {
   const { now } = timing;
-  await tx.update(schema.absences).set({ withdrawnAt: now })
-    .where(and(eq(schema.absences.organiserId, ctx.organiserId), eq(schema.absences.id, absence.id), isNull(schema.absences.withdrawnAt)));
-  await writeAuditEvent(tx, ctx, { type: 'absence.withdraw', absenceId: absence.id, pupilId: absence.personId, data: {} });
+  await tx
+    .update(schema.absences)
+    .set({ withdrawnAt: now })
+    .where(
+      and(
+        eq(schema.absences.organiserId, ctx.organiserId),
+        eq(schema.absences.id, absence.id),
+        isNull(schema.absences.withdrawnAt),
+      ),
+    );
+  await writeAuditEvent(tx, ctx, {
+    type: 'absence.withdraw',
+    absenceId: absence.id,
+    pupilId: absence.personId,
+    data: {},
+  });
   const from = localDateOf(absence.startsAt.getTime());
   const to = localDateOf(absence.endsAt.getTime() - 1);
   await recomputePupilDays(tx, ctx.organiserId, [absence.personId], from, to);

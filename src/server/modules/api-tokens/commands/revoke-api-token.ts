@@ -9,10 +9,21 @@ import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-e
  * @throws API_TOKEN_NOT_FOUND when the organiser has no such token
  */
 export async function revokeApiToken(tx: Tx, ctx: AuditContext, id: string): Promise<boolean> {
-  const [existing] = await tx.select().from(schema.apiTokens).where(and(eq(schema.apiTokens.organiserId, ctx.organiserId), eq(schema.apiTokens.id, id)));
+  const [existing] = await tx
+    .select()
+    .from(schema.apiTokens)
+    .where(and(eq(schema.apiTokens.organiserId, ctx.organiserId), eq(schema.apiTokens.id, id)));
   if (!existing) throw notFound('API_TOKEN_NOT_FOUND', 'API-nyckeln hittades inte.');
-  const revoked = await tx.update(schema.apiTokens).set({ revokedAt: sql`now()` })
-    .where(and(eq(schema.apiTokens.organiserId, ctx.organiserId), eq(schema.apiTokens.id, id), isNull(schema.apiTokens.revokedAt)))
+  const revoked = await tx
+    .update(schema.apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(schema.apiTokens.organiserId, ctx.organiserId),
+        eq(schema.apiTokens.id, id),
+        isNull(schema.apiTokens.revokedAt),
+      ),
+    )
     .returning({ id: schema.apiTokens.id });
   if (revoked.length === 0) return false;
   await writeAuditEvent(tx, ctx, { type: 'api-token.revoke', apiTokenId: id, data: { name: existing.name } });

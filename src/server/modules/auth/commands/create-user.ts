@@ -25,28 +25,52 @@ export interface CreateUserInput {
 export async function createUser(tx: Tx, input: CreateUserInput): Promise<string> {
   const kind = input.kind ?? 'staff';
   const [existing] = input.personId
-    ? await tx.select({ id: schema.users.id }).from(schema.users)
-      .where(and(eq(schema.users.organiserId, input.organiserId), eq(schema.users.personId, input.personId), eq(schema.users.kind, kind))).limit(1)
+    ? await tx
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .where(
+          and(
+            eq(schema.users.organiserId, input.organiserId),
+            eq(schema.users.personId, input.personId),
+            eq(schema.users.kind, kind),
+          ),
+        )
+        .limit(1)
     : [];
   const id = existing?.id ?? randomUUID();
   if (existing) {
-    await tx.update(schema.users).set({
-      username: input.username, passwordHash: await hashPassword(input.password), displayName: input.displayName, locale: input.locale ?? 'sv',
-    }).where(and(eq(schema.users.organiserId, input.organiserId), eq(schema.users.id, id)));
-  } else await tx.insert(schema.users).values({
-    organiserId: input.organiserId,
-    id,
-    username: input.username,
-    passwordHash: await hashPassword(input.password),
-    displayName: input.displayName,
-    personId: input.personId ?? null,
-    kind,
-    locale: input.locale ?? 'sv',
-  });
+    await tx
+      .update(schema.users)
+      .set({
+        username: input.username,
+        passwordHash: await hashPassword(input.password),
+        displayName: input.displayName,
+        locale: input.locale ?? 'sv',
+      })
+      .where(and(eq(schema.users.organiserId, input.organiserId), eq(schema.users.id, id)));
+  } else
+    await tx.insert(schema.users).values({
+      organiserId: input.organiserId,
+      id,
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName,
+      personId: input.personId ?? null,
+      kind,
+      locale: input.locale ?? 'sv',
+    });
   if (input.roles.length > 0) {
-    await tx.insert(schema.userRoles).values(input.roles.map((g) => ({
-      organiserId: input.organiserId, userId: id, role: g.role, schoolUnitKey: g.schoolUnitId ?? '',
-    }))).onConflictDoNothing();
+    await tx
+      .insert(schema.userRoles)
+      .values(
+        input.roles.map((g) => ({
+          organiserId: input.organiserId,
+          userId: id,
+          role: g.role,
+          schoolUnitKey: g.schoolUnitId ?? '',
+        })),
+      )
+      .onConflictDoNothing();
   }
   return id;
 }

@@ -27,13 +27,18 @@ export async function logInWithOidc(tx: Tx, input: OidcLogInInput): Promise<LogI
   const providerId = `oidc-${input.kind}`;
   // Traces repeated refusals of the same identity without storing who it is.
   const subjectHash = createHash('sha256').update(`${input.issuer}|${input.subject}`).digest('hex').slice(0, 16);
-  const refuse = async (reason: LoginFailureReason, organiserId = NO_ORGANISER_ID, userId: string | null = null): Promise<LogInResult> => {
+  const refuse = async (
+    reason: LoginFailureReason,
+    organiserId = NO_ORGANISER_ID,
+    userId: string | null = null,
+  ): Promise<LogInResult> => {
     await recordLoginFailure(tx, input, organiserId, userId, { reason, provider: providerId, subjectHash });
     return { isOk: false, reason };
   };
   const value = input.claims[input.claimName];
   if (typeof value !== 'string' || value.trim() === '') return refuse('unknown-person');
-  if (input.kind === 'staff' && input.claimName === 'email' && input.claims.email_verified === false) return refuse('verification-failed');
+  if (input.kind === 'staff' && input.claimName === 'email' && input.claims.email_verified === false)
+    return refuse('verification-failed');
 
   const accounts = input.kind === 'staff' ? await staffAccounts(tx, value) : await guardianAccounts(tx, value);
   const active = accounts.filter((a) => a.isActive);
@@ -46,12 +51,19 @@ export async function logInWithOidc(tx: Tx, input: OidcLogInInput): Promise<LogI
   if (accounts.length > 0) {
     const [account] = accounts;
     // The sync disables a guardian account when custody has ended.
-    return refuse(input.kind === 'guardian' && account.disabledBy === 'ss12000' ? 'no-custody' : 'inactive', account.organiserId, account.id);
+    return refuse(
+      input.kind === 'guardian' && account.disabledBy === 'ss12000' ? 'no-custody' : 'inactive',
+      account.organiserId,
+      account.id,
+    );
   }
   if (input.kind === 'guardian') {
-    const [person] = await queryRows<{ organiser_id: string; is_responsible: boolean }>(tx, sql`
+    const [person] = await queryRows<{ organiser_id: string; is_responsible: boolean }>(
+      tx,
+      sql`
       SELECT p.organiser_id, EXISTS (SELECT 1 FROM responsibles r WHERE r.organiser_id = p.organiser_id AND r.guardian_id = p.id) AS is_responsible
-      FROM persons p WHERE p.civic_no = ${normalizePersonalNumber(value)} LIMIT 1`);
+      FROM persons p WHERE p.civic_no = ${normalizePersonalNumber(value)} LIMIT 1`,
+    );
     if (person) return refuse(person.is_responsible ? 'no-custody' : 'no-account', person.organiser_id);
   }
   return refuse('unknown-person');
@@ -59,8 +71,12 @@ export async function logInWithOidc(tx: Tx, input: OidcLogInInput): Promise<LogI
 
 /** Staff accounts whose person has this e-mail, eppn or external id (kept in users.login_keys by the sync). */
 async function staffAccounts(tx: Tx, value: string): Promise<UserRow[]> {
-  return tx.select().from(schema.users)
-    .where(sql`${schema.users.kind} = 'staff' AND ${schema.users.loginKeys} @> ARRAY[${value.trim().toLowerCase()}]::text[]`)
+  return tx
+    .select()
+    .from(schema.users)
+    .where(
+      sql`${schema.users.kind} = 'staff' AND ${schema.users.loginKeys} @> ARRAY[${value.trim().toLowerCase()}]::text[]`,
+    )
     .limit(10);
 }
 
@@ -68,8 +84,13 @@ async function staffAccounts(tx: Tx, value: string): Promise<UserRow[]> {
 async function guardianAccounts(tx: Tx, value: string): Promise<UserRow[]> {
   const civicNo = normalizePersonalNumber(value);
   if (!/^\d{12}$/.test(civicNo)) return [];
-  return tx.select({ user: schema.users }).from(schema.users)
-    .innerJoin(schema.persons, sql`${schema.persons.organiserId} = ${schema.users.organiserId} AND ${schema.persons.id} = ${schema.users.personId}`)
+  return tx
+    .select({ user: schema.users })
+    .from(schema.users)
+    .innerJoin(
+      schema.persons,
+      sql`${schema.persons.organiserId} = ${schema.users.organiserId} AND ${schema.persons.id} = ${schema.users.personId}`,
+    )
     .where(sql`${schema.users.kind} = 'guardian' AND ${schema.persons.civicNo} = ${civicNo}`)
     .limit(10)
     .then((rows) => rows.map((r) => r.user));

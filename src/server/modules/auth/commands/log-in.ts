@@ -31,11 +31,17 @@ export type LogInResult =
  * (`local-login-disabled`); the system administrator always may.
  * @returns the cookie token (only ever sent to the browser) on success.
  */
-export async function logIn(tx: Tx, input: LogInInput, provider: AuthenticationProvider = localPasswordProvider): Promise<LogInResult> {
+export async function logIn(
+  tx: Tx,
+  input: LogInInput,
+  provider: AuthenticationProvider = localPasswordProvider,
+): Promise<LogInResult> {
   const result = await provider.authenticate(tx, input);
   if (!result.isOk) {
     if (result.user) {
-      await recordLoginFailure(tx, input, result.user.organiserId, result.user.id, { reason: result.reason === 'inactive' ? 'inactive' : 'bad-password' });
+      await recordLoginFailure(tx, input, result.user.organiserId, result.user.id, {
+        reason: result.reason === 'inactive' ? 'inactive' : 'bad-password',
+      });
     }
     return { isOk: false };
   }
@@ -47,7 +53,13 @@ export async function logIn(tx: Tx, input: LogInInput, provider: AuthenticationP
 }
 
 /** A session for an authenticated, active account, and the `auth.login` audit event. */
-export async function openSession(tx: Tx, user: UserRow, input: SessionInput, providerId: string, oidcKind: string | null = null): Promise<LogInResult & { isOk: true }> {
+export async function openSession(
+  tx: Tx,
+  user: UserRow,
+  input: SessionInput,
+  providerId: string,
+  oidcKind: string | null = null,
+): Promise<LogInResult & { isOk: true }> {
   const token = newToken();
   await tx.insert(schema.sessions).values({
     tokenHash: hashToken(token),
@@ -57,17 +69,29 @@ export async function openSession(tx: Tx, user: UserRow, input: SessionInput, pr
     expiresAt: new Date(input.now.getTime() + input.sessionTtlHours * 3600_000),
     oidcKind,
   });
-  await tx.update(schema.users).set({ lastLoginAt: input.now })
+  await tx
+    .update(schema.users)
+    .set({ lastLoginAt: input.now })
     .where(and(eq(schema.users.organiserId, user.organiserId), eq(schema.users.id, user.id)));
-  await writeAuditEvent(tx, { organiserId: user.organiserId, actorUserId: user.id, ip: input.ip, userAgent: input.userAgent },
-    { type: 'auth.login', data: { username: user.username, kind: user.kind, provider: providerId } });
+  await writeAuditEvent(
+    tx,
+    { organiserId: user.organiserId, actorUserId: user.id, ip: input.ip, userAgent: input.userAgent },
+    { type: 'auth.login', data: { username: user.username, kind: user.kind, provider: providerId } },
+  );
   return { isOk: true, token, userId: user.id, organiserId: user.organiserId };
 }
 
 /** The refusal in the organiser's trail (or the no-organiser trail when nobody was recognised). */
 export async function recordLoginFailure(
-  tx: Tx, input: Pick<SessionInput, 'ip' | 'userAgent'>, organiserId: string, userId: string | null,
+  tx: Tx,
+  input: Pick<SessionInput, 'ip' | 'userAgent'>,
+  organiserId: string,
+  userId: string | null,
   data: { reason: LoginFailureReason; provider?: string; subjectHash?: string },
 ): Promise<void> {
-  await writeAuditEvent(tx, { organiserId, actorUserId: userId, ip: input.ip, userAgent: input.userAgent }, { type: 'auth.login-failed', data });
+  await writeAuditEvent(
+    tx,
+    { organiserId, actorUserId: userId, ip: input.ip, userAgent: input.userAgent },
+    { type: 'auth.login-failed', data },
+  );
 }

@@ -19,7 +19,11 @@ export interface OidcChecks {
 export class OidcClient {
   private configuration?: Promise<client.Configuration>;
 
-  constructor(readonly kind: OidcKind, private readonly provider: OidcProviderConfig, private readonly publicBaseUrl: string) {}
+  constructor(
+    readonly kind: OidcKind,
+    private readonly provider: OidcProviderConfig,
+    private readonly publicBaseUrl: string,
+  ) {}
 
   get redirectUri(): string {
     return `${this.publicBaseUrl}/api/auth/oidc/${this.kind}/callback`;
@@ -35,7 +39,13 @@ export class OidcClient {
       const issuer = new URL(this.provider.issuer);
       // http is accepted only on the loopback interface (config.ts), for development and tests.
       const execute = issuer.protocol === 'http:' && isLoopback(issuer.hostname) ? [client.allowInsecureRequests] : [];
-      const configuration = await client.discovery(issuer, this.provider.clientId, { redirect_uris: [this.redirectUri] }, client.ClientSecretPost(this.provider.clientSecret), { execute });
+      const configuration = await client.discovery(
+        issuer,
+        this.provider.clientId,
+        { redirect_uris: [this.redirectUri] },
+        client.ClientSecretPost(this.provider.clientSecret),
+        { execute },
+      );
       // The library trusts TLS for an ID token from the token endpoint; verify its signature against the issuer's keys too.
       client.enableNonRepudiationChecks(configuration);
       return configuration;
@@ -49,7 +59,11 @@ export class OidcClient {
   /** @returns the provider's authorization URL and the checks to keep for the callback. */
   async start(): Promise<{ url: string; checks: OidcChecks }> {
     const configuration = await this.discover();
-    const checks = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() };
+    const checks = {
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      codeVerifier: client.randomPKCECodeVerifier(),
+    };
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.redirectUri,
       scope: 'openid profile email',
@@ -70,7 +84,10 @@ export class OidcClient {
   async finish(callbackUrl: URL, checks: OidcChecks): Promise<{ claims: Record<string, unknown>; subject: string }> {
     const configuration = await this.discover();
     const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
-      expectedState: checks.state, expectedNonce: checks.nonce, pkceCodeVerifier: checks.codeVerifier, idTokenExpected: true,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      pkceCodeVerifier: checks.codeVerifier,
+      idTokenExpected: true,
     });
     const idToken = tokens.claims();
     if (!idToken) throw new Error('no ID token');
@@ -85,7 +102,10 @@ export class OidcClient {
   async endSessionUrl(postLogoutRedirectUri: string): Promise<string | null> {
     const configuration = await this.discover();
     if (!configuration.serverMetadata().end_session_endpoint) return null;
-    return client.buildEndSessionUrl(configuration, { client_id: this.provider.clientId, post_logout_redirect_uri: postLogoutRedirectUri }).href;
+    return client.buildEndSessionUrl(configuration, {
+      client_id: this.provider.clientId,
+      post_logout_redirect_uri: postLogoutRedirectUri,
+    }).href;
   }
 }
 

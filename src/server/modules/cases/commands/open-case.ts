@@ -19,16 +19,42 @@ export interface OpenCaseInput {
 export async function openCase(tx: Tx, ctx: AuditContext, input: OpenCaseInput): Promise<{ id: string }> {
   const id = randomUUID();
   await tx.insert(schema.cases).values({
-    organiserId: ctx.organiserId, id, pupilId: input.pupilId, schoolUnitId: input.schoolUnitId, openedOn: input.openedOn, openedByUserId: input.openedBy?.userId ?? null,
-    openedFromLadderVersionId: input.ladder?.versionId ?? null, openedFromStepKey: input.ladder?.stepKey ?? null,
+    organiserId: ctx.organiserId,
+    id,
+    pupilId: input.pupilId,
+    schoolUnitId: input.schoolUnitId,
+    openedOn: input.openedOn,
+    openedByUserId: input.openedBy?.userId ?? null,
+    openedFromLadderVersionId: input.ladder?.versionId ?? null,
+    openedFromStepKey: input.ladder?.stepKey ?? null,
   });
   const members = new Map<string, string>();
   if (input.openedBy) members.set(input.openedBy.userId, input.openedBy.role);
-  for (const userId of (await findMentorUserIds(tx, ctx.organiserId, [input.pupilId])).get(input.pupilId) ?? []) if (!members.has(userId)) members.set(userId, 'mentor');
+  for (const userId of (await findMentorUserIds(tx, ctx.organiserId, [input.pupilId])).get(input.pupilId) ?? [])
+    if (!members.has(userId)) members.set(userId, 'mentor');
   if (members.size > 0) {
-    await tx.insert(schema.caseMembers).values([...members].map(([userId, role]) => ({ organiserId: ctx.organiserId, caseId: id, userId, role, addedByUserId: ctx.actorUserId })));
+    await tx
+      .insert(schema.caseMembers)
+      .values(
+        [...members].map(([userId, role]) => ({
+          organiserId: ctx.organiserId,
+          caseId: id,
+          userId,
+          role,
+          addedByUserId: ctx.actorUserId,
+        })),
+      );
   }
-  await writeAuditEvent(tx, ctx, { type: 'case.open', caseId: id, pupilId: input.pupilId,
-    data: { schoolUnitId: input.schoolUnitId, byLadder: input.ladder !== undefined, stepKey: input.ladder?.stepKey ?? null, members: members.size } });
+  await writeAuditEvent(tx, ctx, {
+    type: 'case.open',
+    caseId: id,
+    pupilId: input.pupilId,
+    data: {
+      schoolUnitId: input.schoolUnitId,
+      byLadder: input.ladder !== undefined,
+      stepKey: input.ladder?.stepKey ?? null,
+      members: members.size,
+    },
+  });
   return { id };
 }

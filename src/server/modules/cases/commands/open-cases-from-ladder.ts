@@ -22,21 +22,39 @@ export interface LadderCaseOpening {
  * progress or was opened since the step was entered (a re-evaluation repeats the actions).
  * @returns how many cases and investigations were opened
  */
-export async function openCasesFromLadder(tx: Tx, ctx: AuditContext, openings: LadderCaseOpening[]): Promise<{ cases: number; investigations: number }> {
+export async function openCasesFromLadder(
+  tx: Tx,
+  ctx: AuditContext,
+  openings: LadderCaseOpening[],
+): Promise<{ cases: number; investigations: number }> {
   const opened = { cases: 0, investigations: 0 };
   const system = { ...ctx, actorUserId: null };
   for (const o of openings) {
     let existing = await findOpenCase(tx, ctx.organiserId, o.pupilId);
     if (!existing) {
-      const { id } = await openCase(tx, system, { pupilId: o.pupilId, schoolUnitId: o.schoolUnitId, openedOn: o.date, openedBy: null, ladder: { versionId: o.ladderVersionId, stepKey: o.stepKey } });
+      const { id } = await openCase(tx, system, {
+        pupilId: o.pupilId,
+        schoolUnitId: o.schoolUnitId,
+        openedOn: o.date,
+        openedBy: null,
+        ladder: { versionId: o.ladderVersionId, stepKey: o.stepKey },
+      });
       existing = { id, school_unit_id: o.schoolUnitId };
       opened.cases++;
     }
     if (o.caseKind !== 'investigation') continue;
-    const recent = await queryRows<{ id: string }>(tx, sql`select id from case_investigations where organiser_id = ${ctx.organiserId} and case_id = ${existing.id}
-      and (completed_on is null or opened_on >= ${o.date}) limit 1`);
+    const recent = await queryRows<{ id: string }>(
+      tx,
+      sql`select id from case_investigations where organiser_id = ${ctx.organiserId} and case_id = ${existing.id}
+      and (completed_on is null or opened_on >= ${o.date}) limit 1`,
+    );
     if (recent.length > 0) continue;
-    await openInvestigation(tx, system, { id: existing.id, pupilId: o.pupilId, schoolUnitId: existing.school_unit_id, status: 'open' }, { openedOn: o.date, byLadder: true });
+    await openInvestigation(
+      tx,
+      system,
+      { id: existing.id, pupilId: o.pupilId, schoolUnitId: existing.school_unit_id, status: 'open' },
+      { openedOn: o.date, byLadder: true },
+    );
     opened.investigations++;
   }
   return opened;

@@ -13,7 +13,9 @@ export async function reopenCase(tx: Tx, ctx: AuditContext, c: CaseRef, reason: 
   if (c.status !== 'closed') throw new AppError('CASE_NOT_CLOSED', 'Ärendet är redan öppet.');
   const other = await findOpenCase(tx, ctx.organiserId, c.pupilId);
   if (other) throw new AppError('CASE_ALREADY_OPEN', 'Eleven har redan ett öppet ärende.', { caseId: other.id });
-  await tx.update(schema.cases).set({ status: 'open', closedAt: null, closedByUserId: null, closeReason: null, closeOutcome: null })
+  await tx
+    .update(schema.cases)
+    .set({ status: 'open', closedAt: null, closedByUserId: null, closeReason: null, closeOutcome: null })
     .where(and(eq(schema.cases.organiserId, ctx.organiserId), eq(schema.cases.id, c.id)));
   await writeAuditEvent(tx, ctx, { type: 'case.reopen', ...subjectOf(c), data: { reason: reason.trim() } });
 }

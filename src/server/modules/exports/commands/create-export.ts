@@ -29,17 +29,30 @@ function cellOf(value: unknown): Cell {
 }
 
 /** The rows of one file for the organiser, keyed by column name. */
-export async function readExportFile(tx: Tx, organiserId: string, file: ExportFile): Promise<Record<string, unknown>[]> {
-  const select = sql.join(file.columns.map((column) => sql`${column.expr} as ${sql.identifier(column.name)}`), sql`, `);
-  return queryRows<Record<string, unknown>>(tx, sql`select ${select} from ${file.from} where t.organiser_id = ${organiserId} order by ${file.orderBy}`);
+export async function readExportFile(
+  tx: Tx,
+  organiserId: string,
+  file: ExportFile,
+): Promise<Record<string, unknown>[]> {
+  const select = sql.join(
+    file.columns.map((column) => sql`${column.expr} as ${sql.identifier(column.name)}`),
+    sql`, `,
+  );
+  return queryRows<Record<string, unknown>>(
+    tx,
+    sql`select ${select} from ${file.from} where t.organiser_id = ${organiserId} order by ${file.orderBy}`,
+  );
 }
 
 /**
  * @param options.includeCases false leaves out every file with case data
  * @param options.onProgress files done of all
  */
-export async function buildExport(database: Database, organiserId: string, options: { includeCases: boolean; now: Date; onProgress?: (done: number, total: number) => Promise<void> })
-  : Promise<BuiltExport> {
+export async function buildExport(
+  database: Database,
+  organiserId: string,
+  options: { includeCases: boolean; now: Date; onProgress?: (done: number, total: number) => Promise<void> },
+): Promise<BuiltExport> {
   const files = EXPORT_FILES.filter((f) => options.includeCases || !f.isCaseData);
   const run = async (tx: Tx): Promise<BuiltExport> => {
     const entries: Record<string, Uint8Array> = {};
@@ -49,17 +62,43 @@ export async function buildExport(database: Database, organiserId: string, optio
     for (const file of files) {
       const rows = await readExportFile(tx, organiserId, file);
       counts[file.name] = rows.length;
-      entries[file.name] = strToU8(toCsv(file.columns.map((column) => ({ header: column.name, value: (row: Record<string, unknown>) => cellOf(row[column.name]) })), rows));
+      entries[file.name] = strToU8(
+        toCsv(
+          file.columns.map((column) => ({
+            header: column.name,
+            value: (row: Record<string, unknown>) => cellOf(row[column.name]),
+          })),
+          rows,
+        ),
+      );
       await options.onProgress?.(++done, files.length);
     }
-    const [organiser] = await queryRows<{ display_name: string }>(tx, sql`select display_name from organisations where organiser_id = ${organiserId} and id = ${organiserId}`);
+    const [organiser] = await queryRows<{ display_name: string }>(
+      tx,
+      sql`select display_name from organisations where organiser_id = ${organiserId} and id = ${organiserId}`,
+    );
     const cases = options.includeCases
-      ? await queryRows<{ id: string; pupil_id: string }>(tx, sql`select id, pupil_id from cases where organiser_id = ${organiserId} order by id`)
+      ? await queryRows<{ id: string; pupil_id: string }>(
+          tx,
+          sql`select id, pupil_id from cases where organiser_id = ${organiserId} order by id`,
+        )
       : [];
-    entries['README.txt'] = strToU8(exportReadme(files, { organiserName: organiser?.display_name ?? organiserId, createdAt: options.now.toISOString(), counts }));
+    entries['README.txt'] = strToU8(
+      exportReadme(files, {
+        organiserName: organiser?.display_name ?? organiserId,
+        createdAt: options.now.toISOString(),
+        counts,
+      }),
+    );
     const day = options.now.toISOString().slice(0, 10);
-    return { fileName: `narvaro-export-${day}.zip`, zip: zipSync(entries, { level: 6 }), counts, cases: cases.map((c) => ({ id: c.id, pupilId: c.pupil_id })) };
+    return {
+      fileName: `narvaro-export-${day}.zip`,
+      zip: zipSync(entries, { level: 6 }),
+      counts,
+      cases: cases.map((c) => ({ id: c.id, pupilId: c.pupil_id })),
+    };
   };
-  if (database.kind === 'postgres') return database.db.transaction(run, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+  if (database.kind === 'postgres')
+    return database.db.transaction(run, { isolationLevel: 'repeatable read', accessMode: 'read only' });
   return run(database.db);
 }

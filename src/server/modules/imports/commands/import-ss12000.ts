@@ -13,10 +13,21 @@ import { AppError } from '../../../errors.js';
 import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
 import {
   validateSs12000,
-  type ImportProblem, type KnownIds, type NormalizedImport, type ReferenceKind, type ReplacedCollections, type Ss12000Files,
+  type ImportProblem,
+  type KnownIds,
+  type NormalizedImport,
+  type ReferenceKind,
+  type ReplacedCollections,
+  type Ss12000Files,
   type ValidationResult,
 } from '../ss12000/parse-ss12000.js';
-import { deleteByKey, deleteOmittedChildren, queryInBatches, upsertRows, type WriteSpec } from '../../../db/batched-write.js';
+import {
+  deleteByKey,
+  deleteOmittedChildren,
+  queryInBatches,
+  upsertRows,
+  type WriteSpec,
+} from '../../../db/batched-write.js';
 import { RecomputeScope } from '../recompute-scope.js';
 import { isUuid } from '../ss12000/checks.js';
 import { syncAccountsFromSs12000 } from '../../users/commands/sync-accounts-from-ss12000.js';
@@ -74,7 +85,8 @@ type RowEntity = Exclude<keyof NormalizedImport, 'organiserId' | 'replaces'>;
 type ChangedRow = Record<string, string | Date | null>;
 
 /** Rows of a changed lesson-bound child: the pupil and the lesson's date (the lesson is written first). */
-const PUPIL_AND_LESSON_DATE = 't.person_id, (SELECT l.local_date FROM lessons l WHERE l.organiser_id = t.organiser_id AND l.id = t.lesson_id) AS local_date';
+const PUPIL_AND_LESSON_DATE =
+  't.person_id, (SELECT l.local_date FROM lessons l WHERE l.organiser_id = t.organiser_id AND l.id = t.lesson_id) AS local_date';
 
 interface WriteStep {
   entity: RowEntity;
@@ -103,24 +115,35 @@ const WRITE_STEPS: readonly WriteStep[] = [
   { entity: 'responsibles', table: schema.responsibles, parentKey: 'pupilId', parentEntity: 'persons' },
   { entity: 'groups', table: schema.groups, returning: 't.id', isParent: true },
   {
-    entity: 'groupMemberships', table: schema.groupMemberships, parentKey: 'groupId', parentEntity: 'groups',
+    entity: 'groupMemberships',
+    table: schema.groupMemberships,
+    parentKey: 'groupId',
+    parentEntity: 'groups',
     returning: 't.person_id, t.start_date, t.end_date',
     affects: (r, s) => s.addPupilSpan(r.person_id as string, r.start_date as string, r.end_date as string | null),
   },
   { entity: 'duties', table: schema.duties, returning: 't.id', isParent: true },
   { entity: 'dutyAssignments', table: schema.dutyAssignments, parentKey: 'dutyId', parentEntity: 'duties' },
   {
-    entity: 'activities', table: schema.activities, returning: 't.id', isParent: true,
+    entity: 'activities',
+    table: schema.activities,
+    returning: 't.id',
+    isParent: true,
     affects: (r, s) => s.addActivity(r.id as string, { isWholeSpan: true }),
   },
   {
-    entity: 'activityGroups', table: schema.activityGroups, parentKey: 'activityId', parentEntity: 'activities',
+    entity: 'activityGroups',
+    table: schema.activityGroups,
+    parentKey: 'activityId',
+    parentEntity: 'activities',
     returning: 't.activity_id, t.group_id',
     affects: (r, s) => s.addGroupOfActivity(r.group_id as string, r.activity_id as string),
   },
   { entity: 'activityTeachers', table: schema.activityTeachers, parentKey: 'activityId', parentEntity: 'activities' },
   {
-    entity: 'lessons', table: schema.lessons, isParent: true,
+    entity: 'lessons',
+    table: schema.lessons,
+    isParent: true,
     // The subqueries read the row as it was before this statement: a moved lesson also changes its old date.
     returning: `t.id, t.activity_id, t.local_date,
       (SELECT o.local_date FROM lessons o WHERE o.organiser_id = t.organiser_id AND o.id = t.id) AS old_local_date,
@@ -136,25 +159,43 @@ const WRITE_STEPS: readonly WriteStep[] = [
   // for a re-imported lesson, as the table does not record where a row came from.
   { entity: 'lessonTeachers', table: schema.lessonTeachers, parentKey: 'lessonId', parentEntity: 'lessons' },
   {
-    entity: 'lessonStudentExceptions', table: schema.lessonStudentExceptions, parentKey: 'lessonId', parentEntity: 'lessons',
+    entity: 'lessonStudentExceptions',
+    table: schema.lessonStudentExceptions,
+    parentKey: 'lessonId',
+    parentEntity: 'lessons',
     returning: PUPIL_AND_LESSON_DATE,
-    affects: (r, s) => { s.addPupil(r.person_id as string); s.addDate(r.local_date); },
+    affects: (r, s) => {
+      s.addPupil(r.person_id as string);
+      s.addDate(r.local_date);
+    },
   },
   {
     // A confirmation made in Närvaro stays as it is (who and when); the import only adds missing ones.
-    entity: 'lessonConfirmations', table: schema.lessonConfirmations, onConflict: 'nothing',
+    entity: 'lessonConfirmations',
+    table: schema.lessonConfirmations,
+    onConflict: 'nothing',
     returning: `(SELECT l.activity_id FROM lessons l WHERE l.organiser_id = t.organiser_id AND l.id = t.lesson_id) AS activity_id,
       (SELECT l.local_date FROM lessons l WHERE l.organiser_id = t.organiser_id AND l.id = t.lesson_id) AS local_date`,
-    affects: (r, s) => { if (r.activity_id) s.addActivity(r.activity_id as string, { isWholeSpan: false }); s.addDate(r.local_date); },
+    affects: (r, s) => {
+      if (r.activity_id) s.addActivity(r.activity_id as string, { isWholeSpan: false });
+      s.addDate(r.local_date);
+    },
   },
   {
     // Marks registered in Närvaro are never overwritten by an import; imported ones follow the source.
-    entity: 'attendanceMarks', table: schema.attendanceMarks, updateWhere: "t.kind = 'imported'",
+    entity: 'attendanceMarks',
+    table: schema.attendanceMarks,
+    updateWhere: "t.kind = 'imported'",
     returning: PUPIL_AND_LESSON_DATE,
-    affects: (r, s) => { s.addPupil(r.person_id as string); s.addDate(r.local_date); },
+    affects: (r, s) => {
+      s.addPupil(r.person_id as string);
+      s.addDate(r.local_date);
+    },
   },
   {
-    entity: 'absences', table: schema.absences, updateWhere: "t.source = 'import'",
+    entity: 'absences',
+    table: schema.absences,
+    updateWhere: "t.source = 'import'",
     returning: `t.person_id, t.starts_at, t.ends_at,
       (SELECT o.starts_at FROM absences o WHERE o.organiser_id = t.organiser_id AND o.id = t.id) AS old_starts_at,
       (SELECT o.ends_at FROM absences o WHERE o.organiser_id = t.organiser_id AND o.id = t.id) AS old_ends_at`,
@@ -165,7 +206,9 @@ const WRITE_STEPS: readonly WriteStep[] = [
   },
   { entity: 'terms', table: schema.terms },
   {
-    entity: 'daysOff', table: schema.daysOff, returning: 't.date, t.school_unit_key',
+    entity: 'daysOff',
+    table: schema.daysOff,
+    returning: 't.date, t.school_unit_key',
     affects: (r, s) => s.addUnitDay(r.school_unit_key as string, r.date as string),
   },
 ];
@@ -178,7 +221,12 @@ const ANALYZE_AFTER_ROWS = 1000;
 
 /** Where ids already in the database are looked up, per kind of reference. */
 const KNOWN_ID_TABLES: Record<ReferenceKind, string> = {
-  organisations: 'organisations', persons: 'persons', groups: 'groups', duties: 'duties', activities: 'activities', calendarEvents: 'lessons',
+  organisations: 'organisations',
+  persons: 'persons',
+  groups: 'groups',
+  duties: 'duties',
+  activities: 'activities',
+  calendarEvents: 'lessons',
 };
 
 /**
@@ -196,13 +244,21 @@ export async function importSs12000(database: Pick<Database, 'db'>, input: Impor
   const validation = await validateWithDatabase(db, input);
   const organiserId = validation.records.organiserId ?? input.organiserId?.toLowerCase();
   if (!organiserId) {
-    throw new AppError('IMPORT_REJECTED', 'Importen anger ingen huvudman. Inget har ändrats.', { problems: validation.problems });
+    throw new AppError('IMPORT_REJECTED', 'Importen anger ingen huvudman. Inget har ändrats.', {
+      problems: validation.problems,
+    });
   }
   // A mismatching Huvudman is reported under the organiser the caller imports for, never another one.
   const reportOrganiserId = input.organiserId?.toLowerCase() ?? organiserId;
   const { problems, files } = summarise(validation);
   const report = (status: ImportReport['status'], counts: Record<string, number>): ImportReport => ({
-    importId, status, organiserId: reportOrganiserId, counts, problems, durationMs: Math.round(performance.now() - started), files,
+    importId,
+    status,
+    organiserId: reportOrganiserId,
+    counts,
+    problems,
+    durationMs: Math.round(performance.now() - started),
+    files,
   });
 
   if (validation.problems.length > 0) {
@@ -212,8 +268,12 @@ export async function importSs12000(database: Pick<Database, 'db'>, input: Impor
   }
 
   return db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ locked: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(hashtext(${`narvaro.import:${organiserId}`})) AS locked`);
-    if (!lock.locked) throw new AppError('IMPORT_IN_PROGRESS', 'En import pågår redan för huvudmannen. Försök igen när den är klar.');
+    const [lock] = await queryRows<{ locked: boolean }>(
+      tx,
+      sql`SELECT pg_try_advisory_xact_lock(hashtext(${`narvaro.import:${organiserId}`})) AS locked`,
+    );
+    if (!lock.locked)
+      throw new AppError('IMPORT_IN_PROGRESS', 'En import pågår redan för huvudmannen. Försök igen när den är klar.');
     const scope = new RecomputeScope();
     const counts = await writeRecords(tx, organiserId, validation.records, scope, input.onProgress);
     if (input.deletions) Object.assign(counts, await applyDeletions(tx, organiserId, input.deletions, scope));
@@ -234,11 +294,17 @@ export async function importSs12000(database: Pick<Database, 'db'>, input: Impor
  * with one problem, so every attempt is in the list and the audit trail.
  */
 export async function recordRejectedUpload(
-  database: Pick<Database, 'db'>, input: { organiserId: string; actorUserId: string | null; code: string; message: string },
+  database: Pick<Database, 'db'>,
+  input: { organiserId: string; actorUserId: string | null; code: string; message: string },
 ): Promise<ImportReport> {
   const startedAt = new Date();
   const report: ImportReport = {
-    importId: randomUUID(), status: 'rejected', organiserId: input.organiserId, counts: {}, durationMs: 0, files: {},
+    importId: randomUUID(),
+    status: 'rejected',
+    organiserId: input.organiserId,
+    counts: {},
+    durationMs: 0,
+    files: {},
     problems: [{ file: '(upload)', index: null, id: null, field: '', code: input.code, message: input.message }],
   };
   await database.db.transaction(async (tx) => finish(tx, report, startedAt, input.actorUserId));
@@ -259,18 +325,29 @@ async function validateWithDatabase(db: Database['db'], input: ImportSs12000Inpu
   const known: Record<string, Set<string> | Map<string, string>> = {};
   let found = 0;
   for (const [kind, ids] of unresolved) {
-    const rows = await queryInBatches<{ id: string; school_unit_id?: string }>(db, ids, (list) => sql`
+    const rows = await queryInBatches<{ id: string; school_unit_id?: string }>(
+      db,
+      ids,
+      (list) => sql`
       SELECT id${sql.raw(kind === 'activities' ? ', school_unit_id' : '')} FROM ${sql.raw(KNOWN_ID_TABLES[kind])}
-      WHERE organiser_id = ${organiserId} AND id = ANY(${list})`);
+      WHERE organiser_id = ${organiserId} AND id = ANY(${list})`,
+    );
     found += rows.length;
-    known[kind] = kind === 'activities' ? new Map(rows.map((r) => [r.id, r.school_unit_id as string])) : new Set(rows.map((r) => r.id));
+    known[kind] =
+      kind === 'activities'
+        ? new Map(rows.map((r) => [r.id, r.school_unit_id as string]))
+        : new Set(rows.map((r) => r.id));
   }
   return found === 0 ? first : validateSs12000(input.files, known as KnownIds, options);
 }
 
 /** Writes every entity in plan order and returns the counts. */
 async function writeRecords(
-  tx: Tx, organiserId: string, records: NormalizedImport, scope: RecomputeScope, onProgress?: (p: ImportProgress) => void,
+  tx: Tx,
+  organiserId: string,
+  records: NormalizedImport,
+  scope: RecomputeScope,
+  onProgress?: (p: ImportProgress) => void,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const total = WRITE_STEPS.reduce((n, step) => n + records[step.entity].length, 0);
@@ -288,8 +365,11 @@ async function writeRecords(
     const rows = records[step.entity];
     // The validator sets every column it owns on every row, so the first row names them all.
     const spec: WriteSpec = {
-      table: step.table, columns: rows.length > 0 ? Object.keys(rows[0]) : [], onConflict: step.onConflict ?? 'update',
-      updateWhere: step.updateWhere, returning: step.returning,
+      table: step.table,
+      columns: rows.length > 0 ? Object.keys(rows[0]) : [],
+      onConflict: step.onConflict ?? 'update',
+      updateWhere: step.updateWhere,
+      returning: step.returning,
     };
     if (step.parentKey && step.parentEntity) {
       const created = createdIds.get(step.parentEntity) ?? new Set<string>();
@@ -318,38 +398,68 @@ async function analyzeChangedTables(tx: Tx, counts: Record<string, number>): Pro
     const [entity, kind] = key.split('.');
     if (kind !== 'unchanged') changedRows.set(entity, (changedRows.get(entity) ?? 0) + n);
   }
-  const tables = WRITE_STEPS.filter((step) => (changedRows.get(step.entity) ?? 0) >= ANALYZE_AFTER_ROWS)
-    .map((step) => `"${getTableName(step.table)}"`);
+  const tables = WRITE_STEPS.filter((step) => (changedRows.get(step.entity) ?? 0) >= ANALYZE_AFTER_ROWS).map(
+    (step) => `"${getTableName(step.table)}"`,
+  );
   if (tables.length > 0) await tx.execute(sql.raw(`ANALYZE ${tables.join(', ')}`));
 }
 
 /** Deletes what the source deleted (see {@link Ss12000Deletions}) and feeds the roll-up scope. */
-async function applyDeletions(tx: Tx, organiserId: string, deletions: Ss12000Deletions, scope: RecomputeScope): Promise<Record<string, number>> {
+async function applyDeletions(
+  tx: Tx,
+  organiserId: string,
+  deletions: Ss12000Deletions,
+  scope: RecomputeScope,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   // Only well-formed ids can name a row; anything else in the list is ignored.
-  const ids = (list: readonly string[] | undefined) => [...new Set((list ?? []).filter((id) => isUuid(id)).map((id) => id.toLowerCase()))];
+  const ids = (list: readonly string[] | undefined) => [
+    ...new Set((list ?? []).filter((id) => isUuid(id)).map((id) => id.toLowerCase())),
+  ];
   const attendances = ids(deletions.attendances);
   if (attendances.length > 0) {
-    const rows = await queryInBatches<{ person_id: string; local_date: string }>(tx, attendances, (list) => sql`
+    const rows = await queryInBatches<{ person_id: string; local_date: string }>(
+      tx,
+      attendances,
+      (list) => sql`
       DELETE FROM attendance_marks t WHERE t.organiser_id = ${organiserId} AND t.kind = 'imported' AND t.external_id = ANY(${list})
-      RETURNING ${sql.raw(PUPIL_AND_LESSON_DATE)}`);
-    for (const r of rows) { scope.addPupil(r.person_id); scope.addDate(r.local_date); }
+      RETURNING ${sql.raw(PUPIL_AND_LESSON_DATE)}`,
+    );
+    for (const r of rows) {
+      scope.addPupil(r.person_id);
+      scope.addDate(r.local_date);
+    }
     counts['attendanceMarks.deleted'] = rows.length;
   }
   const absences = ids(deletions.absences);
   if (absences.length > 0) {
-    const rows = await queryInBatches<{ person_id: string; starts_at: Date | string; ends_at: Date | string }>(tx, absences, (list) => sql`
+    const rows = await queryInBatches<{ person_id: string; starts_at: Date | string; ends_at: Date | string }>(
+      tx,
+      absences,
+      (list) => sql`
       DELETE FROM absences WHERE organiser_id = ${organiserId} AND source = 'import' AND id = ANY(${list})
-      RETURNING person_id, starts_at, ends_at`);
-    for (const r of rows) { scope.addPupil(r.person_id); scope.addDate(r.starts_at); scope.addDate(r.ends_at); }
+      RETURNING person_id, starts_at, ends_at`,
+    );
+    for (const r of rows) {
+      scope.addPupil(r.person_id);
+      scope.addDate(r.starts_at);
+      scope.addDate(r.ends_at);
+    }
     counts['absences.deleted'] = rows.length;
   }
   const lessons = ids(deletions.calendarEvents);
   if (lessons.length > 0) {
-    const rows = await queryInBatches<{ activity_id: string; local_date: string }>(tx, lessons, (list) => sql`
+    const rows = await queryInBatches<{ activity_id: string; local_date: string }>(
+      tx,
+      lessons,
+      (list) => sql`
       UPDATE lessons SET is_cancelled = true WHERE organiser_id = ${organiserId} AND id = ANY(${list}) AND NOT is_cancelled
-      RETURNING activity_id, local_date`);
-    for (const r of rows) { scope.addActivity(r.activity_id, { isWholeSpan: false }); scope.addDate(r.local_date); }
+      RETURNING activity_id, local_date`,
+    );
+    for (const r of rows) {
+      scope.addActivity(r.activity_id, { isWholeSpan: false });
+      scope.addDate(r.local_date);
+    }
     counts['lessons.cancelled'] = rows.length;
   }
   return counts;
@@ -358,7 +468,8 @@ async function applyDeletions(tx: Tx, organiserId: string, deletions: Ss12000Del
 /** Problems capped per file, and the per-file summary. */
 function summarise(validation: ValidationResult): Pick<ImportReport, 'problems' | 'files'> {
   const files: ImportReport['files'] = {};
-  for (const [file, records] of Object.entries(validation.recordCounts)) files[file] = { records, problems: 0, status: 'valid' };
+  for (const [file, records] of Object.entries(validation.recordCounts))
+    files[file] = { records, problems: 0, status: 'valid' };
   const problems: ImportProblem[] = [];
   for (const problem of validation.problems) {
     const entry = (files[problem.file] ??= { records: 0, problems: 0, status: 'valid' });
@@ -372,10 +483,21 @@ function summarise(validation: ValidationResult): Pick<ImportReport, 'problems' 
 /** The `imports` row and the audit event, in the caller's transaction. */
 async function finish(tx: Tx, report: ImportReport, startedAt: Date, actorUserId: string | null): Promise<void> {
   await tx.insert(schema.imports).values({
-    organiserId: report.organiserId, id: report.importId, status: report.status, startedAt, finishedAt: new Date(),
-    startedByUserId: actorUserId, report: report as unknown as Record<string, unknown>,
+    organiserId: report.organiserId,
+    id: report.importId,
+    status: report.status,
+    startedAt,
+    finishedAt: new Date(),
+    startedByUserId: actorUserId,
+    report: report as unknown as Record<string, unknown>,
   });
-  await writeAuditEvent(tx, { organiserId: report.organiserId, actorUserId }, {
-    type: 'import.ss12000', importId: report.importId, data: { status: report.status, counts: report.counts },
-  });
+  await writeAuditEvent(
+    tx,
+    { organiserId: report.organiserId, actorUserId },
+    {
+      type: 'import.ss12000',
+      importId: report.importId,
+      data: { status: report.status, counts: report.counts },
+    },
+  );
 }

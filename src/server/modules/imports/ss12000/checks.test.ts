@@ -18,7 +18,10 @@ describe('checkCivicNo', () => {
   });
 
   it('takes the century from the stated birth date', () => {
-    expect(checkCivicNo('820311-1235', '1982-03-11', 2026)).toMatchObject({ isValid: true, normalized: '198203111235' });
+    expect(checkCivicNo('820311-1235', '1982-03-11', 2026)).toMatchObject({
+      isValid: true,
+      normalized: '198203111235',
+    });
   });
 
   it.each([
@@ -42,9 +45,12 @@ describe('parseDateTime', () => {
     expect(parseDateTime('2026-01-12T08:00:00.250-01:30')).toBe(Date.UTC(2026, 0, 12, 9, 30, 0, 250));
   });
 
-  it.each(['2026-01-12T08:00:00', '2026-02-30T08:00:00Z', '2026-01-12T24:00:00Z', '2026-01-12', 'igår'])('rejects %s', (value) => {
-    expect(parseDateTime(value)).toBeNull();
-  });
+  it.each(['2026-01-12T08:00:00', '2026-02-30T08:00:00Z', '2026-01-12T24:00:00Z', '2026-01-12', 'igår'])(
+    'rejects %s',
+    (value) => {
+      expect(parseDateTime(value)).toBeNull();
+    },
+  );
 });
 
 describe('isDate and isUuid', () => {

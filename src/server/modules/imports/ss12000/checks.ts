@@ -7,7 +7,8 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 // RFC 3339 requires seconds; some exporters leave them out, and the instant is still unambiguous.
 // The offset is required: without it a lesson time cannot be placed in Europe/Stockholm.
-const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+const DATE_TIME_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
 const CIVIC_NO_PATTERN = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$/;
 const MINUTE_MS = 60_000;
 
@@ -58,7 +59,11 @@ function luhnCheckDigit(digits: string): number {
 }
 
 export type CivicNoResult =
-  | { isValid: true; /** `YYYYMMDDNNNC`, the form stored. */ normalized: string; /** Birth date (samordningsnummer: day − 60). */ birthDate: string }
+  | {
+      isValid: true /** `YYYYMMDDNNNC`, the form stored. */;
+      normalized: string /** Birth date (samordningsnummer: day − 60). */;
+      birthDate: string;
+    }
   | { isValid: false; code: 'CIVIC_NO_FORMAT' | 'CIVIC_NO_DATE' | 'CIVIC_NO_CHECKSUM' };
 
 /**
@@ -68,7 +73,11 @@ export type CivicNoResult =
  * @param birthDate the person's stated birth date, used to pick the century of a 10-digit number
  * @param referenceYear the current year, for the century when no birth date is given
  */
-export function checkCivicNo(value: string, birthDate?: string, referenceYear = new Date().getUTCFullYear()): CivicNoResult {
+export function checkCivicNo(
+  value: string,
+  birthDate?: string,
+  referenceYear = new Date().getUTCFullYear(),
+): CivicNoResult {
   const m = CIVIC_NO_PATTERN.exec(value.trim());
   if (!m || (m[1] !== undefined && m[5] === '+')) return { isValid: false, code: 'CIVIC_NO_FORMAT' };
   const [, century, yy, mm, dd, separator, serial] = m;
@@ -82,12 +91,17 @@ export function checkCivicNo(value: string, birthDate?: string, referenceYear = 
     year = Number(birthDate.slice(0, 4));
   } else {
     // The latest year ending in `yy` that is not in the future; `+` marks someone 100 or older.
-    year = referenceYear - ((referenceYear - Number(yy)) % 100 + 100) % 100;
+    year = referenceYear - ((((referenceYear - Number(yy)) % 100) + 100) % 100);
     if (separator === '+') year -= 100;
   }
   if (!isRealDate(year, month, day)) return { isValid: false, code: 'CIVIC_NO_DATE' };
   const tenDigits = `${yy}${mm}${dd}${serial}`;
-  if (luhnCheckDigit(tenDigits.slice(0, 9)) !== Number(tenDigits[9])) return { isValid: false, code: 'CIVIC_NO_CHECKSUM' };
+  if (luhnCheckDigit(tenDigits.slice(0, 9)) !== Number(tenDigits[9]))
+    return { isValid: false, code: 'CIVIC_NO_CHECKSUM' };
   const yyyy = String(year).padStart(4, '0');
-  return { isValid: true, normalized: `${yyyy}${mm}${dd}${serial}`, birthDate: `${yyyy}-${mm}-${String(day).padStart(2, '0')}` };
+  return {
+    isValid: true,
+    normalized: `${yyyy}${mm}${dd}${serial}`,
+    birthDate: `${yyyy}-${mm}-${String(day).padStart(2, '0')}`,
+  };
 }

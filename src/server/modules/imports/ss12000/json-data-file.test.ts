@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { JsonDataFile, Ss12000FileError, describeJsonError, jsonErrorMessage, syntaxErrorOffset } from './json-data-file.js';
+import {
+  JsonDataFile,
+  Ss12000FileError,
+  describeJsonError,
+  jsonErrorMessage,
+  syntaxErrorOffset,
+} from './json-data-file.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'narvaro-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,14 +32,18 @@ describe('JsonDataFile', () => {
     const records = [
       { id: 'a', text: 'komma, ] och } och "citat" och \\ bakstreck', nested: { list: [1, [2, { x: '[' }]] } },
       { id: 'ö', text: 'åäö 😀 – multibyte' },
-      42, 'sträng', null, [],
+      42,
+      'sträng',
+      null,
+      [],
     ];
     const content = JSON.stringify({ pageToken: 'x', other: { data: [9] }, data: records, after: [1, 2] }, null, 2);
     for (const result of readAll(content)) expect(result).toEqual(records);
   });
 
   it('accepts a byte-order mark, an empty list and a top-level array', () => {
-    for (const result of readAll(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"data":[]}')]))) expect(result).toEqual([]);
+    for (const result of readAll(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"data":[]}')])))
+      expect(result).toEqual([]);
     for (const result of readAll('[{"id":1},{"id":2}]')) expect(result).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
@@ -97,12 +107,22 @@ describe('JsonDataFile', () => {
   });
 
   it('finds a syntax error exactly when JSON.parse refuses the text', () => {
-    const parses = (text: string) => { try { JSON.parse(text); return true; } catch { return false; } };
-    fc.assert(fc.property(fc.json(), fc.nat(), fc.string({ maxLength: 2 }), (json, at, insert) => {
-      expect(syntaxErrorOffset(json)).toBeNull();
-      const cut = at % (json.length + 1);
-      const broken = json.slice(0, cut) + insert + json.slice(cut + 1);
-      expect(syntaxErrorOffset(broken) === null).toBe(parses(broken));
-    }), { numRuns: 500 });
+    const parses = (text: string) => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), fc.string({ maxLength: 2 }), (json, at, insert) => {
+        expect(syntaxErrorOffset(json)).toBeNull();
+        const cut = at % (json.length + 1);
+        const broken = json.slice(0, cut) + insert + json.slice(cut + 1);
+        expect(syntaxErrorOffset(broken) === null).toBe(parses(broken));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

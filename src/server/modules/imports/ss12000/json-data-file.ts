@@ -42,9 +42,19 @@ export function jsonErrorMessage(error: unknown): string {
  */
 export function syntaxErrorOffset(text: string): number | null {
   let i = 0;
-  const space = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
-  const fail = (): never => { throw i; };
-  const literal = (word: string) => { for (const ch of word) if (text[i++] !== ch) { i--; fail(); } };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    for (const ch of word)
+      if (text[i++] !== ch) {
+        i--;
+        fail();
+      }
+  };
   const string = () => {
     i++;
     for (;;) {
@@ -52,8 +62,10 @@ export function syntaxErrorOffset(text: string): number | null {
       const ch = text[i++];
       if (ch === '"') return;
       if (ch === '\\') {
-        if (text[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail(); i += 5; }
-        else if ('"\\/bfnrt'.includes(text[i] ?? '')) i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(text[i] ?? '')) i++;
         else fail();
       }
     }
@@ -70,7 +82,10 @@ export function syntaxErrorOffset(text: string): number | null {
       const close = ch === '{' ? '}' : ']';
       i++;
       space();
-      if (text[i] === close) { i++; return; }
+      if (text[i] === close) {
+        i++;
+        return;
+      }
       for (;;) {
         if (close === '}') {
           space();
@@ -82,8 +97,14 @@ export function syntaxErrorOffset(text: string): number | null {
         }
         value();
         space();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === close) { i++; return; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === close) {
+          i++;
+          return;
+        }
         fail();
       }
     }
@@ -156,7 +177,10 @@ function lineAndColumnInFile(path: string, byteOffset: number): { line: number; 
  * Iteration throws {@link Ss12000FileError} on malformed JSON or a missing `data` array.
  */
 export class JsonDataFile implements Iterable<unknown> {
-  constructor(readonly path: string, private readonly chunkBytes = CHUNK_BYTES) {}
+  constructor(
+    readonly path: string,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {}
 
   [Symbol.iterator](): Iterator<unknown> {
     return readDataArray(this.path, this.chunkBytes);
@@ -189,7 +213,9 @@ function* readDataArray(path: string, chunkBytes: number): Generator<unknown, vo
     let consumed = 0;
 
     const sliceOf = (pieces: Buffer[], start: number, end: number): string =>
-      pieces.length === 0 ? buf.toString('utf8', start, end) : Buffer.concat([...pieces, buf.subarray(start, end)]).toString('utf8');
+      pieces.length === 0
+        ? buf.toString('utf8', start, end)
+        : Buffer.concat([...pieces, buf.subarray(start, end)]).toString('utf8');
 
     for (;;) {
       const n = readSync(fd, buf, 0, chunkBytes, null);
@@ -234,7 +260,10 @@ function* readDataArray(path: string, chunkBytes: number): Generator<unknown, vo
               try {
                 record = JSON.parse(text);
               } catch {
-                const where = lineAndColumnInFile(path, elementOffset + Buffer.byteLength(text.slice(0, syntaxErrorOffset(text) ?? text.length)));
+                const where = lineAndColumnInFile(
+                  path,
+                  elementOffset + Buffer.byteLength(text.slice(0, syntaxErrorOffset(text) ?? text.length)),
+                );
                 throw new Ss12000FileError('INVALID_JSON', invalidJsonMessage(where), index);
               }
               elementStart = -1;
@@ -291,7 +320,11 @@ function* readDataArray(path: string, chunkBytes: number): Generator<unknown, vo
       consumed += n;
     }
     if (isInString || depth !== 0 || !hasTop) {
-      throw new Ss12000FileError('INVALID_JSON', 'Filen tar slut mitt i JSON-innehållet.', elementDepth > 0 ? index : null);
+      throw new Ss12000FileError(
+        'INVALID_JSON',
+        'Filen tar slut mitt i JSON-innehållet.',
+        elementDepth > 0 ? index : null,
+      );
     }
     if (!hasData) throw new Ss12000FileError('NOT_AN_ARRAY', 'Filen saknar listan "data".', null);
   } finally {

@@ -13,18 +13,45 @@ import { localDateOf } from '../../../../shared/dates/index.js';
 import type * as schema from '../../../db/schema.js';
 import { checkCivicNo, isDate, isUuid, parseDateTime } from './checks.js';
 import { Ss12000FileError } from './json-data-file.js';
-import { object, optional, required, text, type FieldSpec, type ObjectSpec, type ReferenceKind, type ValueSpec } from './record-spec.js';
 import {
-  ADDRESS_FIELDS, RECORD_SPECS,
-  type AbsenceRecord, type AddressRecord, type ActivityRecord, type AttendanceRecord, type CalendarEventRecord, type DayOffRecord, type DutyRecord,
-  type GroupRecord, type OrganisationRecord, type PersonRecord, type TermRecord,
+  object,
+  optional,
+  required,
+  text,
+  type FieldSpec,
+  type ObjectSpec,
+  type ReferenceKind,
+  type ValueSpec,
+} from './record-spec.js';
+import {
+  ADDRESS_FIELDS,
+  RECORD_SPECS,
+  type AbsenceRecord,
+  type AddressRecord,
+  type ActivityRecord,
+  type AttendanceRecord,
+  type CalendarEventRecord,
+  type DayOffRecord,
+  type DutyRecord,
+  type GroupRecord,
+  type OrganisationRecord,
+  type PersonRecord,
+  type TermRecord,
 } from './ss12000-records.js';
 
 export type { ReferenceKind } from './record-spec.js';
 
 /** The files of an import, in the order they are validated (references point backwards). */
 export const SS12000_FILE_NAMES = [
-  'organisations', 'persons', 'groups', 'duties', 'activities', 'calendarEvents', 'attendances', 'absences', 'schoolCalendar',
+  'organisations',
+  'persons',
+  'groups',
+  'duties',
+  'activities',
+  'calendarEvents',
+  'attendances',
+  'absences',
+  'schoolCalendar',
 ] as const;
 
 export type Ss12000FileName = (typeof SS12000_FILE_NAMES)[number];
@@ -124,14 +151,25 @@ export interface ValidateOptions {
   onProgress?: (progress: { phase: string; done: number; total: number }) => void;
 }
 
-interface Location { file: string; index: number | null; id: string | null }
+interface Location {
+  file: string;
+  index: number | null;
+  id: string | null;
+}
 
 /** What the validator remembers about a lesson of this import, for its attendance records. */
-interface LessonInfo { teachingMinutes: number; clockMinutes: number }
+interface LessonInfo {
+  teachingMinutes: number;
+  clockMinutes: number;
+}
 
 const KIND_NAMES: Record<ReferenceKind, string> = {
-  organisations: 'organisationen', persons: 'personen', groups: 'gruppen',
-  duties: 'tjänstgöringen', activities: 'aktiviteten', calendarEvents: 'kalenderhändelsen',
+  organisations: 'organisationen',
+  persons: 'personen',
+  groups: 'gruppen',
+  duties: 'tjänstgöringen',
+  activities: 'aktiviteten',
+  calendarEvents: 'kalenderhändelsen',
 };
 
 const MINUTE_MS = 60_000;
@@ -145,7 +183,11 @@ const MAX_QUOTED_LENGTH = 40;
  * @param knownIds ids already in the database that references may point at
  * @returns rows, every problem found, and the references that resolved nowhere
  */
-export function validateSs12000(files: Ss12000Files, knownIds: KnownIds = {}, options: ValidateOptions = {}): ValidationResult {
+export function validateSs12000(
+  files: Ss12000Files,
+  knownIds: KnownIds = {},
+  options: ValidateOptions = {},
+): ValidationResult {
   return new Ss12000Validator(knownIds, options).run(files);
 }
 
@@ -154,13 +196,34 @@ class Ss12000Validator {
   private readonly recordCounts: Record<string, number> = {};
   private readonly out: NormalizedImport = {
     organiserId: null,
-    organisations: [], persons: [], enrolments: [], responsibles: [], groups: [], groupMemberships: [],
-    duties: [], dutyAssignments: [], activities: [], activityGroups: [], activityTeachers: [], lessons: [],
-    lessonTeachers: [], lessonStudentExceptions: [], attendanceMarks: [], lessonConfirmations: [], absences: [],
-    terms: [], daysOff: [],
+    organisations: [],
+    persons: [],
+    enrolments: [],
+    responsibles: [],
+    groups: [],
+    groupMemberships: [],
+    duties: [],
+    dutyAssignments: [],
+    activities: [],
+    activityGroups: [],
+    activityTeachers: [],
+    lessons: [],
+    lessonTeachers: [],
+    lessonStudentExceptions: [],
+    attendanceMarks: [],
+    lessonConfirmations: [],
+    absences: [],
+    terms: [],
+    daysOff: [],
     replaces: {
-      enrolments: [], responsibles: [], groupMemberships: [], dutyAssignments: [], activityGroups: [],
-      activityTeachers: [], lessonTeachers: [], lessonStudentExceptions: [],
+      enrolments: [],
+      responsibles: [],
+      groupMemberships: [],
+      dutyAssignments: [],
+      activityGroups: [],
+      activityTeachers: [],
+      lessonTeachers: [],
+      lessonStudentExceptions: [],
     },
   };
   /** Ids defined by this import; the value is what later files need to know about the record. */
@@ -191,7 +254,10 @@ class Ss12000Validator {
   private readonly seenKeys = new Map<string, Set<string>>();
   private recordsRead = 0;
 
-  constructor(private readonly known: KnownIds, private readonly options: ValidateOptions) {}
+  constructor(
+    private readonly known: KnownIds,
+    private readonly options: ValidateOptions,
+  ) {}
 
   run(files: Ss12000Files): ValidationResult {
     const present = SS12000_FILE_NAMES.filter((name) => files[name] !== undefined);
@@ -205,8 +271,12 @@ class Ss12000Validator {
     const order = new Map<string, number>(SS12000_FILE_NAMES.map((name, i) => [`${name}.json`, i]));
     const problems = this.problems
       .map((problem, position) => ({ problem, position }))
-      .sort((a, b) => (order.get(a.problem.file) ?? -1) - (order.get(b.problem.file) ?? -1)
-        || (a.problem.index ?? -1) - (b.problem.index ?? -1) || a.position - b.position)
+      .sort(
+        (a, b) =>
+          (order.get(a.problem.file) ?? -1) - (order.get(b.problem.file) ?? -1) ||
+          (a.problem.index ?? -1) - (b.problem.index ?? -1) ||
+          a.position - b.position,
+      )
       .map(({ problem }) => problem);
     const unresolvedReferences: Partial<Record<ReferenceKind, string[]>> = {};
     for (const [kind, ids] of this.unresolved) unresolvedReferences[kind] = [...ids];
@@ -221,7 +291,12 @@ class Ss12000Validator {
     }
     const records = Array.isArray(content) ? content : isObject(content) ? content.data : undefined;
     if (!isIterableList(records)) {
-      this.problem({ file, index: null, id: null }, 'data', 'NOT_AN_ARRAY', 'Filen ska innehålla ett objekt med listan "data".');
+      this.problem(
+        { file, index: null, id: null },
+        'data',
+        'NOT_AN_ARRAY',
+        'Filen ska innehålla ett objekt med listan "data".',
+      );
       return;
     }
     const spec = RECORD_SPECS[name];
@@ -231,7 +306,8 @@ class Ss12000Validator {
     try {
       for (const record of records) {
         // Only a well-formed id is repeated in the report: anything else could be personal data in the wrong field.
-        const id = isObject(record) && typeof record.id === 'string' && isUuid(record.id) ? record.id.toLowerCase() : null;
+        const id =
+          isObject(record) && typeof record.id === 'string' && isUuid(record.id) ? record.id.toLowerCase() : null;
         const at: Location = { file, index, id };
         index++;
         this.tick();
@@ -313,16 +389,29 @@ class Ss12000Validator {
     return set;
   }
 
-  private normalize(name: Exclude<Ss12000FileName, 'schoolCalendar'>, record: Record<string, unknown>, id: string, at: Location): void {
+  private normalize(
+    name: Exclude<Ss12000FileName, 'schoolCalendar'>,
+    record: Record<string, unknown>,
+    id: string,
+    at: Location,
+  ): void {
     switch (name) {
-      case 'organisations': return this.readOrganisation(record as unknown as OrganisationRecord, id, at);
-      case 'persons': return this.readPerson(record as unknown as PersonRecord, id, at);
-      case 'groups': return this.readGroup(record as unknown as GroupRecord, id, at);
-      case 'duties': return this.readDuty(record as unknown as DutyRecord, id, at);
-      case 'activities': return this.readActivity(record as unknown as ActivityRecord, id, at);
-      case 'calendarEvents': return this.readCalendarEvent(record as unknown as CalendarEventRecord, id, at);
-      case 'attendances': return this.readAttendance(record as unknown as AttendanceRecord, id, at);
-      case 'absences': return this.readAbsence(record as unknown as AbsenceRecord, id);
+      case 'organisations':
+        return this.readOrganisation(record as unknown as OrganisationRecord, id, at);
+      case 'persons':
+        return this.readPerson(record as unknown as PersonRecord, id, at);
+      case 'groups':
+        return this.readGroup(record as unknown as GroupRecord, id, at);
+      case 'duties':
+        return this.readDuty(record as unknown as DutyRecord, id, at);
+      case 'activities':
+        return this.readActivity(record as unknown as ActivityRecord, id, at);
+      case 'calendarEvents':
+        return this.readCalendarEvent(record as unknown as CalendarEventRecord, id, at);
+      case 'attendances':
+        return this.readAttendance(record as unknown as AttendanceRecord, id, at);
+      case 'absences':
+        return this.readAbsence(record as unknown as AbsenceRecord, id);
     }
   }
 
@@ -334,13 +423,22 @@ class Ss12000Validator {
       const start = comparable(spec.fields[startKey], value[startKey]);
       const end = comparable(spec.fields[endKey], value[endKey]);
       if (start !== null && end !== null && end < start) {
-        this.problem(at, join(path, endKey), 'END_BEFORE_START', `${endKey} (${String(value[endKey])}) ligger före ${startKey} (${String(value[startKey])}).`);
+        this.problem(
+          at,
+          join(path, endKey),
+          'END_BEFORE_START',
+          `${endKey} (${String(value[endKey])}) ligger före ${startKey} (${String(value[startKey])}).`,
+        );
       }
     }
   }
 
   private checkField(field: FieldSpec, value: unknown, path: string, at: Location): void {
-    if (value === undefined || value === null || (field.isRequired && typeof value === 'string' && value.trim() === '')) {
+    if (
+      value === undefined ||
+      value === null ||
+      (field.isRequired && typeof value === 'string' && value.trim() === '')
+    ) {
       if (field.isRequired) this.problem(at, path, 'REQUIRED_FIELD_MISSING', `Obligatoriskt fält saknas: ${path}.`);
       return;
     }
@@ -352,20 +450,28 @@ class Ss12000Validator {
       case 'string':
         if (typeof value !== 'string') this.wrongType(at, path, 'text');
         // PostgreSQL text cannot hold NUL; caught here rather than failing the write transaction.
-        else if (value.includes('\u0000')) this.problem(at, path, 'INVALID_TEXT', `${path} innehåller ett otillåtet nolltecken.`);
+        else if (value.includes('\u0000'))
+          this.problem(at, path, 'INVALID_TEXT', `${path} innehåller ett otillåtet nolltecken.`);
         return;
       case 'boolean':
         if (typeof value !== 'boolean') this.wrongType(at, path, 'true eller false');
         return;
       case 'uuid':
-        if (typeof value !== 'string' || !isUuid(value)) this.problem(at, path, 'INVALID_UUID', `${path} är inte ett giltigt UUID.`);
+        if (typeof value !== 'string' || !isUuid(value))
+          this.problem(at, path, 'INVALID_UUID', `${path} är inte ett giltigt UUID.`);
         return;
       case 'date':
-        if (typeof value !== 'string' || !isDate(value)) this.problem(at, path, 'INVALID_DATE', `${path} är inget giltigt datum (ÅÅÅÅ-MM-DD).`);
+        if (typeof value !== 'string' || !isDate(value))
+          this.problem(at, path, 'INVALID_DATE', `${path} är inget giltigt datum (ÅÅÅÅ-MM-DD).`);
         return;
       case 'dateTime':
         if (typeof value !== 'string' || parseDateTime(value) === null) {
-          this.problem(at, path, 'INVALID_DATE', `${path} är ingen giltig tidpunkt med tidszon (RFC 3339, t.ex. 2026-01-12T08:00:00+01:00).`);
+          this.problem(
+            at,
+            path,
+            'INVALID_DATE',
+            `${path} är ingen giltig tidpunkt med tidszon (RFC 3339, t.ex. 2026-01-12T08:00:00+01:00).`,
+          );
         }
         return;
       case 'integer':
@@ -374,15 +480,28 @@ class Ss12000Validator {
         }
         return;
       case 'digits':
-        if ((!(Number.isInteger(value) && (value as number) >= 0) && !(typeof value === 'string' && /^\d+$/.test(value)))
-          || String(value).length > spec.maxLength) {
-          this.problem(at, path, 'INVALID_INTEGER', `${path} ska vara en sifferkod med högst ${spec.maxLength} siffror.`);
+        if (
+          (!(Number.isInteger(value) && (value as number) >= 0) &&
+            !(typeof value === 'string' && /^\d+$/.test(value))) ||
+          String(value).length > spec.maxLength
+        ) {
+          this.problem(
+            at,
+            path,
+            'INVALID_INTEGER',
+            `${path} ska vara en sifferkod med högst ${spec.maxLength} siffror.`,
+          );
         }
         return;
       case 'enum':
         if (typeof value !== 'string' || !spec.values.includes(value)) {
           // The value itself is left out: a misplaced field may hold a name or a civic number.
-          this.problem(at, path, 'INVALID_ENUM', `${path} har ett värde som inte är tillåtet; tillåtna värden: ${spec.values.join(', ')}.`);
+          this.problem(
+            at,
+            path,
+            'INVALID_ENUM',
+            `${path} har ett värde som inte är tillåtet; tillåtna värden: ${spec.values.join(', ')}.`,
+          );
         }
         return;
       case 'civicNo':
@@ -450,7 +569,12 @@ class Ss12000Validator {
     let ids = this.unresolved.get(kind);
     if (!ids) this.unresolved.set(kind, (ids = new Set()));
     ids.add(id);
-    this.problem(at, field, 'UNKNOWN_REFERENCE', `${field} pekar på ${KIND_NAMES[kind]} ${id}, som varken finns i importen eller sedan tidigare.`);
+    this.problem(
+      at,
+      field,
+      'UNKNOWN_REFERENCE',
+      `${field} pekar på ${KIND_NAMES[kind]} ${id}, som varken finns i importen eller sedan tidigare.`,
+    );
   }
 
   private finishFile(name: Ss12000FileName): void {
@@ -495,7 +619,9 @@ class Ss12000Validator {
       civicNo = r.civicNo.value.trim();
     }
     const securityMarking = r.securityMarking ?? 'Ingen';
-    const registered = r.addresses?.find((a) => (a.type ?? 'Folkbokföring') === 'Folkbokföring' && a.municipalityCode !== undefined);
+    const registered = r.addresses?.find(
+      (a) => (a.type ?? 'Folkbokföring') === 'Folkbokföring' && a.municipalityCode !== undefined,
+    );
     this.out.persons.push({
       id,
       givenName: r.givenName,
@@ -506,60 +632,109 @@ class Ss12000Validator {
       securityMarking,
       homeMunicipalityCode: registered ? String(registered.municipalityCode).padStart(4, '0') : null,
       emails: (r.emails ?? []).map((e) => ({ value: e.value, ...(e.type ? { type: e.type } : {}) })),
-      phoneNumbers: (r.phoneNumbers ?? []).map((p) => ({ value: p.value, ...(p.type ? { type: p.type } : {}), ...(p.mobile !== undefined ? { mobile: p.mobile } : {}) })),
+      phoneNumbers: (r.phoneNumbers ?? []).map((p) => ({
+        value: p.value,
+        ...(p.type ? { type: p.type } : {}),
+        ...(p.mobile !== undefined ? { mobile: p.mobile } : {}),
+      })),
       // A protected identity's address must not be stored even if an exporter sends it (OSL 22:1).
       addresses: securityMarking === 'Skyddad folkbokföring' ? [] : (r.addresses ?? []).map(pickAddressFields),
       personStatus: r.personStatus ?? 'Aktiv',
       // What a staff member's sign-in claim is matched against (docs/authentication.md).
       eduPersonPrincipalNames: r.eduPersonPrincipalNames ?? [],
-      externalIdentifiers: (r.externalIdentifiers ?? []).map((x) => ({ value: x.value, ...(x.context ? { context: x.context } : {}) })),
+      externalIdentifiers: (r.externalIdentifiers ?? []).map((x) => ({
+        value: x.value,
+        ...(x.context ? { context: x.context } : {}),
+      })),
     });
     if (r.enrolments) {
       this.out.replaces.enrolments.push(id);
       const enrolments = r.enrolments.filter((e) => !e.cancelled);
-      this.uniqueChildren(enrolments, (e) => `${lower(e.enroledAt.id)}|${e.startDate}`, (i) => `enrolments[${i}].startDate`, at);
+      this.uniqueChildren(
+        enrolments,
+        (e) => `${lower(e.enroledAt.id)}|${e.startDate}`,
+        (i) => `enrolments[${i}].startDate`,
+        at,
+      );
       for (const e of enrolments) {
         this.out.enrolments.push({
-          personId: id, schoolUnitId: lower(e.enroledAt.id), schoolType: e.schoolType, schoolYear: e.schoolYear ?? null,
-          startDate: e.startDate, endDate: e.endDate ?? null,
+          personId: id,
+          schoolUnitId: lower(e.enroledAt.id),
+          schoolType: e.schoolType,
+          schoolYear: e.schoolYear ?? null,
+          startDate: e.startDate,
+          endDate: e.endDate ?? null,
         });
       }
     }
     if (r.responsibles) {
       this.out.replaces.responsibles.push(id);
-      this.uniqueChildren(r.responsibles, (x) => lower(x.person.id), (i) => `responsibles[${i}].person.id`, at);
-      for (const x of r.responsibles) this.out.responsibles.push({ pupilId: id, guardianId: lower(x.person.id), relationType: x.relationType });
+      this.uniqueChildren(
+        r.responsibles,
+        (x) => lower(x.person.id),
+        (i) => `responsibles[${i}].person.id`,
+        at,
+      );
+      for (const x of r.responsibles)
+        this.out.responsibles.push({ pupilId: id, guardianId: lower(x.person.id), relationType: x.relationType });
     }
   }
 
   private readGroup(r: GroupRecord, id: string, at: Location): void {
     this.defined.groups.set(id, true);
     this.out.groups.push({
-      id, schoolUnitId: lower(r.organisation.id), displayName: r.displayName, groupType: r.groupType,
-      schoolType: r.schoolType ?? null, startDate: r.startDate, endDate: r.endDate ?? null,
+      id,
+      schoolUnitId: lower(r.organisation.id),
+      displayName: r.displayName,
+      groupType: r.groupType,
+      schoolType: r.schoolType ?? null,
+      startDate: r.startDate,
+      endDate: r.endDate ?? null,
     });
     if (!r.groupMemberships) return;
     this.out.replaces.groupMemberships.push(id);
     // A membership without a start began with the group (the table keys memberships by start).
     const memberships = r.groupMemberships.map((m) => ({
-      groupId: id, personId: this.intern(lower(m.person.id)), startDate: m.startDate ?? r.startDate, endDate: m.endDate ?? null,
+      groupId: id,
+      personId: this.intern(lower(m.person.id)),
+      startDate: m.startDate ?? r.startDate,
+      endDate: m.endDate ?? null,
     }));
-    this.uniqueChildren(memberships, (m) => `${m.personId}|${m.startDate}`, (i) => `groupMemberships[${i}].person.id`, at);
+    this.uniqueChildren(
+      memberships,
+      (m) => `${m.personId}|${m.startDate}`,
+      (i) => `groupMemberships[${i}].person.id`,
+      at,
+    );
     this.out.groupMemberships.push(...memberships);
   }
 
   private readDuty(r: DutyRecord, id: string, at: Location): void {
     this.defined.duties.set(id, true);
     this.out.duties.push({
-      id, personId: lower(r.person.id), schoolUnitId: lower(r.dutyAt.id), dutyRole: r.dutyRole,
-      signature: r.signature ?? null, startDate: r.startDate, endDate: r.endDate ?? null,
+      id,
+      personId: lower(r.person.id),
+      schoolUnitId: lower(r.dutyAt.id),
+      dutyRole: r.dutyRole,
+      signature: r.signature ?? null,
+      startDate: r.startDate,
+      endDate: r.endDate ?? null,
     });
     if (!r.assignmentRole) return;
     this.out.replaces.dutyAssignments.push(id);
     const assignments = r.assignmentRole.map((a) => ({
-      dutyId: id, groupId: lower(a.group.id), roleType: a.assignmentRoleType, startDate: a.startDate ?? r.startDate, endDate: a.endDate ?? null,
+      dutyId: id,
+      groupId: lower(a.group.id),
+      roleType: a.assignmentRoleType,
+      startDate: a.startDate ?? r.startDate,
+      endDate: a.endDate ?? null,
     }));
-    this.uniqueChildren(assignments, (a) => `${a.groupId}|${a.roleType}|${a.startDate}`, (i) => `assignmentRole[${i}].group.id`, at);
+    this.uniqueChildren(
+      assignments,
+      (a) => `${a.groupId}|${a.roleType}|${a.startDate}`,
+      (i) => `assignmentRole[${i}].group.id`,
+      at,
+    );
     this.out.dutyAssignments.push(...assignments);
   }
 
@@ -567,17 +742,37 @@ class Ss12000Validator {
     const schoolUnitId = lower(r.organisation.id);
     this.defined.activities.set(id, schoolUnitId);
     this.out.activities.push({
-      id, schoolUnitId, displayName: r.displayName, activityType: r.activityType ?? 'Undervisning',
-      syllabusId: r.syllabus ? lower(r.syllabus.id) : null, startDate: r.startDate, endDate: r.endDate ?? null,
+      id,
+      schoolUnitId,
+      displayName: r.displayName,
+      activityType: r.activityType ?? 'Undervisning',
+      syllabusId: r.syllabus ? lower(r.syllabus.id) : null,
+      startDate: r.startDate,
+      endDate: r.endDate ?? null,
     });
     this.out.replaces.activityGroups.push(id);
-    this.uniqueChildren(r.groups, (g) => lower(g.id), (i) => `groups[${i}].id`, at);
+    this.uniqueChildren(
+      r.groups,
+      (g) => lower(g.id),
+      (i) => `groups[${i}].id`,
+      at,
+    );
     for (const g of r.groups) this.out.activityGroups.push({ activityId: id, groupId: lower(g.id) });
     if (!r.teachers) return;
     this.out.replaces.activityTeachers.push(id);
-    this.uniqueChildren(r.teachers, (t) => lower(t.duty.id), (i) => `teachers[${i}].duty.id`, at);
+    this.uniqueChildren(
+      r.teachers,
+      (t) => lower(t.duty.id),
+      (i) => `teachers[${i}].duty.id`,
+      at,
+    );
     for (const t of r.teachers) {
-      this.out.activityTeachers.push({ activityId: id, dutyId: lower(t.duty.id), startDate: t.startDate ?? null, endDate: t.endDate ?? null });
+      this.out.activityTeachers.push({
+        activityId: id,
+        dutyId: lower(t.duty.id),
+        startDate: t.startDate ?? null,
+        endDate: t.endDate ?? null,
+      });
     }
   }
 
@@ -591,21 +786,44 @@ class Ss12000Validator {
     const teachingMinutes = r.teachingLengthStudent ?? clockMinutes;
     this.defined.calendarEvents.set(id, { teachingMinutes, clockMinutes });
     this.out.lessons.push({
-      id, activityId, schoolUnitId, startsAt: new Date(start), endsAt: new Date(end),
-      localDate: this.intern(localDateOf(start)), teachingMinutes, isCancelled: r.cancelled ?? false, comment: r.comment ?? null,
+      id,
+      activityId,
+      schoolUnitId,
+      startsAt: new Date(start),
+      endsAt: new Date(end),
+      localDate: this.intern(localDateOf(start)),
+      teachingMinutes,
+      isCancelled: r.cancelled ?? false,
+      comment: r.comment ?? null,
     });
     if (r.teacherExceptions) {
       this.out.replaces.lessonTeachers.push(id);
-      this.uniqueChildren(r.teacherExceptions, (t) => lower(t.duty.id), (i) => `teacherExceptions[${i}].duty.id`, at);
-      for (const t of r.teacherExceptions) this.out.lessonTeachers.push({ lessonId: id, dutyId: lower(t.duty.id), participates: t.participates });
+      this.uniqueChildren(
+        r.teacherExceptions,
+        (t) => lower(t.duty.id),
+        (i) => `teacherExceptions[${i}].duty.id`,
+        at,
+      );
+      for (const t of r.teacherExceptions)
+        this.out.lessonTeachers.push({ lessonId: id, dutyId: lower(t.duty.id), participates: t.participates });
     }
     if (r.studentExceptions) {
       this.out.replaces.lessonStudentExceptions.push(id);
-      this.uniqueChildren(r.studentExceptions, (s) => lower(s.student.id), (i) => `studentExceptions[${i}].student.id`, at);
+      this.uniqueChildren(
+        r.studentExceptions,
+        (s) => lower(s.student.id),
+        (i) => `studentExceptions[${i}].student.id`,
+        at,
+      );
       for (const s of r.studentExceptions) {
         const personId = lower(s.student.id);
         if (s.teachingLength !== undefined) this.pupilLengths.set(`${id}|${personId}`, s.teachingLength);
-        this.out.lessonStudentExceptions.push({ lessonId: id, personId, participates: s.participates, teachingMinutes: s.teachingLength ?? null });
+        this.out.lessonStudentExceptions.push({
+          lessonId: id,
+          personId,
+          participates: s.participates,
+          teachingMinutes: s.teachingLength ?? null,
+        });
       }
     }
   }
@@ -625,7 +843,12 @@ class Ss12000Validator {
       const limit = Math.max(length, lesson.clockMinutes);
       const sum = attended + valid + invalid + other;
       if (sum > limit) {
-        this.problem(at, 'attendanceMinutes', 'MINUTES_MISMATCH', `Summan av minuterna (${sum}) är större än lektionens längd (${limit} min).`);
+        this.problem(
+          at,
+          'attendanceMinutes',
+          'MINUTES_MISMATCH',
+          `Summan av minuterna (${sum}) är större än lektionens längd (${limit} min).`,
+        );
         return;
       }
     }
@@ -633,7 +856,12 @@ class Ss12000Validator {
     if (!pupils) this.markSources.set(lessonId, (pupils = new Map()));
     const earlier = pupils.get(personId);
     if (earlier !== undefined) {
-      this.problem(at, 'student.id', 'DUPLICATE_ID', `Eleven har redan en närvaropost för samma kalenderhändelse (post ${earlier}).`);
+      this.problem(
+        at,
+        'student.id',
+        'DUPLICATE_ID',
+        `Eleven har redan en närvaropost för samma kalenderhändelse (post ${earlier}).`,
+      );
       return;
     }
     pupils.set(personId, at.index ?? -1);
@@ -641,7 +869,10 @@ class Ss12000Validator {
     // only pupils with a record are registered by it, so every record is kept, plain presence too.
     if (r.isReported) this.confirmedLessons.add(lessonId);
     this.out.attendanceMarks.push({
-      lessonId, personId, kind: 'imported', externalId: id,
+      lessonId,
+      personId,
+      kind: 'imported',
+      externalId: id,
       importedMinutes: { isReported: r.isReported, attended, valid, invalid, other },
     });
   }
@@ -652,8 +883,12 @@ class Ss12000Validator {
 
   private readAbsence(r: AbsenceRecord, id: string): void {
     this.out.absences.push({
-      id, personId: lower(r.student.id), kind: r.type === 'Anmäld frånvaro' ? 'guardianReport' : 'leave',
-      startsAt: new Date(parseDateTime(r.startTime) as number), endsAt: new Date(parseDateTime(r.endTime) as number), source: 'import',
+      id,
+      personId: lower(r.student.id),
+      kind: r.type === 'Anmäld frånvaro' ? 'guardianReport' : 'leave',
+      startsAt: new Date(parseDateTime(r.startTime) as number),
+      endsAt: new Date(parseDateTime(r.endTime) as number),
+      source: 'import',
     });
   }
 
@@ -664,7 +899,16 @@ class Ss12000Validator {
 
   private readDayOff(r: DayOffRecord, at: Location, index: number): void {
     const schoolUnitKey = r.schoolUnitId ? lower(r.schoolUnitId) : '';
-    if (this.isDuplicate('daysOff', `${r.date}|${schoolUnitKey}`, at, `daysOff[${index}].date`, `Datumet ${r.date} förekommer mer än en gång för samma skolenhet.`)) return;
+    if (
+      this.isDuplicate(
+        'daysOff',
+        `${r.date}|${schoolUnitKey}`,
+        at,
+        `daysOff[${index}].date`,
+        `Datumet ${r.date} förekommer mer än en gång för samma skolenhet.`,
+      )
+    )
+      return;
     this.out.daysOff.push({ date: r.date, schoolUnitKey, kind: r.kind, name: r.name });
   }
 
@@ -679,11 +923,17 @@ class Ss12000Validator {
   }
 
   /** Child rows share their parent's key, so two with the same key could not both be stored. */
-  private uniqueChildren<T>(items: readonly T[], keyOf: (item: T) => string, fieldOf: (i: number) => string, at: Location): void {
+  private uniqueChildren<T>(
+    items: readonly T[],
+    keyOf: (item: T) => string,
+    fieldOf: (i: number) => string,
+    at: Location,
+  ): void {
     const seen = new Set<string>();
     items.forEach((item, i) => {
       const key = keyOf(item);
-      if (seen.has(key)) this.problem(at, fieldOf(i), 'DUPLICATE_ID', `${fieldOf(i)} förekommer mer än en gång i posten.`);
+      if (seen.has(key))
+        this.problem(at, fieldOf(i), 'DUPLICATE_ID', `${fieldOf(i)} förekommer mer än en gång i posten.`);
       seen.add(key);
     });
   }
@@ -693,7 +943,12 @@ class Ss12000Validator {
     const file = 'organisations.json';
     const [first, ...others] = this.huvudmen;
     for (const extra of others) {
-      this.problem(extra.at, 'organisationType', 'MULTIPLE_ORGANISERS', 'Importen får bara innehålla en organisation av typen Huvudman.');
+      this.problem(
+        extra.at,
+        'organisationType',
+        'MULTIPLE_ORGANISERS',
+        'Importen får bara innehålla en organisation av typen Huvudman.',
+      );
     }
     const given = this.options.organiserId?.toLowerCase();
     if (first && given && first.id !== given) {
@@ -701,8 +956,12 @@ class Ss12000Validator {
     }
     this.out.organiserId = first?.id ?? given ?? null;
     if (!this.out.organiserId) {
-      this.problem({ file, index: null, id: null }, hasOrganisations ? 'organisationType' : '', 'ORGANISER_MISSING',
-        'Importen anger ingen huvudman: organisations.json ska innehålla en organisation av typen Huvudman.');
+      this.problem(
+        { file, index: null, id: null },
+        hasOrganisations ? 'organisationType' : '',
+        'ORGANISER_MISSING',
+        'Importen anger ingen huvudman: organisations.json ska innehålla en organisation av typen Huvudman.',
+      );
     }
   }
 
@@ -723,7 +982,8 @@ class Ss12000Validator {
 
   private tick(): void {
     this.recordsRead++;
-    if (this.recordsRead % PROGRESS_EVERY === 0) this.options.onProgress?.({ phase: 'validate.records', done: this.recordsRead, total: 0 });
+    if (this.recordsRead % PROGRESS_EVERY === 0)
+      this.options.onProgress?.({ phase: 'validate.records', done: this.recordsRead, total: 0 });
   }
 }
 
@@ -734,7 +994,12 @@ function fileErrorMessage(error: Ss12000FileError): string {
 
 /** Only the checked address fields are stored, never whatever else an exporter put there. */
 function pickAddressFields(address: AddressRecord): Record<string, unknown> {
-  return Object.fromEntries(ADDRESS_FIELDS.filter((key) => address[key] !== undefined && address[key] !== null).map((key) => [key, address[key]]));
+  return Object.fromEntries(
+    ADDRESS_FIELDS.filter((key) => address[key] !== undefined && address[key] !== null).map((key) => [
+      key,
+      address[key],
+    ]),
+  );
 }
 
 const CIVIC_NO_SHAPE = object({ value: required(text), nationality: optional(text) });

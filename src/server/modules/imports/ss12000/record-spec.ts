@@ -23,7 +23,7 @@ export type ValueSpec =
   /** A bare uuid that must resolve to a `to` record. */
   | { type: 'refId'; to: ReferenceKind }
   | ObjectSpec
-  | { type: 'array'; of: ValueSpec; minItems: number; /** `of` as a required field, made once. */ item: FieldSpec };
+  | { type: 'array'; of: ValueSpec; minItems: number /** `of` as a required field, made once. */; item: FieldSpec };
 
 export interface ObjectSpec {
   type: 'object';
@@ -52,9 +52,16 @@ export const digits = (maxLength: number): ValueSpec => ({ type: 'digits', maxLe
 export const oneOf = (values: readonly string[]): ValueSpec => ({ type: 'enum', values });
 export const ref = (to: ReferenceKind): ValueSpec => ({ type: 'ref', to });
 export const refId = (to: ReferenceKind): ValueSpec => ({ type: 'refId', to });
-export const arrayOf = (of: ValueSpec, minItems = 0): ValueSpec => ({ type: 'array', of, minItems, item: { spec: of, isRequired: true } });
-export const object = (fields: Record<string, FieldSpec>, ranges: readonly (readonly [string, string])[] = []): ObjectSpec =>
-  ({ type: 'object', fields, entries: Object.entries(fields), ranges });
+export const arrayOf = (of: ValueSpec, minItems = 0): ValueSpec => ({
+  type: 'array',
+  of,
+  minItems,
+  item: { spec: of, isRequired: true },
+});
+export const object = (
+  fields: Record<string, FieldSpec>,
+  ranges: readonly (readonly [string, string])[] = [],
+): ObjectSpec => ({ type: 'object', fields, entries: Object.entries(fields), ranges });
 export const required = (spec: ValueSpec): FieldSpec => ({ spec, isRequired: true });
 export const optional = (spec: ValueSpec): FieldSpec => ({ spec, isRequired: false });
 

@@ -18,12 +18,23 @@ export const JOB_SYNC_SS12000_NOW = 'imports.sync-ss12000-now';
 
 /** The connection as the UI sees it: never the secret, only whether one is stored. */
 export interface SyncSettingsView {
-  baseUrl: string; tokenUrl: string; clientId: string; authMethod: 'body' | 'basic'; scheduleTime: string | null;
-  hasSecret: boolean; lastRunAt: string | null; lastStatus: string | null; lastReport: Record<string, unknown> | null;
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  authMethod: 'body' | 'basic';
+  scheduleTime: string | null;
+  hasSecret: boolean;
+  lastRunAt: string | null;
+  lastStatus: string | null;
+  lastReport: Record<string, unknown> | null;
 }
 
 export interface SaveSyncSettingsInput {
-  baseUrl: string; tokenUrl: string; clientId: string; authMethod: 'body' | 'basic'; scheduleTime: string | null;
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  authMethod: 'body' | 'basic';
+  scheduleTime: string | null;
   /** A new secret; absent keeps the stored one. */
   clientSecret?: string;
 }
@@ -33,9 +44,15 @@ export async function findSyncSettings(tx: Tx, organiserId: string): Promise<Syn
   const [row] = await tx.select().from(schema.ss12000Syncs).where(eq(schema.ss12000Syncs.organiserId, organiserId));
   if (!row) return null;
   return {
-    baseUrl: row.baseUrl, tokenUrl: row.tokenUrl, clientId: row.clientId, authMethod: row.authMethod === 'basic' ? 'basic' : 'body',
-    scheduleTime: row.scheduleTime, hasSecret: row.clientSecret !== null, lastRunAt: row.lastRunAt?.toISOString() ?? null,
-    lastStatus: row.lastStatus, lastReport: row.lastReport ?? null,
+    baseUrl: row.baseUrl,
+    tokenUrl: row.tokenUrl,
+    clientId: row.clientId,
+    authMethod: row.authMethod === 'basic' ? 'basic' : 'body',
+    scheduleTime: row.scheduleTime,
+    hasSecret: row.clientSecret !== null,
+    lastRunAt: row.lastRunAt?.toISOString() ?? null,
+    lastStatus: row.lastStatus,
+    lastReport: row.lastReport ?? null,
   };
 }
 
@@ -43,17 +60,33 @@ export async function findSyncSettings(tx: Tx, organiserId: string): Promise<Syn
 export async function saveSyncSettings(tx: Tx, ctx: AuditContext, input: SaveSyncSettingsInput): Promise<void> {
   const baseUrl = input.baseUrl.replace(/\/+$/, '');
   const values = {
-    baseUrl, tokenUrl: input.tokenUrl, clientId: input.clientId, authMethod: input.authMethod, scheduleTime: input.scheduleTime, updatedAt: new Date(),
+    baseUrl,
+    tokenUrl: input.tokenUrl,
+    clientId: input.clientId,
+    authMethod: input.authMethod,
+    scheduleTime: input.scheduleTime,
+    updatedAt: new Date(),
     ...(input.clientSecret ? { clientSecret: input.clientSecret } : {}),
   };
-  await tx.insert(schema.ss12000Syncs).values({ organiserId: ctx.organiserId, ...values }).onConflictDoUpdate({
-    target: schema.ss12000Syncs.organiserId,
-    // Another source makes the cursor meaningless: its first run is a full one.
-    set: { ...values, cursor: sql`case when ${schema.ss12000Syncs.baseUrl} = ${baseUrl} then ${schema.ss12000Syncs.cursor} end` },
-  });
+  await tx
+    .insert(schema.ss12000Syncs)
+    .values({ organiserId: ctx.organiserId, ...values })
+    .onConflictDoUpdate({
+      target: schema.ss12000Syncs.organiserId,
+      // Another source makes the cursor meaningless: its first run is a full one.
+      set: {
+        ...values,
+        cursor: sql`case when ${schema.ss12000Syncs.baseUrl} = ${baseUrl} then ${schema.ss12000Syncs.cursor} end`,
+      },
+    });
   await writeAuditEvent(tx, ctx, {
     type: 'import.ss12000-sync-settings',
-    data: { baseUrl, clientId: input.clientId, scheduleTime: input.scheduleTime, isSecretChanged: Boolean(input.clientSecret) },
+    data: {
+      baseUrl,
+      clientId: input.clientId,
+      scheduleTime: input.scheduleTime,
+      isSecretChanged: Boolean(input.clientSecret),
+    },
   });
 }
 
@@ -61,12 +94,27 @@ export async function saveSyncSettings(tx: Tx, ctx: AuditContext, input: SaveSyn
  * Runs the organiser's configured sync with its stored secret.
  * @throws AppError VALIDATION_FAILED when no connection with a secret is set up
  */
-export async function runConfiguredSync(database: Database, organiserId: string, actorUserId: string | null): Promise<SyncReport> {
-  const [row] = await database.db.select().from(schema.ss12000Syncs).where(eq(schema.ss12000Syncs.organiserId, organiserId));
-  if (!row?.clientSecret) throw new AppError('VALIDATION_FAILED', 'Ställ in anslutningen till skolplattformen (med hemlighet) först.');
+export async function runConfiguredSync(
+  database: Database,
+  organiserId: string,
+  actorUserId: string | null,
+): Promise<SyncReport> {
+  const [row] = await database.db
+    .select()
+    .from(schema.ss12000Syncs)
+    .where(eq(schema.ss12000Syncs.organiserId, organiserId));
+  if (!row?.clientSecret)
+    throw new AppError('VALIDATION_FAILED', 'Ställ in anslutningen till skolplattformen (med hemlighet) först.');
   return syncSs12000(database, {
-    organiserId, actorUserId,
-    connection: { baseUrl: row.baseUrl, tokenUrl: row.tokenUrl, clientId: row.clientId, clientSecret: row.clientSecret, authMethod: row.authMethod === 'basic' ? 'basic' : 'body' },
+    organiserId,
+    actorUserId,
+    connection: {
+      baseUrl: row.baseUrl,
+      tokenUrl: row.tokenUrl,
+      clientId: row.clientId,
+      clientSecret: row.clientSecret,
+      authMethod: row.authMethod === 'basic' ? 'basic' : 'body',
+    },
   });
 }
 
@@ -74,7 +122,9 @@ export async function runConfiguredSync(database: Database, organiserId: string,
 export async function handleDueSyncs(database: Database, clock: Clock): Promise<void> {
   const now = clock.now().getTime();
   const today = localDateOf(now);
-  const rows = await database.db.select().from(schema.ss12000Syncs)
+  const rows = await database.db
+    .select()
+    .from(schema.ss12000Syncs)
     .where(and(isNotNull(schema.ss12000Syncs.scheduleTime), isNotNull(schema.ss12000Syncs.clientSecret)));
   for (const row of rows) {
     const due = localDateTimeToInstant(today, row.scheduleTime as string);

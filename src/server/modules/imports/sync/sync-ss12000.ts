@@ -8,18 +8,34 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type Database } from '../../../db/client.js';
 import { AppError } from '../../../errors.js';
-import { importSs12000, type ImportProgress, type ImportReport, type Ss12000Deletions } from '../commands/import-ss12000.js';
+import {
+  importSs12000,
+  type ImportProgress,
+  type ImportReport,
+  type Ss12000Deletions,
+} from '../commands/import-ss12000.js';
 import type { Ss12000FileName, Ss12000Files } from '../ss12000/parse-ss12000.js';
 import { Ss12000FileError } from '../ss12000/json-data-file.js';
 import { Ss12000Client, Ss12000SyncError, type Ss12000Connection } from './ss12000-client.js';
 
 /** The list endpoints read, in the importer's file order. */
 export const SYNC_ENTITIES = [
-  'organisations', 'persons', 'groups', 'duties', 'activities', 'calendarEvents', 'attendances', 'absences',
+  'organisations',
+  'persons',
+  'groups',
+  'duties',
+  'activities',
+  'calendarEvents',
+  'attendances',
+  'absences',
 ] as const satisfies readonly Ss12000FileName[];
 
 /** `/deletedEntities` keys Närvaro applies, and the object type asked for with each. */
-const DELETION_TYPES: Record<keyof Ss12000Deletions, string> = { attendances: 'Attendance', absences: 'Absence', calendarEvents: 'CalendarEvent' };
+const DELETION_TYPES: Record<keyof Ss12000Deletions, string> = {
+  attendances: 'Attendance',
+  absences: 'Absence',
+  calendarEvents: 'CalendarEvent',
+};
 
 /** Records asked for per page (servers may send fewer). */
 export const SYNC_PAGE_LIMIT = 500;
@@ -68,15 +84,26 @@ export async function syncSs12000(database: Pick<Database, 'db'>, input: SyncSs1
   const now = input.now ?? (() => new Date());
   const startedAt = now();
   const baseUrl = input.connection.baseUrl.replace(/\/+$/, '');
-  const [state] = await db.select().from(schema.ss12000Syncs).where(input.organiserId
-    ? eq(schema.ss12000Syncs.organiserId, input.organiserId.toLowerCase())
-    : and(eq(schema.ss12000Syncs.baseUrl, baseUrl), eq(schema.ss12000Syncs.clientId, input.connection.clientId)));
+  const [state] = await db
+    .select()
+    .from(schema.ss12000Syncs)
+    .where(
+      input.organiserId
+        ? eq(schema.ss12000Syncs.organiserId, input.organiserId.toLowerCase())
+        : and(eq(schema.ss12000Syncs.baseUrl, baseUrl), eq(schema.ss12000Syncs.clientId, input.connection.clientId)),
+    );
   // A cursor from another source means nothing for this one.
   const cursor = !input.isFull && state?.cursor && state.baseUrl === baseUrl ? state.cursor : null;
   const modifiedAfter = cursor ? new Date(cursor.getTime() - SYNC_OVERLAP_MS).toISOString() : null;
   const report: SyncReport = {
-    status: 'failed', mode: cursor ? 'incremental' : 'full', modifiedAfter, startedAt: startedAt.toISOString(),
-    fetched: {}, deletions: {}, import: null, error: null,
+    status: 'failed',
+    mode: cursor ? 'incremental' : 'full',
+    modifiedAfter,
+    startedAt: startedAt.toISOString(),
+    fetched: {},
+    deletions: {},
+    import: null,
+    error: null,
   };
   const organiserId = input.organiserId?.toLowerCase() ?? state?.organiserId;
   try {
@@ -86,11 +113,20 @@ export async function syncSs12000(database: Pick<Database, 'db'>, input: SyncSs1
     for (const entity of SYNC_ENTITIES) {
       const records: unknown[] = [];
       let pageNumber = 0;
-      for await (const page of client.pages(`/${entity}`, modifiedAfter ? { 'meta.modified.after': modifiedAfter } : {}, limit, isList)) {
+      for await (const page of client.pages(
+        `/${entity}`,
+        modifiedAfter ? { 'meta.modified.after': modifiedAfter } : {},
+        limit,
+        isList,
+      )) {
         pageNumber++;
         if (page.malformed) {
           // The validator reports it under the entity's file name, and the whole run is rejected.
-          files[entity] = new Ss12000FileError('NOT_AN_ARRAY', `Sida ${pageNumber} från /${entity} kunde inte läsas: ${page.malformed}`, null);
+          files[entity] = new Ss12000FileError(
+            'NOT_AN_ARRAY',
+            `Sida ${pageNumber} från /${entity} kunde inte läsas: ${page.malformed}`,
+            null,
+          );
           break;
         }
         records.push(...(page.data as unknown[]));
@@ -98,53 +134,97 @@ export async function syncSs12000(database: Pick<Database, 'db'>, input: SyncSs1
         input.onFetched?.(entity, records.length);
       }
       report.fetched[entity] ??= 0;
-      if (!(files[entity] instanceof Ss12000FileError) && (records.length > 0 || !modifiedAfter)) files[entity] = { data: records };
+      if (!(files[entity] instanceof Ss12000FileError) && (records.length > 0 || !modifiedAfter))
+        files[entity] = { data: records };
     }
     const deletions: Ss12000Deletions = {};
     if (modifiedAfter) {
       let received = 0;
       const filters = { after: modifiedAfter, entities: Object.values(DELETION_TYPES) };
       for await (const page of client.pages('/deletedEntities', filters, limit, isObjectOfLists)) {
-        if (page.malformed) throw new Ss12000SyncError('SYNC_HTTP_ERROR', `Svaret från /deletedEntities kunde inte läsas: ${page.malformed} Inget har ändrats.`);
+        if (page.malformed)
+          throw new Ss12000SyncError(
+            'SYNC_HTTP_ERROR',
+            `Svaret från /deletedEntities kunde inte läsas: ${page.malformed} Inget har ändrats.`,
+          );
         for (const [kind, ids] of Object.entries(page.data as Record<string, unknown[]>)) {
           const list = ids.filter((id): id is string => typeof id === 'string');
           received += list.length;
           report.deletions[kind] = (report.deletions[kind] ?? 0) + list.length;
-          if (kind in DELETION_TYPES) (deletions[kind as keyof Ss12000Deletions] as string[] | undefined) = [...(deletions[kind as keyof Ss12000Deletions] ?? []), ...list];
+          if (kind in DELETION_TYPES)
+            (deletions[kind as keyof Ss12000Deletions] as string[] | undefined) = [
+              ...(deletions[kind as keyof Ss12000Deletions] ?? []),
+              ...list,
+            ];
         }
         report.fetched.deletedEntities = received;
         input.onFetched?.('deletedEntities', received);
       }
     }
     const imported = await importSs12000(database, {
-      files, organiserId, deletions, actorUserId: input.actorUserId, onProgress: input.onImportProgress,
+      files,
+      organiserId,
+      deletions,
+      actorUserId: input.actorUserId,
+      onProgress: input.onImportProgress,
     });
     report.import = imported;
     report.status = imported.status;
   } catch (error) {
-    if (error instanceof Ss12000SyncError || error instanceof AppError) report.error = { code: error.code, message: error.message };
+    if (error instanceof Ss12000SyncError || error instanceof AppError)
+      report.error = { code: error.code, message: error.message };
     else throw error;
   }
   const runOrganiserId = report.import?.organiserId ?? organiserId;
-  if (runOrganiserId) await recordRun(database, runOrganiserId, { ...input.connection, baseUrl }, report, report.status === 'applied' ? startedAt : null);
+  if (runOrganiserId)
+    await recordRun(
+      database,
+      runOrganiserId,
+      { ...input.connection, baseUrl },
+      report,
+      report.status === 'applied' ? startedAt : null,
+    );
   return report;
 }
 
 /** Stores the run on the connection's row (made here by a first command-line run); the cursor moves only with an applied run. */
-async function recordRun(database: Pick<Database, 'db'>, organiserId: string, connection: Ss12000Connection, report: SyncReport, cursor: Date | null): Promise<void> {
+async function recordRun(
+  database: Pick<Database, 'db'>,
+  organiserId: string,
+  connection: Ss12000Connection,
+  report: SyncReport,
+  cursor: Date | null,
+): Promise<void> {
   const run = {
-    lastRunAt: new Date(report.startedAt), lastStatus: report.status, lastReport: report as unknown as Record<string, unknown>, updatedAt: new Date(),
+    lastRunAt: new Date(report.startedAt),
+    lastStatus: report.status,
+    lastReport: report as unknown as Record<string, unknown>,
+    updatedAt: new Date(),
     ...(cursor ? { cursor } : {}),
   };
-  await database.db.insert(schema.ss12000Syncs).values({
-    organiserId, baseUrl: connection.baseUrl, tokenUrl: connection.tokenUrl, clientId: connection.clientId,
-    authMethod: connection.authMethod ?? 'body', ...run,
-  }).onConflictDoUpdate({
-    target: schema.ss12000Syncs.organiserId,
-    // A run with another source's connection (the command line) takes the row over, so its cursor starts afresh.
-    set: { ...run, baseUrl: connection.baseUrl, tokenUrl: connection.tokenUrl, clientId: connection.clientId,
-      cursor: cursor ?? sql`case when ${schema.ss12000Syncs.baseUrl} = ${connection.baseUrl} then ${schema.ss12000Syncs.cursor} end` },
-  });
+  await database.db
+    .insert(schema.ss12000Syncs)
+    .values({
+      organiserId,
+      baseUrl: connection.baseUrl,
+      tokenUrl: connection.tokenUrl,
+      clientId: connection.clientId,
+      authMethod: connection.authMethod ?? 'body',
+      ...run,
+    })
+    .onConflictDoUpdate({
+      target: schema.ss12000Syncs.organiserId,
+      // A run with another source's connection (the command line) takes the row over, so its cursor starts afresh.
+      set: {
+        ...run,
+        baseUrl: connection.baseUrl,
+        tokenUrl: connection.tokenUrl,
+        clientId: connection.clientId,
+        cursor:
+          cursor ??
+          sql`case when ${schema.ss12000Syncs.baseUrl} = ${connection.baseUrl} then ${schema.ss12000Syncs.cursor} end`,
+      },
+    });
 }
 
 function isList(data: unknown): boolean {

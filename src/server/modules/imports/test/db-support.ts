@@ -9,7 +9,10 @@ export const IMPORT_TABLES = [...Object.keys(SMALL_IMPORT_ROWS), 'pupil_days', '
 /** Row count per table for the organiser. */
 export async function countRows(tx: Tx, organiserId: string): Promise<Record<string, number>> {
   const query = sql.join(
-    IMPORT_TABLES.map((table) => sql`SELECT ${table} AS t, count(*)::int AS n FROM ${sql.raw(`"${table}"`)} WHERE organiser_id = ${organiserId}`),
+    IMPORT_TABLES.map(
+      (table) =>
+        sql`SELECT ${table} AS t, count(*)::int AS n FROM ${sql.raw(`"${table}"`)} WHERE organiser_id = ${organiserId}`,
+    ),
     sql` UNION ALL `,
   );
   const rows = await queryRows<{ t: string; n: number }>(tx, query);

@@ -7,7 +7,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface StubRequest { method: string; path: string; query: URLSearchParams; authorization: string | undefined }
+export interface StubRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+}
 
 export interface Ss12000Stub {
   baseUrl: string;
@@ -19,7 +24,12 @@ export interface Ss12000Stub {
   requests: StubRequest[];
   tokensIssued: number;
   /** Faults: at most this many records a page; a token accepted for this many API calls; a broken page; a 401 for everything. */
-  options: { pageSize: number; callsPerToken: number; malformedPage?: { endpoint: string; page: number; body: string }; refuseAll?: boolean };
+  options: {
+    pageSize: number;
+    callsPerToken: number;
+    malformedPage?: { endpoint: string; page: number; body: string };
+    refuseAll?: boolean;
+  };
   close: () => Promise<void>;
 }
 
@@ -28,7 +38,10 @@ export const STUB_CLIENT = { clientId: 'narvaro-test', clientSecret: 'rätt heml
 export async function startSs12000Stub(records: Record<string, Record<string, unknown>[]>): Promise<Ss12000Stub> {
   const tokens = new Map<string, number>();
   const stub = {
-    records, deleted: [], requests: [], tokensIssued: 0,
+    records,
+    deleted: [],
+    requests: [],
+    tokensIssued: 0,
     options: { pageSize: 2, callsPerToken: Infinity },
   } as unknown as Ss12000Stub;
 
@@ -39,16 +52,27 @@ export async function startSs12000Stub(records: Record<string, Record<string, un
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     let body = '';
-    req.on('data', (chunk) => { body += chunk; });
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
     req.on('end', () => {
-      stub.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, authorization: req.headers.authorization });
+      stub.requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        authorization: req.headers.authorization,
+      });
       if (url.pathname === '/oauth/token') {
         const form = new URLSearchParams(body);
         let id = form.get('client_id');
         let secret = form.get('client_secret');
         const basic = req.headers.authorization?.match(/^Basic (.+)$/);
         if (basic) [id, secret] = Buffer.from(basic[1], 'base64').toString().split(':').map(decodeURIComponent);
-        if (form.get('grant_type') !== 'client_credentials' || id !== STUB_CLIENT.clientId || secret !== STUB_CLIENT.clientSecret) {
+        if (
+          form.get('grant_type') !== 'client_credentials' ||
+          id !== STUB_CLIENT.clientId ||
+          secret !== STUB_CLIENT.clientSecret
+        ) {
           return send(401, { error: 'invalid_client' });
         }
         const token = `t${++stub.tokensIssued}`;
@@ -57,7 +81,8 @@ export async function startSs12000Stub(records: Record<string, Record<string, un
       }
       const token = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
       const used = token ? tokens.get(token) : undefined;
-      if (stub.options.refuseAll || used === undefined || used >= stub.options.callsPerToken) return send(401, { code: 'UNAUTHORIZED', message: 'Ogiltig token' });
+      if (stub.options.refuseAll || used === undefined || used >= stub.options.callsPerToken)
+        return send(401, { code: 'UNAUTHORIZED', message: 'Ogiltig token' });
       tokens.set(token!, used + 1);
       const endpoint = url.pathname.replace(/^\/v2\.1\//, '');
       const params = url.searchParams;
@@ -66,8 +91,17 @@ export async function startSs12000Stub(records: Record<string, Record<string, un
         return send(400, { code: 'INVALID_FILTER', message: 'pageToken kan inte kombineras med filter' });
       }
       // The page token carries the filter and the offset, as real servers keep the query behind it.
-      const state = pageToken ? JSON.parse(Buffer.from(pageToken, 'base64url').toString()) as { after: string | null; entities: string[]; offset: number }
-        : { after: params.get(endpoint === 'deletedEntities' ? 'after' : 'meta.modified.after'), entities: params.getAll('entities'), offset: 0 };
+      const state = pageToken
+        ? (JSON.parse(Buffer.from(pageToken, 'base64url').toString()) as {
+            after: string | null;
+            entities: string[];
+            offset: number;
+          })
+        : {
+            after: params.get(endpoint === 'deletedEntities' ? 'after' : 'meta.modified.after'),
+            entities: params.getAll('entities'),
+            offset: 0,
+          };
       const limit = Math.min(Number(params.get('limit') ?? 1000), stub.options.pageSize);
       const pageNumber = Math.floor(state.offset / stub.options.pageSize) + 1;
       const fault = stub.options.malformedPage;
@@ -82,7 +116,10 @@ export async function startSs12000Stub(records: Record<string, Record<string, un
         return send(404, { code: 'NOT_FOUND', message: endpoint });
       }
       const slice = items.slice(state.offset, state.offset + limit);
-      const next = state.offset + limit < items.length ? Buffer.from(JSON.stringify({ ...state, offset: state.offset + limit })).toString('base64url') : null;
+      const next =
+        state.offset + limit < items.length
+          ? Buffer.from(JSON.stringify({ ...state, offset: state.offset + limit })).toString('base64url')
+          : null;
       if (endpoint === 'deletedEntities') {
         const data: Record<string, string[]> = {};
         for (const d of slice as Ss12000Stub['deleted']) (data[d.kind] ??= []).push(d.id);
@@ -95,6 +132,10 @@ export async function startSs12000Stub(records: Record<string, Record<string, un
   const { port } = server.address() as AddressInfo;
   stub.baseUrl = `http://127.0.0.1:${port}/v2.1`;
   stub.tokenUrl = `http://127.0.0.1:${port}/oauth/token`;
-  stub.close = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  stub.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return stub;
 }

@@ -9,9 +9,28 @@ import { sql } from 'drizzle-orm';
 import { schema, type Tx, inSequence } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { addDays } from '../../../../shared/dates/index.js';
-import { evaluateLadder, type LadderResult, type LadderState, type Action, type LadderDefinition, type TermRange, type FiredTrigger } from '../../../../shared/ladders/index.js';
+import {
+  evaluateLadder,
+  type LadderResult,
+  type LadderState,
+  type Action,
+  type LadderDefinition,
+  type TermRange,
+  type FiredTrigger,
+} from '../../../../shared/ladders/index.js';
 import { ladderMessage } from '../../messages/ladder-messages.js';
-import { findAssignees, findDayFigures, findFlagsAndDecisions, findLadderVersions, findPupilsForEvaluation, findStates, findTerms, chunksBySchoolUnit, type PupilScopeRow, type VersionRow } from '../ladders.repo.js';
+import {
+  findAssignees,
+  findDayFigures,
+  findFlagsAndDecisions,
+  findLadderVersions,
+  findPupilsForEvaluation,
+  findStates,
+  findTerms,
+  chunksBySchoolUnit,
+  type PupilScopeRow,
+  type VersionRow,
+} from '../ladders.repo.js';
 import { uuidArray } from '../../measures/measures.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
 import { openCasesFromLadder, type LadderCaseOpening } from '../../cases/commands/open-cases-from-ladder.js';
@@ -23,7 +42,11 @@ export interface EvaluateLaddersInput {
 }
 
 export interface EvaluationSummary {
-  pupils: number; onStep: number; changes: number; tasks: number; outbox: number;
+  pupils: number;
+  onStep: number;
+  changes: number;
+  tasks: number;
+  outbox: number;
   /** State rows rewritten; the others only had their evaluation date moved. */
   written: number;
 }
@@ -32,7 +55,11 @@ const ROWS_PER_INSERT = 1000;
 /** Pupils evaluated together (whole school units): one load of their rows, one round of writes. */
 const PUPILS_PER_CHUNK = 10_000;
 
-async function insertInBatches<T extends Record<string, unknown>>(tx: Tx, rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+async function insertInBatches<T extends Record<string, unknown>>(
+  tx: Tx,
+  rows: T[],
+  insert: (batch: T[]) => Promise<unknown>,
+) {
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
 }
 
@@ -46,7 +73,12 @@ export interface EvaluationOptions {
   onProgress?: (done: number, total: number) => Promise<void>;
 }
 
-export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: EvaluateLaddersInput, options: EvaluationOptions = {}): Promise<EvaluationSummary> {
+export async function evaluateLadders(
+  tx: Tx,
+  ctx: AuditContext,
+  input: EvaluateLaddersInput,
+  options: EvaluationOptions = {},
+): Promise<EvaluationSummary> {
   const { organiserId } = ctx;
   const versions = new VersionsInForce(await findLadderVersions(tx, organiserId));
   const summary: EvaluationSummary = { pupils: 0, onStep: 0, changes: 0, tasks: 0, outbox: 0, written: 0 };
@@ -66,10 +98,21 @@ export async function evaluateLadders(tx: Tx, ctx: AuditContext, input: Evaluate
   return summary;
 }
 
-async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: VersionsInForce, terms: TermRange[], pupils: PupilScopeRow[], summary: EvaluationSummary) {
+async function evaluateChunk(
+  tx: Tx,
+  ctx: AuditContext,
+  date: string,
+  versions: VersionsInForce,
+  terms: TermRange[],
+  pupils: PupilScopeRow[],
+  summary: EvaluationSummary,
+) {
   const { organiserId } = ctx;
   const ids = pupils.map((p) => p.person_id);
-  const firstDate = pupils.map((p) => versions.firstDate(p.school_unit_id)).filter((d): d is string => d !== null).sort()[0];
+  const firstDate = pupils
+    .map((p) => versions.firstDate(p.school_unit_id))
+    .filter((d): d is string => d !== null)
+    .sort()[0];
   if (!firstDate) return;
   const states = await findStates(tx, organiserId, ids);
   // Only the rows the ladders can look at: from the earliest date evaluated minus the longest lookback.
@@ -90,21 +133,67 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
 
   const assigneeFor = (role: string, pupilId: string, schoolUnitId: string) => {
     if (role === 'mentor') return assignees.mentorOf.get(pupilId) ?? null;
-    const scoped = assignees.staff.filter((s) => s.role === role && (s.school_unit_key === schoolUnitId || s.school_unit_key === ''));
+    const scoped = assignees.staff.filter(
+      (s) => s.role === role && (s.school_unit_key === schoolUnitId || s.school_unit_key === ''),
+    );
     return scoped.find((s) => s.school_unit_key === schoolUnitId)?.user_id ?? scoped[0]?.user_id ?? null;
   };
-  const runActions = (actions: Action[], pupilId: string, schoolUnitId: string, version: VersionRow, step: { key: string; name: string }, key: string, date: string,
-    explanation: string, fired: readonly FiredTrigger[], isReplay: boolean) => {
+  const runActions = (
+    actions: Action[],
+    pupilId: string,
+    schoolUnitId: string,
+    version: VersionRow,
+    step: { key: string; name: string },
+    key: string,
+    date: string,
+    explanation: string,
+    fired: readonly FiredTrigger[],
+    isReplay: boolean,
+  ) => {
     actions.forEach((action, i) => {
       const idempotencyKey = `${pupilId}:${version.id}:${key}:${i}`;
       if (action.kind === 'task') {
-        taskRows.push({ organiserId, id: randomUUID(), personId: pupilId, ladderVersionId: version.id, stepKey: step.key, role: action.role, schoolUnitId,
-          assigneeUserId: assigneeFor(action.role, pupilId, schoolUnitId), title: action.title, dueDate: addDays(date, action.dueDays), idempotencyKey });
+        taskRows.push({
+          organiserId,
+          id: randomUUID(),
+          personId: pupilId,
+          ladderVersionId: version.id,
+          stepKey: step.key,
+          role: action.role,
+          schoolUnitId,
+          assigneeUserId: assigneeFor(action.role, pupilId, schoolUnitId),
+          title: action.title,
+          dueDate: addDays(date, action.dueDays),
+          idempotencyKey,
+        });
       } else if (action.kind === 'guardianMessage' || action.kind === 'organiserNotice') {
-        const message = ladderMessage(action, { date, step, explanation, fired, isReplay, ladderVersionId: version.id });
-        if (message) outboxRows.push({ organiserId, id: randomUUID(), kind: action.kind, personId: pupilId, templateKey: action.templateKey, idempotencyKey, payload: message });
+        const message = ladderMessage(action, {
+          date,
+          step,
+          explanation,
+          fired,
+          isReplay,
+          ladderVersionId: version.id,
+        });
+        if (message)
+          outboxRows.push({
+            organiserId,
+            id: randomUUID(),
+            kind: action.kind,
+            personId: pupilId,
+            templateKey: action.templateKey,
+            idempotencyKey,
+            payload: message,
+          });
       } else {
-        caseOpenings.push({ pupilId, schoolUnitId, caseKind: action.caseKind, ladderVersionId: version.id, stepKey: step.key, date });
+        caseOpenings.push({
+          pupilId,
+          schoolUnitId,
+          caseKind: action.caseKind,
+          ladderVersionId: version.id,
+          stepKey: step.key,
+          date,
+        });
       }
     });
   };
@@ -112,7 +201,9 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
   for (const pupil of pupils) {
     const state = states.get(pupil.person_id);
     // The stored result may be older than the row's evaluation date (unchanged states only move the date).
-    let previous = state ? { ...(state.result as unknown as LadderResult), evaluationDate: state.evaluation_date } : undefined;
+    let previous = state
+      ? { ...(state.result as unknown as LadderResult), evaluationDate: state.evaluation_date }
+      : undefined;
     let start = state ? addDays(state.evaluation_date, 1) : versions.firstDate(pupil.school_unit_id);
     if (state && previous && state.evaluation_date >= date) {
       // Already evaluated today: evaluate today again (a staff decision or flag made today must
@@ -130,18 +221,54 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
       const version = versions.on(pupil.school_unit_id, day);
       if (!version) continue;
       const result = evaluateLadder(version.definition as LadderDefinition, {
-        evaluationDate: day, days: days.get(pupil.person_id) ?? [], terms, previous,
-        concernFlags: flags.get(pupil.person_id), staffDecisions: decisions.get(pupil.person_id),
+        evaluationDate: day,
+        days: days.get(pupil.person_id) ?? [],
+        terms,
+        previous,
+        concernFlags: flags.get(pupil.person_id),
+        staffDecisions: decisions.get(pupil.person_id),
       });
       for (const change of result.changes) {
-        changeRows.push({ organiserId, personId: pupil.person_id, ladderVersionId: version.id, date: day, fromStep: change.from, toStep: change.to,
-          by: change.by, reason: 'reason' in change ? change.reason : null, explanation: result.explanation });
+        changeRows.push({
+          organiserId,
+          personId: pupil.person_id,
+          ladderVersionId: version.id,
+          date: day,
+          fromStep: change.from,
+          toStep: change.to,
+          by: change.by,
+          reason: 'reason' in change ? change.reason : null,
+          explanation: result.explanation,
+        });
         const step = version.definition.steps[change.to - 1] as LadderDefinition['steps'][number] | undefined;
-        if (change.to > change.from && step) runActions(step.actions, pupil.person_id, pupil.school_unit_id, version, step, `${step.key}:${day}`, day, result.explanation, result.fired, isReplay(day));
+        if (change.to > change.from && step)
+          runActions(
+            step.actions,
+            pupil.person_id,
+            pupil.school_unit_id,
+            version,
+            step,
+            `${step.key}:${day}`,
+            day,
+            result.explanation,
+            result.fired,
+            isReplay(day),
+          );
       }
       for (const alert of result.alerts) {
         const period = alert.fired.map((f) => `${f.period?.from ?? ''}..${f.period?.to ?? ''}`).join(',');
-        runActions(alert.actions, pupil.person_id, pupil.school_unit_id, version, alert, `alert:${alert.key}:${period}`, day, alert.explanation, alert.fired, isReplay(day));
+        runActions(
+          alert.actions,
+          pupil.person_id,
+          pupil.school_unit_id,
+          version,
+          alert,
+          `alert:${alert.key}:${period}`,
+          day,
+          alert.explanation,
+          alert.fired,
+          isReplay(day),
+        );
       }
       previous = result;
       last = { result, version };
@@ -150,22 +277,49 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
     summary.pupils++;
     if (last.result.stepIndex > 0) summary.onStep++;
     const { result, version } = last;
-    if (state && state.ladder_version_id === version.id && state.school_unit_id === pupil.school_unit_id && result.evaluationDate === date
-      && sameCarriedState(state.result as unknown as LadderState, result)) {
+    if (
+      state &&
+      state.ladder_version_id === version.id &&
+      state.school_unit_id === pupil.school_unit_id &&
+      result.evaluationDate === date &&
+      sameCarriedState(state.result as unknown as LadderState, result)
+    ) {
       const sameText = state.explanation === result.explanation ? '' : result.explanation;
       unchanged.set(sameText, [...(unchanged.get(sameText) ?? []), pupil.person_id]);
       continue;
     }
-    stateRows.push({ organiserId, personId: pupil.person_id, ladderVersionId: version.id, schoolUnitId: pupil.school_unit_id,
-      evaluationDate: result.evaluationDate, stepIndex: result.stepIndex, stepKey: result.stepKey, since: result.since,
-      explanation: result.explanation, result: result as unknown as Record<string, unknown> });
+    stateRows.push({
+      organiserId,
+      personId: pupil.person_id,
+      ladderVersionId: version.id,
+      schoolUnitId: pupil.school_unit_id,
+      evaluationDate: result.evaluationDate,
+      stepIndex: result.stepIndex,
+      stepKey: result.stepKey,
+      since: result.since,
+      explanation: result.explanation,
+      result: result as unknown as Record<string, unknown>,
+    });
   }
 
-  await insertInBatches(tx, stateRows, (batch) => tx.insert(schema.pupilLadderStates).values(batch).onConflictDoUpdate({
-    target: [schema.pupilLadderStates.organiserId, schema.pupilLadderStates.personId],
-    set: { ladderVersionId: sqlExcluded('ladder_version_id'), schoolUnitId: sqlExcluded('school_unit_id'), evaluationDate: sqlExcluded('evaluation_date'),
-      stepIndex: sqlExcluded('step_index'), stepKey: sqlExcluded('step_key'), since: sqlExcluded('since'), explanation: sqlExcluded('explanation'), result: sqlExcluded('result') },
-  }));
+  await insertInBatches(tx, stateRows, (batch) =>
+    tx
+      .insert(schema.pupilLadderStates)
+      .values(batch)
+      .onConflictDoUpdate({
+        target: [schema.pupilLadderStates.organiserId, schema.pupilLadderStates.personId],
+        set: {
+          ladderVersionId: sqlExcluded('ladder_version_id'),
+          schoolUnitId: sqlExcluded('school_unit_id'),
+          evaluationDate: sqlExcluded('evaluation_date'),
+          stepIndex: sqlExcluded('step_index'),
+          stepKey: sqlExcluded('step_key'),
+          since: sqlExcluded('since'),
+          explanation: sqlExcluded('explanation'),
+          result: sqlExcluded('result'),
+        },
+      }),
+  );
   for (const [explanation, personIds] of unchanged) {
     await tx.execute(sql`update pupil_ladder_states set evaluation_date = ${date}${explanation ? sql`, explanation = ${explanation}` : sql``}
       where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`);
@@ -181,7 +335,17 @@ async function evaluateChunk(tx: Tx, ctx: AuditContext, date: string, versions: 
 }
 
 /** The fields one evaluation hands to the next; equal means tomorrow's evaluation cannot tell the two apart. */
-const CARRIED: readonly (keyof LadderState)[] = ['stepIndex', 'stepKey', 'since', 'fired', 'entry', 'lastFiredOn', 'movedDownOn', 'lastTriggeredOn', 'endedOn'];
+const CARRIED: readonly (keyof LadderState)[] = [
+  'stepIndex',
+  'stepKey',
+  'since',
+  'fired',
+  'entry',
+  'lastFiredOn',
+  'movedDownOn',
+  'lastTriggeredOn',
+  'endedOn',
+];
 
 function sameCarriedState(stored: Partial<LadderState>, next: LadderState): boolean {
   return CARRIED.every((key) => canonicalJson(stored[key] ?? null) === canonicalJson(next[key] ?? null));
@@ -191,7 +355,9 @@ function sameCarriedState(stored: Partial<LadderState>, next: LadderState): bool
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -31,8 +31,10 @@ function validateMarks(input: RegisterLessonInput): Map<string, MarkInput> {
   const byPupil = new Map<string, MarkInput>();
   input.marks.forEach((mark, i) => {
     const max = rosterMinutes.get(mark.personId);
-    if (max === undefined) problems.push({ path: `/marks/${i}/personId`, message: 'Eleven finns inte i lektionens grupp.' });
-    else if (byPupil.has(mark.personId)) problems.push({ path: `/marks/${i}/personId`, message: 'Eleven finns två gånger.' });
+    if (max === undefined)
+      problems.push({ path: `/marks/${i}/personId`, message: 'Eleven finns inte i lektionens grupp.' });
+    else if (byPupil.has(mark.personId))
+      problems.push({ path: `/marks/${i}/personId`, message: 'Eleven finns två gånger.' });
     else if ((mark.kind === 'late' || mark.kind === 'left') && (mark.minutes === undefined || mark.minutes > max)) {
       problems.push({ path: `/marks/${i}/minutes`, message: `Ange minuter (1–${max}).` });
     }
@@ -42,16 +44,27 @@ function validateMarks(input: RegisterLessonInput): Map<string, MarkInput> {
   return byPupil;
 }
 
-const stateOfInput = (mark: MarkInput): MarkState => (mark.kind === 'present' ? null : {
-  kind: mark.kind, minutes: mark.kind === 'late' || mark.kind === 'left' ? mark.minutes ?? null : null,
-  reasonCode: mark.reasonCode ?? null, comment: mark.comment ?? null,
-});
-const stateOfRow = (row: MarkRow | undefined): MarkState => (row ? { kind: row.kind, minutes: row.minutes, reasonCode: row.reason_code, comment: row.comment } : null);
+const stateOfInput = (mark: MarkInput): MarkState =>
+  mark.kind === 'present'
+    ? null
+    : {
+        kind: mark.kind,
+        minutes: mark.kind === 'late' || mark.kind === 'left' ? (mark.minutes ?? null) : null,
+        reasonCode: mark.reasonCode ?? null,
+        comment: mark.comment ?? null,
+      };
+const stateOfRow = (row: MarkRow | undefined): MarkState =>
+  row ? { kind: row.kind, minutes: row.minutes, reasonCode: row.reason_code, comment: row.comment } : null;
 const camel = (column: string) => column.replace(/_(.)/g, (_, c: string) => c.toUpperCase());
 const isSameState = (a: MarkState, b: MarkState) => JSON.stringify(a) === JSON.stringify(b);
 
 /** @throws AppError LESSON_CANCELLED, INVALID_REGISTRATION (400 with paths), FORBIDDEN (mentor outside own pupils). */
-export async function registerLesson(tx: Tx, ctx: AuditContext & { actorUserId: string }, input: RegisterLessonInput, timing: NoticeTiming): Promise<void> {
+export async function registerLesson(
+  tx: Tx,
+  ctx: AuditContext & { actorUserId: string },
+  input: RegisterLessonInput,
+  timing: NoticeTiming,
+): Promise<void> {
   const { lesson, currentMarks, correctablePupils } = input;
   if (lesson.is_cancelled) throw new AppError('LESSON_CANCELLED', 'Lektionen är inställd och kan inte registreras.');
   const requested = validateMarks(input);
@@ -71,41 +84,109 @@ export async function registerLesson(tx: Tx, ctx: AuditContext & { actorUserId: 
   // One statement for the removed marks and one for the written ones, whatever the class size.
   const removed = changes.filter((c) => c.next === null).map((c) => c.personId);
   if (removed.length > 0) {
-    await tx.delete(schema.attendanceMarks).where(and(eq(schema.attendanceMarks.organiserId, ctx.organiserId), eq(schema.attendanceMarks.lessonId, lesson.id),
-      inArray(schema.attendanceMarks.personId, removed)));
+    await tx
+      .delete(schema.attendanceMarks)
+      .where(
+        and(
+          eq(schema.attendanceMarks.organiserId, ctx.organiserId),
+          eq(schema.attendanceMarks.lessonId, lesson.id),
+          inArray(schema.attendanceMarks.personId, removed),
+        ),
+      );
   }
-  const written = changes.flatMap((c) => (c.next === null ? [] : [{
-    organiserId: ctx.organiserId, lessonId: lesson.id, personId: c.personId, kind: c.next.kind, minutes: c.next.minutes, reasonCode: c.next.reasonCode,
-    comment: c.next.comment, importedMinutes: null, externalId: null, recordedByUserId: ctx.actorUserId, recordedAt: input.now,
-  }]));
+  const written = changes.flatMap((c) =>
+    c.next === null
+      ? []
+      : [
+          {
+            organiserId: ctx.organiserId,
+            lessonId: lesson.id,
+            personId: c.personId,
+            kind: c.next.kind,
+            minutes: c.next.minutes,
+            reasonCode: c.next.reasonCode,
+            comment: c.next.comment,
+            importedMinutes: null,
+            externalId: null,
+            recordedByUserId: ctx.actorUserId,
+            recordedAt: input.now,
+          },
+        ],
+  );
   if (written.length > 0) {
-    await tx.insert(schema.attendanceMarks).values(written).onConflictDoUpdate({
-      target: [schema.attendanceMarks.organiserId, schema.attendanceMarks.lessonId, schema.attendanceMarks.personId],
-      set: Object.fromEntries(['kind', 'minutes', 'reason_code', 'comment', 'imported_minutes', 'external_id', 'recorded_by_user_id', 'recorded_at']
-        .map((column) => [camel(column), sql.raw(`excluded.${column}`)])),
-    });
+    await tx
+      .insert(schema.attendanceMarks)
+      .values(written)
+      .onConflictDoUpdate({
+        target: [schema.attendanceMarks.organiserId, schema.attendanceMarks.lessonId, schema.attendanceMarks.personId],
+        set: Object.fromEntries(
+          [
+            'kind',
+            'minutes',
+            'reason_code',
+            'comment',
+            'imported_minutes',
+            'external_id',
+            'recorded_by_user_id',
+            'recorded_at',
+          ].map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
+        ),
+      });
   }
   if (changes.length > 0) {
-    await tx.insert(schema.attendanceMarkHistory).values(changes.map((c) => ({
-      organiserId: ctx.organiserId, lessonId: lesson.id, personId: c.personId, previous: c.previous, next: c.next,
-      changedByUserId: ctx.actorUserId, changedAt: input.now, isCorrection,
-    })));
+    await tx.insert(schema.attendanceMarkHistory).values(
+      changes.map((c) => ({
+        organiserId: ctx.organiserId,
+        lessonId: lesson.id,
+        personId: c.personId,
+        previous: c.previous,
+        next: c.next,
+        changedByUserId: ctx.actorUserId,
+        changedAt: input.now,
+        isCorrection,
+      })),
+    );
   }
-  const confirmation = tx.insert(schema.lessonConfirmations)
-    .values({ organiserId: ctx.organiserId, lessonId: lesson.id, confirmedByUserId: ctx.actorUserId, confirmedAt: input.now, source: 'narvaro' });
+  const confirmation = tx
+    .insert(schema.lessonConfirmations)
+    .values({
+      organiserId: ctx.organiserId,
+      lessonId: lesson.id,
+      confirmedByUserId: ctx.actorUserId,
+      confirmedAt: input.now,
+      source: 'narvaro',
+    });
   // The teacher's kvittens covers the whole roster, so an imported confirmation (which registered only
   // the pupils with their own Attendance record) becomes Närvaro's. A mentor's correction of own
   // mentees confirms nobody else and leaves it as it is.
   if (correctablePupils === 'all') {
     await confirmation.onConflictDoUpdate({
-      target: [schema.lessonConfirmations.organiserId, schema.lessonConfirmations.lessonId], set: { source: 'narvaro' },
+      target: [schema.lessonConfirmations.organiserId, schema.lessonConfirmations.lessonId],
+      set: { source: 'narvaro' },
       setWhere: sql`${schema.lessonConfirmations.source} <> 'narvaro'`,
     });
   } else {
     await confirmation.onConflictDoNothing();
   }
-  await writeAuditEvent(tx, ctx, { type: 'attendance.register-lesson', lessonId: lesson.id, data: { marks: changes.length, isCorrection } });
-  await recomputePupilDays(tx, ctx.organiserId, input.roster.map((p) => p.personId), lesson.local_date, lesson.local_date);
+  await writeAuditEvent(tx, ctx, {
+    type: 'attendance.register-lesson',
+    lessonId: lesson.id,
+    data: { marks: changes.length, isCorrection },
+  });
+  await recomputePupilDays(
+    tx,
+    ctx.organiserId,
+    input.roster.map((p) => p.personId),
+    lesson.local_date,
+    lesson.local_date,
+  );
   // The same-day notice is written (or withdrawn) with the registration that causes it.
-  await syncSameDayNotices(tx, ctx.organiserId, input.roster.map((p) => p.personId), lesson.local_date, lesson.local_date, timing);
+  await syncSameDayNotices(
+    tx,
+    ctx.organiserId,
+    input.roster.map((p) => p.personId),
+    lesson.local_date,
+    lesson.local_date,
+    timing,
+  );
 }

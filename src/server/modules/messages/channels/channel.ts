@@ -19,7 +19,10 @@ export interface Transport {
 }
 
 export class DeliveryError extends Error {
-  constructor(message: string, readonly isPermanent = false) {
+  constructor(
+    message: string,
+    readonly isPermanent = false,
+  ) {
     super(message);
   }
 }

@@ -19,12 +19,19 @@ export function devTransport(channel: 'email' | 'sms', file: string, options: { 
   return {
     name: 'dev',
     async send(message: OutgoingMessage) {
-      const line = options.isFull ? message : {
-        reference: message.reference, locale: message.locale, to: maskAddress(message.to),
-        subject: message.subject ? '[redacted]' : '', body: `[redacted, ${message.body.length} characters]`,
-      };
+      const line = options.isFull
+        ? message
+        : {
+            reference: message.reference,
+            locale: message.locale,
+            to: maskAddress(message.to),
+            subject: message.subject ? '[redacted]' : '',
+            body: `[redacted, ${message.body.length} characters]`,
+          };
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.appendFile(file, `${JSON.stringify({ at: new Date().toISOString(), channel, ...line })}\n`, { mode: 0o600 });
+      await fs.appendFile(file, `${JSON.stringify({ at: new Date().toISOString(), channel, ...line })}\n`, {
+        mode: 0o600,
+      });
       return { providerMessageId: null };
     },
   };

@@ -13,8 +13,17 @@ export function httpSmsTransport(options: { url: string; apiKey: string; callbac
       try {
         response = await fetch(options.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.apiKey}`, 'idempotency-key': message.reference },
-          body: JSON.stringify({ to: message.to, text: message.body, reference: message.reference, callbackUrl: options.callbackUrl ?? null }),
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${options.apiKey}`,
+            'idempotency-key': message.reference,
+          },
+          body: JSON.stringify({
+            to: message.to,
+            text: message.body,
+            reference: message.reference,
+            callbackUrl: options.callbackUrl ?? null,
+          }),
           signal: AbortSignal.timeout(15_000),
         });
       } catch (error) {
@@ -23,11 +32,16 @@ export function httpSmsTransport(options: { url: string; apiKey: string; callbac
       const text = await response.text();
       if (!response.ok) {
         // 4xx except 408/429 means the provider refuses this message; retrying will not help.
-        const isPermanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+        const isPermanent =
+          response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
         throw new DeliveryError(`SMS provider ${response.status}: ${text.slice(0, 200)}`, isPermanent);
       }
       let id: string | null = null;
-      try { id = (JSON.parse(text) as { id?: string }).id ?? null; } catch { /* provider without a JSON body */ }
+      try {
+        id = (JSON.parse(text) as { id?: string }).id ?? null;
+      } catch {
+        /* provider without a JSON body */
+      }
       return { providerMessageId: id };
     },
   };

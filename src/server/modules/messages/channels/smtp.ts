@@ -9,7 +9,10 @@ export function smtpTransport(smtpUrl: string, from: string): Transport {
     async send(message: OutgoingMessage) {
       try {
         const info = await transporter.sendMail({
-          from, to: message.to, subject: message.subject, text: message.body,
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.body,
           messageId: `<${message.reference.replace('/', '.')}@narvaro>`,
           headers: { 'Content-Language': message.locale },
         });
@@ -20,6 +23,8 @@ export function smtpTransport(smtpUrl: string, from: string): Transport {
         throw new DeliveryError(`SMTP: ${(error as Error).message}`.slice(0, 500), code !== undefined && code >= 500);
       }
     },
-    async close() { transporter.close(); },
+    async close() {
+      transporter.close();
+    },
   };
 }

@@ -21,23 +21,43 @@ export const MONTHLY_TEMPLATE = 'manadsfranvaro-over-20';
 const BATCH = 200;
 
 interface OutboxRow {
-  id: string; kind: 'guardianMessage' | 'organiserNotice'; person_id: string | null; template_key: string;
-  payload: Record<string, unknown>; idempotency_key: string; about_date: string | null;
+  id: string;
+  kind: 'guardianMessage' | 'organiserNotice';
+  person_id: string | null;
+  template_key: string;
+  payload: Record<string, unknown>;
+  idempotency_key: string;
+  about_date: string | null;
 }
 
-export interface ExpandSummary { expanded: number; withdrawn: number; failed: number; deliveries: number }
+export interface ExpandSummary {
+  expanded: number;
+  withdrawn: number;
+  failed: number;
+  deliveries: number;
+}
 
-export async function expandDueOutbox(tx: Tx, organiserId: string, options: { now: Date; config: MessageConfig }): Promise<ExpandSummary> {
+export async function expandDueOutbox(
+  tx: Tx,
+  organiserId: string,
+  options: { now: Date; config: MessageConfig },
+): Promise<ExpandSummary> {
   const { now, config } = options;
-  const rows = await queryRows<OutboxRow>(tx, sql`select id, kind, person_id, template_key, payload, idempotency_key, about_date::text as about_date from outbox
+  const rows = await queryRows<OutboxRow>(
+    tx,
+    sql`select id, kind, person_id, template_key, payload, idempotency_key, about_date::text as about_date from outbox
     where organiser_id = ${organiserId} and status = 'pending' and send_after <= ${now.toISOString()}::timestamptz
-    order by send_after, id limit ${BATCH} for update skip locked`);
+    order by send_after, id limit ${BATCH} for update skip locked`,
+  );
   const summary: ExpandSummary = { expanded: 0, withdrawn: 0, failed: 0, deliveries: 0 };
   if (rows.length === 0) return summary;
   const settings = await loadGuardianSettings(tx, organiserId, config);
   const lookup = templateLookup(tx, organiserId);
-  const setOutbox = (id: string, values: Partial<typeof schema.outbox.$inferInsert>) => tx.update(schema.outbox).set({ processedAt: now, ...values })
-    .where(and(eq(schema.outbox.organiserId, organiserId), eq(schema.outbox.id, id)));
+  const setOutbox = (id: string, values: Partial<typeof schema.outbox.$inferInsert>) =>
+    tx
+      .update(schema.outbox)
+      .set({ processedAt: now, ...values })
+      .where(and(eq(schema.outbox.organiserId, organiserId), eq(schema.outbox.id, id)));
 
   for (const row of rows) {
     const withdrawal = await withdrawalReason(tx, organiserId, row, config, localDateOf(now.getTime()));
@@ -50,33 +70,69 @@ export async function expandDueOutbox(tx: Tx, organiserId: string, options: { no
     const payload = { ...row.payload };
     if (row.template_key === SAME_DAY_TEMPLATE && row.person_id && row.about_date) {
       // Aggregated at send time: every lesson of the day with invalid absence, in one message.
-      payload.lessons = (await findInvalidLessons(tx, organiserId, row.person_id, row.about_date)).map((l) => `${l.name} ${l.start}`);
+      payload.lessons = (await findInvalidLessons(tx, organiserId, row.person_id, row.about_date)).map(
+        (l) => `${l.name} ${l.start}`,
+      );
       payload.date = row.about_date;
     }
-    const factValues = { pupilName: facts?.pupilName ?? '', schoolName: facts?.schoolName ?? '', templateKey: row.template_key };
+    const factValues = {
+      pupilName: facts?.pupilName ?? '',
+      schoolName: facts?.schoolName ?? '',
+      templateKey: row.template_key,
+    };
     const deliveries: (typeof schema.messageDeliveries.$inferInsert)[] = [];
     const missing = new Set<string>();
     if (row.kind === 'organiserNotice') {
       // Organiser notices carry no guardian data; without a notice address they stay in the in-app inbox.
-      const rendered = await renderFor(lookup, row.template_key, row.kind, 'sv', localisedValues('sv', payload, factValues));
+      const rendered = await renderFor(
+        lookup,
+        row.template_key,
+        row.kind,
+        'sv',
+        localisedValues('sv', payload, factValues),
+      );
       const address = settings.noticeEmail;
       if (rendered.ok) {
-        deliveries.push({ organiserId, id: randomUUID(), outboxId: row.id, recipientPersonId: null, channel: address ? 'email' : 'inbox', address: address ?? '',
-          locale: 'sv', ...rendered.text, status: address ? 'queued' : 'delivered', deliveredAt: address ? null : now, nextAttemptAt: now });
+        deliveries.push({
+          organiserId,
+          id: randomUUID(),
+          outboxId: row.id,
+          recipientPersonId: null,
+          channel: address ? 'email' : 'inbox',
+          address: address ?? '',
+          locale: 'sv',
+          ...rendered.text,
+          status: address ? 'queued' : 'delivered',
+          deliveredAt: address ? null : now,
+          nextAttemptAt: now,
+        });
       } else rendered.missing.forEach((name) => missing.add(name));
     } else if (row.person_id) {
       const only = typeof row.payload.recipientPersonId === 'string' ? row.payload.recipientPersonId : null;
       for (const recipient of await findRecipients(tx, organiserId, row.person_id)) {
         if (only && recipient.guardian_id !== only) continue;
         const locale = recipient.locale ?? 'sv';
-        const rendered = await renderFor(lookup, row.template_key, row.kind, locale, localisedValues(locale, payload, factValues));
+        const rendered = await renderFor(
+          lookup,
+          row.template_key,
+          row.kind,
+          locale,
+          localisedValues(locale, payload, factValues),
+        );
         if (!rendered.ok) {
           rendered.missing.forEach((name) => missing.add(name));
           continue;
         }
         const email = recipient.emails[0]?.value;
         const mobile = mobileNumbers(recipient.phone_numbers)[0];
-        const base = { organiserId, outboxId: row.id, recipientPersonId: recipient.guardian_id, locale, ...rendered.text, nextAttemptAt: now };
+        const base = {
+          organiserId,
+          outboxId: row.id,
+          recipientPersonId: recipient.guardian_id,
+          locale,
+          ...rendered.text,
+          nextAttemptAt: now,
+        };
         if (email) deliveries.push({ ...base, id: randomUUID(), channel: 'email', address: email });
         if (mobile) deliveries.push({ ...base, id: randomUUID(), channel: 'sms', address: mobile, subject: '' });
       }
@@ -105,11 +161,21 @@ export async function expandDueOutbox(tx: Tx, organiserId: string, options: { no
 /** A ladder message about a step entered longer ago than this is history, not news for the family. */
 export const LADDER_MESSAGE_MAX_AGE_DAYS = 7;
 
-async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, config: MessageConfig, today: string): Promise<MessageReason | null> {
+async function withdrawalReason(
+  tx: Tx,
+  organiserId: string,
+  row: OutboxRow,
+  config: MessageConfig,
+  today: string,
+): Promise<MessageReason | null> {
   if (!row.person_id) return null;
   const aboutDate = typeof row.payload.date === 'string' ? row.payload.date : null;
   const isFromLadder = typeof row.payload.ladderVersionId === 'string';
-  if (row.kind === 'guardianMessage' && isFromLadder && (row.payload.isReplay === true || (aboutDate && aboutDate < addDays(today, -LADDER_MESSAGE_MAX_AGE_DAYS)))) {
+  if (
+    row.kind === 'guardianMessage' &&
+    isFromLadder &&
+    (row.payload.isReplay === true || (aboutDate && aboutDate < addDays(today, -LADDER_MESSAGE_MAX_AGE_DAYS)))
+  ) {
     // A first evaluation (first start, an import, a ladder published with an earlier effective
     // date) replays the past, and a worker that was down finds old rows: guardians are not sent
     // history (the step and its tasks are still recorded). Organiser notices are the organiser's
@@ -120,23 +186,40 @@ async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, con
     // "Absent today" is only true today (Europe/Stockholm): a notice not sent on its day is withdrawn.
     return 'DAY_PASSED';
   }
-  if (row.kind === 'guardianMessage' && typeof row.payload.month === 'string' && row.payload.month !== monthKey(addDays(`${today.slice(0, 7)}-01`, -1))) {
+  if (
+    row.kind === 'guardianMessage' &&
+    typeof row.payload.month === 'string' &&
+    row.payload.month !== monthKey(addDays(`${today.slice(0, 7)}-01`, -1))
+  ) {
     // Monthly figures are news only for the month just completed.
     return 'OUTDATED_MONTH';
   }
-  if (row.kind === 'organiserNotice' && !row.idempotency_key.startsWith('investigation:') && typeof row.payload.date === 'string') {
+  if (
+    row.kind === 'organiserNotice' &&
+    !row.idempotency_key.startsWith('investigation:') &&
+    typeof row.payload.date === 'string'
+  ) {
     // A ladder step that both opens an investigation and notifies the organiser (Stockholm's step 3):
     // opening the investigation already sent the notice the law asks for, so the organiser gets one.
-    const [investigation] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from outbox
+    const [investigation] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from outbox
       where organiser_id = ${organiserId} and person_id = ${row.person_id} and kind = 'organiserNotice'
-        and idempotency_key like 'investigation:%:organiser' and payload->>'openedOn' = ${row.payload.date}`);
+        and idempotency_key like 'investigation:%:organiser' and payload->>'openedOn' = ${row.payload.date}`,
+    );
     return investigation.n > 0 ? 'DUPLICATE_OF_INVESTIGATION_NOTICE' : null;
   }
   if (row.template_key === SAME_DAY_TEMPLATE && row.about_date) {
     // Our own notice: the day may have been corrected since it was written.
-    const [day] = await queryRows<{ invalid: number; late_minutes: number }>(tx, sql`select invalid, late_minutes from pupil_days
-      where organiser_id = ${organiserId} and person_id = ${row.person_id} and date = ${row.about_date}`);
-    return day && needsSameDayNotice({ invalid: day.invalid, lateMinutes: day.late_minutes }, config.sameDayNoticeLateMinutes) ? null : 'ABSENCE_NOW_VALID';
+    const [day] = await queryRows<{ invalid: number; late_minutes: number }>(
+      tx,
+      sql`select invalid, late_minutes from pupil_days
+      where organiser_id = ${organiserId} and person_id = ${row.person_id} and date = ${row.about_date}`,
+    );
+    return day &&
+      needsSameDayNotice({ invalid: day.invalid, lateMinutes: day.late_minutes }, config.sameDayNoticeLateMinutes)
+      ? null
+      : 'ABSENCE_NOW_VALID';
   }
   if (row.template_key === SAME_DAY_TEMPLATE) {
     // Only the same-day rule sends "absent today" (a ladder no longer writes it; older rows stay unsent).
@@ -145,10 +228,13 @@ async function withdrawalReason(tx: Tx, organiserId: string, row: OutboxRow, con
   if (row.template_key === MONTHLY_TEMPLATE && !row.idempotency_key.startsWith('monthly:')) {
     // A ladder alert with the monthly message: the family gets one message about the month, not two.
     const month = typeof row.payload.month === 'string' ? row.payload.month : null;
-    const [other] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from outbox
+    const [other] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from outbox
       where organiser_id = ${organiserId} and person_id = ${row.person_id} and template_key = ${MONTHLY_TEMPLATE} and id <> ${row.id}
         and status <> 'withdrawn' and idempotency_key like 'monthly:%'
-        and ${month ? sql`payload->>'month' = ${month}` : sql`created_at > ${addDays(today, -35)}::date`}`);
+        and ${month ? sql`payload->>'month' = ${month}` : sql`created_at > ${addDays(today, -35)}::date`}`,
+    );
     return other.n > 0 ? 'DUPLICATE_OF_MONTHLY_NOTICE' : null;
   }
   return null;

@@ -16,19 +16,41 @@ import { currentProcess, formatIdentity, isAlive, parseIdentity } from '../../..
 
 const LEASE_MS = 5 * 60_000;
 
-interface ClaimedRow { id: string; channel: 'email' | 'sms'; address: string; subject: string; body: string; locale: string; attempts: number }
+interface ClaimedRow {
+  id: string;
+  channel: 'email' | 'sms';
+  address: string;
+  subject: string;
+  body: string;
+  locale: string;
+  attempts: number;
+}
 
-export interface SendSummary { sent: number; retried: number; failed: number }
+export interface SendSummary {
+  sent: number;
+  retried: number;
+  failed: number;
+}
 
 /** Exponential backoff: base, 2×base, 4×base … seconds after the 1st, 2nd, 3rd failed attempt. */
-export const retryDelayMs = (attempts: number, baseSeconds: number): number => baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1);
+export const retryDelayMs = (attempts: number, baseSeconds: number): number =>
+  baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1);
 
-export async function sendDueDeliveries(db: Db, organiserId: string, options: {
-  now: Date; transports: Transports; config: Pick<MessageConfig, 'maxAttempts' | 'retryBaseSeconds'>; batchSize?: number;
-}): Promise<SendSummary> {
+export async function sendDueDeliveries(
+  db: Db,
+  organiserId: string,
+  options: {
+    now: Date;
+    transports: Transports;
+    config: Pick<MessageConfig, 'maxAttempts' | 'retryBaseSeconds'>;
+    batchSize?: number;
+  },
+): Promise<SendSummary> {
   const { now, transports, config } = options;
   const summary: SendSummary = { sent: 0, retried: 0, failed: 0 };
-  const claimed = await queryRows<ClaimedRow>(db, sql`update message_deliveries d
+  const claimed = await queryRows<ClaimedRow>(
+    db,
+    sql`update message_deliveries d
     set status = 'sending', attempts = d.attempts + 1, locked_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz,
       locked_by = ${formatIdentity(currentProcess())}
     where (d.organiser_id, d.id) in (
@@ -38,24 +60,52 @@ export async function sendDueDeliveries(db: Db, organiserId: string, options: {
           or (status = 'sending' and locked_until < ${now.toISOString()}::timestamptz))
       order by next_attempt_at, id limit ${options.batchSize ?? 50}
       for update skip locked)
-    returning d.id, d.channel, d.address, d.subject, d.body, d.locale, d.attempts`);
-  const key = (id: string) => and(eq(schema.messageDeliveries.organiserId, organiserId), eq(schema.messageDeliveries.id, id), eq(schema.messageDeliveries.status, 'sending'));
+    returning d.id, d.channel, d.address, d.subject, d.body, d.locale, d.attempts`,
+  );
+  const key = (id: string) =>
+    and(
+      eq(schema.messageDeliveries.organiserId, organiserId),
+      eq(schema.messageDeliveries.id, id),
+      eq(schema.messageDeliveries.status, 'sending'),
+    );
   for (const row of claimed) {
     const transport = transports[row.channel];
     try {
-      const result = await transport.send({ reference: `${organiserId}/${row.id}`, to: row.address, subject: row.subject, body: row.body, locale: row.locale });
-      await db.update(schema.messageDeliveries).set({
-        status: 'sent', sentAt: now, lockedUntil: null, lockedBy: null, lastError: null, transport: transport.name, providerMessageId: result.providerMessageId,
-      }).where(key(row.id));
+      const result = await transport.send({
+        reference: `${organiserId}/${row.id}`,
+        to: row.address,
+        subject: row.subject,
+        body: row.body,
+        locale: row.locale,
+      });
+      await db
+        .update(schema.messageDeliveries)
+        .set({
+          status: 'sent',
+          sentAt: now,
+          lockedUntil: null,
+          lockedBy: null,
+          lastError: null,
+          transport: transport.name,
+          providerMessageId: result.providerMessageId,
+        })
+        .where(key(row.id));
       summary.sent++;
     } catch (error) {
       // Anything else than a delivery error is a crash: the batch stops here, the lease brings the rest back.
       if (!(error instanceof DeliveryError)) throw error;
       const isFinal = error.isPermanent || row.attempts >= config.maxAttempts;
-      await db.update(schema.messageDeliveries).set({
-        status: isFinal ? 'failed' : 'queued', lockedUntil: null, lockedBy: null, lastError: error.message, transport: transport.name,
-        nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts, config.retryBaseSeconds)),
-      }).where(key(row.id));
+      await db
+        .update(schema.messageDeliveries)
+        .set({
+          status: isFinal ? 'failed' : 'queued',
+          lockedUntil: null,
+          lockedBy: null,
+          lastError: error.message,
+          transport: transport.name,
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts, config.retryBaseSeconds)),
+        })
+        .where(key(row.id));
       if (isFinal) summary.failed++;
       else summary.retried++;
     }
@@ -70,14 +120,27 @@ export async function sendDueDeliveries(db: Db, organiserId: string, options: {
  * @returns the number of deliveries taken back.
  */
 export async function reclaimDeadLeases(db: Db, options: { isSoleProcess: boolean; now: Date }): Promise<number> {
-  const holders = await queryRows<{ locked_by: string | null }>(db, sql`select distinct locked_by from message_deliveries where status = 'sending'`);
+  const holders = await queryRows<{ locked_by: string | null }>(
+    db,
+    sql`select distinct locked_by from message_deliveries where status = 'sending'`,
+  );
   const me = formatIdentity(currentProcess());
-  const dead = holders.map((h) => h.locked_by).filter((h): h is string => h !== null && h !== me && (options.isSoleProcess || !isAlive(parseIdentity(h) ?? { pid: 0, startTime: null, hostname: '' })));
+  const dead = holders
+    .map((h) => h.locked_by)
+    .filter(
+      (h): h is string =>
+        h !== null &&
+        h !== me &&
+        (options.isSoleProcess || !isAlive(parseIdentity(h) ?? { pid: 0, startTime: null, hostname: '' })),
+    );
   // Leases from before the holder was recorded: only the sole process can know they are dead.
   const legacy = options.isSoleProcess && holders.some((h) => h.locked_by === null);
   if (dead.length === 0 && !legacy) return 0;
-  const rows = await queryRows(db, sql`update message_deliveries set locked_until = ${options.now.toISOString()}::timestamptz - interval '1 millisecond'
+  const rows = await queryRows(
+    db,
+    sql`update message_deliveries set locked_until = ${options.now.toISOString()}::timestamptz - interval '1 millisecond'
     where status = 'sending' and (locked_by in (select jsonb_array_elements_text(${JSON.stringify(dead)}::jsonb))${legacy ? sql` or locked_by is null` : sql``})
-    returning id`);
+    returning id`,
+  );
   return rows.length;
 }

@@ -4,7 +4,12 @@ import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-e
 import { retentionCutoffs, type RetentionCutoffs } from '../../../../shared/retention/policy.js';
 import { findRetentionPolicy, thinPastRetention, type RetentionCounts } from '../retention.repo.js';
 
-export async function applyRetention(tx: Tx, ctx: AuditContext, today: string, now: Date): Promise<{ cutoffs: RetentionCutoffs; counts: RetentionCounts }> {
+export async function applyRetention(
+  tx: Tx,
+  ctx: AuditContext,
+  today: string,
+  now: Date,
+): Promise<{ cutoffs: RetentionCutoffs; counts: RetentionCounts }> {
   const { policy } = await findRetentionPolicy(tx, ctx.organiserId);
   const cutoffs = retentionCutoffs(policy, today);
   const counts = await thinPastRetention(tx, ctx.organiserId, cutoffs, now);

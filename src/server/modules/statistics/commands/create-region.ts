@@ -14,13 +14,27 @@ export interface CreateRegionInput {
   user?: { username: string; password: string; displayName: string };
 }
 
-export async function createRegion(tx: Tx, input: CreateRegionInput, actorUserId: string | null = null): Promise<string> {
+export async function createRegion(
+  tx: Tx,
+  input: CreateRegionInput,
+  actorUserId: string | null = null,
+): Promise<string> {
   const regionId = randomUUID();
   await tx.insert(schema.regions).values({ regionId, name: input.name });
-  if (input.organiserIds.length > 0) await tx.insert(schema.regionMembers).values(input.organiserIds.map((organiserId) => ({ regionId, organiserId })));
+  if (input.organiserIds.length > 0)
+    await tx.insert(schema.regionMembers).values(input.organiserIds.map((organiserId) => ({ regionId, organiserId })));
   if (input.user) {
-    await createUser(tx, { organiserId: regionId, ...input.user, personId: null, roles: [{ role: 'region', schoolUnitId: null }] });
+    await createUser(tx, {
+      organiserId: regionId,
+      ...input.user,
+      personId: null,
+      roles: [{ role: 'region', schoolUnitId: null }],
+    });
   }
-  await writeAuditEvent(tx, { organiserId: regionId, actorUserId }, { type: 'statistics.create-region', data: { name: input.name, organiserIds: input.organiserIds } });
+  await writeAuditEvent(
+    tx,
+    { organiserId: regionId, actorUserId },
+    { type: 'statistics.create-region', data: { name: input.name, organiserIds: input.organiserIds } },
+  );
   return regionId;
 }

@@ -11,9 +11,22 @@ import { buildMonthlyStatistics, buildOrganiserStatistics } from '../statistics.
 import { findOrganiserName } from '../statistics.repo.js';
 import { renderBoardReport } from '../board-report.js';
 
-export interface BoardReportRequest { from: string; to: string; text?: string; minCoverage?: number; listRuleShare?: number }
+export interface BoardReportRequest {
+  from: string;
+  to: string;
+  text?: string;
+  minCoverage?: number;
+  listRuleShare?: number;
+}
 
-export async function buildBoardReportPdf(tx: Tx, organiserId: string, request: BoardReportRequest, today: string, compress = true, now = new Date()): Promise<Buffer> {
+export async function buildBoardReportPdf(
+  tx: Tx,
+  organiserId: string,
+  request: BoardReportRequest,
+  today: string,
+  compress = true,
+  now = new Date(),
+): Promise<Buffer> {
   const completedTo = request.to < today ? request.to : today;
   const [statistics, months, completeness, organiserName] = await inSequence(
     () => buildOrganiserStatistics(tx, organiserId, { ...request, today }),
@@ -22,16 +35,39 @@ export async function buildBoardReportPdf(tx: Tx, organiserId: string, request: 
     () => findOrganiserName(tx, organiserId),
   );
   return renderBoardReport({
-    organiserName, statistics, months, text: request.text, compress,
+    organiserName,
+    statistics,
+    months,
+    text: request.text,
+    compress,
     completeness: new Map(completeness.map((c) => [c.id, c.lessons > 0 ? c.confirmed / c.lessons : null])),
   });
 }
 
 /** Renders and stores the report; returns its id. */
-export async function generateBoardReport(tx: Tx, ctx: AuditContext, request: BoardReportRequest, origin: 'scheduled' | 'onDemand', today: string): Promise<string> {
+export async function generateBoardReport(
+  tx: Tx,
+  ctx: AuditContext,
+  request: BoardReportRequest,
+  origin: 'scheduled' | 'onDemand',
+  today: string,
+): Promise<string> {
   const pdf = await buildBoardReportPdf(tx, ctx.organiserId, request, today);
   const id = randomUUID();
-  await tx.insert(schema.boardReports).values({ organiserId: ctx.organiserId, id, periodFrom: request.from, periodTo: request.to, origin, pdfBase64: pdf.toString('base64'), meta: { bytes: pdf.length } });
-  await writeAuditEvent(tx, ctx, { type: 'statistics.generate-board-report', data: { boardReportId: id, from: request.from, to: request.to, origin } });
+  await tx
+    .insert(schema.boardReports)
+    .values({
+      organiserId: ctx.organiserId,
+      id,
+      periodFrom: request.from,
+      periodTo: request.to,
+      origin,
+      pdfBase64: pdf.toString('base64'),
+      meta: { bytes: pdf.length },
+    });
+  await writeAuditEvent(tx, ctx, {
+    type: 'statistics.generate-board-report',
+    data: { boardReportId: id, from: request.from, to: request.to, origin },
+  });
   return id;
 }

@@ -17,11 +17,18 @@ import { queryRows, type Tx } from '../../../db/client.js';
 import { clockFor } from '../../../clock.js';
 import { effectiveRoleMapping } from '../role-mapping.js';
 
-export async function syncAccountsFromSs12000(tx: Tx, organiserId: string, today = clockFor({}).today()): Promise<Record<string, number>> {
+export async function syncAccountsFromSs12000(
+  tx: Tx,
+  organiserId: string,
+  today = clockFor({}).today(),
+): Promise<Record<string, number>> {
   const mapping = (await effectiveRoleMapping(tx, organiserId)).filter((m) => m.role !== null);
   const counts: Record<string, number> = {};
   const count = async (key: string, query: ReturnType<typeof sql>) => {
-    const rows = await queryRows<{ n: number }>(tx, sql`WITH changed AS (${query}) SELECT count(*)::int AS n FROM changed`);
+    const rows = await queryRows<{ n: number }>(
+      tx,
+      sql`WITH changed AS (${query}) SELECT count(*)::int AS n FROM changed`,
+    );
     const n = Number(rows[0]?.n ?? 0);
     if (n > 0) counts[key] = (counts[key] ?? 0) + n;
   };
@@ -67,19 +74,25 @@ export async function syncAccountsFromSs12000(tx: Tx, organiserId: string, today
       lower(coalesce(p.edu_person_principal_names->>0, p.emails->0->>'value')) AS preferred
     FROM ss12000_people q JOIN persons p ON p.organiser_id = ${organiserId} AND p.id = q.person_id
     WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.organiser_id = ${organiserId} AND u.person_id = q.person_id AND u.kind = q.kind)`;
-  await count('accounts.created', sql`
+  await count(
+    'accounts.created',
+    sql`
     INSERT INTO users (organiser_id, id, username, password_hash, display_name, person_id, kind, source)
     SELECT ${organiserId}, gen_random_uuid(), m.preferred, NULL, m.display_name, m.person_id, m.kind, 'ss12000'
     FROM (${missing}) m WHERE m.kind = 'staff' AND m.preferred IS NOT NULL
-    ON CONFLICT (username) DO NOTHING RETURNING 1`);
+    ON CONFLICT (username) DO NOTHING RETURNING 1`,
+  );
   // Usernames are global; the same SS12000 person id under two organisers gets the organiser's id too.
   for (const suffix of [sql`''`, sql`'@' || ${organiserId}::text`]) {
-    await count('accounts.created', sql`
+    await count(
+      'accounts.created',
+      sql`
       INSERT INTO users (organiser_id, id, username, password_hash, display_name, person_id, kind, source)
       SELECT ${organiserId}, gen_random_uuid(), CASE m.kind WHEN 'staff' THEN 'p-' ELSE 'vh-' END || m.person_id || ${suffix},
         NULL, m.display_name, m.person_id, m.kind, 'ss12000'
       FROM (${missing}) m
-      ON CONFLICT (username) DO NOTHING RETURNING 1`);
+      ON CONFLICT (username) DO NOTHING RETURNING 1`,
+    );
   }
 
   // What a staff sign-in is matched against, and the name, follow the person.
@@ -98,32 +111,44 @@ export async function syncAccountsFromSs12000(tx: Tx, organiserId: string, today
       AND ((u.kind = 'staff' AND u.login_keys IS DISTINCT FROM k.keys) OR (u.source = 'ss12000' AND u.display_name <> k.display_name))`);
 
   // Role grants: add and update the SS12000 ones (a manual grant of the same role stays manual), remove those that no longer follow.
-  await count('roleGrants.added', sql`
+  await count(
+    'roleGrants.added',
+    sql`
     INSERT INTO user_roles (organiser_id, user_id, role, school_unit_key, source, ends_on)
     SELECT ${organiserId}, u.id, g.role, g.unit, 'ss12000', g.ends_on
     FROM ss12000_grants g JOIN users u ON u.organiser_id = ${organiserId} AND u.person_id = g.person_id AND u.kind = 'staff'
     ON CONFLICT (organiser_id, user_id, role, school_unit_key) DO UPDATE SET ends_on = excluded.ends_on
       WHERE user_roles.source = 'ss12000' AND user_roles.ends_on IS DISTINCT FROM excluded.ends_on
-    RETURNING 1`);
-  await count('roleGrants.removed', sql`
+    RETURNING 1`,
+  );
+  await count(
+    'roleGrants.removed',
+    sql`
     DELETE FROM user_roles r USING users u
     WHERE r.organiser_id = ${organiserId} AND r.source = 'ss12000' AND u.organiser_id = r.organiser_id AND u.id = r.user_id
       AND NOT EXISTS (SELECT 1 FROM ss12000_grants g WHERE g.person_id = u.person_id AND g.role = r.role AND g.unit = r.school_unit_key)
-    RETURNING 1`);
+    RETURNING 1`,
+  );
 
   // Status: only SS12000 accounts, and never against an administrator's decision.
-  await count('accounts.disabled', sql`
+  await count(
+    'accounts.disabled',
+    sql`
     UPDATE users u SET is_active = false, disabled_by = 'ss12000'
     WHERE u.organiser_id = ${organiserId} AND u.source = 'ss12000' AND u.is_active
       AND NOT EXISTS (SELECT 1 FROM ss12000_people q WHERE q.person_id = u.person_id AND q.kind = u.kind)
       AND NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.organiser_id = u.organiser_id AND r.user_id = u.id AND r.source = 'manual'
         AND (r.ends_on IS NULL OR r.ends_on >= ${today}::date))
-    RETURNING 1`);
-  await count('accounts.enabled', sql`
+    RETURNING 1`,
+  );
+  await count(
+    'accounts.enabled',
+    sql`
     UPDATE users u SET is_active = true, disabled_by = NULL
     WHERE u.organiser_id = ${organiserId} AND u.disabled_by = 'ss12000'
       AND EXISTS (SELECT 1 FROM ss12000_people q WHERE q.person_id = u.person_id AND q.kind = u.kind)
-    RETURNING 1`);
+    RETURNING 1`,
+  );
   // A disabled account's sessions end with it.
   await tx.execute(sql`
     DELETE FROM sessions s USING users u

@@ -11,20 +11,45 @@ function SettingsForm({ settings, onSaved }: { settings: Catalogue['settings']; 
   const { t } = useTranslation();
   const [deadlineDays, setDeadlineDays] = useState(settings.investigationDeadlineDays?.toString() ?? '');
   const [reminderDays, setReminderDays] = useState(settings.concernFeedbackReminderDays.toString());
-  const save = useSubmit(() => casesApi.saveSettings({
-    investigationDeadlineDays: deadlineDays.trim() === '' ? null : Number(deadlineDays), concernFeedbackReminderDays: Number(reminderDays),
-  }), () => onSaved(t('cases.settings.saved')));
+  const save = useSubmit(
+    () =>
+      casesApi.saveSettings({
+        investigationDeadlineDays: deadlineDays.trim() === '' ? null : Number(deadlineDays),
+        concernFeedbackReminderDays: Number(reminderDays),
+      }),
+    () => onSaved(t('cases.settings.saved')),
+  );
   return (
     <form className="form card" onSubmit={save.onSubmit} aria-labelledby="case-settings-heading">
       <h2 id="case-settings-heading">{t('cases.settings.title')}</h2>
       {save.error !== null && <ErrorMessage error={save.error} />}
       <Field id="settings-deadline" label={t('cases.settings.deadline')} hint={t('cases.settings.deadlineHint')}>
-        <input id="settings-deadline" className="input-number" type="number" min={1} max={365} value={deadlineDays} aria-describedby="settings-deadline-hint" onChange={(e) => setDeadlineDays(e.target.value)} />
+        <input
+          id="settings-deadline"
+          className="input-number"
+          type="number"
+          min={1}
+          max={365}
+          value={deadlineDays}
+          aria-describedby="settings-deadline-hint"
+          onChange={(e) => setDeadlineDays(e.target.value)}
+        />
       </Field>
       <Field id="settings-reminder" label={t('cases.settings.reminder')}>
-        <input id="settings-reminder" className="input-number" type="number" min={1} max={365} required value={reminderDays} onChange={(e) => setReminderDays(e.target.value)} />
+        <input
+          id="settings-reminder"
+          className="input-number"
+          type="number"
+          min={1}
+          max={365}
+          required
+          value={reminderDays}
+          onChange={(e) => setReminderDays(e.target.value)}
+        />
       </Field>
-      <button type="submit" className="button button-primary" disabled={save.isSaving}>{t('cases.settings.save')}</button>
+      <button type="submit" className="button button-primary" disabled={save.isSaving}>
+        {t('cases.settings.save')}
+      </button>
     </form>
   );
 }

@@ -14,7 +14,8 @@ export function TrendCell({ recent, previous }: { recent: number | null; previou
       <span className="figure-rate">{formatPercent(recent, i18n.language)}</span>
       <span className={`trend-note trend-${direction ?? 'none'}`}>
         {direction && <span aria-hidden="true">{ARROWS[direction]} </span>}
-        {direction === null ? t('earlyWarning.trend.noPrevious')
+        {direction === null
+          ? t('earlyWarning.trend.noPrevious')
           : t(`earlyWarning.trend.${direction}`, { previous: formatPercent(previous ?? 0, i18n.language) })}
       </span>
     </span>

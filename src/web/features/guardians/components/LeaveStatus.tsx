@@ -7,5 +7,9 @@ const TONES: Record<string, BadgeTone> = { pending: 'info', granted: 'success', 
 /** A leave request's status as a badge ("Väntar på beslut", "Beviljad", "Avslagen"). */
 export function LeaveStatusBadge({ request }: { request: LeaveRequestRow }) {
   const { t } = useTranslation();
-  return <Badge tone={TONES[request.status] ?? 'neutral'}>{t(`leaveStatus.${request.status}`, { defaultValue: request.status })}</Badge>;
+  return (
+    <Badge tone={TONES[request.status] ?? 'neutral'}>
+      {t(`leaveStatus.${request.status}`, { defaultValue: request.status })}
+    </Badge>
+  );
 }

@@ -6,13 +6,23 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useGuardianOverview } from '../overview';
 
 /** A portal page: loads the guardian's overview and renders the page once it is there. */
-export function PortalPage({ title, children }: { title: string; children: (overview: GuardianOverview, reload: () => void) => ReactNode }) {
+export function PortalPage({
+  title,
+  children,
+}: {
+  title: string;
+  children: (overview: GuardianOverview, reload: () => void) => ReactNode;
+}) {
   const query = useGuardianOverview();
   return (
     <Page title={title}>
-      {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} />
-        : !query.data ? <Loading />
-        : children(query.data, query.reload)}
+      {query.error ? (
+        <ErrorMessage error={query.error} onRetry={query.reload} />
+      ) : !query.data ? (
+        <Loading />
+      ) : (
+        children(query.data, query.reload)
+      )}
     </Page>
   );
 }

@@ -20,7 +20,13 @@ export interface ReportFields {
 }
 
 export const emptyReport = (today: string): ReportFields => ({
-  fromDate: today, toDate: today, isPartOfDay: false, fromTime: '', toTime: '', reasonCode: 'reported', comment: '',
+  fromDate: today,
+  toDate: today,
+  isPartOfDay: false,
+  fromTime: '',
+  toTime: '',
+  reasonCode: 'reported',
+  comment: '',
 });
 
 function toRequest(fields: ReportFields): ChangeReportRequest {
@@ -49,16 +55,26 @@ export function ReportForm({ overview, initial, withChildren, submitLabel, onSub
   const { t } = useTranslation();
   const id = useId();
   const [fields, setFields] = useState<ReportFields>(initial);
-  const [pupilIds, setPupilIds] = useState<string[]>(() => (overview.children.length === 1 ? [overview.children[0].personId] : []));
+  const [pupilIds, setPupilIds] = useState<string[]>(() =>
+    overview.children.length === 1 ? [overview.children[0].personId] : [],
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isSaving, setIsSaving] = useState(false);
-  const set = <K extends keyof ReportFields>(key: K, value: ReportFields[K]) => setFields((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof ReportFields>(key: K, value: ReportFields[K]) =>
+    setFields((current) => ({ ...current, [key]: value }));
   const earliest = earliestReportDate(overview);
 
-  const findProblem = () => (withChildren && pupilIds.length === 0 ? 'guardianPortal.report.problems.children'
-    : fields.isPartOfDay && (!fields.fromTime || !fields.toTime) ? 'guardianPortal.report.problems.times'
-    : formProblem({ ...fields, fromTime: fields.isPartOfDay ? fields.fromTime : '', toTime: fields.isPartOfDay ? fields.toTime : '' }));
+  const findProblem = () =>
+    withChildren && pupilIds.length === 0
+      ? 'guardianPortal.report.problems.children'
+      : fields.isPartOfDay && (!fields.fromTime || !fields.toTime)
+        ? 'guardianPortal.report.problems.times'
+        : formProblem({
+            ...fields,
+            fromTime: fields.isPartOfDay ? fields.fromTime : '',
+            toTime: fields.isPartOfDay ? fields.toTime : '',
+          });
   // A problem shown after a send stays only while it is still true (no stale "Ange både från- och till-datum.").
   const shownProblem = problem ? findProblem() : null;
 
@@ -80,17 +96,30 @@ export function ReportForm({ overview, initial, withChildren, submitLabel, onSub
 
   return (
     <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-label={submitLabel}>
-      {shownProblem && <p className="field-error" role="alert">{t(shownProblem)}</p>}
+      {shownProblem && (
+        <p className="field-error" role="alert">
+          {t(shownProblem)}
+        </p>
+      )}
       {error !== null && <ErrorMessage error={error} />}
       {withChildren && (
         <fieldset>
           <legend>{t('guardianPortal.report.children')}</legend>
           {overview.children.map((child) => (
             <div key={child.personId} className="field field-checkbox">
-              <input id={`${id}-child-${child.personId}`} type="checkbox" checked={pupilIds.includes(child.personId)}
-                onChange={(event) => setPupilIds((current) => (event.target.checked
-                  ? [...current, child.personId] : current.filter((p) => p !== child.personId)))} />
-              <label htmlFor={`${id}-child-${child.personId}`}>{child.givenName} {child.familyName}</label>
+              <input
+                id={`${id}-child-${child.personId}`}
+                type="checkbox"
+                checked={pupilIds.includes(child.personId)}
+                onChange={(event) =>
+                  setPupilIds((current) =>
+                    event.target.checked ? [...current, child.personId] : current.filter((p) => p !== child.personId),
+                  )
+                }
+              />
+              <label htmlFor={`${id}-child-${child.personId}`}>
+                {child.givenName} {child.familyName}
+              </label>
             </div>
           ))}
         </fieldset>
@@ -98,22 +127,53 @@ export function ReportForm({ overview, initial, withChildren, submitLabel, onSub
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('guardianPortal.report.fromDate')}</label>
-          <input id={`${id}-from`} type="date" min={earliest} value={fields.fromDate} required
-            onChange={(event) => setFields((current) => ({ ...current, fromDate: event.target.value, toDate: current.toDate < event.target.value ? event.target.value : current.toDate }))} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            min={earliest}
+            value={fields.fromDate}
+            required
+            onChange={(event) =>
+              setFields((current) => ({
+                ...current,
+                fromDate: event.target.value,
+                toDate: current.toDate < event.target.value ? event.target.value : current.toDate,
+              }))
+            }
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('guardianPortal.report.toDate')}</label>
-          <input id={`${id}-to`} type="date" min={fields.fromDate || earliest} value={fields.toDate} required onChange={(event) => set('toDate', event.target.value)} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            min={fields.fromDate || earliest}
+            value={fields.toDate}
+            required
+            onChange={(event) => set('toDate', event.target.value)}
+          />
         </div>
       </div>
       <fieldset>
         <legend>{t('guardianPortal.report.extent')}</legend>
         <div className="field field-checkbox">
-          <input id={`${id}-whole`} type="radio" name={`${id}-extent`} checked={!fields.isPartOfDay} onChange={() => set('isPartOfDay', false)} />
+          <input
+            id={`${id}-whole`}
+            type="radio"
+            name={`${id}-extent`}
+            checked={!fields.isPartOfDay}
+            onChange={() => set('isPartOfDay', false)}
+          />
           <label htmlFor={`${id}-whole`}>{t('guardianPortal.report.wholeDay')}</label>
         </div>
         <div className="field field-checkbox">
-          <input id={`${id}-part`} type="radio" name={`${id}-extent`} checked={fields.isPartOfDay} onChange={() => set('isPartOfDay', true)} />
+          <input
+            id={`${id}-part`}
+            type="radio"
+            name={`${id}-extent`}
+            checked={fields.isPartOfDay}
+            onChange={() => set('isPartOfDay', true)}
+          />
           <label htmlFor={`${id}-part`}>{t('guardianPortal.report.partOfDay')}</label>
         </div>
       </fieldset>
@@ -121,29 +181,61 @@ export function ReportForm({ overview, initial, withChildren, submitLabel, onSub
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-from-time`}>{t('guardianPortal.report.fromTime')}</label>
-            <input id={`${id}-from-time`} type="time" value={fields.fromTime} onChange={(event) => set('fromTime', event.target.value)} />
+            <input
+              id={`${id}-from-time`}
+              type="time"
+              value={fields.fromTime}
+              onChange={(event) => set('fromTime', event.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to-time`}>{t('guardianPortal.report.toTime')}</label>
-            <input id={`${id}-to-time`} type="time" value={fields.toTime} onChange={(event) => set('toTime', event.target.value)} />
+            <input
+              id={`${id}-to-time`}
+              type="time"
+              value={fields.toTime}
+              onChange={(event) => set('toTime', event.target.value)}
+            />
           </div>
         </div>
       )}
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('guardianPortal.report.reason')}</label>
-        <select id={`${id}-reason`} value={fields.reasonCode} onChange={(event) => set('reasonCode', event.target.value as ReasonCode)}>
-          {GUARDIAN_REPORT_REASONS.map((code) => <option key={code} value={code}>{t(`guardianPortal.reasons.${code}`)}</option>)}
+        <select
+          id={`${id}-reason`}
+          value={fields.reasonCode}
+          onChange={(event) => set('reasonCode', event.target.value as ReasonCode)}
+        >
+          {GUARDIAN_REPORT_REASONS.map((code) => (
+            <option key={code} value={code}>
+              {t(`guardianPortal.reasons.${code}`)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-comment`}>{t('guardianPortal.report.comment')}</label>
-        <p id={`${id}-comment-hint`} className="message message-info">{t('guardianPortal.report.commentHint')}</p>
-        <textarea id={`${id}-comment`} rows={3} maxLength={300} value={fields.comment} aria-describedby={`${id}-comment-hint`}
-          onChange={(event) => set('comment', event.target.value)} />
+        <p id={`${id}-comment-hint`} className="message message-info">
+          {t('guardianPortal.report.commentHint')}
+        </p>
+        <textarea
+          id={`${id}-comment`}
+          rows={3}
+          maxLength={300}
+          value={fields.comment}
+          aria-describedby={`${id}-comment-hint`}
+          onChange={(event) => set('comment', event.target.value)}
+        />
       </div>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSaving}>{isSaving ? t('guardianPortal.saving') : submitLabel}</button>
-        {onCancel && <button type="button" className="button button-secondary" onClick={onCancel}>{t('guardianPortal.cancel')}</button>}
+        <button type="submit" className="button button-primary" disabled={isSaving}>
+          {isSaving ? t('guardianPortal.saving') : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('guardianPortal.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -9,12 +9,33 @@ export function ReportPeriodText({ startsAt, endsAt }: { startsAt: string; endsA
   const period = reportPeriod(startsAt, endsAt);
   switch (period.kind) {
     case 'wholeDays':
-      return <>{period.fromDate === period.toDate
-        ? t('guardianPortal.reports.period.wholeDay', { date: date(period.fromDate) })
-        : t('guardianPortal.reports.period.wholeDays', { from: date(period.fromDate), to: date(period.toDate) })}</>;
+      return (
+        <>
+          {period.fromDate === period.toDate
+            ? t('guardianPortal.reports.period.wholeDay', { date: date(period.fromDate) })
+            : t('guardianPortal.reports.period.wholeDays', { from: date(period.fromDate), to: date(period.toDate) })}
+        </>
+      );
     case 'partOfDay':
-      return <>{t('guardianPortal.reports.period.partOfDay', { date: date(period.date), from: period.fromTime, to: period.toTime })}</>;
+      return (
+        <>
+          {t('guardianPortal.reports.period.partOfDay', {
+            date: date(period.date),
+            from: period.fromTime,
+            to: period.toTime,
+          })}
+        </>
+      );
     case 'span':
-      return <>{t('guardianPortal.reports.period.span', { from: date(period.fromDate), fromTime: period.fromTime, to: date(period.toDate), toTime: period.toTime })}</>;
+      return (
+        <>
+          {t('guardianPortal.reports.period.span', {
+            from: date(period.fromDate),
+            fromTime: period.fromTime,
+            to: date(period.toDate),
+            toTime: period.toTime,
+          })}
+        </>
+      );
   }
 }

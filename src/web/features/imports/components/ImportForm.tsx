@@ -52,27 +52,47 @@ export function ImportForm({ onReport }: { onReport: (report: ImportReport) => v
 
   const isBusy = phase !== 'idle';
   return (
-    <form className="form card" onSubmit={(event) => void handleSubmit(event)} noValidate aria-labelledby="import-form-heading">
+    <form
+      className="form card"
+      onSubmit={(event) => void handleSubmit(event)}
+      noValidate
+      aria-labelledby="import-form-heading"
+    >
       <h2 id="import-form-heading">{t('import.formHeading')}</h2>
       <div className="field">
         <label htmlFor="import-files">{t('import.files')}</label>
-        <input id="import-files" type="file" multiple accept=".json,application/json" aria-describedby="import-files-hint"
-          disabled={isBusy} onChange={(event) => setFiles([...(event.target.files ?? [])])} />
-        <p id="import-files-hint" className="hint">{t('import.filesHint', { names: IMPORT_FILE_NAMES.join(', ') })}</p>
+        <input
+          id="import-files"
+          type="file"
+          multiple
+          accept=".json,application/json"
+          aria-describedby="import-files-hint"
+          disabled={isBusy}
+          onChange={(event) => setFiles([...(event.target.files ?? [])])}
+        />
+        <p id="import-files-hint" className="hint">
+          {t('import.filesHint', { names: IMPORT_FILE_NAMES.join(', ') })}
+        </p>
       </div>
       {files.length > 0 && (
         <div className="import-selection">
           <p>{t('import.selected', { count: known.length })}</p>
-          {unknown.length > 0 && <p className="field-error">{t('import.unknownFiles', { names: unknown.map((f) => f.name).join(', ') })}</p>}
+          {unknown.length > 0 && (
+            <p className="field-error">{t('import.unknownFiles', { names: unknown.map((f) => f.name).join(', ') })}</p>
+          )}
           {missing.length > 0 && <p className="hint">{t('import.missingFiles', { names: missing.join(', ') })}</p>}
         </div>
       )}
       {error !== null && <ErrorMessage error={error} />}
-      <button type="submit" className="button button-primary" disabled={isBusy}>{t('import.upload')}</button>
+      <button type="submit" className="button button-primary" disabled={isBusy}>
+        {t('import.upload')}
+      </button>
       {phase === 'uploading' && (
         <div className="import-progress">
           <label htmlFor="import-progress-bar">{t('import.uploading')}</label>
-          <progress id="import-progress-bar" max={1} value={progress}>{formatPercent(progress, i18n.language, 0)}</progress>
+          <progress id="import-progress-bar" max={1} value={progress}>
+            {formatPercent(progress, i18n.language, 0)}
+          </progress>
           <span aria-hidden="true">{formatPercent(progress, i18n.language, 0)}</span>
         </div>
       )}

@@ -9,12 +9,28 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const isApplied = report.status === 'applied';
   const counts = Object.entries(report.counts).map(([kind, count]) => ({ kind, count }));
   const countColumns: Column<{ kind: string; count: number }>[] = [
-    { id: 'kind', header: t('import.counts.kind'), isRowHeader: true, cell: (row) => t(`import.kinds.${row.kind}`, { defaultValue: row.kind }) },
-    { id: 'count', header: t('import.counts.count'), isNumeric: true, cell: (row) => formatNumber(row.count, i18n.language) },
+    {
+      id: 'kind',
+      header: t('import.counts.kind'),
+      isRowHeader: true,
+      cell: (row) => t(`import.kinds.${row.kind}`, { defaultValue: row.kind }),
+    },
+    {
+      id: 'count',
+      header: t('import.counts.count'),
+      isNumeric: true,
+      cell: (row) => formatNumber(row.count, i18n.language),
+    },
   ];
   const problemColumns: Column<ImportProblem & { key: string }>[] = [
     { id: 'file', header: t('import.problems.file'), sortValue: (p) => p.file, cell: (p) => p.file },
-    { id: 'index', header: t('import.problems.index'), isNumeric: true, sortValue: (p) => p.index, cell: (p) => p.index ?? '–' },
+    {
+      id: 'index',
+      header: t('import.problems.index'),
+      isNumeric: true,
+      sortValue: (p) => p.index,
+      cell: (p) => p.index ?? '–',
+    },
     { id: 'id', header: t('import.problems.id'), cell: (p) => p.id ?? '–' },
     { id: 'field', header: t('import.problems.field'), sortValue: (p) => p.field, cell: (p) => p.field ?? '–' },
     { id: 'message', header: t('import.problems.message'), cell: (p) => p.message },
@@ -27,10 +43,20 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         {t('import.duration', { seconds: formatNumber(Math.round(report.durationMs / 100) / 10, i18n.language) })}
       </p>
       {counts.length > 0 && (
-        <DataTable caption={t('import.counts.caption')} columns={countColumns} rows={counts} rowKey={(row) => row.kind} />
+        <DataTable
+          caption={t('import.counts.caption')}
+          columns={countColumns}
+          rows={counts}
+          rowKey={(row) => row.kind}
+        />
       )}
       {problems.length > 0 && (
-        <DataTable caption={t('import.problems.caption', { count: problems.length })} columns={problemColumns} rows={problems} rowKey={(p) => p.key} />
+        <DataTable
+          caption={t('import.problems.caption', { count: problems.length })}
+          columns={problemColumns}
+          rows={problems}
+          rowKey={(p) => p.key}
+        />
       )}
     </div>
   );

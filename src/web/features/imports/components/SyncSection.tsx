@@ -22,9 +22,13 @@ export function SyncSection() {
     <section aria-labelledby="sync-heading" className="page-section">
       <h2 id="sync-heading">{t('importSync.heading')}</h2>
       <p>{t('importSync.intro')}</p>
-      {query.error ? <ErrorMessage error={query.error} onRetry={query.reload} />
-        : !query.data ? <Loading />
-        : <SyncForm settings={query.data.settings} onChanged={query.reload} />}
+      {query.error ? (
+        <ErrorMessage error={query.error} onRetry={query.reload} />
+      ) : !query.data ? (
+        <Loading />
+      ) : (
+        <SyncForm settings={query.data.settings} onChanged={query.reload} />
+      )}
     </section>
   );
 }
@@ -55,8 +59,12 @@ function SyncForm({ settings, onChanged }: { settings: SyncSettings | null; onCh
     setError(null);
     try {
       await api.saveSyncSettings({
-        baseUrl: baseUrl.trim(), tokenUrl: tokenUrl.trim(), clientId: clientId.trim(), authMethod,
-        scheduleTime: isScheduled ? scheduleTime : null, ...(clientSecret ? { clientSecret } : {}),
+        baseUrl: baseUrl.trim(),
+        tokenUrl: tokenUrl.trim(),
+        clientId: clientId.trim(),
+        authMethod,
+        scheduleTime: isScheduled ? scheduleTime : null,
+        ...(clientSecret ? { clientSecret } : {}),
       });
       setClientSecret('');
       setStatus(t('importSync.saved'));
@@ -84,48 +92,113 @@ function SyncForm({ settings, onChanged }: { settings: SyncSettings | null; onCh
         <h3 id="sync-form-heading">{t('importSync.heading')}</h3>
         <div className="field">
           <label htmlFor="sync-base-url">{t('importSync.baseUrl')}</label>
-          <input id="sync-base-url" type="url" required value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} aria-describedby="sync-base-url-hint" />
-          <p id="sync-base-url-hint" className="hint">{t('importSync.baseUrlHint')}</p>
+          <input
+            id="sync-base-url"
+            type="url"
+            required
+            value={baseUrl}
+            onChange={(e) => setBaseUrl(e.target.value)}
+            aria-describedby="sync-base-url-hint"
+          />
+          <p id="sync-base-url-hint" className="hint">
+            {t('importSync.baseUrlHint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="sync-token-url">{t('importSync.tokenUrl')}</label>
-          <input id="sync-token-url" type="url" required value={tokenUrl} onChange={(e) => setTokenUrl(e.target.value)} />
+          <input
+            id="sync-token-url"
+            type="url"
+            required
+            value={tokenUrl}
+            onChange={(e) => setTokenUrl(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="sync-client-id">{t('importSync.clientId')}</label>
-          <input id="sync-client-id" type="text" required autoComplete="off" value={clientId} onChange={(e) => setClientId(e.target.value)} />
+          <input
+            id="sync-client-id"
+            type="text"
+            required
+            autoComplete="off"
+            value={clientId}
+            onChange={(e) => setClientId(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="sync-client-secret">{t('importSync.clientSecret')}</label>
-          <input id="sync-client-secret" type="password" autoComplete="new-password" value={clientSecret} required={!settings?.hasSecret}
-            onChange={(e) => setClientSecret(e.target.value)} aria-describedby="sync-client-secret-hint" />
-          <p id="sync-client-secret-hint" className="hint">{t(settings?.hasSecret ? 'importSync.secretStored' : 'importSync.secretMissing')}</p>
+          <input
+            id="sync-client-secret"
+            type="password"
+            autoComplete="new-password"
+            value={clientSecret}
+            required={!settings?.hasSecret}
+            onChange={(e) => setClientSecret(e.target.value)}
+            aria-describedby="sync-client-secret-hint"
+          />
+          <p id="sync-client-secret-hint" className="hint">
+            {t(settings?.hasSecret ? 'importSync.secretStored' : 'importSync.secretMissing')}
+          </p>
         </div>
         <fieldset className="field">
           <legend>{t('importSync.authMethod')}</legend>
-          <label><input type="radio" name="sync-auth" checked={authMethod === 'body'} onChange={() => setAuthMethod('body')} /> {t('importSync.authBody')}</label>
-          <label><input type="radio" name="sync-auth" checked={authMethod === 'basic'} onChange={() => setAuthMethod('basic')} /> {t('importSync.authBasic')}</label>
+          <label>
+            <input
+              type="radio"
+              name="sync-auth"
+              checked={authMethod === 'body'}
+              onChange={() => setAuthMethod('body')}
+            />{' '}
+            {t('importSync.authBody')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="sync-auth"
+              checked={authMethod === 'basic'}
+              onChange={() => setAuthMethod('basic')}
+            />{' '}
+            {t('importSync.authBasic')}
+          </label>
         </fieldset>
         <div className="field">
-          <label><input type="checkbox" checked={isScheduled} onChange={(e) => setIsScheduled(e.target.checked)} /> {t('importSync.schedule')}</label>
+          <label>
+            <input type="checkbox" checked={isScheduled} onChange={(e) => setIsScheduled(e.target.checked)} />{' '}
+            {t('importSync.schedule')}
+          </label>
           {isScheduled && (
             <>
               <label htmlFor="sync-time">{t('importSync.scheduleTime')}</label>
-              <input id="sync-time" type="time" required value={scheduleTime} onChange={(e) => setScheduleTime(e.target.value)} />
+              <input
+                id="sync-time"
+                type="time"
+                required
+                value={scheduleTime}
+                onChange={(e) => setScheduleTime(e.target.value)}
+              />
             </>
           )}
         </div>
         {error !== null && <ErrorMessage error={error} />}
         <div className="actions">
-          <button type="submit" className="button button-primary">{t('importSync.save')}</button>
-          <button type="button" className="button" disabled={!settings?.hasSecret || isWaiting} onClick={() => void handleSyncNow()}>
+          <button type="submit" className="button button-primary">
+            {t('importSync.save')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!settings?.hasSecret || isWaiting}
+            onClick={() => void handleSyncNow()}
+          >
             {isWaiting ? t('importSync.running') : t('importSync.syncNow')}
           </button>
         </div>
       </form>
       <LiveStatus message={status} tone="info" />
       <h3>{t('importSync.lastRun')}</h3>
-      {!report || !settings?.lastRunAt ? <p>{t('importSync.never')}</p> : (
+      {!report || !settings?.lastRunAt ? (
+        <p>{t('importSync.never')}</p>
+      ) : (
         <div>
           <p>
             {t('importSync.lastRunAt', {
@@ -137,10 +210,18 @@ function SyncForm({ settings, onChanged }: { settings: SyncSettings | null; onCh
           {report.error && <p role="alert">{report.error.message}</p>}
           <table>
             <caption>{t('importSync.fetchedCaption')}</caption>
-            <thead><tr><th scope="col">{t('importSync.entity')}</th><th scope="col">{t('importSync.records')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('importSync.entity')}</th>
+                <th scope="col">{t('importSync.records')}</th>
+              </tr>
+            </thead>
             <tbody>
               {Object.entries(report.fetched).map(([entity, records]) => (
-                <tr key={entity}><th scope="row">{t(`import.kinds.${entity}`, { defaultValue: entity })}</th><td>{records}</td></tr>
+                <tr key={entity}>
+                  <th scope="row">{t(`import.kinds.${entity}`, { defaultValue: entity })}</th>
+                  <td>{records}</td>
+                </tr>
               ))}
             </tbody>
           </table>

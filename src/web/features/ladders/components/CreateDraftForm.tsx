@@ -24,7 +24,14 @@ function firstSentence(text: string): string {
  * (import), and the date it applies from; creates a draft version. Problems in an imported file
  * are listed with their place in the file.
  */
-export function CreateDraftForm({ labelledBy, presets, inForce, schoolUnitId, defaultDate, onCreated }: {
+export function CreateDraftForm({
+  labelledBy,
+  presets,
+  inForce,
+  schoolUnitId,
+  defaultDate,
+  onCreated,
+}: {
   /** Id of the heading that names the form. */
   labelledBy: string;
   presets: Preset[];
@@ -72,7 +79,9 @@ export function CreateDraftForm({ labelledBy, presets, inForce, schoolUnitId, de
     setIsSaving(true);
     try {
       const created = await api.saveLadderVersion({
-        schoolUnitId, effectiveFrom, publish: false,
+        schoolUnitId,
+        effectiveFrom,
+        publish: false,
         ...(source.kind === 'preset' ? { presetId: source.id } : { definition }),
       });
       onCreated(created);
@@ -97,14 +106,25 @@ export function CreateDraftForm({ labelledBy, presets, inForce, schoolUnitId, de
         <legend>{t('ladderCreate.source')}</legend>
         {presets.map((preset) => (
           <div key={preset.id} className="choice">
-            <input type="radio" id={`${id}-preset-${preset.id}`} name={`${id}-source`} value={`preset:${preset.id}`}
-              checked={sourceValue === `preset:${preset.id}`} onChange={(event) => handleSource(event.target.value)}
-              aria-describedby={`${id}-preset-${preset.id}-summary`} />
+            <input
+              type="radio"
+              id={`${id}-preset-${preset.id}`}
+              name={`${id}-source`}
+              value={`preset:${preset.id}`}
+              checked={sourceValue === `preset:${preset.id}`}
+              onChange={(event) => handleSource(event.target.value)}
+              aria-describedby={`${id}-preset-${preset.id}-summary`}
+            />
             <div className="choice-body">
               <label htmlFor={`${id}-preset-${preset.id}`}>{preset.name}</label>
-              <p id={`${id}-preset-${preset.id}-summary`} className="hint">{firstSentence(preset.description)}</p>
+              <p id={`${id}-preset-${preset.id}-summary`} className="hint">
+                {firstSentence(preset.description)}
+              </p>
               <details className="disclosure">
-                <summary>{t('ladderCreate.readDescription')}<span className="visually-hidden">: {preset.name}</span></summary>
+                <summary>
+                  {t('ladderCreate.readDescription')}
+                  <span className="visually-hidden">: {preset.name}</span>
+                </summary>
                 <p>{preset.description}</p>
               </details>
             </div>
@@ -112,16 +132,30 @@ export function CreateDraftForm({ labelledBy, presets, inForce, schoolUnitId, de
         ))}
         {inForce && (
           <div className="choice">
-            <input type="radio" id={`${id}-current`} name={`${id}-source`} value="current" checked={sourceValue === 'current'}
-              onChange={(event) => handleSource(event.target.value)} />
+            <input
+              type="radio"
+              id={`${id}-current`}
+              name={`${id}-source`}
+              value="current"
+              checked={sourceValue === 'current'}
+              onChange={(event) => handleSource(event.target.value)}
+            />
             <div className="choice-body">
-              <label htmlFor={`${id}-current`}>{t('ladderCreate.current', { name: inForce.name, version: inForce.version })}</label>
+              <label htmlFor={`${id}-current`}>
+                {t('ladderCreate.current', { name: inForce.name, version: inForce.version })}
+              </label>
             </div>
           </div>
         )}
         <div className="choice">
-          <input type="radio" id={`${id}-file`} name={`${id}-source`} value="file" checked={sourceValue === 'file'}
-            onChange={(event) => handleSource(event.target.value)} />
+          <input
+            type="radio"
+            id={`${id}-file`}
+            name={`${id}-source`}
+            value="file"
+            checked={sourceValue === 'file'}
+            onChange={(event) => handleSource(event.target.value)}
+          />
           <div className="choice-body">
             <label htmlFor={`${id}-file`}>{t('ladderCreate.file')}</label>
           </div>
@@ -130,23 +164,50 @@ export function CreateDraftForm({ labelledBy, presets, inForce, schoolUnitId, de
       {source.kind === 'file' && (
         <div className="field">
           <label htmlFor={`${id}-file-input`}>{t('ladderCreate.fileInput')}</label>
-          <input id={`${id}-file-input`} type="file" accept=".json,application/json" aria-describedby={`${id}-file-hint`}
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-          <p id={`${id}-file-hint`} className="hint">{t('ladderCreate.fileHint')}</p>
+          <input
+            id={`${id}-file-input`}
+            type="file"
+            accept=".json,application/json"
+            aria-describedby={`${id}-file-hint`}
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+          <p id={`${id}-file-hint`} className="hint">
+            {t('ladderCreate.fileHint')}
+          </p>
         </div>
       )}
       <div className="field field-date">
         <label htmlFor={`${id}-date`}>{t('ladderCreate.effectiveFrom')}</label>
-        <input id={`${id}-date`} type="date" required value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.target.value)}
-          aria-describedby={`${id}-date-hint`} />
+        <input
+          id={`${id}-date`}
+          type="date"
+          required
+          value={effectiveFrom}
+          onChange={(event) => setEffectiveFrom(event.target.value)}
+          aria-describedby={`${id}-date-hint`}
+        />
         <p id={`${id}-date-hint`} className="hint">
-          {t('ladderCreate.effectiveFromHint', { date: DATE.test(defaultDate) ? formatShortDate(defaultDate, i18n.language) : defaultDate })}
+          {t('ladderCreate.effectiveFromHint', {
+            date: DATE.test(defaultDate) ? formatShortDate(defaultDate, i18n.language) : defaultDate,
+          })}
         </p>
       </div>
-      {problem && <p className="field-error" role="alert">{problem}</p>}
-      {error !== null && (fileProblems.length > 0
-        ? <LadderProblems message={t('ladderCreate.fileProblems')} problems={fileProblems} definition={null} linkToFields={false} />
-        : <ErrorMessage error={error} />)}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {error !== null &&
+        (fileProblems.length > 0 ? (
+          <LadderProblems
+            message={t('ladderCreate.fileProblems')}
+            problems={fileProblems}
+            definition={null}
+            linkToFields={false}
+          />
+        ) : (
+          <ErrorMessage error={error} />
+        ))}
       <button type="submit" className="button button-primary" disabled={isSaving}>
         {isSaving ? t('ladderCreate.saving') : t('ladderCreate.submit')}
       </button>

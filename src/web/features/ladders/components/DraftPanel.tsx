@@ -122,7 +122,12 @@ export function DraftPanel({ version, current, onSaved, onPublished, onDiscarded
   };
 
   const saveButton = (className: string) => (
-    <button type="button" className={`button ${className}`} onClick={() => void handleSave()} disabled={!isDirty || busy !== null || !isDateValid}>
+    <button
+      type="button"
+      className={`button ${className}`}
+      onClick={() => void handleSave()}
+      disabled={!isDirty || busy !== null || !isDateValid}
+    >
       {busy === 'saving' ? t('ladderDraft.saving') : t('ladderDraft.save')}
     </button>
   );
@@ -132,73 +137,158 @@ export function DraftPanel({ version, current, onSaved, onPublished, onDiscarded
       <p>{t('ladderDraft.intro', { created: formatDateTime(version.createdAt, i18n.language) })}</p>
       <div className="field field-date">
         <label htmlFor={`${id}-date`}>{t('ladderCreate.effectiveFrom')}</label>
-        <input id={`${id}-date`} type="date" value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.target.value)}
-          aria-invalid={!isDateValid || undefined} aria-describedby={!isDateValid ? `${id}-date-error` : undefined} />
-        {!isDateValid && <p id={`${id}-date-error`} className="field-error">{t('ladderCreate.problems.date')}</p>}
+        <input
+          id={`${id}-date`}
+          type="date"
+          value={effectiveFrom}
+          onChange={(event) => setEffectiveFrom(event.target.value)}
+          aria-invalid={!isDateValid || undefined}
+          aria-describedby={!isDateValid ? `${id}-date-error` : undefined}
+        />
+        {!isDateValid && (
+          <p id={`${id}-date-error`} className="field-error">
+            {t('ladderCreate.problems.date')}
+          </p>
+        )}
       </div>
       <div className="field field-date">
         <label htmlFor={`${id}-as-of`}>{t('ladderDraft.asOf')}</label>
-        <input id={`${id}-as-of`} type="date" value={asOf} max={today} onChange={(event) => setAsOf(event.target.value)}
-          aria-invalid={!isAsOfValid || undefined} aria-describedby={`${id}-as-of-hint${isAsOfValid ? '' : ` ${id}-as-of-error`}`} />
-        <p id={`${id}-as-of-hint`} className="hint">{t('ladderDraft.asOfHint')}</p>
-        {!isAsOfValid && <p id={`${id}-as-of-error`} className="field-error">{t('ladderDraft.asOfInvalid')}</p>}
+        <input
+          id={`${id}-as-of`}
+          type="date"
+          value={asOf}
+          max={today}
+          onChange={(event) => setAsOf(event.target.value)}
+          aria-invalid={!isAsOfValid || undefined}
+          aria-describedby={`${id}-as-of-hint${isAsOfValid ? '' : ` ${id}-as-of-error`}`}
+        />
+        <p id={`${id}-as-of-hint`} className="hint">
+          {t('ladderDraft.asOfHint')}
+        </p>
+        {!isAsOfValid && (
+          <p id={`${id}-as-of-error`} className="field-error">
+            {t('ladderDraft.asOfInvalid')}
+          </p>
+        )}
       </div>
-      {isDirty && <p className="message message-info">{needsSave ? t('ladderDraft.unsaved') : t('ladderDraft.unsavedDate')}</p>}
-      {problems.length > 0
-        ? <LadderProblems message={t('ladderDraft.saveRejected')} problems={problems} definition={definition} linkToFields />
-        : saveError !== null && <ErrorMessage error={saveError} />}
+      {isDirty && (
+        <p className="message message-info">{needsSave ? t('ladderDraft.unsaved') : t('ladderDraft.unsavedDate')}</p>
+      )}
+      {problems.length > 0 ? (
+        <LadderProblems
+          message={t('ladderDraft.saveRejected')}
+          problems={problems}
+          definition={definition}
+          linkToFields
+        />
+      ) : (
+        saveError !== null && <ErrorMessage error={saveError} />
+      )}
       <div className="button-row">
         {saveButton('button-secondary')}
-        <button type="button" className="button button-secondary" onClick={handlePreview} disabled={needsSave || preview.isRunning || !isDateValid || !isAsOfValid}
-          aria-describedby={needsSave ? `${id}-dirty` : undefined}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={handlePreview}
+          disabled={needsSave || preview.isRunning || !isDateValid || !isAsOfValid}
+          aria-describedby={needsSave ? `${id}-dirty` : undefined}
+        >
           {t('ladderDraft.preview')}
         </button>
-        <button ref={publishRef} type="button" className="button button-primary" onClick={() => { setActionError(null); setConfirming('publish'); }}
-          disabled={needsSave || busy !== null || confirming !== null || !isDateValid} aria-describedby={needsSave ? `${id}-dirty` : undefined}>
+        <button
+          ref={publishRef}
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            setActionError(null);
+            setConfirming('publish');
+          }}
+          disabled={needsSave || busy !== null || confirming !== null || !isDateValid}
+          aria-describedby={needsSave ? `${id}-dirty` : undefined}
+        >
           {t('ladderDraft.publish')}
         </button>
-        <a className="button button-link" href={api.ladderExportUrl(version.id)} download>{t('ladderDraft.export')}</a>
-        <button ref={discardRef} type="button" className="button button-secondary" onClick={() => { setActionError(null); setConfirming('discard'); }}
-          disabled={busy !== null || confirming !== null}>
+        <a className="button button-link" href={api.ladderExportUrl(version.id)} download>
+          {t('ladderDraft.export')}
+        </a>
+        <button
+          ref={discardRef}
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            setActionError(null);
+            setConfirming('discard');
+          }}
+          disabled={busy !== null || confirming !== null}
+        >
           {t('ladderDraft.discard')}
         </button>
       </div>
-      {needsSave && <p id={`${id}-dirty`} className="hint">{t('ladderDraft.saveFirst')}</p>}
+      {needsSave && (
+        <p id={`${id}-dirty`} className="hint">
+          {t('ladderDraft.saveFirst')}
+        </p>
+      )}
       {confirming && (
         <div className="card confirm-panel" role="group" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`} className="message-title">
             {confirming === 'publish'
-              ? t('ladderDraft.confirm', { version: version.version, date: formatShortDate(effectiveFrom, i18n.language) })
+              ? t('ladderDraft.confirm', {
+                  version: version.version,
+                  date: formatShortDate(effectiveFrom, i18n.language),
+                })
               : t('ladderDraft.confirmDiscard', { version: version.version })}
           </p>
           {actionError !== null && <ErrorMessage error={actionError} />}
           <div className="button-row">
-            <button ref={confirmRef} type="button" className="button button-primary" onClick={() => void handleConfirmed()} disabled={busy !== null}>
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button-primary"
+              onClick={() => void handleConfirmed()}
+              disabled={busy !== null}
+            >
               {confirming === 'publish'
-                ? (busy === 'publishing' ? t('ladderDraft.publishing') : t('ladderDraft.confirmYes'))
-                : (busy === 'discarding' ? t('ladderDraft.discarding') : t('ladderDraft.confirmDiscardYes'))}
+                ? busy === 'publishing'
+                  ? t('ladderDraft.publishing')
+                  : t('ladderDraft.confirmYes')
+                : busy === 'discarding'
+                  ? t('ladderDraft.discarding')
+                  : t('ladderDraft.confirmDiscardYes')}
             </button>
-            <button type="button" className="button button-secondary" onClick={cancelConfirm} disabled={busy !== null}>{t('ladderDraft.confirmNo')}</button>
+            <button type="button" className="button button-secondary" onClick={cancelConfirm} disabled={busy !== null}>
+              {t('ladderDraft.confirmNo')}
+            </button>
           </div>
         </div>
       )}
       {previewDate && (
         <section aria-labelledby={`${id}-preview`} aria-busy={preview.isRunning} className="page-section">
-          <h3 id={`${id}-preview`} ref={previewHeadingRef} tabIndex={-1}>{t('ladderPreview.heading')}</h3>
+          <h3 id={`${id}-preview`} ref={previewHeadingRef} tabIndex={-1}>
+            {t('ladderPreview.heading')}
+          </h3>
           <p role="status" className={preview.isRunning ? 'loading' : 'visually-hidden'}>
             {preview.isRunning ? t('ladderPreview.loading') : preview.result ? t('ladderPreview.ready') : ''}
           </p>
           {preview.isRunning && <JobProgress label={t('ladderPreview.progress')} progress={preview.progress} />}
-          {preview.error !== null ? <ErrorMessage error={preview.error} onRetry={handlePreview} />
-            : preview.result && !preview.isRunning
-              && <PreviewTable preview={preview.result} effectiveFrom={previewDate} draft={definitionOf(version)} current={current} />}
+          {preview.error !== null ? (
+            <ErrorMessage error={preview.error} onRetry={handlePreview} />
+          ) : (
+            preview.result &&
+            !preview.isRunning && (
+              <PreviewTable
+                preview={preview.result}
+                effectiveFrom={previewDate}
+                draft={definitionOf(version)}
+                current={current}
+              />
+            )
+          )}
         </section>
       )}
       <h3>{t('ladderDraft.editHeading')}</h3>
       <LadderEditor definition={definition} onChange={handleChange} problems={problemMap} />
-      <div className="button-row">
-        {saveButton('button-primary')}
-      </div>
+      <div className="button-row">{saveButton('button-primary')}</div>
     </>
   );
 }

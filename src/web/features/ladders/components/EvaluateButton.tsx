@@ -10,7 +10,13 @@ import { useBackgroundJob } from '../../../hooks/useBackgroundJob';
  * background job and shows its progress. The first run after a ladder is published replays
  * history from its start date, so it can take a while; the page stays usable meanwhile.
  */
-export function EvaluateButton({ schoolUnitId, onDone }: { schoolUnitId: string | undefined; onDone: (summary: EvaluationSummary) => void }) {
+export function EvaluateButton({
+  schoolUnitId,
+  onDone,
+}: {
+  schoolUnitId: string | undefined;
+  onDone: (summary: EvaluationSummary) => void;
+}) {
   const { t } = useTranslation();
   const hintId = useId();
   const job = useBackgroundJob<EvaluationSummary>();
@@ -23,18 +29,39 @@ export function EvaluateButton({ schoolUnitId, onDone }: { schoolUnitId: string 
       setStatus('');
       return;
     }
-    setStatus(t('evaluate.done', { pupils: summary.pupils, onStep: summary.onStep, changes: summary.changes, tasks: summary.tasks }));
+    setStatus(
+      t('evaluate.done', {
+        pupils: summary.pupils,
+        onStep: summary.onStep,
+        changes: summary.changes,
+        tasks: summary.tasks,
+      }),
+    );
     onDone(summary);
   };
 
   return (
     <div className="evaluate">
-      <button type="button" className="button button-secondary" onClick={() => void handleClick()} disabled={job.isRunning} aria-describedby={hintId}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => void handleClick()}
+        disabled={job.isRunning}
+        aria-describedby={hintId}
+      >
         {job.isRunning ? t('evaluate.buttonRunning') : t('evaluate.button')}
       </button>
       {job.isRunning && <JobProgress label={t('evaluate.progress')} progress={job.progress} />}
-      <p id={hintId} className="hint">{t('evaluate.hint')}</p>
-      <p role="status" aria-live="polite" className={status ? `message ${job.isRunning ? 'message-info' : 'message-success'}` : 'live-empty'}>{status}</p>
+      <p id={hintId} className="hint">
+        {t('evaluate.hint')}
+      </p>
+      <p
+        role="status"
+        aria-live="polite"
+        className={status ? `message ${job.isRunning ? 'message-info' : 'message-success'}` : 'live-empty'}
+      >
+        {status}
+      </p>
       {job.error !== null && <ErrorMessage error={job.error} />}
     </div>
   );

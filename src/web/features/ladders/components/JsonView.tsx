@@ -9,7 +9,13 @@ const pretty = (definition: LadderDefinition) => JSON.stringify(definition, null
  * The draft as JSON (the ladder file format), behind a disclosure. Edits here replace the form's
  * definition when applied; a syntax or shape problem is shown and nothing changes.
  */
-export function JsonView({ definition, onApply }: { definition: LadderDefinition; onApply: (definition: LadderDefinition) => void }) {
+export function JsonView({
+  definition,
+  onApply,
+}: {
+  definition: LadderDefinition;
+  onApply: (definition: LadderDefinition) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(() => pretty(definition));
@@ -49,15 +55,35 @@ export function JsonView({ definition, onApply }: { definition: LadderDefinition
       <summary>{t('ladderEditor.json.summary')}</summary>
       <div className="field">
         <label htmlFor={`${id}-json`}>{t('ladderEditor.json.label')}</label>
-        <textarea id={`${id}-json`} className="json-text" rows={20} spellCheck={false} value={text}
-          aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`} aria-invalid={problem ? true : undefined}
-          onChange={(event) => { setText(event.target.value); setIsEdited(true); }} />
-        <p id={`${id}-hint`} className="hint">{t('ladderEditor.json.hint')}</p>
-        {problem && <p id={`${id}-error`} className="field-error" role="alert">{problem}</p>}
+        <textarea
+          id={`${id}-json`}
+          className="json-text"
+          rows={20}
+          spellCheck={false}
+          value={text}
+          aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
+          aria-invalid={problem ? true : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            setIsEdited(true);
+          }}
+        />
+        <p id={`${id}-hint`} className="hint">
+          {t('ladderEditor.json.hint')}
+        </p>
+        {problem && (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
       </div>
       <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={handleApply} disabled={!isEdited}>{t('ladderEditor.json.apply')}</button>
-        <button type="button" className="button button-secondary" onClick={handleReset} disabled={!isEdited}>{t('ladderEditor.json.reset')}</button>
+        <button type="button" className="button button-secondary" onClick={handleApply} disabled={!isEdited}>
+          {t('ladderEditor.json.apply')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={handleReset} disabled={!isEdited}>
+          {t('ladderEditor.json.reset')}
+        </button>
       </div>
     </details>
   );

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { LadderDefinition } from '@shared/ladders/format';
 import { appendAt, newStep, removeAt, setIn, type Path } from '../editor';
 import { actionText, triggerText } from '../ladderText';
-import { EditorContext, NumberControl, PathProblems, SelectControl, TextAreaControl, TextControl, type EditorContextValue } from './editorFields';
+import {
+  EditorContext,
+  NumberControl,
+  PathProblems,
+  SelectControl,
+  TextAreaControl,
+  TextControl,
+  type EditorContextValue,
+} from './editorFields';
 import { StepEditor } from './StepEditor';
 import { JsonView } from './JsonView';
 
@@ -22,12 +30,15 @@ interface LadderEditorProps {
 export function LadderEditor({ definition, onChange, problems }: LadderEditorProps) {
   const { t, i18n } = useTranslation();
   const addStepRef = useRef<HTMLButtonElement>(null);
-  const context = useMemo<EditorContextValue>(() => ({
-    problems,
-    set: (path: Path, value: unknown) => onChange((current) => setIn(current, path, value)),
-    remove: (path: Path) => onChange((current) => removeAt(current, path)),
-    append: (path: Path, item: unknown) => onChange((current) => appendAt(current, path, item)),
-  }), [problems, onChange]);
+  const context = useMemo<EditorContextValue>(
+    () => ({
+      problems,
+      set: (path: Path, value: unknown) => onChange((current) => setIn(current, path, value)),
+      remove: (path: Path) => onChange((current) => removeAt(current, path)),
+      append: (path: Path, item: unknown) => onChange((current) => appendAt(current, path, item)),
+    }),
+    [problems, onChange],
+  );
   const alerts = definition.alerts ?? [];
 
   return (
@@ -37,15 +48,33 @@ export function LadderEditor({ definition, onChange, problems }: LadderEditorPro
           <legend>{t('ladderEditor.ladderLegend')}</legend>
           <PathProblems path={[]} />
           <TextControl path={['name']} label={t('ladderEditor.fields.ladderName')} value={definition.name} />
-          <TextAreaControl path={['description']} label={t('ladderEditor.fields.ladderDescription')} value={definition.description} rows={5}
-            hint={t('ladderEditor.hints.description')} />
+          <TextAreaControl
+            path={['description']}
+            label={t('ladderEditor.fields.ladderDescription')}
+            value={definition.description}
+            rows={5}
+            hint={t('ladderEditor.hints.description')}
+          />
           <TextControl path={['source']} label={t('ladderEditor.fields.source')} value={definition.source} />
           <div className="field-row">
-            <SelectControl path={['deEscalation', 'kind']} label={t('ladderEditor.fields.deEscalation')} value={definition.deEscalation.kind}
-              options={(['none', 'weeksBelow'] as const).map((kind) => ({ value: kind, label: t(`ladderEditor.deEscalation.${kind}`) }))}
-              onSelect={(kind) => context.set(['deEscalation'], kind === 'none' ? { kind } : { kind, weeks: 4 })} />
+            <SelectControl
+              path={['deEscalation', 'kind']}
+              label={t('ladderEditor.fields.deEscalation')}
+              value={definition.deEscalation.kind}
+              options={(['none', 'weeksBelow'] as const).map((kind) => ({
+                value: kind,
+                label: t(`ladderEditor.deEscalation.${kind}`),
+              }))}
+              onSelect={(kind) => context.set(['deEscalation'], kind === 'none' ? { kind } : { kind, weeks: 4 })}
+            />
             {definition.deEscalation.kind === 'weeksBelow' && (
-              <NumberControl path={['deEscalation', 'weeks']} label={t('ladderEditor.fields.weeks')} value={definition.deEscalation.weeks} min={1} max={52} />
+              <NumberControl
+                path={['deEscalation', 'weeks']}
+                label={t('ladderEditor.fields.weeks')}
+                value={definition.deEscalation.weeks}
+                min={1}
+                max={52}
+              />
             )}
           </div>
         </fieldset>
@@ -55,23 +84,39 @@ export function LadderEditor({ definition, onChange, problems }: LadderEditorPro
         <ol className="step-editor-list">
           {definition.steps.map((step, index) => (
             <li key={`${index}-${step.key}`}>
-              <StepEditor definition={definition} index={index} canRemove={definition.steps.length > 1}
-                onRemoved={() => requestAnimationFrame(() => addStepRef.current?.focus())} />
+              <StepEditor
+                definition={definition}
+                index={index}
+                canRemove={definition.steps.length > 1}
+                onRemoved={() => requestAnimationFrame(() => addStepRef.current?.focus())}
+              />
             </li>
           ))}
         </ol>
-        <button ref={addStepRef} type="button" className="button button-secondary"
-          onClick={() => context.append(['steps'], newStep(definition, t('ladderEditor.newStepName'), t('ladderEditor.newStepDescription')))}>
+        <button
+          ref={addStepRef}
+          type="button"
+          className="button button-secondary"
+          onClick={() =>
+            context.append(
+              ['steps'],
+              newStep(definition, t('ladderEditor.newStepName'), t('ladderEditor.newStepDescription')),
+            )
+          }
+        >
           {t('ladderEditor.addStep')}
         </button>
 
         <h3>{t('ladderView.alertsHeading')}</h3>
         <PathProblems path={['alerts']} />
-        {alerts.length === 0 ? <p className="muted">{t('ladderView.none')}</p> : (
+        {alerts.length === 0 ? (
+          <p className="muted">{t('ladderView.none')}</p>
+        ) : (
           <ul className="ladder-alerts">
             {alerts.map((alert, index) => (
               <li key={`${index}-${alert.key}`}>
-                <strong>{alert.name}</strong>{': '}
+                <strong>{alert.name}</strong>
+                {': '}
                 {t('ladderView.alertText', {
                   triggers: alert.triggers.triggers.map((trigger) => triggerText(t, trigger, i18n.language)).join('; '),
                   actions: alert.actions.map((action) => actionText(t, action)).join('; '),

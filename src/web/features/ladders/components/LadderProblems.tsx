@@ -26,8 +26,16 @@ function focusNearest(event: MouseEvent<HTMLAnchorElement>, pointer: string) {
  * The problems the server found in a ladder, each with its place in words ("Steg 2 › Utlösare 1
  * › Gräns"); in the editor each links to its field.
  */
-export function LadderProblems({ message, problems, definition, linkToFields }: {
-  message: string; problems: ApiErrorDetail[]; definition: Partial<LadderDefinition> | null; linkToFields: boolean;
+export function LadderProblems({
+  message,
+  problems,
+  definition,
+  linkToFields,
+}: {
+  message: string;
+  problems: ApiErrorDetail[];
+  definition: Partial<LadderDefinition> | null;
+  linkToFields: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -36,13 +44,19 @@ export function LadderProblems({ message, problems, definition, linkToFields }: 
       <p>{t('ladderEditor.problemCount', { count: problems.length })}</p>
       <ul>
         {problems.map((problem, index) => {
-          const pointer = problem.path.startsWith('/definition') ? problem.path.slice('/definition'.length) : problem.path;
+          const pointer = problem.path.startsWith('/definition')
+            ? problem.path.slice('/definition'.length)
+            : problem.path;
           const location = problemLocation(t, pointer, definition);
           return (
             <li key={`${problem.path}-${index}`}>
-              {linkToFields
-                ? <a href={`#${fieldId(pointer)}`} onClick={(event) => focusNearest(event, pointer)}>{location}</a>
-                : <strong>{location}</strong>}
+              {linkToFields ? (
+                <a href={`#${fieldId(pointer)}`} onClick={(event) => focusNearest(event, pointer)}>
+                  {location}
+                </a>
+              ) : (
+                <strong>{location}</strong>
+              )}
               {`: ${problem.message}`}
             </li>
           );

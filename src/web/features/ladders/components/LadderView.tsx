@@ -10,8 +10,14 @@ function TermList({ term, intro, items }: { term: string; intro?: string; items:
       <dt>{term}</dt>
       <dd>
         {intro && <p className="ladder-step-intro">{intro}</p>}
-        {items.length === 0 ? !intro && <span className="muted">{t('ladderView.none')}</span> : (
-          <ul>{items.map((item, index) => <li key={`${index}-${item}`}>{item}</li>)}</ul>
+        {items.length === 0 ? (
+          !intro && <span className="muted">{t('ladderView.none')}</span>
+        ) : (
+          <ul>
+            {items.map((item, index) => (
+              <li key={`${index}-${item}`}>{item}</li>
+            ))}
+          </ul>
         )}
       </dd>
     </div>
@@ -42,10 +48,14 @@ export function LadderView({ definition, headingLevel = 3 }: { definition: Ladde
               <StepHeading>{t('ladderView.stepHeading', { number: index + 1, name: step.name })}</StepHeading>
               <p>{step.description}</p>
               <dl className="ladder-step-details">
-                <TermList term={t('ladderView.triggers')} intro={entryText(t, step)} items={[
-                  ...step.triggers.triggers.map((trigger) => triggerText(t, trigger, i18n.language)),
-                  ...(requires ? [requires] : []),
-                ]} />
+                <TermList
+                  term={t('ladderView.triggers')}
+                  intro={entryText(t, step)}
+                  items={[
+                    ...step.triggers.triggers.map((trigger) => triggerText(t, trigger, i18n.language)),
+                    ...(requires ? [requires] : []),
+                  ]}
+                />
                 <TermList term={t('ladderView.actions')} items={step.actions.map((action) => actionText(t, action))} />
                 <TermList term={t('ladderView.responsible')} items={step.responsibleRoles} />
                 <TermList term={t('ladderView.law')} items={step.lawReferences} />
@@ -64,7 +74,8 @@ export function LadderView({ definition, headingLevel = 3 }: { definition: Ladde
           <ul className="ladder-alerts">
             {alerts.map((alert) => (
               <li key={alert.key}>
-                <strong>{alert.name}</strong>{': '}
+                <strong>{alert.name}</strong>
+                {': '}
                 {t('ladderView.alertText', {
                   triggers: alert.triggers.triggers.map((trigger) => triggerText(t, trigger, i18n.language)).join('; '),
                   actions: alert.actions.map((action) => actionText(t, action)).join('; '),
@@ -74,7 +85,9 @@ export function LadderView({ definition, headingLevel = 3 }: { definition: Ladde
           </ul>
         </>
       )}
-      <p><strong>{t('ladderView.deEscalation')}:</strong> {deEscalationText(t, definition)}</p>
+      <p>
+        <strong>{t('ladderView.deEscalation')}:</strong> {deEscalationText(t, definition)}
+      </p>
     </div>
   );
 }

@@ -11,8 +11,16 @@ import { ActionEditor } from './ActionEditor';
 const focusSoon = (element: HTMLElement | null) => requestAnimationFrame(() => element?.focus());
 
 /** One step: name, description, how it is entered, its conditions and actions, roles and law. */
-export function StepEditor({ definition, index, canRemove, onRemoved }: {
-  definition: LadderDefinition; index: number; canRemove: boolean; onRemoved: () => void;
+export function StepEditor({
+  definition,
+  index,
+  canRemove,
+  onRemoved,
+}: {
+  definition: LadderDefinition;
+  index: number;
+  canRemove: boolean;
+  onRemoved: () => void;
 }) {
   const { t } = useTranslation();
   const { set, remove, append } = useEditor();
@@ -26,7 +34,10 @@ export function StepEditor({ definition, index, canRemove, onRemoved }: {
   const setEntry = (entry: Step['entry']) => {
     // A manual step has no conditions (the server requires it); an automatic one needs one.
     set([...path, 'entry'], entry);
-    set(triggersPath, entry === 'manual' ? [] : step.triggers.triggers.length > 0 ? step.triggers.triggers : [newRateTrigger()]);
+    set(
+      triggersPath,
+      entry === 'manual' ? [] : step.triggers.triggers.length > 0 ? step.triggers.triggers : [newRateTrigger()],
+    );
   };
 
   return (
@@ -34,26 +45,52 @@ export function StepEditor({ definition, index, canRemove, onRemoved }: {
       <legend>{t('ladderView.stepHeading', { number: index + 1, name: step.name })}</legend>
       <PathProblems path={path} />
       <TextControl path={[...path, 'name']} label={t('ladderEditor.fields.name')} value={step.name} />
-      <TextAreaControl path={[...path, 'description']} label={t('ladderEditor.fields.description')} value={step.description} />
-      <SelectControl path={[...path, 'entry']} label={t('ladderEditor.fields.entry')} value={step.entry}
-        options={(['automatic', 'manual'] as const).map((entry) => ({ value: entry, label: t(`ladderEditor.entry.${entry}`) }))}
-        onSelect={setEntry} />
+      <TextAreaControl
+        path={[...path, 'description']}
+        label={t('ladderEditor.fields.description')}
+        value={step.description}
+      />
+      <SelectControl
+        path={[...path, 'entry']}
+        label={t('ladderEditor.fields.entry')}
+        value={step.entry}
+        options={(['automatic', 'manual'] as const).map((entry) => ({
+          value: entry,
+          label: t(`ladderEditor.entry.${entry}`),
+        }))}
+        onSelect={setEntry}
+      />
       {step.entry === 'automatic' && (
         <>
-          <SelectControl path={[...path, 'triggers', 'combine']} label={t('ladderEditor.fields.combine')} value={step.triggers.combine}
-            options={(['any', 'all'] as const).map((c) => ({ value: c, label: t(`ladderEditor.combine.${c}`) }))} />
+          <SelectControl
+            path={[...path, 'triggers', 'combine']}
+            label={t('ladderEditor.fields.combine')}
+            value={step.triggers.combine}
+            options={(['any', 'all'] as const).map((c) => ({ value: c, label: t(`ladderEditor.combine.${c}`) }))}
+          />
           <h4>{t('ladderEditor.triggersHeading')}</h4>
           <ol className="trigger-list">
             {step.triggers.triggers.map((trigger, i) => (
               <li key={i}>
-                <TriggerEditor path={[...triggersPath, i]} trigger={trigger} number={i + 1}
-                  onRemove={() => { remove([...triggersPath, i]); focusSoon(addTriggerRef.current); }} />
+                <TriggerEditor
+                  path={[...triggersPath, i]}
+                  trigger={trigger}
+                  number={i + 1}
+                  onRemove={() => {
+                    remove([...triggersPath, i]);
+                    focusSoon(addTriggerRef.current);
+                  }}
+                />
               </li>
             ))}
           </ol>
           <PathProblems path={triggersPath} />
-          <button ref={addTriggerRef} type="button" className="button button-secondary button-small"
-            onClick={() => append(triggersPath, newRateTrigger())}>
+          <button
+            ref={addTriggerRef}
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => append(triggersPath, newRateTrigger())}
+          >
             {t('ladderEditor.addTrigger')}
           </button>
         </>
@@ -64,29 +101,61 @@ export function StepEditor({ definition, index, canRemove, onRemoved }: {
           <PathProblems path={triggersPath} />
         </>
       )}
-      {requires && <p className="hint">{requires} {t('ladderEditor.hints.jsonOnly')}</p>}
+      {requires && (
+        <p className="hint">
+          {requires} {t('ladderEditor.hints.jsonOnly')}
+        </p>
+      )}
       <PathProblems path={[...path, 'requiresPrevious']} />
       <h4>{t('ladderEditor.actionsHeading')}</h4>
-      {step.actions.length === 0 ? <p className="muted">{t('ladderView.none')}</p> : (
+      {step.actions.length === 0 ? (
+        <p className="muted">{t('ladderView.none')}</p>
+      ) : (
         <ol className="action-list">
           {step.actions.map((action, i) => (
             <li key={i}>
-              <ActionEditor path={[...path, 'actions', i]} action={action} number={i + 1}
-                onRemove={() => { remove([...path, 'actions', i]); focusSoon(addActionRef.current); }} />
+              <ActionEditor
+                path={[...path, 'actions', i]}
+                action={action}
+                number={i + 1}
+                onRemove={() => {
+                  remove([...path, 'actions', i]);
+                  focusSoon(addActionRef.current);
+                }}
+              />
             </li>
           ))}
         </ol>
       )}
-      <button ref={addActionRef} type="button" className="button button-secondary button-small"
-        onClick={() => append([...path, 'actions'], newTaskAction(t('ladderEditor.newTaskTitle')))}>
+      <button
+        ref={addActionRef}
+        type="button"
+        className="button button-secondary button-small"
+        onClick={() => append([...path, 'actions'], newTaskAction(t('ladderEditor.newTaskTitle')))}
+      >
         {t('ladderEditor.addTask')}
       </button>
-      <LinesControl path={[...path, 'responsibleRoles']} label={t('ladderEditor.fields.responsibleRoles')} hint={t('ladderEditor.hints.onePerLine')}
-        value={step.responsibleRoles} />
-      <LinesControl path={[...path, 'lawReferences']} label={t('ladderEditor.fields.lawReferences')} hint={t('ladderEditor.hints.onePerLine')}
-        value={step.lawReferences} />
+      <LinesControl
+        path={[...path, 'responsibleRoles']}
+        label={t('ladderEditor.fields.responsibleRoles')}
+        hint={t('ladderEditor.hints.onePerLine')}
+        value={step.responsibleRoles}
+      />
+      <LinesControl
+        path={[...path, 'lawReferences']}
+        label={t('ladderEditor.fields.lawReferences')}
+        hint={t('ladderEditor.hints.onePerLine')}
+        value={step.lawReferences}
+      />
       {canRemove && (
-        <button type="button" className="button button-secondary" onClick={() => { remove(['steps', index]); onRemoved(); }}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            remove(['steps', index]);
+            onRemoved();
+          }}
+        >
           {t('ladderEditor.removeStep', { number: index + 1 })}
         </button>
       )}

@@ -38,7 +38,13 @@ export function PathProblems({ path }: { path: Path }) {
   const { problems } = useEditor();
   const messages = problems.get(pointerOf(path)) ?? [];
   if (messages.length === 0) return null;
-  return <ul className="field-error field-error-list">{messages.map((message) => <li key={message}>{message}</li>)}</ul>;
+  return (
+    <ul className="field-error field-error-list">
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
+  );
 }
 
 interface ControlProps {
@@ -47,15 +53,37 @@ interface ControlProps {
   hint?: string;
 }
 
-function Described({ id, messages, errorId, hint, hintId, label, children }: {
-  id: string; messages: string[]; errorId: string; hint?: string; hintId: string; label: ReactNode; children: ReactNode;
+function Described({
+  id,
+  messages,
+  errorId,
+  hint,
+  hintId,
+  label,
+  children,
+}: {
+  id: string;
+  messages: string[];
+  errorId: string;
+  hint?: string;
+  hintId: string;
+  label: ReactNode;
+  children: ReactNode;
 }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children}
-      {hint && <p id={hintId} className="hint">{hint}</p>}
-      {messages.length > 0 && <p id={errorId} className="field-error">{messages.join(' ')}</p>}
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {messages.length > 0 && (
+        <p id={errorId} className="field-error">
+          {messages.join(' ')}
+        </p>
+      )}
     </div>
   );
 }
@@ -69,20 +97,38 @@ export function TextControl({ path, label, hint, value }: ControlProps & { value
   const state = useFieldState(path);
   return (
     <Described {...state} hint={hint} label={label}>
-      <input id={state.id} type="text" value={value} onChange={(event) => set(path, event.target.value)}
-        aria-invalid={state.messages.length > 0 || undefined} aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)} />
+      <input
+        id={state.id}
+        type="text"
+        value={value}
+        onChange={(event) => set(path, event.target.value)}
+        aria-invalid={state.messages.length > 0 || undefined}
+        aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)}
+      />
     </Described>
   );
 }
 
 /** A longer text. */
-export function TextAreaControl({ path, label, hint, value, rows = 3 }: ControlProps & { value: string; rows?: number }) {
+export function TextAreaControl({
+  path,
+  label,
+  hint,
+  value,
+  rows = 3,
+}: ControlProps & { value: string; rows?: number }) {
   const { set } = useEditor();
   const state = useFieldState(path);
   return (
     <Described {...state} hint={hint} label={label}>
-      <textarea id={state.id} rows={rows} value={value} onChange={(event) => set(path, event.target.value)}
-        aria-invalid={state.messages.length > 0 || undefined} aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)} />
+      <textarea
+        id={state.id}
+        rows={rows}
+        value={value}
+        onChange={(event) => set(path, event.target.value)}
+        aria-invalid={state.messages.length > 0 || undefined}
+        aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)}
+      />
     </Described>
   );
 }
@@ -98,24 +144,50 @@ export function LinesControl({ path, label, hint, value }: ControlProps & { valu
   }, [value]);
   return (
     <Described {...state} hint={hint} label={label}>
-      <textarea id={state.id} rows={Math.max(2, value.length + 1)} value={text}
-        onChange={(event) => { setText(event.target.value); set(path, linesToList(event.target.value)); }}
-        aria-invalid={state.messages.length > 0 || undefined} aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)} />
+      <textarea
+        id={state.id}
+        rows={Math.max(2, value.length + 1)}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          set(path, linesToList(event.target.value));
+        }}
+        aria-invalid={state.messages.length > 0 || undefined}
+        aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)}
+      />
     </Described>
   );
 }
 
 /** A choice from a fixed list. */
-export function SelectControl<V extends string>({ path, label, hint, value, options, onSelect }: ControlProps & {
-  value: V; options: readonly { value: V; label: string }[]; onSelect?: (value: V) => void;
+export function SelectControl<V extends string>({
+  path,
+  label,
+  hint,
+  value,
+  options,
+  onSelect,
+}: ControlProps & {
+  value: V;
+  options: readonly { value: V; label: string }[];
+  onSelect?: (value: V) => void;
 }) {
   const { set } = useEditor();
   const state = useFieldState(path);
   return (
     <Described {...state} hint={hint} label={label}>
-      <select id={state.id} value={value} onChange={(event) => (onSelect ? onSelect(event.target.value as V) : set(path, event.target.value))}
-        aria-invalid={state.messages.length > 0 || undefined} aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)}>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+      <select
+        id={state.id}
+        value={value}
+        onChange={(event) => (onSelect ? onSelect(event.target.value as V) : set(path, event.target.value))}
+        aria-invalid={state.messages.length > 0 || undefined}
+        aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
     </Described>
   );
@@ -125,8 +197,21 @@ export function SelectControl<V extends string>({ path, label, hint, value, opti
  * A number: whole numbers in [min, max], or with `isPercent` a share edited as percent (0–100,
  * one decimal). With `isOptional`, an empty field removes the value.
  */
-export function NumberControl({ path, label, hint, value, min = 0, max = 1000, isPercent = false, isOptional = false }: ControlProps & {
-  value: number | undefined; min?: number; max?: number; isPercent?: boolean; isOptional?: boolean;
+export function NumberControl({
+  path,
+  label,
+  hint,
+  value,
+  min = 0,
+  max = 1000,
+  isPercent = false,
+  isOptional = false,
+}: ControlProps & {
+  value: number | undefined;
+  min?: number;
+  max?: number;
+  isPercent?: boolean;
+  isOptional?: boolean;
 }) {
   const { t } = useTranslation();
   const { set } = useEditor();
@@ -138,23 +223,39 @@ export function NumberControl({ path, label, hint, value, min = 0, max = 1000, i
     // Only an outside change of the value (JSON view, another control) resets the text being typed.
   }, [value]);
   const isEmptyAllowed = isOptional && text.trim() === '';
-  const localProblem = isEmptyAllowed || parse(text) !== null ? null
-    : isPercent ? t('ladderEditor.problems.percent') : t('ladderEditor.problems.whole', { min, max });
+  const localProblem =
+    isEmptyAllowed || parse(text) !== null
+      ? null
+      : isPercent
+        ? t('ladderEditor.problems.percent')
+        : t('ladderEditor.problems.whole', { min, max });
   const state = useFieldState(path, localProblem);
 
   const handleChange = (input: string) => {
     setText(input);
-    if (isOptional && input.trim() === '') { set(path, undefined); return; }
+    if (isOptional && input.trim() === '') {
+      set(path, undefined);
+      return;
+    }
     const parsed = parse(input);
     if (parsed !== null) set(path, parsed);
   };
 
   return (
     <Described {...state} hint={hint} label={label}>
-      <input id={state.id} type="number" inputMode="decimal" className="input-number" value={text}
-        min={isPercent ? 0 : min} max={isPercent ? 100 : max} step={isPercent ? 0.1 : 1}
+      <input
+        id={state.id}
+        type="number"
+        inputMode="decimal"
+        className="input-number"
+        value={text}
+        min={isPercent ? 0 : min}
+        max={isPercent ? 100 : max}
+        step={isPercent ? 0.1 : 1}
         onChange={(event) => handleChange(event.target.value)}
-        aria-invalid={state.messages.length > 0 || undefined} aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)} />
+        aria-invalid={state.messages.length > 0 || undefined}
+        aria-describedby={describedBy(state.messages, state.errorId, hint, state.hintId)}
+      />
     </Described>
   );
 }
@@ -165,10 +266,20 @@ export function CheckboxControl({ path, label, value }: { path: Path; label: str
   const state = useFieldState(path);
   return (
     <div className="field field-checkbox">
-      <input id={state.id} type="checkbox" checked={value === true} onChange={(event) => set(path, event.target.checked ? true : undefined)}
-        aria-invalid={state.messages.length > 0 || undefined} aria-describedby={state.messages.length > 0 ? state.errorId : undefined} />
+      <input
+        id={state.id}
+        type="checkbox"
+        checked={value === true}
+        onChange={(event) => set(path, event.target.checked ? true : undefined)}
+        aria-invalid={state.messages.length > 0 || undefined}
+        aria-describedby={state.messages.length > 0 ? state.errorId : undefined}
+      />
       <label htmlFor={state.id}>{label}</label>
-      {state.messages.length > 0 && <p id={state.errorId} className="field-error">{state.messages.join(' ')}</p>}
+      {state.messages.length > 0 && (
+        <p id={state.errorId} className="field-error">
+          {state.messages.join(' ')}
+        </p>
+      )}
     </div>
   );
 }

@@ -26,12 +26,25 @@ export function HistoryList({ history }: { history: MarkHistoryEntry[] }) {
     <ol className="history-list">
       {sorted.map((entry, index) => (
         <li key={`${entry.personId}-${entry.changedAt}-${index}`}>
-          <span className="history-time">{formatDateTime(entry.changedAt, i18n.language)}</span>
-          {' '}
+          <span className="history-time">{formatDateTime(entry.changedAt, i18n.language)}</span>{' '}
           {entry.isCorrection
-            ? t('register.history.entry', { changedBy: entry.changedBy, pupil: entry.pupilName, from: markText(entry.previous), to: markText(entry.next) })
-            : t('register.history.registered', { changedBy: entry.changedBy, pupil: entry.pupilName, to: markText(entry.next) })}
-          {entry.isCorrection && <> <Badge tone="warning">{t('register.history.correction')}</Badge></>}
+            ? t('register.history.entry', {
+                changedBy: entry.changedBy,
+                pupil: entry.pupilName,
+                from: markText(entry.previous),
+                to: markText(entry.next),
+              })
+            : t('register.history.registered', {
+                changedBy: entry.changedBy,
+                pupil: entry.pupilName,
+                to: markText(entry.next),
+              })}
+          {entry.isCorrection && (
+            <>
+              {' '}
+              <Badge tone="warning">{t('register.history.correction')}</Badge>
+            </>
+          )}
         </li>
       ))}
     </ol>

@@ -10,10 +10,12 @@ export function LessonHeader({ detail }: { detail: LessonDetail }) {
   return (
     <div className="lesson-header">
       <p className="lead">
-        {formatLongDate(lesson.date, i18n.language)}, {t('lessons.timeRange', { start: lesson.startTime, end: lesson.endTime })}
+        {formatLongDate(lesson.date, i18n.language)},{' '}
+        {t('lessons.timeRange', { start: lesson.startTime, end: lesson.endTime })}
       </p>
       <p>
-        {t('register.groups', { groups: lesson.groupNames.join(', ') })} · {lesson.schoolUnitName} · {t('register.minutes', { count: lesson.teachingMinutes })}
+        {t('register.groups', { groups: lesson.groupNames.join(', ') })} · {lesson.schoolUnitName} ·{' '}
+        {t('register.minutes', { count: lesson.teachingMinutes })}
       </p>
       <p className="lesson-header-status">
         <LessonStatus lesson={lesson} />

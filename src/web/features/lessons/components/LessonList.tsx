@@ -21,9 +21,13 @@ export function LessonList({ lessons, showDate = false }: { lessons: LessonSumma
         <li key={lesson.id} className="lesson-card">
           <Link to={`/lessons/${lesson.id}`} className="lesson-link">
             {showDate && <span className="lesson-date">{formatShortDate(lesson.date, i18n.language)} </span>}
-            <span className="lesson-time">{t('lessons.timeRange', { start: lesson.startTime, end: lesson.endTime })}</span>{' '}
+            <span className="lesson-time">
+              {t('lessons.timeRange', { start: lesson.startTime, end: lesson.endTime })}
+            </span>{' '}
             <span className="lesson-activity">{lesson.activityName}</span>{' '}
-            {groupsNotInName(lesson).length > 0 && <span className="lesson-groups">{groupsNotInName(lesson).join(', ')}</span>}
+            {groupsNotInName(lesson).length > 0 && (
+              <span className="lesson-groups">{groupsNotInName(lesson).join(', ')}</span>
+            )}
           </Link>
           <p className="lesson-meta">
             <span>{t('lessons.pupilCount', { count: lesson.pupilCount })}</span>

@@ -5,7 +5,17 @@ import { api } from '../../../api/endpoints';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { LiveStatus } from '../../../components/LiveStatus';
 import { useAuth } from '../../../auth/AuthContext';
-import { countKinds, draftProblems, hasUnsavedChanges, initialDrafts, lessonHasStarted, toMarkInputs, type DraftMark, type DraftProblem, type Drafts } from '../draft';
+import {
+  countKinds,
+  draftProblems,
+  hasUnsavedChanges,
+  initialDrafts,
+  lessonHasStarted,
+  toMarkInputs,
+  type DraftMark,
+  type DraftProblem,
+  type Drafts,
+} from '../draft';
 import { forgetDraft, keepDraft, readKeptDraft, stockholmNow } from '../keptDraft';
 import { RosterRow } from './RosterRow';
 
@@ -119,33 +129,51 @@ export function RegisterForm({ detail, onSaved }: RegisterFormProps) {
       {isRestored && (
         <div className="message message-info">
           <p>{t('register.restored')}</p>
-          <button type="button" className="button" onClick={startOver}>{t('register.startOver')}</button>
+          <button type="button" className="button" onClick={startOver}>
+            {t('register.startOver')}
+          </button>
         </div>
       )}
       {!isReadOnly && detail.roster.some((entry) => !entry.canChange) && (
         <p className="message message-info">{t('register.someLocked')}</p>
       )}
-      {detail.roster.length === 0 ? <p>{t('register.noPupils')}</p> : (
+      {detail.roster.length === 0 ? (
+        <p>{t('register.noPupils')}</p>
+      ) : (
         <ul className="roster">
           {detail.roster.map((entry) => (
-            <RosterRow key={entry.personId} entry={entry} draft={drafts[entry.personId]} problem={problemOf(entry.personId)}
-              isReadOnly={isReadOnly} onChange={(draft) => handleChange(entry.personId, draft)} />
+            <RosterRow
+              key={entry.personId}
+              entry={entry}
+              draft={drafts[entry.personId]}
+              problem={problemOf(entry.personId)}
+              isReadOnly={isReadOnly}
+              onChange={(draft) => handleChange(entry.personId, draft)}
+            />
           ))}
         </ul>
       )}
       {!isReadOnly && (
         <div className="save-bar">
           {problems.length > 0 && (
-            <p className="field-error" role="alert">{t('register.problems.summary', { count: problems.length })}</p>
+            <p className="field-error" role="alert">
+              {t('register.problems.summary', { count: problems.length })}
+            </p>
           )}
           {error !== null && <ErrorMessage error={error} />}
           {isEarlyWarningShown && (
             <div className="message message-warning" role="alert">
               <p>{t('register.notStarted', { time: detail.lesson.startTime })}</p>
-              <button type="button" className="button button-primary" onClick={(event) => void handleSubmit(event, true)}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={(event) => void handleSubmit(event, true)}
+              >
                 {t('register.confirmAnyway')}
               </button>{' '}
-              <button type="button" className="button" onClick={() => setIsEarlyWarningShown(false)}>{t('register.cancel')}</button>
+              <button type="button" className="button" onClick={() => setIsEarlyWarningShown(false)}>
+                {t('register.cancel')}
+              </button>
             </div>
           )}
           {isDirty && <p className="hint">{t('register.unsaved')}</p>}

@@ -17,9 +17,10 @@ interface RosterRowProps {
 /** Text of a draft for the read-only view ("Sen 10 min"). */
 function useDraftText() {
   const { t } = useTranslation();
-  return (draft: DraftMark) => (KINDS_WITH_MINUTES.includes(draft.kind) || draft.kind === 'imported') && draft.minutes
-    ? t(`register.kindsWithMinutes.${draft.kind}`, { minutes: draft.minutes })
-    : t(`register.kinds.${draft.kind}`);
+  return (draft: DraftMark) =>
+    (KINDS_WITH_MINUTES.includes(draft.kind) || draft.kind === 'imported') && draft.minutes
+      ? t(`register.kindsWithMinutes.${draft.kind}`, { minutes: draft.minutes })
+      : t(`register.kinds.${draft.kind}`);
 }
 
 /** One pupil in the register: name, report badges, the quick buttons and, for late/left, minutes. */
@@ -44,7 +45,9 @@ export function RosterRow({ entry, draft, problem, isReadOnly, onChange }: Roste
   return (
     <li className={`roster-row roster-${draft.kind}`} data-person-id={entry.personId}>
       <div className="roster-pupil">
-        <span className="roster-name" id={`${id}-name`}>{name}</span>
+        <span className="roster-name" id={`${id}-name`}>
+          {name}
+        </span>
         <CoveringBadges covering={entry.covering} />
         {draft.isPreMarked && <Badge tone="neutral">{t('register.preMarked')}</Badge>}
       </div>
@@ -53,18 +56,37 @@ export function RosterRow({ entry, draft, problem, isReadOnly, onChange }: Roste
       ) : (
         <>
           {(draft.kind === 'imported' || !entry.canChange) && <p className="roster-state">{draftText(draft)}</p>}
-          <MarkButtons value={draft.kind} onChange={handleKind} labelledBy={`${id}-name`}
-            isDisabled={!entry.canChange} describedBy={entry.canChange ? undefined : `${id}-locked`} />
-          {!entry.canChange && <p id={`${id}-locked`} className="hint roster-locked">{t('register.notYourMentee')}</p>}
+          <MarkButtons
+            value={draft.kind}
+            onChange={handleKind}
+            labelledBy={`${id}-name`}
+            isDisabled={!entry.canChange}
+            describedBy={entry.canChange ? undefined : `${id}-locked`}
+          />
+          {!entry.canChange && (
+            <p id={`${id}-locked`} className="hint roster-locked">
+              {t('register.notYourMentee')}
+            </p>
+          )}
           {needsMinutes && entry.canChange && (
             <div className="field field-inline roster-minutes">
               <label htmlFor={`${id}-minutes`}>
-                {t(`register.minutesLabel.${draft.kind}`)} <span className="visually-hidden">{t('register.minutesFor', { name })}</span>
+                {t(`register.minutesLabel.${draft.kind}`)}{' '}
+                <span className="visually-hidden">{t('register.minutesFor', { name })}</span>
               </label>
-              <input ref={minutesRef} id={`${id}-minutes`} type="number" inputMode="numeric" min={1} max={entry.teachingMinutes} step={1}
-                value={draft.minutes} aria-invalid={problem ? true : undefined}
+              <input
+                ref={minutesRef}
+                id={`${id}-minutes`}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={entry.teachingMinutes}
+                step={1}
+                value={draft.minutes}
+                aria-invalid={problem ? true : undefined}
                 aria-describedby={problem ? `${id}-error` : undefined}
-                onChange={(event) => onChange({ ...draft, minutes: event.target.value })} />
+                onChange={(event) => onChange({ ...draft, minutes: event.target.value })}
+              />
               {problem && (
                 <p id={`${id}-error`} className="field-error">
                   {t(`register.problems.${problem}`, { max: entry.teachingMinutes })}

@@ -9,7 +9,13 @@ import { formatDateTime } from '../../../lib/format';
 type Delivery = MessageLogResponse['messages'][number];
 
 const STATUS_TONES: Record<string, BadgeTone> = {
-  pending: 'neutral', queued: 'info', sending: 'info', sent: 'success', delivered: 'success', failed: 'danger', withdrawn: 'neutral',
+  pending: 'neutral',
+  queued: 'info',
+  sending: 'info',
+  sent: 'success',
+  delivered: 'success',
+  failed: 'danger',
+  withdrawn: 'neutral',
 };
 /** Delivery statuses in the order the filter offers them. */
 export const DELIVERY_STATUSES = ['pending', 'queued', 'sent', 'delivered', 'failed', 'withdrawn'] as const;
@@ -31,7 +37,9 @@ function DeliveryStatus({ row }: { row: Delivery }) {
   const { t } = useTranslation();
   return (
     <span className="cell-stack">
-      <Badge tone={STATUS_TONES[row.status] ?? 'neutral'}>{t(`deliveryStatus.${row.status}`, { defaultValue: row.status })}</Badge>
+      <Badge tone={STATUS_TONES[row.status] ?? 'neutral'}>
+        {t(`deliveryStatus.${row.status}`, { defaultValue: row.status })}
+      </Badge>
       {row.error && <span className="hint">{reasonText(t, row.error)}</span>}
     </span>
   );
@@ -41,24 +49,72 @@ function DeliveryStatus({ row }: { row: Delivery }) {
  * Messages and their deliveries: when, which template, to whom and how, status (queued, sent,
  * failed with reason, delivered), attempts. `showPupil` adds the pupil column (the admin log).
  */
-export function DeliveryTable({ rows, caption, showPupil = false }: { rows: Delivery[]; caption: string; showPupil?: boolean }) {
+export function DeliveryTable({
+  rows,
+  caption,
+  showPupil = false,
+}: {
+  rows: Delivery[];
+  caption: string;
+  showPupil?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const columns: Column<Delivery>[] = [
-    { id: 'created', header: t('deliveries.columns.created'), cell: (r) => formatDateTime(r.createdAt, i18n.language), sortValue: (r) => r.createdAt },
-    ...(showPupil ? [{
-      id: 'pupil', header: t('deliveries.columns.pupil'), sortValue: (r: Delivery) => r.pupilName,
-      cell: (r: Delivery) => (r.pupilId && r.pupilName ? <Link to={`/pupils/${r.pupilId}`}>{r.pupilName}</Link> : '–'),
-    }] : []),
-    { id: 'template', header: t('deliveries.columns.template'), cell: (r) => t(`messageTemplates.${r.templateKey}`, { defaultValue: r.templateKey }), sortValue: (r) => r.templateKey },
-    { id: 'recipient', header: t('deliveries.columns.recipient'), cell: (r) => r.recipientName ?? t('deliveries.notExpanded') },
-    { id: 'channel', header: t('deliveries.columns.channel'), cell: (r) => (r.channel ? t(`deliveryChannels.${r.channel}`, { defaultValue: r.channel }) : '–') },
-    { id: 'status', header: t('deliveries.columns.status'), cell: (r) => <DeliveryStatus row={r} />, sortValue: (r) => r.status },
+    {
+      id: 'created',
+      header: t('deliveries.columns.created'),
+      cell: (r) => formatDateTime(r.createdAt, i18n.language),
+      sortValue: (r) => r.createdAt,
+    },
+    ...(showPupil
+      ? [
+          {
+            id: 'pupil',
+            header: t('deliveries.columns.pupil'),
+            sortValue: (r: Delivery) => r.pupilName,
+            cell: (r: Delivery) =>
+              r.pupilId && r.pupilName ? <Link to={`/pupils/${r.pupilId}`}>{r.pupilName}</Link> : '–',
+          },
+        ]
+      : []),
+    {
+      id: 'template',
+      header: t('deliveries.columns.template'),
+      cell: (r) => t(`messageTemplates.${r.templateKey}`, { defaultValue: r.templateKey }),
+      sortValue: (r) => r.templateKey,
+    },
+    {
+      id: 'recipient',
+      header: t('deliveries.columns.recipient'),
+      cell: (r) => r.recipientName ?? t('deliveries.notExpanded'),
+    },
+    {
+      id: 'channel',
+      header: t('deliveries.columns.channel'),
+      cell: (r) => (r.channel ? t(`deliveryChannels.${r.channel}`, { defaultValue: r.channel }) : '–'),
+    },
+    {
+      id: 'status',
+      header: t('deliveries.columns.status'),
+      cell: (r) => <DeliveryStatus row={r} />,
+      sortValue: (r) => r.status,
+    },
     { id: 'attempts', header: t('deliveries.columns.attempts'), cell: (r) => r.attempts, isNumeric: true },
-    { id: 'sent', header: t('deliveries.columns.sent'), cell: (r) => (r.deliveredAt ?? r.sentAt ? formatDateTime((r.deliveredAt ?? r.sentAt)!, i18n.language) : '–') },
+    {
+      id: 'sent',
+      header: t('deliveries.columns.sent'),
+      cell: (r) => ((r.deliveredAt ?? r.sentAt) ? formatDateTime((r.deliveredAt ?? r.sentAt)!, i18n.language) : '–'),
+    },
   ];
   return (
-    <DataTable caption={caption} isCaptionHidden columns={columns} rows={rows}
-      rowKey={(r) => `${r.outboxId}-${r.deliveryId ?? ''}`} emptyText={t('deliveries.empty')}
-      initialSort={{ columnId: 'created', direction: 'descending' }} />
+    <DataTable
+      caption={caption}
+      isCaptionHidden
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => `${r.outboxId}-${r.deliveryId ?? ''}`}
+      emptyText={t('deliveries.empty')}
+      initialSort={{ columnId: 'created', direction: 'descending' }}
+    />
   );
 }

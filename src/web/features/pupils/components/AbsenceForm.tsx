@@ -16,14 +16,21 @@ interface FormState {
 }
 
 const emptyForm = (today: string, kind: AbsenceKind = 'guardianReport'): FormState => ({
-  kind, fromDate: today, toDate: today, fromTime: '', toTime: '', reasonCode: DEFAULT_REASON[kind], comment: '',
+  kind,
+  fromDate: today,
+  toDate: today,
+  fromTime: '',
+  toTime: '',
+  reasonCode: DEFAULT_REASON[kind],
+  comment: '',
 });
 
 /** Date and time problems found before sending, as i18n keys (also used by the guardian portal). */
 export function formProblem(form: Pick<FormState, 'fromDate' | 'toDate' | 'fromTime' | 'toTime'>): string | null {
   if (!form.fromDate || !form.toDate) return 'absenceForm.problems.dates';
   if (form.toDate < form.fromDate) return 'absenceForm.problems.order';
-  if (form.fromDate === form.toDate && form.fromTime && form.toTime && form.toTime <= form.fromTime) return 'absenceForm.problems.times';
+  if (form.fromDate === form.toDate && form.fromTime && form.toTime && form.toTime <= form.fromTime)
+    return 'absenceForm.problems.times';
   return null;
 }
 
@@ -40,13 +47,22 @@ function toRequest(form: FormState): RegisterAbsenceRequest {
  * "Registrera frånvaroanmälan / ledighet": a guardian's report, granted leave or a staff-registered
  * valid reason, for whole days or part of a day.
  */
-export function AbsenceForm({ pupilId, today, onSaved }: { pupilId: string; today: string; onSaved: (message: string) => void }) {
+export function AbsenceForm({
+  pupilId,
+  today,
+  onSaved,
+}: {
+  pupilId: string;
+  today: string;
+  onSaved: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState<FormState>(() => emptyForm(today));
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isSaving, setIsSaving] = useState(false);
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setForm((current) => ({ ...current, [key]: value }));
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,57 +83,107 @@ export function AbsenceForm({ pupilId, today, onSaved }: { pupilId: string; toda
   };
 
   return (
-    <form className="form card" onSubmit={(event) => void handleSubmit(event)} noValidate aria-labelledby="absence-form-heading">
+    <form
+      className="form card"
+      onSubmit={(event) => void handleSubmit(event)}
+      noValidate
+      aria-labelledby="absence-form-heading"
+    >
       <h3 id="absence-form-heading">{t('absenceForm.heading')}</h3>
-      {problem && <p className="field-error" role="alert">{t(problem)}</p>}
+      {problem && (
+        <p className="field-error" role="alert">
+          {t(problem)}
+        </p>
+      )}
       {error !== null && <ErrorMessage error={error} />}
       <div className="field">
         <label htmlFor="absence-kind">{t('absenceForm.kind')}</label>
-        <select id="absence-kind" value={form.kind}
+        <select
+          id="absence-kind"
+          value={form.kind}
           onChange={(event) => {
             const kind = event.target.value as AbsenceKind;
             setForm((current) => ({ ...current, kind, reasonCode: DEFAULT_REASON[kind] }));
-          }}>
-          {ABSENCE_KINDS.map((kind) => <option key={kind} value={kind}>{t(`absences.kinds.${kind}`)}</option>)}
+          }}
+        >
+          {ABSENCE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`absences.kinds.${kind}`)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field-row">
         <div className="field">
           <label htmlFor="absence-from-date">{t('absenceForm.fromDate')}</label>
-          <input id="absence-from-date" type="date" required value={form.fromDate} onChange={(event) => set('fromDate', event.target.value)} />
+          <input
+            id="absence-from-date"
+            type="date"
+            required
+            value={form.fromDate}
+            onChange={(event) => set('fromDate', event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="absence-from-time">{t('absenceForm.fromTime')}</label>
-          <input id="absence-from-time" type="time" value={form.fromTime} aria-describedby="absence-times-hint"
-            onChange={(event) => set('fromTime', event.target.value)} />
+          <input
+            id="absence-from-time"
+            type="time"
+            value={form.fromTime}
+            aria-describedby="absence-times-hint"
+            onChange={(event) => set('fromTime', event.target.value)}
+          />
         </div>
       </div>
       <div className="field-row">
         <div className="field">
           <label htmlFor="absence-to-date">{t('absenceForm.toDate')}</label>
-          <input id="absence-to-date" type="date" required value={form.toDate} min={form.fromDate || undefined}
-            onChange={(event) => set('toDate', event.target.value)} />
+          <input
+            id="absence-to-date"
+            type="date"
+            required
+            value={form.toDate}
+            min={form.fromDate || undefined}
+            onChange={(event) => set('toDate', event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="absence-to-time">{t('absenceForm.toTime')}</label>
-          <input id="absence-to-time" type="time" value={form.toTime} aria-describedby="absence-times-hint"
-            onChange={(event) => set('toTime', event.target.value)} />
+          <input
+            id="absence-to-time"
+            type="time"
+            value={form.toTime}
+            aria-describedby="absence-times-hint"
+            onChange={(event) => set('toTime', event.target.value)}
+          />
         </div>
       </div>
-      <p id="absence-times-hint" className="hint">{t('absenceForm.timesHint')}</p>
+      <p id="absence-times-hint" className="hint">
+        {t('absenceForm.timesHint')}
+      </p>
       <div className="field">
         <label htmlFor="absence-reason">{t('absenceForm.reason')}</label>
         <select id="absence-reason" value={form.reasonCode} onChange={(event) => set('reasonCode', event.target.value)}>
           {REASON_CODE_LIST.map((code) => (
-            <option key={code} value={code}>{t(`reasons.${code}`, { defaultValue: reasonFallbackLabel(code) })}</option>
+            <option key={code} value={code}>
+              {t(`reasons.${code}`, { defaultValue: reasonFallbackLabel(code) })}
+            </option>
           ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="absence-comment">{t('absenceForm.comment')}</label>
-        <textarea id="absence-comment" rows={3} maxLength={500} value={form.comment} aria-describedby="absence-comment-hint"
-          onChange={(event) => set('comment', event.target.value)} />
-        <p id="absence-comment-hint" className="hint">{t('absenceForm.commentHint')}</p>
+        <textarea
+          id="absence-comment"
+          rows={3}
+          maxLength={500}
+          value={form.comment}
+          aria-describedby="absence-comment-hint"
+          onChange={(event) => set('comment', event.target.value)}
+        />
+        <p id="absence-comment-hint" className="hint">
+          {t('absenceForm.commentHint')}
+        </p>
       </div>
       <button type="submit" className="button button-primary" disabled={isSaving}>
         {isSaving ? t('absenceForm.saving') : t('absenceForm.submit')}

@@ -7,9 +7,15 @@ import { FigureCell, ShareCell } from '../../../components/FigureCell';
 export function FigureSummary({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
   const items: [string, ReactNode][] = [
-    [t('figures.absentRate'), <FigureCell rate={figures.absentRate} coverage={figures.coverage} showCoverage={false} />],
+    [
+      t('figures.absentRate'),
+      <FigureCell rate={figures.absentRate} coverage={figures.coverage} showCoverage={false} />,
+    ],
     [t('figures.validRate'), <FigureCell rate={figures.validRate} coverage={figures.coverage} showCoverage={false} />],
-    [t('figures.invalidRate'), <FigureCell rate={figures.invalidRate} coverage={figures.coverage} showCoverage={false} />],
+    [
+      t('figures.invalidRate'),
+      <FigureCell rate={figures.invalidRate} coverage={figures.coverage} showCoverage={false} />,
+    ],
     [t('figures.coverage'), <ShareCell share={figures.coverage} />],
     [t('figures.late'), t('figures.lateValue', { count: figures.lateCount, minutes: figures.lateMinutes })],
     [t('figures.absentDays'), t('figures.daysOf', { count: figures.absentDays, total: figures.schoolDays })],

@@ -26,7 +26,9 @@ export function PatternList({ patterns }: { patterns: Pattern[] }) {
   const others = patterns.filter((p) => !p.isFlagged && p.absentShare > 0).sort((a, b) => b.ratio - a.ratio);
   return (
     <>
-      {flagged.length === 0 ? <p>{t('patterns.noneFlagged')}</p> : (
+      {flagged.length === 0 ? (
+        <p>{t('patterns.noneFlagged')}</p>
+      ) : (
         <ul className="pattern-list">
           {flagged.map((pattern) => (
             <li key={`${pattern.dimension}-${pattern.category}`} className="pattern-flagged">
@@ -42,7 +44,8 @@ export function PatternList({ patterns }: { patterns: Pattern[] }) {
           <ul className="pattern-list">
             {others.map((pattern) => (
               <li key={`${pattern.dimension}-${pattern.category}`}>
-                {text(pattern)} <span className="pattern-occasions">{t('patterns.occasions', { count: pattern.occasions })}</span>
+                {text(pattern)}{' '}
+                <span className="pattern-occasions">{t('patterns.occasions', { count: pattern.occasions })}</span>
               </li>
             ))}
           </ul>

@@ -12,7 +12,11 @@ export function PupilHeader({ pupil }: { pupil: PupilPage['pupil'] }) {
   ].filter((part): part is string => Boolean(part));
   return (
     <div className="pupil-header">
-      {pupil.isProtected && <p><Badge tone="warning">{t('pupil.protected')}</Badge></p>}
+      {pupil.isProtected && (
+        <p>
+          <Badge tone="warning">{t('pupil.protected')}</Badge>
+        </p>
+      )}
       <p className="lead">{parts.join(' · ')}</p>
     </div>
   );

@@ -34,17 +34,28 @@ function CurrentStep({ state }: { state: LadderState }) {
       <p className="ladder-state-why">{state.explanation}</p>
       <p className="muted">
         {[
-          state.since && state.stepIndex > 0 ? t('pupilLadder.since', { date: formatShortDate(state.since, i18n.language) }) : null,
+          state.since && state.stepIndex > 0
+            ? t('pupilLadder.since', { date: formatShortDate(state.since, i18n.language) })
+            : null,
           t('pupilLadder.version', { name: state.ladderName, version: state.ladderVersion }),
           t('pupilLadder.evaluated', { date: formatShortDate(state.evaluationDate, i18n.language) }),
-        ].filter(Boolean).join(' · ')}
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       <ol className="ladder-stepper" aria-label={t('pupilLadder.stepsLabel')}>
         {state.steps.map((step) => (
-          <li key={step.key} aria-current={step.index === state.stepIndex ? 'step' : undefined}
-            className={step.index === state.stepIndex ? 'is-current' : step.index < state.stepIndex ? 'is-passed' : undefined}>
+          <li
+            key={step.key}
+            aria-current={step.index === state.stepIndex ? 'step' : undefined}
+            className={
+              step.index === state.stepIndex ? 'is-current' : step.index < state.stepIndex ? 'is-passed' : undefined
+            }
+          >
             <span className="ladder-stepper-number">{step.index}</span> {step.name}
-            {step.index === state.stepIndex && <span className="visually-hidden"> {t('pupilLadder.currentMarker')}</span>}
+            {step.index === state.stepIndex && (
+              <span className="visually-hidden"> {t('pupilLadder.currentMarker')}</span>
+            )}
           </li>
         ))}
       </ol>
@@ -57,22 +68,57 @@ function ChangeHistory({ changes, steps }: { changes: PupilLadderResponse['chang
   const { t, i18n } = useTranslation();
   const name = (index: number) => stepLabel(t, index, steps.find((s) => s.index === index)?.name);
   const columns: Column<Change>[] = [
-    { id: 'date', header: t('pupilLadder.history.date'), isRowHeader: true, cell: (c) => formatShortDate(c.date, i18n.language) },
-    { id: 'change', header: t('pupilLadder.history.change'), cell: (c) => t('pupilLadder.history.fromTo', { from: name(c.fromStep), to: name(c.toStep) }) },
-    { id: 'by', header: t('pupilLadder.history.by'),
-      cell: (c) => (c.by === 'staff' && c.decidedBy ? t('pupilLadder.history.byStaff', { name: c.decidedBy })
-        : c.by === 'staffClose' && c.decidedBy ? t('pupilLadder.history.closedBy', { name: c.decidedBy })
-          : t(`pupilLadder.history.byKinds.${c.by}`, { defaultValue: t('pupilLadder.history.byKinds.other') })) },
-    { id: 'why', header: t('pupilLadder.history.why'), cell: (c) => c.reason ? t('pupilLadder.history.reason', { reason: c.reason }) : c.explanation },
+    {
+      id: 'date',
+      header: t('pupilLadder.history.date'),
+      isRowHeader: true,
+      cell: (c) => formatShortDate(c.date, i18n.language),
+    },
+    {
+      id: 'change',
+      header: t('pupilLadder.history.change'),
+      cell: (c) => t('pupilLadder.history.fromTo', { from: name(c.fromStep), to: name(c.toStep) }),
+    },
+    {
+      id: 'by',
+      header: t('pupilLadder.history.by'),
+      cell: (c) =>
+        c.by === 'staff' && c.decidedBy
+          ? t('pupilLadder.history.byStaff', { name: c.decidedBy })
+          : c.by === 'staffClose' && c.decidedBy
+            ? t('pupilLadder.history.closedBy', { name: c.decidedBy })
+            : t(`pupilLadder.history.byKinds.${c.by}`, { defaultValue: t('pupilLadder.history.byKinds.other') }),
+    },
+    {
+      id: 'why',
+      header: t('pupilLadder.history.why'),
+      cell: (c) => (c.reason ? t('pupilLadder.history.reason', { reason: c.reason }) : c.explanation),
+    },
   ];
   const rows = changes.map((change, key) => ({ ...change, key }));
-  return <DataTable caption={t('pupilLadder.history.caption')} isCaptionHidden columns={columns} rows={rows}
-    rowKey={(c) => String(c.key)} emptyText={t('pupilLadder.history.empty')} />;
+  return (
+    <DataTable
+      caption={t('pupilLadder.history.caption')}
+      isCaptionHidden
+      columns={columns}
+      rows={rows}
+      rowKey={(c) => String(c.key)}
+      emptyText={t('pupilLadder.history.empty')}
+    />
+  );
 }
 
 /** "Markera oro" with an optional note, or the flag that is set with "Ta bort markeringen". */
-function ConcernFlag({ pupilId, flag, canChange, onChanged }: {
-  pupilId: string; flag: PupilLadderResponse['concernFlag']; canChange: boolean; onChanged: (message: string) => void;
+function ConcernFlag({
+  pupilId,
+  flag,
+  canChange,
+  onChanged,
+}: {
+  pupilId: string;
+  flag: PupilLadderResponse['concernFlag'];
+  canChange: boolean;
+  onChanged: (message: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -97,14 +143,19 @@ function ConcernFlag({ pupilId, flag, canChange, onChanged }: {
   if (flag) {
     return (
       <div className="concern-flag">
-        <p><Badge tone="warning">{t('pupilLadder.concern.isSet')}</Badge>{' '}
+        <p>
+          <Badge tone="warning">{t('pupilLadder.concern.isSet')}</Badge>{' '}
           {t('pupilLadder.concern.setOn', { date: formatShortDate(flag.setOn, i18n.language) })}
-          {flag.note && <>{' '}{t('pupilLadder.concern.note', { note: flag.note })}</>}
+          {flag.note && <> {t('pupilLadder.concern.note', { note: flag.note })}</>}
         </p>
         {error !== null && <ErrorMessage error={error} />}
         {canChange && (
-          <button type="button" className="button button-secondary" disabled={isSaving}
-            onClick={() => void run(() => api.clearConcernFlag(pupilId), t('pupilLadder.concern.cleared'))}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={isSaving}
+            onClick={() => void run(() => api.clearConcernFlag(pupilId), t('pupilLadder.concern.cleared'))}
+          >
             {t('pupilLadder.concern.clear')}
           </button>
         )}
@@ -121,18 +172,36 @@ function ConcernFlag({ pupilId, flag, canChange, onChanged }: {
       <p id={`${id}-label`}>{t('pupilLadder.concern.intro')}</p>
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('pupilLadder.concern.noteLabel')}</label>
-        <textarea id={`${id}-note`} rows={2} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)}
-          aria-describedby={`${id}-hint`} />
-        <p id={`${id}-hint`} className="hint">{t('pupilLadder.concern.noteHint')}</p>
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          maxLength={1000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          aria-describedby={`${id}-hint`}
+        />
+        <p id={`${id}-hint`} className="hint">
+          {t('pupilLadder.concern.noteHint')}
+        </p>
       </div>
       {error !== null && <ErrorMessage error={error} />}
-      <button type="submit" className="button button-secondary" disabled={isSaving}>{t('pupilLadder.concern.set')}</button>
+      <button type="submit" className="button button-secondary" disabled={isSaving}>
+        {t('pupilLadder.concern.set')}
+      </button>
     </form>
   );
 }
 
 /** "Ändra steg": a staff decision moving the pupil to a step (0 = off the ladder); a reason is required. */
-function StepDecision({ pupilId, state, onChanged }: { pupilId: string; state: LadderState; onChanged: (message: string) => void }) {
+function StepDecision({
+  pupilId,
+  state,
+  onChanged,
+}: {
+  pupilId: string;
+  state: LadderState;
+  onChanged: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [stepIndex, setStepIndex] = useState(String(state.stepIndex));
@@ -140,7 +209,10 @@ function StepDecision({ pupilId, state, onChanged }: { pupilId: string; state: L
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isSaving, setIsSaving] = useState(false);
-  const options = [{ index: 0, name: null as string | null }, ...state.steps.map((s) => ({ index: s.index, name: s.name }))];
+  const options = [
+    { index: 0, name: null as string | null },
+    ...state.steps.map((s) => ({ index: s.index, name: s.name })),
+  ];
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -155,7 +227,9 @@ function StepDecision({ pupilId, state, onChanged }: { pupilId: string; state: L
       const target = Number(stepIndex);
       await api.decideLadderStep(pupilId, { stepIndex: target, reason: reason.trim() });
       setReason('');
-      onChanged(t('pupilLadder.decision.saved', { step: stepLabel(t, target, options.find((o) => o.index === target)?.name) }));
+      onChanged(
+        t('pupilLadder.decision.saved', { step: stepLabel(t, target, options.find((o) => o.index === target)?.name) }),
+      );
     } catch (caught) {
       setError(caught);
     } finally {
@@ -170,15 +244,33 @@ function StepDecision({ pupilId, state, onChanged }: { pupilId: string; state: L
       <div className="field">
         <label htmlFor={`${id}-step`}>{t('pupilLadder.decision.step')}</label>
         <select id={`${id}-step`} value={stepIndex} onChange={(event) => setStepIndex(event.target.value)}>
-          {options.map((option) => <option key={option.index} value={option.index}>{stepLabel(t, option.index, option.name)}</option>)}
+          {options.map((option) => (
+            <option key={option.index} value={option.index}>
+              {stepLabel(t, option.index, option.name)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('pupilLadder.decision.reason')}</label>
-        <textarea id={`${id}-reason`} rows={3} maxLength={1000} required value={reason} onChange={(event) => setReason(event.target.value)}
-          aria-invalid={problem ? true : undefined} aria-describedby={`${id}-reason-hint${problem ? ` ${id}-reason-error` : ''}`} />
-        <p id={`${id}-reason-hint`} className="hint">{t('pupilLadder.decision.reasonHint')}</p>
-        {problem && <p id={`${id}-reason-error`} className="field-error" role="alert">{problem}</p>}
+        <textarea
+          id={`${id}-reason`}
+          rows={3}
+          maxLength={1000}
+          required
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-reason-hint${problem ? ` ${id}-reason-error` : ''}`}
+        />
+        <p id={`${id}-reason-hint`} className="hint">
+          {t('pupilLadder.decision.reasonHint')}
+        </p>
+        {problem && (
+          <p id={`${id}-reason-error`} className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
       </div>
       {error !== null && <ErrorMessage error={error} />}
       <button type="submit" className="button button-secondary" disabled={isSaving}>
@@ -193,7 +285,15 @@ function StepDecision({ pupilId, state, onChanged }: { pupilId: string; state: L
  * (native <dialog>: focus stays inside, Escape cancels, focus returns to the button). The step
  * ends today and stays closed until the pupil newly qualifies on data after today.
  */
-function CloseStep({ pupilId, state, onChanged }: { pupilId: string; state: LadderState; onChanged: (message: string) => void }) {
+function CloseStep({
+  pupilId,
+  state,
+  onChanged,
+}: {
+  pupilId: string;
+  state: LadderState;
+  onChanged: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -234,22 +334,48 @@ function CloseStep({ pupilId, state, onChanged }: { pupilId: string; state: Ladd
     <>
       <h3>{t('pupilLadder.close.heading')}</h3>
       <p className="hint">{t('pupilLadder.close.hint')}</p>
-      <button ref={openerRef} type="button" className="button button-secondary" onClick={handleOpen}>{t('pupilLadder.close.open')}</button>
-      <dialog ref={dialogRef} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-intro`} onClose={() => openerRef.current?.focus()}>
+      <button ref={openerRef} type="button" className="button button-secondary" onClick={handleOpen}>
+        {t('pupilLadder.close.open')}
+      </button>
+      <dialog
+        ref={dialogRef}
+        className="dialog"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-intro`}
+        onClose={() => openerRef.current?.focus()}
+      >
         <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
           <h2 id={`${id}-title`}>{t('pupilLadder.close.title', { step })}</h2>
           <p id={`${id}-intro`}>{t('pupilLadder.close.intro')}</p>
           <div className="field">
             <label htmlFor={`${id}-reason`}>{t('pupilLadder.close.reason')}</label>
-            <textarea id={`${id}-reason`} rows={3} maxLength={1000} required value={reason} onChange={(event) => setReason(event.target.value)}
-              aria-invalid={problem ? true : undefined} aria-describedby={`${id}-reason-hint${problem ? ` ${id}-reason-error` : ''}`} />
-            <p id={`${id}-reason-hint`} className="hint">{t('pupilLadder.decision.reasonHint')}</p>
-            {problem && <p id={`${id}-reason-error`} className="field-error" role="alert">{problem}</p>}
+            <textarea
+              id={`${id}-reason`}
+              rows={3}
+              maxLength={1000}
+              required
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={`${id}-reason-hint${problem ? ` ${id}-reason-error` : ''}`}
+            />
+            <p id={`${id}-reason-hint`} className="hint">
+              {t('pupilLadder.decision.reasonHint')}
+            </p>
+            {problem && (
+              <p id={`${id}-reason-error`} className="field-error" role="alert">
+                {problem}
+              </p>
+            )}
           </div>
           {error !== null && <ErrorMessage error={error} />}
           <div className="dialog-actions">
-            <button type="submit" className="button" disabled={isSaving}>{isSaving ? t('pupilLadder.decision.saving') : t('pupilLadder.close.submit')}</button>
-            <button type="button" className="button button-secondary" onClick={() => dialogRef.current?.close()}>{t('pupilLadder.close.cancel')}</button>
+            <button type="submit" className="button" disabled={isSaving}>
+              {isSaving ? t('pupilLadder.decision.saving') : t('pupilLadder.close.submit')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => dialogRef.current?.close()}>
+              {t('pupilLadder.close.cancel')}
+            </button>
           </div>
         </form>
       </dialog>
@@ -276,7 +402,13 @@ export function PupilLadder({ pupilId }: { pupilId: string }) {
   };
 
   if (query.error) return <ErrorMessage error={query.error} onRetry={query.reload} />;
-  if (!data) return <><LiveStatus message={status} /><Loading /></>;
+  if (!data)
+    return (
+      <>
+        <LiveStatus message={status} />
+        <Loading />
+      </>
+    );
   const openTasks = data.tasks.filter((task) => task.status === 'open');
   const doneTasks = data.tasks.filter((task) => task.status !== 'open');
   return (
@@ -296,13 +428,24 @@ export function PupilLadder({ pupilId }: { pupilId: string }) {
         )}
         {data.state && canDecide && (
           <div className="card">
-            <StepDecision key={`${data.state.stepIndex}-${data.changes.length}`} pupilId={pupilId} state={data.state} onChanged={handleChanged} />
+            <StepDecision
+              key={`${data.state.stepIndex}-${data.changes.length}`}
+              pupilId={pupilId}
+              state={data.state}
+              onChanged={handleChanged}
+            />
           </div>
         )}
       </div>
 
-      <h3 ref={tasksHeadingRef} tabIndex={-1}>{t('pupilLadder.tasksHeading', { count: openTasks.length })}</h3>
-      <TaskList tasks={openTasks} showPupil={false} titleLevel={4} emptyText={t('pupilLadder.noTasks')}
+      <h3 ref={tasksHeadingRef} tabIndex={-1}>
+        {t('pupilLadder.tasksHeading', { count: openTasks.length })}
+      </h3>
+      <TaskList
+        tasks={openTasks}
+        showPupil={false}
+        titleLevel={4}
+        emptyText={t('pupilLadder.noTasks')}
         onCompleted={(task) => {
           handleChanged(t('tasks.completed', { title: task.title, pupil: task.pupilName }));
           requestAnimationFrame(() => tasksHeadingRef.current?.focus());
@@ -310,11 +453,18 @@ export function PupilLadder({ pupilId }: { pupilId: string }) {
         onReassigned={(task, name) => {
           handleChanged(t('tasks.reassigned', { title: task.title, pupil: task.pupilName, name }));
           requestAnimationFrame(() => tasksHeadingRef.current?.focus());
-        }} />
+        }}
+      />
       {doneTasks.length > 0 && (
         <details className="disclosure">
           <summary>{t('pupilLadder.doneTasks', { count: doneTasks.length })}</summary>
-          <TaskList tasks={doneTasks} showPupil={false} titleLevel={4} emptyText="" onCompleted={() => query.reload()} />
+          <TaskList
+            tasks={doneTasks}
+            showPupil={false}
+            titleLevel={4}
+            emptyText=""
+            onCompleted={() => query.reload()}
+          />
         </details>
       )}
 

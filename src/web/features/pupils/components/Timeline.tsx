@@ -13,9 +13,12 @@ function useStateText() {
   const { t } = useTranslation();
   return (lesson: TimelineLesson): string => {
     const absentMinutes = lesson.valid + lesson.invalid;
-    const base = lesson.state === 'late' || lesson.state === 'left'
-      ? t(`timeline.states.${lesson.state}Minutes`, { minutes: lesson.state === 'late' && lesson.lateMinutes > 0 ? lesson.lateMinutes : absentMinutes })
-      : t(`timeline.states.${lesson.state}`, { defaultValue: lesson.state });
+    const base =
+      lesson.state === 'late' || lesson.state === 'left'
+        ? t(`timeline.states.${lesson.state}Minutes`, {
+            minutes: lesson.state === 'late' && lesson.lateMinutes > 0 ? lesson.lateMinutes : absentMinutes,
+          })
+        : t(`timeline.states.${lesson.state}`, { defaultValue: lesson.state });
     if (lesson.state !== 'absent') return base;
     if (lesson.valid > 0 && lesson.invalid === 0) return `${base}, ${t('timeline.validSuffix')}`;
     if (lesson.invalid > 0 && lesson.valid === 0) return `${base}, ${t('timeline.invalidSuffix')}`;
@@ -36,7 +39,9 @@ function TimelineDay({ date, lessons }: { date: string; lessons: TimelineLesson[
       <ul className="timeline-lessons">
         {lessons.map((lesson) => (
           <li key={lesson.lessonId} className={`timeline-lesson state-${lesson.state}`}>
-            <span className="timeline-time">{t('lessons.timeRange', { start: lesson.startTime, end: lesson.endTime })}</span>
+            <span className="timeline-time">
+              {t('lessons.timeRange', { start: lesson.startTime, end: lesson.endTime })}
+            </span>
             <span className="timeline-activity">{lesson.activityName}</span>
             <span className="timeline-state">{stateText(lesson)}</span>
           </li>
@@ -62,10 +67,16 @@ export function Timeline({ timeline }: { timeline: PupilPage['timeline'] }) {
   return (
     <>
       <ol className="timeline">
-        {days.slice(0, shownDays).map((day) => <TimelineDay key={day.date} date={day.date} lessons={day.lessons} />)}
+        {days.slice(0, shownDays).map((day) => (
+          <TimelineDay key={day.date} date={day.date} lessons={day.lessons} />
+        ))}
       </ol>
       {shownDays < days.length && (
-        <button type="button" className="button button-secondary" onClick={() => setShownDays((n) => n + DAYS_PER_STEP)}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setShownDays((n) => n + DAYS_PER_STEP)}
+        >
           {t('timeline.showMore', { count: Math.min(DAYS_PER_STEP, days.length - shownDays) })}
         </button>
       )}

@@ -15,7 +15,10 @@ export function TrendText({ trend }: { trend: PupilPage['trend'] }) {
   const direction = Math.abs(difference) < UNCHANGED_BELOW ? 'same' : difference > 0 ? 'up' : 'down';
   return (
     <p className={`trend trend-${direction}`}>
-      {t(`trend.${direction}`, { recent: formatPercent(recent, i18n.language), previous: formatPercent(previous, i18n.language) })}
+      {t(`trend.${direction}`, {
+        recent: formatPercent(recent, i18n.language),
+        previous: formatPercent(previous, i18n.language),
+      })}
     </p>
   );
 }

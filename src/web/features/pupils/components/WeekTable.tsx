@@ -9,18 +9,30 @@ export function WeekTable({ weeks }: { weeks: PupilPage['weeks'] }) {
   const { t, i18n } = useTranslation();
   const rows = weeks.map((week) => ({
     key: week.weekKey,
-    label: t('pupil.weeks.label', { week: weekNumber(week.weekKey), monday: formatShortDate(week.monday, i18n.language) }),
+    label: t('pupil.weeks.label', {
+      week: weekNumber(week.weekKey),
+      monday: formatShortDate(week.monday, i18n.language),
+    }),
     figures: week.figures,
     className: week.isIncomplete ? 'row-highlight' : week.hasNoRegistration ? 'row-muted' : undefined,
-    note: week.isIncomplete ? <Badge tone="warning">{t('pupil.weeks.incomplete')}</Badge>
-      : week.hasNoRegistration ? <Badge tone="neutral">{t('pupil.weeks.noRegistration')}</Badge>
-      : t('pupil.weeks.complete'),
+    note: week.isIncomplete ? (
+      <Badge tone="warning">{t('pupil.weeks.incomplete')}</Badge>
+    ) : week.hasNoRegistration ? (
+      <Badge tone="neutral">{t('pupil.weeks.noRegistration')}</Badge>
+    ) : (
+      t('pupil.weeks.complete')
+    ),
   }));
   const incomplete = weeks.filter((week) => week.isIncomplete).length;
   return (
     <>
       <p>{t('pupil.weeks.incompleteSummary', { count: incomplete, total: weeks.length })}</p>
-      <PeriodFiguresTable caption={t('pupil.weeks.caption')} periodHeader={t('pupil.weeks.week')} rows={rows} noteHeader={t('pupil.weeks.status')} />
+      <PeriodFiguresTable
+        caption={t('pupil.weeks.caption')}
+        periodHeader={t('pupil.weeks.week')}
+        rows={rows}
+        noteHeader={t('pupil.weeks.status')}
+      />
     </>
   );
 }

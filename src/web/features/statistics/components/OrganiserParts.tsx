@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type BoardReportList, type BoardReportSchedule, type Period, type SharingResponse } from '../../../api/endpoints';
+import {
+  api,
+  type BoardReportList,
+  type BoardReportSchedule,
+  type Period,
+  type SharingResponse,
+} from '../../../api/endpoints';
 import type { OrganiserActivity } from '@shared/schemas/statistics';
 import { BOARD_REPORT_FREQUENCIES } from '@shared/statistics/index';
 import { DataTable, type Column } from '../../../components/DataTable';
@@ -20,9 +26,17 @@ export function BoardReportLink({ period }: { period: Period }) {
     <div className="board-report">
       <div className="field">
         <label htmlFor={`${id}-text`}>{t('statistics.boardReport.textLabel')}</label>
-        <textarea id={`${id}-text`} rows={4} maxLength={4000} value={text} aria-describedby={`${id}-hint`}
-          onChange={(event) => setText(event.target.value)} />
-        <p className="hint" id={`${id}-hint`}>{t('statistics.boardReport.hint')}</p>
+        <textarea
+          id={`${id}-text`}
+          rows={4}
+          maxLength={4000}
+          value={text}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <p className="hint" id={`${id}-hint`}>
+          {t('statistics.boardReport.hint')}
+        </p>
       </div>
       <a className="button button-secondary" href={api.boardReportUrl(period, text.trim() || undefined)} download>
         {t('statistics.boardReport.link')}
@@ -62,19 +76,42 @@ export function SharingToggle() {
     <div className="sharing">
       <p>
         {t(isShared ? 'statistics.sharing.shared' : 'statistics.sharing.notShared')}
-        {changedAt && <> <span className="muted">{t('statistics.sharing.changedAt', { date: formatDateTime(changedAt, i18n.language) })}</span></>}
+        {changedAt && (
+          <>
+            {' '}
+            <span className="muted">
+              {t('statistics.sharing.changedAt', { date: formatDateTime(changedAt, i18n.language) })}
+            </span>
+          </>
+        )}
       </p>
       {error && <ErrorMessage error={error} />}
       {!isConfirming ? (
-        <button type="button" className="button button-secondary" onClick={() => { setStatus(''); setIsConfirming(true); }}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
+            setStatus('');
+            setIsConfirming(true);
+          }}
+        >
           {t(isShared ? 'statistics.sharing.stop' : 'statistics.sharing.start')}
         </button>
       ) : (
         <div className="card confirm" role="group" aria-label={t('statistics.sharing.heading')}>
           <p>{t(isShared ? 'statistics.sharing.confirmStop' : 'statistics.sharing.confirmStart')}</p>
           <div className="toolbar">
-            <button type="button" className="button button-primary" disabled={isSaving} onClick={() => void save()}>{t('statistics.sharing.confirm')}</button>
-            <button type="button" className="button button-secondary" disabled={isSaving} onClick={() => setIsConfirming(false)}>{t('statistics.sharing.cancel')}</button>
+            <button type="button" className="button button-primary" disabled={isSaving} onClick={() => void save()}>
+              {t('statistics.sharing.confirm')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={isSaving}
+              onClick={() => setIsConfirming(false)}
+            >
+              {t('statistics.sharing.cancel')}
+            </button>
           </div>
         </div>
       )}
@@ -88,11 +125,27 @@ export function ActivityTable({ activity }: { activity: OrganiserActivity }) {
   const { t, i18n } = useTranslation();
   const rows = (Object.keys(activity) as (keyof OrganiserActivity)[]).map((key) => ({ key, count: activity[key] }));
   const columns: Column<(typeof rows)[number]>[] = [
-    { id: 'what', header: t('statistics.activity.what'), isRowHeader: true, cell: (row) => t(`statistics.activity.${row.key}`) },
-    { id: 'count', header: t('statistics.activity.count'), isNumeric: true,
-      cell: (row) => (row.count === null ? <span className="muted">{t('statistics.activity.notAvailable')}</span> : formatNumber(row.count, i18n.language)) },
+    {
+      id: 'what',
+      header: t('statistics.activity.what'),
+      isRowHeader: true,
+      cell: (row) => t(`statistics.activity.${row.key}`),
+    },
+    {
+      id: 'count',
+      header: t('statistics.activity.count'),
+      isNumeric: true,
+      cell: (row) =>
+        row.count === null ? (
+          <span className="muted">{t('statistics.activity.notAvailable')}</span>
+        ) : (
+          formatNumber(row.count, i18n.language)
+        ),
+    },
   ];
-  return <DataTable caption={t('statistics.activity.caption')} columns={columns} rows={rows} rowKey={(row) => row.key} />;
+  return (
+    <DataTable caption={t('statistics.activity.caption')} columns={columns} rows={rows} rowKey={(row) => row.key} />
+  );
 }
 
 /** The board report schedule (monthly, termly, off) with its text, and the stored reports for download. */
@@ -119,38 +172,90 @@ export function BoardReportSchedulePanel() {
   };
   type Report = BoardReportList['reports'][number];
   const columns: Column<Report>[] = [
-    { id: 'period', header: t('statistics.schedule.period'), isRowHeader: true, cell: (r) => `${formatShortDate(r.from, i18n.language)} – ${formatShortDate(r.to, i18n.language)}` },
-    { id: 'origin', header: t('statistics.schedule.origin'), cell: (r) => t(`statistics.schedule.${r.origin === 'scheduled' ? 'scheduled' : 'onDemand'}`) },
-    { id: 'created', header: t('statistics.schedule.created'), cell: (r) => formatDateTime(r.createdAt, i18n.language) },
-    { id: 'download', header: t('statistics.schedule.download'), cell: (r) => (
-      <a href={api.storedBoardReportUrl(r.id)} download>{t('statistics.schedule.download')}<span className="visually-hidden"> {r.from} – {r.to}</span></a>
-    ) },
+    {
+      id: 'period',
+      header: t('statistics.schedule.period'),
+      isRowHeader: true,
+      cell: (r) => `${formatShortDate(r.from, i18n.language)} – ${formatShortDate(r.to, i18n.language)}`,
+    },
+    {
+      id: 'origin',
+      header: t('statistics.schedule.origin'),
+      cell: (r) => t(`statistics.schedule.${r.origin === 'scheduled' ? 'scheduled' : 'onDemand'}`),
+    },
+    {
+      id: 'created',
+      header: t('statistics.schedule.created'),
+      cell: (r) => formatDateTime(r.createdAt, i18n.language),
+    },
+    {
+      id: 'download',
+      header: t('statistics.schedule.download'),
+      cell: (r) => (
+        <a href={api.storedBoardReportUrl(r.id)} download>
+          {t('statistics.schedule.download')}
+          <span className="visually-hidden">
+            {' '}
+            {r.from} – {r.to}
+          </span>
+        </a>
+      ),
+    },
   ];
   return (
     <div className="board-report-schedule">
-      <form onSubmit={(event) => { event.preventDefault(); void save(); }}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
         <fieldset>
           <legend>{t('statistics.schedule.frequency')}</legend>
           {BOARD_REPORT_FREQUENCIES.map((frequency) => (
             <div key={frequency} className="radio">
-              <input type="radio" id={`${id}-${frequency}`} name={`${id}-frequency`} checked={value.frequency === frequency}
-                onChange={() => setDraft({ ...value, frequency })} />
+              <input
+                type="radio"
+                id={`${id}-${frequency}`}
+                name={`${id}-frequency`}
+                checked={value.frequency === frequency}
+                onChange={() => setDraft({ ...value, frequency })}
+              />
               <label htmlFor={`${id}-${frequency}`}>{t(`statistics.schedule.${frequency}`)}</label>
             </div>
           ))}
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-text`}>{t('statistics.schedule.text')}</label>
-          <textarea id={`${id}-text`} rows={3} maxLength={4000} value={value.text} onChange={(event) => setDraft({ ...value, text: event.target.value })} />
+          <textarea
+            id={`${id}-text`}
+            rows={3}
+            maxLength={4000}
+            value={value.text}
+            onChange={(event) => setDraft({ ...value, text: event.target.value })}
+          />
         </div>
         {error && <ErrorMessage error={error} />}
-        <button type="submit" className="button button-secondary">{t('statistics.schedule.save')}</button>
+        <button type="submit" className="button button-secondary">
+          {t('statistics.schedule.save')}
+        </button>
         <LiveStatus message={status} />
       </form>
       <h3>{t('statistics.schedule.reports')}</h3>
-      {reports.error ? <ErrorMessage error={reports.error} onRetry={reports.reload} />
-        : !reports.data ? <Loading />
-        : <DataTable caption={t('statistics.schedule.reportsCaption')} isCaptionHidden columns={columns} rows={reports.data.reports} rowKey={(r) => r.id} emptyText={t('statistics.schedule.noReports')} />}
+      {reports.error ? (
+        <ErrorMessage error={reports.error} onRetry={reports.reload} />
+      ) : !reports.data ? (
+        <Loading />
+      ) : (
+        <DataTable
+          caption={t('statistics.schedule.reportsCaption')}
+          isCaptionHidden
+          columns={columns}
+          rows={reports.data.reports}
+          rowKey={(r) => r.id}
+          emptyText={t('statistics.schedule.noReports')}
+        />
+      )}
     </div>
   );
 }

@@ -9,8 +9,16 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { formatDateTime, formatShortDate } from '../../../lib/format';
 
 /** "Ge till…": the staff who can take the task (loaded when opened), then "Ge uppgiften". */
-function ReassignForm({ task, titleId, onReassigned, onCancel }: {
-  task: TaskRow; titleId: string; onReassigned: (task: TaskRow, assigneeName: string) => void; onCancel: () => void;
+function ReassignForm({
+  task,
+  titleId,
+  onReassigned,
+  onCancel,
+}: {
+  task: TaskRow;
+  titleId: string;
+  onReassigned: (task: TaskRow, assigneeName: string) => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -44,26 +52,46 @@ function ReassignForm({ task, titleId, onReassigned, onCancel }: {
   };
 
   return (
-    <form className="form task-complete" onSubmit={(event) => void handleSubmit(event)} aria-label={t('tasks.reassignFormLabel', { title: task.title })}
-      aria-describedby={titleId} aria-busy={assignees.isLoading}>
-      {assignees.error ? <ErrorMessage error={assignees.error} onRetry={assignees.reload} />
-        : !assignees.data ? <p role="status" className="loading">{t('tasks.loadingAssignees')}</p>
-        : users.length === 0 ? <p>{t('tasks.noAssignees')}</p>
-        : (
-          <div className="field">
-            <label htmlFor={`${id}-user`}>{t('tasks.reassignLabel')}</label>
-            <select id={`${id}-user`} ref={selectRef} value={userId} onChange={(event) => setUserId(event.target.value)}>
-              <option value="">{t('tasks.choosePerson')}</option>
-              {users.map((user) => <option key={user.id} value={user.id}>{`${user.name} (${roleNames(user.roles)})`}</option>)}
-            </select>
-          </div>
-        )}
+    <form
+      className="form task-complete"
+      onSubmit={(event) => void handleSubmit(event)}
+      aria-label={t('tasks.reassignFormLabel', { title: task.title })}
+      aria-describedby={titleId}
+      aria-busy={assignees.isLoading}
+    >
+      {assignees.error ? (
+        <ErrorMessage error={assignees.error} onRetry={assignees.reload} />
+      ) : !assignees.data ? (
+        <p role="status" className="loading">
+          {t('tasks.loadingAssignees')}
+        </p>
+      ) : users.length === 0 ? (
+        <p>{t('tasks.noAssignees')}</p>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-user`}>{t('tasks.reassignLabel')}</label>
+          <select id={`${id}-user`} ref={selectRef} value={userId} onChange={(event) => setUserId(event.target.value)}>
+            <option value="">{t('tasks.choosePerson')}</option>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>{`${user.name} (${roleNames(user.roles)})`}</option>
+            ))}
+          </select>
+        </div>
+      )}
       {error !== null && <ErrorMessage error={error} />}
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={isSaving || !userId}>
           {isSaving ? t('tasks.saving') : t('tasks.confirmReassign')}
         </button>
-        <button ref={cancelRef} type="button" className="button button-secondary" onClick={onCancel} disabled={isSaving}>{t('tasks.cancel')}</button>
+        <button
+          ref={cancelRef}
+          type="button"
+          className="button button-secondary"
+          onClick={onCancel}
+          disabled={isSaving}
+        >
+          {t('tasks.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -74,8 +102,17 @@ function ReassignForm({ task, titleId, onReassigned, onCancel }: {
  * which opens a short form for an optional note, and "Ge till…" to give it to someone else.
  * Done tasks show when and the note.
  */
-export function TaskItem({ task, showPupil = true, titleLevel = 3, onCompleted, onReassigned }: {
-  task: TaskRow; showPupil?: boolean; titleLevel?: 3 | 4; onCompleted: (task: TaskRow) => void;
+export function TaskItem({
+  task,
+  showPupil = true,
+  titleLevel = 3,
+  onCompleted,
+  onReassigned,
+}: {
+  task: TaskRow;
+  showPupil?: boolean;
+  titleLevel?: 3 | 4;
+  onCompleted: (task: TaskRow) => void;
   onReassigned?: (task: TaskRow, assigneeName: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -122,11 +159,19 @@ export function TaskItem({ task, showPupil = true, titleLevel = 3, onCompleted, 
   };
 
   return (
-    <li className={`task card ${task.isOverdue ? 'task-overdue' : ''} ${isOpen ? '' : 'task-done'}`} data-task-id={task.id}>
-      <Title className="task-title" id={`${id}-title`}>{task.title}</Title>
+    <li
+      className={`task card ${task.isOverdue ? 'task-overdue' : ''} ${isOpen ? '' : 'task-done'}`}
+      data-task-id={task.id}
+    >
+      <Title className="task-title" id={`${id}-title`}>
+        {task.title}
+      </Title>
       <p className="task-meta">
         {showPupil && (
-          <span><Link to={`/pupils/${task.personId}`}>{task.pupilName}</Link>{task.className && ` (${task.className})`}</span>
+          <span>
+            <Link to={`/pupils/${task.personId}`}>{task.pupilName}</Link>
+            {task.className && ` (${task.className})`}
+          </span>
         )}
         <span>{t('tasks.due', { date: formatShortDate(task.dueDate, i18n.language) })}</span>
         {task.stepName && <span>{t('tasks.step', { name: task.stepName })}</span>}
@@ -134,44 +179,81 @@ export function TaskItem({ task, showPupil = true, titleLevel = 3, onCompleted, 
         {!isOpen && <Badge tone="success">{t('tasks.done')}</Badge>}
       </p>
       <p className="task-meta muted">
-        {t('tasks.assignee', { role: t(`ladderText.roles.${task.role}`, { defaultValue: task.role }), name: task.assigneeName ?? t('tasks.noAssignee') })}
+        {t('tasks.assignee', {
+          role: t(`ladderText.roles.${task.role}`, { defaultValue: task.role }),
+          name: task.assigneeName ?? t('tasks.noAssignee'),
+        })}
       </p>
       {!isOpen && (
         <p>
           {t('tasks.doneAt', { date: task.doneAt ? formatDateTime(task.doneAt, i18n.language) : '–' })}
-          {task.doneNote && <>{' '}{t('tasks.note', { note: task.doneNote })}</>}
+          {task.doneNote && <> {t('tasks.note', { note: task.doneNote })}</>}
         </p>
       )}
       {isOpen && !isCompleting && !isReassigning && (
         <div className="button-row">
-          <button ref={openRef} type="button" className="button button-primary button-small" onClick={() => setIsCompleting(true)}
-            aria-describedby={`${id}-title`}>
+          <button
+            ref={openRef}
+            type="button"
+            className="button button-primary button-small"
+            onClick={() => setIsCompleting(true)}
+            aria-describedby={`${id}-title`}
+          >
             {t('tasks.complete')}
           </button>
           {onReassigned && (
-            <button ref={reassignRef} type="button" className="button button-secondary button-small" onClick={() => setIsReassigning(true)}
-              aria-describedby={`${id}-title`}>
+            <button
+              ref={reassignRef}
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => setIsReassigning(true)}
+              aria-describedby={`${id}-title`}
+            >
               {t('tasks.reassign')}
             </button>
           )}
         </div>
       )}
       {isOpen && isReassigning && onReassigned && (
-        <ReassignForm task={task} titleId={`${id}-title`} onCancel={handleCancelReassign}
-          onReassigned={(done, name) => { setIsReassigning(false); onReassigned(done, name); }} />
+        <ReassignForm
+          task={task}
+          titleId={`${id}-title`}
+          onCancel={handleCancelReassign}
+          onReassigned={(done, name) => {
+            setIsReassigning(false);
+            onReassigned(done, name);
+          }}
+        />
       )}
       {isOpen && isCompleting && (
-        <form className="form task-complete" onSubmit={(event) => void handleSubmit(event)} aria-label={t('tasks.completeFormLabel', { title: task.title })}>
+        <form
+          className="form task-complete"
+          onSubmit={(event) => void handleSubmit(event)}
+          aria-label={t('tasks.completeFormLabel', { title: task.title })}
+        >
           <div className="field">
             <label htmlFor={`${id}-note`}>{t('tasks.noteLabel')}</label>
-            <textarea id={`${id}-note`} ref={noteRef} rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)}
-              aria-describedby={`${id}-note-hint`} />
-            <p id={`${id}-note-hint`} className="hint">{t('tasks.noteHint')}</p>
+            <textarea
+              id={`${id}-note`}
+              ref={noteRef}
+              rows={3}
+              maxLength={1000}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              aria-describedby={`${id}-note-hint`}
+            />
+            <p id={`${id}-note-hint`} className="hint">
+              {t('tasks.noteHint')}
+            </p>
           </div>
           {error !== null && <ErrorMessage error={error} />}
           <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={isSaving}>{isSaving ? t('tasks.saving') : t('tasks.confirmComplete')}</button>
-            <button type="button" className="button button-secondary" onClick={handleCancel} disabled={isSaving}>{t('tasks.cancel')}</button>
+            <button type="submit" className="button button-primary" disabled={isSaving}>
+              {isSaving ? t('tasks.saving') : t('tasks.confirmComplete')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={handleCancel} disabled={isSaving}>
+              {t('tasks.cancel')}
+            </button>
           </div>
         </form>
       )}
