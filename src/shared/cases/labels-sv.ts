@@ -2,7 +2,7 @@
  * Swedish names of the case codes, for documents the server writes (the case PDF). The web app
  * has the same names in its i18n files; a test keeps the two equal.
  */
-import {
+import type {
   CAUSE_GIVERS,
   CLOSE_REASONS,
   CONCERN_FEEDBACK_KINDS,

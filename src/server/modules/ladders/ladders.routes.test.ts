@@ -210,7 +210,7 @@ describe('ladders over HTTP: preset, evaluation, early warning, tasks', () => {
     const task = (await rektor.request({ method: 'GET', url: '/api/tasks?status=all' })).json().tasks[0];
     expect(task.stepName).toBe('Utredning + anmälan');
     const assignees = (await rektor.request({ method: 'GET', url: `/api/tasks/${task.id}/assignees` })).json().users;
-    expect(assignees.map((u: { roles: string[] }) => u.roles).flat()).toEqual(
+    expect(assignees.flatMap((u: { roles: string[] }) => u.roles)).toEqual(
       expect.arrayContaining(['principal', 'studentHealth', 'mentor']),
     );
     const ladder = (await rektor.request({ method: 'GET', url: `/api/pupils/${absentPupil}/ladder` })).json();

@@ -117,8 +117,6 @@ export function problemLocation(t: TFunction, pointer: string, definition: Parti
       parts.push(t(`ladderEditor.fields.${segment}`));
       i += 1;
     } else if (segment === 'triggers' && next === 'triggers') {
-      // "triggers/triggers" is the step's condition list: named once.
-      continue;
     } else {
       parts.push(t(`ladderEditor.fields.${segment}`, { defaultValue: segment }));
     }
