@@ -24,7 +24,7 @@ import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { withdrawAbsence } from '../absences/commands/withdraw-absence.js';
 import { findChildReports, findChildren, findMyMessages, leaveDaysThisSchoolYear } from './guardians.repo.js';
-import { findCurrentTerm } from '../pupils/pupils.repo.js';
+import { findCurrentTerm } from '../../db/terms.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
 import { canChangeReport, checkReportDates } from './guardians.policy.js';
 import { findLeaveRequests, presentLeave } from './leave.repo.js';
@@ -293,15 +293,13 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
         const [row] = await findLeaveRequests(tx, actor.organiserId, sql`lr.id = ${id}`);
         return presentLeave(row);
       });
-      return reply
-        .status(201)
-        .send({
-          id: result.id,
-          decidedByRole: result.decidedByRole,
-          schoolDays: result.schoolDays,
-          leaveDaysBefore: result.leaveDaysBefore,
-          isOverTenDays: result.isOverTenDays,
-        });
+      return reply.status(201).send({
+        id: result.id,
+        decidedByRole: result.decidedByRole,
+        schoolDays: result.schoolDays,
+        leaveDaysBefore: result.leaveDaysBefore,
+        isOverTenDays: result.isOverTenDays,
+      });
     },
   );
 
