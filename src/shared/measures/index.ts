@@ -9,3 +9,4 @@ export * from './totals';
 export * from './weeks';
 export * from './patterns';
 export * from './ss12000';
+export * from './teaching-time';
