@@ -193,6 +193,8 @@ export async function registerLesson(
       input.roster.map((p) => p.personId),
       lesson.local_date,
       lesson.local_date,
+      // A registration moves no pupil between classes or schools: only days it changed change a roll-up.
+      { rollupsOf: 'changedDays' },
     );
   }
   // The same-day notice is written (or withdrawn) with the registration that causes it.
