@@ -9,9 +9,9 @@ import {
   chunksBySchoolUnit,
   findDayFigures,
   findFlagsAndDecisions,
-  findPupilsForEvaluation,
   findTerms,
 } from './ladders.repo.js';
+import { findPupilPlacements } from '../../db/placements.js';
 
 export interface DryRunRow {
   personId: string;
@@ -35,7 +35,7 @@ export async function dryRunLadder(
   filter: { schoolUnitId?: string } = {},
   onProgress?: (done: number, total: number) => Promise<void>,
 ): Promise<DryRunRow[]> {
-  const pupils = await findPupilsForEvaluation(tx, organiserId, to, filter);
+  const pupils = await findPupilPlacements(tx, organiserId, to, filter);
   const start =
     from ??
     (

@@ -13,7 +13,7 @@ import {
   halfRange,
   monthKeysBetween,
 } from '../../../shared/statistics/index.js';
-import { lockUnits } from '../measures/pupil-day-locks.js';
+import { lockRollups, lockUnits } from '../../db/derived-row-locks.js';
 import { uuidArray, textArray } from '../../db/sql.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
@@ -35,8 +35,6 @@ export const PUPIL_DAY_SUMS = sql`sum(pd.scheduled)::int as scheduled, sum(pd.kn
   sum(pd.late_count)::int as late_count, sum(pd.late_minutes)::int as late_minutes,
   (count(*) filter (where pd.is_absent_day))::int as absent_days, (count(*) filter (where pd.has_absence))::int as absence_occasions,
   (count(*) filter (where pd.scheduled > 0))::int as school_days`;
-
-/** Period keys ('2025-09', '2025-H2') as one text[] parameter. */
 
 const SUM_COLUMNS = sql`scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days`;
 const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end`;
@@ -111,19 +109,6 @@ export function cutKeysOfDay(cutDates: string[]): SQL[] {
       sql`(case when pd.date <= ${cut}::date and ${HALF_KEY} = ${halfKeyOf(cut)} then ${halfCut} end)`,
     ];
   });
-}
-
-/**
- * Registrations refresh the roll-ups under a shared lock; adding or dropping a cut date takes it
- * exclusively, so a cut is never built from pupil days a concurrent registration is changing.
- */
-export async function lockRollups(tx: Tx, organiserId: string, mode: 'shared' | 'exclusive'): Promise<void> {
-  const key = `narvaro.rollups:${organiserId}`;
-  await tx.execute(
-    mode === 'shared'
-      ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`
-      : sql`select pg_advisory_xact_lock(hashtext(${key}))`,
-  );
 }
 
 export async function findCutDates(tx: Tx, organiserId: string): Promise<string[]> {

@@ -11,9 +11,21 @@
  *   imports) → pupils in ascending key order → school units in ascending key order.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { lockRollups } from '../statistics/rollups.js';
-import { textArray } from '../../db/sql.js';
+import type { Tx } from './client.js';
+import { textArray } from './sql.js';
+
+/**
+ * Registrations refresh the roll-ups under a shared lock; adding or dropping a cut date takes it
+ * exclusively, so a cut is never built from pupil days a concurrent registration is changing.
+ */
+export async function lockRollups(tx: Tx, organiserId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  const key = `narvaro.rollups:${organiserId}`;
+  await tx.execute(
+    mode === 'shared'
+      ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`
+      : sql`select pg_advisory_xact_lock(hashtext(${key}))`,
+  );
+}
 
 /** Advisory-lock namespaces (the two-int form, apart from single-key locks such as the migration's). */
 const PUPIL_NAMESPACE = 14_001;
