@@ -100,7 +100,9 @@ export function findUntranslated(text: string, rules: ScanRules): string[] {
   // A capital inside a word is an enum value ("studentHealth") or two texts run together without
   // a space ("förloppVäntar": a label and a status in inline elements).
   const codes = new Set(rules.codes);
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}_])\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?!\.(?:json|csv|pdf|zip))/gu))
+  for (const match of text.matchAll(
+    /(?<![\p{L}\p{N}_])\p{Ll}+(?:\p{Lu}\p{Ll}*)+(?![\p{L}\p{N}])(?!\.(?:json|csv|pdf|zip))/gu,
+  ))
     report(codes.has(match[0]) ? 'enum value' : 'words run together', match);
   for (const match of text.matchAll(/\b(?:null|NaN)\b|\[object Object\]/g)) report('code', match);
   // Durations written as codes ("4w", "6w") instead of words.

@@ -238,15 +238,17 @@ function TemplateForm({
   template,
   variables,
   onSaved,
+  onNotice,
 }: {
   template: Template;
   variables: string[];
   onSaved: (message: string) => void;
+  /** Announces a change that is not saved yet (the page's status line). */
+  onNotice: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
-  const [resetNote, setResetNote] = useState('');
   const { error, isSaving, save } = useSave(onSaved);
   const id = `template-${template.templateKey}-${template.locale}`;
   const name = `${t(`messageTemplates.${template.templateKey}`, { defaultValue: template.templateKey })} (${t(`messageSettings.locales.${template.locale}`, { defaultValue: template.locale })})`;
@@ -254,7 +256,6 @@ function TemplateForm({
   const isStandard = !standard || (subject === standard.subject && body === standard.body);
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setResetNote('');
     void save(
       () => api.saveMessageTemplate(template.templateKey, template.locale, { subject, body }),
       t('messageSettings.templateSaved', { name }),
@@ -265,7 +266,7 @@ function TemplateForm({
     if (!standard) return;
     setSubject(standard.subject);
     setBody(standard.body);
-    setResetNote(t('messageSettings.resetDone'));
+    onNotice(t('messageSettings.resetDone', { name }));
   };
   return (
     <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby={`${id}-heading`}>
@@ -300,9 +301,6 @@ function TemplateForm({
         />
       </div>
       <TemplatePreview id={id} subject={subject} body={body} locale={template.locale} />
-      <p role="status" className={resetNote ? 'message message-info' : 'live-empty'}>
-        {resetNote}
-      </p>
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={isSaving}>
           {t('messageSettings.saveTemplate')}
@@ -384,6 +382,7 @@ export default function MessageSettingsRoute() {
                       setStatus(message);
                       templates.reload();
                     }}
+                    onNotice={setStatus}
                   />
                 ))}
             </div>
