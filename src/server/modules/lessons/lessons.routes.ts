@@ -17,7 +17,7 @@ import {
   UnconfirmedLessonsResponse,
 } from '../../../shared/schemas/lessons.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/measures.repo.js';
+import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/lesson-facts.js';
 import {
   findLesson,
   findMarkHistory,

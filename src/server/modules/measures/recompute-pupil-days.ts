@@ -12,7 +12,7 @@ import {
   lessonOutcome,
   type LessonOutcome,
 } from '../../../shared/measures/index.js';
-import { loadCovers, loadScheduledLessons } from './measures.repo.js';
+import { loadCovers, loadScheduledLessons } from './lesson-facts.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 import { refreshStatisticsRollups } from '../statistics/rollups.js';
 import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from '../../db/derived-row-locks.js';
