@@ -70,7 +70,11 @@ function skipOrFail(what) {
 if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) tally.passed += 1;
 else tally.failed += 1;
 
-// 1b. Module boundaries (.dependency-cruiser.cjs): one counted step, like the typecheck.
+// 1b. One style: Biome's formatter and linter (errors fail; warnings are listed).
+if (run('format + lint (Biome)', 'npx', ['biome', 'ci', '--reporter=summary', '.'])) tally.passed += 1;
+else tally.failed += 1;
+
+// 1c. Module boundaries (.dependency-cruiser.cjs): one counted step, like the typecheck.
 if (run('module boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'lint:deps'])) tally.passed += 1;
 else tally.failed += 1;
 

@@ -12,4 +12,3 @@ export function hasActiveInterventionSql(pupilIdColumn: SQL, organiserIdColumn: 
   return sql`exists (select 1 from case_interventions ci join cases ac on ac.organiser_id = ci.organiser_id and ac.id = ci.case_id and ac.status = 'open'
     where ci.organiser_id = ${organiserIdColumn} and ac.pupil_id = ${pupilIdColumn} and ci.start_date <= ${today} and (ci.end_date is null or ci.end_date >= ${today}))`;
 }
-

@@ -5,12 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx, inSequence } from '../../db/client.js';
 import { replayLadder, type LadderDefinition, type LadderResult } from '../../../shared/ladders/index.js';
-import {
-  chunksBySchoolUnit,
-  findDayFigures,
-  findFlagsAndDecisions,
-  findTerms,
-} from './ladders.repo.js';
+import { chunksBySchoolUnit, findDayFigures, findFlagsAndDecisions, findTerms } from './ladders.repo.js';
 import { findPupilPlacements } from '../../db/placements.js';
 
 export interface DryRunRow {

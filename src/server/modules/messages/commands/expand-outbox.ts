@@ -18,7 +18,12 @@ import { EMPTY_PLACEHOLDER } from '../../../../shared/messages/templates.js';
 import type { MessageReason } from '../../../../shared/messages/reasons.js';
 
 export const MONTHLY_TEMPLATE = 'manadsfranvaro-over-20';
-const BATCH = 200;
+/**
+ * Outbox rows per transaction: small, so on PGlite (one transaction at a time) a backlog — the
+ * first run after a demo load — lets waiting requests in between batches instead of holding them
+ * for the whole backlog.
+ */
+const BATCH = 10;
 
 interface OutboxRow {
   id: string;
@@ -106,7 +111,7 @@ export async function expandDueOutbox(
           deliveredAt: address ? null : now,
           nextAttemptAt: now,
         });
-      } else rendered.missing.forEach((name) => missing.add(name));
+      } else for (const name of rendered.missing) missing.add(name);
     } else if (row.person_id) {
       const only = typeof row.payload.recipientPersonId === 'string' ? row.payload.recipientPersonId : null;
       for (const recipient of await findRecipients(tx, organiserId, row.person_id)) {
@@ -120,7 +125,7 @@ export async function expandDueOutbox(
           localisedValues(locale, payload, factValues),
         );
         if (!rendered.ok) {
-          rendered.missing.forEach((name) => missing.add(name));
+          for (const name of rendered.missing) missing.add(name);
           continue;
         }
         const email = recipient.emails[0]?.value;
