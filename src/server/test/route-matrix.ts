@@ -108,7 +108,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
       (i) => `/api/pupils/${i.pupil}/ladder-decisions`,
       () => ({ stepIndex: 0, reason: 'Närvaron är god igen.' }),
     ),
-    [403, 204, 204, 204, 403, 403, 404, 404, 401],
+    [404, 204, 204, 204, 404, 404, 404, 404, 401],
   ),
   'POST /api/pupils/:id/concern-flag': row(
     send(
