@@ -27,7 +27,7 @@ import {
   AssigneesResponse,
   CloseLadderStepRequest,
 } from '../../../shared/schemas/ladders.js';
-import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
+import { LadderDefinitionSchema } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
 import {
   findLadderDeciders,
