@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { readablePupilsSql } from '../../policies/scope.js';
+import { aggregateFigures } from '../measures/aggregate-figures.js';
 
 export interface PupilRow {
   id: string;
@@ -131,4 +132,9 @@ export async function findCurrentTerm(
     where organiser_id = ${organiserId} and start_date <= ${date} order by start_date desc limit 1`,
   );
   return row ? { startDate: row.start_date, endDate: row.end_date } : null;
+}
+
+/** Absence figures for the period of every pupil the actor may read, by pupil. */
+export function aggregateReadablePupilFigures(tx: Tx, actor: Actor, from: string, to: string) {
+  return aggregateFigures(tx, actor.organiserId, readablePupilsSql(actor, sql`pd.person_id`), from, to);
 }
