@@ -17,7 +17,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Actor, hasRole, schoolUnitsWith } from '../../policies/actor.js';
 import { type PolicySubject, type PolicyTable, abilitiesFor, allows } from '../../policies/table.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 
 export type CaseAction =
   | 'read'

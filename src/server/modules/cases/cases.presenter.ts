@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/schemas/cases.js';
 import type { MappingTemplateDefinition } from '../../../shared/cases/index.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import type { Actor } from '../../policies/actor.js';
 import { type CaseAccess, caseAbilitiesFor } from './cases.policy.js';
 import type {

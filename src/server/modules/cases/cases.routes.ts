@@ -82,6 +82,8 @@ import { rateMeeting } from './commands/rate-meeting.js';
 import { prepareHandover } from './commands/prepare-handover.js';
 import { closeCase } from './commands/close-case.js';
 import { reopenCase } from './commands/reopen-case.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
+import { uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });

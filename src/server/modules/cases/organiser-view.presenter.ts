@@ -1,7 +1,7 @@
 /** The organiser's case views → API shapes: counts and notices, never a pupil's case content. */
 import type { Static } from 'typebox';
 import type { NoticesResponse, OrganiserOverviewResponse } from '../../../shared/schemas/cases.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import type { Catalogue } from './cases.repo.js';
 import type { NoticeDbRow, OrganiserOverviewCounts } from './organiser-view.repo.js';
 

@@ -26,6 +26,7 @@ import { updateCaseSettings } from './commands/update-case-settings.js';
 import { saveCatalogueEntry } from './commands/save-catalogue-entry.js';
 import { saveMappingTemplate } from './commands/save-mapping-template.js';
 import { MappingTemplateDefinition } from '../../../shared/cases/index.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 

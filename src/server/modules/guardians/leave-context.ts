@@ -5,10 +5,10 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import { findCurrentTerm } from '../pupils/pupils.repo.js';
 import { findStates } from '../ladders/ladders.repo.js';
 import type { LeaveDecisionContext } from '../../../shared/schemas/guardians.js';
+import { uuidArray } from '../../db/sql.js';
 
 export async function loadLeaveDecisionContext(
   tx: Tx,

@@ -15,7 +15,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
 import { menteesSql } from '../../policies/scope.js';
 import { type PolicySubject, type PolicyTable, allows } from '../../policies/table.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 
 export type LadderAction = 'read' | 'manage' | 'evaluate' | 'closeStep' | 'oversee';
 /** `schoolLeader`: rektor or elevhälsa at some school, asking about the organiser's own ladder. */

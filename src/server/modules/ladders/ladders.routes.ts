@@ -54,7 +54,8 @@ import { setConcernFlag } from './commands/set-concern-flag.js';
 import { startBackgroundJob } from '../../jobs/background-jobs.js';
 import { JobStarted } from '../../../shared/schemas/jobs.js';
 import type { EvaluateJobInput, PreviewJobInput } from './ladder-jobs.js';
-import { EARLY_WARNING_CSV_COLUMNS, toCsv } from './csv.js';
+import { EARLY_WARNING_CSV_COLUMNS } from './csv.js';
+import { toCsv } from '../../lib/csv.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });

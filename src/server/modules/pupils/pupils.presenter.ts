@@ -2,7 +2,7 @@
 import type { PupilListResponse } from '../../../shared/schemas/pupils.js';
 import type { PeriodFigures } from '../../../shared/measures/index.js';
 import { noFigures } from '../measures/aggregate-figures.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import type { PupilRow } from './pupils.repo.js';
 
 export function presentPupilList(

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import { AppError, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import { assertDateRange } from '../../http/date-range.js';
 import { recordPupilReads } from '../../audit/record-pupil-reads.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { PupilListQuery, PupilListResponse, PupilPage, PupilPageQuery } from '../../../shared/schemas/pupils.js';
@@ -14,20 +15,6 @@ import { presentPupilList } from './pupils.presenter.js';
 import { buildPupilPage } from './pupil-page.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const MAX_RANGE_DAYS = 400;
-
-/** @throws AppError INVALID_DATE_RANGE when `to` is before `from` or the range is too long. */
-export function assertDateRange(from: string, to: string): void {
-  if (to < from)
-    throw new AppError('INVALID_DATE_RANGE', 'Slutdatum är före startdatum.', [
-      { path: '/to', message: 'Slutdatum är före startdatum.' },
-    ]);
-  if (addDays(from, MAX_RANGE_DAYS) < to)
-    throw new AppError('INVALID_DATE_RANGE', `Perioden får vara högst ${MAX_RANGE_DAYS} dagar.`, [
-      { path: '/to', message: 'För lång period.' },
-    ]);
-}
-
 export async function pupilRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
