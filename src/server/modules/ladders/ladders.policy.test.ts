@@ -1,7 +1,7 @@
 /** Every persona × subject × action of the ladder policy, expected from the rules in ladders.policy.ts's header. */
 import { describe, expect, it } from 'vitest';
 import { PERSONAS, type Persona, UNIT } from '../../test/policy-actors.js';
-import { canCloseStep, canOnLadder, LADDER_POLICY, type LadderAction } from './ladders.policy.js';
+import { canCloseStep, canOnLadder, LADDER_POLICY, type LadderAction, pupilLadderAbilities } from './ladders.policy.js';
 
 const ACTIONS = Object.keys(LADDER_POLICY) as LadderAction[];
 
@@ -42,5 +42,16 @@ describe('ladder policy', () => {
     ['mentor', undefined, false],
   ] as const)('closing a step: %s with state %j → %s', (persona, state, expected) => {
     expect(canCloseStep(PERSONAS[persona], state)).toBe(expected);
+  });
+
+  it('sends the pupil ladder page the abilities of the table', () => {
+    expect(pupilLadderAbilities(PERSONAS.studentHealth, { school_unit_id: UNIT })).toEqual({
+      canDecide: true,
+      canCloseStep: true,
+    });
+    expect(pupilLadderAbilities(PERSONAS.mentor, { school_unit_id: UNIT })).toEqual({
+      canDecide: true,
+      canCloseStep: false,
+    });
   });
 });

@@ -53,6 +53,14 @@ export function canCloseStep(actor: Actor, state: { school_unit_id: string | nul
   return state.school_unit_id !== null && canOnLadder(actor, 'closeStep', state.school_unit_id);
 }
 
+/**
+ * What the pupil's ladder page offers its reader. Deciding a step needs only that the actor reads
+ * the pupil, which loading the page has already established.
+ */
+export function pupilLadderAbilities(actor: Actor, state: { school_unit_id: string | null } | undefined) {
+  return { canDecide: true, canCloseStep: canCloseStep(actor, state) };
+}
+
 /** The relationship scope of tasks as SQL: a condition on tasks `t` the actor may see. */
 export function visibleTasksSql(actor: Actor): SQL {
   const parts: SQL[] = [sql`t.assignee_user_id = ${actor.userId}`];

@@ -11,6 +11,8 @@ import { ONGOING_MEASURE_DAYS } from '../../../shared/ladders/ongoing-measure.js
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import type { findLadderDeciders, findOpenConcernFlag, findStepChanges, StateRow, VersionRow } from './ladders.repo.js';
 import type { EarlyWarningDbRow, TaskDbRow } from './early-warning.repo.js';
+import type { Actor } from '../../policies/actor.js';
+import { pupilLadderAbilities } from './ladders.policy.js';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -100,6 +102,7 @@ export const trendWindows = (today: string) => ({
 
 /** The pupil's ladder page: the current step and why, its history with who decided, the concern flag, tasks. */
 export function presentPupilLadder(input: {
+  actor: Actor;
   state: StateRow | undefined;
   version: VersionRow | undefined;
   changes: Awaited<ReturnType<typeof findStepChanges>>;
@@ -138,5 +141,6 @@ export function presentPupilLadder(input: {
     })),
     concernFlag: flag ? { id: flag.id, setOn: flag.set_on, note: flag.note } : null,
     tasks: tasks.map((t) => presentTask(t, today)),
+    abilities: pupilLadderAbilities(input.actor, state),
   };
 }

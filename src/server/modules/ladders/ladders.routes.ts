@@ -470,7 +470,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       const flag = await findOpenConcernFlag(db, actor.organiserId, pupilId);
       const tasks = await findPupilTasks(db, actor.organiserId, pupilId);
       await recordPupilReads(db, auditContextOf(request), 'ladder', [pupilId]);
-      return presentPupilLadder({ state, version, changes, deciders, flag, tasks, today: clock.today() });
+      return presentPupilLadder({ actor, state, version, changes, deciders, flag, tasks, today: clock.today() });
     },
   );
 
