@@ -37,7 +37,8 @@ import {
   SaveMappingRequest,
   SetCausesRequest,
 } from '../../../shared/schemas/cases.js';
-import { findSchoolUnits } from '../statistics/statistics.repo.js';
+import { findSchoolUnits } from '../../db/organisations.js';
+import { findPupilSchoolUnit } from '../../db/placements.js';
 import {
   findAuditTrail,
   findCaseSections,
@@ -51,7 +52,6 @@ import {
   findHandovers,
   findOpenCase,
   findPupilCaseUnits,
-  findPupilSchoolUnit,
   findVisibleCase,
 } from './cases.repo.js';
 import {

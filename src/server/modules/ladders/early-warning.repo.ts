@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { menteesSql, readablePupilsSql } from '../../policies/scope.js';
-import { hasActiveInterventionSql } from '../cases/cases.repo.js';
+import { hasActiveInterventionSql } from '../../db/ongoing-measure.js';
 import { visibleTasksSql } from './ladders.policy.js';
 
 /**

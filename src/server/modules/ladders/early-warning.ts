@@ -4,7 +4,7 @@ import type { Actor } from '../../policies/actor.js';
 import { findPatterns } from '../../../shared/measures/index.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons } from '../measures/lesson-facts.js';
 import { uuidArray } from '../../db/sql.js';
 import { sql } from 'drizzle-orm';
 import { countOverdueWork, earlyWarningScopeSql, findEarlyWarningRows } from './early-warning.repo.js';

@@ -10,7 +10,8 @@ import { recordPupilReads } from '../../audit/record-pupil-reads.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { PupilListQuery, PupilListResponse, PupilPage, PupilPageQuery } from '../../../shared/schemas/pupils.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { aggregateReadablePupilFigures, findCurrentTerm, findReadablePupils } from './pupils.repo.js';
+import { aggregateReadablePupilFigures, findReadablePupils } from './pupils.repo.js';
+import { findCurrentTerm } from '../../db/terms.js';
 import { presentPupilList } from './pupils.presenter.js';
 import { buildPupilPage } from './pupil-page.js';
 
