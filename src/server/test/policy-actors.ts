@@ -3,6 +3,7 @@
  * `A`, at another unit `B`, or organiser-wide. Policy tests pair them with a literal table of the
  * expected decisions written from the module's documented rules.
  */
+import { expect } from 'vitest';
 import type { Role } from '../../shared/roles.js';
 import type { Actor } from '../policies/actor.js';
 
@@ -32,3 +33,13 @@ export const PERSONAS = {
   region: actorWith('region', null),
 } as const satisfies Record<string, Actor>;
 export type Persona = keyof typeof PERSONAS;
+
+/** Asserts the decision on every action against the literal list of allowed ones (a failure names the action). */
+export function expectAllowed<A extends string>(
+  actions: readonly A[],
+  decide: (action: A) => boolean,
+  allowed: readonly A[],
+) {
+  const expected = new Set(allowed);
+  expect(actions.map((a) => [a, decide(a)])).toEqual(actions.map((a) => [a, expected.has(a)]));
+}
