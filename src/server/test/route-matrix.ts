@@ -108,7 +108,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
       (i) => `/api/pupils/${i.pupil}/ladder-decisions`,
       () => ({ stepIndex: 0, reason: 'Närvaron är god igen.' }),
     ),
-    [403, 204, 204, 204, 403, 403, 404, 404, 401],
+    [404, 204, 204, 204, 404, 404, 404, 404, 401],
   ),
   'POST /api/pupils/:id/concern-flag': row(
     send(
@@ -123,7 +123,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ),
   'GET /api/pupils/:id/case-audit': row(
     get((i) => `/api/pupils/${i.pupil}/case-audit`),
-    [404, 404, 200, 404, 200, 200, 404, 404, 401],
+    [404, 403, 200, 403, 200, 200, 404, 404, 401],
   ),
   'GET /api/pupils/:id/messages': row(
     get((i) => `/api/pupils/${i.pupil}/messages`),
@@ -436,7 +436,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
   ),
   'GET /api/cases/:id/audit': row(
     get((i) => `/api/cases/${i.caseId}/audit`),
-    [404, 404, 200, 404, 200, 200, 404, 404, 401],
+    [404, 403, 200, 403, 200, 200, 404, 404, 401],
   ),
   'GET /api/cases/:id/staff': row(
     get((i) => `/api/cases/${i.caseId}/staff`),

@@ -177,6 +177,13 @@ export const PupilLadderResponse = Type.Object({
     Type.Object({ id: Uuid, setOn: IsoDate, note: Type.Union([Type.String(), Type.Null()]) }),
   ]),
   tasks: Type.Array(TaskRow),
+  /** What the signed-in user may do here, from the server's ladder policy (the server re-checks each). */
+  abilities: Type.Object({
+    /** Move the pupil between steps and set the concern flag. */
+    canDecide: Type.Boolean(),
+    /** "Avsluta steg": rektor or elevhälsa at the pupil's school. */
+    canCloseStep: Type.Boolean(),
+  }),
 });
 export type PupilLadderResponse = Static<typeof PupilLadderResponse>;
 /** Closing the pupil's step: the reason is recorded in the history and the audit log. */

@@ -32,12 +32,6 @@ export function defaultCaseScopeFor(me: Me | null | undefined): 'mine' | 'school
   return me && hasAnyRole(me, 'principal', 'studentHealth') ? 'school' : 'mine';
 }
 
-/** "Avsluta steg" for a pupil at `schoolUnitId`: rektor or elevhälsa there (server: canCloseStep). */
-export function canCloseLadderStep(me: Me, schoolUnitId: string | null): boolean {
-  if (hasOrganiserRole(me, 'principal', 'studentHealth')) return true;
-  return schoolUnitId !== null && schoolUnitsWithRole(me, 'principal', 'studentHealth').includes(schoolUnitId);
-}
-
 /** Early-warning scopes in tab order: Mina elever (mentor), Skolan (rektor, elevhälsa), Huvudman. */
 export function earlyWarningScopesFor(me: Me): EarlyWarningScope[] {
   const scopes: EarlyWarningScope[] = [];
@@ -55,9 +49,4 @@ export function canEvaluateLadders(me: Me): boolean {
 /** Rektor (own school units) and huvudman (the organiser and every unit) choose and publish ladders. */
 export function canManageLadders(me: Me): boolean {
   return hasAnyRole(me, 'principal') || hasOrganiserRole(me, 'organiserAdmin');
-}
-
-/** Rektor, elevhälsa and mentors move a pupil between steps and set the concern flag. */
-export function canDecideLadderStep(me: Me): boolean {
-  return hasAnyRole(me, 'principal', 'studentHealth', 'mentor');
 }

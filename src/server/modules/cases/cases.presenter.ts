@@ -1,9 +1,26 @@
 /** Case rows → API shapes. Never an address or other location data (protected identity is hidden everywhere). */
-import type { CaseDetail, CaseSummary, FollowUpFigures } from '../../../shared/schemas/cases.js';
+import type { Static } from 'typebox';
+import type {
+  CaseDetail,
+  CaseSummary,
+  FollowUpFigures,
+  HandoverRow as HandoverResponseRow,
+  RemindersResponse,
+} from '../../../shared/schemas/cases.js';
 import type { MappingTemplateDefinition } from '../../../shared/cases/index.js';
 import { addDays } from '../../../shared/dates/index.js';
-import type { Catalogue, CaseSections, CaseSettings, CaseSummaryRow } from './cases.repo.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
+import type { Actor } from '../../policies/actor.js';
+import { type CaseAccess, caseAbilitiesFor } from './cases.policy.js';
+import type {
+  Catalogue,
+  CaseSections,
+  CaseSettings,
+  CaseSummaryRow,
+  findConcernReportsWithoutFeedback,
+  findDueFollowUps,
+  HandoverRow,
+} from './cases.repo.js';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -30,6 +47,75 @@ export function presentCaseSummary(row: CaseSummaryRow, today: string): CaseSumm
   };
 }
 
+/** The abilities the case page needs, from the policy table (the server re-checks every one). */
+function presentCaseAbilities(actor: Actor, access: CaseAccess): CaseDetail['abilities'] {
+  const can = caseAbilitiesFor(actor, access);
+  return { canWork: can.work, canInvestigate: can.investigate, canClose: can.close, canSeeContent: can.seeContent };
+}
+
+export function presentHandover(r: HandoverRow): Static<typeof HandoverResponseRow> {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    pupilId: r.pupil_id,
+    pupilName: `${r.given_name} ${r.family_name}`,
+    fromSchoolUnitName: r.from_name,
+    toSchoolUnitId: r.to_school_unit_id,
+    summary: r.summary,
+    preparedOn: r.prepared_on,
+    preparedByName: r.prepared_by_name,
+  };
+}
+
+/**
+ * The dashboard reminders of the visible open cases, and the cases they show (each read is audited).
+ * @returns the response and the cases it names
+ */
+export function presentReminders(input: {
+  visible: CaseSummaryRow[];
+  reports: Awaited<ReturnType<typeof findConcernReportsWithoutFeedback>>;
+  followUps: Awaited<ReturnType<typeof findDueFollowUps>>;
+  catalogue: Catalogue;
+  settings: CaseSettings;
+  today: string;
+}): { response: Static<typeof RemindersResponse>; shownCases: { id: string; pupilId: string }[] } {
+  const { visible, reports, followUps, catalogue, settings, today } = input;
+  const names = new Map(visible.map((c) => [c.id, `${c.given_name} ${c.family_name}`]));
+  const overdue = visible.filter((c) => c.investigation_deadline !== null && c.investigation_deadline < today);
+  const shown = new Set([
+    ...reports.map((r) => r.case_id),
+    ...followUps.map((f) => f.case_id),
+    ...overdue.map((c) => c.id),
+  ]);
+  return {
+    shownCases: visible.filter((v) => shown.has(v.id)).map((c) => ({ id: c.id, pupilId: c.pupil_id })),
+    response: {
+      concernReports: reports
+        .map((r) => ({
+          caseId: r.case_id,
+          pupilName: names.get(r.case_id)!,
+          concernReportId: r.id,
+          reportedOn: r.reported_on,
+          remindOn: concernRemindOn(r.reported_on, settings),
+          socialServicesOffice: r.social_services_office,
+        }))
+        .filter((r) => r.remindOn <= today),
+      investigations: overdue.map((c) => ({
+        caseId: c.id,
+        pupilName: names.get(c.id)!,
+        deadline: c.investigation_deadline!,
+      })),
+      followUps: followUps.map((f) => ({
+        caseId: f.case_id,
+        pupilName: names.get(f.case_id)!,
+        followUpId: f.id,
+        plannedOn: f.planned_on,
+        interventionLabel: catalogue.interventions.find((i) => i.code === f.code)?.label ?? f.code,
+      })),
+    },
+  };
+}
+
 /** The date a concern report without feedback is shown as a reminder. */
 export const concernRemindOn = (reportedOn: string, settings: CaseSettings) =>
   addDays(reportedOn, settings.concernFeedbackReminderDays);
@@ -40,15 +126,16 @@ export function presentCaseDetail(input: {
   template: MappingTemplateDefinition;
   catalogue: Catalogue;
   settings: CaseSettings;
-  abilities: CaseDetail['abilities'];
-  isPupilProtected: boolean;
+  actor: Actor;
+  access: CaseAccess;
   today: string;
 }): CaseDetail {
-  const { sections: s, catalogue, abilities, today } = input;
+  const { sections: s, catalogue, today } = input;
+  const abilities = presentCaseAbilities(input.actor, input.access);
   const causeLabel = new Map(catalogue.causes.map((c) => [c.code, c.label]));
   const interventionLabel = new Map(catalogue.interventions.map((i) => [i.code, i.label]));
   // A notice to the home municipality names a municipality: location data, hidden for protected identity.
-  const municipality = (code: string | null) => (input.isPupilProtected ? null : code);
+  const municipality = (code: string | null) => (input.summary.isProtected ? null : code);
   // Free text may hold health notes or name people outside the school: only for those who work on
   // the case. The organiser keeps the codes, dates and counts it needs for oversight (docs/permissions.md).
   const text = <T>(value: T): T | null => (abilities.canSeeContent ? value : null);

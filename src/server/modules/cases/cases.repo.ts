@@ -58,8 +58,29 @@ export interface CaseSummaryRow {
   close_outcome: string | null;
 }
 
-/** Case list rows visible to the actor and matching `condition` (on cases `c`). */
-export async function findCaseSummaries(tx: Tx, actor: Actor, condition: SQL): Promise<CaseSummaryRow[]> {
+/** Which visible cases a list shows. */
+export interface CaseFilter {
+  status?: 'open' | 'closed' | 'all';
+  /** Only cases the actor is a member of. */
+  isMine?: boolean;
+  pupilId?: string;
+  caseId?: string;
+}
+
+function caseFilterSql(actor: Actor, filter: CaseFilter): SQL {
+  const conditions = [!filter.status || filter.status === 'all' ? sql`true` : sql`c.status = ${filter.status}`];
+  if (filter.isMine)
+    conditions.push(
+      sql`exists (select 1 from case_members m where m.organiser_id = c.organiser_id and m.case_id = c.id and m.user_id = ${actor.userId})`,
+    );
+  if (filter.pupilId) conditions.push(sql`c.pupil_id = ${filter.pupilId}`);
+  if (filter.caseId) conditions.push(sql`c.id = ${filter.caseId}`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** Case list rows visible to the actor and matching the filter. */
+export async function findCaseSummaries(tx: Tx, actor: Actor, filter: CaseFilter): Promise<CaseSummaryRow[]> {
+  const condition = caseFilterSql(actor, filter);
   return queryRows<CaseSummaryRow>(
     tx,
     sql`
@@ -340,7 +361,7 @@ export async function findCaseSections(tx: Tx, organiserId: string, caseId: stri
     from case_handovers h left join organisations su on su.organiser_id = h.organiser_id and su.id = h.to_school_unit_id
     left join users u on u.organiser_id = h.organiser_id and u.id = h.prepared_by_user_id
     where h.organiser_id = ${organiserId} and h.case_id = ${caseId} order by h.prepared_on`);
-  const timeline = await findAuditTrail(
+  const timeline = await findAuditRows(
     tx,
     organiserId,
     sql`a.subject_type = 'case' and a.subject_id = ${caseId} and a.type not in ('case.read', 'case.read-audit')`,
@@ -370,8 +391,23 @@ export interface AuditRow {
   ip: string | null;
 }
 
+/** The audit trail of a case, or of everything about a pupil, oldest first. */
+export function findAuditTrail(
+  tx: Tx,
+  organiserId: string,
+  about: { caseId: string } | { pupilId: string },
+): Promise<AuditRow[]> {
+  return findAuditRows(
+    tx,
+    organiserId,
+    'caseId' in about
+      ? sql`a.subject_type = 'case' and a.subject_id = ${about.caseId}`
+      : sql`a.pupil_id = ${about.pupilId}`,
+  );
+}
+
 /** Audit rows matching a condition on `audit_events a`, oldest first, with the actor's name. */
-export async function findAuditTrail(tx: Tx, organiserId: string, condition: SQL): Promise<AuditRow[]> {
+async function findAuditRows(tx: Tx, organiserId: string, condition: SQL): Promise<AuditRow[]> {
   const rows = await queryRows<{
     occurred_at: Date | string;
     type: string;
@@ -395,4 +431,95 @@ export async function findAuditTrail(tx: Tx, organiserId: string, condition: SQL
     data: r.data,
     ip: r.ip,
   }));
+}
+
+/** A case's pupil and school unit whatever the actor's relationship (the audit trail has readers of its own). */
+export async function findCaseUnit(
+  tx: Tx,
+  organiserId: string,
+  caseId: string,
+): Promise<{ id: string; pupilId: string; schoolUnitId: string } | null> {
+  const [row] = await queryRows<{ id: string; pupil_id: string; school_unit_id: string }>(
+    tx,
+    sql`select id, pupil_id, school_unit_id from cases where organiser_id = ${organiserId} and id = ${caseId}`,
+  );
+  return row ? { id: row.id, pupilId: row.pupil_id, schoolUnitId: row.school_unit_id } : null;
+}
+
+/** Every case of a pupil, with the school unit (the pupil's audit trail checks each). */
+export async function findPupilCaseUnits(
+  tx: Tx,
+  organiserId: string,
+  pupilId: string,
+): Promise<{ id: string; pupilId: string; schoolUnitId: string }[]> {
+  const rows = await queryRows<{ id: string; school_unit_id: string }>(
+    tx,
+    sql`select id, school_unit_id from cases where organiser_id = ${organiserId} and pupil_id = ${pupilId}`,
+  );
+  return rows.map((r) => ({ id: r.id, pupilId, schoolUnitId: r.school_unit_id }));
+}
+
+/** True when the id is one of the organiser's school units (a handover's receiving school). */
+export async function isSchoolUnit(tx: Tx, organiserId: string, id: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from organisations where organiser_id = ${organiserId} and id = ${id} and organisation_type = 'Skolenhet'`,
+  );
+  return rows.length > 0;
+}
+
+export interface HandoverRow {
+  id: string;
+  case_id: string;
+  pupil_id: string;
+  given_name: string;
+  family_name: string;
+  from_name: string | null;
+  to_school_unit_id: string;
+  summary: string;
+  prepared_on: string;
+  prepared_by_name: string | null;
+}
+
+/** Handovers to the school units (or all) for pupils enrolled at the receiving school on the date. */
+export async function findHandovers(
+  tx: Tx,
+  organiserId: string,
+  toSchoolUnits: string[] | 'all',
+  today: string,
+): Promise<HandoverRow[]> {
+  const unitFilter = toSchoolUnits === 'all' ? sql`true` : sql`h.to_school_unit_id = any(${uuidArray(toSchoolUnits)})`;
+  return queryRows<HandoverRow>(
+    tx,
+    sql`
+      select h.id, h.case_id, h.pupil_id, p.given_name, p.family_name, fu.display_name as from_name, h.to_school_unit_id, h.summary, h.prepared_on::text as prepared_on,
+        u.display_name as prepared_by_name
+      from case_handovers h join persons p on p.organiser_id = h.organiser_id and p.id = h.pupil_id
+      left join organisations fu on fu.organiser_id = h.organiser_id and fu.id = h.from_school_unit_id
+      left join users u on u.organiser_id = h.organiser_id and u.id = h.prepared_by_user_id
+      where h.organiser_id = ${organiserId} and ${unitFilter}
+        and exists (select 1 from enrolments e where e.organiser_id = h.organiser_id and e.person_id = h.pupil_id and e.school_unit_id = h.to_school_unit_id
+          and e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today}))
+      order by h.prepared_on desc`,
+  );
+}
+
+/** Concern reports of the cases still waiting for feedback from social services, oldest first. */
+export function findConcernReportsWithoutFeedback(tx: Tx, organiserId: string, caseIds: string[]) {
+  return queryRows<{ id: string; case_id: string; reported_on: string; social_services_office: string }>(
+    tx,
+    sql`
+      select id, case_id, reported_on::text as reported_on, social_services_office from case_concern_reports
+      where organiser_id = ${organiserId} and case_id = any(${uuidArray(caseIds)}) and feedback_on is null order by reported_on`,
+  );
+}
+
+/** Follow-ups of the cases planned on or before the date and not yet recorded, oldest first. */
+export function findDueFollowUps(tx: Tx, organiserId: string, caseIds: string[], today: string) {
+  return queryRows<{ id: string; case_id: string; planned_on: string; code: string }>(
+    tx,
+    sql`
+      select f.id, f.case_id, f.planned_on::text as planned_on, i.code from case_follow_ups f join case_interventions i on i.organiser_id = f.organiser_id and i.id = f.intervention_id
+      where f.organiser_id = ${organiserId} and f.case_id = any(${uuidArray(caseIds)}) and f.recorded_on is null and f.planned_on <= ${today} order by f.planned_on`,
+  );
 }

@@ -5,15 +5,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { queryRows, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { type Actor, schoolUnitsWith } from '../../policies/actor.js';
-import { canReadPupil, menteesSql } from '../../policies/scope.js';
-import { assertAssignableStaff, findAssignableStaff } from '../../policies/assignable-staff.js';
-import { writeAuditEvent, type AuditContext } from '../../audit/write-audit-event.js';
+import type { Actor } from '../../policies/actor.js';
+import { canReadPupil, isMentorOf } from '../../policies/scope.js';
+import { findAssignableStaff } from '../../policies/assignable-staff.js';
+import type { AuditContext } from '../../audit/write-audit-event.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   AddInterventionRequest,
@@ -39,28 +38,33 @@ import {
   SetCausesRequest,
 } from '../../../shared/schemas/cases.js';
 import { findSchoolUnits } from '../../db/organisations.js';
+import { findPupilSchoolUnit } from '../../db/placements.js';
 import {
   findAuditTrail,
   findCaseSections,
   findCaseSettings,
   findCaseSummaries,
+  findCaseUnit,
   findCatalogue,
+  findConcernReportsWithoutFeedback,
   findCurrentTemplate,
+  findDueFollowUps,
+  findHandovers,
   findOpenCase,
+  findPupilCaseUnits,
   findVisibleCase,
 } from './cases.repo.js';
-import { findPupilSchoolUnit } from '../../db/placements.js';
 import {
   type CaseAccess,
-  caseAbilities,
-  canCloseCase,
-  canInvestigate,
+  type CaseAction,
+  canOnCase,
   canOpenCase,
-  canReadAuditTrail,
-  canWorkOnCase,
+  handoverSchoolUnits,
   memberRoleFor,
 } from './cases.policy.js';
-import { concernRemindOn, presentCaseDetail, presentCaseSummary } from './cases.presenter.js';
+import { presentCaseDetail, presentCaseSummary, presentHandover, presentReminders } from './cases.presenter.js';
+import { recordCaseReads } from './commands/record-case-reads.js';
+import { recordAuditTrailReads } from './commands/record-audit-trail-reads.js';
 import { renderCasePdf } from './case-pdf.js';
 import { openCase } from './commands/open-case.js';
 import { addCaseMember } from './commands/add-case-member.js';
@@ -88,13 +92,28 @@ const created = { 201: Created, ...errors };
 const noContent = { 204: Type.Null(), ...errors };
 
 /** The case through the scoped repository. @throws CASE_NOT_FOUND when the actor has no relationship to it */
-export async function loadCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseAccess> {
+async function loadCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseAccess> {
   const c = await findVisibleCase(tx, actor, caseId);
   if (!c) throw notFound('CASE_NOT_FOUND', 'Ärendet hittades inte.');
   return c;
 }
 
-type Check = (actor: Actor, c: CaseAccess) => boolean;
+/**
+ * The audit trail's subjects: cases the actor may read the trail of. Readable cases without that
+ * right answer 403, cases the actor cannot see at all answer 404 (docs/architecture.md, "Access").
+ */
+async function loadAuditTrailCases<T extends { id: string; schoolUnitId: string }>(
+  tx: Tx,
+  actor: Actor,
+  cases: T[],
+  notFoundError: AppError,
+): Promise<T[]> {
+  const allowed = cases.filter((c) => canOnCase(actor, 'readAudit', { schoolUnitId: c.schoolUnitId, isMember: false }));
+  if (allowed.length > 0) return allowed;
+  for (const c of cases)
+    if (await findVisibleCase(tx, actor, c.id)) throw forbidden('Loggen är för rektor och huvudman.');
+  throw notFoundError;
+}
 
 export async function caseRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -104,20 +123,20 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
   const onCase = <T>(
     request: FastifyRequest,
     caseId: string,
-    check: Check,
+    action: CaseAction,
     run: (tx: Tx, ctx: AuditContext, c: CaseAccess) => Promise<T>,
   ) =>
     db.transaction(async (tx) => {
       const actor = actorOf(request);
       const c = await loadCase(tx, actor, caseId);
-      if (!check(actor, c)) throw forbidden('Du kan inte ändra det här ärendet.');
+      if (!canOnCase(actor, action, c)) throw forbidden('Du kan inte ändra det här ärendet.');
       return run(tx, auditContextOf(request), c);
     });
 
   /** The full case page for the actor (also used by the PDF). */
   const caseDetail = async (tx: Tx, actor: Actor, c: CaseAccess) => {
     const today = clock.today();
-    const [summaryRow] = await findCaseSummaries(tx, actor, sql`c.id = ${c.id}`);
+    const [summaryRow] = await findCaseSummaries(tx, actor, { caseId: c.id });
     const sections = await findCaseSections(tx, actor.organiserId, c.id);
     const settings = await findCaseSettings(tx, actor.organiserId);
     const catalogue = await findCatalogue(tx, actor.organiserId);
@@ -128,8 +147,8 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       template,
       catalogue,
       settings,
-      abilities: caseAbilities(actor, c),
-      isPupilProtected: PROTECTED_MARKINGS.has(summaryRow.security_marking),
+      actor,
+      access: c,
       today,
     });
   };
@@ -147,21 +166,14 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
     async (request) => {
       const actor = actorOf(request);
       const { scope, status = 'open', pupilId } = request.query;
-      const conditions = [status === 'all' ? sql`true` : sql`c.status = ${status}`];
-      if (scope === 'mine')
-        conditions.push(
-          sql`exists (select 1 from case_members m where m.organiser_id = c.organiser_id and m.case_id = c.id and m.user_id = ${actor.userId})`,
-        );
-      if (pupilId) conditions.push(sql`c.pupil_id = ${pupilId}`);
       return db.transaction(async (tx) => {
-        const rows = await findCaseSummaries(tx, actor, sql.join(conditions, sql` and `));
-        for (const r of rows)
-          await writeAuditEvent(tx, auditContextOf(request), {
-            type: 'case.read',
-            caseId: r.id,
-            pupilId: r.pupil_id,
-            data: { view: 'list' },
-          });
+        const rows = await findCaseSummaries(tx, actor, { status, isMine: scope === 'mine', pupilId });
+        await recordCaseReads(
+          tx,
+          auditContextOf(request),
+          rows.map((r) => ({ id: r.id, pupilId: r.pupil_id })),
+          'list',
+        );
         return { cases: rows.map((r) => presentCaseSummary(r, clock.today())) };
       });
     },
@@ -187,10 +199,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
           throw new AppError('VALIDATION_FAILED', 'Eleven har ingen placering i dag.', [
             { path: '/pupilId', message: 'Ingen skolenhet.' },
           ]);
-        const mentees = actor.personId
-          ? await queryRows<{ ok: number }>(tx, sql`select 1 as ok where ${pupilId}::uuid in (${menteesSql(actor)})`)
-          : [];
-        if (!canOpenCase(actor, schoolUnitId, mentees.length > 0))
+        if (!canOpenCase(actor, schoolUnitId, await isMentorOf(tx, actor, pupilId)))
           throw forbidden('Du kan inte öppna ärenden för den här eleven.');
         const existing = await findOpenCase(tx, actor.organiserId, pupilId);
         if (existing)
@@ -220,12 +229,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       db.transaction(async (tx) => {
         const actor = actorOf(request);
         const c = await loadCase(tx, actor, request.params.id);
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'case.read',
-          caseId: c.id,
-          pupilId: c.pupilId,
-          data: { view: 'case' },
-        });
+        await recordCaseReads(tx, auditContextOf(request), [c], 'case');
         return caseDetail(tx, actor, c);
       }),
   );
@@ -243,13 +247,8 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       const detail = await db.transaction(async (tx) => {
         const actor = actorOf(request);
         const c = await loadCase(tx, actor, request.params.id);
-        if (!canWorkOnCase(actor, c)) throw forbidden('Akten är för dem som arbetar med ärendet.');
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'case.read',
-          caseId: c.id,
-          pupilId: c.pupilId,
-          data: { view: 'pdf' },
-        });
+        if (!canOnCase(actor, 'work', c)) throw forbidden('Akten är för dem som arbetar med ärendet.');
+        await recordCaseReads(tx, auditContextOf(request), [c], 'pdf');
         return caseDetail(tx, actor, c);
       });
       const pdf = await renderCasePdf(detail, clock.today());
@@ -273,24 +272,15 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
     async (request) =>
       db.transaction(async (tx) => {
         const actor = actorOf(request);
-        const [c] = await queryRows<{ id: string; pupil_id: string; school_unit_id: string }>(
+        const c = await findCaseUnit(tx, actor.organiserId, request.params.id);
+        const cases = await loadAuditTrailCases(
           tx,
-          sql`select id, pupil_id, school_unit_id from cases
-      where organiser_id = ${actor.organiserId} and id = ${request.params.id}`,
+          actor,
+          c ? [c] : [],
+          notFound('CASE_NOT_FOUND', 'Ärendet hittades inte.'),
         );
-        if (!c || !canReadAuditTrail(actor, c.school_unit_id))
-          throw notFound('CASE_NOT_FOUND', 'Ärendet hittades inte.');
-        const events = await findAuditTrail(
-          tx,
-          actor.organiserId,
-          sql`a.subject_type = 'case' and a.subject_id = ${c.id}`,
-        );
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'case.read-audit',
-          caseId: c.id,
-          pupilId: c.pupil_id,
-          data: { events: events.length },
-        });
+        const events = await findAuditTrail(tx, actor.organiserId, { caseId: request.params.id });
+        await recordAuditTrailReads(tx, auditContextOf(request), cases, events.length);
         return { events };
       }),
   );
@@ -308,20 +298,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
     async (request) =>
       db.transaction(async (tx) => {
         const actor = actorOf(request);
-        const cases = await queryRows<{ id: string; school_unit_id: string }>(
-          tx,
-          sql`select id, school_unit_id from cases where organiser_id = ${actor.organiserId} and pupil_id = ${request.params.id}`,
-        );
-        if (!cases.some((c) => canReadAuditTrail(actor, c.school_unit_id)))
-          throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
-        const events = await findAuditTrail(tx, actor.organiserId, sql`a.pupil_id = ${request.params.id}`);
-        for (const c of cases)
-          await writeAuditEvent(tx, auditContextOf(request), {
-            type: 'case.read-audit',
-            caseId: c.id,
-            pupilId: request.params.id,
-            data: { events: events.length },
-          });
+        const cases = await findPupilCaseUnits(tx, actor.organiserId, request.params.id);
+        await loadAuditTrailCases(tx, actor, cases, notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.'));
+        const events = await findAuditTrail(tx, actor.organiserId, { pupilId: request.params.id });
+        await recordAuditTrailReads(tx, auditContextOf(request), cases, events.length);
         return { events };
       }),
   );
@@ -356,10 +336,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canWorkOnCase, async (tx, ctx, c) => {
-        await assertAssignableStaff(tx, ctx.organiserId, c.schoolUnitId, request.body.userId, '/userId');
-        await addCaseMember(tx, ctx, c, request.body);
-      });
+      await onCase(request, request.params.id, 'work', (tx, ctx, c) => addCaseMember(tx, ctx, c, request.body));
       return reply.status(204).send(null);
     },
   );
@@ -379,7 +356,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       reply
         .status(201)
         .send(
-          await onCase(request, request.params.id, canWorkOnCase, async (tx, ctx, c) =>
+          await onCase(request, request.params.id, 'work', async (tx, ctx, c) =>
             saveMapping(tx, ctx, c, await findCurrentTemplate(tx, ctx.organiserId), request.body),
           ),
         ),
@@ -397,7 +374,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canWorkOnCase, async (tx, ctx, c) =>
+      await onCase(request, request.params.id, 'work', async (tx, ctx, c) =>
         saveMapping(tx, ctx, c, await findCurrentTemplate(tx, ctx.organiserId), request.body, request.params.mappingId),
       );
       return reply.status(204).send(null);
@@ -415,7 +392,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canWorkOnCase, (tx, ctx, c) =>
+      await onCase(request, request.params.id, 'work', (tx, ctx, c) =>
         completeMapping(tx, ctx, c, request.params.mappingId, clock.now()),
       );
       return reply.status(204).send(null);
@@ -437,7 +414,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       reply
         .status(201)
         .send(
-          await onCase(request, request.params.id, canInvestigate, (tx, ctx, c) =>
+          await onCase(request, request.params.id, 'investigate', (tx, ctx, c) =>
             openInvestigation(tx, ctx, c, { openedOn: clock.today(), byLadder: false }),
           ),
         ),
@@ -455,7 +432,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canInvestigate, (tx, ctx, c) =>
+      await onCase(request, request.params.id, 'investigate', (tx, ctx, c) =>
         completeInvestigation(tx, ctx, c, { conclusion: request.body.conclusion, completedOn: clock.today() }),
       );
       return reply.status(204).send(null);
@@ -474,7 +451,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canWorkOnCase, async (tx, ctx, c) =>
+      await onCase(request, request.params.id, 'work', async (tx, ctx, c) =>
         setCauses(tx, ctx, c, await findCatalogue(tx, ctx.organiserId), request.body),
       );
       return reply.status(204).send(null);
@@ -493,19 +470,13 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(
-        await onCase(request, request.params.id, canWorkOnCase, async (tx, ctx, c) => {
-          if (request.body.responsibleUserId)
-            await assertAssignableStaff(
-              tx,
-              ctx.organiserId,
-              c.schoolUnitId,
-              request.body.responsibleUserId,
-              '/responsibleUserId',
-            );
-          return addIntervention(tx, ctx, c, await findCatalogue(tx, ctx.organiserId), request.body);
-        }),
-      ),
+      reply
+        .status(201)
+        .send(
+          await onCase(request, request.params.id, 'work', async (tx, ctx, c) =>
+            addIntervention(tx, ctx, c, await findCatalogue(tx, ctx.organiserId), request.body),
+          ),
+        ),
   );
 
   app.post(
@@ -520,7 +491,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request) =>
-      onCase(request, request.params.id, canWorkOnCase, (tx, ctx, c) =>
+      onCase(request, request.params.id, 'work', (tx, ctx, c) =>
         recordFollowUp(tx, ctx, c, request.params.followUpId, { ...request.body, recordedOn: clock.today() }),
       ),
   );
@@ -540,7 +511,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       reply
         .status(201)
         .send(
-          await onCase(request, request.params.id, canWorkOnCase, (tx, ctx, c) =>
+          await onCase(request, request.params.id, 'work', (tx, ctx, c) =>
             registerConcernReport(tx, ctx, c, request.body),
           ),
         ),
@@ -558,7 +529,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canWorkOnCase, (tx, ctx, c) =>
+      await onCase(request, request.params.id, 'work', (tx, ctx, c) =>
         recordConcernFeedback(tx, ctx, c, request.params.reportId, request.body),
       );
       return reply.status(204).send(null);
@@ -580,9 +551,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       reply
         .status(201)
         .send(
-          await onCase(request, request.params.id, canWorkOnCase, (tx, ctx, c) =>
-            recordMeeting(tx, ctx, c, request.body),
-          ),
+          await onCase(request, request.params.id, 'work', (tx, ctx, c) => recordMeeting(tx, ctx, c, request.body)),
         ),
   );
 
@@ -598,7 +567,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canWorkOnCase, (tx, ctx, c) =>
+      await onCase(request, request.params.id, 'work', (tx, ctx, c) =>
         rateMeeting(tx, ctx, c, request.params.meetingId, request.body.ratings),
       );
       return reply.status(204).send(null);
@@ -621,7 +590,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
     async (request) => {
       const actor = actorOf(request);
       const c = await loadCase(db, actor, request.params.id);
-      if (!canCloseCase(actor, c)) throw forbidden();
+      if (!canOnCase(actor, 'close', c)) throw forbidden();
       return {
         schoolUnits: (await findSchoolUnits(db, actor.organiserId, 'all')).filter((u) => u.id !== c.schoolUnitId),
       };
@@ -640,19 +609,13 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(
-        await onCase(request, request.params.id, canCloseCase, async (tx, ctx, c) => {
-          const [unit] = await queryRows<{ id: string }>(
-            tx,
-            sql`select id from organisations where organiser_id = ${ctx.organiserId} and id = ${request.body.toSchoolUnitId} and organisation_type = 'Skolenhet'`,
-          );
-          if (!unit || unit.id === c.schoolUnitId)
-            throw new AppError('VALIDATION_FAILED', 'Välj en annan skolenhet.', [
-              { path: '/toSchoolUnitId', message: 'Okänd eller samma skolenhet.' },
-            ]);
-          return prepareHandover(tx, ctx, c, { ...request.body, preparedOn: clock.today() });
-        }),
-      ),
+      reply
+        .status(201)
+        .send(
+          await onCase(request, request.params.id, 'close', (tx, ctx, c) =>
+            prepareHandover(tx, ctx, c, { ...request.body, preparedOn: clock.today() }),
+          ),
+        ),
   );
 
   app.post(
@@ -667,7 +630,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canCloseCase, (tx, ctx, c) =>
+      await onCase(request, request.params.id, 'close', (tx, ctx, c) =>
         closeCase(tx, ctx, c, request.body, clock.now()),
       );
       return reply.status(204).send(null);
@@ -686,9 +649,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) => {
-      await onCase(request, request.params.id, canCloseCase, (tx, ctx, c) =>
-        reopenCase(tx, ctx, c, request.body.reason),
-      );
+      await onCase(request, request.params.id, 'close', (tx, ctx, c) => reopenCase(tx, ctx, c, request.body.reason));
       return reply.status(204).send(null);
     },
   );
@@ -705,54 +666,16 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
     async (request) =>
       db.transaction(async (tx) => {
         const actor = actorOf(request);
-        const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
+        const units = handoverSchoolUnits(actor);
         if (units !== 'all' && units.length === 0) return { handovers: [] };
-        const today = clock.today();
-        const unitFilter = units === 'all' ? sql`true` : sql`h.to_school_unit_id = any(${uuidArray(units)})`;
-        const rows = await queryRows<{
-          id: string;
-          case_id: string;
-          pupil_id: string;
-          given_name: string;
-          family_name: string;
-          from_name: string | null;
-          to_school_unit_id: string;
-          summary: string;
-          prepared_on: string;
-          prepared_by_name: string | null;
-        }>(
+        const rows = await findHandovers(tx, actor.organiserId, units, clock.today());
+        await recordCaseReads(
           tx,
-          sql`
-      select h.id, h.case_id, h.pupil_id, p.given_name, p.family_name, fu.display_name as from_name, h.to_school_unit_id, h.summary, h.prepared_on::text as prepared_on,
-        u.display_name as prepared_by_name
-      from case_handovers h join persons p on p.organiser_id = h.organiser_id and p.id = h.pupil_id
-      left join organisations fu on fu.organiser_id = h.organiser_id and fu.id = h.from_school_unit_id
-      left join users u on u.organiser_id = h.organiser_id and u.id = h.prepared_by_user_id
-      where h.organiser_id = ${actor.organiserId} and ${unitFilter}
-        and exists (select 1 from enrolments e where e.organiser_id = h.organiser_id and e.person_id = h.pupil_id and e.school_unit_id = h.to_school_unit_id
-          and e.start_date <= ${today} and (e.end_date is null or e.end_date >= ${today}))
-      order by h.prepared_on desc`,
+          auditContextOf(request),
+          rows.map((r) => ({ id: r.case_id, pupilId: r.pupil_id })),
+          'handover',
         );
-        for (const r of rows)
-          await writeAuditEvent(tx, auditContextOf(request), {
-            type: 'case.read',
-            caseId: r.case_id,
-            pupilId: r.pupil_id,
-            data: { view: 'handover' },
-          });
-        return {
-          handovers: rows.map((r) => ({
-            id: r.id,
-            caseId: r.case_id,
-            pupilId: r.pupil_id,
-            pupilName: `${r.given_name} ${r.family_name}`,
-            fromSchoolUnitName: r.from_name,
-            toSchoolUnitId: r.to_school_unit_id,
-            summary: r.summary,
-            preparedOn: r.prepared_on,
-            preparedByName: r.prepared_by_name,
-          })),
-        };
+        return { handovers: rows.map(presentHandover) };
       }),
   );
 
@@ -766,69 +689,19 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: { 200: RemindersResponse, ...errors },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const today = clock.today();
-      const settings = await findCaseSettings(db, actor.organiserId);
-      const visible = await findCaseSummaries(db, actor, sql`c.status = 'open'`);
-      const names = new Map(visible.map((c) => [c.id, `${c.given_name} ${c.family_name}`]));
-      const ids = uuidArray([...names.keys()]);
-      const reports = await queryRows<{
-        id: string;
-        case_id: string;
-        reported_on: string;
-        social_services_office: string;
-      }>(
-        db,
-        sql`
-      select id, case_id, reported_on::text as reported_on, social_services_office from case_concern_reports
-      where organiser_id = ${actor.organiserId} and case_id = any(${ids}) and feedback_on is null order by reported_on`,
-      );
-      const followUps = await queryRows<{ id: string; case_id: string; planned_on: string; code: string }>(
-        db,
-        sql`
-      select f.id, f.case_id, f.planned_on::text as planned_on, i.code from case_follow_ups f join case_interventions i on i.organiser_id = f.organiser_id and i.id = f.intervention_id
-      where f.organiser_id = ${actor.organiserId} and f.case_id = any(${ids}) and f.recorded_on is null and f.planned_on <= ${today} order by f.planned_on`,
-      );
-      const catalogue = await findCatalogue(db, actor.organiserId);
-      const shown = new Set([
-        ...reports.map((r) => r.case_id),
-        ...followUps.map((f) => f.case_id),
-        ...visible
-          .filter((c) => c.investigation_deadline !== null && c.investigation_deadline < today)
-          .map((c) => c.id),
-      ]);
-      await db.transaction(async (tx) => {
-        for (const c of visible.filter((v) => shown.has(v.id)))
-          await writeAuditEvent(tx, auditContextOf(request), {
-            type: 'case.read',
-            caseId: c.id,
-            pupilId: c.pupil_id,
-            data: { view: 'reminders' },
-          });
-      });
-      return {
-        concernReports: reports
-          .map((r) => ({
-            caseId: r.case_id,
-            pupilName: names.get(r.case_id)!,
-            concernReportId: r.id,
-            reportedOn: r.reported_on,
-            remindOn: concernRemindOn(r.reported_on, settings),
-            socialServicesOffice: r.social_services_office,
-          }))
-          .filter((r) => r.remindOn <= today),
-        investigations: visible
-          .filter((c) => c.investigation_deadline !== null && c.investigation_deadline < today)
-          .map((c) => ({ caseId: c.id, pupilName: names.get(c.id)!, deadline: c.investigation_deadline! })),
-        followUps: followUps.map((f) => ({
-          caseId: f.case_id,
-          pupilName: names.get(f.case_id)!,
-          followUpId: f.id,
-          plannedOn: f.planned_on,
-          interventionLabel: catalogue.interventions.find((i) => i.code === f.code)?.label ?? f.code,
-        })),
-      };
-    },
+    async (request) =>
+      db.transaction(async (tx) => {
+        const actor = actorOf(request);
+        const today = clock.today();
+        const settings = await findCaseSettings(tx, actor.organiserId);
+        const visible = await findCaseSummaries(tx, actor, { status: 'open' });
+        const ids = visible.map((c) => c.id);
+        const reports = await findConcernReportsWithoutFeedback(tx, actor.organiserId, ids);
+        const followUps = await findDueFollowUps(tx, actor.organiserId, ids, today);
+        const catalogue = await findCatalogue(tx, actor.organiserId);
+        const reminders = presentReminders({ visible, reports, followUps, catalogue, settings, today });
+        await recordCaseReads(tx, auditContextOf(request), reminders.shownCases, 'reminders');
+        return reminders.response;
+      }),
   );
 }

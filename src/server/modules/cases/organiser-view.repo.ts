@@ -158,3 +158,21 @@ export async function findNotices(tx: Tx, organiserId: string, status: 'received
     order by n.status desc, n.created_at desc`,
   );
 }
+
+/** Every count of the organiser's overview for the period (sequential: one transaction, one connection). */
+export async function countOrganiserOverview(
+  tx: Tx,
+  organiserId: string,
+  period: { from: string; to: string; today: string; reminderDays: number },
+) {
+  const { from, to, today, reminderDays } = period;
+  return {
+    schools: await countCasesPerSchool(tx, organiserId, from, to, today),
+    notices: await countNotices(tx, organiserId, from, to),
+    concern: await countConcernReports(tx, organiserId, from, to, reminderDays, today),
+    causes: await countCauses(tx, organiserId, from, to),
+    interventions: await countInterventionOutcomes(tx, organiserId, from, to),
+    meetings: await countMeetings(tx, organiserId, from, to),
+  };
+}
+export type OrganiserOverviewCounts = Awaited<ReturnType<typeof countOrganiserOverview>>;

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { hasRole, type Actor } from '../../policies/actor.js';
+import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   CaseSettingsRequest,
@@ -17,17 +17,10 @@ import {
   OverviewQuery,
 } from '../../../shared/schemas/cases.js';
 import { findCaseSettings, findCatalogue } from './cases.repo.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
-import { isOrganiserOfficial } from './cases.policy.js';
-import {
-  countCasesPerSchool,
-  countCauses,
-  countConcernReports,
-  countInterventionOutcomes,
-  countMeetings,
-  countNotices,
-  findNotices,
-} from './organiser-view.repo.js';
+import { canOnOrganiserCases } from './cases.policy.js';
+import { countOrganiserOverview, findNotices } from './organiser-view.repo.js';
+import { presentNotice, presentOrganiserOverview } from './organiser-view.presenter.js';
+import { recordCaseReads } from './commands/record-case-reads.js';
 import { acknowledgeNotice } from './commands/acknowledge-notice.js';
 import { updateCaseSettings } from './commands/update-case-settings.js';
 import { saveCatalogueEntry } from './commands/save-catalogue-entry.js';
@@ -38,7 +31,7 @@ import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 function requireOrganiser(actor: Actor): void {
-  if (!isOrganiserOfficial(actor)) throw forbidden('Det här är huvudmannens vy.');
+  if (!canOnOrganiserCases(actor, 'oversee')) throw forbidden('Det här är huvudmannens vy.');
 }
 
 export async function organiserCaseRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
@@ -61,35 +54,15 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
       const today = clock.today();
       const rows = await db.transaction(async (tx) => {
         const found = await findNotices(tx, actor.organiserId, request.query.status ?? 'all');
-        for (const n of found)
-          await writeAuditEvent(tx, auditContextOf(request), {
-            type: 'case.read',
-            caseId: n.case_id,
-            pupilId: n.pupil_id,
-            data: { view: 'inbox' },
-          });
+        await recordCaseReads(
+          tx,
+          auditContextOf(request),
+          found.map((n) => ({ id: n.case_id, pupilId: n.pupil_id })),
+          'inbox',
+        );
         return found;
       });
-      return {
-        notices: rows.map((n) => ({
-          id: n.id,
-          kind: n.kind,
-          recipient: n.recipient,
-          // The home municipality of a pupil with protected identity is location data.
-          municipalityCode: PROTECTED_MARKINGS.has(n.security_marking) ? null : n.municipality_code,
-          caseId: n.case_id,
-          pupilId: n.pupil_id,
-          pupilName: `${n.given_name} ${n.family_name}`,
-          schoolUnitId: n.school_unit_id,
-          schoolUnitName: n.school_unit_name,
-          status: n.status,
-          createdAt: new Date(n.created_at).toISOString(),
-          acknowledgedAt: n.acknowledged_at === null ? null : new Date(n.acknowledged_at).toISOString(),
-          acknowledgedByName: n.acknowledged_by_name,
-          investigationDeadline: n.deadline,
-          isInvestigationOverdue: n.deadline !== null && n.completed_on === null && n.deadline < today,
-        })),
-      };
+      return { notices: rows.map((n) => presentNotice(n, today)) };
     },
   );
 
@@ -107,7 +80,8 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
         const notice = (await findNotices(tx, actor.organiserId, 'all')).find((n) => n.id === request.params.id);
-        if (!notice || !isOrganiserOfficial(actor)) throw notFound('NOTICE_NOT_FOUND', 'Anmälan hittades inte.');
+        if (!notice || !canOnOrganiserCases(actor, 'oversee'))
+          throw notFound('NOTICE_NOT_FOUND', 'Anmälan hittades inte.');
         await acknowledgeNotice(
           tx,
           auditContextOf(request),
@@ -137,64 +111,13 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
       const today = clock.today();
       const settings = await findCaseSettings(db, actor.organiserId);
       const catalogue = await findCatalogue(db, actor.organiserId);
-      const label = (list: { code: string; label: string }[], code: string) =>
-        list.find((x) => x.code === code)?.label ?? code;
-      const schools = await countCasesPerSchool(db, actor.organiserId, from, to, today);
-      const notices = await countNotices(db, actor.organiserId, from, to);
-      const concern = await countConcernReports(
-        db,
-        actor.organiserId,
+      const counts = await countOrganiserOverview(db, actor.organiserId, {
         from,
         to,
-        settings.concernFeedbackReminderDays,
         today,
-      );
-      const causes = await countCauses(db, actor.organiserId, from, to);
-      const interventions = await countInterventionOutcomes(db, actor.organiserId, from, to);
-      const meetings = await countMeetings(db, actor.organiserId, from, to);
-      return {
-        from,
-        to,
-        schools: schools.map((s) => ({
-          schoolUnitId: s.school_unit_id,
-          schoolUnitName: s.school_unit_name,
-          openCases: s.open_cases,
-          investigationsOpened: s.investigations_opened,
-          investigationsCompleted: s.investigations_completed,
-          investigationsOverdue: s.investigations_overdue,
-          concernReportsWithoutFeedback: s.concern_reports_without_feedback,
-        })),
-        notices,
-        concernReports: {
-          registered: concern.registered,
-          withFeedback: concern.with_feedback,
-          withoutFeedback: concern.without_feedback,
-          overdue: concern.overdue,
-        },
-        causes: causes.map((c) => ({
-          code: c.code,
-          label: label(catalogue.causes, c.code),
-          cases: c.cases,
-          asPrimary: c.as_primary,
-        })),
-        interventions: interventions.map((i) => ({
-          code: i.code,
-          label: label(catalogue.interventions, i.code),
-          count: i.count,
-          schools: i.schools,
-          followUps: i.follow_ups,
-          meanBeforeRate: i.mean_before === null ? null : Number(i.mean_before),
-          meanSinceRate: i.mean_since === null ? null : Number(i.mean_since),
-          improved: i.improved,
-          worsened: i.worsened,
-        })),
-        meetings: {
-          total: meetings.total,
-          sip: meetings.sip,
-          ratings: meetings.ratings,
-          meanRating: meetings.mean_rating === null ? null : Number(meetings.mean_rating),
-        },
-      };
+        reminderDays: settings.concernFeedbackReminderDays,
+      });
+      return presentOrganiserOverview({ from, to, counts, catalogue });
     },
   );
 
@@ -209,7 +132,7 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!hasRole(actor, 'mentor', 'studentHealth', 'principal', 'organiserAdmin')) throw forbidden();
+      if (!canOnOrganiserCases(actor, 'readCatalogue')) throw forbidden();
       return {
         ...(await findCatalogue(db, actor.organiserId)),
         settings: await findCaseSettings(db, actor.organiserId),

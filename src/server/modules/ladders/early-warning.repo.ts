@@ -1,7 +1,25 @@
 /** Early-warning lists and tasks, scoped by relationship in SQL. */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
+import type { Actor } from '../../policies/actor.js';
+import { menteesSql, readablePupilsSql } from '../../policies/scope.js';
 import { hasActiveInterventionSql } from '../../db/ongoing-measure.js';
+import { visibleTasksSql } from './ladders.policy.js';
+
+/**
+ * The pupils of an early-warning view as a condition on `pupil_ladder_states s`: the actor's
+ * mentees, the pupils the actor reads, or (for the organiser, checked by the caller) every pupil.
+ */
+export function earlyWarningScopeSql(
+  actor: Actor,
+  scope: 'mine' | 'school' | 'organiser',
+  schoolUnitId: string | undefined,
+): SQL {
+  if (scope === 'mine') return actor.personId ? sql`s.person_id in (${menteesSql(actor)})` : sql`false`;
+  const unit = schoolUnitId ? sql`s.school_unit_id = ${schoolUnitId}` : sql`true`;
+  if (scope === 'organiser') return unit;
+  return sql`${readablePupilsSql(actor, sql`s.person_id`)} and ${unit}`;
+}
 
 export interface EarlyWarningDbRow {
   person_id: string;
@@ -91,8 +109,38 @@ export interface TaskDbRow {
   done_note: string | null;
 }
 
+/** Tasks the actor may see, by status (default open) and pupil. */
+export function findVisibleTasks(
+  tx: Tx,
+  actor: Actor,
+  filter: { status?: 'open' | 'done' | 'all'; personId?: string },
+): Promise<TaskDbRow[]> {
+  const { status = 'open', personId } = filter;
+  const conditions = [visibleTasksSql(actor)];
+  if (status !== 'all') conditions.push(sql`t.status = ${status}`);
+  if (personId) conditions.push(sql`t.person_id = ${personId}`);
+  return findTasks(tx, actor.organiserId, sql.join(conditions, sql` and `));
+}
+
+/** Every task of a pupil (the pupil's ladder page; the caller has checked the pupil is readable). */
+export function findPupilTasks(tx: Tx, organiserId: string, pupilId: string): Promise<TaskDbRow[]> {
+  return findTasks(tx, organiserId, sql`t.person_id = ${pupilId}`);
+}
+
+/** A task the actor may see, as its commands need it (null otherwise: the caller answers 404). */
+export async function findVisibleTask(tx: Tx, actor: Actor, id: string) {
+  const [task] = await queryRows<{ id: string; person_id: string; status: string; school_unit_id: string | null }>(
+    tx,
+    sql`select t.id, t.person_id, t.status, t.school_unit_id from tasks t
+    where t.organiser_id = ${actor.organiserId} and t.id = ${id} and ${visibleTasksSql(actor)}`,
+  );
+  return task
+    ? { id: task.id, personId: task.person_id, status: task.status, schoolUnitId: task.school_unit_id }
+    : null;
+}
+
 /** Tasks matching an SQL condition on `t`. */
-export async function findTasks(tx: Tx, organiserId: string, condition: SQL): Promise<TaskDbRow[]> {
+async function findTasks(tx: Tx, organiserId: string, condition: SQL): Promise<TaskDbRow[]> {
   return queryRows<TaskDbRow>(
     tx,
     sql`

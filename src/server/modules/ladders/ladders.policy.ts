@@ -1,37 +1,67 @@
 /**
- * Ladder and task permissions:
+ * Ladder and task permissions (docs/architecture.md, "Access"):
+ * - read ladders (the list, a version, its export): rektor and elevhälsa of the version's school
+ *   unit, and of any school for the organiser's own ladder (every school follows it); the
+ *   organiser's huvudman and system administrator everywhere; never a teacher or mentor (issue 15, item 10);
  * - choose/edit/publish a ladder: huvudman for the organiser or any school; rektor for own school;
- * - run an evaluation: the same, plus elevhälsa for own school;
+ * - run an evaluation or a preview: the same, plus elevhälsa for own school;
+ * - close a pupil's step: rektor or elevhälsa at the pupil's school (they own the measures and the
+ *   investigation duty, SL 7:19 a), not the mentor alone (docs/domain, ladder exits);
+ * - the organiser's early-warning overview: huvudman;
+ * - decide a step, set the concern flag: whoever reads the pupil (mentor, rektor, elevhälsa);
  * - tasks: the assignee, and rektor / the task's role at the school; mentors see their mentees' tasks.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { type Actor, hasOrganiserWideRole, schoolUnitsWith } from '../../policies/actor.js';
+import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
 import { menteesSql } from '../../policies/scope.js';
+import { type PolicySubject, type PolicyTable, allows } from '../../policies/table.js';
 import { uuidArray } from '../../db/sql.js';
 
-export function canManageLadder(actor: Actor, schoolUnitId: string | null): boolean {
-  if (hasOrganiserWideRole(actor, 'organiserAdmin')) return true;
-  const units = schoolUnitsWith(actor, 'principal');
-  return schoolUnitId !== null && (units === 'all' || units.includes(schoolUnitId));
+export type LadderAction = 'read' | 'manage' | 'evaluate' | 'closeStep' | 'oversee';
+/** `schoolLeader`: rektor or elevhälsa at some school, asking about the organiser's own ladder. */
+export type LadderRelation = 'schoolLeader';
+
+export const LADDER_POLICY = {
+  read: {
+    roles: ['principal', 'studentHealth'],
+    relations: ['schoolLeader'],
+    organiserRoles: ['organiserAdmin', 'systemAdmin'],
+  },
+  manage: { roles: ['principal'], organiserRoles: ['organiserAdmin'] },
+  evaluate: { roles: ['principal', 'studentHealth'], organiserRoles: ['organiserAdmin'] },
+  closeStep: { roles: ['principal', 'studentHealth'] },
+  oversee: { roles: [], organiserRoles: ['organiserAdmin'] },
+} as const satisfies PolicyTable<LadderAction, LadderRelation>;
+
+/** The subject of a ladder action: a school unit, or the organiser (null: its own ladder, its overview). */
+function subjectOf(actor: Actor, schoolUnitId: string | null): PolicySubject<LadderRelation> {
+  const isSchoolLeader = schoolUnitId === null && hasRole(actor, 'principal', 'studentHealth');
+  return { schoolUnitId, relations: isSchoolLeader ? ['schoolLeader'] : [] };
 }
 
-export function canEvaluate(actor: Actor, schoolUnitId: string | null): boolean {
-  if (canManageLadder(actor, schoolUnitId)) return true;
-  const units = schoolUnitsWith(actor, 'studentHealth');
-  return schoolUnitId !== null && (units === 'all' || units.includes(schoolUnitId));
+/** Whether the actor may take the action on a ladder of the school unit (null: the organiser's own ladder). */
+export const canOnLadder = (actor: Actor, action: LadderAction, schoolUnitId: string | null) =>
+  allows(LADDER_POLICY, actor, action, subjectOf(actor, schoolUnitId));
+
+/**
+ * Whether the actor may close the pupil's step, given the pupil's ladder state. Without a state there
+ * is no school to check: any rektor or elevhälsa may ask, and learns there is no step (409, not 403).
+ * A state without a school unit is closed by no one at a school.
+ */
+export function canCloseStep(actor: Actor, state: { school_unit_id: string | null } | undefined): boolean {
+  if (!state) return hasRole(actor, ...LADDER_POLICY.closeStep.roles);
+  return state.school_unit_id !== null && canOnLadder(actor, 'closeStep', state.school_unit_id);
 }
 
 /**
- * Closing a pupil's step ends the school's escalated attention to the absence, so it is a decision
- * for rektor or elevhälsa at the pupil's school (they own the measures and the investigation duty,
- * SL 7:19 a), not for the mentor alone (docs/domain/ladders.md D7).
+ * What the pupil's ladder page offers its reader. Deciding a step needs only that the actor reads
+ * the pupil, which loading the page has already established.
  */
-export function canCloseStep(actor: Actor, schoolUnitId: string | null): boolean {
-  const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
-  return schoolUnitId !== null && (units === 'all' || units.includes(schoolUnitId));
+export function pupilLadderAbilities(actor: Actor, state: { school_unit_id: string | null } | undefined) {
+  return { canDecide: true, canCloseStep: canCloseStep(actor, state) };
 }
 
-/** SQL condition on tasks `t` the actor may see. */
+/** The relationship scope of tasks as SQL: a condition on tasks `t` the actor may see. */
 export function visibleTasksSql(actor: Actor): SQL {
   const parts: SQL[] = [sql`t.assignee_user_id = ${actor.userId}`];
   if (hasOrganiserWideRole(actor, 'organiserAdmin')) parts.push(sql`t.role = 'organiserAdmin'`);

@@ -1,11 +1,18 @@
 /** Ladder rows → API shapes. */
-import type { EarlyWarningRow, LadderVersionSummary, TaskRow } from '../../../shared/schemas/ladders.js';
+import type {
+  EarlyWarningRow,
+  LadderVersionSummary,
+  PupilLadderResponse,
+  TaskRow,
+} from '../../../shared/schemas/ladders.js';
 import { addDays, isoWeekMonday } from '../../../shared/dates/index.js';
 import type { PeriodFigures } from '../../../shared/measures/index.js';
 import { ONGOING_MEASURE_DAYS } from '../../../shared/ladders/ongoing-measure.js';
-import type { VersionRow } from './ladders.repo.js';
-import type { EarlyWarningDbRow, TaskDbRow } from './early-warning.repo.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
+import type { findLadderDeciders, findOpenConcernFlag, findStepChanges, StateRow, VersionRow } from './ladders.repo.js';
+import type { EarlyWarningDbRow, TaskDbRow } from './early-warning.repo.js';
+import type { Actor } from '../../policies/actor.js';
+import { pupilLadderAbilities } from './ladders.policy.js';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -92,3 +99,48 @@ export const trendWindows = (today: string) => ({
   recent: { from: addDays(today, -27), to: today },
   previous: { from: addDays(today, -55), to: addDays(today, -28) },
 });
+
+/** The pupil's ladder page: the current step and why, its history with who decided, the concern flag, tasks. */
+export function presentPupilLadder(input: {
+  actor: Actor;
+  state: StateRow | undefined;
+  version: VersionRow | undefined;
+  changes: Awaited<ReturnType<typeof findStepChanges>>;
+  deciders: Awaited<ReturnType<typeof findLadderDeciders>>;
+  flag: Awaited<ReturnType<typeof findOpenConcernFlag>>;
+  tasks: TaskDbRow[];
+  today: string;
+}): PupilLadderResponse {
+  const { state, version, changes, deciders, flag, tasks, today } = input;
+  const decidedBy = (date: string, toStep: number) =>
+    deciders.filter((d) => d.date === date && d.step_index === toStep).at(-1)?.name ?? null;
+  return {
+    state:
+      state && version
+        ? {
+            stepIndex: state.step_index,
+            stepKey: state.step_key,
+            stepName: version.definition.steps[state.step_index - 1]?.name ?? null,
+            since: state.since,
+            explanation: state.explanation,
+            evaluationDate: state.evaluation_date,
+            ladderName: version.definition.name,
+            ladderVersion: version.version,
+            steps: version.definition.steps.map((s, i) => ({ index: i + 1, key: s.key, name: s.name })),
+            schoolUnitId: state.school_unit_id,
+          }
+        : null,
+    changes: changes.map((c) => ({
+      date: c.date,
+      fromStep: c.fromStep,
+      toStep: c.toStep,
+      by: c.by,
+      reason: c.reason,
+      explanation: c.explanation,
+      decidedBy: c.by === 'staff' || c.by === 'staffClose' ? decidedBy(c.date, c.toStep) : null,
+    })),
+    concernFlag: flag ? { id: flag.id, setOn: flag.set_on, note: flag.note } : null,
+    tasks: tasks.map((t) => presentTask(t, today)),
+    abilities: pupilLadderAbilities(input.actor, state),
+  };
+}

@@ -1,6 +1,6 @@
 /** Ladder versions, pupil states, decisions, flags and the facts an evaluation needs — set-based. */
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, schema, type Tx } from '../../db/client.js';
 import type { DayFigures } from '../../../shared/measures/index.js';
 import { eachDate } from '../../../shared/dates/index.js';
 import type { LadderDefinition } from '../../../shared/ladders/index.js';
@@ -218,4 +218,37 @@ export async function findAssignees(tx: Tx, organiserId: string, personIds: stri
     order by gm.person_id, (gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})) desc, gm.start_date desc`,
         );
   return { staff, mentorOf: new Map(mentors.map((m) => [m.pupil_id, m.user_id])) };
+}
+
+/** The pupil's step changes, newest first. */
+export async function findStepChanges(tx: Tx, organiserId: string, pupilId: string) {
+  const rows = await tx
+    .select()
+    .from(schema.ladderStepChanges)
+    .where(and(eq(schema.ladderStepChanges.organiserId, organiserId), eq(schema.ladderStepChanges.personId, pupilId)));
+  return rows.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
+}
+
+/** Who decided the pupil's staff decisions, per date and step. */
+export function findLadderDeciders(tx: Tx, organiserId: string, pupilId: string) {
+  return queryRows<{ date: string; step_index: number; name: string }>(
+    tx,
+    sql`select d.date::text as date, d.step_index, u.display_name as name
+      from ladder_decisions d join users u on u.organiser_id = d.organiser_id and u.id = d.decided_by_user_id
+      where d.organiser_id = ${organiserId} and d.person_id = ${pupilId}`,
+  );
+}
+
+/** The pupil's concern flag if set and not cleared. */
+export async function findOpenConcernFlag(
+  tx: Tx,
+  organiserId: string,
+  pupilId: string,
+): Promise<{ id: string; set_on: string; note: string | null } | null> {
+  const [flag] = await queryRows<{ id: string; set_on: string; note: string | null }>(
+    tx,
+    sql`select id, set_on::text as set_on, note from concern_flags
+      where organiser_id = ${organiserId} and person_id = ${pupilId} and cleared_on is null limit 1`,
+  );
+  return flag ?? null;
 }

@@ -2,14 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { schema, queryRows, type Tx, inSequence } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { auditPupilListRead, writeAuditEvent } from '../../audit/write-audit-event.js';
-import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
-import { canReadPupil, readablePupilsSql, menteesSql } from '../../policies/scope.js';
+import type { Actor } from '../../policies/actor.js';
+import { canReadPupil } from '../../policies/scope.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   CompleteTaskRequest,
@@ -29,22 +27,20 @@ import {
   AssigneesResponse,
   CloseLadderStepRequest,
 } from '../../../shared/schemas/ladders.js';
-import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
+import { LadderDefinitionSchema } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
-import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { loadCovers, loadScheduledLessons } from '../measures/lesson-facts.js';
-import { findPatterns } from '../../../shared/measures/index.js';
-import { addDays } from '../../../shared/dates/index.js';
-import { findLadderVersions, findStates } from './ladders.repo.js';
-import { countOverdueWork, findEarlyWarningRows, findTasks } from './early-warning.repo.js';
 import {
-  PATTERN_WINDOW_DAYS,
-  presentEarlyWarning,
-  presentTask,
-  presentVersion,
-  trendWindows,
-} from './ladders.presenter.js';
-import { canCloseStep, canEvaluate, canManageLadder, visibleTasksSql } from './ladders.policy.js';
+  findLadderDeciders,
+  findLadderVersions,
+  findOpenConcernFlag,
+  findStates,
+  findStepChanges,
+} from './ladders.repo.js';
+import { findPupilTasks, findVisibleTask, findVisibleTasks } from './early-warning.repo.js';
+import { buildEarlyWarning, type EarlyWarningQueryInput } from './early-warning.js';
+import { presentPupilLadder, presentTask, presentVersion } from './ladders.presenter.js';
+import { canCloseStep, canOnLadder } from './ladders.policy.js';
+import { recordPupilReads } from '../../audit/record-pupil-reads.js';
 import { saveLadderVersion } from './commands/save-ladder-version.js';
 import { publishLadderVersion } from './commands/publish-ladder-version.js';
 import { deleteLadderDraft, updateLadderDraft } from './commands/update-ladder-draft.js';
@@ -59,116 +55,35 @@ import { startBackgroundJob } from '../../jobs/background-jobs.js';
 import { JobStarted } from '../../../shared/schemas/jobs.js';
 import type { EvaluateJobInput, PreviewJobInput } from './ladder-jobs.js';
 import { EARLY_WARNING_CSV_COLUMNS } from './csv.js';
-import { uuidArray } from '../../db/sql.js';
 import { toCsv } from '../../lib/csv.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });
 
-/** Roles that read ladders at all (the list, a version, its export); a teacher or mentor does not (issue 15, item 10). */
-const canReadLadders = (actor: Actor) => hasRole(actor, 'principal', 'studentHealth', 'organiserAdmin', 'systemAdmin');
-
-/** Versions the actor may see: organiser-wide for huvudman, own school units (and the organiser ladder) for rektor and elevhälsa. */
-function isVersionVisible(actor: Actor, schoolUnitKey: string): boolean {
-  if (!canReadLadders(actor)) return false;
-  if (hasOrganiserWideRole(actor, 'organiserAdmin', 'systemAdmin')) return true;
-  const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
-  return schoolUnitKey === '' || units === 'all' || units.includes(schoolUnitKey);
-}
-
 async function loadVersion(tx: Tx, actor: Actor, id: string) {
   const version = (await findLadderVersions(tx, actor.organiserId)).find((v) => v.id === id);
-  if (!version || !isVersionVisible(actor, version.school_unit_key))
+  if (!version || !canOnLadder(actor, 'read', version.school_unit_key || null))
     throw notFound('NOT_FOUND', 'Trappversionen hittades inte.');
   return version;
 }
 
 async function loadTask(tx: Tx, actor: Actor, id: string) {
-  const [task] = await queryRows<{ id: string; person_id: string; status: string; school_unit_id: string | null }>(
-    tx,
-    sql`select t.id, t.person_id, t.status, t.school_unit_id from tasks t
-    where t.organiser_id = ${actor.organiserId} and t.id = ${id} and ${visibleTasksSql(actor)}`,
-  );
+  const task = await findVisibleTask(tx, actor, id);
   if (!task) throw notFound('TASK_NOT_FOUND', 'Uppgiften hittades inte.');
-  return { id: task.id, personId: task.person_id, status: task.status, schoolUnitId: task.school_unit_id };
+  return task;
 }
 
-/** Flagged patterns per pupil from the measures module, over one set-based load of the pupils' lessons. */
-async function flaggedPatterns(db: Tx, organiserId: string, personIds: string[], from: string, to: string) {
-  const lessons = await loadScheduledLessons(db, organiserId, personIds, from, to);
-  const covers = await loadCovers(db, organiserId, personIds, from, to);
-  const byPupil = new Map<string, typeof lessons>();
-  for (const lesson of lessons) byPupil.set(lesson.personId, [...(byPupil.get(lesson.personId) ?? []), lesson]);
-  return new Map(
-    [...byPupil].map(([personId, own]) => [
-      personId,
-      findPatterns(own, covers.get(personId) ?? [], from, to)
-        .filter((p) => p.isFlagged)
-        .map((p) => ({ dimension: p.dimension, category: p.category })),
-    ]),
-  );
+/** The early warning for the actor; the organiser's overview is the huvudman's (403). */
+function loadEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryInput, today: string) {
+  if (query.scope === 'organiser' && !canOnLadder(actor, 'oversee', null))
+    throw forbidden('Huvudmannens översikt är för huvudmannen.');
+  return buildEarlyWarning(db, actor, query, today);
 }
 
-type EarlyWarningQueryInput = { scope: 'mine' | 'school' | 'organiser'; schoolUnitId?: string; minStep?: number };
-
-/** The early-warning list for the actor's scope, with per-step and per-school counts. */
-async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryInput, today: string) {
-  const { scope, schoolUnitId, minStep = 1 } = query;
-  let condition: SQL;
-  if (scope === 'mine') condition = actor.personId ? sql`s.person_id in (${menteesSql(actor)})` : sql`false`;
-  else if (scope === 'organiser') {
-    if (!hasOrganiserWideRole(actor, 'organiserAdmin')) throw forbidden('Huvudmannens översikt är för huvudmannen.');
-    condition = schoolUnitId ? sql`s.school_unit_id = ${schoolUnitId}` : sql`true`;
-  } else {
-    condition = readablePupilsSql(actor, sql`s.person_id`);
-    if (schoolUnitId) condition = sql`${condition} and s.school_unit_id = ${schoolUnitId}`;
-  }
-  const rows = await findEarlyWarningRows(db, actor.organiserId, condition, minStep, today);
-  const overdue = await countOverdueWork(db, actor.organiserId, condition, today);
-  const windows = trendWindows(today);
-  const ids = sql`pd.person_id = any(${uuidArray(rows.map((r) => r.person_id))})`;
-  const [recent, previous] = await inSequence(
-    () => aggregateFigures(db, actor.organiserId, ids, windows.recent.from, windows.recent.to),
-    () => aggregateFigures(db, actor.organiserId, ids, windows.previous.from, windows.previous.to),
-  );
-  const patterns = await flaggedPatterns(
-    db,
-    actor.organiserId,
-    rows.map((r) => r.person_id),
-    addDays(today, -(PATTERN_WINDOW_DAYS - 1)),
-    today,
-  );
-  const presented = rows.map((r) =>
-    presentEarlyWarning(r, today, recent.get(r.person_id), previous.get(r.person_id), patterns.get(r.person_id) ?? []),
-  );
-  const perStep = new Map<number, { stepIndex: number; stepName: string | null; pupils: number }>();
-  const perSchool = new Map<
-    string,
-    { schoolUnitId: string | null; schoolUnitName: string | null; onStep: number; withoutMeasure: number }
-  >();
-  for (const r of presented) {
-    const step = perStep.get(r.stepIndex) ?? { stepIndex: r.stepIndex, stepName: r.stepName, pupils: 0 };
-    step.pupils++;
-    perStep.set(r.stepIndex, step);
-    const school = perSchool.get(r.schoolUnitId ?? '') ?? {
-      schoolUnitId: r.schoolUnitId,
-      schoolUnitName: r.schoolUnitName,
-      onStep: 0,
-      withoutMeasure: 0,
-    };
-    school.onStep++;
-    if (r.isWithoutMeasure) school.withoutMeasure++;
-    perSchool.set(r.schoolUnitId ?? '', school);
-  }
-  return {
-    date: today,
-    rows: presented,
-    perStep: [...perStep.values()].sort((a, b) => a.stepIndex - b.stepIndex),
-    perSchool: [...perSchool.values()],
-    withoutMeasure: presented.filter((r) => r.isWithoutMeasure).length,
-    overdueTasks: overdue.tasks,
-    overdueInvestigations: overdue.investigations,
-  };
+/** The pupil through the relationship scope. @throws PUPIL_NOT_FOUND when the actor may not read the pupil */
+async function loadPupil(tx: Tx, actor: Actor, pupilId: string): Promise<string> {
+  if (!(await canReadPupil(tx, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+  return pupilId;
 }
 
 export async function ladderRoutes(fastify: FastifyInstance, { database, clock, jobs }: AppContext): Promise<void> {
@@ -186,9 +101,9 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!canReadLadders(actor)) throw forbidden();
+      if (!canOnLadder(actor, 'read', null)) throw forbidden();
       const versions = (await findLadderVersions(db, actor.organiserId)).filter((v) =>
-        isVersionVisible(actor, v.school_unit_key),
+        canOnLadder(actor, 'read', v.school_unit_key || null),
       );
       return {
         presets: Object.entries(LADDER_PRESETS).map(([id, d]) => ({
@@ -216,7 +131,8 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     async (request, reply) => {
       const actor = actorOf(request);
       const { schoolUnitId, presetId, definition, effectiveFrom, publish } = request.body;
-      if (!canManageLadder(actor, schoolUnitId)) throw forbidden('Du kan inte ändra trappan för den här enheten.');
+      if (!canOnLadder(actor, 'manage', schoolUnitId))
+        throw forbidden('Du kan inte ändra trappan för den här enheten.');
       if (presetId !== undefined && !isLadderPresetId(presetId))
         throw new AppError('VALIDATION_FAILED', 'Okänd förinställning.', [
           { path: '/presetId', message: 'Välj en förinställning i listan.' },
@@ -252,7 +168,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
         const v = await loadVersion(tx, actor, request.params.id);
-        if (!canManageLadder(actor, v.school_unit_key || null)) throw forbidden();
+        if (!canOnLadder(actor, 'manage', v.school_unit_key || null)) throw forbidden();
         await publishLadderVersion(
           tx,
           auditContextOf(request),
@@ -286,7 +202,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
         const v = await loadVersion(tx, actor, request.params.id);
-        if (!canManageLadder(actor, v.school_unit_key || null)) throw forbidden();
+        if (!canOnLadder(actor, 'manage', v.school_unit_key || null)) throw forbidden();
         await updateLadderDraft(
           tx,
           auditContextOf(request),
@@ -312,7 +228,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
         const v = await loadVersion(tx, actor, request.params.id);
-        if (!canManageLadder(actor, v.school_unit_key || null)) throw forbidden();
+        if (!canOnLadder(actor, 'manage', v.school_unit_key || null)) throw forbidden();
         await deleteLadderDraft(tx, auditContextOf(request), { id: v.id, status: v.status, version: v.version });
       });
       return reply.status(204).send(null);
@@ -351,7 +267,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       const actor = actorOf(request);
       const today = clock.today();
       const v = await loadVersion(db, actor, request.params.id);
-      if (!canEvaluate(actor, v.school_unit_key || null)) throw forbidden();
+      if (!canOnLadder(actor, 'evaluate', v.school_unit_key || null)) throw forbidden();
       const date = request.body.date ?? today;
       if (date > today)
         throw new AppError('VALIDATION_FAILED', 'Förhandsvisningen kan inte gälla ett datum efter idag.', [
@@ -382,9 +298,8 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     async (request, reply) => {
       const actor = actorOf(request);
       const { schoolUnitId, personId } = request.body;
-      if (personId) {
-        if (!(await canReadPupil(db, actor, personId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
-      } else if (!canEvaluate(actor, schoolUnitId ?? null)) throw forbidden();
+      if (personId) await loadPupil(db, actor, personId);
+      else if (!canOnLadder(actor, 'evaluate', schoolUnitId ?? null)) throw forbidden();
       const input: EvaluateJobInput = {
         date: clock.today(),
         ...(schoolUnitId ? { schoolUnitId } : {}),
@@ -411,8 +326,8 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       },
     },
     async (request) => {
-      const result = await buildEarlyWarning(db, actorOf(request), request.query, clock.today());
-      await auditPupilListRead(
+      const result = await loadEarlyWarning(db, actorOf(request), request.query, clock.today());
+      await recordPupilReads(
         db,
         auditContextOf(request),
         'early-warning',
@@ -432,8 +347,8 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       },
     },
     async (request, reply) => {
-      const result = await buildEarlyWarning(db, actorOf(request), request.query, clock.today());
-      await auditPupilListRead(
+      const result = await loadEarlyWarning(db, actorOf(request), request.query, clock.today());
+      await recordPupilReads(
         db,
         auditContextOf(request),
         'early-warning-csv',
@@ -458,12 +373,8 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     },
     async (request) => {
       const actor = actorOf(request);
-      const { status = 'open', personId } = request.query;
-      const conditions = [visibleTasksSql(actor)];
-      if (status !== 'all') conditions.push(sql`t.status = ${status}`);
-      if (personId) conditions.push(sql`t.person_id = ${personId}`);
-      const rows = await findTasks(db, actor.organiserId, sql.join(conditions, sql` and `));
-      await auditPupilListRead(
+      const rows = await findVisibleTasks(db, actor, request.query);
+      await recordPupilReads(
         db,
         auditContextOf(request),
         'tasks',
@@ -549,67 +460,17 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     },
     async (request) => {
       const actor = actorOf(request);
-      const pupilId = request.params.id;
-      if (!(await canReadPupil(db, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
-      const today = clock.today();
+      const pupilId = await loadPupil(db, actor, request.params.id);
       const state = (await findStates(db, actor.organiserId, [pupilId])).get(pupilId);
       const version = state
         ? (await findLadderVersions(db, actor.organiserId)).find((v) => v.id === state.ladder_version_id)
         : undefined;
-      const changes = await db
-        .select()
-        .from(schema.ladderStepChanges)
-        .where(
-          and(
-            eq(schema.ladderStepChanges.organiserId, actor.organiserId),
-            eq(schema.ladderStepChanges.personId, pupilId),
-          ),
-        );
-      const deciders = await queryRows<{ date: string; step_index: number; name: string }>(
-        db,
-        sql`select d.date::text as date, d.step_index, u.display_name as name
-      from ladder_decisions d join users u on u.organiser_id = d.organiser_id and u.id = d.decided_by_user_id
-      where d.organiser_id = ${actor.organiserId} and d.person_id = ${pupilId}`,
-      );
-      const decidedBy = (date: string, toStep: number) =>
-        deciders.filter((d) => d.date === date && d.step_index === toStep).at(-1)?.name ?? null;
-      const [flag] = await queryRows<{ id: string; set_on: string; note: string | null }>(
-        db,
-        sql`select id, set_on::text as set_on, note from concern_flags
-      where organiser_id = ${actor.organiserId} and person_id = ${pupilId} and cleared_on is null limit 1`,
-      );
-      const tasks = await findTasks(db, actor.organiserId, sql`t.person_id = ${pupilId}`);
-      await writeAuditEvent(db, auditContextOf(request), { type: 'pupil.read', pupilId, data: { view: 'ladder' } });
-      return {
-        state:
-          state && version
-            ? {
-                stepIndex: state.step_index,
-                stepKey: state.step_key,
-                stepName: version.definition.steps[state.step_index - 1]?.name ?? null,
-                since: state.since,
-                explanation: state.explanation,
-                evaluationDate: state.evaluation_date,
-                ladderName: version.definition.name,
-                ladderVersion: version.version,
-                steps: version.definition.steps.map((s, i) => ({ index: i + 1, key: s.key, name: s.name })),
-                schoolUnitId: state.school_unit_id,
-              }
-            : null,
-        changes: changes
-          .sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
-          .map((c) => ({
-            date: c.date,
-            fromStep: c.fromStep,
-            toStep: c.toStep,
-            by: c.by,
-            reason: c.reason,
-            explanation: c.explanation,
-            decidedBy: c.by === 'staff' || c.by === 'staffClose' ? decidedBy(c.date, c.toStep) : null,
-          })),
-        concernFlag: flag ? { id: flag.id, setOn: flag.set_on, note: flag.note } : null,
-        tasks: tasks.map((t) => presentTask(t, today)),
-      };
+      const changes = await findStepChanges(db, actor.organiserId, pupilId);
+      const deciders = await findLadderDeciders(db, actor.organiserId, pupilId);
+      const flag = await findOpenConcernFlag(db, actor.organiserId, pupilId);
+      const tasks = await findPupilTasks(db, actor.organiserId, pupilId);
+      await recordPupilReads(db, auditContextOf(request), 'ladder', [pupilId]);
+      return presentPupilLadder({ actor, state, version, changes, deciders, flag, tasks, today: clock.today() });
     },
   );
 
@@ -626,10 +487,9 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (!hasRole(actor, 'principal', 'studentHealth', 'mentor')) throw forbidden();
       await db.transaction(async (tx) => {
-        if (!(await canReadPupil(tx, actor, request.params.id)))
-          throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+        // Whoever reads the pupil (mentor, rektor or elevhälsa of the pupil's school) decides a step.
+        await loadPupil(tx, actor, request.params.id);
         await decideLadderStep(tx, { ...auditContextOf(request), actorUserId: actor.userId }, request.params.id, {
           ...request.body,
           date: clock.today(),
@@ -655,18 +515,15 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       const actor = actorOf(request);
       const pupilId = request.params.id;
       await db.transaction(async (tx) => {
-        if (!(await canReadPupil(tx, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+        await loadPupil(tx, actor, pupilId);
         const today = clock.today();
         // Bring the state up to today first, so the step closed is the one the pupil is on now.
         await evaluateLadders(tx, auditContextOf(request), { date: today, personIds: [pupilId] });
         const state = (await findStates(tx, actor.organiserId, [pupilId])).get(pupilId);
         const noStep = () => new AppError('LADDER_NO_STEP', 'Eleven är inte på något steg i trappan.');
-        // Who may close comes before whether there is a step (403 before 409); without a state, any rektor/elevhälsa role.
-        const closerUnits = schoolUnitsWith(actor, 'principal', 'studentHealth');
-        const mayClose = state
-          ? canCloseStep(actor, state.school_unit_id)
-          : closerUnits === 'all' || closerUnits.length > 0;
-        if (!mayClose) throw forbidden('Bara rektor och elevhälsan på elevens skola kan avsluta ett steg.');
+        // Who may close comes before whether there is a step (403 before 409).
+        if (!canCloseStep(actor, state))
+          throw forbidden('Bara rektor och elevhälsan på elevens skola kan avsluta ett steg.');
         if (!state || state.step_index === 0) throw noStep();
         await closeLadderStep(tx, { ...auditContextOf(request), actorUserId: actor.userId }, pupilId, {
           reason: request.body.reason.trim(),
@@ -694,7 +551,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
         const actor = actorOf(request);
         const { id } = request.params as { id: string };
         await db.transaction(async (tx) => {
-          if (!(await canReadPupil(tx, actor, id))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+          await loadPupil(tx, actor, id);
           await setConcernFlag(tx, { ...auditContextOf(request), actorUserId: actor.userId }, id, {
             isSet,
             date: clock.today(),

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { readablePupilsSql } from '../../policies/scope.js';
-import { uuidArray } from '../../db/sql.js';
+import { aggregateFigures } from '../measures/aggregate-figures.js';
 
 export interface PupilRow {
   id: string;
@@ -113,9 +113,14 @@ export async function findActivityTeacherNames(
     sql`select at.activity_id, p.given_name || ' ' || p.family_name as name
     from activity_teachers at join duties d on d.organiser_id = at.organiser_id and d.id = at.duty_id
     join persons p on p.organiser_id = d.organiser_id and p.id = d.person_id
-    where at.organiser_id = ${organiserId} and at.activity_id = any(${uuidArray(activityIds)})`,
+    where at.organiser_id = ${organiserId} and at.activity_id = any(${`{${activityIds.join(',')}}`}::uuid[])`,
   );
   const byActivity = new Map<string, string[]>();
   for (const r of rows) byActivity.set(r.activity_id, [...(byActivity.get(r.activity_id) ?? []), r.name]);
   return byActivity;
+}
+
+/** Absence figures for the period of every pupil the actor may read, by pupil. */
+export function aggregateReadablePupilFigures(tx: Tx, actor: Actor, from: string, to: string) {
+  return aggregateFigures(tx, actor.organiserId, readablePupilsSql(actor, sql`pd.person_id`), from, to);
 }

@@ -2,21 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
 import { notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { readablePupilsSql } from '../../policies/scope.js';
 import { assertDateRange } from '../../http/date-range.js';
-import { auditPupilListRead, writeAuditEvent } from '../../audit/write-audit-event.js';
+import { recordPupilReads } from '../../audit/record-pupil-reads.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { PupilListQuery, PupilListResponse, PupilPage, PupilPageQuery } from '../../../shared/schemas/pupils.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { aggregateFigures, noFigures } from '../measures/aggregate-figures.js';
-import { findReadablePupils } from './pupils.repo.js';
+import { aggregateReadablePupilFigures, findReadablePupils } from './pupils.repo.js';
 import { findCurrentTerm } from '../../db/terms.js';
+import { presentPupilList } from './pupils.presenter.js';
 import { buildPupilPage } from './pupil-page.js';
-import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 export async function pupilRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
@@ -36,33 +33,17 @@ export async function pupilRoutes(fastify: FastifyInstance, { database, clock }:
       const actor = actorOf(request);
       const { from, to, schoolUnitId, groupId } = request.query;
       assertDateRange(from, to);
-      const pupils = await findReadablePupils(database.db, actor, to, { schoolUnitId, groupId });
-      const figures = await aggregateFigures(
-        database.db,
-        actor.organiserId,
-        readablePupilsSql(actor, sql`pd.person_id`),
-        from,
-        to,
-      );
-      await auditPupilListRead(
-        database.db,
-        auditContextOf(request),
-        'pupil-list',
-        pupils.map((p) => p.id),
-      );
-      return {
-        from,
-        to,
-        pupils: pupils.map((p) => ({
-          personId: p.id,
-          givenName: p.given_name,
-          familyName: p.family_name,
-          isProtected: PROTECTED_MARKINGS.has(p.security_marking),
-          className: p.class_name,
-          schoolUnitName: p.school_unit_name,
-          figures: figures.get(p.id) ?? noFigures(from, to),
-        })),
-      };
+      return database.db.transaction(async (tx) => {
+        const pupils = await findReadablePupils(tx, actor, to, { schoolUnitId, groupId });
+        const figures = await aggregateReadablePupilFigures(tx, actor, from, to);
+        await recordPupilReads(
+          tx,
+          auditContextOf(request),
+          'pupil-list',
+          pupils.map((p) => p.id),
+        );
+        return presentPupilList({ from, to }, pupils, figures);
+      });
     },
   );
 
@@ -89,11 +70,7 @@ export async function pupilRoutes(fastify: FastifyInstance, { database, clock }:
         const to = request.query.to ?? defaultTo;
         assertDateRange(from, to);
         // Reads of a named child's absence record are logged (who looked, when).
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'pupil.read',
-          pupilId: pupil.id,
-          data: { view: 'pupil-page' },
-        });
+        await recordPupilReads(tx, auditContextOf(request), 'pupil-page', [pupil.id]);
         return buildPupilPage(tx, actor.organiserId, pupil, from, to);
       });
     },

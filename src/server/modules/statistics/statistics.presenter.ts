@@ -1,8 +1,9 @@
 /** Aggregates → API shapes. Rates only through the measures module's periodFromTotals. */
 import { periodFromTotals, type PeriodTotals } from '../../../shared/measures/totals.js';
 import { emptyBandCounts, isUncertain } from '../../../shared/statistics/index.js';
-import type { StatFigures } from '../../../shared/schemas/statistics.js';
-import type { CellAggregate } from './statistics.repo.js';
+import type { BoardReportList, SharingResponse, StatFigures } from '../../../shared/schemas/statistics.js';
+import type { CellAggregate, findSharing, listBoardReports } from './statistics.repo.js';
+import type { Static } from 'typebox';
 
 const ZERO: PeriodTotals = {
   scheduled: 0,
@@ -52,3 +53,20 @@ export function presentFigures(
 /** Cells keyed by `${schoolUnitId}|${key}`. */
 export const cellKey = (schoolUnitId: string | null, key: string) => `${schoolUnitId ?? ''}|${key}`;
 export const indexCells = (cells: CellAggregate[]) => new Map(cells.map((c) => [cellKey(c.schoolUnitId, c.key), c]));
+
+export function presentBoardReport(
+  r: Awaited<ReturnType<typeof listBoardReports>>[number],
+): Static<typeof BoardReportList>['reports'][number] {
+  return {
+    id: r.id,
+    from: r.period_from,
+    to: r.period_to,
+    origin: r.origin,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+/** The organiser's regional sharing (off until the huvudman turns it on). */
+export function presentSharing(row: Awaited<ReturnType<typeof findSharing>>): Static<typeof SharingResponse> {
+  return { isShared: row?.is_shared ?? false, changedAt: row ? new Date(row.changed_at).toISOString() : null };
+}

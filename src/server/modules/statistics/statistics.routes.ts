@@ -21,7 +21,7 @@ import {
 } from '../../../shared/schemas/statistics.js';
 import {
   assertOrganiserView,
-  canListPupils,
+  canOnStatistics,
   pupilListUnit,
   regionOf,
   schoolStatisticsUnits,
@@ -42,7 +42,9 @@ import {
   schoolStatisticsCsv,
 } from './statistics.csv.js';
 import { setSharing } from './commands/set-sharing.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
+import { recordCellPupilsRead } from './commands/record-cell-pupils-read.js';
+import { recordRegionView } from './commands/record-region-view.js';
+import { presentBoardReport, presentSharing } from './statistics.presenter.js';
 import { buildBoardReportPdf } from './commands/generate-board-report.js';
 import { setBoardReportSchedule } from './commands/set-board-report-schedule.js';
 import { findBoardReport, findBoardReportSchedule, listBoardReports } from './statistics.repo.js';
@@ -83,7 +85,10 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     });
     return {
       ...result,
-      schoolUnits: result.schoolUnits.map((u) => ({ ...u, canListPupils: canListPupils(actor, u.schoolUnitId) })),
+      schoolUnits: result.schoolUnits.map((u) => ({
+        ...u,
+        canListPupils: canOnStatistics(actor, 'listPupils', u.schoolUnitId),
+      })),
     };
   };
   const organiser = async (request: { query: StatisticsQuery } & Parameters<typeof actorOf>[0]) => {
@@ -159,10 +164,12 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
         const [unit] = await findSchoolUnits(tx, actor.organiserId, [schoolUnitId]);
         if (!unit) throw notFound('NOT_FOUND', 'Skolenheten finns inte.');
         const pupils = await listCellPupils(tx, actor.organiserId, { schoolUnitId, from, to, breakdown, key, band });
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'statistics.read-pupils',
-          data: { schoolUnitId, from, to, breakdown, key, band: band ?? null, pupils: pupils.length },
-        });
+        await recordCellPupilsRead(
+          tx,
+          auditContextOf(request),
+          { schoolUnitId, from, to, breakdown, key, band: band ?? null },
+          pupils.length,
+        );
         return {
           from,
           to,
@@ -303,13 +310,7 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
       const actor = actorOf(request);
       assertOrganiserView(actor);
       return {
-        reports: (await listBoardReports(db, actor.organiserId)).map((r) => ({
-          id: r.id,
-          from: r.period_from,
-          to: r.period_to,
-          origin: r.origin,
-          createdAt: new Date(r.created_at).toISOString(),
-        })),
+        reports: (await listBoardReports(db, actor.organiserId)).map(presentBoardReport),
       };
     },
   );
@@ -350,8 +351,7 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     async (request) => {
       const actor = actorOf(request);
       assertOrganiserView(actor);
-      const row = await findSharing(db, actor.organiserId);
-      return { isShared: row?.is_shared ?? false, changedAt: row ? new Date(row.changed_at).toISOString() : null };
+      return presentSharing(await findSharing(db, actor.organiserId));
     },
   );
 
@@ -380,10 +380,12 @@ export async function statisticsRoutes(fastify: FastifyInstance, { database, clo
     assertDateRange(from, to);
     return db.transaction(async (tx) => {
       const result = await buildRegionalStatistics(tx, regionId, { from, to, minCoverage });
-      await writeAuditEvent(tx, auditContextOf(request), {
-        type: 'statistics.view-region',
-        data: { from, to, organiserIds: result.organisers.map((o) => o.organiserId) },
-      });
+      await recordRegionView(
+        tx,
+        auditContextOf(request),
+        { from, to },
+        result.organisers.map((o) => o.organiserId),
+      );
       return result;
     });
   };

@@ -4,6 +4,7 @@ import { AppError } from '../../../errors.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { plannedFollowUps } from '../../../../shared/cases/index.js';
 import type { AddInterventionRequest } from '../../../../shared/schemas/cases.js';
+import { assertAssignableStaff } from '../../../policies/assignable-staff.js';
 import type { Catalogue } from '../cases.repo.js';
 import { assertOpen, subjectOf, type CaseRef } from '../case-ref.js';
 
@@ -15,6 +16,8 @@ export async function addIntervention(
   catalogue: Catalogue,
   input: AddInterventionRequest,
 ): Promise<{ id: string }> {
+  if (input.responsibleUserId)
+    await assertAssignableStaff(tx, ctx.organiserId, c.schoolUnitId, input.responsibleUserId, '/responsibleUserId');
   assertOpen(c);
   if (!catalogue.interventions.some((x) => x.code === input.code && !x.isRetired)) {
     throw new AppError('UNKNOWN_CATALOGUE_CODE', 'Insatsen finns inte i katalogen.', [

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { schema, type Tx } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
+import { AppError } from '../../../errors.js';
+import { isSchoolUnit } from '../cases.repo.js';
 import { subjectOf, type CaseRef } from '../case-ref.js';
 
 /**
  * The sending school prepares the information the receiving school needs (3 kap. 12 j §
  * skollagen); the receiving school's rektor and elevhälsa see it once the pupil is enrolled there.
+ * @throws VALIDATION_FAILED when the receiving school is unknown or the case's own
  */
 export async function prepareHandover(
   tx: Tx,
@@ -13,6 +16,10 @@ export async function prepareHandover(
   c: CaseRef,
   input: { toSchoolUnitId: string; summary: string; preparedOn: string },
 ): Promise<{ id: string }> {
+  if (input.toSchoolUnitId === c.schoolUnitId || !(await isSchoolUnit(tx, ctx.organiserId, input.toSchoolUnitId)))
+    throw new AppError('VALIDATION_FAILED', 'Välj en annan skolenhet.', [
+      { path: '/toSchoolUnitId', message: 'Okänd eller samma skolenhet.' },
+    ]);
   const id = randomUUID();
   await tx.insert(schema.caseHandovers).values({
     organiserId: ctx.organiserId,

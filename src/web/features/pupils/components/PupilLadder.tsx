@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { PupilLadderResponse } from '@shared/schemas/ladders';
 import { api } from '../../../api/endpoints';
 import { useApiQuery } from '../../../hooks/useApiQuery';
-import { useAuth } from '../../../auth/AuthContext';
-import { canCloseLadderStep, canDecideLadderStep } from '../../../auth/permissions';
 import { Badge } from '../../../components/Badge';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -389,12 +387,11 @@ function CloseStep({
  */
 export function PupilLadder({ pupilId }: { pupilId: string }) {
   const { t } = useTranslation();
-  const { me } = useAuth();
   const query = useApiQuery<PupilLadderResponse>(api.pupilLadderPath(pupilId));
   const [status, setStatus] = useState('');
   const tasksHeadingRef = useRef<HTMLHeadingElement>(null);
-  const canDecide = me ? canDecideLadderStep(me) : false;
   const data = query.data;
+  const canDecide = data?.abilities.canDecide ?? false;
 
   const handleChanged = (message: string) => {
     setStatus(message);
@@ -421,7 +418,7 @@ export function PupilLadder({ pupilId }: { pupilId: string }) {
           <h3>{t('pupilLadder.concern.heading')}</h3>
           <ConcernFlag pupilId={pupilId} flag={data.concernFlag} canChange={canDecide} onChanged={handleChanged} />
         </div>
-        {data.state && data.state.stepIndex > 0 && me && canCloseLadderStep(me, data.state.schoolUnitId ?? null) && (
+        {data.state && data.state.stepIndex > 0 && data.abilities.canCloseStep && (
           <div className="card">
             <CloseStep pupilId={pupilId} state={data.state} onChanged={handleChanged} />
           </div>
