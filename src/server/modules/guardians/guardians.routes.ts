@@ -293,15 +293,13 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
         const [row] = await findLeaveRequests(tx, actor.organiserId, sql`lr.id = ${id}`);
         return presentLeave(row);
       });
-      return reply
-        .status(201)
-        .send({
-          id: result.id,
-          decidedByRole: result.decidedByRole,
-          schoolDays: result.schoolDays,
-          leaveDaysBefore: result.leaveDaysBefore,
-          isOverTenDays: result.isOverTenDays,
-        });
+      return reply.status(201).send({
+        id: result.id,
+        decidedByRole: result.decidedByRole,
+        schoolDays: result.schoolDays,
+        leaveDaysBefore: result.leaveDaysBefore,
+        isOverTenDays: result.isOverTenDays,
+      });
     },
   );
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
 import { schema, queryRows, type Tx, inSequence } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
@@ -112,7 +112,7 @@ type EarlyWarningQueryInput = { scope: 'mine' | 'school' | 'organiser'; schoolUn
 /** The early-warning list for the actor's scope, with per-step and per-school counts. */
 async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryInput, today: string) {
   const { scope, schoolUnitId, minStep = 1 } = query;
-  let condition;
+  let condition: SQL;
   if (scope === 'mine') condition = actor.personId ? sql`s.person_id in (${menteesSql(actor)})` : sql`false`;
   else if (scope === 'organiser') {
     if (!hasOrganiserWideRole(actor, 'organiserAdmin')) throw forbidden('Huvudmannens översikt är för huvudmannen.');

@@ -164,15 +164,13 @@ describe('SS12000 read API', () => {
   it('answers 401 in the SS12000 error shape without a valid token: none, unknown, without the scope, revoked', async () => {
     const db = t.database.db;
     const noScope = `narvaro_${randomUUID()}`;
-    await db
-      .insert(schema.apiTokens)
-      .values({
-        organiserId: world.organiserId,
-        id: randomUUID(),
-        name: 'Utan behörighet',
-        tokenHash: hashApiToken(noScope),
-        scopes: [],
-      });
+    await db.insert(schema.apiTokens).values({
+      organiserId: world.organiserId,
+      id: randomUUID(),
+      name: 'Utan behörighet',
+      tokenHash: hashApiToken(noScope),
+      scopes: [],
+    });
     const admin = await logInAs(t.app, world.usernames.organiserAdmin);
     const revokedToken = (
       await admin.request({
