@@ -34,6 +34,7 @@ import {
 import { uuidArray } from '../../measures/measures.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
 import { openCasesFromLadder, type LadderCaseOpening } from '../../cases/commands/open-cases-from-ladder.js';
+import type { EvaluationSummary } from '../../../../shared/schemas/ladders.js';
 
 export interface EvaluateLaddersInput {
   date: string;
@@ -41,15 +42,7 @@ export interface EvaluateLaddersInput {
   personIds?: string[];
 }
 
-export interface EvaluationSummary {
-  pupils: number;
-  onStep: number;
-  changes: number;
-  tasks: number;
-  outbox: number;
-  /** State rows rewritten; the others only had their evaluation date moved. */
-  written: number;
-}
+export type { EvaluationSummary };
 
 const ROWS_PER_INSERT = 1000;
 /** Pupils evaluated together (whole school units): one load of their rows, one round of writes. */
