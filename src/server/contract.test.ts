@@ -4,6 +4,9 @@
  * its declared body and answer are the shape the route declares. Both sides go through the same
  * OpenAPI conversion (@fastify/swagger), so the comparison sees what a generated client would.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import swagger from '@fastify/swagger';
@@ -81,5 +84,19 @@ describe('the web client and the OpenAPI document agree', () => {
   it('lists each method and path once', () => {
     const keys = cases.map(({ method, path }) => `${method} ${path}`);
     expect(keys.length).toBe(new Set(keys).size);
+  });
+});
+
+describe('the web app calls the API only through the endpoint list', () => {
+  it('has no API path written out in src/web', () => {
+    const web = fileURLToPath(new URL('../web', import.meta.url));
+    const files = (fs.readdirSync(web, { recursive: true }) as string[]).filter(
+      (file) => /\.tsx?$/.test(file) && !file.endsWith('.test.ts') && !file.endsWith('.test.tsx'),
+    );
+    // The client itself may name a prefix (401s from /api/auth/ are not a lost session).
+    const written = files
+      .filter((file) => file !== path.join('api', 'client.ts'))
+      .filter((file) => /['`]\/api\/[a-z]/.test(fs.readFileSync(path.join(web, file), 'utf8')));
+    expect(written).toEqual([]);
   });
 });

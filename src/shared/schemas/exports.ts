@@ -10,3 +10,8 @@ export const ExportResult = Type.Object({
   downloadPath: Type.String(),
 });
 export type ExportResult = Static<typeof ExportResult>;
+
+export const StartExportRequest = Type.Object(
+  { includeCases: Type.Boolean({ description: 'Include case data (ärenden); the UI warns first' }) },
+  { additionalProperties: false },
+);

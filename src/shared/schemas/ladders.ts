@@ -208,3 +208,5 @@ export type EvaluationSummary = Static<typeof EvaluationSummary>;
 
 /** A saved ladder version: its id and number. */
 export const LadderVersionCreated = Type.Object({ id: Uuid, version: Type.Integer() });
+/** Publishing a version, optionally from another date than the one saved with it. */
+export const PublishVersionRequest = Type.Object({ effectiveFrom: Type.Optional(Type.String({ format: 'date' })) });

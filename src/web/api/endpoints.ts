@@ -125,7 +125,7 @@ export const api = {
   publishLadderVersion: (id: string, effectiveFrom?: string) =>
     callApi(E.publishLadderVersion, { id }, effectiveFrom ? { effectiveFrom } : {}),
   /** Changes a draft in place (the same version number); published versions answer 409. */
-  updateLadderDraft: (id: string, body: { definition: unknown; effectiveFrom: string }) =>
+  updateLadderDraft: (id: string, body: BodyOf<typeof E.updateLadderDraft>) =>
     callApi(E.updateLadderDraft, { id }, body),
   /** Discards a draft. */
   deleteLadderDraft: (id: string) => callApi(E.deleteLadderDraft, { id }),
@@ -133,13 +133,12 @@ export const api = {
    * Starts the preview of a version as a background job: as of `date` (default today), optionally
    * as if it applied from another date (the editor's, unsaved). The result is a PreviewResponse.
    */
-  startLadderPreview: (id: string, body: { effectiveFrom?: string; date?: string }) =>
+  startLadderPreview: (id: string, body: BodyOf<typeof E.startLadderPreview>) =>
     callApi(E.startLadderPreview, { id }, body),
   /** A plain link (download): the version as a ladder file. */
   ladderExportUrl: (id: string) => urlOf(E.ladderExport, { id }),
   /** Starts an evaluation as a background job; the result is an EvaluationSummary. */
-  startLadderEvaluation: (body: { schoolUnitId?: string; personId?: string }) =>
-    callApi(E.startLadderEvaluation, {}, body),
+  startLadderEvaluation: (body: BodyOf<typeof E.startLadderEvaluation>) => callApi(E.startLadderEvaluation, {}, body),
   /** A background job's status, progress and result (only for the user who started it). */
   jobPath: (id: string) => urlOf(E.job, { id }),
 
@@ -153,7 +152,7 @@ export const api = {
   reassignTask: (id: string, userId: string) => callApi(E.reassignTask, { id }, { userId }),
 
   pupilLadderPath: (id: string) => urlOf(E.pupilLadder, { id }),
-  decideLadderStep: (pupilId: string, body: { stepIndex: number; reason: string }) =>
+  decideLadderStep: (pupilId: string, body: BodyOf<typeof E.decideLadderStep>) =>
     callApi(E.decideLadderStep, { id: pupilId }, body),
   closeLadderStep: (pupilId: string, reason: string) => callApi(E.closeLadderStep, { id: pupilId }, { reason }),
   setConcernFlag: (pupilId: string, note?: string) => callApi(E.setConcernFlag, { id: pupilId }, note ? { note } : {}),
@@ -219,7 +218,7 @@ export const api = {
   createApiToken: (body: CreateApiTokenBody) => callApi(E.createApiToken, {}, body),
   revokeApiToken: (id: string) => callApi(E.revokeApiToken, { id }),
   /** Starts the full export as a background job; the result is an ExportResult. */
-  startExport: (body: { includeCases: boolean }) => callApi(E.startExport, {}, body),
+  startExport: (body: BodyOf<typeof E.startExport>) => callApi(E.startExport, {}, body),
   /** `lastReport` is stored JSON the route declares open; it is a SyncRunReport. */
   syncSettingsPath: () => urlOf(E.syncSettings, {}) as ApiPath<{ settings: SyncSettingsView | null }>,
   saveSyncSettings: (body: BodyOf<typeof E.saveSyncSettings>) => callApi(E.saveSyncSettings, {}, body),

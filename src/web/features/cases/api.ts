@@ -23,6 +23,12 @@ export type Handovers = Static<typeof HandoversResponse>;
 export type Reminders = Static<typeof RemindersResponse>;
 export type AuditTrail = Static<typeof AuditTrailResponse>;
 export type { CaseDetail, OrganiserOverviewResponse };
+/** Choice lists of the case forms, as the contract has them. */
+export type MemberRole = BodyOf<typeof E.addCaseMember>['role'];
+export type GoalAttainment = BodyOf<typeof E.recordFollowUp>['goalAttainment'];
+export type ConcernReasonCategory = BodyOf<typeof E.registerConcernReport>['reasonCategory'];
+export type ConcernFeedbackKind = BodyOf<typeof E.recordConcernFeedback>['feedbackKind'];
+export type CloseReason = BodyOf<typeof E.closeCase>['reason'];
 
 export const casesApi = {
   listPath: (scope: 'mine' | 'school' | 'organiser', status: 'open' | 'closed' | 'all' = 'open', pupilId?: string) =>
@@ -39,7 +45,7 @@ export const casesApi = {
   overviewPath: (from: string, to: string) => urlOf(E.caseOverview, {}, { from, to }),
 
   open: (pupilId: string) => callApi(E.openCase, {}, { pupilId }),
-  addMember: (id: string, userId: string, role: string) => callApi(E.addCaseMember, { id }, { userId, role }),
+  addMember: (id: string, body: BodyOf<typeof E.addCaseMember>) => callApi(E.addCaseMember, { id }, body),
   createMapping: (id: string, body: SaveMappingRequest) => callApi(E.createMapping, { id }, body),
   updateMapping: (id: string, mappingId: string, body: SaveMappingRequest) =>
     callApi(E.updateMapping, { id, mappingId }, body),
@@ -48,22 +54,18 @@ export const casesApi = {
   completeInvestigation: (id: string, conclusion: string) => callApi(E.completeInvestigation, { id }, { conclusion }),
   setCauses: (id: string, body: BodyOf<typeof E.setCauses>) => callApi(E.setCauses, { id }, body),
   addIntervention: (id: string, body: BodyOf<typeof E.addIntervention>) => callApi(E.addIntervention, { id }, body),
-  recordFollowUp: (id: string, followUpId: string, body: { assessment: string; goalAttainment: string }) =>
+  recordFollowUp: (id: string, followUpId: string, body: BodyOf<typeof E.recordFollowUp>) =>
     callApi(E.recordFollowUp, { id, followUpId }, body),
-  registerConcernReport: (
-    id: string,
-    body: { reportedOn: string; socialServicesOffice: string; reasonCategory: string; actionsTaken?: string },
-  ) => callApi(E.registerConcernReport, { id }, body),
-  recordConcernFeedback: (id: string, reportId: string, body: { feedbackOn: string; feedbackKind: string }) =>
+  registerConcernReport: (id: string, body: BodyOf<typeof E.registerConcernReport>) =>
+    callApi(E.registerConcernReport, { id }, body),
+  recordConcernFeedback: (id: string, reportId: string, body: BodyOf<typeof E.recordConcernFeedback>) =>
     callApi(E.recordConcernFeedback, { id, reportId }, body),
   recordMeeting: (id: string, body: BodyOf<typeof E.recordMeeting>) => callApi(E.recordMeeting, { id }, body),
-  rateMeeting: (id: string, meetingId: string, ratings: { participantKey: string; rating: number }[]) =>
+  rateMeeting: (id: string, meetingId: string, ratings: BodyOf<typeof E.rateMeeting>['ratings']) =>
     callApi(E.rateMeeting, { id, meetingId }, { ratings }),
-  prepareHandover: (id: string, body: { toSchoolUnitId: string; summary: string }) =>
-    callApi(E.prepareHandover, { id }, body),
-  close: (id: string, body: { reason: string; outcome: string }) => callApi(E.closeCase, { id }, body),
+  prepareHandover: (id: string, body: BodyOf<typeof E.prepareHandover>) => callApi(E.prepareHandover, { id }, body),
+  close: (id: string, body: BodyOf<typeof E.closeCase>) => callApi(E.closeCase, { id }, body),
   reopen: (id: string, reason: string) => callApi(E.reopenCase, { id }, { reason }),
-  saveSettings: (body: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number }) =>
-    callApi(E.saveCaseSettings, {}, body),
+  saveSettings: (body: BodyOf<typeof E.saveCaseSettings>) => callApi(E.saveCaseSettings, {}, body),
   acknowledgeNotice: (noticeId: string) => callApi(E.acknowledgeNotice, { id: noticeId }),
 };
