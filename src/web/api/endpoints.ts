@@ -46,6 +46,9 @@ import type {
   TemplatesResponse as TemplatesResponseSchema,
 } from '@shared/schemas/guardians';
 import type { CreateApiTokenBody } from '@shared/schemas/api-tokens';
+import type { DateRangeQuery } from '@shared/schemas/common';
+import type { EarlyWarningQuery, TasksQuery } from '@shared/schemas/ladders';
+import type { MessageLogQuery } from '@shared/schemas/guardians';
 import { endpoints as E } from '@shared/schemas/endpoints';
 import type { EvaluationSummary } from '@shared/schemas/ladders';
 import type { ExportResult } from '@shared/schemas/exports';
@@ -55,26 +58,18 @@ import type { AccountQuery, RoleMapping } from '@shared/schemas/users';
 import { apiGet, callApi, uploadForm, urlOf, type AnswerOf, type ApiPath, type BodyOf } from './client';
 
 /** A period `from..to`, both inclusive, as YYYY-MM-DD. */
-export interface Period {
-  from: string;
-  to: string;
-}
-
-/** Early-warning scope: the mentor's pupils, a school, or the whole organiser. */
-export type EarlyWarningScope = 'mine' | 'school' | 'organiser';
+export type Period = DateRangeQuery;
 
 /** Query of the early-warning list and its CSV. */
-export interface EarlyWarningParams {
-  scope: EarlyWarningScope;
-  schoolUnitId?: string;
-  minStep?: number;
-}
+export type EarlyWarningParams = Static<typeof EarlyWarningQuery>;
+/** Early-warning scope: the mentor's pupils, a school, or the whole organiser. */
+export type EarlyWarningScope = EarlyWarningParams['scope'];
 
 /** The SS12000 sync settings with the last run's report read as what it is. */
 export type SyncSettingsView = Omit<SyncSettings, 'lastReport'> & { lastReport: SyncRunReport | null };
 
 /** Which tasks to list. */
-export type TaskStatusFilter = 'open' | 'done' | 'all';
+export type TaskStatusFilter = NonNullable<Static<typeof TasksQuery>['status']>;
 
 /** Staff who can take a task (GET /api/tasks/:id/assignees). */
 export type AssigneesResponse = Static<typeof AssigneesResponseSchema>;
@@ -91,12 +86,7 @@ export type UnreachableResponse = Static<typeof UnreachableResponseSchema>;
 /** Message templates per language (the organiser's own or the default) and the fields they may use. */
 export type TemplatesResponse = Static<typeof TemplatesResponseSchema>;
 /** Filters of the message log. */
-export interface MessageLogFilters {
-  status?: string;
-  channel?: string;
-  from?: string;
-  to?: string;
-}
+export type MessageLogFilters = Static<typeof MessageLogQuery>;
 
 /** The API calls: functions for writes, `…Path` builders for GETs (loaded with useApiQuery). */
 export const api = {
