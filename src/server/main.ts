@@ -10,7 +10,7 @@ import { openRuntimeDatabase } from './runtime.js';
 import { buildApp } from './app.js';
 import { clockFor } from './clock.js';
 import { loadDemoIfEmpty } from './demo/load-demo.js';
-import { registerJobs } from './jobs/registry.js';
+import { registerJobs } from './job-registry.js';
 import { failInterruptedJobs } from './jobs/background-jobs.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { PgBossQueue } from './jobs/pg-boss-queue.js';

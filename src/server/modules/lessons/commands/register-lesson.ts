@@ -10,7 +10,7 @@ import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-e
 import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
 import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import type { MarkInput } from '../../../../shared/schemas/lessons.js';
-import type { ScheduledPupilLesson } from '../../measures/measures.repo.js';
+import type { ScheduledPupilLesson } from '../../measures/lesson-facts.js';
 import type { LessonRow, MarkRow } from '../lessons.repo.js';
 
 export interface RegisterLessonInput {
