@@ -4,7 +4,7 @@
  * figure: registrations, reports and leave, imports.
  */
 import { sql } from 'drizzle-orm';
-import { schema, type Tx, inSequence } from '../../db/client.js';
+import { schema, type Tx, inSequence, queryRows } from '../../db/client.js';
 import {
   dayFigures,
   hasAbsence,
@@ -39,7 +39,18 @@ const PUPIL_DAY_WRITE: WriteSpec = {
     'hasAbsence',
   ],
   onConflict: 'update',
+  returning: 't.person_id',
 };
+
+export interface RecomputeOptions {
+  /**
+   * Whose statistics roll-ups are rebuilt: every pupil given (the default; an import that moved a
+   * pupil's class changes the roll-up without changing a day), or only the pupils whose days were
+   * written or deleted now — enough when nothing but marks, confirmations or absences changed,
+   * since a roll-up row is a sum of the pupil's days and placement.
+   */
+  rollupsOf?: 'allPupils' | 'changedDays';
+}
 
 /**
  * Recomputes `pupil_days` for the pupils over the inclusive date range.
@@ -51,6 +62,7 @@ export async function recomputePupilDays(
   personIds: string[],
   from: string,
   to: string,
+  options: RecomputeOptions = {},
 ): Promise<void> {
   const unique = [...new Set(personIds)];
   // Before anything is read: the last of two racing recomputations then sees the other's facts.
@@ -88,14 +100,23 @@ export async function recomputePupilDays(
         hasAbsence: hasAbsence(d),
       })),
     );
-    await upsertRows(tx, PUPIL_DAY_WRITE, organiserId, rows);
+    const written = await upsertRows<{ person_id: string }>(tx, PUPIL_DAY_WRITE, organiserId, rows);
     // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go.
-    await tx.execute(sql`delete from pupil_days where organiser_id = ${organiserId}
+    const deleted = await queryRows<{ person_id: string }>(
+      tx,
+      sql`delete from pupil_days where organiser_id = ${organiserId}
       and person_id = any(${uuidArray(batch)}) and date between ${from} and ${to}
-      and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)`);
+      and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)
+      returning person_id`,
+    );
+    const rolledUp =
+      options.rollupsOf === 'changedDays'
+        ? [...new Set([...written.changed, ...deleted].map((r) => r.person_id))]
+        : batch;
+    if (rolledUp.length === 0) continue;
     const later = rollupsLater.get(tx);
-    if (later) later.push({ organiserId, personIds: batch, from, to });
-    else await refreshStatisticsRollups(tx, organiserId, batch, from, to);
+    if (later) later.push({ organiserId, personIds: rolledUp, from, to });
+    else await refreshStatisticsRollups(tx, organiserId, rolledUp, from, to);
   }
 }
 
