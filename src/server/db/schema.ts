@@ -450,6 +450,8 @@ export const users = pgTable(
   (t) => [
     primaryKey({ columns: [t.organiserId, t.id] }),
     index('users_person_idx').on(t.organiserId, t.personId),
+    // Staff sign-in looks an identity-provider claim up among every account's login keys.
+    index('users_login_keys_idx').using('gin', t.loginKeys),
     // Login finds the account before the tenant is known, so usernames are unique across organisers.
     uniqueIndex('users_username_idx').on(t.username),
   ],

@@ -38,3 +38,6 @@ export const SignInMethods = Type.Object({
   guardian: Type.Boolean(),
 });
 export type SignInMethods = Static<typeof SignInMethods>;
+
+/** How many of the user's other sessions were ended. */
+export const SessionsEnded = Type.Object({ ended: Type.Integer() });

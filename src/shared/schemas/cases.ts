@@ -416,3 +416,12 @@ export const OrganiserOverviewResponse = Type.Object({
   meetings: Type.Object({ total: Count, sip: Count, ratings: Count, meanRating: Nullable(Type.Number()) }),
 });
 export type OrganiserOverviewResponse = Static<typeof OrganiserOverviewResponse>;
+
+/** An opened investigation and its deadline. */
+export const InvestigationOpened = Type.Object({ id: Uuid, deadline: Type.String() });
+/** A recorded follow-up: the attendance before the intervention and since. */
+export const FollowUpRecorded = Type.Object({ before: Type.Unknown(), since: Type.Unknown() });
+/** School units a case may be handed over to. */
+export const HandoverTargetsResponse = Type.Object({
+  schoolUnits: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
+});

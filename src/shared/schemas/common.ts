@@ -19,3 +19,6 @@ export type ErrorResponse = Static<typeof ErrorResponse>;
 
 export const DateRangeQuery = Type.Object({ from: IsoDate, to: IsoDate });
 export type DateRangeQuery = Static<typeof DateRangeQuery>;
+
+/** The id of what a POST created. */
+export const Created = Type.Object({ id: Uuid });

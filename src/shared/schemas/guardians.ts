@@ -176,3 +176,44 @@ export const SmsCallbackRequest = Type.Object({
   status: Type.Union([Type.Literal('delivered'), Type.Literal('failed')]),
   error: Type.Optional(Type.String({ maxLength: 500 })),
 });
+
+const SameDayNotice = {
+  sameDayNoticePolicy: Type.Union([Type.Literal('atTime'), Type.Literal('immediate')], {
+    description: "'atTime': at sameDayNoticeTime; 'immediate': when the lesson is confirmed, after the grace minutes",
+  }),
+  sameDayNoticeTime: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM Europe/Stockholm' }),
+  sameDayNoticeGraceMinutes: Type.Integer({
+    minimum: 0,
+    maximum: 120,
+    description: 'Minutes an immediate notice waits, so a correction withdraws it (0 = within a minute)',
+  }),
+};
+/** The organiser's guardian settings (GET/PUT /api/messages/settings). */
+export const GuardianSettings = Type.Object({
+  noticeEmail: Type.Union([Type.String({ format: 'email', maxLength: 200 }), Type.Null()]),
+  leaveMentorLimitDays: Type.Integer({ minimum: 0, maximum: 365 }),
+  reportPastDays: Type.Integer({ minimum: 0, maximum: 30 }),
+  ...SameDayNotice,
+});
+export type GuardianSettings = Static<typeof GuardianSettings>;
+/** Saving: the same-day fields may be left out (kept as they are). */
+export const SaveGuardianSettings = Type.Object({
+  noticeEmail: GuardianSettings.properties.noticeEmail,
+  leaveMentorLimitDays: GuardianSettings.properties.leaveMentorLimitDays,
+  reportPastDays: GuardianSettings.properties.reportPastDays,
+  sameDayNoticePolicy: Type.Optional(SameDayNotice.sameDayNoticePolicy),
+  sameDayNoticeTime: Type.Optional(SameDayNotice.sameDayNoticeTime),
+  sameDayNoticeGraceMinutes: Type.Optional(SameDayNotice.sameDayNoticeGraceMinutes),
+});
+export type SaveGuardianSettings = Static<typeof SaveGuardianSettings>;
+
+/** The absences a guardian's report made (one per child). */
+export const GuardianReportsCreated = Type.Object({ ids: Type.Array(Uuid) });
+/** A guardian's leave request as filed: who decides it and how long it is. */
+export const LeaveRequestCreated = Type.Object({
+  id: Uuid,
+  decidedByRole: Type.String(),
+  schoolDays: Type.Integer(),
+  leaveDaysBefore: Type.Integer(),
+  isOverTenDays: Type.Boolean(),
+});

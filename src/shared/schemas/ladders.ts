@@ -200,3 +200,20 @@ export const AssigneesResponse = Type.Object({
   users: Type.Array(Type.Object({ id: Uuid, name: Type.String(), roles: Type.Array(Type.String()) })),
 });
 export const EvaluateRequest = Type.Object({ schoolUnitId: Type.Optional(Uuid), personId: Type.Optional(Uuid) });
+
+/** What a ladder evaluation did (the result of its background job). */
+export const EvaluationSummary = Type.Object({
+  pupils: Type.Integer(),
+  onStep: Type.Integer(),
+  changes: Type.Integer(),
+  tasks: Type.Integer(),
+  outbox: Type.Integer(),
+  /** State rows rewritten; the others only had their evaluation date moved. */
+  written: Type.Integer(),
+});
+export type EvaluationSummary = Static<typeof EvaluationSummary>;
+
+/** A saved ladder version: its id and number. */
+export const LadderVersionCreated = Type.Object({ id: Uuid, version: Type.Integer() });
+/** Publishing a version, optionally from another date than the one saved with it. */
+export const PublishVersionRequest = Type.Object({ effectiveFrom: Type.Optional(Type.String({ format: 'date' })) });

@@ -1,3 +1,5 @@
+import type { Static, TSchema } from 'typebox';
+import type { Endpoint } from '@shared/schemas/endpoints';
 import i18n from '../i18n';
 
 /**
@@ -163,4 +165,41 @@ export function uploadForm<T>(path: string, form: FormData, onProgress: (share: 
     xhr.addEventListener('error', () => reject(networkError()));
     xhr.send(form);
   });
+}
+
+/** A GET path whose JSON answer is `T`; useApiQuery takes the type from it. */
+export type ApiPath<T> = string & { readonly __answer?: T };
+
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+/** The values of a path template's `:name` parts. */
+export type PathParams<P extends string> = { [Name in ParamNames<P>]: string };
+/** The JSON answer of an endpoint (undefined when it answers 204). */
+export type AnswerOf<E extends Endpoint> = E['response'] extends TSchema ? Static<E['response']> : undefined;
+/** The body of an endpoint, when the contract has its schema. */
+export type BodyOf<E extends Endpoint> = E['body'] extends TSchema ? Static<E['body']> : unknown;
+
+/** The URL of an endpoint: path values encoded, empty query values left out. */
+export function urlOf<E extends Endpoint>(
+  endpoint: E,
+  params: PathParams<E['path']>,
+  query?: Record<string, QueryValue>,
+): ApiPath<AnswerOf<E>> {
+  const values = params as Record<string, string>;
+  return apiPath(
+    endpoint.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(values[name])),
+    query,
+  );
+}
+
+/** Calls an endpoint of src/shared/schemas/endpoints.ts. */
+export function callApi<E extends Endpoint>(
+  endpoint: E,
+  params: PathParams<E['path']>,
+  body?: BodyOf<E>,
+): Promise<AnswerOf<E>> {
+  return request<AnswerOf<E>>(endpoint.method, urlOf(endpoint, params), body);
 }

@@ -32,7 +32,7 @@ import type {
   SchoolStatisticsResponse,
   SharingResponse,
 } from '@shared/schemas/statistics';
-import type { RetentionPolicyBody, RetentionPolicyResponse, RetentionPreviewResponse } from '@shared/schemas/retention';
+import type { RetentionPolicyBody } from '@shared/schemas/retention';
 import type {
   ChangeReportRequest,
   GuardianOverview,
@@ -45,98 +45,31 @@ import type {
   UnreachableResponse as UnreachableResponseSchema,
   TemplatesResponse as TemplatesResponseSchema,
 } from '@shared/schemas/guardians';
-import type { ApiTokenListResponse, CreateApiTokenBody, CreatedApiTokenResponse } from '@shared/schemas/api-tokens';
-import { apiDelete, apiGet, apiPath, apiPost, apiPut, uploadForm } from './client';
+import type { CreateApiTokenBody } from '@shared/schemas/api-tokens';
+import type { DateRangeQuery } from '@shared/schemas/common';
+import type { EarlyWarningQuery, TasksQuery } from '@shared/schemas/ladders';
+import type { MessageLogQuery } from '@shared/schemas/guardians';
+import { endpoints as E } from '@shared/schemas/endpoints';
+import type { EvaluationSummary } from '@shared/schemas/ladders';
+import type { ExportResult } from '@shared/schemas/exports';
+import type { GuardianSettings } from '@shared/schemas/guardians';
+import type { ImportProblem, ImportReport, ImportRun, SyncRunReport, SyncSettings } from '@shared/schemas/imports';
+import type { AccountQuery, RoleMapping } from '@shared/schemas/users';
+import { apiGet, callApi, uploadForm, urlOf, type AnswerOf, type ApiPath, type BodyOf } from './client';
 
 /** A period `from..to`, both inclusive, as YYYY-MM-DD. */
-export interface Period {
-  from: string;
-  to: string;
-}
-
-/** One problem in an SS12000 import. */
-export interface ImportProblem {
-  file: string;
-  index: number | null;
-  id: string | null;
-  field: string | null;
-  code: string;
-  message: string;
-}
-
-/** Result of an SS12000 import (also in `details` of a 422 when rejected). */
-export interface ImportReport {
-  importId: string;
-  status: 'applied' | 'rejected';
-  counts: Record<string, number>;
-  problems: ImportProblem[];
-  durationMs: number;
-}
-
-/** One earlier import. */
-/** One SS12000 sync run's report (see docs/ss12000-sync.md). */
-export interface SyncRunReport {
-  status: 'applied' | 'rejected' | 'failed';
-  mode: 'full' | 'incremental';
-  startedAt: string;
-  fetched: Record<string, number>;
-  import: ImportReport | null;
-  error: { code: string; message: string } | null;
-}
-
-/** The SS12000 sync connection as the server shows it (never the secret). */
-export interface SyncSettings {
-  baseUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  authMethod: 'body' | 'basic';
-  scheduleTime: string | null;
-  hasSecret: boolean;
-  lastRunAt: string | null;
-  lastStatus: string | null;
-  lastReport: SyncRunReport | null;
-}
-
-export interface SaveSyncSettings {
-  baseUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  authMethod: 'body' | 'basic';
-  scheduleTime: string | null;
-  clientSecret?: string;
-}
-
-export interface ImportRun {
-  id: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  report: ImportReport | null;
-}
-
-/** Early-warning scope: the mentor's pupils, a school, or the whole organiser. */
-export type EarlyWarningScope = 'mine' | 'school' | 'organiser';
+export type Period = DateRangeQuery;
 
 /** Query of the early-warning list and its CSV. */
-export interface EarlyWarningParams {
-  scope: EarlyWarningScope;
-  schoolUnitId?: string;
-  minStep?: number;
-}
+export type EarlyWarningParams = Static<typeof EarlyWarningQuery>;
+/** Early-warning scope: the mentor's pupils, a school, or the whole organiser. */
+export type EarlyWarningScope = EarlyWarningParams['scope'];
 
-/** What an evaluation run did. */
-export interface EvaluationSummary {
-  pupils: number;
-  onStep: number;
-  changes: number;
-  tasks: number;
-  outbox: number;
-  /** State rows rewritten (the others only had their evaluation date moved). */
-  written: number;
-}
+/** The SS12000 sync settings with the last run's report read as what it is. */
+export type SyncSettingsView = Omit<SyncSettings, 'lastReport'> & { lastReport: SyncRunReport | null };
 
 /** Which tasks to list. */
-export type TaskStatusFilter = 'open' | 'done' | 'all';
+export type TaskStatusFilter = NonNullable<Static<typeof TasksQuery>['status']>;
 
 /** Staff who can take a task (GET /api/tasks/:id/assignees). */
 export type AssigneesResponse = Static<typeof AssigneesResponseSchema>;
@@ -152,177 +85,158 @@ export type MessageLogResponse = Static<typeof MessageLogResponseSchema>;
 export type UnreachableResponse = Static<typeof UnreachableResponseSchema>;
 /** Message templates per language (the organiser's own or the default) and the fields they may use. */
 export type TemplatesResponse = Static<typeof TemplatesResponseSchema>;
-/** The organiser's guardian settings (GET/PUT /api/messages/settings). */
-export interface GuardianSettings {
-  noticeEmail: string | null;
-  leaveMentorLimitDays: number;
-  reportPastDays: number;
-  /** When the same-day notice goes out: at a set time, or when the lesson is confirmed (after the grace minutes). */
-  sameDayNoticePolicy: 'atTime' | 'immediate';
-  sameDayNoticeTime: string;
-  sameDayNoticeGraceMinutes: number;
-}
 /** Filters of the message log. */
-export interface MessageLogFilters {
-  status?: string;
-  channel?: string;
-  from?: string;
-  to?: string;
-}
+export type MessageLogFilters = Static<typeof MessageLogQuery>;
 
 /** The API calls: functions for writes, `…Path` builders for GETs (loaded with useApiQuery). */
 export const api = {
-  login: (body: LoginRequest) => apiPost<Me>('/api/auth/login', body),
-  logout: () => apiPost<void>('/api/auth/logout'),
-  logOutOtherSessions: () => apiPost<{ ended: number }>('/api/auth/sessions/log-out-others'),
-  me: (signal?: AbortSignal) => apiGet<Me>('/api/auth/me', signal),
+  login: (body: LoginRequest) => callApi(E.login, {}, body),
+  logout: () => callApi(E.logout, {}),
+  logOutOtherSessions: () => callApi(E.logOutOtherSessions, {}),
+  me: (signal?: AbortSignal) => apiGet<AnswerOf<typeof E.me>>(urlOf(E.me, {}), signal),
+  signInMethodsPath: () => urlOf(E.signInMethods, {}),
 
-  myLessonsPath: (date: string) => apiPath('/api/lessons/mine', { date }),
-  myUnconfirmedLessonsPath: '/api/lessons/mine/unconfirmed',
-  lessonPath: (id: string) => `/api/lessons/${encodeURIComponent(id)}`,
-  registerLesson: (id: string, body: RegisterLessonRequest) =>
-    apiPut<LessonDetail>(`/api/lessons/${encodeURIComponent(id)}/registration`, body),
+  myLessonsPath: (date: string) => urlOf(E.myLessons, {}, { date }),
+  myUnconfirmedLessonsPath: urlOf(E.myUnconfirmedLessons, {}),
+  lessonPath: (id: string) => urlOf(E.lesson, { id }),
+  registerLesson: (id: string, body: RegisterLessonRequest) => callApi(E.registerLesson, { id }, body),
 
   pupilsPath: (period: Period, schoolUnitId?: string, groupId?: string) =>
-    apiPath('/api/pupils', { ...period, schoolUnitId, groupId }),
-  pupilPath: (id: string, period: Period) => apiPath(`/api/pupils/${encodeURIComponent(id)}`, { ...period }),
-  registerAbsence: (pupilId: string, body: RegisterAbsenceRequest) =>
-    apiPost<{ id: string }>(`/api/pupils/${encodeURIComponent(pupilId)}/absences`, body),
-  withdrawAbsence: (absenceId: string) => apiDelete(`/api/absences/${encodeURIComponent(absenceId)}`),
+    urlOf(E.pupils, {}, { ...period, schoolUnitId, groupId }),
+  pupilPath: (id: string, period: Period) => urlOf(E.pupil, { id }, { ...period }),
+  registerAbsence: (pupilId: string, body: RegisterAbsenceRequest) => callApi(E.registerAbsence, { id: pupilId }, body),
+  withdrawAbsence: (absenceId: string) => callApi(E.withdrawAbsence, { id: absenceId }),
 
-  completenessPath: (period: Period, schoolUnitId?: string) =>
-    apiPath('/api/completeness', { ...period, schoolUnitId }),
-  schoolUnitsPath: () => '/api/school-units',
+  completenessPath: (period: Period, schoolUnitId?: string) => urlOf(E.completeness, {}, { ...period, schoolUnitId }),
+  schoolUnitsPath: () => urlOf(E.schoolUnits, {}),
 
-  laddersPath: () => '/api/ladders',
-  saveLadderVersion: (body: SaveLadderVersionRequest) =>
-    apiPost<{ id: string; version: number }>('/api/ladders/versions', body),
+  laddersPath: () => urlOf(E.ladders, {}),
+  saveLadderVersion: (body: SaveLadderVersionRequest) => callApi(E.saveLadderVersion, {}, body),
   publishLadderVersion: (id: string, effectiveFrom?: string) =>
-    apiPost<void>(`/api/ladders/versions/${encodeURIComponent(id)}/publish`, effectiveFrom ? { effectiveFrom } : {}),
+    callApi(E.publishLadderVersion, { id }, effectiveFrom ? { effectiveFrom } : {}),
   /** Changes a draft in place (the same version number); published versions answer 409. */
-  updateLadderDraft: (id: string, body: { definition: unknown; effectiveFrom: string }) =>
-    apiPut<void>(`/api/ladders/versions/${encodeURIComponent(id)}`, body),
+  updateLadderDraft: (id: string, body: BodyOf<typeof E.updateLadderDraft>) =>
+    callApi(E.updateLadderDraft, { id }, body),
   /** Discards a draft. */
-  deleteLadderDraft: (id: string) => apiDelete(`/api/ladders/versions/${encodeURIComponent(id)}`),
+  deleteLadderDraft: (id: string) => callApi(E.deleteLadderDraft, { id }),
   /**
    * Starts the preview of a version as a background job: as of `date` (default today), optionally
    * as if it applied from another date (the editor's, unsaved). The result is a PreviewResponse.
    */
-  startLadderPreview: (id: string, body: { effectiveFrom?: string; date?: string }) =>
-    apiPost<{ jobId: string }>(`/api/ladders/versions/${encodeURIComponent(id)}/preview`, body),
+  startLadderPreview: (id: string, body: BodyOf<typeof E.startLadderPreview>) =>
+    callApi(E.startLadderPreview, { id }, body),
   /** A plain link (download): the version as a ladder file. */
-  ladderExportUrl: (id: string) => `/api/ladders/versions/${encodeURIComponent(id)}/export`,
+  ladderExportUrl: (id: string) => urlOf(E.ladderExport, { id }),
   /** Starts an evaluation as a background job; the result is an EvaluationSummary. */
-  startLadderEvaluation: (body: { schoolUnitId?: string; personId?: string }) =>
-    apiPost<{ jobId: string }>('/api/ladders/evaluate', body),
+  startLadderEvaluation: (body: BodyOf<typeof E.startLadderEvaluation>) => callApi(E.startLadderEvaluation, {}, body),
   /** A background job's status, progress and result (only for the user who started it). */
-  jobPath: (id: string) => `/api/jobs/${encodeURIComponent(id)}`,
+  jobPath: (id: string) => urlOf(E.job, { id }),
 
-  earlyWarningPath: (params: EarlyWarningParams) => apiPath('/api/early-warning', { ...params }),
+  earlyWarningPath: (params: EarlyWarningParams) => urlOf(E.earlyWarning, {}, { ...params }),
   /** A plain link (download): the same list as CSV. */
-  earlyWarningCsvUrl: (params: EarlyWarningParams) => apiPath('/api/early-warning.csv', { ...params }),
+  earlyWarningCsvUrl: (params: EarlyWarningParams) => urlOf(E.earlyWarningCsv, {}, { ...params }),
 
-  tasksPath: (status: TaskStatusFilter, personId?: string) => apiPath('/api/tasks', { status, personId }),
-  completeTask: (id: string, note?: string) =>
-    apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/complete`, note ? { note } : {}),
-  taskAssigneesPath: (id: string) => `/api/tasks/${encodeURIComponent(id)}/assignees`,
-  reassignTask: (id: string, userId: string) =>
-    apiPost<void>(`/api/tasks/${encodeURIComponent(id)}/reassign`, { userId }),
+  tasksPath: (status: TaskStatusFilter, personId?: string) => urlOf(E.tasks, {}, { status, personId }),
+  completeTask: (id: string, note?: string) => callApi(E.completeTask, { id }, note ? { note } : {}),
+  taskAssigneesPath: (id: string) => urlOf(E.taskAssignees, { id }),
+  reassignTask: (id: string, userId: string) => callApi(E.reassignTask, { id }, { userId }),
 
-  pupilLadderPath: (id: string) => `/api/pupils/${encodeURIComponent(id)}/ladder`,
-  decideLadderStep: (pupilId: string, body: { stepIndex: number; reason: string }) =>
-    apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/ladder-decisions`, body),
-  closeLadderStep: (pupilId: string, reason: string) =>
-    apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/ladder-step/close`, { reason }),
-  setConcernFlag: (pupilId: string, note?: string) =>
-    apiPost<void>(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`, note ? { note } : {}),
-  clearConcernFlag: (pupilId: string) => apiDelete(`/api/pupils/${encodeURIComponent(pupilId)}/concern-flag`),
+  pupilLadderPath: (id: string) => urlOf(E.pupilLadder, { id }),
+  decideLadderStep: (pupilId: string, body: BodyOf<typeof E.decideLadderStep>) =>
+    callApi(E.decideLadderStep, { id: pupilId }, body),
+  closeLadderStep: (pupilId: string, reason: string) => callApi(E.closeLadderStep, { id: pupilId }, { reason }),
+  setConcernFlag: (pupilId: string, note?: string) => callApi(E.setConcernFlag, { id: pupilId }, note ? { note } : {}),
+  clearConcernFlag: (pupilId: string) => callApi(E.clearConcernFlag, { id: pupilId }),
 
   /** `withClasses: false` leaves out the class breakdown (many units' classes are thousands of rows). */
   schoolStatisticsPath: (period: Period, schoolUnitId?: string, withClasses = true) =>
-    apiPath('/api/statistics/school', { ...period, schoolUnitId, withClasses: withClasses ? undefined : 'false' }),
+    urlOf(E.schoolStatistics, {}, { ...period, schoolUnitId, withClasses: withClasses ? undefined : 'false' }),
   /** A plain link (download): the school statistics as CSV. */
   schoolStatisticsCsvUrl: (period: Period, schoolUnitId?: string) =>
-    apiPath('/api/statistics/school.csv', { ...period, schoolUnitId }),
-  organiserStatisticsPath: (period: Period) => apiPath('/api/statistics/organiser', { ...period }),
+    urlOf(E.schoolStatisticsCsv, {}, { ...period, schoolUnitId }),
+  organiserStatisticsPath: (period: Period) => urlOf(E.organiserStatistics, {}, { ...period }),
   /** A plain link (download): the organiser statistics as CSV. */
-  organiserStatisticsCsvUrl: (period: Period) => apiPath('/api/statistics/organiser.csv', { ...period }),
+  organiserStatisticsCsvUrl: (period: Period) => urlOf(E.organiserStatisticsCsv, {}, { ...period }),
   /** A plain link (download): the board report PDF with the administrator's text. */
-  boardReportUrl: (period: Period, text?: string) => apiPath('/api/statistics/board-report.pdf', { ...period, text }),
+  boardReportUrl: (period: Period, text?: string) => urlOf(E.boardReport, {}, { ...period, text }),
   monthlyStatisticsPath: (period: Period, schoolUnitId?: string) =>
-    apiPath('/api/statistics/months', { ...period, schoolUnitId }),
+    urlOf(E.monthlyStatistics, {}, { ...period, schoolUnitId }),
   /** A plain link (download): the monthly statistics as CSV. */
   monthlyStatisticsCsvUrl: (period: Period, schoolUnitId?: string) =>
-    apiPath('/api/statistics/months.csv', { ...period, schoolUnitId }),
-  regionalStatisticsPath: (period: Period) => apiPath('/api/statistics/region', { ...period }),
+    urlOf(E.monthlyStatisticsCsv, {}, { ...period, schoolUnitId }),
+  regionalStatisticsPath: (period: Period) => urlOf(E.regionalStatistics, {}, { ...period }),
   /** The pupils behind one school figure (rektor and elevhälsa of the unit). */
-  statisticsPupilsPath: (cell: CellPupilsQuery) => apiPath('/api/statistics/pupils', { ...cell }),
+  statisticsPupilsPath: (cell: CellPupilsQuery) => urlOf(E.statisticsPupils, {}, { ...cell }),
   /** A plain link (download): the regional statistics as CSV. */
-  regionalStatisticsCsvUrl: (period: Period) => apiPath('/api/statistics/region.csv', { ...period }),
-  boardReportSchedulePath: () => '/api/statistics/board-report-schedule',
-  setBoardReportSchedule: (body: BoardReportSchedule) =>
-    apiPut<BoardReportSchedule>('/api/statistics/board-report-schedule', body),
-  boardReportsPath: () => '/api/statistics/board-reports',
+  regionalStatisticsCsvUrl: (period: Period) => urlOf(E.regionalStatisticsCsv, {}, { ...period }),
+  boardReportSchedulePath: () => urlOf(E.boardReportSchedule, {}),
+  setBoardReportSchedule: (body: BoardReportSchedule) => callApi(E.setBoardReportSchedule, {}, body),
+  boardReportsPath: () => urlOf(E.boardReports, {}),
   /** A plain link (download): a stored board report. */
-  storedBoardReportUrl: (id: string) => `/api/statistics/board-reports/${encodeURIComponent(id)}`,
-  statisticsSharingPath: () => '/api/statistics/sharing',
-  retentionPolicyPath: () => '/api/retention/policy',
-  saveRetentionPolicy: (policy: RetentionPolicyBody) =>
-    apiPut<RetentionPolicyResponse>('/api/retention/policy', policy),
-  retentionPreviewPath: () => '/api/retention/preview',
-  runRetention: () => apiPost<RetentionPreviewResponse>('/api/retention/run'),
-  setStatisticsSharing: (isShared: boolean) => apiPost<SharingResponse>('/api/statistics/sharing', { isShared }),
+  storedBoardReportUrl: (id: string) => urlOf(E.storedBoardReport, { id }),
+  statisticsSharingPath: () => urlOf(E.statisticsSharing, {}),
+  retentionPolicyPath: () => urlOf(E.retentionPolicy, {}),
+  saveRetentionPolicy: (policy: RetentionPolicyBody) => callApi(E.saveRetentionPolicy, {}, policy),
+  retentionPreviewPath: () => urlOf(E.retentionPreview, {}),
+  runRetention: () => callApi(E.runRetention, {}),
+  setStatisticsSharing: (isShared: boolean) => callApi(E.setStatisticsSharing, {}, { isShared }),
 
-  guardianOverviewPath: () => '/api/guardian/overview',
-  reportGuardianAbsence: (body: GuardianReportRequest) => apiPost<{ ids: string[] }>('/api/guardian/absences', body),
-  changeGuardianReport: (id: string, body: ChangeReportRequest) =>
-    apiPut<{ id: string }>(`/api/guardian/absences/${encodeURIComponent(id)}`, body),
-  withdrawGuardianReport: (id: string) => apiDelete(`/api/guardian/absences/${encodeURIComponent(id)}`),
-  requestLeave: (body: LeaveRequestInput) =>
-    apiPost<{ id: string; decidedByRole: string; schoolDays: number; leaveDaysBefore: number; isOverTenDays: boolean }>(
-      '/api/guardian/leave-requests',
-      body,
-    ),
-  setGuardianLocale: (locale: 'sv' | 'en') => apiPut<void>('/api/guardian/locale', { locale }),
+  guardianOverviewPath: () => urlOf(E.guardianOverview, {}),
+  reportGuardianAbsence: (body: GuardianReportRequest) => callApi(E.reportGuardianAbsence, {}, body),
+  changeGuardianReport: (id: string, body: ChangeReportRequest) => callApi(E.changeGuardianReport, { id }, body),
+  withdrawGuardianReport: (id: string) => callApi(E.withdrawGuardianReport, { id }),
+  requestLeave: (body: LeaveRequestInput) => callApi(E.requestLeave, {}, body),
+  setGuardianLocale: (locale: 'sv' | 'en') => callApi(E.setGuardianLocale, {}, { locale }),
 
-  leaveRequestsPath: (status: 'pending' | 'all') => apiPath('/api/leave-requests', { status }),
-  decideLeave: (id: string, body: LeaveDecisionInput) =>
-    apiPost<void>(`/api/leave-requests/${encodeURIComponent(id)}/decision`, body),
-  pupilMessagesPath: (pupilId: string) => `/api/pupils/${encodeURIComponent(pupilId)}/messages`,
-  messageLogPath: (filters: MessageLogFilters) => apiPath('/api/messages', { ...filters }),
-  unreachableGuardiansPath: () => '/api/messages/unreachable-guardians',
-  messageTemplatesPath: () => '/api/messages/templates',
-  saveMessageTemplate: (templateKey: string, locale: string, body: { subject: string; body: string }) =>
-    apiPut<void>(`/api/messages/templates/${encodeURIComponent(templateKey)}/${encodeURIComponent(locale)}`, body),
-  messageSettingsPath: () => '/api/messages/settings',
-  saveMessageSettings: (
-    body: Pick<GuardianSettings, 'noticeEmail' | 'leaveMentorLimitDays' | 'reportPastDays'> & Partial<GuardianSettings>,
-  ) => apiPut<void>('/api/messages/settings', body),
+  leaveRequestsPath: (status: 'pending' | 'all') => urlOf(E.leaveRequests, {}, { status }),
+  decideLeave: (id: string, body: LeaveDecisionInput) => callApi(E.decideLeave, { id }, body),
+  pupilMessagesPath: (pupilId: string) => urlOf(E.pupilMessages, { id: pupilId }),
+  messageLogPath: (filters: MessageLogFilters) => urlOf(E.messageLog, {}, { ...filters }),
+  unreachableGuardiansPath: () => urlOf(E.unreachableGuardians, {}),
+  messageTemplatesPath: () => urlOf(E.messageTemplates, {}),
+  saveMessageTemplate: (templateKey: string, locale: string, body: BodyOf<typeof E.saveMessageTemplate>) =>
+    callApi(E.saveMessageTemplate, { templateKey, locale }, body),
+  messageSettingsPath: () => urlOf(E.messageSettings, {}),
+  saveMessageSettings: (body: BodyOf<typeof E.saveMessageSettings>) => callApi(E.saveMessageSettings, {}, body),
 
-  importsPath: () => '/api/imports',
+  /** The route still declares its rows as open records; they are ImportRun (src/shared/schemas/imports.ts). */
+  importsPath: () => urlOf(E.imports, {}) as ApiPath<{ imports: ImportRun[] }>,
   uploadImport: (form: FormData, onProgress: (share: number) => void) =>
-    uploadForm<ImportReport>('/api/imports/ss12000', form, onProgress),
+    uploadForm<AnswerOf<typeof E.uploadImport>>(urlOf(E.uploadImport, {}), form, onProgress),
 
-  apiTokensPath: () => '/api/api-tokens',
-  createApiToken: (body: CreateApiTokenBody) => apiPost<CreatedApiTokenResponse>('/api/api-tokens', body),
-  revokeApiToken: (id: string) => apiPost<ApiTokenListResponse>(`/api/api-tokens/${encodeURIComponent(id)}/revoke`),
+  apiTokensPath: () => urlOf(E.apiTokens, {}),
+  createApiToken: (body: CreateApiTokenBody) => callApi(E.createApiToken, {}, body),
+  revokeApiToken: (id: string) => callApi(E.revokeApiToken, { id }),
   /** Starts the full export as a background job; the result is an ExportResult. */
-  startExport: (body: { includeCases: boolean }) => apiPost<{ jobId: string }>('/api/exports', body),
-  syncSettingsPath: () => '/api/imports/ss12000-sync',
-  saveSyncSettings: (body: SaveSyncSettings) => apiPut<{ settings: SyncSettings }>('/api/imports/ss12000-sync', body),
-  startSync: () => apiPost<{ isStarted: boolean }>('/api/imports/ss12000-sync/run'),
-};
+  startExport: (body: BodyOf<typeof E.startExport>) => callApi(E.startExport, {}, body),
+  /** `lastReport` is stored JSON the route declares open; it is a SyncRunReport. */
+  syncSettingsPath: () => urlOf(E.syncSettings, {}) as ApiPath<{ settings: SyncSettingsView | null }>,
+  saveSyncSettings: (body: BodyOf<typeof E.saveSyncSettings>) => callApi(E.saveSyncSettings, {}, body),
+  startSync: () => callApi(E.startSync, {}),
 
-/** Result of a finished full export job. */
-export interface ExportResult {
-  fileName: string;
-  bytes: number;
-  files: Record<string, number>;
-  downloadPath: string;
-}
+  usersPath: (query: AccountQuery) => urlOf(E.users, {}, { ...query }),
+  disableUser: (id: string) => callApi(E.disableUser, { id }),
+  enableUser: (id: string) => callApi(E.enableUser, { id }),
+  grantRole: (id: string, body: BodyOf<typeof E.grantRole>) => callApi(E.grantRole, { id }, body),
+  revokeRole: (id: string, body: BodyOf<typeof E.revokeRole>) => callApi(E.revokeRole, { id }, body),
+  setPassword: (id: string, password: string) => callApi(E.setPassword, { id }, { password }),
+  userAudit: (id: string) => apiGet<AnswerOf<typeof E.userAudit>>(urlOf(E.userAudit, { id })),
+  roleMappingPath: () => urlOf(E.roleMapping, {}),
+  saveRoleMapping: (entries: RoleMapping['entries']) => callApi(E.saveRoleMapping, {}, { entries }),
+  signInSettingsPath: () => urlOf(E.signInSettings, {}),
+  saveSignInSettings: (body: BodyOf<typeof E.saveSignInSettings>) => callApi(E.saveSignInSettings, {}, body),
+};
 
 /** Response types for the GET paths above, so pages name them once. */
 export type {
+  EvaluationSummary,
+  ExportResult,
+  GuardianSettings,
+  ImportProblem,
+  ImportReport,
+  ImportRun,
+  SyncRunReport,
+  SyncSettings,
   CompletenessResponse,
   EarlyWarningResponse,
   LadderVersionSummary,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, apiGet } from '../api/client';
+import { ApiError, apiGet, type ApiPath } from '../api/client';
 
 /** State of one GET. */
 export interface ApiQuery<T> {
@@ -15,9 +15,9 @@ export interface ApiQuery<T> {
 /**
  * Loads a GET path and refetches whenever the path changes. Stale answers are dropped, so a
  * quick change of filters never shows an older result last.
- * @param path the full path with query, or null to load nothing yet
+ * @param path a `…Path` of the API client (its answer type is T), or null to load nothing yet
  */
-export function useApiQuery<T>(path: string | null): ApiQuery<T> {
+export function useApiQuery<T>(path: ApiPath<T> | null): ApiQuery<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isLoading, setIsLoading] = useState(path !== null);

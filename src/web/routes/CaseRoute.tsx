@@ -29,9 +29,7 @@ export default function CaseRoute() {
   const query = useApiQuery<CaseDetail>(casesApi.casePath(caseId));
   const catalogue = useApiQuery<Catalogue>(casesApi.cataloguePath());
   const detail = query.data?.case.id === caseId ? query.data : null;
-  const targets = useApiQuery<{ schoolUnits: { id: string; name: string }[] }>(
-    detail?.abilities.canClose ? casesApi.handoverTargetsPath(caseId) : null,
-  );
+  const targets = useApiQuery(detail?.abilities.canClose ? casesApi.handoverTargetsPath(caseId) : null);
   // The last save's message, shown in the section where it was made.
   const [status, setStatus] = useState({ section: '', message: '' });
   const today = me?.today ?? new Date().toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ImportReport, type ImportRun } from '../api/endpoints';
+import { api, type ImportReport } from '../api/endpoints';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Loading';
@@ -15,7 +15,7 @@ import { SyncSection } from '../features/imports/components/SyncSection';
 export default function ImportRoute() {
   const { t } = useTranslation();
   const [report, setReport] = useState<ImportReport | null>(null);
-  const history = useApiQuery<{ imports: ImportRun[] }>(api.importsPath());
+  const history = useApiQuery(api.importsPath());
 
   const handleReport = (next: ImportReport) => {
     setReport(next);

@@ -5,7 +5,7 @@ import { useAuth } from '../auth/AuthContext';
 import { Page } from '../components/Page';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useApiQuery } from '../hooks/useApiQuery';
-import type { SignInMethods } from '../../shared/schemas/auth';
+import { api } from '../api/endpoints';
 
 /** Codes the server's sign-in callback sends back (oidc.routes.ts); anything else is ignored. */
 const SSO_ERRORS = [
@@ -34,7 +34,7 @@ export default function LoginRoute() {
   const [error, setError] = useState<unknown>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const next = safeNext(params.get('next'));
-  const methods = useApiQuery<SignInMethods>('/api/auth/oidc/providers').data;
+  const methods = useApiQuery(api.signInMethodsPath()).data;
   const ssoError = params.get('error');
 
   if (me && !isSubmitting) return <Navigate to={next} replace />;

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@shared/roles';
 import { MAPPABLE_ROLES } from '@shared/ss12000-role-mapping';
-import type { Account, AccountAudit, AccountList, AuthSettings, RoleMapping } from '@shared/schemas/users';
-import { apiGet, apiPath, apiPost, apiPut, ApiError } from '../api/client';
+import type { Account, AccountAudit } from '@shared/schemas/users';
+import { ApiError } from '../api/client';
+import { api } from '../api/endpoints';
 import { useApiQuery } from '../hooks/useApiQuery';
 import { Page } from '../components/Page';
 import { Loading } from '../components/Loading';
@@ -17,10 +18,10 @@ const asError = (caught: unknown) => (caught instanceof ApiError ? caught : new 
 export default function UsersRoute() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [role, setRole] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
   const [schoolUnitId, setSchoolUnitId] = useState('');
-  const list = useApiQuery<AccountList>(
-    apiPath('/api/users', {
+  const list = useApiQuery(
+    api.usersPath({
       search: search || undefined,
       role: role || undefined,
       schoolUnitId: schoolUnitId || undefined,
@@ -51,7 +52,7 @@ export default function UsersRoute() {
         </div>
         <div className="field">
           <label htmlFor="users-role">{t('users.role')}</label>
-          <select id="users-role" value={role} onChange={(e) => setRole(e.target.value)}>
+          <select id="users-role" value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
             <option value="">{t('users.all')}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -112,7 +113,7 @@ export default function UsersRoute() {
                             onClick={() =>
                               void act(
                                 () =>
-                                  apiPost<Account>(`/api/users/${a.id}/roles/revoke`, {
+                                  api.revokeRole(a.id, {
                                     role: g.role,
                                     schoolUnitId: g.schoolUnitId,
                                   }),
@@ -136,7 +137,7 @@ export default function UsersRoute() {
                       className="button button-small"
                       onClick={() =>
                         void act(
-                          () => apiPost<Account>(`/api/users/${a.id}/${a.isActive ? 'disable' : 'enable'}`),
+                          () => (a.isActive ? api.disableUser(a.id) : api.enableUser(a.id)),
                           a.isActive ? t('users.disabled') : t('users.enabled'),
                         )
                       }
@@ -213,7 +214,7 @@ function AccountDetails({
             void submit(
               e,
               () =>
-                apiPost(`/api/users/${account.id}/roles`, {
+                api.grantRole(account.id, {
                   role,
                   schoolUnitId: isOrganiserRole ? null : unit,
                   endsOn: endsOn || null,
@@ -259,11 +260,7 @@ function AccountDetails({
           </button>
         </form>
       )}
-      <form
-        onSubmit={(e) =>
-          void submit(e, () => apiPost(`/api/users/${account.id}/password`, { password }), t('users.passwordSet'))
-        }
-      >
+      <form onSubmit={(e) => void submit(e, () => api.setPassword(account.id, password), t('users.passwordSet'))}>
         <div className="field">
           <label htmlFor={`password-${account.id}`}>{t('users.newPassword')}</label>
           <input
@@ -282,11 +279,7 @@ function AccountDetails({
       <button
         type="button"
         className="button"
-        onClick={() =>
-          void apiGet<AccountAudit>(`/api/users/${account.id}/audit`).then(setAudit, (caught) =>
-            setError(asError(caught)),
-          )
-        }
+        onClick={() => void api.userAudit(account.id).then(setAudit, (caught) => setError(asError(caught)))}
       >
         {t('users.showAudit')}
       </button>
@@ -305,12 +298,12 @@ function AccountDetails({
 
 function SignInSettings() {
   const { t } = useTranslation();
-  const settings = useApiQuery<AuthSettings>('/api/users/sign-in-settings');
+  const settings = useApiQuery(api.signInSettingsPath());
   const [error, setError] = useState<ApiError | null>(null);
   if (!settings.data) return settings.error ? <ErrorMessage error={settings.error} /> : null;
   const toggle = async (localLoginEnabled: boolean) => {
     try {
-      settings.setData(await apiPut<AuthSettings>('/api/users/sign-in-settings', { localLoginEnabled }));
+      settings.setData(await api.saveSignInSettings({ localLoginEnabled }));
     } catch (caught) {
       setError(asError(caught));
     }
@@ -333,7 +326,7 @@ function SignInSettings() {
 
 function RoleMappingSection() {
   const { t } = useTranslation();
-  const mapping = useApiQuery<RoleMapping>('/api/users/role-mapping');
+  const mapping = useApiQuery(api.roleMappingPath());
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
   if (!mapping.data) return mapping.error ? <ErrorMessage error={mapping.error} /> : null;
@@ -342,7 +335,7 @@ function RoleMappingSection() {
       i === index ? { ...e, role: (role || null) as typeof e.role } : e,
     );
     try {
-      mapping.setData(await apiPut<RoleMapping>('/api/users/role-mapping', { entries }));
+      mapping.setData(await api.saveRoleMapping(entries));
       setStatus(t('users.mappingSaved'));
     } catch (caught) {
       setError(asError(caught));

@@ -13,6 +13,7 @@ import {
   primaryKey,
   index,
   uniqueIndex,
+  check,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
@@ -97,7 +98,12 @@ export const guardianSettings = pgTable(
     sameDayNoticeGraceMinutes: integer('same_day_notice_grace_minutes'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.organiserId] })],
+  (t) => [
+    primaryKey({ columns: [t.organiserId] }),
+    check('guardian_settings_same_day_policy_check', sql`${t.sameDayNoticePolicy} in ('atTime', 'immediate')`),
+    check('guardian_settings_same_day_time_check', sql`${t.sameDayNoticeTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('guardian_settings_same_day_grace_check', sql`${t.sameDayNoticeGraceMinutes} between 0 and 120`),
+  ],
 );
 
 /** A guardian's application for leave (ledighet); granted leave becomes a leave absence. */

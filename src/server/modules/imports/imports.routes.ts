@@ -15,43 +15,14 @@ import { AppError, forbidden } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { hasRole } from '../../policies/actor.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
+import {
+  ImportReport as ImportReportSchema,
+  SaveSyncSettingsBody,
+  SyncSettings as SyncSettingsSchema,
+} from '../../../shared/schemas/imports.js';
 import { importSs12000, recordRejectedUpload } from './commands/import-ss12000.js';
 import { parseSs12000Files, readSs12000Dir, ss12000FileNameOf } from './read-ss12000-dir.js';
 import { JOB_SYNC_SS12000_NOW, findSyncSettings, saveSyncSettings } from './sync/scheduled-sync.js';
-
-const ImportReportSchema = Type.Object({
-  importId: Type.String(),
-  status: Type.String(),
-  organiserId: Type.Union([Type.String(), Type.Null()]),
-  counts: Type.Record(Type.String(), Type.Number()),
-  problems: Type.Array(Type.Record(Type.String(), Type.Unknown())),
-  durationMs: Type.Number(),
-});
-
-/** The sync connection as the browser sees it: never the secret. */
-const SyncSettingsSchema = Type.Object({
-  baseUrl: Type.String(),
-  tokenUrl: Type.String(),
-  clientId: Type.String(),
-  authMethod: Type.Union([Type.Literal('body'), Type.Literal('basic')]),
-  scheduleTime: Type.Union([Type.String(), Type.Null()]),
-  hasSecret: Type.Boolean(),
-  lastRunAt: Type.Union([Type.String(), Type.Null()]),
-  lastStatus: Type.Union([Type.String(), Type.Null()]),
-  lastReport: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-});
-const HttpUrl = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 500 });
-const SaveSyncSettingsBody = Type.Object(
-  {
-    baseUrl: HttpUrl,
-    tokenUrl: HttpUrl,
-    clientId: Type.String({ minLength: 1, maxLength: 200 }),
-    authMethod: Type.Union([Type.Literal('body'), Type.Literal('basic')]),
-    scheduleTime: Type.Union([Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }), Type.Null()]),
-    clientSecret: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-  },
-  { additionalProperties: false },
-);
 
 export async function importRoutes(fastify: FastifyInstance, { database, config, jobs }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -3,43 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, logInAs, settableClock, testConfig, type TestApp } from '../../test/support.js';
-import { addGuardian, createWorld, type World } from '../../test/factories.js';
+import { logInAs, settableClock, testConfig, type TestApp } from '../../test/support.js';
+import { addGuardian, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { runMessageWorker } from './message-worker.js';
-import { smtpTransport } from './channels/smtp.js';
+import { startMessageFixture, type MessageFixture } from './messages.fixture.js';
 import { httpSmsTransport } from './channels/http-sms.js';
 import type { Transport, Transports } from './channels/channel.js';
 import { reclaimDeadLeases, retryDelayMs } from './commands/send-deliveries.js';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { formatIdentity } from '../../process-identity.js';
-
-/** A real SMTP server that keeps every received message. */
-async function startSmtp() {
-  const received: { to: string; raw: string; messageId: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => {
-        raw += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        const messageId = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '';
-        for (const to of session.envelope.rcptTo) received.push({ to: to.address, raw, messageId });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** A local SMS provider stub: answers `failures` requests with 503, then 200 {id}. */
 async function startSmsStub() {
@@ -92,32 +67,27 @@ describe('messages delivered for real: same-day notice, SMTP, SMS, retries, cras
   const clock = settableClock('2026-01-14T06:00:00Z'); // 07:00 Stockholm
   let t: TestApp;
   let world: World;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let fixture: MessageFixture;
+  let smtp: MessageFixture['smtp'];
   let sms: Awaited<ReturnType<typeof startSmsStub>>;
   let transports: Transports;
-  const config = () => ({
-    ...testConfig().messages,
-    smsCallbackToken: 'cb-secret',
-    retryBaseSeconds: 60,
-    maxAttempts: 3,
-  });
-  const run = () => runMessageWorker(t.database, { now: clock.now(), config: config(), transports });
+  const config = () => fixture.config;
+  const run = () => fixture.run();
 
   beforeAll(async () => {
-    smtp = await startSmtp();
     sms = await startSmsStub();
-    t = await buildTestApp({ messages: config() }, clock);
-    world = await createWorld(t.database, ['2026-01-14']);
+    fixture = await startMessageFixture({
+      clock,
+      dates: ['2026-01-14'],
+      config: () => ({ ...testConfig().messages, smsCallbackToken: 'cb-secret', retryBaseSeconds: 60, maxAttempts: 3 }),
+      sms: () => httpSmsTransport({ url: sms.url, apiKey: 'key-1' }),
+    });
+    ({ t, world, smtp, transports } = fixture);
     await addGuardian(t.database, world, 'Maria', { pupilIds: [world.pupilsA[0]], phone: '070-123 45 67' });
     await addGuardian(t.database, world, 'John', { pupilIds: [world.pupilsA[0]], locale: 'en' });
-    transports = {
-      email: smtpTransport(smtp.url, 'Närvaro <noreply@skola.test>'),
-      sms: httpSmsTransport({ url: sms.url, apiKey: 'key-1' }),
-    };
   });
   afterAll(async () => {
-    await t.close();
-    await smtp.close();
+    await fixture.close();
     await sms.close();
   });
 

@@ -18,6 +18,8 @@ import {
   SmsCallbackRequest,
   TemplatesResponse,
   UnreachableResponse,
+  GuardianSettings as Settings,
+  SaveGuardianSettings as SaveSettings,
 } from '../../../shared/schemas/guardians.js';
 import {
   DEFAULT_TEMPLATES,
@@ -33,33 +35,6 @@ import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import { textArray, uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const SameDayNotice = {
-  sameDayNoticePolicy: Type.Union([Type.Literal('atTime'), Type.Literal('immediate')], {
-    description: "'atTime': at sameDayNoticeTime; 'immediate': when the lesson is confirmed, after the grace minutes",
-  }),
-  sameDayNoticeTime: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM Europe/Stockholm' }),
-  sameDayNoticeGraceMinutes: Type.Integer({
-    minimum: 0,
-    maximum: 120,
-    description: 'Minutes an immediate notice waits, so a correction withdraws it (0 = within a minute)',
-  }),
-};
-const Settings = Type.Object({
-  noticeEmail: Type.Union([Type.String({ format: 'email', maxLength: 200 }), Type.Null()]),
-  leaveMentorLimitDays: Type.Integer({ minimum: 0, maximum: 365 }),
-  reportPastDays: Type.Integer({ minimum: 0, maximum: 30 }),
-  ...SameDayNotice,
-});
-/** Saving: the same-day fields may be left out (kept as they are). */
-const SaveSettings = Type.Object({
-  noticeEmail: Settings.properties.noticeEmail,
-  leaveMentorLimitDays: Settings.properties.leaveMentorLimitDays,
-  reportPastDays: Settings.properties.reportPastDays,
-  sameDayNoticePolicy: Type.Optional(SameDayNotice.sameDayNoticePolicy),
-  sameDayNoticeTime: Type.Optional(SameDayNotice.sameDayNoticeTime),
-  sameDayNoticeGraceMinutes: Type.Optional(SameDayNotice.sameDayNoticeGraceMinutes),
-});
-
 /** The message log: the organiser admin sees all; rektor and elevhälsa their schools' pupils. */
 function logScopeSql(actor: Actor): SQL {
   if (hasOrganiserWideRole(actor, 'organiserAdmin')) return sql`true`;

@@ -8,8 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { sql } from 'drizzle-orm';
 import {
   buildTestApp,
@@ -28,34 +26,8 @@ import { LADDER_PRESETS } from '../../../shared/ladders/presets/index.js';
 import type { LadderDefinition } from '../../../shared/ladders/index.js';
 import { saveLadderVersion } from '../ladders/commands/save-ladder-version.js';
 import { runMessageWorker, runMonthlyNotices } from './message-worker.js';
-import { smtpTransport } from './channels/smtp.js';
+import { startMessageFixture, type MessageFixture } from './messages.fixture.js';
 import { devTransport } from './channels/dev.js';
-
-/** A real SMTP server that notes when each message arrived. */
-async function startSmtp() {
-  const received: { to: string; raw: string; at: number }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => {
-        raw += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        for (const to of session.envelope.rcptTo) received.push({ to: to.address, raw, at: performance.now() });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    received,
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
 
 async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
   const until = performance.now() + ms;
@@ -69,21 +41,13 @@ async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
 describe('when messages go out, and history that never does', () => {
   // Wednesday 14 January 2026, 09:30 Stockholm.
   const clock = settableClock('2026-01-14T08:30:00Z');
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let fixture: MessageFixture;
+  let smtp: MessageFixture['smtp'];
   let t: TestApp;
   let world: World;
   let teacher: Session;
   let admin: Session;
-  const messages = () => ({
-    ...testConfig().messages,
-    smtpUrl: smtp.url,
-    devMessagesFile: path.join(os.tmpdir(), `narvaro-timing-${process.pid}.log`),
-  });
-  const transports = () => ({
-    email: smtpTransport(smtp.url, 'Närvaro <noreply@skola.test>'),
-    sms: devTransport('sms', messages().devMessagesFile),
-  });
-  const run = () => runMessageWorker(t.database, { now: clock.now(), config: messages(), transports: transports() });
+  const run = () => fixture.run();
   const notice = async (pupil: string) =>
     (
       await queryRows<{ status: string; last_error: string | null; send_after: Date | string }>(
@@ -100,18 +64,24 @@ describe('when messages go out, and history that never does', () => {
   const received = (address: string) => smtp.received.filter((m) => m.to === address);
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await buildTestApp({ messages: messages() }, clock);
-    world = await createWorld(t.database, ['2026-01-14', '2026-01-15'], { pupilsPerClass: 6 });
+    fixture = await startMessageFixture({
+      clock,
+      dates: ['2026-01-14', '2026-01-15'],
+      world: { pupilsPerClass: 6 },
+      config: (smtpUrl) => ({
+        ...testConfig().messages,
+        smtpUrl,
+        devMessagesFile: path.join(os.tmpdir(), `narvaro-timing-${process.pid}.log`),
+      }),
+      sms: (config) => devTransport('sms', config.devMessagesFile),
+    });
+    ({ t, world, smtp } = fixture);
     for (const [i, pupil] of world.pupilsA.slice(0, 5).entries())
       await addGuardian(t.database, world, `G${i}`, { pupilIds: [pupil], email: `g${i}@example.test`, phone: null });
     teacher = await logInAs(t.app, world.usernames.teacher);
     admin = await logInAs(t.app, world.usernames.organiserAdmin);
   });
-  afterAll(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  afterAll(() => fixture.close());
 
   const setPolicy = async (policy: 'atTime' | 'immediate', graceMinutes: number) => {
     const current = (await admin.request({ method: 'GET', url: '/api/messages/settings' })).json();
@@ -265,7 +235,7 @@ describe('when messages go out, and history that never does', () => {
     await t.database.db.insert(schema.pupilDays).values(days);
     clock.set('2026-02-03T05:00:00Z');
     expect(
-      await runMonthlyNotices(t.database, { today: clock.today(), now: clock.now(), config: messages() }),
+      await runMonthlyNotices(t.database, { today: clock.today(), now: clock.now(), config: fixture.config }),
     ).toBeGreaterThan(0);
     // Nobody ran the sender in February; it starts in March.
     clock.set('2026-03-02T07:00:00Z');

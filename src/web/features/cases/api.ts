@@ -1,7 +1,6 @@
 /** Case management API calls (contract: src/shared/schemas/cases.ts). */
 import type { Static } from 'typebox';
 import type {
-  AddInterventionRequest,
   AuditTrailResponse,
   CandidatesResponse,
   CaseDetail,
@@ -10,14 +9,11 @@ import type {
   HandoversResponse,
   NoticesResponse,
   OrganiserOverviewResponse,
-  RecordMeetingRequest,
   RemindersResponse,
   SaveMappingRequest,
-  SetCausesRequest,
 } from '@shared/schemas/cases';
-import { apiPath, apiPost, apiPut } from '../../api/client';
-
-const c = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+import { endpoints as E } from '@shared/schemas/endpoints';
+import { callApi, urlOf, type BodyOf } from '../../api/client';
 
 export type CaseList = Static<typeof CaseListResponse>;
 export type Catalogue = Static<typeof CatalogueResponse>;
@@ -27,50 +23,49 @@ export type Handovers = Static<typeof HandoversResponse>;
 export type Reminders = Static<typeof RemindersResponse>;
 export type AuditTrail = Static<typeof AuditTrailResponse>;
 export type { CaseDetail, OrganiserOverviewResponse };
+/** Choice lists of the case forms, as the contract has them. */
+export type MemberRole = BodyOf<typeof E.addCaseMember>['role'];
+export type GoalAttainment = BodyOf<typeof E.recordFollowUp>['goalAttainment'];
+export type ConcernReasonCategory = BodyOf<typeof E.registerConcernReport>['reasonCategory'];
+export type ConcernFeedbackKind = BodyOf<typeof E.recordConcernFeedback>['feedbackKind'];
+export type CloseReason = BodyOf<typeof E.closeCase>['reason'];
 
 export const casesApi = {
   listPath: (scope: 'mine' | 'school' | 'organiser', status: 'open' | 'closed' | 'all' = 'open', pupilId?: string) =>
-    apiPath('/api/cases', { scope, status, pupilId }),
-  casePath: (id: string) => c(id),
-  pdfUrl: (id: string) => `${c(id)}/pdf`,
-  auditPath: (id: string) => `${c(id)}/audit`,
-  staffPath: (id: string) => `${c(id)}/staff`,
-  handoverTargetsPath: (id: string) => `${c(id)}/handover-targets`,
-  cataloguePath: () => '/api/cases/catalogue',
-  remindersPath: () => '/api/cases/reminders',
-  handoversPath: () => '/api/handovers',
-  noticesPath: (status: 'received' | 'acknowledged' | 'all') => apiPath('/api/organiser/notices', { status }),
-  overviewPath: (from: string, to: string) => apiPath('/api/organiser/cases', { from, to }),
+    urlOf(E.cases, {}, { scope, status, pupilId }),
+  casePath: (id: string) => urlOf(E.case, { id }),
+  pdfUrl: (id: string) => urlOf(E.casePdf, { id }),
+  auditPath: (id: string) => urlOf(E.caseAudit, { id }),
+  staffPath: (id: string) => urlOf(E.caseStaff, { id }),
+  handoverTargetsPath: (id: string) => urlOf(E.handoverTargets, { id }),
+  cataloguePath: () => urlOf(E.caseCatalogue, {}),
+  remindersPath: () => urlOf(E.caseReminders, {}),
+  handoversPath: () => urlOf(E.handovers, {}),
+  noticesPath: (status: 'received' | 'acknowledged' | 'all') => urlOf(E.notices, {}, { status }),
+  overviewPath: (from: string, to: string) => urlOf(E.caseOverview, {}, { from, to }),
 
-  open: (pupilId: string) => apiPost<{ id: string }>('/api/cases', { pupilId }),
-  addMember: (id: string, userId: string, role: string) => apiPost<void>(`${c(id)}/members`, { userId, role }),
-  createMapping: (id: string, body: SaveMappingRequest) => apiPost<{ id: string }>(`${c(id)}/mappings`, body),
+  open: (pupilId: string) => callApi(E.openCase, {}, { pupilId }),
+  addMember: (id: string, body: BodyOf<typeof E.addCaseMember>) => callApi(E.addCaseMember, { id }, body),
+  createMapping: (id: string, body: SaveMappingRequest) => callApi(E.createMapping, { id }, body),
   updateMapping: (id: string, mappingId: string, body: SaveMappingRequest) =>
-    apiPut<void>(`${c(id)}/mappings/${mappingId}`, body),
-  completeMapping: (id: string, mappingId: string) => apiPost<void>(`${c(id)}/mappings/${mappingId}/complete`),
-  openInvestigation: (id: string) => apiPost<{ id: string; deadline: string }>(`${c(id)}/investigation`),
-  completeInvestigation: (id: string, conclusion: string) =>
-    apiPost<void>(`${c(id)}/investigation/complete`, { conclusion }),
-  setCauses: (id: string, body: SetCausesRequest) => apiPut<void>(`${c(id)}/causes`, body),
-  addIntervention: (id: string, body: AddInterventionRequest) =>
-    apiPost<{ id: string }>(`${c(id)}/interventions`, body),
-  recordFollowUp: (id: string, followUpId: string, body: { assessment: string; goalAttainment: string }) =>
-    apiPost<unknown>(`${c(id)}/follow-ups/${followUpId}`, body),
-  registerConcernReport: (
-    id: string,
-    body: { reportedOn: string; socialServicesOffice: string; reasonCategory: string; actionsTaken?: string },
-  ) => apiPost<{ id: string }>(`${c(id)}/concern-reports`, body),
-  recordConcernFeedback: (id: string, reportId: string, body: { feedbackOn: string; feedbackKind: string }) =>
-    apiPost<void>(`${c(id)}/concern-reports/${reportId}/feedback`, body),
-  recordMeeting: (id: string, body: RecordMeetingRequest) => apiPost<{ id: string }>(`${c(id)}/meetings`, body),
-  rateMeeting: (id: string, meetingId: string, ratings: { participantKey: string; rating: number }[]) =>
-    apiPost<void>(`${c(id)}/meetings/${meetingId}/ratings`, { ratings }),
-  prepareHandover: (id: string, body: { toSchoolUnitId: string; summary: string }) =>
-    apiPost<{ id: string }>(`${c(id)}/handovers`, body),
-  close: (id: string, body: { reason: string; outcome: string }) => apiPost<void>(`${c(id)}/close`, body),
-  reopen: (id: string, reason: string) => apiPost<void>(`${c(id)}/reopen`, { reason }),
-  saveSettings: (body: { investigationDeadlineDays: number | null; concernFeedbackReminderDays: number }) =>
-    apiPut<void>('/api/cases/settings', body),
-  acknowledgeNotice: (noticeId: string) =>
-    apiPost<void>(`/api/organiser/notices/${encodeURIComponent(noticeId)}/acknowledge`),
+    callApi(E.updateMapping, { id, mappingId }, body),
+  completeMapping: (id: string, mappingId: string) => callApi(E.completeMapping, { id, mappingId }),
+  openInvestigation: (id: string) => callApi(E.openInvestigation, { id }),
+  completeInvestigation: (id: string, conclusion: string) => callApi(E.completeInvestigation, { id }, { conclusion }),
+  setCauses: (id: string, body: BodyOf<typeof E.setCauses>) => callApi(E.setCauses, { id }, body),
+  addIntervention: (id: string, body: BodyOf<typeof E.addIntervention>) => callApi(E.addIntervention, { id }, body),
+  recordFollowUp: (id: string, followUpId: string, body: BodyOf<typeof E.recordFollowUp>) =>
+    callApi(E.recordFollowUp, { id, followUpId }, body),
+  registerConcernReport: (id: string, body: BodyOf<typeof E.registerConcernReport>) =>
+    callApi(E.registerConcernReport, { id }, body),
+  recordConcernFeedback: (id: string, reportId: string, body: BodyOf<typeof E.recordConcernFeedback>) =>
+    callApi(E.recordConcernFeedback, { id, reportId }, body),
+  recordMeeting: (id: string, body: BodyOf<typeof E.recordMeeting>) => callApi(E.recordMeeting, { id }, body),
+  rateMeeting: (id: string, meetingId: string, ratings: BodyOf<typeof E.rateMeeting>['ratings']) =>
+    callApi(E.rateMeeting, { id, meetingId }, { ratings }),
+  prepareHandover: (id: string, body: BodyOf<typeof E.prepareHandover>) => callApi(E.prepareHandover, { id }, body),
+  close: (id: string, body: BodyOf<typeof E.closeCase>) => callApi(E.closeCase, { id }, body),
+  reopen: (id: string, reason: string) => callApi(E.reopenCase, { id }, { reason }),
+  saveSettings: (body: BodyOf<typeof E.saveCaseSettings>) => callApi(E.saveCaseSettings, {}, body),
+  acknowledgeNotice: (noticeId: string) => callApi(E.acknowledgeNotice, { id: noticeId }),
 };

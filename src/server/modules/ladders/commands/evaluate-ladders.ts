@@ -32,6 +32,7 @@ import {
 } from '../ladders.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
 import { openCasesFromLadder, type LadderCaseOpening } from '../../cases/commands/open-cases-from-ladder.js';
+import type { EvaluationSummary } from '../../../../shared/schemas/ladders.js';
 import { uuidArray } from '../../../db/sql.js';
 import { findPupilPlacements, type PupilPlacement } from '../../../db/placements.js';
 
@@ -41,15 +42,7 @@ export interface EvaluateLaddersInput {
   personIds?: string[];
 }
 
-export interface EvaluationSummary {
-  pupils: number;
-  onStep: number;
-  changes: number;
-  tasks: number;
-  outbox: number;
-  /** State rows rewritten; the others only had their evaluation date moved. */
-  written: number;
-}
+export type { EvaluationSummary };
 
 /** Rows per drizzle insert: a dozen columns each keeps the statement far below the bind-parameter limit. */
 const ROWS_PER_INSERT = 1000;

@@ -4,7 +4,7 @@ import type { FollowUpFigures } from '@shared/schemas/cases';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { formatPercent } from '../../../lib/format';
-import { casesApi, type CaseDetail, type Candidates, type Catalogue } from '../api';
+import { casesApi, type CaseDetail, type Candidates, type Catalogue, type GoalAttainment } from '../api';
 import { useSubmit } from '../useSubmit';
 import { Field, ScrollTable } from './Section';
 
@@ -43,10 +43,10 @@ function FollowUpRow({
   const { t } = useTranslation();
   const [assessment, setAssessment] = useState('');
   // Nothing chosen until the user chooses: a preselected answer would be recorded unread.
-  const [goal, setGoal] = useState('');
+  const [goal, setGoal] = useState<GoalAttainment | ''>('');
   const id = `follow-up-${followUp.id.slice(0, 8)}`;
   const save = useSubmit(
-    () => casesApi.recordFollowUp(caseId, followUp.id, { assessment, goalAttainment: goal }),
+    () => casesApi.recordFollowUp(caseId, followUp.id, { assessment, goalAttainment: goal as GoalAttainment }),
     () => onChanged(t('cases.plan.followUpSaved')),
   );
   return (
@@ -79,7 +79,12 @@ function FollowUpRow({
               />
             </Field>
             <Field id={`${id}-goal`} label={t('cases.plan.goalLabel')}>
-              <select id={`${id}-goal`} required value={goal} onChange={(e) => setGoal(e.target.value)}>
+              <select
+                id={`${id}-goal`}
+                required
+                value={goal}
+                onChange={(e) => setGoal(e.target.value as GoalAttainment)}
+              >
                 <option value="" disabled>
                   {t('cases.plan.chooseGoal')}
                 </option>

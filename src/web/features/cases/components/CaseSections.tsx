@@ -10,7 +10,16 @@ import {
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { formatDateTime } from '../../../lib/format';
-import { casesApi, type Candidates, type CaseDetail, type Catalogue } from '../api';
+import {
+  casesApi,
+  type Candidates,
+  type CaseDetail,
+  type Catalogue,
+  type CloseReason,
+  type ConcernFeedbackKind,
+  type ConcernReasonCategory,
+  type MemberRole,
+} from '../api';
 import { useSubmit } from '../useSubmit';
 import { Field } from './Section';
 
@@ -24,9 +33,9 @@ export function MembersSection({ detail, onChanged }: Props) {
   const { t } = useTranslation();
   const staff = useApiQuery<Candidates>(isWorkable(detail) ? casesApi.staffPath(detail.case.id) : null);
   const [userId, setUserId] = useState('');
-  const [role, setRole] = useState('other');
+  const [role, setRole] = useState<MemberRole>('other');
   const save = useSubmit(
-    () => casesApi.addMember(detail.case.id, userId, role),
+    () => casesApi.addMember(detail.case.id, { userId, role }),
     () => onChanged(t('cases.members.added')),
   );
   const candidates = (staff.data?.users ?? []).filter((u) => !detail.members.some((m) => m.userId === u.id));
@@ -53,7 +62,7 @@ export function MembersSection({ detail, onChanged }: Props) {
             </select>
           </Field>
           <Field id="member-role" label={t('cases.members.role')}>
-            <select id="member-role" value={role} onChange={(e) => setRole(e.target.value)}>
+            <select id="member-role" value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
               {['mentor', 'studentHealth', 'principal', 'other'].map((r) => (
                 <option key={r} value={r}>
                   {t(`cases.members.roles.${r}`)}
@@ -276,14 +285,14 @@ export function ConcernReportsSection({ detail, today, onChanged }: Props & { to
   const [form, setForm] = useState({
     reportedOn: today,
     socialServicesOffice: '',
-    reasonCategory: 'absence',
+    reasonCategory: 'absence' as ConcernReasonCategory,
     actionsTaken: '',
   });
   const save = useSubmit(
     () => casesApi.registerConcernReport(detail.case.id, form),
     () => onChanged(t('cases.concern.saved')),
   );
-  const [feedbackKind, setFeedbackKind] = useState('inquiryOpened');
+  const [feedbackKind, setFeedbackKind] = useState<ConcernFeedbackKind>('inquiryOpened');
   const feedback = useSubmit(
     (reportId: string) => casesApi.recordConcernFeedback(detail.case.id, reportId, { feedbackOn: today, feedbackKind }),
     () => onChanged(t('cases.concern.feedbackSaved')),
@@ -321,7 +330,7 @@ export function ConcernReportsSection({ detail, today, onChanged }: Props & { to
                 <select
                   id={`feedback-${r.id.slice(0, 8)}`}
                   value={feedbackKind}
-                  onChange={(e) => setFeedbackKind(e.target.value)}
+                  onChange={(e) => setFeedbackKind(e.target.value as ConcernFeedbackKind)}
                 >
                   {CONCERN_FEEDBACK_KINDS.map((k) => (
                     <option key={k} value={k}>
@@ -365,7 +374,7 @@ export function ConcernReportsSection({ detail, today, onChanged }: Props & { to
             <select
               id="concern-reason"
               value={form.reasonCategory}
-              onChange={(e) => setForm({ ...form, reasonCategory: e.target.value })}
+              onChange={(e) => setForm({ ...form, reasonCategory: e.target.value as ConcernReasonCategory })}
             >
               {CONCERN_REASON_CATEGORIES.map((r) => (
                 <option key={r} value={r}>
@@ -604,7 +613,7 @@ export function HandoverSection({
 
 export function CloseSection({ detail, onChanged }: Props) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState<string>('attendanceRestored');
+  const [reason, setReason] = useState<CloseReason>('attendanceRestored');
   const [outcome, setOutcome] = useState('');
   const [reopenReason, setReopenReason] = useState('');
   const close = useSubmit(
@@ -628,7 +637,7 @@ export function CloseSection({ detail, onChanged }: Props) {
     <form className="form card" onSubmit={close.onSubmit} aria-label={t('cases.close.formLabel')}>
       {close.error !== null && <ErrorMessage error={close.error} />}
       <Field id="close-reason" label={t('cases.close.reason')}>
-        <select id="close-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+        <select id="close-reason" value={reason} onChange={(e) => setReason(e.target.value as CloseReason)}>
           {CLOSE_REASONS.map((r) => (
             <option key={r} value={r}>
               {t(`cases.close.reasons.${r}`)}

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type SyncSettings } from '../../../api/endpoints';
+import { api, type SyncSettingsView } from '../../../api/endpoints';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
@@ -17,7 +17,7 @@ const POLL_MS = 2000;
  */
 export function SyncSection() {
   const { t } = useTranslation();
-  const query = useApiQuery<{ settings: SyncSettings | null }>(api.syncSettingsPath());
+  const query = useApiQuery(api.syncSettingsPath());
   return (
     <section aria-labelledby="sync-heading" className="page-section">
       <h2 id="sync-heading">{t('importSync.heading')}</h2>
@@ -33,7 +33,7 @@ export function SyncSection() {
   );
 }
 
-function SyncForm({ settings, onChanged }: { settings: SyncSettings | null; onChanged: () => void }) {
+function SyncForm({ settings, onChanged }: { settings: SyncSettingsView | null; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const [baseUrl, setBaseUrl] = useState(settings?.baseUrl ?? '');
   const [tokenUrl, setTokenUrl] = useState(settings?.tokenUrl ?? '');

@@ -190,6 +190,70 @@ function ConcernFlag({
   );
 }
 
+/**
+ * A form whose action needs a reason (a step decision, closing a step): checks the reason's length
+ * before sending, passes the trimmed reason to the action and keeps the action's error.
+ */
+function useReasonedSubmit(reasonRequiredKey: string) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [isSaving, setIsSaving] = useState(false);
+
+  const submit = async (event: FormEvent, action: (reason: string) => Promise<void>) => {
+    event.preventDefault();
+    setError(null);
+    if (reason.trim().length < MIN_REASON) {
+      setProblem(t(reasonRequiredKey, { count: MIN_REASON }));
+      return;
+    }
+    setProblem(null);
+    setIsSaving(true);
+    try {
+      await action(reason.trim());
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setIsSaving(false);
+    }
+  };
+  const reset = () => {
+    setReason('');
+    setProblem(null);
+    setError(null);
+  };
+  return { reason, setReason, problem, error, isSaving, submit, reset };
+}
+
+/** The reason textarea of a useReasonedSubmit form, with its hint and its problem. */
+function ReasonField({ id, label, form }: { id: string; label: string; form: ReturnType<typeof useReasonedSubmit> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-reason`}>{label}</label>
+      <textarea
+        id={`${id}-reason`}
+        rows={3}
+        maxLength={1000}
+        required
+        value={form.reason}
+        onChange={(event) => form.setReason(event.target.value)}
+        aria-invalid={form.problem ? true : undefined}
+        aria-describedby={`${id}-reason-hint${form.problem ? ` ${id}-reason-error` : ''}`}
+      />
+      <p id={`${id}-reason-hint`} className="hint">
+        {t('pupilLadder.decision.reasonHint')}
+      </p>
+      {form.problem && (
+        <p id={`${id}-reason-error`} className="field-error" role="alert">
+          {form.problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** "Ändra steg": a staff decision moving the pupil to a step (0 = off the ladder); a reason is required. */
 function StepDecision({
   pupilId,
@@ -203,37 +267,21 @@ function StepDecision({
   const { t } = useTranslation();
   const id = useId();
   const [stepIndex, setStepIndex] = useState(String(state.stepIndex));
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const form = useReasonedSubmit('pupilLadder.decision.reasonRequired');
   const options = [
     { index: 0, name: null as string | null },
     ...state.steps.map((s) => ({ index: s.index, name: s.name })),
   ];
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (reason.trim().length < MIN_REASON) {
-      setProblem(t('pupilLadder.decision.reasonRequired', { count: MIN_REASON }));
-      return;
-    }
-    setProblem(null);
-    setIsSaving(true);
-    try {
+  const handleSubmit = (event: FormEvent) =>
+    form.submit(event, async (reason) => {
       const target = Number(stepIndex);
-      await api.decideLadderStep(pupilId, { stepIndex: target, reason: reason.trim() });
-      setReason('');
+      await api.decideLadderStep(pupilId, { stepIndex: target, reason });
+      form.reset();
       onChanged(
         t('pupilLadder.decision.saved', { step: stepLabel(t, target, options.find((o) => o.index === target)?.name) }),
       );
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSaving(false);
-    }
-  };
+    });
 
   return (
     <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-labelledby={`${id}-heading`}>
@@ -249,30 +297,10 @@ function StepDecision({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t('pupilLadder.decision.reason')}</label>
-        <textarea
-          id={`${id}-reason`}
-          rows={3}
-          maxLength={1000}
-          required
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={`${id}-reason-hint${problem ? ` ${id}-reason-error` : ''}`}
-        />
-        <p id={`${id}-reason-hint`} className="hint">
-          {t('pupilLadder.decision.reasonHint')}
-        </p>
-        {problem && (
-          <p id={`${id}-reason-error`} className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
-      {error !== null && <ErrorMessage error={error} />}
-      <button type="submit" className="button button-secondary" disabled={isSaving}>
-        {isSaving ? t('pupilLadder.decision.saving') : t('pupilLadder.decision.submit')}
+      <ReasonField id={id} label={t('pupilLadder.decision.reason')} form={form} />
+      {form.error !== null && <ErrorMessage error={form.error} />}
+      <button type="submit" className="button button-secondary" disabled={form.isSaving}>
+        {form.isSaving ? t('pupilLadder.decision.saving') : t('pupilLadder.decision.submit')}
       </button>
     </form>
   );
@@ -296,37 +324,19 @@ function CloseStep({
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const form = useReasonedSubmit('pupilLadder.close.reasonRequired');
   const step = stepLabel(t, state.stepIndex, state.stepName);
 
   const handleOpen = () => {
-    setReason('');
-    setProblem(null);
-    setError(null);
+    form.reset();
     dialogRef.current?.showModal();
   };
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (reason.trim().length < MIN_REASON) {
-      setProblem(t('pupilLadder.close.reasonRequired', { count: MIN_REASON }));
-      return;
-    }
-    setProblem(null);
-    setIsSaving(true);
-    try {
-      await api.closeLadderStep(pupilId, reason.trim());
+  const handleSubmit = (event: FormEvent) =>
+    form.submit(event, async (reason) => {
+      await api.closeLadderStep(pupilId, reason);
       dialogRef.current?.close();
       onChanged(t('pupilLadder.close.saved', { step }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setIsSaving(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -345,31 +355,11 @@ function CloseStep({
         <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
           <h2 id={`${id}-title`}>{t('pupilLadder.close.title', { step })}</h2>
           <p id={`${id}-intro`}>{t('pupilLadder.close.intro')}</p>
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>{t('pupilLadder.close.reason')}</label>
-            <textarea
-              id={`${id}-reason`}
-              rows={3}
-              maxLength={1000}
-              required
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={`${id}-reason-hint${problem ? ` ${id}-reason-error` : ''}`}
-            />
-            <p id={`${id}-reason-hint`} className="hint">
-              {t('pupilLadder.decision.reasonHint')}
-            </p>
-            {problem && (
-              <p id={`${id}-reason-error`} className="field-error" role="alert">
-                {problem}
-              </p>
-            )}
-          </div>
-          {error !== null && <ErrorMessage error={error} />}
+          <ReasonField id={id} label={t('pupilLadder.close.reason')} form={form} />
+          {form.error !== null && <ErrorMessage error={form.error} />}
           <div className="dialog-actions">
-            <button type="submit" className="button" disabled={isSaving}>
-              {isSaving ? t('pupilLadder.decision.saving') : t('pupilLadder.close.submit')}
+            <button type="submit" className="button" disabled={form.isSaving}>
+              {form.isSaving ? t('pupilLadder.decision.saving') : t('pupilLadder.close.submit')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => dialogRef.current?.close()}>
               {t('pupilLadder.close.cancel')}
