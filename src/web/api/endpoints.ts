@@ -283,6 +283,8 @@ export const api = {
       '/api/guardian/leave-requests',
       body,
     ),
+  withdrawLeaveRequest: (id: string) =>
+    apiPost<void>(`/api/guardian/leave-requests/${encodeURIComponent(id)}/withdraw`, {}),
   setGuardianLocale: (locale: 'sv' | 'en') => apiPut<void>('/api/guardian/locale', { locale }),
 
   leaveRequestsPath: (status: 'pending' | 'all') => apiPath('/api/leave-requests', { status }),
