@@ -60,7 +60,8 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
       requireOrganiser(actor);
       const today = clock.today();
       const rows = await db.transaction(async (tx) => {
-        const found = await findNotices(tx, actor.organiserId, request.query.status ?? 'all');
+        const { status, from, to } = request.query;
+        const found = await findNotices(tx, actor.organiserId, status ?? 'all', from && to ? { from, to } : undefined);
         for (const n of found)
           await writeAuditEvent(tx, auditContextOf(request), {
             type: 'case.read',
@@ -84,6 +85,7 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
           schoolUnitName: n.school_unit_name,
           status: n.status,
           createdAt: new Date(n.created_at).toISOString(),
+          receivedOn: n.received_on,
           acknowledgedAt: n.acknowledged_at === null ? null : new Date(n.acknowledged_at).toISOString(),
           acknowledgedByName: n.acknowledged_by_name,
           investigationDeadline: n.deadline,

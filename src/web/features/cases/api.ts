@@ -39,7 +39,8 @@ export const casesApi = {
   cataloguePath: () => '/api/cases/catalogue',
   remindersPath: () => '/api/cases/reminders',
   handoversPath: () => '/api/handovers',
-  noticesPath: (status: 'received' | 'acknowledged' | 'all') => apiPath('/api/organiser/notices', { status }),
+  noticesPath: (status: 'received' | 'acknowledged' | 'all', from: string, to: string) =>
+    apiPath('/api/organiser/notices', { status, from, to }),
   overviewPath: (from: string, to: string) => apiPath('/api/organiser/cases', { from, to }),
 
   open: (pupilId: string) => apiPost<{ id: string }>('/api/cases', { pupilId }),
