@@ -253,11 +253,13 @@ test('on a 390 px phone the change form fits, confirmations show where the guard
   const reason = `Bröllop ${Date.now()}`;
   const { api, me } = await apiAs('vardnadshavare');
   const headers = { 'X-CSRF-Token': me.csrfToken };
+  // NARVARO_TODAY fixes the date but not the clock time, which decides whether a report has
+  // begun: dates after the real date, within the 60 days a report may lie ahead of TODAY.
   expect(
     (
       await api.post('/api/guardian/absences', {
         headers,
-        data: { pupilIds: [child.id], fromDate: '2026-11-26', toDate: '2026-11-26', reasonCode: 'reported', comment },
+        data: { pupilIds: [child.id], fromDate: '2027-01-20', toDate: '2027-01-20', reasonCode: 'reported', comment },
       })
     ).status(),
   ).toBe(201);
@@ -265,7 +267,7 @@ test('on a 390 px phone the change form fits, confirmations show where the guard
     (
       await api.post('/api/guardian/leave-requests', {
         headers,
-        data: { pupilId: child.id, fromDate: '2026-12-03', toDate: '2026-12-03', reason },
+        data: { pupilId: child.id, fromDate: '2027-01-21', toDate: '2027-01-21', reason },
       })
     ).status(),
   ).toBe(201);
