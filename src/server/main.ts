@@ -11,7 +11,7 @@ import { buildApp } from './app.js';
 import { clockFor } from './clock.js';
 import { loadDemoIfEmpty } from './demo/load-demo.js';
 import { startLoadingPage, type LoadingServer } from './demo/loading-page.js';
-import { registerJobs } from './jobs/registry.js';
+import { registerJobs } from './job-registry.js';
 import { failInterruptedJobs } from './jobs/background-jobs.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { PgBossQueue } from './jobs/pg-boss-queue.js';

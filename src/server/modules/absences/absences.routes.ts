@@ -10,7 +10,7 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { type Actor, hasRole } from '../../policies/actor.js';
 import { canReadPupil, menteesSql } from '../../policies/scope.js';
-import { findPupilSchoolUnit } from '../cases/cases.repo.js';
+import { findPupilSchoolUnit } from '../../db/placements.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { isPrincipalFor, leaveDecider, LEAVE_NEEDS_PRINCIPAL_MESSAGE } from '../guardians/leave-rule.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';

@@ -14,7 +14,8 @@ import {
   type ApiTokenSummary,
 } from '../../../shared/schemas/api-tokens.js';
 import { assertApiTokenAdmin } from './api-tokens.policy.js';
-import { findApiToken, listApiTokens, type ApiTokenRow } from './api-tokens.repo.js';
+import { findApiToken, listApiTokens } from './api-tokens.repo.js';
+import type { ApiTokenRow } from './token-use.js';
 import { createApiToken } from './commands/create-api-token.js';
 import { revokeApiToken } from './commands/revoke-api-token.js';
 

@@ -38,9 +38,7 @@ import {
   SaveMappingRequest,
   SetCausesRequest,
 } from '../../../shared/schemas/cases.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
-import { uuidArray } from '../measures/measures.repo.js';
-import { findSchoolUnits } from '../statistics/statistics.repo.js';
+import { findSchoolUnits } from '../../db/organisations.js';
 import {
   findAuditTrail,
   findCaseSections,
@@ -49,9 +47,9 @@ import {
   findCatalogue,
   findCurrentTemplate,
   findOpenCase,
-  findPupilSchoolUnit,
   findVisibleCase,
 } from './cases.repo.js';
+import { findPupilSchoolUnit } from '../../db/placements.js';
 import {
   type CaseAccess,
   caseAbilities,
@@ -80,6 +78,8 @@ import { rateMeeting } from './commands/rate-meeting.js';
 import { prepareHandover } from './commands/prepare-handover.js';
 import { closeCase } from './commands/close-case.js';
 import { reopenCase } from './commands/reopen-case.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
+import { uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });

@@ -24,7 +24,7 @@ import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { withdrawAbsence } from '../absences/commands/withdraw-absence.js';
 import { findChildReports, findChildren, findMyMessages, countLeaveDays } from './guardians.repo.js';
-import { findCurrentTerm } from '../pupils/pupils.repo.js';
+import { findCurrentTerm } from '../../db/terms.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
 import { canChangeReport, checkReportDates } from './guardians.policy.js';
 import { findLeaveRequests, presentLeave } from './leave.repo.js';

@@ -5,10 +5,10 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { uuidArray } from '../measures/measures.repo.js';
-import { findCurrentTerm } from '../pupils/pupils.repo.js';
-import { findStates } from '../ladders/ladders.repo.js';
+import { findCurrentTerm } from '../../db/terms.js';
+import { findCurrentSteps } from '../ladders/current-steps.js';
 import type { LeaveDecisionContext } from '../../../shared/schemas/guardians.js';
+import { uuidArray } from '../../db/sql.js';
 
 export async function loadLeaveDecisionContext(
   tx: Tx,
@@ -23,7 +23,7 @@ export async function loadLeaveDecisionContext(
   const figures = term
     ? await aggregateFigures(tx, organiserId, sql`pd.person_id = any(${uuidArray(ids)})`, term.startDate, termTo)
     : new Map();
-  const states = await findStates(tx, organiserId, ids);
+  const steps = await findCurrentSteps(tx, organiserId, ids);
   const openCases = await queryRows<{ pupil_id: string; id: string }>(
     tx,
     sql`select pupil_id, id from cases
@@ -33,7 +33,7 @@ export async function loadLeaveDecisionContext(
   return new Map(
     ids.map((id) => {
       const f = figures.get(id);
-      const state = states.get(id);
+      const step = steps.get(id);
       return [
         id,
         {
@@ -41,8 +41,7 @@ export async function loadLeaveDecisionContext(
           termTo: term ? termTo : null,
           absentRate: f?.absentRate ?? null,
           invalidRate: f?.invalidRate ?? null,
-          ladder:
-            state && state.step_index > 0 ? { stepIndex: state.step_index, explanation: state.explanation } : null,
+          ladder: step ?? null,
           openCaseId: caseOf.get(id) ?? null,
         },
       ];

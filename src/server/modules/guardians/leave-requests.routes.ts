@@ -9,7 +9,6 @@ import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { auditPupilListRead } from '../../audit/write-audit-event.js';
 import { hasRole, schoolUnitsWith, type Actor } from '../../policies/actor.js';
 import { menteesSql, readablePupilsSql } from '../../policies/scope.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { LeaveDecisionInput, LeaveRequestsQuery, LeaveRequestsResponse } from '../../../shared/schemas/guardians.js';
 import { findLeaveRequests, presentLeave, type LeaveRow } from './leave.repo.js';
@@ -18,6 +17,7 @@ import { loadLeaveDecisionContext } from './leave-context.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { isPrincipalFor, leaveDecider, LEAVE_NEEDS_PRINCIPAL_MESSAGE } from './leave-rule.js';
+import { uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 

@@ -5,13 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx, inSequence } from '../../db/client.js';
 import { replayLadder, type LadderDefinition, type LadderResult } from '../../../shared/ladders/index.js';
-import {
-  chunksBySchoolUnit,
-  findDayFigures,
-  findFlagsAndDecisions,
-  findPupilsForEvaluation,
-  findTerms,
-} from './ladders.repo.js';
+import { chunksBySchoolUnit, findDayFigures, findFlagsAndDecisions, findTerms } from './ladders.repo.js';
+import { findPupilPlacements } from '../../db/placements.js';
 
 export interface DryRunRow {
   personId: string;
@@ -35,7 +30,7 @@ export async function dryRunLadder(
   filter: { schoolUnitId?: string } = {},
   onProgress?: (done: number, total: number) => Promise<void>,
 ): Promise<DryRunRow[]> {
-  const pupils = await findPupilsForEvaluation(tx, organiserId, to, filter);
+  const pupils = await findPupilPlacements(tx, organiserId, to, filter);
   const start =
     from ??
     (
@@ -70,13 +65,4 @@ export async function dryRunLadder(
     await onProgress?.(rows.length, pupils.length);
   }
   return rows;
-}
-
-/** Every organiser id in the database (the CLI evaluates all). */
-export async function unsafeAllOrganiserIds(tx: Tx): Promise<string[]> {
-  const rows = await queryRows<{ organiser_id: string }>(
-    tx,
-    sql`select distinct organiser_id from organisations order by organiser_id`,
-  );
-  return rows.map((r) => r.organiser_id);
 }

@@ -17,7 +17,7 @@ import {
   UnconfirmedLessonsResponse,
 } from '../../../shared/schemas/lessons.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/measures.repo.js';
+import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/lesson-facts.js';
 import {
   findLesson,
   findMarkHistory,
@@ -30,7 +30,7 @@ import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
 import { noticeTimingOf, wakeSenderFor } from '../messages/same-day-notices.js';
-import { lockLesson } from '../measures/pupil-day-locks.js';
+import { lockLesson } from '../../db/derived-row-locks.js';
 import { withRollupsLast } from '../measures/recompute-pupil-days.js';
 
 const LessonParams = Type.Object({ id: Uuid });

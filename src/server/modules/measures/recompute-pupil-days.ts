@@ -12,10 +12,11 @@ import {
   lessonOutcome,
   type LessonOutcome,
 } from '../../../shared/measures/index.js';
-import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
+import { loadCovers, loadScheduledLessons } from './lesson-facts.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 import { refreshStatisticsRollups } from '../statistics/rollups.js';
-import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from './pupil-day-locks.js';
+import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from '../../db/derived-row-locks.js';
+import { uuidArray } from '../../db/sql.js';
 
 /** One batch whenever pupils are locked one by one (several batches run under the exclusive lock, so unit locks stay in order). */
 const PUPILS_PER_BATCH = EXCLUSIVE_ABOVE_PUPILS;
@@ -108,7 +109,7 @@ const rollupsLater = new WeakMap<object, PendingRollups[]>();
 
 /**
  * Runs `work` (one request's transaction) with the statistics roll-ups of its recomputations
- * refreshed once at its end. The school units' locks (pupil-day-locks.ts) are then held only for
+ * refreshed once at its end. The school units' locks (db/derived-row-locks.ts) are then held only for
  * that last step and the commit, not while the rest of the request runs: registrations of one
  * school wait for each other that much less. Nothing in `work` may read the roll-ups.
  */

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { usableGuardianLinkSql } from '../../policies/scope.js';
-import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons } from '../measures/lesson-facts.js';
 import { lessonOutcome } from '../../../shared/measures/index.js';
 
 export interface RecipientRow {

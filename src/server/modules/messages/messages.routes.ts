@@ -28,8 +28,9 @@ import {
 import { findDeliveries } from './messages.repo.js';
 import { presentDelivery } from './messages.presenter.js';
 import { recordDeliveryReport } from './commands/record-delivery-report.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import { loadGuardianSettings } from './guardian-settings.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
+import { textArray, uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const SameDayNotice = {
@@ -142,7 +143,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
           await queryRows<{ id: string }>(
             database.db,
             sql`select id from persons where organiser_id = ${actor.organiserId}
-      and security_marking in ('Skyddad folkbokföring', 'Sekretessmarkering') and id = any(${`{${[...new Set(rows.map((r) => r.person_id).filter(Boolean))].join(',')}}`}::uuid[])`,
+      and security_marking = any(${textArray(PROTECTED_MARKINGS)}) and id = any(${uuidArray(new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : []))))})`,
           )
         ).map((r) => r.id),
       );

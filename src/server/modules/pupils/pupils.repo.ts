@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { readablePupilsSql } from '../../policies/scope.js';
+import { uuidArray } from '../../db/sql.js';
 
 export interface PupilRow {
   id: string;
@@ -112,23 +113,9 @@ export async function findActivityTeacherNames(
     sql`select at.activity_id, p.given_name || ' ' || p.family_name as name
     from activity_teachers at join duties d on d.organiser_id = at.organiser_id and d.id = at.duty_id
     join persons p on p.organiser_id = d.organiser_id and p.id = d.person_id
-    where at.organiser_id = ${organiserId} and at.activity_id = any(${`{${activityIds.join(',')}}`}::uuid[])`,
+    where at.organiser_id = ${organiserId} and at.activity_id = any(${uuidArray(activityIds)})`,
   );
   const byActivity = new Map<string, string[]>();
   for (const r of rows) byActivity.set(r.activity_id, [...(byActivity.get(r.activity_id) ?? []), r.name]);
   return byActivity;
-}
-
-/** The term containing the date, or else the latest term that started before it. */
-export async function findCurrentTerm(
-  tx: Tx,
-  organiserId: string,
-  date: string,
-): Promise<{ startDate: string; endDate: string } | null> {
-  const [row] = await queryRows<{ start_date: string; end_date: string }>(
-    tx,
-    sql`select start_date::text, end_date::text from terms
-    where organiser_id = ${organiserId} and start_date <= ${date} order by start_date desc limit 1`,
-  );
-  return row ? { startDate: row.start_date, endDate: row.end_date } : null;
 }

@@ -14,7 +14,7 @@ import type { Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import { daysBetween } from '../../../shared/dates/index.js';
-import { touchApiToken } from '../api-tokens/api-tokens.repo.js';
+import { touchApiToken } from '../api-tokens/token-use.js';
 import { apiTokenHook, apiTokenOf } from './authenticate-api-token.js';
 import { assertFilter, encodePageToken, readPage } from './paging.js';
 import { attendancesPage, type AttendanceCursor, type AttendanceFilters } from './attendances.repo.js';

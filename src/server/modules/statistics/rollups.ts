@@ -6,7 +6,6 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import {
   cutKeysOf,
   halfKeyOf,
@@ -14,7 +13,8 @@ import {
   halfRange,
   monthKeysBetween,
 } from '../../../shared/statistics/index.js';
-import { lockUnits } from '../measures/pupil-day-locks.js';
+import { lockRollups, lockUnits } from '../../db/derived-row-locks.js';
+import { uuidArray, textArray } from '../../db/sql.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
 export const PLACEMENT_JOINS = sql`
@@ -35,9 +35,6 @@ export const PUPIL_DAY_SUMS = sql`sum(pd.scheduled)::int as scheduled, sum(pd.kn
   sum(pd.late_count)::int as late_count, sum(pd.late_minutes)::int as late_minutes,
   (count(*) filter (where pd.is_absent_day))::int as absent_days, (count(*) filter (where pd.has_absence))::int as absence_occasions,
   (count(*) filter (where pd.scheduled > 0))::int as school_days`;
-
-/** Period keys ('2025-09', '2025-H2') as one text[] parameter. */
-export const periodKeyArray = (keys: readonly string[]) => sql`${`{${keys.join(',')}}`}::text[]`;
 
 const SUM_COLUMNS = sql`scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days`;
 const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end`;
@@ -114,19 +111,6 @@ export function cutKeysOfDay(cutDates: string[]): SQL[] {
   });
 }
 
-/**
- * Registrations refresh the roll-ups under a shared lock; adding or dropping a cut date takes it
- * exclusively, so a cut is never built from pupil days a concurrent registration is changing.
- */
-export async function lockRollups(tx: Tx, organiserId: string, mode: 'shared' | 'exclusive'): Promise<void> {
-  const key = `narvaro.rollups:${organiserId}`;
-  await tx.execute(
-    mode === 'shared'
-      ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`
-      : sql`select pg_advisory_xact_lock(hashtext(${key}))`,
-  );
-}
-
 export async function findCutDates(tx: Tx, organiserId: string): Promise<string[]> {
   return (
     await queryRows<{ cut_date: string }>(
@@ -201,7 +185,7 @@ export async function refreshStatisticsRollups(
   const units = await queryRows<{ id: string }>(
     tx,
     sql`select school_unit_id as id from pupil_periods
-      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
+      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
     union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${persons}) and date between ${extent.from} and ${extent.to}`,
   );
   await lockUnits(
@@ -212,10 +196,10 @@ export async function refreshStatisticsRollups(
   const removed = await queryRows<{ school_unit_id: string; period_key: string }>(
     tx,
     sql`delete from pupil_periods
-    where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
+    where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
     returning school_unit_id, period_key`,
   );
-  const monthOfDay = sql`(case when to_char(pd.date, 'YYYY-MM') = any(${periodKeyArray(months)}) then to_char(pd.date, 'YYYY-MM') end)`;
+  const monthOfDay = sql`(case when to_char(pd.date, 'YYYY-MM') = any(${textArray(months)}) then to_char(pd.date, 'YYYY-MM') end)`;
   const added = await insertPupilPeriods(
     tx,
     organiserId,

@@ -10,7 +10,7 @@ import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-e
 import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
 import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import type { MarkInput } from '../../../../shared/schemas/lessons.js';
-import type { ScheduledPupilLesson } from '../../measures/measures.repo.js';
+import type { ScheduledPupilLesson } from '../../measures/lesson-facts.js';
 import type { LessonRow, MarkRow } from '../lessons.repo.js';
 
 export interface RegisterLessonInput {
@@ -147,15 +147,13 @@ export async function registerLesson(
       })),
     );
   }
-  const confirmation = tx
-    .insert(schema.lessonConfirmations)
-    .values({
-      organiserId: ctx.organiserId,
-      lessonId: lesson.id,
-      confirmedByUserId: ctx.actorUserId,
-      confirmedAt: input.now,
-      source: 'narvaro',
-    });
+  const confirmation = tx.insert(schema.lessonConfirmations).values({
+    organiserId: ctx.organiserId,
+    lessonId: lesson.id,
+    confirmedByUserId: ctx.actorUserId,
+    confirmedAt: input.now,
+    source: 'narvaro',
+  });
   // The teacher's kvittens covers the whole roster, so an imported confirmation (which registered only
   // the pupils with their own Attendance record) becomes Närvaro's. A mentor's correction of own
   // mentees confirms nobody else and leaves it as it is.

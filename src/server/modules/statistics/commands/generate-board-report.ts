@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { schema, inSequence, type Tx } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
-import { completenessBySchoolUnit } from '../../reports/reports.repo.js';
+import { completenessBySchoolUnit } from '../../reports/completeness.js';
 import { buildMonthlyStatistics, buildOrganiserStatistics } from '../statistics.service.js';
 import { findOrganiserName } from '../statistics.repo.js';
 import { renderBoardReport } from '../board-report.js';
@@ -54,17 +54,15 @@ export async function generateBoardReport(
 ): Promise<string> {
   const pdf = await buildBoardReportPdf(tx, ctx.organiserId, request, today);
   const id = randomUUID();
-  await tx
-    .insert(schema.boardReports)
-    .values({
-      organiserId: ctx.organiserId,
-      id,
-      periodFrom: request.from,
-      periodTo: request.to,
-      origin,
-      pdfBase64: pdf.toString('base64'),
-      meta: { bytes: pdf.length },
-    });
+  await tx.insert(schema.boardReports).values({
+    organiserId: ctx.organiserId,
+    id,
+    periodFrom: request.from,
+    periodTo: request.to,
+    origin,
+    pdfBase64: pdf.toString('base64'),
+    meta: { bytes: pdf.length },
+  });
   await writeAuditEvent(tx, ctx, {
     type: 'statistics.generate-board-report',
     data: { boardReportId: id, from: request.from, to: request.to, origin },

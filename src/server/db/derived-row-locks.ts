@@ -11,8 +11,21 @@
  *   imports) → pupils in ascending key order → school units in ascending key order.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { lockRollups } from '../statistics/rollups.js';
+import type { Tx } from './client.js';
+import { textArray } from './sql.js';
+
+/**
+ * Registrations refresh the roll-ups under a shared lock; adding or dropping a cut date takes it
+ * exclusively, so a cut is never built from pupil days a concurrent registration is changing.
+ */
+export async function lockRollups(tx: Tx, organiserId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  const key = `narvaro.rollups:${organiserId}`;
+  await tx.execute(
+    mode === 'shared'
+      ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`
+      : sql`select pg_advisory_xact_lock(hashtext(${key}))`,
+  );
+}
 
 /** Advisory-lock namespaces (the two-int form, apart from single-key locks such as the migration's). */
 const PUPIL_NAMESPACE = 14_001;
@@ -29,7 +42,7 @@ export const EXCLUSIVE_ABOVE_PUPILS = 400;
 async function lockKeys(tx: Tx, namespace: number, organiserId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${namespace}::int, k) from (
-    select distinct hashtext(${organiserId} || ':' || id) as k from unnest(${`{${[...new Set(ids)].join(',')}}`}::text[]) id order by k) s`);
+    select distinct hashtext(${organiserId} || ':' || id) as k from unnest(${textArray(new Set(ids))}) id order by k) s`);
 }
 
 /**

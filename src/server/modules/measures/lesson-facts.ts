@@ -1,5 +1,6 @@
 /**
- * Set-based loading of the facts the measures module needs: every scheduled (lesson, pupil)
+ * The measures module's public loader (other modules read lessons and covers through it):
+ * set-based loading of the facts every attendance figure is computed from: every scheduled (lesson, pupil)
  * pair with its confirmation and mark, and the valid-absence covers. A few queries per batch of
  * pupils, never one per pupil. Which lessons are scheduled is decided here (membership on the
  * date, not cancelled, teaching activity, not a day off, no adjusted study plan); all
@@ -7,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
+import { uuidArray } from '../../db/sql.js';
 import type { AttendanceMark, PupilLesson, ValidCover } from '../../../shared/measures/index.js';
 
 /** Activity types that are scheduled teaching time (measures.md decision 7). */
@@ -154,9 +156,6 @@ async function loadScheduled(
   }
   return lessons;
 }
-
-/** Postgres array literal for a uuid[] parameter (works the same on PGlite and node-postgres). */
-export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 function toMark(row: MarkRow | undefined): AttendanceMark | undefined {
   switch (row?.kind) {
