@@ -41,10 +41,12 @@ describe('the page shown while the demo loads', () => {
     expect(body).toContain('lang="sv"');
     expect(body).toContain('Demodata laddas … (steg 2 av 5: Kontrollerar SS12000-filerna, 50 %)');
     page.update({ step: 4, steps: 5, label: 'Räknar närvaro per elev och dag', percent: null });
-    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/auth/me`)).json()).toEqual({
-      error: 'DEMO_LOADING',
-      message: 'Demodata laddas … (steg 4 av 5: Räknar närvaro per elev och dag)',
-    });
+    await expect
+      .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/auth/me`)).json())
+      .toEqual({
+        error: 'DEMO_LOADING',
+        message: 'Demodata laddas … (steg 4 av 5: Räknar närvaro per elev och dag)',
+      });
     await page.close();
     // The app can take the port at once.
     const server = net.createServer();
