@@ -244,6 +244,67 @@ test('leave over 10 days goes to the rektor; the mentor cannot decide, the rekto
   await checkPortalPage(page, 'guardian: messages');
 });
 
+test('on a 390 px phone the change form fits, confirmations show where the guardian acted, and a pending leave request can be withdrawn (issue 16)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const child = await guardianChild();
+  const comment = `Tandläkare ${Date.now()}`;
+  const reason = `Bröllop ${Date.now()}`;
+  const { api, me } = await apiAs('vardnadshavare');
+  const headers = { 'X-CSRF-Token': me.csrfToken };
+  // NARVARO_TODAY fixes the date but not the clock time, which decides whether a report has
+  // begun: dates after the real date, within the 60 days a report may lie ahead of TODAY.
+  expect(
+    (
+      await api.post('/api/guardian/absences', {
+        headers,
+        data: { pupilIds: [child.id], fromDate: '2027-01-20', toDate: '2027-01-20', reasonCode: 'reported', comment },
+      })
+    ).status(),
+  ).toBe(201);
+  expect(
+    (
+      await api.post('/api/guardian/leave-requests', {
+        headers,
+        data: { pupilId: child.id, fromDate: '2027-01-21', toDate: '2027-01-21', reason },
+      })
+    ).status(),
+  ).toBe(201);
+  await api.dispose();
+  const pageWidth = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
+
+  await logIn(page, 'vardnadshavare');
+  await portalNav(page).getByRole('link', { name: 'Mina anmälningar' }).click();
+  const report = page.locator('.portal-list > li').filter({ hasText: comment });
+  await report.getByRole('button', { name: `Ändra ${child.name}` }).click();
+  const form = report.getByRole('form', { name: 'Spara ändringen' });
+  await expect(form).toBeVisible();
+  expect(await pageWidth(), 'no sideways scrolling with the change form open').toBeLessThanOrEqual(390);
+  await form.getByLabel('Kommentar till skolan (valfritt)').fill(`${comment} (flyttad)`);
+  await form.getByRole('button', { name: 'Spara ändringen' }).click();
+  // The confirmation is on the changed report's card, focused and in view; not at the top of the page.
+  const changed = page.getByRole('status').filter({ hasText: `Anmälan för ${child.name} är ändrad.` });
+  await expect(changed).toBeFocused();
+  await expect(changed).toBeInViewport();
+  await expect(page.locator('.portal-list > li').filter({ has: changed })).toContainText('(flyttad)');
+  expect(await pageWidth()).toBeLessThanOrEqual(390);
+  await checkPortalPage(page, 'guardian: report changed on a 390 px phone');
+
+  await portalNav(page).getByRole('link', { name: 'Ansök om ledighet' }).click();
+  expect(await pageWidth(), 'the leave form fits').toBeLessThanOrEqual(390);
+  const application = page.locator('.portal-list > li').filter({ hasText: reason });
+  await expect(application).toContainText('Väntar på beslut');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await application.getByRole('button', { name: `Återkalla ${child.name}` }).click();
+  const withdrawn = application.getByRole('status');
+  await expect(withdrawn).toHaveText(`Ansökan om ledighet för ${child.name} är återkallad.`);
+  await expect(withdrawn).toBeInViewport();
+  await expect(application).toContainText('Återkallad');
+  await expect(application.getByRole('button', { name: /Återkalla/ })).toHaveCount(0);
+  await checkPortalPage(page, 'guardian: leave withdrawn on a 390 px phone');
+});
+
 test('huvudman edits a message template; an unknown field is refused in Swedish', async ({ page }) => {
   await logIn(page, 'huvudman');
   await page

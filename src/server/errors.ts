@@ -63,6 +63,8 @@ export const ERROR_STATUS = {
   WRITE_CONFLICT: 409,
   LADDER_NO_STEP: 409,
   INTERNAL: 500,
+  /** Answered by the start-up page while the first start loads the demo (demo/loading-page.ts). */
+  DEMO_LOADING: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

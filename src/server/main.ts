@@ -11,6 +11,7 @@ import { openRuntimeDatabase } from './runtime.js';
 import { buildApp } from './app.js';
 import { clockFor } from './clock.js';
 import { loadDemoIfEmpty } from './demo/load-demo.js';
+import { startLoadingPage, type LoadingServer } from './demo/loading-page.js';
 import { registerJobs } from './job-registry.js';
 import { failInterruptedJobs } from './jobs/background-jobs.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
@@ -63,12 +64,19 @@ async function main(): Promise<void> {
   closeAll = close;
   const clock = clockFor(config);
   if (config.isDemoEnabled) {
+    // A page on the port while the demo loads, opened at the first progress (only when there is a load).
+    let loading: LoadingServer | null = null;
     const demo = await loadDemoIfEmpty(
       database,
       clock,
       (line: string) => console.log(line),
       config.databaseUrl ? undefined : `${config.dataDir}/demo-ss12000`,
-    );
+      (progress) => {
+        if (!services.has('web')) return;
+        loading ??= startLoadingPage(config.port, config.host);
+        loading.update(progress);
+      },
+    ).finally(() => loading?.close());
     if (demo) printDemoAccounts(demo.accounts);
   }
   let logJobError = (message: string, error?: unknown) => console.error(message, loggableError(error));

@@ -62,6 +62,12 @@ export type AuditEvent =
       data: { from: string; to: string; schoolDays: number; decidedByRole: string };
     }
   | {
+      type: 'leave.withdraw';
+      leaveRequestId: string;
+      pupilId: string;
+      data: { from: string; to: string };
+    }
+  | {
       type: 'leave.decide';
       leaveRequestId: string;
       pupilId: string;

@@ -56,7 +56,16 @@ async function workUpTo(tx: Tx, organiserId: string, date: string, adminId: stri
       and not exists (select 1 from case_investigations i where i.organiser_id = c.organiser_id and i.case_id = c.id and i.completed_on is null)`);
 }
 
-export async function publishDemoLadder(tx: Tx, organiserId: string, today: string): Promise<void> {
+/**
+ * Publishes the demo ladder and evaluates it month by month up to `today` with the staff's work.
+ * @param onCheckpoint called after each evaluated month (progress of a long first start)
+ */
+export async function publishDemoLadder(
+  tx: Tx,
+  organiserId: string,
+  today: string,
+  onCheckpoint?: (done: number, total: number) => void,
+): Promise<void> {
   const from = DEMO_TERMS[0].startDate;
   const [admin] = await queryRows<{ id: string }>(
     tx,
@@ -76,8 +85,10 @@ export async function publishDemoLadder(tx: Tx, organiserId: string, today: stri
       isPublished: true,
     },
   );
-  for (const date of checkpoints(from, today)) {
+  const dates = checkpoints(from, today);
+  for (const [i, date] of dates.entries()) {
     await evaluateLadders(tx, { organiserId, actorUserId: null }, { date });
     await workUpTo(tx, organiserId, date, admin.id);
+    onCheckpoint?.(i + 1, dates.length);
   }
 }

@@ -19,6 +19,57 @@ import { generateDemo, writeDemoFiles, type DemoAccount } from './generate-demo.
 import { publishDemoLadder } from './demo-ladder.js';
 
 export const DEMO_PASSWORD = 'demo';
+
+/** Where a demo load is, for the console and the page shown while it runs (issue 16, item 17). */
+export interface DemoLoadProgress {
+  /** 1-based. */
+  step: number;
+  steps: number;
+  /** Swedish, e.g. "Läser in i databasen". */
+  label: string;
+  /** 0–100 within the step when known. */
+  percent: number | null;
+}
+
+const DEMO_STEPS = [
+  'Skapar demodata',
+  'Kontrollerar SS12000-filerna',
+  'Läser in i databasen',
+  'Räknar närvaro per elev och dag',
+  'Närvarotrappan månad för månad',
+] as const;
+
+/**
+ * Reports each step once and its percentage in tens, so the console gets a line per phase and a
+ * few lines for the long ones; the page shown meanwhile reads the latest value.
+ */
+function progressReporter(log: (line: string) => void, onProgress?: (p: DemoLoadProgress) => void) {
+  const started = Date.now();
+  const timings: string[] = [];
+  let current = { step: 0, since: started, tens: -1 };
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return {
+    report(step: number, percent: number | null = null) {
+      const label = DEMO_STEPS[step - 1];
+      if (step !== current.step) {
+        if (current.step > 0) timings.push(`${DEMO_STEPS[current.step - 1]} ${seconds(Date.now() - current.since)}`);
+        current = { step, since: Date.now(), tens: -1 };
+        log(`Demodata steg ${step} av ${DEMO_STEPS.length}: ${label} …`);
+      }
+      const tens = percent === null ? -1 : Math.floor(percent / 10);
+      if (percent !== null && tens > current.tens && tens < 10) {
+        current.tens = tens;
+        if (tens > 0) log(`  ${label}: ${tens * 10} %`);
+      }
+      onProgress?.({ step, steps: DEMO_STEPS.length, label, percent: percent === null ? null : Math.round(percent) });
+    },
+    /** The time per step, for the closing line. */
+    finish(): string {
+      if (current.step > 0) timings.push(`${DEMO_STEPS[current.step - 1]} ${seconds(Date.now() - current.since)}`);
+      return timings.join(', ');
+    },
+  };
+}
 /** The demo region user: sees Exempelkommun's aggregates only (it shares). */
 export const REGION_ACCOUNT = {
   username: 'region',
@@ -72,10 +123,14 @@ export async function loadDemoIfEmpty(
   clock: Clock,
   log: (line: string) => void,
   filesDir?: string,
+  onProgress?: (progress: DemoLoadProgress) => void,
 ): Promise<{ accounts: (DemoAccount | typeof REGION_ACCOUNT)[] } | null> {
   const state = await stateOf(database);
   if (state === 'other') return null;
   const started = Date.now();
+  const progress = progressReporter(log, onProgress);
+  if (state === 'empty') log('Tom databas: läser in demodata för Exempelkommun …');
+  progress.report(1);
   const data = generateDemo({ today: clock.today() });
   if (state === 'interrupted') {
     const [demo] = await queryRows(
@@ -84,13 +139,20 @@ export async function loadDemoIfEmpty(
     );
     if (!demo) return null;
     log('Demodatan lästes inte in färdigt förra gången: läser in resten …');
-  } else {
-    log('Tom databas: läser in demodata för Exempelkommun …');
   }
   const dir = filesDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'narvaro-demo-')));
   await writeDemoFiles(data, dir);
   // The importer upserts by SS12000 id: after an interrupted load the same files write only what is missing.
-  const report = await importSs12000(database, { ...(await readSs12000Dir(dir)), actorUserId: null });
+  const report = await importSs12000(database, {
+    ...(await readSs12000Dir(dir)),
+    actorUserId: null,
+    onProgress: ({ phase, done, total }) => {
+      const percent = total > 0 ? (100 * done) / total : null;
+      if (phase.startsWith('validate')) progress.report(2, percent);
+      else if (phase === 'write') progress.report(3, percent);
+      else if (phase === 'recompute') progress.report(4, done === 0 ? null : 100);
+    },
+  });
   if (report.status !== 'applied') {
     throw new Error(`Demo import rejected: ${JSON.stringify(report.problems.slice(0, 5))}`);
   }
@@ -119,13 +181,17 @@ export async function loadDemoIfEmpty(
       organiserIds: [data.organiserId],
       user: { username: REGION_ACCOUNT.username, password: DEMO_PASSWORD, displayName: REGION_ACCOUNT.displayName },
     });
-    await publishDemoLadder(tx, data.organiserId, clock.today());
+    await publishDemoLadder(tx, data.organiserId, clock.today(), (done, total) =>
+      progress.report(5, (100 * done) / total),
+    );
     await writeAuditEvent(
       tx,
       { organiserId: data.organiserId, actorUserId: null },
       { type: 'demo.load', data: { pupils } },
     );
   });
-  log(`Demodata inläst på ${((Date.now() - started) / 1000).toFixed(1)} s (SS12000-filerna finns i ${dir}).`);
+  log(
+    `Demodata inläst på ${((Date.now() - started) / 1000).toFixed(1)} s (${progress.finish()}; SS12000-filerna finns i ${dir}).`,
+  );
   return { accounts: [...data.accounts, REGION_ACCOUNT] };
 }

@@ -3,6 +3,7 @@
  * and a document language) so reports are accessible and their text can be extracted.
  */
 import PDFDocument from 'pdfkit';
+import { fitColumns } from './fit-columns.js';
 
 export interface TaggedPdfOptions {
   title: string;
@@ -11,6 +12,9 @@ export interface TaggedPdfOptions {
   /** Set false in tests to read the text from the raw bytes. */
   compress?: boolean;
 }
+
+/** The size of body text and table cells. */
+const BODY_FONT_SIZE = 10;
 
 export type Cell = { text: string; type: 'TH' } | string;
 
@@ -43,12 +47,24 @@ export function createTaggedPdf(options: TaggedPdfOptions) {
         .font('Helvetica-Bold')
         .fontSize(level === 'H1' ? 18 : 13);
       doc.text(text, { structParent: root, structType: level });
-      doc.font('Helvetica').fontSize(10).moveDown(0.3);
+      doc.font('Helvetica').fontSize(BODY_FONT_SIZE).moveDown(0.3);
     },
     paragraph: (text: string) => doc.text(text, { structParent: root, structType: 'P' }),
     th: (texts: string[]) => texts.map((text) => ({ text, type: 'TH' as const })),
     // Tables join the structure tree (Table/TR/TH/TD); @types/pdfkit does not know `structParent` for tables yet.
-    table: (rows: Cell[][]) => doc.table({ data: rows, ...({ structParent: root } as object) }),
+    // Columns are sized so no word is broken (a smaller font when even that does not fit).
+    table: (rows: Cell[][]) => {
+      const maxWidth = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+      const fit = fitColumns(
+        rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : cell.text))),
+        maxWidth,
+        (text, size) => doc.fontSize(size).widthOfString(text),
+        BODY_FONT_SIZE,
+      );
+      doc.fontSize(fit.fontSize);
+      doc.table({ data: rows, columnStyles: fit.widths, ...({ structParent: root } as object) });
+      doc.fontSize(BODY_FONT_SIZE);
+    },
     /** Closes the structure and the document. */
     finish: (): Promise<Buffer> => {
       root.end();

@@ -331,6 +331,14 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     ),
     [404, 204, 204, 403, 404, 404, 404, 404, 401],
   ),
+  // After the decision row: only the guardian's organiser still has the request pending.
+  'POST /api/guardian/leave-requests/:id/withdraw': row(
+    send(
+      (i) => `/api/guardian/leave-requests/${i.leaveRequestId}/withdraw`,
+      () => ({}),
+    ),
+    [403, 403, 403, 403, 403, 403, 204, 404, 401],
+  ),
   'GET /api/messages': row(
     get(() => '/api/messages'),
     [403, 403, 200, 200, 200, 403, 404, 404, 401],

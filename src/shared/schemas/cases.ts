@@ -323,13 +323,20 @@ export const NoticeRow = Type.Object({
   schoolUnitName: Nullable(Type.String()),
   status: Type.String(),
   createdAt: Type.String(),
+  /** The day the notice was made (its investigation's opening), not when the row was written. */
+  receivedOn: IsoDate,
   acknowledgedAt: Nullable(Type.String()),
   acknowledgedByName: Nullable(Type.String()),
   investigationDeadline: Nullable(IsoDate),
   isInvestigationOverdue: Type.Boolean(),
 });
 export const NoticesResponse = Type.Object({ notices: Type.Array(NoticeRow) });
-export const NoticesQuery = Type.Object({ status: Type.Optional(Type.Enum(['received', 'acknowledged', 'all'])) });
+export const NoticesQuery = Type.Object({
+  status: Type.Optional(Type.Enum(['received', 'acknowledged', 'all'])),
+  /** With `to`: only notices received in the period (the overview's count for the same period). */
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+});
 
 export const HandoverRow = Type.Object({
   id: Uuid,

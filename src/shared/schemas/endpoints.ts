@@ -222,6 +222,7 @@ export const endpoints = {
     body: LeaveRequestInput,
     response: LeaveRequestCreated,
   }),
+  withdrawLeaveRequest: send('POST', '/api/guardian/leave-requests/:id/withdraw'),
   setGuardianLocale: send('PUT', '/api/guardian/locale', { body: LocaleRequest }),
 
   leaveRequests: get('/api/leave-requests', LeaveRequestsResponse),

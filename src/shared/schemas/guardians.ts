@@ -28,8 +28,10 @@ export const GuardianChild = Type.Object({
   familyName: Type.String(),
   className: Nullable(Type.String()),
   schoolName: Nullable(Type.String()),
-  /** School days of granted leave this school year (incl. upcoming). */
+  /** School days of granted leave this school year up to and including today. */
   leaveDaysThisYear: Type.Integer(),
+  /** School days of granted leave this school year after today. */
+  leaveDaysPlanned: Type.Integer(),
   /** The child's attendance this term up to today (rates over registered time), or null before any registration. */
   attendanceThisTerm: Nullable(
     Type.Object({

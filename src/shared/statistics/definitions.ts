@@ -17,3 +17,19 @@ export const STATISTICS_DEFINITIONS = {
   previous: 'Samma period ett år tidigare.',
   suppressed: 'Celler med färre än 5 elever döljs, liksom de celler som annars skulle kunna räknas fram ur summorna.',
 } as const;
+
+/**
+ * What each case and message figure of the organiser view and the board report counts, printed
+ * beside the figure in both (issue 16: "försenade 66" beside "inledda 18" needs its definition).
+ * The counts follow these words (modules/statistics/organiser-activity.ts).
+ */
+export const ACTIVITY_DEFINITIONS = {
+  investigationsOpened: 'Utredningar av frånvaro (7 kap. 19 a § skollagen) som inleddes i perioden.',
+  investigationsClosed: 'Utredningar som slutfördes i perioden, oavsett när de inleddes.',
+  investigationsOverdue:
+    'Utredningar som vid periodens sista dag fortfarande var öppna och hade passerat sin sista dag, oavsett när de inleddes (även före perioden). En försenad utredning räknas i varje period tills den är slutförd.',
+  noticesReceived:
+    'Anmälningar till huvudmannen om utredningar som inleddes i perioden (inte kopiorna till hemkommunen), daterade med utredningens startdag. Samma tal som inkorgen visar för perioden.',
+  guardianMessagesWritten: 'Meddelanden till vårdnadshavare som skapades i perioden och inte återkallades.',
+  guardianMessagesSent: 'De av dem som levererades med minst en kanal (sms eller e-post).',
+} as const;

@@ -186,6 +186,7 @@ export const api = {
   changeGuardianReport: (id: string, body: ChangeReportRequest) => callApi(E.changeGuardianReport, { id }, body),
   withdrawGuardianReport: (id: string) => callApi(E.withdrawGuardianReport, { id }),
   requestLeave: (body: LeaveRequestInput) => callApi(E.requestLeave, {}, body),
+  withdrawLeaveRequest: (id: string) => callApi(E.withdrawLeaveRequest, { id }),
   setGuardianLocale: (locale: 'sv' | 'en') => callApi(E.setGuardianLocale, {}, { locale }),
 
   leaveRequestsPath: (status: 'pending' | 'all') => urlOf(E.leaveRequests, {}, { status }),

@@ -5,11 +5,12 @@ import { formatShortDate } from '../lib/format';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LiveStatus } from '../components/LiveStatus';
 import { PortalPage } from '../features/guardians/components/PortalPage';
+import { DoneMessage } from '../features/guardians/components/DoneMessage';
 import { LeaveStatusBadge } from '../features/guardians/components/LeaveStatus';
 import { LEAVE_WARNING_DAYS, weekdaysBetween } from '../features/guardians/portalDates';
 
 /** The application form: child, dates, reason; the child's leave days so far and the 10-day warning as they type. */
-function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (message: string) => void }) {
+function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: () => void }) {
   const { t } = useTranslation();
   const [pupilId, setPupilId] = useState(overview.children[0]?.personId ?? '');
   const [fromDate, setFromDate] = useState('');
@@ -18,9 +19,11 @@ function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isSaving, setIsSaving] = useState(false);
+  const [sent, setSent] = useState('');
   const child = overview.children.find((c) => c.personId === pupilId);
   const requested = weekdaysBetween(fromDate, toDate);
-  const total = (child?.leaveDaysThisYear ?? 0) + requested;
+  // The year's total counts granted leave still to come; "hittills" shows only what has passed.
+  const total = (child?.leaveDaysThisYear ?? 0) + (child?.leaveDaysPlanned ?? 0) + requested;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,12 +38,14 @@ function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (
             : null;
     setProblem(found);
     setError(null);
+    setSent('');
     if (found) return;
     setIsSaving(true);
     try {
       const result = await api.requestLeave({ pupilId, fromDate, toDate, reason: reason.trim() });
       const decider = t(`guardianPortal.leave.decider.${result.decidedByRole}`, { defaultValue: result.decidedByRole });
-      onSent(
+      // The form empties for a new application; the message beside the button says why.
+      setSent(
         [
           t('guardianPortal.leave.sent', { decider, count: result.schoolDays }),
           result.isOverTenDays ? t('guardianPortal.leave.overTen') : '',
@@ -48,6 +53,7 @@ function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (
           .filter(Boolean)
           .join(' '),
       );
+      onSent();
       setFromDate('');
       setToDate('');
       setReason('');
@@ -143,26 +149,49 @@ function LeaveForm({ overview, onSent }: { overview: GuardianOverview; onSent: (
           {isSaving ? t('guardianPortal.saving') : t('guardianPortal.leave.submit')}
         </button>
       </div>
+      <LiveStatus message={sent} />
     </form>
+  );
+}
+
+type LeaveRequest = GuardianOverview['leaveRequests'][number];
+
+/** "Återkalla" on a request still waiting for a decision; the confirmation stays on its card. */
+function WithdrawLeave({ request, onWithdrawn }: { request: LeaveRequest; onWithdrawn: () => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const handleWithdraw = async () => {
+    if (!window.confirm(t('guardianPortal.leave.confirmWithdraw', { name: request.pupilName }))) return;
+    setError(null);
+    try {
+      await api.withdrawLeaveRequest(request.id);
+      onWithdrawn();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <>
+      {error !== null && <ErrorMessage error={error} />}
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={() => void handleWithdraw()}>
+          {t('guardianPortal.leave.withdraw')}
+          <span className="visually-hidden"> {request.pupilName}</span>
+        </button>
+      </div>
+    </>
   );
 }
 
 /** Ansök om ledighet: the form and the guardian's applications with their decisions. */
 export default function GuardianLeaveRoute() {
   const { t, i18n } = useTranslation();
-  const [status, setStatus] = useState('');
+  const [withdrawnId, setWithdrawnId] = useState<string | null>(null);
   return (
     <PortalPage title={t('guardianPortal.leave.title')}>
       {(overview, reload) => (
         <>
-          <LiveStatus message={status} />
-          <LeaveForm
-            overview={overview}
-            onSent={(message) => {
-              setStatus(message);
-              reload();
-            }}
-          />
+          <LeaveForm overview={overview} onSent={reload} />
           <section aria-labelledby="leave-list-heading" className="page-section">
             <h2 id="leave-list-heading">{t('guardianPortal.leave.listHeading')}</h2>
             {overview.leaveRequests.length === 0 ? (
@@ -181,6 +210,18 @@ export default function GuardianLeaveRoute() {
                     <p className="muted">{request.reason}</p>
                     {request.decisionReason && (
                       <p>{t('guardianPortal.leave.decisionReason', { reason: request.decisionReason })}</p>
+                    )}
+                    {withdrawnId === request.id && (
+                      <DoneMessage message={t('guardianPortal.leave.withdrawn', { name: request.pupilName })} />
+                    )}
+                    {request.status === 'pending' && (
+                      <WithdrawLeave
+                        request={request}
+                        onWithdrawn={() => {
+                          setWithdrawnId(request.id);
+                          reload();
+                        }}
+                      />
                     )}
                   </li>
                 ))}

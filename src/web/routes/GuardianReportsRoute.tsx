@@ -3,24 +3,31 @@ import { useTranslation } from 'react-i18next';
 import { api, type GuardianOverview } from '../api/endpoints';
 import { Badge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { LiveStatus } from '../components/LiveStatus';
 import { PortalPage } from '../features/guardians/components/PortalPage';
 import { ReportForm } from '../features/guardians/components/ReportForm';
 import { childName } from '../features/guardians/overview';
 import { reportFields } from '../features/guardians/portalDates';
+import { DoneMessage } from '../features/guardians/components/DoneMessage';
 import { ReportPeriodText } from '../features/guardians/components/ReportPeriodText';
 
 type Report = GuardianOverview['reports'][number];
+/** What was just done, shown on the card it concerns (the changed report's new card), where the user is. */
+interface Done {
+  reportId: string;
+  message: string;
+}
 
 /** One report: child, period, reason, comment; change or withdraw while it has not started. */
 function ReportItem({
   overview,
   report,
+  done,
   onChanged,
 }: {
   overview: GuardianOverview;
   report: Report;
-  onChanged: (message: string) => void;
+  done: string | null;
+  onChanged: (done: Done) => void;
 }) {
   const { t } = useTranslation();
   const [isEditing, setIsEditing] = useState(false);
@@ -32,7 +39,7 @@ function ReportItem({
     setError(null);
     try {
       await api.withdrawGuardianReport(report.id);
-      onChanged(t('guardianPortal.reports.withdrawn', { name }));
+      onChanged({ reportId: report.id, message: t('guardianPortal.reports.withdrawn', { name }) });
     } catch (caught) {
       setError(caught);
     }
@@ -60,6 +67,7 @@ function ReportItem({
         </p>
       )}
       {report.comment && <p>{report.comment}</p>}
+      {done !== null && <DoneMessage message={done} />}
       {error !== null && <ErrorMessage error={error} />}
       {isEditing ? (
         <ReportForm
@@ -74,9 +82,10 @@ function ReportItem({
           }}
           onCancel={() => setIsEditing(false)}
           onSubmit={async (body) => {
-            await api.changeGuardianReport(report.id, body);
+            // The change replaces the report: the message goes on the new one's card.
+            const { id } = await api.changeGuardianReport(report.id, body);
             setIsEditing(false);
-            onChanged(t('guardianPortal.reports.changed', { name }));
+            onChanged({ reportId: id, message: t('guardianPortal.reports.changed', { name }) });
           }}
         />
       ) : report.canChange ? (
@@ -103,14 +112,13 @@ function ReportItem({
 /** Mina anmälningar: the last two weeks' and coming reports, newest first. */
 export default function GuardianReportsRoute() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState('');
+  const [done, setDone] = useState<Done | null>(null);
   return (
     <PortalPage title={t('guardianPortal.reports.title')}>
       {(overview, reload) => {
         const reports = [...overview.reports].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
         return (
           <>
-            <LiveStatus message={status} />
             {reports.length === 0 ? (
               <p className="empty">{t('guardianPortal.reports.empty')}</p>
             ) : (
@@ -120,8 +128,9 @@ export default function GuardianReportsRoute() {
                     key={report.id}
                     overview={overview}
                     report={report}
-                    onChanged={(message) => {
-                      setStatus(message);
+                    done={done?.reportId === report.id ? done.message : null}
+                    onChanged={(next) => {
+                      setDone(next);
                       reload();
                     }}
                   />

@@ -169,6 +169,32 @@ describe('cases over HTTP', () => {
     expect(march.activity).toMatchObject({ investigationsOpened: 0, investigationsOverdue: 1 });
   });
 
+  it('dates a notice by the investigation it reports and counts it the same in the overview and the inbox (issue 16)', async () => {
+    const huvudman = await logInAs(t.app, world.usernames.organiserAdmin);
+    for (const [from, to, expected] of [
+      ['2026-01-01', '2026-01-31', 1],
+      ['2026-02-01', '2026-02-28', 0],
+      ['2026-01-01', '2026-02-28', 1],
+    ] as const) {
+      const overview = (
+        await huvudman.request({ method: 'GET', url: `/api/organiser/cases?from=${from}&to=${to}` })
+      ).json();
+      const inbox = (
+        await huvudman.request({ method: 'GET', url: `/api/organiser/notices?status=all&from=${from}&to=${to}` })
+      ).json().notices as { recipient: string; status: string; receivedOn: string }[];
+      const toOrganiser = inbox.filter((n) => n.recipient === 'organiser');
+      expect({ period: from, received: overview.notices.received }).toEqual({ period: from, received: expected });
+      expect({ period: from, received: toOrganiser.length }).toEqual({ period: from, received: expected });
+      const statistics = (
+        await huvudman.request({ method: 'GET', url: `/api/statistics/organiser?from=${from}&to=${to}` })
+      ).json();
+      expect(statistics.activity.noticesReceived).toBe(expected);
+    }
+    // Written when the ladder was evaluated (13 Feb, or whenever an import replays it), made on the investigation's opening day.
+    const all = (await huvudman.request({ method: 'GET', url: '/api/organiser/notices?status=all' })).json().notices;
+    expect(all.map((n: { receivedOn: string }) => n.receivedOn)).toEqual(['2026-01-31', '2026-01-31']);
+  });
+
   it('completing the investigation requires the pupil’s own voice in a mapping', async () => {
     const mapping = await elevhalsa.request({
       method: 'POST',

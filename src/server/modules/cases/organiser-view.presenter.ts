@@ -21,6 +21,7 @@ export function presentNotice(n: NoticeDbRow, today: string): Static<typeof Noti
     schoolUnitName: n.school_unit_name,
     status: n.status,
     createdAt: iso(n.created_at),
+    receivedOn: n.received_on,
     acknowledgedAt: n.acknowledged_at === null ? null : iso(n.acknowledged_at),
     acknowledgedByName: n.acknowledged_by_name,
     investigationDeadline: n.deadline,

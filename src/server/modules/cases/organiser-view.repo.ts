@@ -33,14 +33,31 @@ export async function countCasesPerSchool(tx: Tx, organiserId: string, from: str
   );
 }
 
+/**
+ * The day a notice was made: its investigation's opening. The row's own timestamp is when it was
+ * written, which for a whole demo load or a replayed import is the day of the import (issue 16).
+ */
+const NOTICE_RECEIVED_ON = sql`coalesce(i.opened_on, (n.created_at at time zone 'Europe/Stockholm')::date)`;
+
+/** Period filter of the notices: received (made) in the period; none = every notice. */
+export interface NoticePeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * Notices to the organiser (not the copies to a home municipality) received in the period. One
+ * definition for the overview's "mottagna" and the inbox's list for the same period: the inbox
+ * lists exactly these rows under "Anmälningar till huvudmannen" (a test holds both equal).
+ */
 export async function countNotices(tx: Tx, organiserId: string, from: string, to: string) {
   const [row] = await queryRows<{ received: number; acknowledged: number; unacknowledged: number }>(
     tx,
     sql`
     select count(*)::int as received, (count(*) filter (where n.status = 'acknowledged'))::int as acknowledged,
       (count(*) filter (where n.status <> 'acknowledged'))::int as unacknowledged
-    from organiser_notices n join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
-    where n.organiser_id = ${organiserId} and n.recipient = 'organiser' and ${inPeriod('i.opened_on', from, to)}`,
+    from organiser_notices n left join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
+    where n.organiser_id = ${organiserId} and n.recipient = 'organiser' and ${NOTICE_RECEIVED_ON} between ${from} and ${to}`,
   );
   return row;
 }
@@ -136,26 +153,34 @@ export interface NoticeDbRow {
   school_unit_name: string | null;
   status: string;
   created_at: Date | string;
+  /** The day the notice was made (see NOTICE_RECEIVED_ON). */
+  received_on: string;
   acknowledged_at: Date | string | null;
   acknowledged_by_name: string | null;
   deadline: string | null;
   completed_on: string | null;
 }
 
-/** The organiser's inbox of notices. */
-export async function findNotices(tx: Tx, organiserId: string, status: 'received' | 'acknowledged' | 'all') {
+/** The organiser's inbox of notices, newest first; with a period, those received in it. */
+export async function findNotices(
+  tx: Tx,
+  organiserId: string,
+  status: 'received' | 'acknowledged' | 'all',
+  period?: NoticePeriod,
+) {
   return queryRows<NoticeDbRow>(
     tx,
     sql`
     select n.id, n.kind, n.recipient, n.municipality_code, n.case_id, n.pupil_id, p.given_name, p.family_name, p.security_marking, n.school_unit_id,
-      su.display_name as school_unit_name, n.status, n.created_at, n.acknowledged_at, u.display_name as acknowledged_by_name,
+      su.display_name as school_unit_name, n.status, n.created_at, ${NOTICE_RECEIVED_ON}::text as received_on, n.acknowledged_at, u.display_name as acknowledged_by_name,
       i.deadline::text as deadline, i.completed_on::text as completed_on
     from organiser_notices n join persons p on p.organiser_id = n.organiser_id and p.id = n.pupil_id
     left join organisations su on su.organiser_id = n.organiser_id and su.id = n.school_unit_id
     left join users u on u.organiser_id = n.organiser_id and u.id = n.acknowledged_by_user_id
     left join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
     where n.organiser_id = ${organiserId} and ${status === 'all' ? sql`true` : sql`n.status = ${status}`}
-    order by n.status desc, n.created_at desc`,
+      and ${period ? sql`${NOTICE_RECEIVED_ON} between ${period.from} and ${period.to}` : sql`true`}
+    order by n.status desc, received_on desc, n.created_at desc`,
   );
 }
 

@@ -53,7 +53,8 @@ export async function organiserCaseRoutes(fastify: FastifyInstance, { database, 
       requireOrganiser(actor);
       const today = clock.today();
       const rows = await db.transaction(async (tx) => {
-        const found = await findNotices(tx, actor.organiserId, request.query.status ?? 'all');
+        const { status, from, to } = request.query;
+        const found = await findNotices(tx, actor.organiserId, status ?? 'all', from && to ? { from, to } : undefined);
         await recordCaseReads(
           tx,
           auditContextOf(request),

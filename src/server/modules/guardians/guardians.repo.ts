@@ -91,6 +91,29 @@ export function schoolYearOf(date: string): { from: string; to: string } {
   return { from: `${start}-07-01`, to: `${start + 1}-06-30` };
 }
 
+/**
+ * School days covered by granted leave (not withdrawn) in the school year of `date`: all of them,
+ * and those on or before `date` ("hittills i år" must not count leave still to come, issue 16).
+ */
+export async function countLeaveDays(
+  tx: Tx,
+  organiserId: string,
+  pupilId: string,
+  date: string,
+): Promise<{ total: number; soFar: number }> {
+  const { from, to } = schoolYearOf(date);
+  const [row] = await queryRows<{ total: number; so_far: number }>(
+    tx,
+    sql`select count(distinct d::date)::int as total, (count(distinct d::date) filter (where d::date <= ${date}::date))::int as so_far
+    from absences a
+    cross join lateral generate_series(greatest((a.starts_at at time zone 'Europe/Stockholm')::date, ${from}::date),
+      least(((a.ends_at - interval '1 second') at time zone 'Europe/Stockholm')::date, ${to}::date), interval '1 day') d
+    where a.organiser_id = ${organiserId} and a.person_id = ${pupilId} and a.kind = 'leave' and a.withdrawn_at is null
+      and extract(isodow from d) < 6 and not exists (select 1 from days_off o where o.organiser_id = a.organiser_id and o.date = d::date)`,
+  );
+  return { total: row.total, soFar: row.so_far };
+}
+
 /** School days covered by granted leave (not withdrawn) in the school year of `today`, upcoming included. */
 export async function leaveDaysThisSchoolYear(
   tx: Tx,
@@ -98,14 +121,5 @@ export async function leaveDaysThisSchoolYear(
   pupilId: string,
   today: string,
 ): Promise<number> {
-  const { from, to } = schoolYearOf(today);
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(distinct d::date)::int as n from absences a
-    cross join lateral generate_series(greatest((a.starts_at at time zone 'Europe/Stockholm')::date, ${from}::date),
-      least(((a.ends_at - interval '1 second') at time zone 'Europe/Stockholm')::date, ${to}::date), interval '1 day') d
-    where a.organiser_id = ${organiserId} and a.person_id = ${pupilId} and a.kind = 'leave' and a.withdrawn_at is null
-      and extract(isodow from d) < 6 and not exists (select 1 from days_off o where o.organiser_id = a.organiser_id and o.date = d::date)`,
-  );
-  return row.n;
+  return (await countLeaveDays(tx, organiserId, pupilId, today)).total;
 }

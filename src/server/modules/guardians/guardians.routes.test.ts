@@ -285,11 +285,52 @@ describe('guardian portal: access, absence reports and leave', () => {
         })
       ).statusCode,
     ).toBe(204);
-    expect(
-      (await parent.request({ method: 'GET', url: '/api/guardian/overview' }))
+    const leaveDays = async () => {
+      const child = (await parent.request({ method: 'GET', url: '/api/guardian/overview' }))
         .json()
-        .children.find((c: { personId: string }) => c.personId === ids.child).leaveDaysThisYear,
-    ).toBe(10);
+        .children.find((c: { personId: string }) => c.personId === ids.child);
+      return { soFar: child.leaveDaysThisYear, planned: child.leaveDaysPlanned };
+    };
+    // "Ledighet hittills i år" counts only leave that has begun (issue 16): all 10 days are still to come.
+    expect(await leaveDays()).toEqual({ soFar: 0, planned: 10 });
+    clock.set('2026-01-21T06:00:00Z');
+    try {
+      expect(await leaveDays()).toEqual({ soFar: 3, planned: 7 });
+    } finally {
+      clock.set('2026-01-14T06:00:00Z');
+    }
+  });
+
+  it('lets a guardian withdraw a leave request while it waits for a decision, not after (issue 16)', async () => {
+    const apply = async (fromDate: string) =>
+      (
+        await parent.request({
+          method: 'POST',
+          url: '/api/guardian/leave-requests',
+          payload: { pupilId: world.pupilsB[0], fromDate, toDate: fromDate, reason: 'Tandläkare' },
+        })
+      ).json().id as string;
+    const withdraw = (session: Session, id: string) =>
+      session.request({ method: 'POST', url: `/api/guardian/leave-requests/${id}/withdraw`, payload: {} });
+    const pending = await apply('2026-01-28');
+    // Another guardian does not see it.
+    const other = await logInAs(t.app, ids.sharing);
+    expect((await withdraw(other, pending)).statusCode).toBe(404);
+    expect((await withdraw(parent, pending)).statusCode).toBe(204);
+    const listed = (await parent.request({ method: 'GET', url: '/api/guardian/overview' }))
+      .json()
+      .leaveRequests.find((r: { id: string }) => r.id === pending);
+    expect(listed.status).toBe('withdrawn');
+    const again = await withdraw(parent, pending);
+    expect({ status: again.statusCode, error: again.json().error }).toEqual({
+      status: 409,
+      error: 'LEAVE_REQUEST_DECIDED',
+    });
+    const [event] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_events where type = 'leave.withdraw'`,
+    );
+    expect(event.n).toBe(1);
   });
 
   it('rate-limits reports per guardian account with a Swedish message', async () => {

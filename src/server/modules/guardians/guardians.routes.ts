@@ -23,13 +23,14 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { withdrawAbsence } from '../absences/commands/withdraw-absence.js';
-import { findChildReports, findChildren, findMyMessages, leaveDaysThisSchoolYear } from './guardians.repo.js';
+import { findChildReports, findChildren, findMyMessages, countLeaveDays } from './guardians.repo.js';
 import { findCurrentTerm } from '../../db/terms.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
 import { canChangeReport, checkReportDates } from './guardians.policy.js';
 import { findLeaveRequests, presentLeave } from './leave.repo.js';
 import { reportAbsence } from './commands/report-absence.js';
 import { requestLeave } from './commands/request-leave.js';
+import { withdrawLeaveRequest } from './commands/withdraw-leave.js';
 import { sql } from 'drizzle-orm';
 import { guardianChildrenSql } from '../../policies/scope.js';
 
@@ -87,7 +88,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
         const children = await findChildren(tx, actor, today);
         const withLeave = [];
         for (const c of children)
-          withLeave.push({ ...c, leaveDays: await leaveDaysThisSchoolYear(tx, actor.organiserId, c.id, today) });
+          withLeave.push({ ...c, leaveDays: await countLeaveDays(tx, actor.organiserId, c.id, today) });
         // Attendance this term so far: the same figures as the pupil page (the measures module's), for their own children only.
         const term = await findCurrentTerm(tx, actor.organiserId, today);
         const termTo = term && term.endDate < today ? term.endDate : today;
@@ -135,7 +136,8 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
             familyName: c.family_name,
             className: c.class_name,
             schoolName: c.school_name,
-            leaveDaysThisYear: c.leaveDays,
+            leaveDaysThisYear: c.leaveDays.soFar,
+            leaveDaysPlanned: c.leaveDays.total - c.leaveDays.soFar,
             attendanceThisTerm: attendanceOf(c.id),
           })),
           reports: reports.map((r) => ({
@@ -300,6 +302,33 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
         leaveDaysBefore: result.leaveDaysBefore,
         isOverTenDays: result.isOverTenDays,
       });
+    },
+  );
+
+  app.post(
+    '/api/guardian/leave-requests/:id/withdraw',
+    {
+      config: guardianOnly,
+      schema: {
+        tags: ['guardian'],
+        summary: 'Withdraw a leave request that is still waiting for a decision',
+        params: Type.Object({ id: Uuid }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      limitWrites(request);
+      await database.db.transaction(async (tx) => {
+        const [leave] = await findLeaveRequests(
+          tx,
+          actor.organiserId,
+          sql`lr.id = ${request.params.id} and lr.pupil_id in (${guardianChildrenSql(actor)})`,
+        );
+        if (!leave) throw notFound('LEAVE_REQUEST_NOT_FOUND', 'Ansökan hittades inte.');
+        await withdrawLeaveRequest(tx, auditContextOf(request), leave);
+      });
+      return reply.status(204).send(null);
     },
   );
 

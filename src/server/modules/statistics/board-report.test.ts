@@ -64,6 +64,30 @@ describe('board report', () => {
     expect(findUntranslated(content, scanRules())).toEqual([]);
   });
 
+  it('keeps school names whole in the tables and prints each case figure with its definition (issue 16)', async () => {
+    const name = 'Kyrkbacksskolans grundsärskola och fritidshem 7–9';
+    await t.database.db
+      .update(schema.organisations)
+      .set({ displayName: name })
+      .where(
+        and(eq(schema.organisations.organiserId, world.organiserId), eq(schema.organisations.id, world.schoolUnitId)),
+      );
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const res = await admin.request({
+      method: 'GET',
+      url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13',
+    });
+    const lines = extractPdfText(res.rawPayload).split('\n');
+    // Every line of a table cell that holds part of the name starts and ends at a word boundary.
+    const words = new Set(name.replace('–', '\x96').replace('ä', '\xe4').split(' '));
+    const nameLines = lines.filter((line) => [...words].some((w) => w.length >= 8 && line.includes(w.slice(0, 6))));
+    expect(nameLines.length).toBeGreaterThan(0);
+    for (const line of nameLines) for (const part of line.trim().split(' ')) expect(words).toContain(part);
+    const content = lines.join(' ').replace(/\s+/g, ' ');
+    expect(content).toContain('Utredningar f\xf6rsenade vid periodens slut');
+    expect(content).toContain('oavsett n\xe4r de inleddes (\xe4ven f\xf6re perioden)');
+  });
+
   it('is generated on a schedule, stored once per period and listed for download', async () => {
     const admin = await logInAs(t.app, world.usernames.organiserAdmin);
     const put = await admin.request({

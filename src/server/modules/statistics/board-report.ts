@@ -9,7 +9,12 @@ import type {
   OrganiserStatisticsResponse,
   StatFigures,
 } from '../../../shared/schemas/statistics.js';
-import { MIN_CELL_PUPILS, STATISTICS_DEFINITIONS, suppressTable } from '../../../shared/statistics/index.js';
+import {
+  ACTIVITY_DEFINITIONS,
+  MIN_CELL_PUPILS,
+  STATISTICS_DEFINITIONS,
+  suppressTable,
+} from '../../../shared/statistics/index.js';
 
 const pct = (v: number | null) => (v === null ? 'inga data' : `${(v * 100).toFixed(1).replace('.', ',')} %`);
 const int = (v: number) => v.toLocaleString('sv-SE').replace(/\u00a0/g, ' ');
@@ -205,18 +210,19 @@ export function renderBoardReport(input: BoardReportInput): Promise<Buffer> {
 
   heading('Ärenden och meddelanden', 'H2');
   const a = s.activity;
+  // Each figure with its definition beside it: "försenade" counts investigations opened before the period too.
   table([
-    th(['Uppgift', 'Antal i perioden']),
+    th(['Uppgift', 'Antal', 'Vad som räknas']),
     ...(
       [
-        ['Utredningar inledda', a.investigationsOpened],
-        ['Utredningar avslutade', a.investigationsClosed],
-        ['Utredningar försenade', a.investigationsOverdue],
-        ['Anmälningar till huvudmannen', a.noticesReceived],
-        ['Meddelanden till vårdnadshavare (skrivna)', a.guardianMessagesWritten],
-        ['Meddelanden till vårdnadshavare (levererade)', a.guardianMessagesSent],
-      ] as [string, number | null][]
-    ).map(([label, n]) => [label, n === null ? NOT_AVAILABLE : int(n)]),
+        ['Utredningar inledda', 'investigationsOpened'],
+        ['Utredningar avslutade', 'investigationsClosed'],
+        ['Utredningar försenade vid periodens slut', 'investigationsOverdue'],
+        ['Anmälningar till huvudmannen', 'noticesReceived'],
+        ['Meddelanden till vårdnadshavare (skrivna)', 'guardianMessagesWritten'],
+        ['Meddelanden till vårdnadshavare (levererade)', 'guardianMessagesSent'],
+      ] as const
+    ).map(([label, key]) => [label, a[key] === null ? NOT_AVAILABLE : int(a[key]), ACTIVITY_DEFINITIONS[key]]),
   ]);
 
   heading('Per skolenhet', 'H2');

@@ -24,18 +24,18 @@ async function countInvestigations(tx: Tx, organiserId: string, from: string, to
 }
 
 /**
- * Notices to the organiser in the period, from a ladder step or an opened investigation (the
- * outbox holds both), dated by what they report (the investigation's opening, the step's date) —
- * a replayed ladder writes them later; not those withdrawn as duplicates, nor those to a home
- * municipality.
+ * Notices to the organiser received in the period, by the inbox's definition (cases
+ * organiser-view.repo.ts countNotices; a test holds the two equal): the organiser's notices, not
+ * the copies to a home municipality, dated by the opening of the investigation they report. Not
+ * the outbox, where a ladder step's own notice waits until the sender withdraws it as a duplicate.
  */
 async function countOrganiserNotices(tx: Tx, organiserId: string, from: string, to: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     tx,
-    sql`select count(*)::int as n from outbox
-    where organiser_id = ${organiserId} and kind = 'organiserNotice' and status <> 'withdrawn'
-      and coalesce(payload->>'recipient', 'organiser') = 'organiser'
-      and coalesce((payload->>'openedOn')::date, (payload->>'date')::date, (created_at at time zone 'Europe/Stockholm')::date) between ${from} and ${to}`,
+    sql`select count(*)::int as n from organiser_notices n
+    left join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
+    where n.organiser_id = ${organiserId} and n.recipient = 'organiser'
+      and coalesce(i.opened_on, (n.created_at at time zone 'Europe/Stockholm')::date) between ${from} and ${to}`,
   );
   return row!.n;
 }

@@ -41,7 +41,8 @@ export const casesApi = {
   cataloguePath: () => urlOf(E.caseCatalogue, {}),
   remindersPath: () => urlOf(E.caseReminders, {}),
   handoversPath: () => urlOf(E.handovers, {}),
-  noticesPath: (status: 'received' | 'acknowledged' | 'all') => urlOf(E.notices, {}, { status }),
+  noticesPath: (status: 'received' | 'acknowledged' | 'all', from: string, to: string) =>
+    urlOf(E.notices, {}, { status, from, to }),
   overviewPath: (from: string, to: string) => urlOf(E.caseOverview, {}, { from, to }),
 
   open: (pupilId: string) => callApi(E.openCase, {}, { pupilId }),

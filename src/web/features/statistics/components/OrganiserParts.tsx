@@ -8,7 +8,7 @@ import {
   type SharingResponse,
 } from '../../../api/endpoints';
 import type { OrganiserActivity } from '@shared/schemas/statistics';
-import { BOARD_REPORT_FREQUENCIES } from '@shared/statistics/index';
+import { ACTIVITY_DEFINITIONS, BOARD_REPORT_FREQUENCIES } from '@shared/statistics/index';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { ApiError } from '../../../api/client';
 import { useApiQuery } from '../../../hooks/useApiQuery';
@@ -142,6 +142,12 @@ export function ActivityTable({ activity }: { activity: OrganiserActivity }) {
         ) : (
           formatNumber(row.count, i18n.language)
         ),
+    },
+    {
+      // The definition beside the figure (issue 16): "försenade" also counts investigations opened before the period.
+      id: 'definition',
+      header: t('statistics.activity.definition'),
+      cell: (row) => <span lang="sv">{ACTIVITY_DEFINITIONS[row.key]}</span>,
     },
   ];
   return (
