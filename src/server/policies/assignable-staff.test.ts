@@ -34,15 +34,13 @@ describe('assignable staff', () => {
     )[0].id;
     // A rektor of another school unit of the same organiser: staff, but no relationship to the pupil's school.
     const otherUnit = randomUUID();
-    await db
-      .insert(schema.organisations)
-      .values({
-        organiserId: world.organiserId,
-        id: otherUnit,
-        displayName: 'Andra skolan',
-        organisationType: 'Skolenhet',
-        parentId: world.organiserId,
-      });
+    await db.insert(schema.organisations).values({
+      organiserId: world.organiserId,
+      id: otherUnit,
+      displayName: 'Andra skolan',
+      organisationType: 'Skolenhet',
+      parentId: world.organiserId,
+    });
     ids.otherSchool = await createUser(db, {
       organiserId: world.organiserId,
       username: `other-${world.organiserId.slice(0, 8)}`,
@@ -56,19 +54,17 @@ describe('assignable staff', () => {
       await rektor.request({ method: 'POST', url: '/api/cases', payload: { pupilId: world.pupilsA[0] } })
     ).json().id;
     taskId = randomUUID();
-    await db
-      .insert(schema.tasks)
-      .values({
-        organiserId: world.organiserId,
-        id: taskId,
-        personId: world.pupilsA[0],
-        role: 'principal',
-        assigneeUserId: ids.principal,
-        schoolUnitId: world.schoolUnitId,
-        title: 'Kontakta hemmet',
-        dueDate: '2026-01-20',
-        idempotencyKey: `test:${taskId}`,
-      });
+    await db.insert(schema.tasks).values({
+      organiserId: world.organiserId,
+      id: taskId,
+      personId: world.pupilsA[0],
+      role: 'principal',
+      assigneeUserId: ids.principal,
+      schoolUnitId: world.schoolUnitId,
+      title: 'Kontakta hemmet',
+      dueDate: '2026-01-20',
+      idempotencyKey: `test:${taskId}`,
+    });
   });
   afterAll(() => t.close());
 

@@ -59,3 +59,18 @@ export function abilitiesFor<Action extends string, Relation extends string>(
   for (const action of Object.keys(table) as Action[]) out[action] = allows(table, actor, action, subject);
   return out;
 }
+
+/**
+ * True when some grant could allow the action somewhere: a role at any school unit, or an organiser role
+ * organiser-wide. Gates a list whose rows the relationship scope (SQL) then narrows; relations are not
+ * known without a resource, so they do not count here.
+ */
+export function allowsAnywhere<Action extends string, Relation extends string>(
+  table: PolicyTable<Action, Relation>,
+  actor: Actor,
+  action: Action,
+): boolean {
+  const rule = table[action];
+  if (rule.organiserRoles?.length && schoolUnitsWith(actor, ...rule.organiserRoles) === 'all') return true;
+  return rule.roles.length > 0 && actor.roles.some((g) => rule.roles.includes(g.role));
+}

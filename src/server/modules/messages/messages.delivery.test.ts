@@ -231,18 +231,16 @@ describe('messages delivered for real: same-day notice, SMTP, SMS, retries, cras
     expect([1, 2, 3].map((a) => retryDelayMs(a, 60) / 1000)).toEqual([60, 120, 240]);
     const pupil = world.pupilsB[0];
     await addGuardian(t.database, world, 'Sam', { pupilIds: [pupil], email: null, phone: '0709998877' });
-    await t.database.db
-      .insert(schema.outbox)
-      .values({
-        organiserId: world.organiserId,
-        id: randomUUID(),
-        kind: 'guardianMessage',
-        personId: pupil,
-        templateKey: 'ladder-step',
-        payload: { explanation: 'Steg 1.' },
-        idempotencyKey: `test-retry-${pupil}`,
-        sendAfter: clock.now(),
-      });
+    await t.database.db.insert(schema.outbox).values({
+      organiserId: world.organiserId,
+      id: randomUUID(),
+      kind: 'guardianMessage',
+      personId: pupil,
+      templateKey: 'ladder-step',
+      payload: { explanation: 'Steg 1.' },
+      idempotencyKey: `test-retry-${pupil}`,
+      sendAfter: clock.now(),
+    });
     sms.state.failures = 2;
     const count = sms.requests.length;
     expect(await run()).toMatchObject({ sent: 0, retried: 1 });
@@ -295,18 +293,16 @@ describe('messages delivered for real: same-day notice, SMTP, SMS, retries, cras
   it('loses nothing and doubles nothing when the worker dies mid-batch', async () => {
     const pupils = [...world.pupilsA, ...world.pupilsB].slice(0, 6);
     for (const pupil of pupils) {
-      await t.database.db
-        .insert(schema.outbox)
-        .values({
-          organiserId: world.organiserId,
-          id: randomUUID(),
-          kind: 'guardianMessage',
-          personId: pupil,
-          templateKey: 'ladder-step',
-          payload: { explanation: 'Batch.' },
-          idempotencyKey: `batch-${pupil}`,
-          sendAfter: clock.now(),
-        });
+      await t.database.db.insert(schema.outbox).values({
+        organiserId: world.organiserId,
+        id: randomUUID(),
+        kind: 'guardianMessage',
+        personId: pupil,
+        templateKey: 'ladder-step',
+        payload: { explanation: 'Batch.' },
+        idempotencyKey: `batch-${pupil}`,
+        sendAfter: clock.now(),
+      });
     }
     const smtpBefore = smtp.received.length;
     const smsBefore = sms.requests.length;
@@ -354,18 +350,16 @@ describe('messages delivered for real: same-day notice, SMTP, SMS, retries, cras
   it('takes back at once the leases of a dead worker, never those of a live one', async () => {
     const pupils = [...world.pupilsA, ...world.pupilsB].slice(0, 4);
     for (const pupil of pupils) {
-      await t.database.db
-        .insert(schema.outbox)
-        .values({
-          organiserId: world.organiserId,
-          id: randomUUID(),
-          kind: 'guardianMessage',
-          personId: pupil,
-          templateKey: 'ladder-step',
-          payload: { explanation: 'Lease.' },
-          idempotencyKey: `lease-${pupil}`,
-          sendAfter: clock.now(),
-        });
+      await t.database.db.insert(schema.outbox).values({
+        organiserId: world.organiserId,
+        id: randomUUID(),
+        kind: 'guardianMessage',
+        personId: pupil,
+        templateKey: 'ladder-step',
+        payload: { explanation: 'Lease.' },
+        idempotencyKey: `lease-${pupil}`,
+        sendAfter: clock.now(),
+      });
     }
     const dying: Transport = {
       name: 'smtp',
