@@ -55,6 +55,16 @@ export async function canReadPupil(tx: Tx, actor: Actor, pupilId: string): Promi
   return rows.length > 0;
 }
 
+/** True when the actor is the pupil's mentor (a Mentor assignment in one of the pupil's groups, at any time). */
+export async function isMentorOf(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
+  if (!actor.personId) return false;
+  const rows = await queryRows<{ ok: number }>(
+    tx,
+    sql`select 1 as ok where ${pupilId}::uuid in (${menteesSql(actor)})`,
+  );
+  return rows.length > 0;
+}
+
 /** Lessons the actor teaches: via the activity's teachers (unless excluded for that lesson) or as an assigned substitute. */
 export function taughtLessonSql(actor: Actor, lessonAlias: SQL): SQL {
   const personId = actor.personId ?? '00000000-0000-0000-0000-000000000000';
