@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { inSequence, type Tx } from '../../db/client.js';
-import { notFound } from '../../errors.js';
+import { forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import type { Actor } from '../../policies/actor.js';
@@ -163,7 +163,8 @@ export async function lessonRoutes(
         await lockLesson(tx, actor.organiserId, request.params.id);
         return withRollupsLast(tx, async () => {
           const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
-          if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+          // The lesson is visible (elevhälsa reads it), the action is not allowed: 403, not 404.
+          if (access === 'read') throw forbidden('Du kan läsa lektionen men inte registrera eller rätta den.');
           const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
           const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
           await registerLesson(
