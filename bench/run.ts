@@ -22,11 +22,11 @@ import { clockFor } from '../src/server/clock.js';
 import { randomUUID } from 'node:crypto';
 import { saveLadderVersion } from '../src/server/modules/ladders/commands/save-ladder-version.js';
 import { evaluateLadders } from '../src/server/modules/ladders/commands/evaluate-ladders.js';
-import { unsafeAllOrganiserIds } from '../src/server/modules/ladders/dry-run-ladder.js';
 import { LADDER_PRESETS } from '../src/shared/ladders/presets/index.js';
 import { evaluateLadder } from '../src/shared/ladders/index.js';
 import { eachDate, weekdayOf } from '../src/shared/dates/index.js';
 import type { DayFigures } from '../src/shared/measures/index.js';
+import { unsafeAllOrganiserIds } from '../src/server/db/tenants.js';
 
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 10_000);
 const LESSONS = Number(process.env.BENCH_LESSONS ?? 1_000);

@@ -70,6 +70,10 @@ function skipOrFail(what) {
 if (run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) tally.passed += 1;
 else tally.failed += 1;
 
+// 1b. One style: Biome's formatter and linter (errors fail; warnings are listed).
+if (run('format + lint (Biome)', 'npx', ['biome', 'ci', '--reporter=summary', '.'])) tally.passed += 1;
+else tally.failed += 1;
+
 // 2. Unit + integration on PGlite.
 for (const f of ['test-results/vitest-pglite.json', 'test-results/vitest-postgres.json', 'test-results/e2e.json'])
   fs.rmSync(f, { force: true });

@@ -139,7 +139,8 @@ const commands: Record<string, Command> = {
         'ladder evaluate needs --preset (kyrkbacksskolan, stockholm, orebro, norrkoping) and --date YYYY-MM-DD',
       );
     }
-    const { dryRunLadder, unsafeAllOrganiserIds } = await import('./modules/ladders/dry-run-ladder.js');
+    const { dryRunLadder } = await import('./modules/ladders/dry-run-ladder.js');
+    const { unsafeAllOrganiserIds } = await import('./db/tenants.js');
     const rows = [];
     for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
       for (const run of await dryRunLadder(
@@ -188,7 +189,7 @@ const commands: Record<string, Command> = {
   async rollups(database, args) {
     if (args[0] !== 'rebuild' || args.length > 1) throw new UsageError('rollups needs: rebuild');
     const { clockFor } = await import('./clock.js');
-    const { unsafeAllOrganiserIds } = await import('./modules/ladders/dry-run-ladder.js');
+    const { unsafeAllOrganiserIds } = await import('./db/tenants.js');
     const { rebuildStatisticsRollups } = await import('./modules/statistics/rollups.js');
     const { advanceRollupCuts } = await import('./modules/statistics/rollup-cuts.js');
     const today = clockFor(loadConfig()).today();
@@ -371,7 +372,7 @@ const commands: Record<string, Command> = {
       throw new UsageError('--school must be a school unit id (uuid)');
     if (values.until !== undefined && !DATE.test(values.until)) throw new UsageError('--until must be YYYY-MM-DD');
     const { listAccounts } = await import('./modules/users/users.repo.js');
-    const { unsafeAllOrganiserIds } = await import('./modules/ladders/dry-run-ladder.js');
+    const { unsafeAllOrganiserIds } = await import('./db/tenants.js');
     if (sub === 'list') {
       const rows = [];
       for (const organiserId of await unsafeAllOrganiserIds(database.db)) {

@@ -43,7 +43,7 @@ const badScalar = fc.oneof(
     '%00',
     '🙂',
   ),
-  fc.constantFrom(1e308, -1e308, 99_999_999_999_999_999_999, -1, 0, 0.5, true, false, null),
+  fc.constantFrom(1e308, -1e308, 1e23, -1, 0, 0.5, true, false, null),
   fc.string({ maxLength: 20 }),
   fc.integer(),
   fc.double(),

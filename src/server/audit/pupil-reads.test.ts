@@ -78,18 +78,16 @@ describe('audited reads of pupil data', () => {
       (await rektor.request({ method: 'GET', url: '/api/early-warning.csv?scope=school&minStep=0' })).statusCode,
     ).toBe(200);
     const taskId = randomUUID();
-    await t.database.db
-      .insert(schema.tasks)
-      .values({
-        organiserId: world.organiserId,
-        id: taskId,
-        personId: world.pupilsB[0],
-        role: 'principal',
-        schoolUnitId: world.schoolUnitId,
-        title: 'Kontakta hemmet',
-        dueDate: '2026-01-20',
-        idempotencyKey: `test:${taskId}`,
-      });
+    await t.database.db.insert(schema.tasks).values({
+      organiserId: world.organiserId,
+      id: taskId,
+      personId: world.pupilsB[0],
+      role: 'principal',
+      schoolUnitId: world.schoolUnitId,
+      title: 'Kontakta hemmet',
+      dueDate: '2026-01-20',
+      idempotencyKey: `test:${taskId}`,
+    });
     expect((await rektor.request({ method: 'GET', url: '/api/tasks' })).json().tasks).toHaveLength(1);
     const lists = await events('pupil.read-list');
     const byView = new Map(lists.map((e) => [e.data.view, e.data]));

@@ -6,6 +6,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Tx } from './client.js';
+import { uuidArray } from './sql.js';
 
 /** Rows per statement: large enough to amortise the round trip, small enough for steady progress. */
 export const ROWS_PER_BATCH = 5000;
@@ -185,7 +186,7 @@ export async function deleteOmittedChildren<R = Record<string, never>>(
         sql`
       DELETE FROM ${sql.raw(q(info.name))} AS t
       WHERE t.organiser_id = ${organiserId}
-        AND t.${sql.raw(q(parent.name))} = ANY(${pgArray(parentBatch)}::uuid[])
+        AND t.${sql.raw(q(parent.name))} = ANY(${uuidArray(parentBatch)})
         AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(${payloadOf(keptBatch, keys)}::jsonb) AS k WHERE ${sql.raw(matches)})
       RETURNING ${sql.raw(spec.returning ?? '1 AS deleted')}`,
       )),
@@ -238,12 +239,6 @@ export async function deleteByKey<R = Record<string, never>>(
  */
 export async function queryInBatches<R>(tx: Tx, ids: readonly string[], query: (ids: SQL) => SQL): Promise<R[]> {
   const rows: R[] = [];
-  for (const batch of batches(ids, ROWS_PER_BATCH * 4))
-    rows.push(...(await queryRows<R>(tx, query(sql`${pgArray(batch)}::uuid[]`))));
+  for (const batch of batches(ids, ROWS_PER_BATCH * 4)) rows.push(...(await queryRows<R>(tx, query(uuidArray(batch)))));
   return rows;
-}
-
-/** A PostgreSQL array literal as one text parameter (ids are validated uuids, nothing to escape). */
-function pgArray(ids: readonly string[]): string {
-  return `{${ids.join(',')}}`;
 }

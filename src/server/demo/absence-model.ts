@@ -142,7 +142,7 @@ export class PupilAbsenceModel {
   ) {
     for (const term of new Set(schoolDays.map((d) => termOf(d)!))) {
       const days = schoolDays.filter((d) => termOf(d) === term);
-      days.forEach((d, i) => this.progress.set(d, days.length > 1 ? i / (days.length - 1) : 0));
+      for (const [i, d] of days.entries()) this.progress.set(d, days.length > 1 ? i / (days.length - 1) : 0);
     }
     this.behaviour = behaviourFor(scenario, schoolDays, rng);
   }

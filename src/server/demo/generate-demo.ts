@@ -591,9 +591,9 @@ class DemoBuilder {
       this.pupils.push(pupil);
       d.family.children.push(pupil);
     });
-    this.families.forEach((f, i) =>
-      f.guardians.forEach((g, j) => (g.id = this.keyed.uuid(`person:guardian:${i}:${j}`))),
-    );
+    for (const [i, f] of this.families.entries()) {
+      for (const [j, g] of f.guardians.entries()) g.id = this.keyed.uuid(`person:guardian:${i}:${j}`);
+    }
   }
 
   private createFamily(rng: Rng): FamilyInfo {

@@ -10,7 +10,6 @@ import {
   handleScheduledBoardReports,
 } from '../modules/statistics/scheduled-board-reports.js';
 import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
-import { unsafeAllOrganiserIds } from '../modules/ladders/dry-run-ladder.js';
 import { ladderJobRunners } from '../modules/ladders/ladder-jobs.js';
 import { advanceRollupCuts, wantedCutDates } from '../modules/statistics/rollup-cuts.js';
 import { warmUnitCells } from '../modules/statistics/statistics.repo.js';
@@ -27,6 +26,7 @@ import {
   handleDueSyncs,
   runConfiguredSync,
 } from '../modules/imports/sync/scheduled-sync.js';
+import { unsafeAllOrganiserIds } from '../db/tenants.js';
 
 export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
 /** Nightly, after the day's registrations: every organiser, one transaction each. */

@@ -37,13 +37,11 @@ export function installErrorHandler(app: FastifyInstance): void {
         error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
           ? error.message
           : 'Anropet kunde inte tolkas.';
-      return reply
-        .status(400)
-        .send({
-          error: 'VALIDATION_FAILED',
-          message: 'Anropet kunde inte tolkas.',
-          details: [{ path: '', message: detail }],
-        });
+      return reply.status(400).send({
+        error: 'VALIDATION_FAILED',
+        message: 'Anropet kunde inte tolkas.',
+        details: [{ path: '', message: detail }],
+      });
     }
     // PostgreSQL constraint and data errors by SQLSTATE, never by message text: a value the
     // database refuses (out of range, not a date, invalid text) is the caller's bad input.

@@ -5,7 +5,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../db/client.js';
 import { type Actor, hasRole, schoolUnitsWith } from './actor.js';
-import { uuidArray } from '../modules/measures/measures.repo.js';
+import { uuidArray, NIL_UUID, textArray } from '../db/sql.js';
+import { PROTECTED_MARKINGS } from '../../shared/protected-identity.js';
 
 /** Staff groups (SS12000 Personalgrupp) hold staff, never pupils. Condition on groups `g`. */
 export const isPupilGroup = sql`g.group_type <> 'Personalgrupp'`;
@@ -43,7 +44,7 @@ export function menteesSql(actor: Actor, on?: SQL): SQL {
   return sql`select gm.person_id from group_memberships gm
     join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
     join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
-    where gm.organiser_id = ${actor.organiserId} and d.person_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'}${validOn}`;
+    where gm.organiser_id = ${actor.organiserId} and d.person_id = ${actor.personId ?? NIL_UUID}${validOn}`;
 }
 
 /** True when the actor may read the pupil (404 otherwise: the pupil's existence is not disclosed). */
@@ -67,7 +68,7 @@ export async function isMentorOf(tx: Tx, actor: Actor, pupilId: string): Promise
 
 /** Lessons the actor teaches: via the activity's teachers (unless excluded for that lesson) or as an assigned substitute. */
 export function taughtLessonSql(actor: Actor, lessonAlias: SQL): SQL {
-  const personId = actor.personId ?? '00000000-0000-0000-0000-000000000000';
+  const personId = actor.personId ?? NIL_UUID;
   return sql`(exists (
       select 1 from activity_teachers at join duties d on d.organiser_id = at.organiser_id and d.id = at.duty_id
       where at.organiser_id = ${lessonAlias}.organiser_id and at.activity_id = ${lessonAlias}.activity_id and d.person_id = ${personId}
@@ -99,14 +100,14 @@ export async function visibleSchoolUnits(tx: Tx, actor: Actor): Promise<string[]
  * Conditions on responsibles `r`, pupil persons `p` and guardian persons `gp`.
  */
 export const usableGuardianLinkSql = sql`r.relation_type = 'Vårdnadshavare'
-  and (p.security_marking not in ('Skyddad folkbokföring', 'Sekretessmarkering') or gp.security_marking in ('Skyddad folkbokföring', 'Sekretessmarkering'))`;
+  and (p.security_marking <> all(${textArray(PROTECTED_MARKINGS)}) or gp.security_marking = any(${textArray(PROTECTED_MARKINGS)}))`;
 
 /** Children a guardian account may see and act for (custody, link not hidden). */
 export function guardianChildrenSql(actor: Actor): SQL {
   return sql`select r.pupil_id from responsibles r
     join persons p on p.organiser_id = r.organiser_id and p.id = r.pupil_id
     join persons gp on gp.organiser_id = r.organiser_id and gp.id = r.guardian_id
-    where r.organiser_id = ${actor.organiserId} and ${actor.kind === 'guardian' ? sql`true` : sql`false`} and r.guardian_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'}
+    where r.organiser_id = ${actor.organiserId} and ${actor.kind === 'guardian' ? sql`true` : sql`false`} and r.guardian_id = ${actor.personId ?? NIL_UUID}
       and ${usableGuardianLinkSql}`;
 }
 

@@ -72,18 +72,16 @@ export async function createWorld(
     await db
       .insert(schema.groupMemberships)
       .values(ids.map((personId) => ({ organiserId, groupId, personId, startDate: '2025-08-01' })));
-    await db
-      .insert(schema.enrolments)
-      .values(
-        ids.map((personId) => ({
-          organiserId,
-          personId,
-          schoolUnitId,
-          schoolType: 'GR',
-          schoolYear: 7,
-          startDate: '2025-08-01',
-        })),
-      );
+    await db.insert(schema.enrolments).values(
+      ids.map((personId) => ({
+        organiserId,
+        personId,
+        schoolUnitId,
+        schoolType: 'GR',
+        schoolYear: 7,
+        startDate: '2025-08-01',
+      })),
+    );
     return ids;
   };
   const pupilsA = await makePupils(classA, 'Anna');
@@ -220,16 +218,14 @@ export async function addGuardian(
       options.email === null ? [] : [{ type: 'Privat', value: options.email ?? `${name.toLowerCase()}@example.test` }],
     phoneNumbers: options.phone ? [{ type: 'Mobil', value: options.phone, mobile: true }] : [],
   });
-  await db
-    .insert(schema.responsibles)
-    .values(
-      options.pupilIds.map((pupilId) => ({
-        organiserId,
-        pupilId,
-        guardianId: personId,
-        relationType: options.relationType ?? 'Vårdnadshavare',
-      })),
-    );
+  await db.insert(schema.responsibles).values(
+    options.pupilIds.map((pupilId) => ({
+      organiserId,
+      pupilId,
+      guardianId: personId,
+      relationType: options.relationType ?? 'Vårdnadshavare',
+    })),
+  );
   const username = `${name.toLowerCase()}-${organiserId.slice(0, 8)}`;
   if (options.withAccount !== false) {
     await createUser(db, {

@@ -48,15 +48,13 @@ export async function buildMatrixWorld(database: Database, app: FastifyInstance)
   const pupil = world.pupilsA[0];
   const guardian = await addGuardian(database, world, `Vh${organiserId.slice(0, 4)}`, { pupilIds: [pupil] });
   const otherSchoolUnitId = randomUUID();
-  await db
-    .insert(schema.organisations)
-    .values({
-      organiserId,
-      id: otherSchoolUnitId,
-      displayName: 'Andra skolan',
-      organisationType: 'Skolenhet',
-      parentId: organiserId,
-    });
+  await db.insert(schema.organisations).values({
+    organiserId,
+    id: otherSchoolUnitId,
+    displayName: 'Andra skolan',
+    organisationType: 'Skolenhet',
+    parentId: organiserId,
+  });
   const rektor = await logInAs(app, world.usernames.principal);
   const parent = await logInAs(app, guardian.username);
   const created = async (session: typeof rektor, method: 'POST' | 'PUT', url: string, payload: object) => {
@@ -144,30 +142,26 @@ export async function buildMatrixWorld(database: Database, app: FastifyInstance)
   );
   const userOf = (username: string) => users.find((u) => u.username === username)!.id;
   const taskId = randomUUID();
-  await db
-    .insert(schema.tasks)
-    .values({
-      organiserId,
-      id: taskId,
-      personId: pupil,
-      role: 'principal',
-      assigneeUserId: userOf(world.usernames.principal),
-      schoolUnitId,
-      title: 'Kontakta hemmet',
-      dueDate: '2026-01-20',
-      idempotencyKey: `matrix:${taskId}`,
-    });
+  await db.insert(schema.tasks).values({
+    organiserId,
+    id: taskId,
+    personId: pupil,
+    role: 'principal',
+    assigneeUserId: userOf(world.usernames.principal),
+    schoolUnitId,
+    title: 'Kontakta hemmet',
+    dueDate: '2026-01-20',
+    idempotencyKey: `matrix:${taskId}`,
+  });
   const boardReportId = randomUUID();
-  await db
-    .insert(schema.boardReports)
-    .values({
-      organiserId,
-      id: boardReportId,
-      periodFrom: '2026-01-01',
-      periodTo: '2026-01-31',
-      origin: 'onDemand',
-      pdfBase64: Buffer.from('%PDF-1.7\n').toString('base64'),
-    });
+  await db.insert(schema.boardReports).values({
+    organiserId,
+    id: boardReportId,
+    periodFrom: '2026-01-01',
+    periodTo: '2026-01-31',
+    origin: 'onDemand',
+    pdfBase64: Buffer.from('%PDF-1.7\n').toString('base64'),
+  });
   return {
     world,
     guardianUsername: guardian.username,

@@ -158,9 +158,9 @@ export async function startTestOidcProvider(options: {
 
 /** The sign-in page of the chooser: one button per account, posting back to the same interaction URL. */
 function chooserPage(accounts: TestAccount[]): string {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const buttons = accounts
-    .map((a) => `<button type="submit" name="sub" value="${escape(a.sub)}">${escape(a.name ?? a.sub)}</button>`)
+    .map((a) => `<button type="submit" name="sub" value="${escapeHtml(a.sub)}">${escapeHtml(a.name ?? a.sub)}</button>`)
     .join('\n');
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Testinloggning</title></head><body><main><h1>Testinloggning</h1><form method="post">${buttons}</form></main></body></html>`;
 }

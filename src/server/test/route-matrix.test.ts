@@ -11,7 +11,7 @@ import { MATRIX_ROLES, ROUTE_MATRIX, type MatrixRole } from './route-matrix.js';
 import { createRegion } from '../modules/statistics/commands/create-region.js';
 
 /** "METHOD /path" of every registered route, from Fastify's route tree (HEAD is Fastify's own twin of GET). */
-export function registeredRoutes(tree: string): string[] {
+function registeredRoutes(tree: string): string[] {
   const routes: string[] = [];
   const stack: { depth: number; path: string }[] = [];
   for (const line of tree.split('\n')) {

@@ -135,9 +135,9 @@ export function schemaProblems(schema: TSchema, value: unknown, path = ''): Sche
     if (node.maxItems !== undefined && value.length > node.maxItems) {
       problems.push({ path, message: `får innehålla högst ${node.maxItems} poster` });
     }
-    value.forEach((item, i) =>
-      problems.push(...schemaProblems(node.items as unknown as TSchema, item, path + segment(i))),
-    );
+    for (const [i, item] of value.entries()) {
+      problems.push(...schemaProblems(node.items as unknown as TSchema, item, path + segment(i)));
+    }
     return problems;
   }
   const [first] = Value.Errors(schema, value);

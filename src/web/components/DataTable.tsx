@@ -75,7 +75,7 @@ export function DataTable<T>({
   };
 
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table">
         <caption id={captionId} className={isCaptionHidden ? 'visually-hidden' : undefined}>
           {caption}
@@ -132,6 +132,6 @@ export function DataTable<T>({
           )}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

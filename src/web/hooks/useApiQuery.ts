@@ -23,6 +23,7 @@ export function useApiQuery<T>(path: string | null): ApiQuery<T> {
   const [isLoading, setIsLoading] = useState(path !== null);
   const [generation, setGeneration] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger (reload() bumps it).
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();

@@ -12,6 +12,7 @@ export function useSearchParam(name: string): [string, (value: string, alsoClear
   const urlValue = params.get(name) ?? '';
   const [pending, setPending] = useState<{ value: string } | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new URL value (back, forward, a link) drops the pending one.
   useEffect(() => {
     setPending(null);
   }, [urlValue]);

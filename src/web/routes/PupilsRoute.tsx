@@ -44,6 +44,7 @@ export default function PupilsRoute() {
 
   return (
     <Page title={t('pupils.title')}>
+      {/* biome-ignore lint/a11y/useSemanticElements: the search landmark is the form itself, so Enter stays a no-op submit. */}
       <form
         className="filters"
         role="search"

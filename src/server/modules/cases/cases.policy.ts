@@ -10,7 +10,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { type Actor, hasOrganiserWideRole, schoolUnitsWith } from '../../policies/actor.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 
 /** A case as the policy needs it, loaded through the scoped repository. */
 export interface CaseAccess {

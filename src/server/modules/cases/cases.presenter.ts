@@ -2,8 +2,8 @@
 import type { CaseDetail, CaseSummary, FollowUpFigures } from '../../../shared/schemas/cases.js';
 import type { MappingTemplateDefinition } from '../../../shared/cases/index.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import type { Catalogue, CaseSections, CaseSettings, CaseSummaryRow } from './cases.repo.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 

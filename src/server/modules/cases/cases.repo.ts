@@ -9,8 +9,8 @@ import {
   type MappingTemplateDefinition,
 } from '../../../shared/cases/index.js';
 import { findPupilsForEvaluation } from '../ladders/ladders.repo.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import { type CaseAccess, visibleCasesSql } from './cases.policy.js';
+import { uuidArray } from '../../db/sql.js';
 
 /** The case if the actor may see it (null otherwise: the caller answers 404). */
 export async function findVisibleCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseAccess | null> {

@@ -692,15 +692,13 @@ describe('cases over HTTP', () => {
     const { organiserId } = world;
     const db = t.database.db;
     const receiving = randomUUID();
-    await db
-      .insert(schema.organisations)
-      .values({
-        organiserId,
-        id: receiving,
-        displayName: 'Mottagarskolan',
-        organisationType: 'Skolenhet',
-        parentId: organiserId,
-      });
+    await db.insert(schema.organisations).values({
+      organiserId,
+      id: receiving,
+      displayName: 'Mottagarskolan',
+      organisationType: 'Skolenhet',
+      parentId: organiserId,
+    });
     const username = `rektor2-${organiserId.slice(0, 8)}`;
     await createUser(db, {
       organiserId,
@@ -727,16 +725,14 @@ describe('cases over HTTP', () => {
     expect(handover.statusCode).toBe(201);
     const receiver = await logInAs(t.app, username);
     expect((await receiver.request({ method: 'GET', url: '/api/handovers' })).json().handovers).toEqual([]);
-    await db
-      .insert(schema.enrolments)
-      .values({
-        organiserId,
-        personId: pupil,
-        schoolUnitId: receiving,
-        schoolType: 'GR',
-        schoolYear: 7,
-        startDate: '2026-02-12',
-      });
+    await db.insert(schema.enrolments).values({
+      organiserId,
+      personId: pupil,
+      schoolUnitId: receiving,
+      schoolType: 'GR',
+      schoolYear: 7,
+      startDate: '2026-02-12',
+    });
     const incoming = (await receiver.request({ method: 'GET', url: '/api/handovers' })).json().handovers;
     expect(incoming).toEqual([
       expect.objectContaining({

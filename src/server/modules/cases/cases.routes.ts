@@ -38,8 +38,6 @@ import {
   SaveMappingRequest,
   SetCausesRequest,
 } from '../../../shared/schemas/cases.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import { findSchoolUnits } from '../statistics/statistics.repo.js';
 import {
   findAuditTrail,
@@ -80,6 +78,8 @@ import { rateMeeting } from './commands/rate-meeting.js';
 import { prepareHandover } from './commands/prepare-handover.js';
 import { closeCase } from './commands/close-case.js';
 import { reopenCase } from './commands/reopen-case.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
+import { uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });

@@ -16,7 +16,6 @@ import {
   OrganiserOverviewResponse,
   OverviewQuery,
 } from '../../../shared/schemas/cases.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import { findCaseSettings, findCatalogue } from './cases.repo.js';
 import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import { isOrganiserOfficial } from './cases.policy.js';
@@ -34,6 +33,7 @@ import { updateCaseSettings } from './commands/update-case-settings.js';
 import { saveCatalogueEntry } from './commands/save-catalogue-entry.js';
 import { saveMappingTemplate } from './commands/save-mapping-template.js';
 import { MappingTemplateDefinition } from '../../../shared/cases/index.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 

@@ -90,42 +90,36 @@ async function seed(t: TestApp, world: World): Promise<void> {
       })
     ).statusCode,
   ).toBe(201);
-  await db
-    .insert(schema.cases)
-    .values({
-      organiserId: world.organiserId,
-      id: randomUUID(),
-      pupilId: a0,
-      schoolUnitId: world.schoolUnitId,
-      openedOn: '2026-01-13',
-    });
+  await db.insert(schema.cases).values({
+    organiserId: world.organiserId,
+    id: randomUUID(),
+    pupilId: a0,
+    schoolUnitId: world.schoolUnitId,
+    openedOn: '2026-01-13',
+  });
   // Messages about an ordinary pupil and about the protected pupil.
   for (const [personId, address] of [
     [a0, 'vanlig@example.se'],
     [world.protectedPupil, 'hemlig@example.se'],
   ] as const) {
     const outboxId = randomUUID();
-    await db
-      .insert(schema.outbox)
-      .values({
-        organiserId: world.organiserId,
-        id: outboxId,
-        kind: 'sameDayNotice',
-        personId,
-        templateKey: 'sameDay',
-        payload: {},
-        idempotencyKey: `k-${outboxId}`,
-      });
-    await db
-      .insert(schema.messageDeliveries)
-      .values({
-        organiserId: world.organiserId,
-        id: randomUUID(),
-        outboxId,
-        channel: 'email',
-        address,
-        body: `Hej, om ${address}`,
-      });
+    await db.insert(schema.outbox).values({
+      organiserId: world.organiserId,
+      id: outboxId,
+      kind: 'sameDayNotice',
+      personId,
+      templateKey: 'sameDay',
+      payload: {},
+      idempotencyKey: `k-${outboxId}`,
+    });
+    await db.insert(schema.messageDeliveries).values({
+      organiserId: world.organiserId,
+      id: randomUUID(),
+      outboxId,
+      channel: 'email',
+      address,
+      body: `Hej, om ${address}`,
+    });
   }
 }
 

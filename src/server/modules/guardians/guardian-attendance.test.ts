@@ -22,15 +22,13 @@ describe("Mina barn: the child's attendance this term", () => {
 
   it('is absent without a term, and then equals the pupil page over the term so far', async () => {
     expect((await overviewChild(world.pupilsA[0])).attendanceThisTerm).toBeNull();
-    await t.database.db
-      .insert(schema.terms)
-      .values({
-        organiserId: world.organiserId,
-        id: 'vt26',
-        name: 'Vårterminen 2026',
-        startDate: '2026-01-08',
-        endDate: '2026-06-12',
-      });
+    await t.database.db.insert(schema.terms).values({
+      organiserId: world.organiserId,
+      id: 'vt26',
+      name: 'Vårterminen 2026',
+      startDate: '2026-01-08',
+      endDate: '2026-06-12',
+    });
     const teacher = await logInAs(t.app, world.usernames.teacher);
     for (const [key, lessonId] of world.lessonsA) {
       const marks = key.endsWith('08:00') ? [{ personId: world.pupilsA[0], kind: 'absent' }] : [];

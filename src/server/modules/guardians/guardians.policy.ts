@@ -11,7 +11,7 @@ import type { Tx } from '../../db/client.js';
 import { type Actor, hasRole, schoolUnitsWith } from '../../policies/actor.js';
 import { isGuardianOf, menteesSql } from '../../policies/scope.js';
 import { allows, type PolicyTable } from '../../policies/table.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 import { addDays } from '../../../shared/dates/index.js';
 
 export type GuardianAction = 'readChild' | 'reportAbsence' | 'changeReport' | 'requestLeave';

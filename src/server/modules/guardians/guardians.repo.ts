@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { guardianChildrenSql } from '../../policies/scope.js';
+import { NIL_UUID } from '../../db/sql.js';
 
 export interface ChildRow {
   id: string;
@@ -76,7 +77,7 @@ export async function findMyMessages(
   return queryRows(
     tx,
     sql`select distinct on (outbox_id) id, subject, body, channel, status, sent_at from message_deliveries
-    where organiser_id = ${actor.organiserId} and recipient_person_id = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'} and status in ('sent', 'delivered')
+    where organiser_id = ${actor.organiserId} and recipient_person_id = ${actor.personId ?? NIL_UUID} and status in ('sent', 'delivered')
     order by outbox_id, channel limit 50`,
   );
 }

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { guardianChildrenSql } from '../../policies/scope.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 
 export interface LeaveRow {
   id: string;

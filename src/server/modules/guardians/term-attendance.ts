@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
 import type { PeriodFigures } from '../../../shared/measures/index.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 import { findCurrentTerm } from '../pupils/pupils.repo.js';
 
 export interface TermAttendance {

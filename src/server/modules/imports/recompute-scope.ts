@@ -70,7 +70,9 @@ export class RecomputeScope {
    */
   async resolve(tx: Tx, organiserId: string): Promise<RecomputeRange | null> {
     const pupils = new Set(this.pupils);
-    const add = (rows: { person_id: string }[]) => rows.forEach((r) => pupils.add(r.person_id));
+    const add = (rows: { person_id: string }[]) => {
+      for (const r of rows) pupils.add(r.person_id);
+    };
     add(
       await queryInBatches(
         tx,

@@ -1,10 +1,6 @@
-/** CSV export in the shape Swedish Excel opens directly: semicolons, decimal comma, UTF-8 with BOM. */
+/** Columns of the early-warning CSV (format: src/server/lib/csv.ts). */
 import type { EarlyWarningRow } from '../../../shared/schemas/ladders.js';
-
-export interface CsvColumn<T> {
-  header: string;
-  value: (row: T) => string | number | boolean | null;
-}
+import { type CsvColumn, csvPercent as percent } from '../../lib/csv.js';
 
 const WEEKDAYS = ['', 'måndagar', 'tisdagar', 'onsdagar', 'torsdagar', 'fredagar', 'lördagar', 'söndagar'];
 
@@ -22,23 +18,6 @@ function describePattern(p: { dimension: string; category: string }): string {
     default:
       return p.category;
   }
-}
-
-const percent = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
-
-function cell(value: string | number | boolean | null): string {
-  const text = value === null ? '' : typeof value === 'boolean' ? (value ? 'ja' : 'nej') : String(value);
-  // Quote when needed; a leading =,+,-,@ is neutralised so a name can never run as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv<T>(columns: CsvColumn<T>[], rows: T[]): string {
-  const lines = [
-    columns.map((c) => cell(c.header)).join(';'),
-    ...rows.map((r) => columns.map((c) => cell(c.value(r))).join(';')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 export const EARLY_WARNING_CSV_COLUMNS: CsvColumn<EarlyWarningRow>[] = [

@@ -71,12 +71,3 @@ export async function dryRunLadder(
   }
   return rows;
 }
-
-/** Every organiser id in the database (the CLI evaluates all). */
-export async function unsafeAllOrganiserIds(tx: Tx): Promise<string[]> {
-  const rows = await queryRows<{ organiser_id: string }>(
-    tx,
-    sql`select distinct organiser_id from organisations order by organiser_id`,
-  );
-  return rows.map((r) => r.organiser_id);
-}

@@ -131,21 +131,19 @@ describe('closing a ladder step', () => {
       t.database.db,
       sql`select id from ladder_versions where organiser_id = ${world.organiserId} limit 1`,
     );
-    await t.database.db
-      .insert(schema.tasks)
-      .values({
-        organiserId: world.organiserId,
-        id: randomUUID(),
-        personId: world.pupilsA[2],
-        ladderVersionId: version.id,
-        stepKey: 'uppmarksamma',
-        role: 'mentor',
-        schoolUnitId: world.schoolUnitId,
-        assigneeUserId: null,
-        title: 'Försenad',
-        dueDate: '2026-02-01',
-        idempotencyKey: randomUUID(),
-      });
+    await t.database.db.insert(schema.tasks).values({
+      organiserId: world.organiserId,
+      id: randomUUID(),
+      personId: world.pupilsA[2],
+      ladderVersionId: version.id,
+      stepKey: 'uppmarksamma',
+      role: 'mentor',
+      schoolUnitId: world.schoolUnitId,
+      assigneeUserId: null,
+      title: 'Försenad',
+      dueDate: '2026-02-01',
+      idempotencyKey: randomUUID(),
+    });
     const after = (await rektor.request({ method: 'GET', url: '/api/early-warning?scope=school' })).json();
     // Counted although the pupil is on no step: late work is late whatever the step.
     expect(after.overdueTasks).toBe(before.overdueTasks + 1);

@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Actor, hasOrganiserWideRole, schoolUnitsWith } from '../../policies/actor.js';
 import { menteesSql } from '../../policies/scope.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 
 export function canManageLadder(actor: Actor, schoolUnitId: string | null): boolean {
   if (hasOrganiserWideRole(actor, 'organiserAdmin')) return true;

@@ -2,12 +2,10 @@
 import type { EarlyWarningRow, LadderVersionSummary, TaskRow } from '../../../shared/schemas/ladders.js';
 import { addDays, isoWeekMonday } from '../../../shared/dates/index.js';
 import type { PeriodFigures } from '../../../shared/measures/index.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
+import { ONGOING_MEASURE_DAYS } from '../../../shared/ladders/ongoing-measure.js';
 import type { VersionRow } from './ladders.repo.js';
 import type { EarlyWarningDbRow, TaskDbRow } from './early-warning.repo.js';
-
-/** A measure counts as ongoing while a task is open or was done within this many days (or an intervention runs in an open case). */
-export const ONGOING_MEASURE_DAYS = 28;
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 

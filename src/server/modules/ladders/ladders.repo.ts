@@ -4,7 +4,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import type { DayFigures } from '../../../shared/measures/index.js';
 import { eachDate } from '../../../shared/dates/index.js';
 import type { LadderDefinition } from '../../../shared/ladders/index.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 
 export interface VersionRow {
   id: string;

@@ -260,16 +260,14 @@ describe('ladders over HTTP: preset, evaluation, early warning, tasks', () => {
         sql`select id from users where organiser_id = ${world.organiserId} and username = ${world.usernames.organiserAdmin}`,
       )
     )[0].id;
-    await t.database.db
-      .insert(schema.backgroundJobs)
-      .values({
-        organiserId: world.organiserId,
-        id: doomed,
-        kind: 'ladder.preview',
-        status: 'queued',
-        input: { versionId: randomUUID(), effectiveFrom: null, date: '2026-02-13' },
-        createdByUserId: adminUser,
-      });
+    await t.database.db.insert(schema.backgroundJobs).values({
+      organiserId: world.organiserId,
+      id: doomed,
+      kind: 'ladder.preview',
+      status: 'queued',
+      input: { versionId: randomUUID(), effectiveFrom: null, date: '2026-02-13' },
+      createdByUserId: adminUser,
+    });
     await runBackgroundJob(
       t.database.db,
       ladderJobRunners(t.database),

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
 import { schema, queryRows, type Tx, inSequence } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
@@ -32,7 +32,7 @@ import {
 import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { loadCovers, loadScheduledLessons, uuidArray } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
 import { findPatterns } from '../../../shared/measures/index.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { findLadderVersions, findStates } from './ladders.repo.js';
@@ -58,7 +58,9 @@ import { setConcernFlag } from './commands/set-concern-flag.js';
 import { startBackgroundJob } from '../../jobs/background-jobs.js';
 import { JobStarted } from '../../../shared/schemas/jobs.js';
 import type { EvaluateJobInput, PreviewJobInput } from './ladder-jobs.js';
-import { EARLY_WARNING_CSV_COLUMNS, toCsv } from './csv.js';
+import { EARLY_WARNING_CSV_COLUMNS } from './csv.js';
+import { uuidArray } from '../../db/sql.js';
+import { toCsv } from '../../lib/csv.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });
@@ -112,7 +114,7 @@ type EarlyWarningQueryInput = { scope: 'mine' | 'school' | 'organiser'; schoolUn
 /** The early-warning list for the actor's scope, with per-step and per-school counts. */
 async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryInput, today: string) {
   const { scope, schoolUnitId, minStep = 1 } = query;
-  let condition;
+  let condition: SQL;
   if (scope === 'mine') condition = actor.personId ? sql`s.person_id in (${menteesSql(actor)})` : sql`false`;
   else if (scope === 'organiser') {
     if (!hasOrganiserWideRole(actor, 'organiserAdmin')) throw forbidden('Huvudmannens översikt är för huvudmannen.');

@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { LadderDefinition } from '../../../shared/ladders/index.js';
 import type { PreviewResponse } from '../../../shared/schemas/ladders.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import { dryRunLadder } from './dry-run-ladder.js';
 import { findStates, type VersionRow } from './ladders.repo.js';
+import { uuidArray } from '../../db/sql.js';
 
 export async function previewLadderVersion(
   tx: Tx,

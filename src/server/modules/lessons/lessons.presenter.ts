@@ -3,10 +3,10 @@ import type { LessonSummary, RosterEntry, MarkHistoryEntry } from '../../../shar
 import type { HistoryRow, LessonRow, MarkRow, PupilNameRow } from './lessons.repo.js';
 import type { ScheduledPupilLesson } from '../measures/measures.repo.js';
 import { coveredTeachingMinutes, type ValidCover } from '../../../shared/measures/index.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 const HHMM = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
-export const PROTECTED_MARKINGS = new Set(['Skyddad folkbokföring', 'Sekretessmarkering']);
 
 export function presentLessonSummary(row: LessonRow): LessonSummary {
   return {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { menteesSql, taughtLessonSql } from '../../policies/scope.js';
+import { NIL_UUID, uuidArray } from '../../db/sql.js';
 
 export interface LessonRow {
   id: string;
@@ -25,7 +26,7 @@ export interface LessonRow {
 }
 
 function lessonSelect(actor: Actor) {
-  const personId = actor.personId ?? '00000000-0000-0000-0000-000000000000';
+  const personId = actor.personId ?? NIL_UUID;
   return sql`
     select l.id, l.organiser_id, l.activity_id, l.school_unit_id, l.local_date::text as local_date, l.starts_at, l.ends_at,
       l.teaching_minutes, l.is_cancelled, a.display_name as activity_name, coalesce(su.display_name, '') as school_unit_name,
@@ -97,7 +98,7 @@ export async function findPersonNames(tx: Tx, organiserId: string, ids: string[]
   const rows = await queryRows<PupilNameRow>(
     tx,
     sql`select id, given_name, family_name, security_marking from persons
-    where organiser_id = ${organiserId} and id = any(${`{${ids.join(',')}}`}::uuid[])`,
+    where organiser_id = ${organiserId} and id = any(${uuidArray(ids)})`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
+import { uuidArray } from '../../db/sql.js';
 import type { AttendanceMark, PupilLesson, ValidCover } from '../../../shared/measures/index.js';
 
 /** Activity types that are scheduled teaching time (measures.md decision 7). */
@@ -154,9 +155,6 @@ async function loadScheduled(
   }
   return lessons;
 }
-
-/** Postgres array literal for a uuid[] parameter (works the same on PGlite and node-postgres). */
-export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 function toMark(row: MarkRow | undefined): AttendanceMark | undefined {
   switch (row?.kind) {

@@ -13,6 +13,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { lockRollups } from '../statistics/rollups.js';
+import { textArray } from '../../db/sql.js';
 
 /** Advisory-lock namespaces (the two-int form, apart from single-key locks such as the migration's). */
 const PUPIL_NAMESPACE = 14_001;
@@ -29,7 +30,7 @@ export const EXCLUSIVE_ABOVE_PUPILS = 400;
 async function lockKeys(tx: Tx, namespace: number, organiserId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${namespace}::int, k) from (
-    select distinct hashtext(${organiserId} || ':' || id) as k from unnest(${`{${[...new Set(ids)].join(',')}}`}::text[]) id order by k) s`);
+    select distinct hashtext(${organiserId} || ':' || id) as k from unnest(${textArray(new Set(ids))}) id order by k) s`);
 }
 
 /**

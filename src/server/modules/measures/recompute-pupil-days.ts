@@ -12,10 +12,11 @@ import {
   lessonOutcome,
   type LessonOutcome,
 } from '../../../shared/measures/index.js';
-import { loadCovers, loadScheduledLessons, uuidArray } from './measures.repo.js';
+import { loadCovers, loadScheduledLessons } from './measures.repo.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 import { refreshStatisticsRollups } from '../statistics/rollups.js';
 import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from './pupil-day-locks.js';
+import { uuidArray } from '../../db/sql.js';
 
 /** One batch whenever pupils are locked one by one (several batches run under the exclusive lock, so unit locks stay in order). */
 const PUPILS_PER_BATCH = EXCLUSIVE_ABOVE_PUPILS;

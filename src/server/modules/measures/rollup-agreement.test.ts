@@ -34,18 +34,16 @@ const markArb = fc.oneof(
   fc.integer({ min: 1, max: 60 }).map((m): AttendanceMark => ({ kind: 'late', minutes: m })),
   fc.integer({ min: 1, max: 60 }).map((m): AttendanceMark => ({ kind: 'left', minutes: m })),
   // An SS12000 record, reported or not (issue 13): isReported belongs to the pupil's own record.
-  fc
-    .record({ isReported: fc.boolean(), attended: fc.nat(60), invalid: fc.nat(30) })
-    .map(
-      ({ isReported, attended, invalid }): AttendanceMark => ({
-        kind: 'imported',
-        isReported,
-        attended: Math.max(0, attended - invalid),
-        valid: 0,
-        invalid,
-        other: 0,
-      }),
-    ),
+  fc.record({ isReported: fc.boolean(), attended: fc.nat(60), invalid: fc.nat(30) }).map(
+    ({ isReported, attended, invalid }): AttendanceMark => ({
+      kind: 'imported',
+      isReported,
+      attended: Math.max(0, attended - invalid),
+      valid: 0,
+      invalid,
+      other: 0,
+    }),
+  ),
 );
 /** Not confirmed, confirmed here, or confirmed by an import (which registers only pupils with a record). */
 const confirmationArb = fc.constantFrom<null | 'narvaro' | 'import'>(null, 'narvaro', 'import');
@@ -126,16 +124,14 @@ describe('roll-up agrees with the measures module', () => {
             const start = localDateTimeToInstant(DATES[r.day], `${String(r.from).padStart(2, '0')}:20`);
             const cover: ValidCover = { kind: 'guardianReport', start, end: start + r.hours * 3_600_000 };
             covers.set(pupils[r.pupil], [...(covers.get(pupils[r.pupil]) ?? []), cover]);
-            await db
-              .insert(schema.absences)
-              .values({
-                organiserId,
-                id: randomUUID(),
-                personId: pupils[r.pupil],
-                kind: 'guardianReport',
-                startsAt: new Date(cover.start),
-                endsAt: new Date(cover.end),
-              });
+            await db.insert(schema.absences).values({
+              organiserId,
+              id: randomUUID(),
+              personId: pupils[r.pupil],
+              kind: 'guardianReport',
+              startsAt: new Date(cover.start),
+              endsAt: new Date(cover.end),
+            });
           }
           await recomputePupilDays(db, organiserId, pupils, DATES[0], DATES[DATES.length - 1]);
           const fromSql = await aggregateFigures(db, organiserId, sql`true`, DATES[0], DATES[DATES.length - 1]);

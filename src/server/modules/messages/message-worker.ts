@@ -1,11 +1,11 @@
 /** The message worker: expands due outbox rows and sends due deliveries, organiser by organiser. */
 import type { Database } from '../../db/client.js';
 import type { MessageConfig } from '../../config.js';
-import { unsafeAllOrganiserIds } from '../ladders/dry-run-ladder.js';
 import type { Transports } from './channels/channel.js';
 import { expandDueOutbox } from './commands/expand-outbox.js';
 import { sendDueDeliveries } from './commands/send-deliveries.js';
 import { writeMonthlyNotices } from './commands/write-monthly-notices.js';
+import { unsafeAllOrganiserIds } from '../../db/tenants.js';
 
 export interface WorkerRun {
   expanded: number;

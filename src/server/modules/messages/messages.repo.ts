@@ -2,6 +2,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, schema, type Tx } from '../../db/client.js';
 import { usableGuardianLinkSql } from '../../policies/scope.js';
+import { textArray, uuidArray } from '../../db/sql.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
 import { lessonOutcome } from '../../../shared/measures/index.js';
 
@@ -168,8 +170,8 @@ export async function findProtectedPupils(tx: Tx, organiserId: string, ids: (str
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`select id from persons where organiser_id = ${organiserId}
-      and security_marking in ('Skyddad folkbokföring', 'Sekretessmarkering')
-      and id = any(${`{${[...new Set(ids.filter(Boolean))].join(',')}}`}::uuid[])`,
+      and security_marking = any(${textArray(PROTECTED_MARKINGS)})
+      and id = any(${uuidArray(new Set(ids.flatMap((id) => (id ? [id] : []))))})`,
   );
   return new Set(rows.map((r) => r.id));
 }

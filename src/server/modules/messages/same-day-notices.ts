@@ -7,13 +7,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { queryRows, schema, type Tx } from '../../db/client.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import { localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { MessageConfig } from '../../config.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { loadSameDayNoticeSettings } from './guardian-settings.js';
 import { JOB_SEND_MESSAGES } from './messages.jobs.js';
 import type { MessageReason } from '../../../shared/messages/reasons.js';
+import { uuidArray } from '../../db/sql.js';
 
 export const SAME_DAY_TEMPLATE = 'franvaro-samma-dag';
 export const sameDayKey = (pupilId: string, date: string) => `same-day:${pupilId}:${date}`;

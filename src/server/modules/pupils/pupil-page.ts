@@ -17,7 +17,7 @@ import {
 import { addDays, eachDate, monthKey } from '../../../shared/dates/index.js';
 import { loadCovers, loadScheduledLessons, type ScheduledPupilLesson } from '../measures/measures.repo.js';
 import { findActivityTeacherNames, findGuardians, findPupilAbsences, type PupilRow } from './pupils.repo.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 const HHMM = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 

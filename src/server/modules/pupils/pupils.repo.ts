@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { readablePupilsSql } from '../../policies/scope.js';
+import { uuidArray } from '../../db/sql.js';
 
 export interface PupilRow {
   id: string;
@@ -112,7 +113,7 @@ export async function findActivityTeacherNames(
     sql`select at.activity_id, p.given_name || ' ' || p.family_name as name
     from activity_teachers at join duties d on d.organiser_id = at.organiser_id and d.id = at.duty_id
     join persons p on p.organiser_id = d.organiser_id and p.id = d.person_id
-    where at.organiser_id = ${organiserId} and at.activity_id = any(${`{${activityIds.join(',')}}`}::uuid[])`,
+    where at.organiser_id = ${organiserId} and at.activity_id = any(${uuidArray(activityIds)})`,
   );
   const byActivity = new Map<string, string[]>();
   for (const r of rows) byActivity.set(r.activity_id, [...(byActivity.get(r.activity_id) ?? []), r.name]);

@@ -4,33 +4,20 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { AppError, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { readablePupilsSql } from '../../policies/scope.js';
+import { assertDateRange } from '../../http/date-range.js';
 import { auditPupilListRead, writeAuditEvent } from '../../audit/write-audit-event.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { PupilListQuery, PupilListResponse, PupilPage, PupilPageQuery } from '../../../shared/schemas/pupils.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { aggregateFigures, noFigures } from '../measures/aggregate-figures.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import { findCurrentTerm, findReadablePupils } from './pupils.repo.js';
 import { buildPupilPage } from './pupil-page.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const MAX_RANGE_DAYS = 400;
-
-/** @throws AppError INVALID_DATE_RANGE when `to` is before `from` or the range is too long. */
-export function assertDateRange(from: string, to: string): void {
-  if (to < from)
-    throw new AppError('INVALID_DATE_RANGE', 'Slutdatum är före startdatum.', [
-      { path: '/to', message: 'Slutdatum är före startdatum.' },
-    ]);
-  if (addDays(from, MAX_RANGE_DAYS) < to)
-    throw new AppError('INVALID_DATE_RANGE', `Perioden får vara högst ${MAX_RANGE_DAYS} dagar.`, [
-      { path: '/to', message: 'För lång period.' },
-    ]);
-}
-
 export async function pupilRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 

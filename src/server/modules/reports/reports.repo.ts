@@ -1,7 +1,7 @@
 /** Registration completeness (share of confirmed lessons) per school unit and per teacher. */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { uuidArray } from '../measures/measures.repo.js';
+import { uuidArray } from '../../db/sql.js';
 
 export interface CompletenessRowDb {
   id: string;

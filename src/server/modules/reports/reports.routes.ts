@@ -9,13 +9,13 @@ import { schoolUnitsWith } from '../../policies/actor.js';
 import { visibleSchoolUnits } from '../../policies/scope.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { CompletenessQuery, CompletenessResponse, SchoolUnitsResponse } from '../../../shared/schemas/reports.js';
-import { assertDateRange } from '../pupils/pupils.routes.js';
 import {
   completenessBySchoolUnit,
   completenessByTeacher,
   findSchoolUnitsAndGroups,
   type CompletenessRowDb,
 } from './reports.repo.js';
+import { assertDateRange } from '../../http/date-range.js';
 
 const share = (row: CompletenessRowDb) => (row.lessons > 0 ? row.confirmed / row.lessons : null);
 

@@ -104,31 +104,27 @@ describe('retention', () => {
         message('pending', '2024-06-01T10:00:00Z', stayer()),
         message('queued', '2026-01-10T10:00:00Z', stayer()),
       ]);
-    await db
-      .insert(schema.messageDeliveries)
-      .values({
-        organiserId,
-        id: randomUUID(),
-        outboxId: oldSent.id,
-        channel: 'email',
-        address: 'vh@example.se',
-        body: 'Anna har varit frånvarande',
-        status: 'sent',
-        createdAt: new Date('2024-06-01T10:00:00Z'),
-      });
-    await db
-      .insert(schema.backgroundJobs)
-      .values({
-        organiserId,
-        id: randomUUID(),
-        kind: 'ladder.preview',
-        status: 'done',
-        input: {},
-        result: {},
-        createdByUserId: randomUUID(),
-        createdAt: new Date('2025-11-01T10:00:00Z'),
-        finishedAt: new Date('2025-11-01T10:01:00Z'),
-      });
+    await db.insert(schema.messageDeliveries).values({
+      organiserId,
+      id: randomUUID(),
+      outboxId: oldSent.id,
+      channel: 'email',
+      address: 'vh@example.se',
+      body: 'Anna har varit frånvarande',
+      status: 'sent',
+      createdAt: new Date('2024-06-01T10:00:00Z'),
+    });
+    await db.insert(schema.backgroundJobs).values({
+      organiserId,
+      id: randomUUID(),
+      kind: 'ladder.preview',
+      status: 'done',
+      input: {},
+      result: {},
+      createdByUserId: randomUUID(),
+      createdAt: new Date('2025-11-01T10:00:00Z'),
+      finishedAt: new Date('2025-11-01T10:01:00Z'),
+    });
     await db.insert(schema.auditEvents).values([
       {
         organiserId,

@@ -12,6 +12,7 @@ import {
   personReference,
   type Ss12000Absence,
 } from './ss12000.presenter.js';
+import { textArray } from '../../db/sql.js';
 
 export type AbsenceSortKey = 'ModifiedDesc' | 'StartTimeAsc' | 'StartTimeDesc';
 
@@ -82,7 +83,7 @@ export async function absencesPage(
       from absences a
       join persons p on p.organiser_id = a.organiser_id and p.id = a.person_id
       left join users u on u.organiser_id = a.organiser_id and u.id = a.registered_by_user_id
-      where a.organiser_id = ${organiserId} and a.withdrawn_at is null and a.kind = any(${`{${kinds.join(',')}}`}::text[])
+      where a.organiser_id = ${organiserId} and a.withdrawn_at is null and a.kind = any(${textArray(kinds)})
         ${at(filters.student, (v) => sql`a.person_id = ${v}`)}
         ${at(filters.registeredBy, (v) => sql`u.person_id = ${v}`)}
         ${at(filters['startTime.onOrBefore'], (v) => sql`a.starts_at <= ${v}::timestamptz`)}

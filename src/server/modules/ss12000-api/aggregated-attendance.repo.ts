@@ -7,9 +7,10 @@
 import { sql } from 'drizzle-orm';
 import { inSequence, queryRows, type Tx } from '../../db/client.js';
 import { isPupilGroup } from '../../policies/scope.js';
-import { loadCovers, loadScheduledLessons, uuidArray } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
 import { addLessonSums, emptyAttendanceSums, type AttendanceSums } from '../../../shared/measures/index.js';
 import { personReference, type Ss12000AggregatedAttendance } from './ss12000.presenter.js';
+import { uuidArray, textArray } from '../../db/sql.js';
 
 export interface AggregatedFilters {
   startDate: string;
@@ -58,7 +59,7 @@ async function allowedUnits(tx: Tx, organiserId: string, filters: AggregatedFilt
     sql`
     select o.id from organisations o where o.organiser_id = ${organiserId}
       ${filters.organisation && filters.organisation !== organiserId ? sql`and (o.id = ${filters.organisation} or o.parent_id = ${filters.organisation})` : sql``}
-      ${filters.schoolType ? sql`and o.school_types ?| ${`{${filters.schoolType.join(',')}}`}::text[]` : sql``}`,
+      ${filters.schoolType ? sql`and o.school_types ?| ${textArray(filters.schoolType)}` : sql``}`,
   );
   return new Set(rows.map((r) => r.id));
 }

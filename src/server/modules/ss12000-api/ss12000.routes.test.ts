@@ -8,10 +8,10 @@ import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
 import { createWorld, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import { createApiToken } from '../api-tokens/commands/create-api-token.js';
 import { hashApiToken } from '../api-tokens/api-token.js';
 import { assertSs12000 } from './test/official-schema.js';
+import { uuidArray } from '../../db/sql.js';
 
 const DATES = ['2026-01-12', '2026-01-13'];
 const BASE = '/ss12000/v2.1';
@@ -164,15 +164,13 @@ describe('SS12000 read API', () => {
   it('answers 401 in the SS12000 error shape without a valid token: none, unknown, without the scope, revoked', async () => {
     const db = t.database.db;
     const noScope = `narvaro_${randomUUID()}`;
-    await db
-      .insert(schema.apiTokens)
-      .values({
-        organiserId: world.organiserId,
-        id: randomUUID(),
-        name: 'Utan behörighet',
-        tokenHash: hashApiToken(noScope),
-        scopes: [],
-      });
+    await db.insert(schema.apiTokens).values({
+      organiserId: world.organiserId,
+      id: randomUUID(),
+      name: 'Utan behörighet',
+      tokenHash: hashApiToken(noScope),
+      scopes: [],
+    });
     const admin = await logInAs(t.app, world.usernames.organiserAdmin);
     const revokedToken = (
       await admin.request({

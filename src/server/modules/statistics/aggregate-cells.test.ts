@@ -93,27 +93,23 @@ describe('statistics cells', () => {
       .update(schema.enrolments)
       .set({ endDate: '2026-02-02' })
       .where(and(eq(schema.enrolments.organiserId, o), eq(schema.enrolments.personId, a2)));
-    await db
-      .insert(schema.enrolments)
-      .values({
-        organiserId: o,
-        personId: a2,
-        schoolUnitId: world.schoolUnitId,
-        schoolType: 'GR',
-        schoolYear: 8,
-        startDate: '2026-02-03',
-      });
+    await db.insert(schema.enrolments).values({
+      organiserId: o,
+      personId: a2,
+      schoolUnitId: world.schoolUnitId,
+      schoolType: 'GR',
+      schoolYear: 8,
+      startDate: '2026-02-03',
+    });
     // b0's last two days are at another school unit.
     otherUnit = randomUUID();
-    await db
-      .insert(schema.organisations)
-      .values({
-        organiserId: o,
-        id: otherUnit,
-        displayName: 'Andra skolan',
-        organisationType: 'Skolenhet',
-        parentId: o,
-      });
+    await db.insert(schema.organisations).values({
+      organiserId: o,
+      id: otherUnit,
+      displayName: 'Andra skolan',
+      organisationType: 'Skolenhet',
+      parentId: o,
+    });
     await db.execute(
       sql`update pupil_days set school_unit_id = ${otherUnit} where organiser_id = ${o} and person_id = ${world.pupilsB[0]} and date >= '2026-02-03'`,
     );

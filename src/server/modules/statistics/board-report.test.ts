@@ -134,16 +134,14 @@ describe('board report', () => {
     const db = t.database.db;
     const { organiserId } = small;
     const secondSchool = randomUUID();
-    await db
-      .insert(schema.organisations)
-      .values({
-        organiserId,
-        id: secondSchool,
-        displayName: 'Lillskolan',
-        organisationType: 'Skolenhet',
-        parentId: organiserId,
-        schoolUnitCode: '87654321',
-      });
+    await db.insert(schema.organisations).values({
+      organiserId,
+      id: secondSchool,
+      displayName: 'Lillskolan',
+      organisationType: 'Skolenhet',
+      parentId: organiserId,
+      schoolUnitCode: '87654321',
+    });
     await db
       .update(schema.groups)
       .set({ schoolUnitId: secondSchool })

@@ -51,7 +51,8 @@ function trendChart(
       .fillColor('#333333')
       .text(pct(top), x0 - 30, y0 - 3, { lineBreak: false })
       .text('0 %', x0 - 30, y0 + height - 3, { lineBreak: false });
-    months.months.forEach((m, i) => doc.text(monthLabel(m.month), x(i) - 15, y0 + height + 4, { lineBreak: false }));
+    for (const [i, m] of months.months.entries())
+      doc.text(monthLabel(m.month), x(i) - 15, y0 + height + 4, { lineBreak: false });
     const line = (pick: (m: MonthlyStatisticsResponse['months'][number]) => number | null, dashed: boolean) => {
       const points = months.months
         .map((m, i) => [i, pick(m)] as const)
@@ -60,7 +61,10 @@ function trendChart(
       doc.lineWidth(1.5).strokeColor(dashed ? '#777777' : '#1f4e79');
       if (dashed) doc.dash(4, { space: 3 });
       else doc.undash();
-      points.forEach(([i, v], n) => (n === 0 ? doc.moveTo(x(i), y(v)) : doc.lineTo(x(i), y(v))));
+      for (const [n, [i, v]] of points.entries()) {
+        if (n === 0) doc.moveTo(x(i), y(v));
+        else doc.lineTo(x(i), y(v));
+      }
       doc.stroke();
     };
     line((m) => m.total.previous.absentRate, true);

@@ -11,11 +11,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import type { Breakdown, UnitCellRow, Units } from './statistics.repo.js';
+import { uuidArray, NIL_UUID, textArray } from '../../db/sql.js';
 
 /** The source and cell rows of the pupils with rows in more than one unit (cells with `unit_id` null). */
-export const ACROSS_UNITS = '00000000-0000-0000-0000-000000000000';
+export const ACROSS_UNITS = NIL_UUID;
 
 export type ComputeUnitCells = (
   scope: { units: Units; perUnit: boolean; across: boolean },
@@ -48,7 +48,7 @@ export async function cachedUnitCells(
     sql`
     select s.school_unit_id, b.breakdown, s.generation, case when c.generation = s.generation then c.cells end as cells
     from stat_cell_sources s
-    cross join unnest(${`{${scope.breakdowns.join(',')}}`}::text[]) b(breakdown)
+    cross join unnest(${textArray(scope.breakdowns)}) b(breakdown)
     left join stat_cells c on c.organiser_id = s.organiser_id and c.period_key = s.period_key and c.school_unit_id = s.school_unit_id
       and c.breakdown = b.breakdown and c.list_rule_share = ${listRuleShare}
     where s.organiser_id = ${organiserId} and s.period_key = ${periodKey}
@@ -97,7 +97,7 @@ export async function cachedUnitCells(
  */
 export async function dropCellCache(tx: Tx, organiserId: string, periodKeys: string[]): Promise<void> {
   await tx.execute(
-    sql`delete from stat_cell_sources where organiser_id = ${organiserId} and period_key = any(${`{${periodKeys.join(',')}}`}::text[])`,
+    sql`delete from stat_cell_sources where organiser_id = ${organiserId} and period_key = any(${textArray(periodKeys)})`,
   );
   await tx.execute(sql`delete from stat_cells c where c.organiser_id = ${organiserId} and not exists (select 1 from stat_cell_sources s
     where s.organiser_id = c.organiser_id and s.period_key = c.period_key and s.school_unit_id = c.school_unit_id)`);

@@ -9,7 +9,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { periodFromTotals } from '../../../shared/measures/totals.js';
 import { absenceBand, type BandCountKey } from '../../../shared/statistics/index.js';
-import { PROTECTED_MARKINGS } from '../lessons/lessons.presenter.js';
 import { breakdownKeyLabel } from './statistics.service.js';
 import {
   PERIOD_ROW_COLUMNS,
@@ -19,6 +18,7 @@ import {
   type Breakdown,
   type PeriodPlan,
 } from './statistics.repo.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 
 /** Each pupil's sums in the cell: their rows in the unit with the breakdown's key, summed (as aggregateCells does per pupil). */
 function cellPupilSums(

@@ -14,8 +14,8 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { addDays, monthRange } from '../../../shared/dates/index.js';
 import { cutKey, cutKeysOf, halfKeyOf, halfRange, shiftYears } from '../../../shared/statistics/index.js';
 import { cutKeysOfDay, findCutDates, insertPupilPeriods, lockRollups, placedPupilDaySums } from './rollups.js';
-import { periodKeyArray } from './rollups.js';
 import { dropCellCache } from './cell-cache.js';
+import { textArray, dateArray } from '../../db/sql.js';
 
 /** The cut dates the views need on `today`: today (running month and term) and the same date a year earlier. */
 export const wantedCutDates = (today: string): string[] => [today, shiftYears(today, -1)];
@@ -99,11 +99,11 @@ export async function keepRollupCuts(
   const dropped = existing.filter((e) => !wanted.includes(e));
   if (dropped.length > 0) {
     await tx.execute(
-      sql`delete from pupil_periods where organiser_id = ${organiserId} and period_key = any(${periodKeyArray(dropped.flatMap(cutKeysOf))})`,
+      sql`delete from pupil_periods where organiser_id = ${organiserId} and period_key = any(${textArray(dropped.flatMap(cutKeysOf))})`,
     );
     await dropCellCache(tx, organiserId, dropped.flatMap(cutKeysOf));
     await tx.execute(
-      sql`delete from rollup_cuts where organiser_id = ${organiserId} and cut_date = any(${`{${dropped.join(',')}}`}::date[])`,
+      sql`delete from rollup_cuts where organiser_id = ${organiserId} and cut_date = any(${dateArray(dropped)})`,
     );
   }
   return { added, dropped };

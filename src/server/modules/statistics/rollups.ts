@@ -6,7 +6,6 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import {
   cutKeysOf,
   halfKeyOf,
@@ -15,6 +14,7 @@ import {
   monthKeysBetween,
 } from '../../../shared/statistics/index.js';
 import { lockUnits } from '../measures/pupil-day-locks.js';
+import { uuidArray, textArray } from '../../db/sql.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
 export const PLACEMENT_JOINS = sql`
@@ -37,7 +37,6 @@ export const PUPIL_DAY_SUMS = sql`sum(pd.scheduled)::int as scheduled, sum(pd.kn
   (count(*) filter (where pd.scheduled > 0))::int as school_days`;
 
 /** Period keys ('2025-09', '2025-H2') as one text[] parameter. */
-export const periodKeyArray = (keys: readonly string[]) => sql`${`{${keys.join(',')}}`}::text[]`;
 
 const SUM_COLUMNS = sql`scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days`;
 const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end`;
@@ -201,7 +200,7 @@ export async function refreshStatisticsRollups(
   const units = await queryRows<{ id: string }>(
     tx,
     sql`select school_unit_id as id from pupil_periods
-      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
+      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
     union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${persons}) and date between ${extent.from} and ${extent.to}`,
   );
   await lockUnits(
@@ -212,10 +211,10 @@ export async function refreshStatisticsRollups(
   const removed = await queryRows<{ school_unit_id: string; period_key: string }>(
     tx,
     sql`delete from pupil_periods
-    where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${periodKeyArray(keys)})
+    where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
     returning school_unit_id, period_key`,
   );
-  const monthOfDay = sql`(case when to_char(pd.date, 'YYYY-MM') = any(${periodKeyArray(months)}) then to_char(pd.date, 'YYYY-MM') end)`;
+  const monthOfDay = sql`(case when to_char(pd.date, 'YYYY-MM') = any(${textArray(months)}) then to_char(pd.date, 'YYYY-MM') end)`;
   const added = await insertPupilPeriods(
     tx,
     organiserId,

@@ -1,5 +1,4 @@
-/** CSV of the statistics tables (same format as every export: toCsv from the ladders module). */
-import { toCsv, type CsvColumn } from '../ladders/csv.js';
+/** CSV of the statistics tables (same format as every export: src/server/lib/csv.ts). */
 import { ABSENCE_BANDS } from '../../../shared/statistics/index.js';
 import type {
   MonthFigures,
@@ -10,8 +9,7 @@ import type {
   SchoolStatisticsResponse,
   StatFigures,
 } from '../../../shared/schemas/statistics.js';
-
-const percent = (v: number | null) => (v === null ? '' : (v * 100).toFixed(1).replace('.', ','));
+import { toCsv, type CsvColumn, csvPercent as percent } from '../../lib/csv.js';
 
 /** Minutes and rates of one figures object, in the column order every statistics CSV uses. */
 function minuteAndRateColumns<T>(

@@ -8,7 +8,6 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { inSequence, queryRows, type Tx } from '../../db/client.js';
-import { uuidArray } from '../measures/measures.repo.js';
 import {
   ABSENCE_BANDS,
   DEFAULT_LIST_RULE_SHARE,
@@ -16,7 +15,6 @@ import {
   type BandCounts,
 } from '../../../shared/statistics/index.js';
 import type { PeriodTotals } from '../../../shared/measures/totals.js';
-import { ONGOING_MEASURE_DAYS } from '../ladders/ladders.presenter.js';
 import { hasActiveInterventionSql } from '../cases/cases.repo.js';
 import {
   cutKey,
@@ -26,8 +24,10 @@ import {
   monthsOfHalf,
 } from '../../../shared/statistics/index.js';
 import { monthRange } from '../../../shared/dates/index.js';
-import { findCutDates, periodKeyArray, placedPupilDaySums, PUPIL_DAY_SUMS } from './rollups.js';
+import { findCutDates, placedPupilDaySums, PUPIL_DAY_SUMS } from './rollups.js';
 import { cachedUnitCells } from './cell-cache.js';
+import { uuidArray, textArray } from '../../db/sql.js';
+import { ONGOING_MEASURE_DAYS } from '../../../shared/ladders/ongoing-measure.js';
 
 export type Breakdown = 'none' | 'year' | 'class' | 'sex';
 export type Units = string[] | 'all';
@@ -104,7 +104,7 @@ export async function daysOutside(
     sql`select m.key,
       coalesce((select min(p.first_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) < ${from}::date, false) as before,
       coalesce((select max(p.last_date) from pupil_periods p where p.organiser_id = ${organiserId} and p.period_key = m.key) > ${to}::date, false) as after
-    from unnest(${periodKeyArray(months)}) m(key)`,
+    from unnest(${textArray(months)}) m(key)`,
   );
   return {
     before: new Set(rows.filter((r) => r.before).map((r) => r.key)),
@@ -157,7 +157,7 @@ export async function aggregateUnitMonths(
         .map((c) => `um.${c}`)
         .join(', '),
     )}
-    from unit_months um where um.organiser_id = ${organiserId} and um.month = any(${periodKeyArray(whole)}) and ${unitFilter(sql`um.school_unit_id`, units)}`,
+    from unit_months um where um.organiser_id = ${organiserId} and um.month = any(${textArray(whole)}) and ${unitFilter(sql`um.school_unit_id`, units)}`,
   ];
   if (cut.length > 0) {
     const ranges = cut
@@ -226,7 +226,7 @@ export function periodRows(
     plan.periodKeys.length === 1 && plan.dayRanges.length === 0 ? sql`pp.unit_rows, pp.period_rows` : sql`0, -1`;
   const parts = [
     sql`select pp.school_unit_id, pp.person_id, pp.school_year_key, pp.class_key, ${sumsOf('pp', false)}, ${counts}
-    from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${periodKeyArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}
+    from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key = any(${textArray(plan.periodKeys)}) and ${unitFilter(sql`pp.school_unit_id`, units)}
       ${acrossUnitsOnly ? sql`and pp.unit_rows <> pp.period_rows` : sql``}`,
   ];
   if (plan.dayRanges.length > 0) {

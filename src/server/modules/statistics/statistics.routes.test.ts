@@ -41,15 +41,13 @@ describe('statistics', () => {
         ),
       );
     otherUnit = randomUUID();
-    await db
-      .insert(schema.organisations)
-      .values({
-        organiserId,
-        id: otherUnit,
-        displayName: 'Andra skolan',
-        organisationType: 'Skolenhet',
-        parentId: organiserId,
-      });
+    await db.insert(schema.organisations).values({
+      organiserId,
+      id: otherUnit,
+      displayName: 'Andra skolan',
+      organisationType: 'Skolenhet',
+      parentId: organiserId,
+    });
 
     // Class A registered: a0 absent at 08:00 every day, a1 absent all of 12 and 13 January. Class B never registered.
     const teacher = await logInAs(t.app, world.usernames.teacher);
@@ -82,24 +80,22 @@ describe('statistics', () => {
     ).toBe(201);
 
     // The year before: one day for a2, half of it absent.
-    await db
-      .insert(schema.pupilDays)
-      .values({
-        organiserId,
-        personId: world.pupilsA[2],
-        date: '2025-01-13',
-        schoolUnitId: world.schoolUnitId,
-        scheduled: 180,
-        known: 180,
-        attended: 90,
-        valid: 0,
-        invalid: 90,
-        other: 0,
-        lateCount: 0,
-        lateMinutes: 0,
-        isAbsentDay: false,
-        hasAbsence: true,
-      });
+    await db.insert(schema.pupilDays).values({
+      organiserId,
+      personId: world.pupilsA[2],
+      date: '2025-01-13',
+      schoolUnitId: world.schoolUnitId,
+      scheduled: 180,
+      known: 180,
+      attended: 90,
+      valid: 0,
+      invalid: 90,
+      other: 0,
+      lateCount: 0,
+      lateMinutes: 0,
+      isAbsentDay: false,
+      hasAbsence: true,
+    });
     // Written past recomputePupilDays, so the statistics roll-ups are refreshed by hand as it would.
     await db.transaction((tx) =>
       refreshStatisticsRollups(tx, organiserId, [world.pupilsA[2]], '2025-01-13', '2025-01-13'),
@@ -127,20 +123,18 @@ describe('statistics', () => {
       [a0, 1],
       [a1, 2],
     ] as const) {
-      await db
-        .insert(schema.pupilLadderStates)
-        .values({
-          organiserId,
-          personId,
-          ladderVersionId: versionId,
-          schoolUnitId: world.schoolUnitId,
-          evaluationDate: '2026-01-14',
-          stepIndex,
-          stepKey: `s${stepIndex}`,
-          since: '2026-01-13',
-          explanation: 'test',
-          result: {},
-        });
+      await db.insert(schema.pupilLadderStates).values({
+        organiserId,
+        personId,
+        ladderVersionId: versionId,
+        schoolUnitId: world.schoolUnitId,
+        evaluationDate: '2026-01-14',
+        stepIndex,
+        stepKey: `s${stepIndex}`,
+        since: '2026-01-13',
+        explanation: 'test',
+        result: {},
+      });
     }
     await db.insert(schema.tasks).values([
       {

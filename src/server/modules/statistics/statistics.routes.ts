@@ -19,7 +19,6 @@ import {
   SharingResponse,
   StatisticsQuery,
 } from '../../../shared/schemas/statistics.js';
-import { assertDateRange } from '../pupils/pupils.routes.js';
 import {
   assertOrganiserView,
   canListPupils,
@@ -47,6 +46,7 @@ import { buildBoardReportPdf } from './commands/generate-board-report.js';
 import { setBoardReportSchedule } from './commands/set-board-report-schedule.js';
 import { findBoardReport, findBoardReportSchedule, listBoardReports } from './statistics.repo.js';
 import { notFound } from '../../errors.js';
+import { assertDateRange } from '../../http/date-range.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse };
 

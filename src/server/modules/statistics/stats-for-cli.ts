@@ -5,9 +5,9 @@
 import type { Tx } from '../../db/client.js';
 import type { BandCounts } from '../../../shared/statistics/index.js';
 import type { StatFigures } from '../../../shared/schemas/statistics.js';
-import { unsafeAllOrganiserIds } from '../ladders/dry-run-ladder.js';
 import { unsafeAllRegionIds } from './statistics.repo.js';
 import { buildOrganiserStatistics, buildRegionalStatistics, buildSchoolStatistics } from './statistics.service.js';
+import { unsafeAllOrganiserIds } from '../../db/tenants.js';
 
 export interface StatsFigureFields {
   scheduled: number;

@@ -82,7 +82,7 @@ export function ApiTokensSection() {
         </button>
       </form>
       {created && (
-        <div className="message message-info" aria-labelledby={ids.created} role="region">
+        <section className="message message-info" aria-labelledby={ids.created}>
           <h3 id={ids.created} ref={createdHeading} tabIndex={-1} className="message-title">
             {t('dataAccess.createdHeading', { name: created.apiToken.name })}
           </h3>
@@ -97,7 +97,7 @@ export function ApiTokensSection() {
               spellCheck={false}
             />
           </div>
-        </div>
+        </section>
       )}
       <LiveStatus message={status} />
       {error && <ErrorMessage error={error} />}
@@ -105,7 +105,7 @@ export function ApiTokensSection() {
       {!tokens.data && !tokens.error && <Loading />}
       {tokens.data && tokens.data.tokens.length === 0 && <p>{t('dataAccess.noTokens')}</p>}
       {tokens.data && tokens.data.tokens.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby={ids.caption} tabIndex={0}>
+        <section className="table-scroll" aria-labelledby={ids.caption} tabIndex={0}>
           <table className="data-table">
             <caption id={ids.caption}>{t('dataAccess.listCaption')}</caption>
             <thead>
@@ -148,7 +148,7 @@ export function ApiTokensSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );

@@ -10,9 +10,10 @@ import type { LoginFailureReason } from '../../../audit/write-audit-event.js';
 import type { UserRow } from '../providers/authentication-provider.js';
 import type { OidcKind } from '../oidc/oidc-client.js';
 import { openSession, recordLoginFailure, type LogInResult, type SessionInput } from './log-in.js';
+import { NIL_UUID } from '../../../db/sql.js';
 
 /** Refusals of a sign-in nobody could be tied to are filed under this tenant (no organiser). */
-export const NO_ORGANISER_ID = '00000000-0000-0000-0000-000000000000';
+export const NO_ORGANISER_ID = NIL_UUID;
 
 export interface OidcLogInInput extends SessionInput {
   kind: OidcKind;

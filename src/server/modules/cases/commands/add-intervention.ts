@@ -22,20 +22,18 @@ export async function addIntervention(
     ]);
   }
   const id = randomUUID();
-  await tx
-    .insert(schema.caseInterventions)
-    .values({
-      organiserId: ctx.organiserId,
-      id,
-      caseId: c.id,
-      code: input.code,
-      responsibleUserId: input.responsibleUserId,
-      startDate: input.startDate,
-      followUpScheme: input.followUpScheme,
-      goal: input.goal.trim(),
-      comment: input.comment?.trim() || null,
-      createdByUserId: ctx.actorUserId,
-    });
+  await tx.insert(schema.caseInterventions).values({
+    organiserId: ctx.organiserId,
+    id,
+    caseId: c.id,
+    code: input.code,
+    responsibleUserId: input.responsibleUserId,
+    startDate: input.startDate,
+    followUpScheme: input.followUpScheme,
+    goal: input.goal.trim(),
+    comment: input.comment?.trim() || null,
+    createdByUserId: ctx.actorUserId,
+  });
   await tx.insert(schema.caseFollowUps).values(
     plannedFollowUps(input.followUpScheme, input.startDate).map((p) => ({
       organiserId: ctx.organiserId,

@@ -33,17 +33,15 @@ export async function openCase(tx: Tx, ctx: AuditContext, input: OpenCaseInput):
   for (const userId of (await findMentorUserIds(tx, ctx.organiserId, [input.pupilId])).get(input.pupilId) ?? [])
     if (!members.has(userId)) members.set(userId, 'mentor');
   if (members.size > 0) {
-    await tx
-      .insert(schema.caseMembers)
-      .values(
-        [...members].map(([userId, role]) => ({
-          organiserId: ctx.organiserId,
-          caseId: id,
-          userId,
-          role,
-          addedByUserId: ctx.actorUserId,
-        })),
-      );
+    await tx.insert(schema.caseMembers).values(
+      [...members].map(([userId, role]) => ({
+        organiserId: ctx.organiserId,
+        caseId: id,
+        userId,
+        role,
+        addedByUserId: ctx.actorUserId,
+      })),
+    );
   }
   await writeAuditEvent(tx, ctx, {
     type: 'case.open',

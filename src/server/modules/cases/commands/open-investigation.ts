@@ -33,16 +33,14 @@ export async function openInvestigation(
   const settings = await findCaseSettings(tx, ctx.organiserId);
   const id = randomUUID();
   const deadline = investigationDeadline(input.openedOn, settings.investigationDeadlineDays);
-  await tx
-    .insert(schema.caseInvestigations)
-    .values({
-      organiserId: ctx.organiserId,
-      id,
-      caseId: c.id,
-      openedOn: input.openedOn,
-      openedByUserId: ctx.actorUserId,
-      deadline,
-    });
+  await tx.insert(schema.caseInvestigations).values({
+    organiserId: ctx.organiserId,
+    id,
+    caseId: c.id,
+    openedOn: input.openedOn,
+    openedByUserId: ctx.actorUserId,
+    deadline,
+  });
 
   const municipalities = await findMunicipalities(tx, ctx.organiserId, c.pupilId, c.schoolUnitId);
   const recipients: { recipient: 'organiser' | 'homeMunicipality'; municipalityCode: string | null }[] = [
@@ -53,41 +51,37 @@ export async function openInvestigation(
   }
   for (const r of recipients) {
     const noticeId = randomUUID();
-    await tx
-      .insert(schema.organiserNotices)
-      .values({
-        organiserId: ctx.organiserId,
-        id: noticeId,
-        kind: 'investigationOpened',
-        recipient: r.recipient,
-        municipalityCode: r.municipalityCode,
-        caseId: c.id,
-        investigationId: id,
-        pupilId: c.pupilId,
-        schoolUnitId: c.schoolUnitId,
-      });
+    await tx.insert(schema.organiserNotices).values({
+      organiserId: ctx.organiserId,
+      id: noticeId,
+      kind: 'investigationOpened',
+      recipient: r.recipient,
+      municipalityCode: r.municipalityCode,
+      caseId: c.id,
+      investigationId: id,
+      pupilId: c.pupilId,
+      schoolUnitId: c.schoolUnitId,
+    });
     // The payload names ids and dates only: the sender resolves what it may send, and no address or
     // location of a pupil with protected identity is ever copied here.
-    await tx
-      .insert(schema.outbox)
-      .values({
-        organiserId: ctx.organiserId,
-        id: randomUUID(),
-        kind: 'organiserNotice',
-        personId: c.pupilId,
-        templateKey: r.recipient === 'organiser' ? 'utredning-oppnad' : 'utredning-oppnad-hemkommun',
-        idempotencyKey: `investigation:${id}:${r.recipient}`,
-        payload: {
-          noticeId,
-          caseId: c.id,
-          investigationId: id,
-          schoolUnitId: c.schoolUnitId,
-          openedOn: input.openedOn,
-          deadline,
-          recipient: r.recipient,
-          municipalityCode: r.municipalityCode,
-        },
-      });
+    await tx.insert(schema.outbox).values({
+      organiserId: ctx.organiserId,
+      id: randomUUID(),
+      kind: 'organiserNotice',
+      personId: c.pupilId,
+      templateKey: r.recipient === 'organiser' ? 'utredning-oppnad' : 'utredning-oppnad-hemkommun',
+      idempotencyKey: `investigation:${id}:${r.recipient}`,
+      payload: {
+        noticeId,
+        caseId: c.id,
+        investigationId: id,
+        schoolUnitId: c.schoolUnitId,
+        openedOn: input.openedOn,
+        deadline,
+        recipient: r.recipient,
+        municipalityCode: r.municipalityCode,
+      },
+    });
   }
   await writeAuditEvent(tx, ctx, {
     type: 'case.open-investigation',

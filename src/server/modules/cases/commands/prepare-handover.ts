@@ -14,19 +14,17 @@ export async function prepareHandover(
   input: { toSchoolUnitId: string; summary: string; preparedOn: string },
 ): Promise<{ id: string }> {
   const id = randomUUID();
-  await tx
-    .insert(schema.caseHandovers)
-    .values({
-      organiserId: ctx.organiserId,
-      id,
-      caseId: c.id,
-      pupilId: c.pupilId,
-      fromSchoolUnitId: c.schoolUnitId,
-      toSchoolUnitId: input.toSchoolUnitId,
-      summary: input.summary.trim(),
-      preparedOn: input.preparedOn,
-      preparedByUserId: ctx.actorUserId,
-    });
+  await tx.insert(schema.caseHandovers).values({
+    organiserId: ctx.organiserId,
+    id,
+    caseId: c.id,
+    pupilId: c.pupilId,
+    fromSchoolUnitId: c.schoolUnitId,
+    toSchoolUnitId: input.toSchoolUnitId,
+    summary: input.summary.trim(),
+    preparedOn: input.preparedOn,
+    preparedByUserId: ctx.actorUserId,
+  });
   await writeAuditEvent(tx, ctx, {
     type: 'case.prepare-handover',
     ...subjectOf(c),

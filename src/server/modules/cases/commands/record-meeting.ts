@@ -25,19 +25,17 @@ export async function recordMeeting(
     ...(p.organisationName ? { organisationName: p.organisationName.trim() } : {}),
   }));
   const id = randomUUID();
-  await tx
-    .insert(schema.caseMeetings)
-    .values({
-      organiserId: ctx.organiserId,
-      id,
-      caseId: c.id,
-      kind: input.kind,
-      heldOn: input.heldOn,
-      participants,
-      coordinatorKey: input.coordinatorIndex === undefined ? null : participants[input.coordinatorIndex].key,
-      sharedPlan: input.sharedPlan?.trim() || null,
-      createdByUserId: ctx.actorUserId,
-    });
+  await tx.insert(schema.caseMeetings).values({
+    organiserId: ctx.organiserId,
+    id,
+    caseId: c.id,
+    kind: input.kind,
+    heldOn: input.heldOn,
+    participants,
+    coordinatorKey: input.coordinatorIndex === undefined ? null : participants[input.coordinatorIndex].key,
+    sharedPlan: input.sharedPlan?.trim() || null,
+    createdByUserId: ctx.actorUserId,
+  });
   await writeAuditEvent(tx, ctx, {
     type: 'case.record-meeting',
     ...subjectOf(c),

@@ -15,18 +15,16 @@ export async function registerConcernReport(
 ): Promise<{ id: string }> {
   assertOpen(c);
   const id = randomUUID();
-  await tx
-    .insert(schema.caseConcernReports)
-    .values({
-      organiserId: ctx.organiserId,
-      id,
-      caseId: c.id,
-      reportedOn: input.reportedOn,
-      socialServicesOffice: input.socialServicesOffice.trim(),
-      reportedByUserId: ctx.actorUserId,
-      reasonCategory: input.reasonCategory,
-      actionsTaken: input.actionsTaken?.trim() || null,
-    });
+  await tx.insert(schema.caseConcernReports).values({
+    organiserId: ctx.organiserId,
+    id,
+    caseId: c.id,
+    reportedOn: input.reportedOn,
+    socialServicesOffice: input.socialServicesOffice.trim(),
+    reportedByUserId: ctx.actorUserId,
+    reasonCategory: input.reasonCategory,
+    actionsTaken: input.actionsTaken?.trim() || null,
+  });
   await writeAuditEvent(tx, ctx, {
     type: 'case.register-concern-report',
     ...subjectOf(c),

@@ -19,15 +19,13 @@ export async function saveMappingTemplate(
   );
   const builtIn = definition.key === DEFAULT_MAPPING_TEMPLATE.key ? DEFAULT_MAPPING_TEMPLATE.version : 0;
   const version = Math.max(row?.version ?? 0, builtIn) + 1;
-  await tx
-    .insert(schema.caseMappingTemplates)
-    .values({
-      organiserId: ctx.organiserId,
-      key: definition.key,
-      version,
-      definition: { ...definition, version } as unknown as Record<string, unknown>,
-      createdByUserId: ctx.actorUserId,
-    });
+  await tx.insert(schema.caseMappingTemplates).values({
+    organiserId: ctx.organiserId,
+    key: definition.key,
+    version,
+    definition: { ...definition, version } as unknown as Record<string, unknown>,
+    createdByUserId: ctx.actorUserId,
+  });
   await writeAuditEvent(tx, ctx, { type: 'case.save-template', data: { key: definition.key, version } });
   return { version };
 }

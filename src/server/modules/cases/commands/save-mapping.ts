@@ -60,18 +60,16 @@ export async function saveMapping(
       .where(and(eq(schema.caseMappings.organiserId, ctx.organiserId), eq(schema.caseMappings.id, id)));
   } else {
     id = randomUUID();
-    await tx
-      .insert(schema.caseMappings)
-      .values({
-        organiserId: ctx.organiserId,
-        id,
-        caseId: c.id,
-        kind: input.kind,
-        templateKey: template.key,
-        templateVersion: template.version,
-        ...content,
-        createdByUserId: ctx.actorUserId,
-      });
+    await tx.insert(schema.caseMappings).values({
+      organiserId: ctx.organiserId,
+      id,
+      caseId: c.id,
+      kind: input.kind,
+      templateKey: template.key,
+      templateVersion: template.version,
+      ...content,
+      createdByUserId: ctx.actorUserId,
+    });
   }
   await writeAuditEvent(tx, ctx, {
     type: 'case.save-mapping',

@@ -7,8 +7,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../../../db/client.js';
-import { toCsv } from '../../ladders/csv.js';
 import { EXPORT_FILES, exportReadme, type ExportFile } from '../export-files.js';
+import { toCsv } from '../../../lib/csv.js';
 
 export interface BuiltExport {
   fileName: string;

@@ -397,21 +397,29 @@ class Ss12000Validator {
   ): void {
     switch (name) {
       case 'organisations':
-        return this.readOrganisation(record as unknown as OrganisationRecord, id, at);
+        this.readOrganisation(record as unknown as OrganisationRecord, id, at);
+        break;
       case 'persons':
-        return this.readPerson(record as unknown as PersonRecord, id, at);
+        this.readPerson(record as unknown as PersonRecord, id, at);
+        break;
       case 'groups':
-        return this.readGroup(record as unknown as GroupRecord, id, at);
+        this.readGroup(record as unknown as GroupRecord, id, at);
+        break;
       case 'duties':
-        return this.readDuty(record as unknown as DutyRecord, id, at);
+        this.readDuty(record as unknown as DutyRecord, id, at);
+        break;
       case 'activities':
-        return this.readActivity(record as unknown as ActivityRecord, id, at);
+        this.readActivity(record as unknown as ActivityRecord, id, at);
+        break;
       case 'calendarEvents':
-        return this.readCalendarEvent(record as unknown as CalendarEventRecord, id, at);
+        this.readCalendarEvent(record as unknown as CalendarEventRecord, id, at);
+        break;
       case 'attendances':
-        return this.readAttendance(record as unknown as AttendanceRecord, id, at);
+        this.readAttendance(record as unknown as AttendanceRecord, id, at);
+        break;
       case 'absences':
-        return this.readAbsence(record as unknown as AbsenceRecord, id);
+        this.readAbsence(record as unknown as AbsenceRecord, id);
+        break;
     }
   }
 
@@ -529,7 +537,7 @@ class Ss12000Validator {
         if (value.length < spec.minItems) {
           this.problem(at, path, 'REQUIRED_FIELD_MISSING', `${path} ska innehålla minst ${spec.minItems} post.`);
         }
-        value.forEach((item, i) => this.checkField(spec.item, item, `${path}[${i}]`, at));
+        for (const [i, item] of value.entries()) this.checkField(spec.item, item, `${path}[${i}]`, at);
         return;
     }
   }

@@ -14,18 +14,16 @@ export async function closeLadderStep(
   pupilId: string,
   input: { reason: string; date: string; current: { stepIndex: number; stepKey: string | null } },
 ): Promise<void> {
-  await tx
-    .insert(schema.ladderDecisions)
-    .values({
-      organiserId: ctx.organiserId,
-      id: randomUUID(),
-      personId: pupilId,
-      date: input.date,
-      stepIndex: 0,
-      reason: input.reason,
-      kind: 'close',
-      decidedByUserId: ctx.actorUserId,
-    });
+  await tx.insert(schema.ladderDecisions).values({
+    organiserId: ctx.organiserId,
+    id: randomUUID(),
+    personId: pupilId,
+    date: input.date,
+    stepIndex: 0,
+    reason: input.reason,
+    kind: 'close',
+    decidedByUserId: ctx.actorUserId,
+  });
   await writeAuditEvent(tx, ctx, {
     type: 'ladder.close-step',
     pupilId,

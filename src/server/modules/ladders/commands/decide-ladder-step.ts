@@ -12,17 +12,15 @@ export async function decideLadderStep(
   pupilId: string,
   input: { stepIndex: number; reason: string; date: string },
 ): Promise<void> {
-  await tx
-    .insert(schema.ladderDecisions)
-    .values({
-      organiserId: ctx.organiserId,
-      id: randomUUID(),
-      personId: pupilId,
-      date: input.date,
-      stepIndex: input.stepIndex,
-      reason: input.reason,
-      decidedByUserId: ctx.actorUserId,
-    });
+  await tx.insert(schema.ladderDecisions).values({
+    organiserId: ctx.organiserId,
+    id: randomUUID(),
+    personId: pupilId,
+    date: input.date,
+    stepIndex: input.stepIndex,
+    reason: input.reason,
+    decidedByUserId: ctx.actorUserId,
+  });
   await writeAuditEvent(tx, ctx, {
     type: 'ladder.decide-step',
     pupilId,

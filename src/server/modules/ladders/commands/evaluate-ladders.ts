@@ -31,9 +31,9 @@ import {
   type PupilScopeRow,
   type VersionRow,
 } from '../ladders.repo.js';
-import { uuidArray } from '../../measures/measures.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
 import { openCasesFromLadder, type LadderCaseOpening } from '../../cases/commands/open-cases-from-ladder.js';
+import { uuidArray } from '../../../db/sql.js';
 
 export interface EvaluateLaddersInput {
   date: string;

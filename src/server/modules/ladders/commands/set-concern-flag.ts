@@ -18,16 +18,14 @@ export async function setConcernFlag(
   if (input.isSet) {
     const [existing] = await tx.select().from(schema.concernFlags).where(open);
     if (!existing)
-      await tx
-        .insert(schema.concernFlags)
-        .values({
-          organiserId: ctx.organiserId,
-          id: randomUUID(),
-          personId: pupilId,
-          setOn: input.date,
-          note: input.note ?? null,
-          setByUserId: ctx.actorUserId,
-        });
+      await tx.insert(schema.concernFlags).values({
+        organiserId: ctx.organiserId,
+        id: randomUUID(),
+        personId: pupilId,
+        setOn: input.date,
+        note: input.note ?? null,
+        setByUserId: ctx.actorUserId,
+      });
   } else {
     await tx.update(schema.concernFlags).set({ clearedOn: input.date }).where(open);
   }

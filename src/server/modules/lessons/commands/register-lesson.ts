@@ -147,15 +147,13 @@ export async function registerLesson(
       })),
     );
   }
-  const confirmation = tx
-    .insert(schema.lessonConfirmations)
-    .values({
-      organiserId: ctx.organiserId,
-      lessonId: lesson.id,
-      confirmedByUserId: ctx.actorUserId,
-      confirmedAt: input.now,
-      source: 'narvaro',
-    });
+  const confirmation = tx.insert(schema.lessonConfirmations).values({
+    organiserId: ctx.organiserId,
+    lessonId: lesson.id,
+    confirmedByUserId: ctx.actorUserId,
+    confirmedAt: input.now,
+    source: 'narvaro',
+  });
   // The teacher's kvittens covers the whole roster, so an imported confirmation (which registered only
   // the pupils with their own Attendance record) becomes Närvaro's. A mentor's correction of own
   // mentees confirms nobody else and leaves it as it is.

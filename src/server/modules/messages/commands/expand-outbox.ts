@@ -106,7 +106,7 @@ export async function expandDueOutbox(
           deliveredAt: address ? null : now,
           nextAttemptAt: now,
         });
-      } else rendered.missing.forEach((name) => missing.add(name));
+      } else for (const name of rendered.missing) missing.add(name);
     } else if (row.person_id) {
       const only = typeof row.payload.recipientPersonId === 'string' ? row.payload.recipientPersonId : null;
       for (const recipient of await findRecipients(tx, organiserId, row.person_id)) {
@@ -120,7 +120,7 @@ export async function expandDueOutbox(
           localisedValues(locale, payload, factValues),
         );
         if (!rendered.ok) {
-          rendered.missing.forEach((name) => missing.add(name));
+          for (const name of rendered.missing) missing.add(name);
           continue;
         }
         const email = recipient.emails[0]?.value;

@@ -54,17 +54,15 @@ export async function generateBoardReport(
 ): Promise<string> {
   const pdf = await buildBoardReportPdf(tx, ctx.organiserId, request, today);
   const id = randomUUID();
-  await tx
-    .insert(schema.boardReports)
-    .values({
-      organiserId: ctx.organiserId,
-      id,
-      periodFrom: request.from,
-      periodTo: request.to,
-      origin,
-      pdfBase64: pdf.toString('base64'),
-      meta: { bytes: pdf.length },
-    });
+  await tx.insert(schema.boardReports).values({
+    organiserId: ctx.organiserId,
+    id,
+    periodFrom: request.from,
+    periodTo: request.to,
+    origin,
+    pdfBase64: pdf.toString('base64'),
+    meta: { bytes: pdf.length },
+  });
   await writeAuditEvent(tx, ctx, {
     type: 'statistics.generate-board-report',
     data: { boardReportId: id, from: request.from, to: request.to, origin },

@@ -109,16 +109,14 @@ describe('accounts from SS12000', () => {
         .from(schema.users)
         .where(sql`person_id = ${IDS.teacher}::uuid AND organiser_id = ${organiserId}::uuid`)
     )[0].id;
-    await database.db
-      .insert(schema.userRoles)
-      .values({
-        organiserId,
-        userId: teacherId,
-        role: 'studentHealth',
-        schoolUnitKey: IDS.unit,
-        source: 'manual',
-        endsOn: '2020-01-01',
-      });
+    await database.db.insert(schema.userRoles).values({
+      organiserId,
+      userId: teacherId,
+      role: 'studentHealth',
+      schoolUnitKey: IDS.unit,
+      source: 'manual',
+      endsOn: '2020-01-01',
+    });
     const duty = recordsOf(fixture.files, 'duties')[0];
     duty.endDate = '2026-09-30';
     (duty.assignmentRole as { endDate?: string }[])[0].endDate = '2026-09-30';
@@ -153,15 +151,13 @@ describe('accounts from SS12000', () => {
       .select()
       .from(schema.users)
       .where(sql`person_id = ${IDS.guardian2}::uuid AND organiser_id = ${organiserId}::uuid`);
-    await database.db
-      .insert(schema.sessions)
-      .values({
-        tokenHash: `t-${organiserId}`,
-        organiserId,
-        userId: guardian.id,
-        csrfToken: 'x',
-        expiresAt: new Date(Date.now() + 3600_000),
-      });
+    await database.db.insert(schema.sessions).values({
+      tokenHash: `t-${organiserId}`,
+      organiserId,
+      userId: guardian.id,
+      csrfToken: 'x',
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
     const pupil2 = recordsOf(fixture.files, 'persons').find((p) => p.id === IDS.pupil2)!;
     pupil2.responsibles = [
       { person: { id: IDS.guardian1 }, relationType: 'Vårdnadshavare' },

@@ -59,13 +59,13 @@ export function ScrollTable({
 }) {
   const captionId = useId();
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table">
         <caption id={captionId} className={isCaptionHidden ? 'visually-hidden' : undefined}>
           {caption}
         </caption>
         {children}
       </table>
-    </div>
+    </section>
   );
 }

@@ -230,6 +230,7 @@ export function DraftPanel({ version, current, onSaved, onPublished, onDiscarded
         </p>
       )}
       {confirming && (
+        // biome-ignore lint/a11y/useSemanticElements: a fieldset's own layout does not fit here; the role names the group.
         <div className="card confirm-panel" role="group" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`} className="message-title">
             {confirming === 'publish'

@@ -218,6 +218,7 @@ export function NumberControl({
   const shown = (v: number | undefined) => (v === undefined ? '' : String(isPercent ? shareToPercent(v) : v));
   const [text, setText] = useState(() => shown(value));
   const parse = (input: string) => (isPercent ? percentToShare(input) : parseWhole(input, min, max));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only an outside change of the value resets the text.
   useEffect(() => {
     setText((current) => (parse(current) === (value ?? null) ? current : shown(value)));
     // Only an outside change of the value (JSON view, another control) resets the text being typed.

@@ -21,6 +21,7 @@ export function MarkButtons({
 }) {
   const { t } = useTranslation();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset's own layout does not fit here; the role names the group.
     <div role="group" aria-labelledby={labelledBy} aria-describedby={describedBy} className="mark-buttons">
       {DRAFT_KINDS.map((kind) => (
         <button

@@ -9,14 +9,17 @@ export function FigureSummary({ figures }: { figures: Figures }) {
   const items: [string, ReactNode][] = [
     [
       t('figures.absentRate'),
-      <FigureCell rate={figures.absentRate} coverage={figures.coverage} showCoverage={false} />,
+      <FigureCell key="absent" rate={figures.absentRate} coverage={figures.coverage} showCoverage={false} />,
     ],
-    [t('figures.validRate'), <FigureCell rate={figures.validRate} coverage={figures.coverage} showCoverage={false} />],
+    [
+      t('figures.validRate'),
+      <FigureCell key="valid" rate={figures.validRate} coverage={figures.coverage} showCoverage={false} />,
+    ],
     [
       t('figures.invalidRate'),
-      <FigureCell rate={figures.invalidRate} coverage={figures.coverage} showCoverage={false} />,
+      <FigureCell key="invalid" rate={figures.invalidRate} coverage={figures.coverage} showCoverage={false} />,
     ],
-    [t('figures.coverage'), <ShareCell share={figures.coverage} />],
+    [t('figures.coverage'), <ShareCell key="coverage" share={figures.coverage} />],
     [t('figures.late'), t('figures.lateValue', { count: figures.lateCount, minutes: figures.lateMinutes })],
     [t('figures.absentDays'), t('figures.daysOf', { count: figures.absentDays, total: figures.schoolDays })],
     [t('figures.absenceOccasions'), figures.absenceOccasions],

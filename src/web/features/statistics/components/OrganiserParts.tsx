@@ -98,6 +98,7 @@ export function SharingToggle() {
           {t(isShared ? 'statistics.sharing.stop' : 'statistics.sharing.start')}
         </button>
       ) : (
+        // biome-ignore lint/a11y/useSemanticElements: a fieldset's own layout does not fit here; the role names the group.
         <div className="card confirm" role="group" aria-label={t('statistics.sharing.heading')}>
           <p>{t(isShared ? 'statistics.sharing.confirmStop' : 'statistics.sharing.confirmStart')}</p>
           <div className="toolbar">

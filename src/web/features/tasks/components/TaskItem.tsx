@@ -32,6 +32,7 @@ function ReassignForm({
   const roleNames = (roles: string[]) => roles.map((role) => t(`roles.${role}`, { defaultValue: role })).join(', ');
 
   // Focus stays in the form: on the cancel button while loading, then on the list of people.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves when the assignee list arrives or fails.
   useEffect(() => {
     (selectRef.current ?? cancelRef.current)?.focus();
   }, [assignees.data, assignees.error]);
