@@ -1,5 +1,5 @@
 /** API token rows. The token itself is never stored or returned after creation. */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { schema, type Tx } from '../../db/client.js';
 
 export type ApiTokenRow = typeof schema.apiTokens.$inferSelect;
@@ -39,4 +39,15 @@ export async function touchApiToken(tx: Tx, organiserId: string, id: string, now
     .update(schema.apiTokens)
     .set({ lastUsedAt: now })
     .where(and(eq(schema.apiTokens.organiserId, organiserId), eq(schema.apiTokens.id, id)));
+}
+
+/** Display names of the users who created the tokens (one query). */
+export async function findCreatorNames(tx: Tx, organiserId: string, rows: ApiTokenRow[]): Promise<Map<string, string>> {
+  const creatorIds = [...new Set(rows.map((r) => r.createdByUserId).filter((id): id is string => id !== null))];
+  if (creatorIds.length === 0) return new Map();
+  const creators = await tx
+    .select({ id: schema.users.id, displayName: schema.users.displayName })
+    .from(schema.users)
+    .where(and(eq(schema.users.organiserId, organiserId), inArray(schema.users.id, creatorIds)));
+  return new Map(creators.map((c) => [c.id, c.displayName]));
 }

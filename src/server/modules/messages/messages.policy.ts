@@ -5,10 +5,9 @@
  * A pupil's own messages follow the pupil page (readable pupils); unreachable guardians are scoped the same way.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { forbidden } from '../../errors.js';
 import { type Actor, hasOrganiserWideRole, hasRole } from '../../policies/actor.js';
 import { readablePupilsSql } from '../../policies/scope.js';
-import { allowsAnywhere, type PolicyTable } from '../../policies/table.js';
+import { assertAllowedAnywhere, type PolicyTable } from '../../policies/table.js';
 
 export type MessageAction = 'readLog' | 'editTemplates' | 'editSettings';
 
@@ -25,9 +24,8 @@ const refusals: Record<MessageAction, string | undefined> = {
 };
 
 /** @throws FORBIDDEN when no grant of the actor allows the action (organiser-level: there is nothing to hide). */
-export function assertMessagesAllowed(actor: Actor, action: MessageAction): void {
-  if (!allowsAnywhere(messagesPolicy, actor, action)) throw forbidden(refusals[action]);
-}
+export const assertMessagesAllowed = (actor: Actor, action: MessageAction) =>
+  assertAllowedAnywhere(messagesPolicy, actor, action, refusals[action]);
 
 /** Rows of the message log the actor may see; conditions on outbox `o`. */
 export function logScopeSql(actor: Actor): SQL {
