@@ -29,6 +29,8 @@ const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 const PORTS = { postgres: 3411, pglite: 3412 };
 const LATE_LIMIT = 20; // SAME_DAY_NOTICE_LATE_MINUTES default
 const OUT = path.resolve('bench/out');
+/** `web` (the default, as the first figures) or `web,worker` (PGlite's usual single process, message worker included). */
+const SERVICES = process.env.SOAK_SERVICES ?? 'web';
 
 interface Target {
   cookie: string;
@@ -47,6 +49,8 @@ interface LevelResult {
   p95: number;
   p99: number;
   max: number;
+  /** The server's longest event-loop delay during the level (perf_hooks.monitorEventLoopDelay, event-loop-watch.ts). */
+  eventLoopMaxMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,13 +65,27 @@ class Server {
     readonly port: number,
     readonly env: Record<string, string>,
   ) {}
+  get eventLoopFile() {
+    return path.join(OUT, `soak-eventloop-${this.name}.jsonl`);
+  }
+  /** The longest event-loop delay the server reported for a second within [from, to] (epoch ms). */
+  eventLoopMaxMs(from: number, to: number): number {
+    if (!fs.existsSync(this.eventLoopFile)) return 0;
+    return fs
+      .readFileSync(this.eventLoopFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { t: number; maxMs: number })
+      .filter((r) => r.t >= from && r.t <= to + 1000)
+      .reduce((max, r) => Math.max(max, r.maxMs), 0);
+  }
   get base() {
     return `http://127.0.0.1:${this.port}`;
   }
   async start(): Promise<number> {
     const started = Date.now();
     const log = fs.openSync(path.join(OUT, `soak-server-${this.name}.log`), 'a');
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--services=web'], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', `--services=${SERVICES}`], {
       env: {
         ...process.env,
         ...this.env,
@@ -77,6 +95,7 @@ class Server {
         NARVARO_TODAY: TODAY,
         LOG_LEVEL: 'warn',
         WEB_DIST_DIR: '/nonexistent',
+        NARVARO_EVENT_LOOP_REPORT: this.eventLoopFile,
       },
       stdio: ['ignore', log, log],
     });
@@ -214,6 +233,7 @@ async function runLevel(
     p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),
     max: round(sorted.at(-1) ?? 0),
+    eventLoopMaxMs: server.eventLoopMaxMs(started, Date.now()),
   };
 }
 
@@ -274,6 +294,7 @@ async function soak(name: 'postgres' | 'pglite') {
     open = () => openDatabase({ dataDir: `${dir}/pglite` });
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
+  const loadAtStart = os.loadavg().map(round);
   try {
     let database = await open();
     await migrateDatabase(database);
@@ -282,10 +303,12 @@ async function soak(name: 'postgres' | 'pglite') {
       worlds.push(await createWorld(database, [TODAY], { pupilsPerClass: PUPILS_PER_CLASS }));
     await database.close();
     const server = new Server(name, PORTS[name], env);
+    fs.rmSync(server.eventLoopFile, { force: true });
     const startMs = await server.start();
     const targets = await targetsOf(server.base, worlds);
     const ledger: Ledger = { acknowledged: [], unknown: [] };
     const levels: LevelResult[] = [];
+    const levelLoad: number[] = [];
     let kill: Record<string, number> = {};
     for (const concurrency of LEVELS) {
       const duringRun =
@@ -301,15 +324,23 @@ async function soak(name: 'postgres' | 'pglite') {
       const result = await runLevel(name, server, targets, concurrency, SECONDS, ledger, duringRun);
       levels.push(result);
       console.log(
-        `${name.padEnd(8)} ${String(concurrency).padStart(2)} in flight: ${result.perSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${JSON.stringify(result.errors)}`,
+        `${name.padEnd(8)} ${String(concurrency).padStart(2)} in flight: ${result.perSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${JSON.stringify(result.errors)}, event loop max ${result.eventLoopMaxMs} ms, load ${os.loadavg()[0].toFixed(1)}`,
       );
+      levelLoad.push(round(os.loadavg()[0]));
     }
     await server.stop();
     database = await open();
     const verification = await verify(database, worlds, ledger);
     await database.close();
     console.log(`${name.padEnd(8)} kill -9 ${JSON.stringify(kill)}; verify ${JSON.stringify(verification)}`);
-    return { serverStartMs: startMs, levels, kill, verification };
+    return {
+      services: SERVICES,
+      loadAverageAtStart: loadAtStart,
+      serverStartMs: startMs,
+      levels: levels.map((l, i) => ({ ...l, loadAverage1mAfter: levelLoad[i] })),
+      kill,
+      verification,
+    };
   } finally {
     await cleanup();
   }

@@ -257,10 +257,17 @@ test('huvudman edits a message template; an unknown field is refused in Swedish'
   await expectNoAxeViolations(page, 'huvudman: message settings');
   const body = form.getByLabel('Text', { exact: true });
   const original = await body.inputValue();
+  // Swedish field names, and a preview with example values (issue 16, item 8).
+  await expect(form).toContainText('{{elevens_namn}}');
+  const preview = form.getByRole('region', { name: 'Förhandsvisning' });
+  await expect(preview).toContainText('Ansökan om ledighet för Alva Andersson 2026-12-14–2026-12-18 är beviljad.');
   await body.fill(`${original}\n{{shoeSize}}`);
+  await expect(preview).toContainText('Fält som inte finns och som gör att mallen inte kan sparas: {{shoeSize}}');
   await form.getByRole('button', { name: /^Spara mallen/ }).click();
   await expect(form.getByRole('alert')).toContainText('Okända fält i mallen');
-  await body.fill(original);
+  await form.getByRole('button', { name: /^Återställ standardtext/ }).click();
+  await expect(body).toHaveValue(original);
+  await expect(page.getByRole('status')).toContainText('Standardtexten för Beslut om ledighet (svenska) är ifylld.');
   await form.getByRole('button', { name: /^Spara mallen/ }).click();
   await expect(page.getByRole('status')).toContainText('är sparad');
 });

@@ -1,4 +1,4 @@
-// The whole suite: typecheck, unit + integration on PGlite, the same on PostgreSQL, browser e2e.
+// The whole suite: typecheck, module boundaries, unit + integration on PGlite, the same on PostgreSQL, browser e2e.
 // Ends with the plain line "N passed, N failed" and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -72,6 +72,10 @@ else tally.failed += 1;
 
 // 1b. One style: Biome's formatter and linter (errors fail; warnings are listed).
 if (run('format + lint (Biome)', 'npx', ['biome', 'ci', '--reporter=summary', '.'])) tally.passed += 1;
+else tally.failed += 1;
+
+// 1c. Module boundaries (.dependency-cruiser.cjs): one counted step, like the typecheck.
+if (run('module boundaries (dependency-cruiser)', 'npm', ['run', '--silent', 'lint:deps'])) tally.passed += 1;
 else tally.failed += 1;
 
 // 2. Unit + integration on PGlite.

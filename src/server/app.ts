@@ -11,6 +11,8 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.js';
 import { installErrorHandler, loggableError } from './plugins/error-handler.js';
 import { installAuthentication } from './plugins/authenticate.js';
+import { resolveActorByToken } from './modules/auth/resolve-actor.js';
+import { SESSION_COOKIE } from './modules/auth/session-token.js';
 import {
   clientErrorHandler,
   frameworkErrors,
@@ -23,7 +25,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { routeModules } from './modules/index.js';
 import type { JobQueue } from './jobs/queue.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
-import { registerJobHandlers } from './jobs/registry.js';
+import { registerJobHandlers } from './job-registry.js';
 
 /**
  * Builds the application around an open, migrated database. Without a job queue (tests) the app
@@ -80,7 +82,10 @@ export async function buildApp(
       security: [{ session: [] }],
     },
   });
-  installAuthentication(app, context.database, { sessionIdleMinutes: context.config.sessionIdleMinutes });
+  installAuthentication(app, {
+    cookieName: SESSION_COOKIE,
+    resolveActor: (token) => resolveActorByToken(context.database, token, context.config.sessionIdleMinutes),
+  });
   installDocumentedErrors(app, ErrorResponse);
 
   app.get('/healthz', { config: { audience: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -3,6 +3,7 @@
  * Opens the database (PGlite in DATA_DIR unless DATABASE_URL), migrates, loads demo data into
  * an empty database, and serves the app.
  */
+import { watchEventLoop } from './event-loop-watch.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirInUseError } from './data-dir-lock.js';
 import { DatabaseUnavailableError } from './db/connect-check.js';
@@ -10,7 +11,7 @@ import { openRuntimeDatabase } from './runtime.js';
 import { buildApp } from './app.js';
 import { clockFor } from './clock.js';
 import { loadDemoIfEmpty } from './demo/load-demo.js';
-import { registerJobs } from './jobs/registry.js';
+import { registerJobs } from './job-registry.js';
 import { failInterruptedJobs } from './jobs/background-jobs.js';
 import { InProcessQueue } from './jobs/in-process-queue.js';
 import { PgBossQueue } from './jobs/pg-boss-queue.js';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   handleStopSignals();
   const config = loadConfig();
   const services = parseServices(process.argv.slice(2));
+  // The soak harness (bench/soak.ts) reads each second's longest event-loop delay from this file.
+  watchEventLoop({ reportFile: process.env.NARVARO_EVENT_LOOP_REPORT, warn: (message) => console.warn(message) });
   const { database, close } = await openRuntimeDatabase(config);
   closeAll = close;
   const clock = clockFor(config);

@@ -7,6 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
 import { retryRaces } from './retry.js';
+import { yieldToEventLoop } from './pglite-yield.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
@@ -55,6 +56,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     // Dates stay strings, as with node-postgres above.
     parsers: { 1082: (v: string) => v },
   });
+  yieldToEventLoop(client);
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }

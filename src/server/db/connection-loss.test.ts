@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, logInAs, TEST_TODAY, type TestApp } from '../test/support.js';
 import { createWorld, type World } from '../test/factories.js';
 import { queryRows } from './client.js';
-import { lockLesson } from '../modules/measures/pupil-day-locks.js';
+import { lockLesson } from './derived-row-locks.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -11,10 +11,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions, onRequestHookHandler } from 'fastify';
 import { AppError, notFound } from '../errors.js';
 import { hasRole } from '../policies/actor.js';
-import type { Database } from '../db/client.js';
 import type { Actor } from '../policies/actor.js';
-import { resolveActorByToken } from '../modules/auth/resolve-actor.js';
-import { SESSION_COOKIE } from '../modules/auth/session-token.js';
 
 /**
  * Who may call a route.
@@ -99,21 +96,24 @@ const guardRoute: onRequestHookHandler = async (request) => {
   }
 };
 
+/** How a request's session becomes an actor: the auth module provides it (app.ts wires the two). */
+export interface SessionResolver {
+  cookieName: string;
+  /** The actor of a live session, or null for an unknown, expired or idle token. */
+  resolveActor: (token: string) => Promise<Actor | null>;
+}
+
 /**
  * Registers the hooks. Must run before any route is registered: every route gets the guard as its
  * own first onRequest hook (after the global ones that resolve the actor).
  */
-export function installAuthentication(
-  app: FastifyInstance,
-  database: Database,
-  options: { sessionIdleMinutes?: number } = {},
-): void {
+export function installAuthentication(app: FastifyInstance, sessions: SessionResolver): void {
   app.decorateRequest('actor', null);
   app.decorate('routeAccess', [] as RouteAccess[]);
   app.addHook('onRequest', async (request) => {
     if (!isCanonicalPath(request.url)) throw new AppError('VALIDATION_FAILED', 'Ogiltig sökväg.');
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await resolveActorByToken(database, token, options.sessionIdleMinutes);
+    const token = request.cookies[sessions.cookieName];
+    if (token) request.actor = await sessions.resolveActor(token);
   });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())

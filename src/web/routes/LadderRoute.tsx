@@ -14,11 +14,11 @@ import { termOf } from '../lib/periods';
 import type { LadderVersionSummary } from '@shared/schemas/ladders';
 import {
   definitionOf,
+  historyOf,
   ORGANISER_SCOPE,
   scopeOf,
   upcomingVersions,
   versionInForce,
-  versionsOfScope,
 } from '../features/ladders/versions';
 import { LadderView } from '../features/ladders/components/LadderView';
 import { CreateDraftForm } from '../features/ladders/components/CreateDraftForm';
@@ -57,7 +57,7 @@ export default function LadderRoute() {
   const versions = ladders.data?.versions ?? [];
   const inForce = scope ? versionInForce(versions, scope, today) : null;
   const upcoming = scope ? upcomingVersions(versions, scope, today) : [];
-  const history = scope ? versionsOfScope(versions, scope) : [];
+  const history = scope ? historyOf(versions, scope, inForce) : [];
   const selected: LadderVersionSummary | undefined = history.find((v) => v.id === selectedId);
 
   useEffect(() => {

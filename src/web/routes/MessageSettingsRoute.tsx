@@ -7,6 +7,13 @@ import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LiveStatus } from '../components/LiveStatus';
 import { Badge } from '../components/Badge';
+import {
+  asMessageLocale,
+  DEFAULT_TEMPLATES,
+  EXAMPLE_VALUES,
+  renderText,
+  unknownVariables,
+} from '@shared/messages/templates';
 
 type Template = TemplatesResponse['templates'][number];
 
@@ -202,15 +209,42 @@ function SameDayNoticeForm({ settings, onSaved }: { settings: GuardianSettings; 
   );
 }
 
+/** The message as a guardian would read it, with example values, and any {{field}} that would be refused. */
+function TemplatePreview({ id, subject, body, locale }: { id: string; subject: string; body: string; locale: string }) {
+  const { t } = useTranslation();
+  const values = EXAMPLE_VALUES[asMessageLocale(locale)];
+  const unknown = [...new Set([...unknownVariables(subject), ...unknownVariables(body)])];
+  return (
+    <section className="template-preview" aria-labelledby={`${id}-preview-heading`}>
+      <h4 id={`${id}-preview-heading`}>{t('messageSettings.previewHeading')}</h4>
+      <p className="hint">{t('messageSettings.previewHint')}</p>
+      {unknown.length > 0 && (
+        <p className="message message-warning">
+          {t('messageSettings.unknownFields', { list: unknown.map((name) => `{{${name}}}`).join(', ') })}
+        </p>
+      )}
+      <div className="message-preview" lang={locale}>
+        <p>
+          <strong>{renderText(subject, values)}</strong>
+        </p>
+        <p className="message-preview-body">{renderText(body, values)}</p>
+      </div>
+    </section>
+  );
+}
+
 /** One template in one language: subject and body with {{fields}}; unknown fields are refused by the server. */
 function TemplateForm({
   template,
   variables,
   onSaved,
+  onNotice,
 }: {
   template: Template;
   variables: string[];
   onSaved: (message: string) => void;
+  /** Announces a change that is not saved yet (the page's status line). */
+  onNotice: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState(template.subject);
@@ -218,12 +252,21 @@ function TemplateForm({
   const { error, isSaving, save } = useSave(onSaved);
   const id = `template-${template.templateKey}-${template.locale}`;
   const name = `${t(`messageTemplates.${template.templateKey}`, { defaultValue: template.templateKey })} (${t(`messageSettings.locales.${template.locale}`, { defaultValue: template.locale })})`;
+  const standard = DEFAULT_TEMPLATES[template.templateKey]?.[asMessageLocale(template.locale)];
+  const isStandard = !standard || (subject === standard.subject && body === standard.body);
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save(
       () => api.saveMessageTemplate(template.templateKey, template.locale, { subject, body }),
       t('messageSettings.templateSaved', { name }),
     );
+  };
+  // Only fills the form: the organiser sees the standard text in the preview and saves it like any change.
+  const handleReset = () => {
+    if (!standard) return;
+    setSubject(standard.subject);
+    setBody(standard.body);
+    onNotice(t('messageSettings.resetDone', { name }));
   };
   return (
     <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby={`${id}-heading`}>
@@ -235,6 +278,7 @@ function TemplateForm({
         <label htmlFor={`${id}-subject`}>{t('messageSettings.subject')}</label>
         <input
           id={`${id}-subject`}
+          lang={template.locale}
           type="text"
           maxLength={200}
           value={subject}
@@ -248,6 +292,7 @@ function TemplateForm({
         </p>
         <textarea
           id={`${id}-body`}
+          lang={template.locale}
           rows={6}
           maxLength={4000}
           value={body}
@@ -255,11 +300,18 @@ function TemplateForm({
           onChange={(event) => setBody(event.target.value)}
         />
       </div>
+      <TemplatePreview id={id} subject={subject} body={body} locale={template.locale} />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={isSaving}>
           {t('messageSettings.saveTemplate')}
           <span className="visually-hidden"> {name}</span>
         </button>
+        {standard && (
+          <button type="button" className="button button-secondary" disabled={isStandard} onClick={handleReset}>
+            {t('messageSettings.reset')}
+            <span className="visually-hidden"> {name}</span>
+          </button>
+        )}
       </div>
     </form>
   );
@@ -330,6 +382,7 @@ export default function MessageSettingsRoute() {
                       setStatus(message);
                       templates.reload();
                     }}
+                    onNotice={setStatus}
                   />
                 ))}
             </div>

@@ -130,26 +130,28 @@ export default function UsersRoute() {
                 <td>{a.lastLoginAt ? new Date(a.lastLoginAt).toLocaleString('sv-SE') : t('users.never')}</td>
                 <td>{a.isActive ? t('users.active') : t(`users.disabledBy.${a.disabledBy ?? 'admin'}`)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() =>
-                      void act(
-                        () => apiPost<Account>(`/api/users/${a.id}/${a.isActive ? 'disable' : 'enable'}`),
-                        a.isActive ? t('users.disabled') : t('users.enabled'),
-                      )
-                    }
-                  >
-                    {a.isActive ? t('users.disable') : t('users.enable')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-expanded={open === a.id}
-                    onClick={() => setOpen(open === a.id ? null : a.id)}
-                  >
-                    {t('users.more')}
-                  </button>
+                  <span className="button-row">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() =>
+                        void act(
+                          () => apiPost<Account>(`/api/users/${a.id}/${a.isActive ? 'disable' : 'enable'}`),
+                          a.isActive ? t('users.disabled') : t('users.enabled'),
+                        )
+                      }
+                    >
+                      {a.isActive ? t('users.disable') : t('users.enable')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-expanded={open === a.id}
+                      onClick={() => setOpen(open === a.id ? null : a.id)}
+                    >
+                      {t('users.more')}
+                    </button>
+                  </span>
                   {open === a.id && (
                     <AccountDetails
                       account={a}

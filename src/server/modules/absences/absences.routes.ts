@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { findPupilSchoolUnit } from '../cases/cases.repo.js';
+import { findPupilSchoolUnit } from '../../db/placements.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { assertMayDecideLeave } from '../guardians/leave-rule.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';

@@ -1,6 +1,6 @@
 /** API token rows → API shape (never the token or its hash). */
 import type { ApiTokenSummary } from '../../../shared/schemas/api-tokens.js';
-import type { ApiTokenRow } from './api-tokens.repo.js';
+import type { ApiTokenRow } from './token-use.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

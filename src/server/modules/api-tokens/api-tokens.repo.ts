@@ -1,20 +1,7 @@
 /** API token rows. The token itself is never stored or returned after creation. */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { schema, type Tx } from '../../db/client.js';
-
-export type ApiTokenRow = typeof schema.apiTokens.$inferSelect;
-
-/**
- * The active token with this hash, in any organiser. Unscoped on purpose: the bearer token is
- * what tells us the organiser, so the lookup comes before any tenant is known.
- */
-export async function unsafeFindActiveApiTokenByHash(tx: Tx, tokenHash: string): Promise<ApiTokenRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(schema.apiTokens)
-    .where(and(eq(schema.apiTokens.tokenHash, tokenHash), isNull(schema.apiTokens.revokedAt)));
-  return row;
-}
+import type { ApiTokenRow } from './token-use.js';
 
 /** The organiser's tokens, newest first (revoked ones too, so the list shows the history). */
 export async function listApiTokens(tx: Tx, organiserId: string): Promise<ApiTokenRow[]> {
@@ -31,14 +18,6 @@ export async function findApiToken(tx: Tx, organiserId: string, id: string): Pro
     .from(schema.apiTokens)
     .where(and(eq(schema.apiTokens.organiserId, organiserId), eq(schema.apiTokens.id, id)));
   return row;
-}
-
-/** Records a use; called in the transaction that answers the call. */
-export async function touchApiToken(tx: Tx, organiserId: string, id: string, now: Date): Promise<void> {
-  await tx
-    .update(schema.apiTokens)
-    .set({ lastUsedAt: now })
-    .where(and(eq(schema.apiTokens.organiserId, organiserId), eq(schema.apiTokens.id, id)));
 }
 
 /** Display names of the users who created the tokens (one query). */

@@ -2,19 +2,21 @@
  * The abilities /api/auth/me sends the web app, decided by the same policies the routes check, so
  * the web app does not re-derive them from role grants (issue 18, item 3).
  */
-import { NIL_UUID } from '../../db/sql.js';
 import type { Abilities } from '../../../shared/schemas/auth.js';
 import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
-import { canCloseStep, canEvaluate, canManageLadder } from '../ladders/ladders.policy.js';
+import { allowsAnywhere, type PolicyTable } from '../../policies/table.js';
 
 /**
- * True when the unit-level check allows at some school unit of the actor, at the organiser level, or
- * (organiser-wide grants) at any unit, which NIL_UUID stands for.
+ * The ladder rules the web app offers controls for, as the ladders module checks them (ladders.policy.ts,
+ * POST /api/pupils/:id/ladder-decisions). Kept here, not imported: auth → ladders would close a module cycle.
  */
-function anywhere(actor: Actor, check: (actor: Actor, schoolUnitId: string | null) => boolean): boolean {
-  const units = new Set<string | null>([null, NIL_UUID, ...actor.roles.map((g) => g.schoolUnitId)]);
-  return [...units].some((unit) => check(actor, unit));
-}
+type LadderAbility = 'evaluate' | 'manage' | 'decideStep' | 'closeStep';
+export const ladderAbilities = {
+  evaluate: { roles: ['principal', 'studentHealth'], organiserRoles: ['organiserAdmin'] },
+  manage: { roles: ['principal'], organiserRoles: ['organiserAdmin'] },
+  decideStep: { roles: ['principal', 'studentHealth', 'mentor'] },
+  closeStep: { roles: ['principal', 'studentHealth'] },
+} as const satisfies PolicyTable<LadderAbility>;
 
 export function abilitiesOf(actor: Actor): Abilities {
   if (actor.kind !== 'staff')
@@ -27,13 +29,12 @@ export function abilitiesOf(actor: Actor): Abilities {
       defaultCaseScope: 'mine',
     };
   const schoolStaff = hasRole(actor, 'principal', 'studentHealth');
-  const closeUnits = schoolUnitsWith(actor, 'principal', 'studentHealth');
+  const closeUnits = schoolUnitsWith(actor, ...ladderAbilities.closeStep.roles);
   return {
-    canEvaluateLadders: anywhere(actor, canEvaluate),
-    canManageLadders: anywhere(actor, canManageLadder),
-    // The same roles POST /api/pupils/:id/ladder-decisions admits (for a pupil they may read).
-    canDecideLadderStep: hasRole(actor, 'principal', 'studentHealth', 'mentor'),
-    closeLadderStepUnits: closeUnits === 'all' ? 'all' : closeUnits.filter((unit) => canCloseStep(actor, unit)),
+    canEvaluateLadders: allowsAnywhere(ladderAbilities, actor, 'evaluate'),
+    canManageLadders: allowsAnywhere(ladderAbilities, actor, 'manage'),
+    canDecideLadderStep: allowsAnywhere(ladderAbilities, actor, 'decideStep'),
+    closeLadderStepUnits: closeUnits,
     earlyWarningScopes: [
       ...(hasRole(actor, 'mentor') ? (['mine'] as const) : []),
       ...(schoolStaff ? (['school'] as const) : []),

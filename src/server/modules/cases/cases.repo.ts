@@ -8,7 +8,6 @@ import {
   DEFAULT_MAPPING_TEMPLATE,
   type MappingTemplateDefinition,
 } from '../../../shared/cases/index.js';
-import { findPupilsForEvaluation } from '../ladders/ladders.repo.js';
 import { type CaseAccess, visibleCasesSql } from './cases.policy.js';
 import { uuidArray } from '../../db/sql.js';
 
@@ -92,17 +91,6 @@ export async function findOpenCase(
     where organiser_id = ${organiserId} and pupil_id = ${pupilId} and status = 'open'`,
   );
   return row ?? null;
-}
-
-/** The school unit the pupil belongs to on the date (class membership first, else enrolment). */
-export async function findPupilSchoolUnit(
-  tx: Tx,
-  organiserId: string,
-  pupilId: string,
-  date: string,
-): Promise<string | null> {
-  const [row] = await findPupilsForEvaluation(tx, organiserId, date, { personIds: [pupilId] });
-  return row?.school_unit_id ?? null;
 }
 
 /** Active user accounts of the pupil's mentors (current or latest mentor group). */
@@ -238,15 +226,6 @@ export async function hasPupilVoice(tx: Tx, organiserId: string, caseId: string)
     and coalesce(btrim(pupil_voice), '') <> '' limit 1`,
   );
   return rows.length > 0;
-}
-
-/**
- * SQL condition on a pupil id column: the pupil has an active intervention in an open case
- * (started, not ended). Counts as an ongoing measure in Norrköping's KPI beside open tasks.
- */
-export function hasActiveInterventionSql(pupilIdColumn: SQL, organiserIdColumn: SQL, today: string): SQL {
-  return sql`exists (select 1 from case_interventions ci join cases ac on ac.organiser_id = ci.organiser_id and ac.id = ci.case_id and ac.status = 'open'
-    where ci.organiser_id = ${organiserIdColumn} and ac.pupil_id = ${pupilIdColumn} and ci.start_date <= ${today} and (ci.end_date is null or ci.end_date >= ${today}))`;
 }
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());

@@ -2,7 +2,9 @@
 // investigation → organiser notice (inbox + outbox) → action plan → follow-up with computed
 // figures → close → reopen; access by relationship with audited reads; protected identity;
 // the concern-report reminder; a handover seen by the receiving school.
-import { caseDocumentTexts } from './case-pdf.js';
+import { caseDocumentTexts, renderCasePdf } from './case-pdf.js';
+import { extractPdfText } from '../../test/pdf-text.js';
+import { findUntranslated, scanRules } from '../../test/untranslated.js';
 import { CASE_LABELS_SV } from '../../../shared/cases/labels-sv.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -623,6 +625,11 @@ describe('cases over HTTP', () => {
       );
     expect(printedCodes).toEqual([]);
     expect(texts.join('\n')).toContain('utredning inledd');
+    // The printed text holds no key, code or English word either (issue 16, item 8).
+    const caseDetail = (await rektor.request({ method: 'GET', url: `/api/cases/${caseId}` })).json();
+    const printed = extractPdfText(await renderCasePdf(caseDetail, '2026-02-12', { compress: false }));
+    expect(printed).toContain('Ärende om frånvaro');
+    expect(findUntranslated(printed.replace(/\b\w+ Personal\b/g, ''), scanRules())).toEqual([]);
   });
 
   it("shows the organiser a case's codes, dates and counts but none of its free text (issue 15, item 14)", async () => {

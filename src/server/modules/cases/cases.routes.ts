@@ -38,7 +38,7 @@ import {
   SaveMappingRequest,
   SetCausesRequest,
 } from '../../../shared/schemas/cases.js';
-import { findSchoolUnits } from '../statistics/statistics.repo.js';
+import { findSchoolUnits } from '../../db/organisations.js';
 import {
   findAuditTrail,
   findCaseSections,
@@ -47,9 +47,9 @@ import {
   findCatalogue,
   findCurrentTemplate,
   findOpenCase,
-  findPupilSchoolUnit,
   findVisibleCase,
 } from './cases.repo.js';
+import { findPupilSchoolUnit } from '../../db/placements.js';
 import {
   type CaseAccess,
   caseAbilities,

@@ -3,7 +3,7 @@
  * this term so far (the measures module's figures), the ladder step, and an open case.
  */
 import type { Tx } from '../../db/client.js';
-import { findStates } from '../ladders/ladders.repo.js';
+import { findCurrentSteps } from '../ladders/current-steps.js';
 import type { LeaveDecisionContext } from '../../../shared/schemas/guardians.js';
 import { findOpenCaseIds } from './leave.repo.js';
 import { loadTermAttendance } from './term-attendance.js';
@@ -17,12 +17,12 @@ export async function loadLeaveDecisionContext(
   const ids = [...new Set(pupilIds)];
   if (ids.length === 0) return new Map();
   const { term, termTo, figures } = await loadTermAttendance(tx, organiserId, ids, today);
-  const states = await findStates(tx, organiserId, ids);
+  const steps = await findCurrentSteps(tx, organiserId, ids);
   const caseOf = await findOpenCaseIds(tx, organiserId, ids);
   return new Map(
     ids.map((id) => {
       const f = figures.get(id);
-      const state = states.get(id);
+      const step = steps.get(id);
       return [
         id,
         {
@@ -30,8 +30,7 @@ export async function loadLeaveDecisionContext(
           termTo: term ? termTo : null,
           absentRate: f?.absentRate ?? null,
           invalidRate: f?.invalidRate ?? null,
-          ladder:
-            state && state.step_index > 0 ? { stepIndex: state.step_index, explanation: state.explanation } : null,
+          ladder: step ?? null,
           openCaseId: caseOf.get(id) ?? null,
         },
       ];

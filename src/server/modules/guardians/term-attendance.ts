@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
 import type { PeriodFigures } from '../../../shared/measures/index.js';
 import { uuidArray } from '../../db/sql.js';
-import { findCurrentTerm } from '../pupils/pupils.repo.js';
+import { findCurrentTerm } from '../../db/terms.js';
 
 export interface TermAttendance {
   /** null outside any term. */

@@ -5,13 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx, inSequence } from '../../db/client.js';
 import { replayLadder, type LadderDefinition, type LadderResult } from '../../../shared/ladders/index.js';
-import {
-  chunksBySchoolUnit,
-  findDayFigures,
-  findFlagsAndDecisions,
-  findPupilsForEvaluation,
-  findTerms,
-} from './ladders.repo.js';
+import { chunksBySchoolUnit, findDayFigures, findFlagsAndDecisions, findTerms } from './ladders.repo.js';
+import { findPupilPlacements } from '../../db/placements.js';
 
 export interface DryRunRow {
   personId: string;
@@ -35,7 +30,7 @@ export async function dryRunLadder(
   filter: { schoolUnitId?: string } = {},
   onProgress?: (done: number, total: number) => Promise<void>,
 ): Promise<DryRunRow[]> {
-  const pupils = await findPupilsForEvaluation(tx, organiserId, to, filter);
+  const pupils = await findPupilPlacements(tx, organiserId, to, filter);
   const start =
     from ??
     (

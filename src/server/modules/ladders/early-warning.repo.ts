@@ -1,7 +1,7 @@
 /** Early-warning lists and tasks, scoped by relationship in SQL. */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { hasActiveInterventionSql } from '../cases/cases.repo.js';
+import { hasActiveInterventionSql } from '../../db/ongoing-measure.js';
 
 export interface EarlyWarningDbRow {
   person_id: string;

@@ -5,6 +5,7 @@ import type { DayFigures } from '../../../shared/measures/index.js';
 import { eachDate } from '../../../shared/dates/index.js';
 import type { LadderDefinition } from '../../../shared/ladders/index.js';
 import { uuidArray } from '../../db/sql.js';
+import type { PupilPlacement } from '../../db/placements.js';
 
 export interface VersionRow {
   id: string;
@@ -31,21 +32,16 @@ export async function findLadderVersions(tx: Tx, organiserId: string): Promise<V
   );
 }
 
-export interface PupilScopeRow {
-  person_id: string;
-  school_unit_id: string;
-}
-
 /**
  * Pupils in chunks of whole school units, at most `size` pupils each (a larger unit is split): one
  * load of rows and one round of writes per chunk, so memory stays bounded at any organiser size
  * while the database reads many pupils per query (a query per small unit reads far slower).
  */
-export function chunksBySchoolUnit(pupils: readonly PupilScopeRow[], size: number): PupilScopeRow[][] {
-  const byUnit = new Map<string, PupilScopeRow[]>();
+export function chunksBySchoolUnit(pupils: readonly PupilPlacement[], size: number): PupilPlacement[][] {
+  const byUnit = new Map<string, PupilPlacement[]>();
   for (const pupil of pupils) byUnit.set(pupil.school_unit_id, [...(byUnit.get(pupil.school_unit_id) ?? []), pupil]);
-  const chunks: PupilScopeRow[][] = [];
-  let current: PupilScopeRow[] = [];
+  const chunks: PupilPlacement[][] = [];
+  let current: PupilPlacement[] = [];
   for (const unit of byUnit.values()) {
     for (let i = 0; i < unit.length; i += size) {
       const slice = unit.slice(i, i + size);
@@ -58,30 +54,6 @@ export function chunksBySchoolUnit(pupils: readonly PupilScopeRow[], size: numbe
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
-}
-
-/** Pupils with a class membership on the date (or, failing that, an enrolment), with their school unit. */
-export async function findPupilsForEvaluation(
-  tx: Tx,
-  organiserId: string,
-  date: string,
-  filter: { schoolUnitId?: string; personIds?: string[] },
-): Promise<PupilScopeRow[]> {
-  const unitFilter = filter.schoolUnitId ? sql`and x.school_unit_id = ${filter.schoolUnitId}` : sql``;
-  const personFilter = filter.personIds ? sql`and x.person_id = any(${uuidArray(filter.personIds)})` : sql``;
-  return queryRows<PupilScopeRow>(
-    tx,
-    sql`
-    select distinct on (x.person_id) x.person_id, x.school_unit_id from (
-      select gm.person_id, g.school_unit_id, 0 as priority, gm.start_date from group_memberships gm
-        join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id and g.group_type = 'Klass'
-        where gm.organiser_id = ${organiserId} and gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})
-      union all
-      select e.person_id, e.school_unit_id, 1 as priority, e.start_date from enrolments e
-        where e.organiser_id = ${organiserId} and e.start_date <= ${date} and (e.end_date is null or e.end_date >= ${date})
-    ) x where true ${unitFilter} ${personFilter}
-    order by x.person_id, x.priority, x.start_date desc`,
-  );
 }
 
 /**

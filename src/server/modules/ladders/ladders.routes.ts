@@ -32,7 +32,7 @@ import {
 import { LadderDefinitionSchema, type LadderDefinition } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons } from '../measures/lesson-facts.js';
 import { findPatterns } from '../../../shared/measures/index.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { findLadderVersions, findStates } from './ladders.repo.js';

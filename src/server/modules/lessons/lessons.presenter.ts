@@ -1,7 +1,7 @@
 /** Lesson rows → API shapes. */
 import type { LessonSummary, RosterEntry, MarkHistoryEntry } from '../../../shared/schemas/lessons.js';
 import type { HistoryRow, LessonRow, MarkRow, PupilNameRow } from './lessons.repo.js';
-import type { ScheduledPupilLesson } from '../measures/measures.repo.js';
+import type { ScheduledPupilLesson } from '../measures/lesson-facts.js';
 import { coveredTeachingMinutes, type ValidCover } from '../../../shared/measures/index.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 

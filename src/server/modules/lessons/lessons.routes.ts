@@ -17,7 +17,7 @@ import {
   UnconfirmedLessonsResponse,
 } from '../../../shared/schemas/lessons.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/measures.repo.js';
+import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/lesson-facts.js';
 import {
   findLesson,
   findMarkHistory,
@@ -25,12 +25,13 @@ import {
   findMyLessons,
   findMyUnconfirmedLessons,
   findPersonNames,
+  type MarkRow,
 } from './lessons.repo.js';
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
 import { noticeTimingOf, wakeSenderFor } from '../messages/same-day-notices.js';
-import { lockLesson } from '../measures/pupil-day-locks.js';
+import { lockLesson } from '../../db/derived-row-locks.js';
 import { withRollupsLast } from '../measures/recompute-pupil-days.js';
 
 const LessonParams = Type.Object({ id: Uuid });
@@ -47,28 +48,29 @@ async function loadAccessibleLesson(tx: Tx, actor: Actor, lessonId: string) {
   return { lesson, access, correctablePupils };
 }
 
-/** @param known access and roster the caller has just loaded in the same transaction (not read twice). */
-async function loadLessonDetail(
+type AccessibleLesson = Awaited<ReturnType<typeof loadAccessibleLesson>>;
+
+/** A lesson's register view: roster with names, marks and covers, history. */
+async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise<LessonDetail> {
+  const accessible = await loadAccessibleLesson(tx, actor, lessonId);
+  const { lesson } = accessible;
+  const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
+  return lessonDetailOf(tx, actor, { ...accessible, roster, marks: await findMarks(tx, actor.organiserId, lesson.id) });
+}
+
+/**
+ * The register view from what the caller has loaded in this transaction (a registration passes
+ * the lesson, access, roster and marks it worked with, so they are not read twice).
+ */
+async function lessonDetailOf(
   tx: Tx,
   actor: Actor,
-  lessonId: string,
-  known?: Pick<Awaited<ReturnType<typeof loadAccessibleLesson>>, 'access' | 'correctablePupils'> & {
-    roster: ScheduledPupilLesson[];
-  },
+  known: AccessibleLesson & { roster: ScheduledPupilLesson[]; marks: Map<string, MarkRow> },
 ): Promise<LessonDetail> {
-  const { lesson, access, correctablePupils } = known
-    ? {
-        ...known,
-        lesson: await findLesson(tx, actor, lessonId).then(
-          (l) => l ?? Promise.reject(notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.')),
-        ),
-      }
-    : await loadAccessibleLesson(tx, actor, lessonId);
-  const roster = known?.roster ?? (await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date));
+  const { lesson, access, correctablePupils, roster, marks } = known;
   const ids = roster.map((p) => p.personId);
-  const [names, marks, covers, history] = await inSequence(
+  const [names, covers, history] = await inSequence(
     () => findPersonNames(tx, actor.organiserId, ids),
-    () => findMarks(tx, actor.organiserId, lesson.id),
     () => loadCovers(tx, actor.organiserId, ids, lesson.local_date, lesson.local_date),
     () => findMarkHistory(tx, actor.organiserId, lesson.id),
   );
@@ -167,20 +169,28 @@ export async function lessonRoutes(
           if (access === 'read') throw forbidden('Du kan läsa lektionen men inte registrera eller rätta den.');
           const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
           const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
-          await registerLesson(
+          const now = clock.now();
+          const { marks, confirmation } = await registerLesson(
             tx,
             { ...auditContextOf(request), actorUserId: actor.userId },
-            {
-              lesson,
-              roster,
-              currentMarks,
-              marks: request.body.marks,
-              correctablePupils,
-              now: clock.now(),
-            },
+            { lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now },
             timing,
           );
-          return loadLessonDetail(tx, actor, lesson.id, { access, correctablePupils, roster });
+          // A first confirmation; one that stood (an import's, made Närvaro's) keeps its time and name.
+          const confirmed =
+            lesson.confirmed_at === null && confirmation
+              ? {
+                  confirmed_at: confirmation.confirmedAt,
+                  confirmed_by: confirmation.confirmedByUserId === actor.userId ? actor.displayName : null,
+                }
+              : {};
+          return lessonDetailOf(tx, actor, {
+            lesson: { ...lesson, ...confirmed },
+            access,
+            correctablePupils,
+            roster,
+            marks,
+          });
         });
       });
       // The organiser's "as soon as the lesson is confirmed": the sender runs when the notice is due.

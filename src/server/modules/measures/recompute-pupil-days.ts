@@ -4,7 +4,7 @@
  * figure: registrations, reports and leave, imports.
  */
 import { sql } from 'drizzle-orm';
-import { schema, type Tx, inSequence } from '../../db/client.js';
+import { schema, type Tx, inSequence, queryRows } from '../../db/client.js';
 import {
   dayFigures,
   hasAbsence,
@@ -12,10 +12,10 @@ import {
   lessonOutcome,
   type LessonOutcome,
 } from '../../../shared/measures/index.js';
-import { loadCovers, loadScheduledLessons } from './measures.repo.js';
+import { loadCovers, loadScheduledLessons } from './lesson-facts.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 import { refreshStatisticsRollups } from '../statistics/rollups.js';
-import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from './pupil-day-locks.js';
+import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from '../../db/derived-row-locks.js';
 import { uuidArray } from '../../db/sql.js';
 
 /** One batch whenever pupils are locked one by one (several batches run under the exclusive lock, so unit locks stay in order). */
@@ -39,7 +39,18 @@ const PUPIL_DAY_WRITE: WriteSpec = {
     'hasAbsence',
   ],
   onConflict: 'update',
+  returning: 't.person_id',
 };
+
+export interface RecomputeOptions {
+  /**
+   * Whose statistics roll-ups are rebuilt: every pupil given (the default; an import that moved a
+   * pupil's class changes the roll-up without changing a day), or only the pupils whose days were
+   * written or deleted now — enough when nothing but marks, confirmations or absences changed,
+   * since a roll-up row is a sum of the pupil's days and placement.
+   */
+  rollupsOf?: 'allPupils' | 'changedDays';
+}
 
 /**
  * Recomputes `pupil_days` for the pupils over the inclusive date range.
@@ -51,6 +62,7 @@ export async function recomputePupilDays(
   personIds: string[],
   from: string,
   to: string,
+  options: RecomputeOptions = {},
 ): Promise<void> {
   const unique = [...new Set(personIds)];
   // Before anything is read: the last of two racing recomputations then sees the other's facts.
@@ -88,14 +100,23 @@ export async function recomputePupilDays(
         hasAbsence: hasAbsence(d),
       })),
     );
-    await upsertRows(tx, PUPIL_DAY_WRITE, organiserId, rows);
+    const written = await upsertRows<{ person_id: string }>(tx, PUPIL_DAY_WRITE, organiserId, rows);
     // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go.
-    await tx.execute(sql`delete from pupil_days where organiser_id = ${organiserId}
+    const deleted = await queryRows<{ person_id: string }>(
+      tx,
+      sql`delete from pupil_days where organiser_id = ${organiserId}
       and person_id = any(${uuidArray(batch)}) and date between ${from} and ${to}
-      and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)`);
+      and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)
+      returning person_id`,
+    );
+    const rolledUp =
+      options.rollupsOf === 'changedDays'
+        ? [...new Set([...written.changed, ...deleted].map((r) => r.person_id))]
+        : batch;
+    if (rolledUp.length === 0) continue;
     const later = rollupsLater.get(tx);
-    if (later) later.push({ organiserId, personIds: batch, from, to });
-    else await refreshStatisticsRollups(tx, organiserId, batch, from, to);
+    if (later) later.push({ organiserId, personIds: rolledUp, from, to });
+    else await refreshStatisticsRollups(tx, organiserId, rolledUp, from, to);
   }
 }
 
@@ -109,7 +130,7 @@ const rollupsLater = new WeakMap<object, PendingRollups[]>();
 
 /**
  * Runs `work` (one request's transaction) with the statistics roll-ups of its recomputations
- * refreshed once at its end. The school units' locks (pupil-day-locks.ts) are then held only for
+ * refreshed once at its end. The school units' locks (db/derived-row-locks.ts) are then held only for
  * that last step and the commit, not while the rest of the request runs: registrations of one
  * school wait for each other that much less. Nothing in `work` may read the roll-ups.
  */

@@ -4,7 +4,7 @@ import { queryRows, schema, type Tx } from '../../db/client.js';
 import { usableGuardianLinkSql } from '../../policies/scope.js';
 import { textArray, uuidArray } from '../../db/sql.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
-import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons } from '../measures/lesson-facts.js';
 import { lessonOutcome } from '../../../shared/measures/index.js';
 
 export interface RecipientRow {

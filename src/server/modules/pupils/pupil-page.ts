@@ -15,7 +15,7 @@ import {
   type LessonOutcome,
 } from '../../../shared/measures/index.js';
 import { addDays, eachDate, monthKey } from '../../../shared/dates/index.js';
-import { loadCovers, loadScheduledLessons, type ScheduledPupilLesson } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons, type ScheduledPupilLesson } from '../measures/lesson-facts.js';
 import { findActivityTeacherNames, findGuardians, findPupilAbsences, type PupilRow } from './pupils.repo.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 

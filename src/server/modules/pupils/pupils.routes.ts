@@ -13,7 +13,8 @@ import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { PupilListQuery, PupilListResponse, PupilPage, PupilPageQuery } from '../../../shared/schemas/pupils.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { aggregateFigures, noFigures } from '../measures/aggregate-figures.js';
-import { findCurrentTerm, findReadablePupils } from './pupils.repo.js';
+import { findReadablePupils } from './pupils.repo.js';
+import { findCurrentTerm } from '../../db/terms.js';
 import { buildPupilPage } from './pupil-page.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 

@@ -1,5 +1,5 @@
 /** Completeness rows → API shape, with the share of confirmed lessons (null without lessons). */
-import type { CompletenessRowDb } from './reports.repo.js';
+import type { CompletenessRowDb } from './completeness.js';
 
 const share = (row: CompletenessRowDb) => (row.lessons > 0 ? row.confirmed / row.lessons : null);
 

@@ -1,13 +1,13 @@
 /**
  * SS12000 AggregatedAttendance: one record per pupil × activity over a date range, from the same
- * scheduled lessons (`measures.repo.ts`) and lesson outcomes (`src/shared/measures`) as every other
+ * scheduled lessons (`measures/lesson-facts.ts`) and lesson outcomes (`src/shared/measures`) as every other
  * figure. Records are ordered by (pupil, activity); pupils are processed in batches, so a page only
  * computes the pupils it returns.
  */
 import { sql } from 'drizzle-orm';
 import { inSequence, queryRows, type Tx } from '../../db/client.js';
 import { isPupilGroup } from '../../policies/scope.js';
-import { loadCovers, loadScheduledLessons } from '../measures/measures.repo.js';
+import { loadCovers, loadScheduledLessons } from '../measures/lesson-facts.js';
 import { addLessonSums, emptyAttendanceSums, type AttendanceSums } from '../../../shared/measures/index.js';
 import { personReference, type Ss12000AggregatedAttendance } from './ss12000.presenter.js';
 import { uuidArray, textArray } from '../../db/sql.js';

@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { inSequence, queryRows, type Tx } from '../../db/client.js';
-import { loadCovers, loadLessonRoster } from '../measures/measures.repo.js';
+import { loadCovers, loadLessonRoster } from '../measures/lesson-facts.js';
 import { isReportedForPupil, lessonOutcome } from '../../../shared/measures/index.js';
 import { derivedUuid, isoTime, personReference, type Ss12000Attendance } from './ss12000.presenter.js';
 import { uuidArray } from '../../db/sql.js';

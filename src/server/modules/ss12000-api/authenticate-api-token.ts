@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { hashApiToken, type ApiScope } from '../api-tokens/api-token.js';
-import { unsafeFindActiveApiTokenByHash, type ApiTokenRow } from '../api-tokens/api-tokens.repo.js';
+import { unsafeFindActiveApiTokenByHash, type ApiTokenRow } from '../api-tokens/token-use.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

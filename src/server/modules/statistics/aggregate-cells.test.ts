@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { buildTestApp, logInAs, settableClock, type TestApp } from '../../test/support.js';
-import { handleKeepRollupCuts } from '../../jobs/registry.js';
+import { handleKeepRollupCuts } from '../../job-registry.js';
 import { createWorld, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { absenceBand, emptyBandCounts } from '../../../shared/statistics/index.js';

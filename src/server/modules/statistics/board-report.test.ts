@@ -1,5 +1,4 @@
 // The board report PDF through the HTTP app: tagged, Swedish, and its text extractable.
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
 import { createWorld, type World } from '../../test/factories.js';
@@ -13,26 +12,8 @@ import { schema } from '../../db/client.js';
 import { recomputePupilDays } from '../measures/recompute-pupil-days.js';
 import { suppressBoardReport } from './board-report.js';
 import type { OrganiserStatisticsResponse } from '../../../shared/schemas/statistics.js';
-
-/** Text shown by the page content streams: inflates each stream and decodes the TJ hex strings (WinAnsi ≈ latin1 for Swedish). */
-function extractText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = zlib.inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
-    } catch {
-      content = m[1];
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\] TJ/g)) {
-      lines.push(
-        [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''),
-      );
-    }
-  }
-  return lines.join('\n');
-}
+import { extractPdfText } from '../../test/pdf-text.js';
+import { findUntranslated, scanRules } from '../../test/untranslated.js';
 
 describe('board report', () => {
   let t: TestApp;
@@ -64,7 +45,7 @@ describe('board report', () => {
     expect(raw).toMatch(/\/StructTreeRoot/);
     expect(raw).toMatch(/\/MarkInfo/);
     expect(raw).toMatch(/\/Lang \(sv-SE\)/);
-    const content = extractText(pdf);
+    const content = extractPdfText(pdf);
     expect(content).toContain('Nämndrapport: närvaro och frånvaro, Testkommun');
     expect(content).toContain('Per skolenhet');
     expect(content).toContain('Registreringskvalitet');
@@ -79,6 +60,8 @@ describe('board report', () => {
     // Case figures come from case management (none in this world), messages from the outbox.
     expect(content).toContain('Utredningar inledda');
     expect(content).not.toContain('ej tillg'.replace('ä', '\xe4'));
+    // Swedish only: no key, code or English word (issue 16, item 8).
+    expect(findUntranslated(content, scanRules())).toEqual([]);
   });
 
   it('is generated on a schedule, stored once per period and listed for download', async () => {
@@ -170,7 +153,7 @@ describe('board report', () => {
       method: 'GET',
       url: '/api/statistics/board-report.pdf?from=2026-01-12&to=2026-01-13',
     });
-    const content = extractText(res.rawPayload);
+    const content = extractPdfText(res.rawPayload);
     // 2. The organiser total of 8 is shown; each school's 4 pupils, rates and counts are not.
     expect(content).toMatch(/Elever: 8\. Frånvaro/);
     const perSchool = content.slice(content.indexOf('Per skolenhet'), content.indexOf('Registreringskvalitet'));

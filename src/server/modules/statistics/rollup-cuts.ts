@@ -13,7 +13,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { addDays, monthRange } from '../../../shared/dates/index.js';
 import { cutKey, cutKeysOf, halfKeyOf, halfRange, shiftYears } from '../../../shared/statistics/index.js';
-import { cutKeysOfDay, findCutDates, insertPupilPeriods, lockRollups, placedPupilDaySums } from './rollups.js';
+import { cutKeysOfDay, findCutDates, insertPupilPeriods, placedPupilDaySums } from './rollups.js';
+import { lockRollups } from '../../db/derived-row-locks.js';
 import { dropCellCache } from './cell-cache.js';
 import { textArray, dateArray } from '../../db/sql.js';
 

@@ -13,7 +13,7 @@ import {
   halfRange,
   monthKeysBetween,
 } from '../../../shared/statistics/index.js';
-import { lockUnits } from '../measures/pupil-day-locks.js';
+import { lockRollups, lockUnits } from '../../db/derived-row-locks.js';
 import { uuidArray, textArray } from '../../db/sql.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
@@ -35,8 +35,6 @@ export const PUPIL_DAY_SUMS = sql`sum(pd.scheduled)::int as scheduled, sum(pd.kn
   sum(pd.late_count)::int as late_count, sum(pd.late_minutes)::int as late_minutes,
   (count(*) filter (where pd.is_absent_day))::int as absent_days, (count(*) filter (where pd.has_absence))::int as absence_occasions,
   (count(*) filter (where pd.scheduled > 0))::int as school_days`;
-
-/** Period keys ('2025-09', '2025-H2') as one text[] parameter. */
 
 const SUM_COLUMNS = sql`scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days`;
 const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end`;
@@ -91,12 +89,16 @@ export async function insertPupilPeriods(
 ): Promise<{ school_unit_id: string; period_key: string }[]> {
   return queryRows(
     tx,
-    sql`
-    insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS}, unit_rows, period_rows)
-    select s.*, count(*) over (partition by s.period_key, s.school_unit_id, s.person_id), count(*) over (partition by s.period_key, s.person_id)
-    from (${placedPupilDaySums(organiserId, where, persons, periodKeys)}) s
+    sql`${pupilPeriodsInsert(organiserId, where, persons, periodKeys)}
     ${returning ? sql`returning school_unit_id, period_key` : sql``}`,
   );
+}
+
+/** The INSERT of insertPupilPeriods, without RETURNING (to use in a WITH). */
+function pupilPeriodsInsert(organiserId: string, where: SQL, persons: SQL, periodKeys: SQL): SQL {
+  return sql`insert into pupil_periods (organiser_id, period_key, school_unit_id, person_id, school_year_key, class_key, first_date, last_date, ${SUM_COLUMNS}, unit_rows, period_rows)
+    select s.*, count(*) over (partition by s.period_key, s.school_unit_id, s.person_id), count(*) over (partition by s.period_key, s.person_id)
+    from (${placedPupilDaySums(organiserId, where, persons, periodKeys)}) s`;
 }
 
 /** The month and half-year of a pupil day `pd`. */
@@ -113,19 +115,6 @@ export function cutKeysOfDay(cutDates: string[]): SQL[] {
   });
 }
 
-/**
- * Registrations refresh the roll-ups under a shared lock; adding or dropping a cut date takes it
- * exclusively, so a cut is never built from pupil days a concurrent registration is changing.
- */
-export async function lockRollups(tx: Tx, organiserId: string, mode: 'shared' | 'exclusive'): Promise<void> {
-  const key = `narvaro.rollups:${organiserId}`;
-  await tx.execute(
-    mode === 'shared'
-      ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`
-      : sql`select pg_advisory_xact_lock(hashtext(${key}))`,
-  );
-}
-
 export async function findCutDates(tx: Tx, organiserId: string): Promise<string[]> {
   return (
     await queryRows<{ cut_date: string }>(
@@ -135,45 +124,40 @@ export async function findCutDates(tx: Tx, organiserId: string): Promise<string[
   ).map((r) => r.cut_date);
 }
 
-/** Month keys of the base roll-up ('2025-09'): not half-years, not cut keys. */
-const isMonthKey = (key: string) => /^\d{4}-\d{2}$/.test(key);
-
 const UNIT_MONTH_SUMS = sql`count(distinct pp.person_id)::int as pupils,
   sum(pp.scheduled)::int, sum(pp.known)::int, sum(pp.attended)::int, sum(pp.valid)::int, sum(pp.invalid)::int, sum(pp.other)::int,
   sum(pp.late_count)::int, sum(pp.late_minutes)::int, sum(pp.absent_days)::int, sum(pp.absence_occasions)::int, sum(pp.school_days)::int`;
 
-/**
- * Rebuilds `unit_months` for the (school unit, month) pairs, or all of the organiser's, from the
- * pupil month rows. A registration's pairs are read through the roll-up's key, a unit's month at
- * a time (a scan of the organiser's rows took over a second at 100 000 pupils).
- */
-async function refreshUnitMonths(tx: Tx, organiserId: string, pairs: [string, string][] | 'all'): Promise<void> {
-  const columns = sql`organiser_id, month, school_unit_id, pupils, ${SUM_COLUMNS}`;
-  if (pairs === 'all') {
-    await tx.execute(sql`delete from unit_months where organiser_id = ${organiserId}`);
-    await tx.execute(sql`insert into unit_months (${columns})
-      select pp.organiser_id, pp.period_key, pp.school_unit_id, ${UNIT_MONTH_SUMS}
-      from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key ~ '^[0-9]{4}-[0-9]{2}$'
-      group by pp.organiser_id, pp.period_key, pp.school_unit_id`);
-    return;
-  }
-  const wanted = sql`(select distinct (k->>0)::uuid as unit, k->>1 as month from jsonb_array_elements(${JSON.stringify(pairs)}::jsonb) k)`;
-  // An upsert in key order (the caller holds the units' locks, so no other writer sums these pairs);
-  // LATERAL: one index range per pair (the planner guesses 100 pairs from jsonb and would scan them all).
-  await tx.execute(sql`insert into unit_months (${columns})
-    select ${organiserId}, w.month, w.unit, s.*
-    from ${wanted} w
-    cross join lateral (select ${UNIT_MONTH_SUMS} from pupil_periods pp
-      where pp.organiser_id = ${organiserId} and pp.period_key = w.month and pp.school_unit_id = w.unit) s
-    where s.pupils > 0
-    order by w.month, w.unit
-    on conflict (organiser_id, month, school_unit_id) do update set (pupils, ${SUM_COLUMNS}) =
-      (excluded.pupils, excluded.scheduled, excluded.known, excluded.attended, excluded.valid, excluded.invalid, excluded.other,
-       excluded.late_count, excluded.late_minutes, excluded.absent_days, excluded.absence_occasions, excluded.school_days)`);
-  await tx.execute(sql`delete from unit_months um using ${wanted} w
-    where um.organiser_id = ${organiserId} and um.school_unit_id = w.unit and um.month = w.month
-      and not exists (select 1 from pupil_periods pp where pp.organiser_id = um.organiser_id and pp.period_key = w.month and pp.school_unit_id = w.unit)`);
+/** Rebuilds `unit_months` for all of the organiser's pupil month rows. */
+async function rebuildUnitMonths(tx: Tx, organiserId: string): Promise<void> {
+  await tx.execute(sql`delete from unit_months where organiser_id = ${organiserId}`);
+  await tx.execute(sql`insert into unit_months (organiser_id, month, school_unit_id, pupils, ${SUM_COLUMNS})
+    select pp.organiser_id, pp.period_key, pp.school_unit_id, ${UNIT_MONTH_SUMS}
+    from pupil_periods pp where pp.organiser_id = ${organiserId} and pp.period_key ~ '^[0-9]{4}-[0-9]{2}$'
+    group by pp.organiser_id, pp.period_key, pp.school_unit_id`);
 }
+
+const SUM_NAMES = [
+  'scheduled',
+  'known',
+  'attended',
+  'valid',
+  'invalid',
+  'other',
+  'late_count',
+  'late_minutes',
+  'absent_days',
+  'absence_occasions',
+  'school_days',
+] as const;
+/** Sums of pupil month rows `pp` per (unit, month), as unit_months holds them, `sign` 1 or -1. */
+const signedUnitMonthSums = (sign: 1 | -1) => sql`pp.school_unit_id as unit, pp.period_key as month,
+  ${sign}::int * count(distinct pp.person_id)::int as pupils,
+  ${sql.join(
+    SUM_NAMES.map((c) => sql`${sign}::int * sum(pp.${sql.raw(c)})::int as ${sql.raw(c)}`),
+    sql`, `,
+  )}`;
+const MONTH_KEY_PATTERN = sql`'^[0-9]{4}-[0-9]{2}$'`;
 
 /**
  * Rebuilds the pupils' roll-up rows that [from, to] feeds: its months, their half-years, and the
@@ -197,37 +181,52 @@ export async function refreshStatisticsRollups(
   const extent = { from: halfRange(halves[0]).from, to: halfRange(halves[halves.length - 1]).to };
   const persons = uuidArray(personIds);
   // The units whose sums change: those of the pupils' rows now, and of their (already rewritten) days.
-  const units = await queryRows<{ id: string }>(
-    tx,
-    sql`select school_unit_id as id from pupil_periods
-      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
-    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${persons}) and date between ${extent.from} and ${extent.to}`,
-  );
   await lockUnits(
     tx,
     organiserId,
-    units.map((u) => u.id),
+    sql`select school_unit_id from pupil_periods
+      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
+    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${persons}) and date between ${extent.from} and ${extent.to}`,
   );
-  const removed = await queryRows<{ school_unit_id: string; period_key: string }>(
+  // unit_months changes by increments: a pupil's month rows are always replaced together, so the
+  // change of a unit-month is the sums of the pupils' new rows minus those of their old ones, and
+  // its distinct pupils change by the pupils who now have rows there minus those who had.
+  const removed = await queryRows<Record<string, number | string>>(
     tx,
-    sql`delete from pupil_periods
-    where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
-    returning school_unit_id, period_key`,
+    sql`with removed as (delete from pupil_periods
+      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
+      returning *)
+    select ${signedUnitMonthSums(-1)} from removed pp where pp.period_key ~ ${MONTH_KEY_PATTERN} group by 1, 2`,
   );
   const monthOfDay = sql`(case when to_char(pd.date, 'YYYY-MM') = any(${textArray(months)}) then to_char(pd.date, 'YYYY-MM') end)`;
-  const added = await insertPupilPeriods(
+  const columns = sql.raw(['pupils', ...SUM_NAMES].join(', '));
+  const changed = await queryRows<{ unit: string; month: string; pupils: number }>(
     tx,
-    organiserId,
-    sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`,
-    sql`person_id = any(${persons})`,
-    sql.join([monthOfDay, sql`(${HALF_KEY})`, ...cutKeysOfDay(cuts)], sql`, `),
+    sql`with added as (${pupilPeriodsInsert(
+      organiserId,
+      sql`pd.person_id = any(${persons}) and pd.date between ${extent.from} and ${extent.to}`,
+      sql`person_id = any(${persons})`,
+      sql.join([monthOfDay, sql`(${HALF_KEY})`, ...cutKeysOfDay(cuts)], sql`, `),
+    )} returning *),
+    delta as (
+      select ${signedUnitMonthSums(1)} from added pp where pp.period_key ~ ${MONTH_KEY_PATTERN} group by 1, 2
+      union all select * from jsonb_to_recordset(${JSON.stringify(removed)}::jsonb)
+        as r(unit uuid, month text, ${sql.raw(['pupils', ...SUM_NAMES].map((c) => `${c} int`).join(', '))})),
+    net as (select unit, month, ${sql.raw(['pupils', ...SUM_NAMES].map((c) => `sum(${c})::int as ${c}`).join(', '))}
+      from delta group by unit, month)
+    insert into unit_months as um (organiser_id, month, school_unit_id, ${columns})
+    select ${organiserId}, month, unit, ${columns} from net
+    where (${columns}) is distinct from (${sql.raw(['pupils', ...SUM_NAMES].map(() => '0').join(', '))})
+    order by month, unit
+    on conflict (organiser_id, month, school_unit_id) do update set (${columns}) =
+      (${sql.raw(['pupils', ...SUM_NAMES].map((c) => `um.${c} + excluded.${c}`).join(', '))})
+    returning school_unit_id as unit, month, pupils`,
   );
-  const pairs = new Map(
-    [...removed, ...added]
-      .filter((r) => isMonthKey(r.period_key))
-      .map((r) => [`${r.school_unit_id}|${r.period_key}`, [r.school_unit_id, r.period_key] as [string, string]]),
-  );
-  if (pairs.size > 0) await refreshUnitMonths(tx, organiserId, [...pairs.values()]);
+  // A unit-month left without pupils goes, as a rebuild would not make it.
+  const emptied = changed.filter((r) => r.pupils === 0).map((r) => [r.unit, r.month]);
+  if (emptied.length > 0)
+    await tx.execute(sql`delete from unit_months um using jsonb_array_elements(${JSON.stringify(emptied)}::jsonb) k
+      where um.organiser_id = ${organiserId} and um.school_unit_id = (k->>0)::uuid and um.month = k->>1 and um.pupils = 0`);
 }
 
 /** Rebuilds both roll-ups for a whole organiser from `pupil_days` (after bulk loads such as the bench's, and for repairs). */
@@ -241,5 +240,5 @@ export async function rebuildStatisticsRollups(tx: Tx, organiserId: string): Pro
   // The cut dates go with their rows; the nightly job brings them back (views read pupil days meanwhile).
   await tx.execute(sql`delete from rollup_cuts where organiser_id = ${organiserId}`);
   await insertPupilPeriods(tx, organiserId, sql`true`, sql`true`, BASE_KEYS, false);
-  await refreshUnitMonths(tx, organiserId, 'all');
+  await rebuildUnitMonths(tx, organiserId);
 }

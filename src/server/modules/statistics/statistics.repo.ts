@@ -15,7 +15,7 @@ import {
   type BandCounts,
 } from '../../../shared/statistics/index.js';
 import type { PeriodTotals } from '../../../shared/measures/totals.js';
-import { hasActiveInterventionSql } from '../cases/cases.repo.js';
+import { hasActiveInterventionSql } from '../../db/ongoing-measure.js';
 import {
   cutKey,
   halfKeyOf,
@@ -584,21 +584,6 @@ export async function aggregateCells(
       ...figuresOf(counts),
     };
   });
-}
-
-export interface SchoolUnitRow {
-  id: string;
-  name: string;
-}
-
-/** School units (Skolenhet) of the organiser, optionally limited. */
-export async function findSchoolUnits(tx: Tx, organiserId: string, units: Units): Promise<SchoolUnitRow[]> {
-  const filter = units === 'all' ? sql`true` : sql`o.id = any(${uuidArray(units)})`;
-  return queryRows<SchoolUnitRow>(
-    tx,
-    sql`select o.id, o.display_name as name from organisations o
-    where o.organiser_id = ${organiserId} and o.organisation_type = 'Skolenhet' and ${filter} order by o.display_name`,
-  );
 }
 
 /** Pupils per current ladder step (≥ 1) per school unit. */

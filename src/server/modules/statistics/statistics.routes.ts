@@ -33,7 +33,8 @@ import {
   buildRegionalStatistics,
   buildSchoolStatistics,
 } from './statistics.service.js';
-import { findSchoolUnits, findSharing } from './statistics.repo.js';
+import { findSharing } from './statistics.repo.js';
+import { findSchoolUnits } from '../../db/organisations.js';
 import {
   monthlyStatisticsCsv,
   organiserStatisticsCsv,

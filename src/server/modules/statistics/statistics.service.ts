@@ -35,13 +35,13 @@ import {
   countLadderSteps,
   countTasks,
   countWithoutMeasure,
-  findSchoolUnits,
   findSharingOrganisers,
   type Breakdown,
   type CellAggregate,
   type Units,
 } from './statistics.repo.js';
 import { cellKey, indexCells, presentFigures } from './statistics.presenter.js';
+import { findSchoolUnits } from '../../db/organisations.js';
 import { organiserActivity } from './organiser-activity.js';
 
 export { DEFAULT_LIST_RULE_SHARE };

@@ -32,6 +32,19 @@ describe('ladder wording', () => {
     expect(entryText(t, stockholm.steps[1])).toBe('Sätts av personal (inga automatiska villkor).');
   });
 
+  it('names message templates as the template page does, never by their key', () => {
+    expect(actionText(t, { kind: 'guardianMessage', templateKey: 'manadsfranvaro-over-20' })).toBe(
+      'Meddelande till vårdnadshavare med mallen ”Hög frånvaro under månaden”',
+    );
+    // A key without wording of its own is sent with the generic template, so that one is named.
+    expect(actionText(t, { kind: 'guardianMessage', templateKey: 'kontakt-hemmet' })).toBe(
+      'Meddelande till vårdnadshavare med mallen ”Närvarotrappa”',
+    );
+    expect(actionText(t, { kind: 'organiserNotice', templateKey: 'rapport-huvudman' })).toBe(
+      'Anmälan till huvudmannen med mallen ”Anmälan till huvudmannen”',
+    );
+  });
+
   it('covers the other trigger kinds and rules', () => {
     const kyrk = kyrkbacksskolan.steps.flatMap((s) =>
       s.triggers.triggers.map((trigger) => plain(triggerText(t, trigger, 'sv'))),

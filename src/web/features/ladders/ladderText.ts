@@ -106,6 +106,14 @@ export function requiresPreviousText(
   return `${parts.join(' ')}.`;
 }
 
+/**
+ * The name staff know a message template by (as on the template page). A ladder may name a key
+ * that has no wording of its own; it is sent with the generic template, so that one is named.
+ */
+function templateName(t: TFunction, templateKey: string, generic: string): string {
+  return t(`messageTemplates.${templateKey}`, { defaultValue: t(`messageTemplates.${generic}`) });
+}
+
 /** One action in words, e.g. "Uppgift till mentor inom 14 dagar: Starta enkel kartläggning". */
 export function actionText(t: TFunction, action: Action): string {
   switch (action.kind) {
@@ -116,9 +124,11 @@ export function actionText(t: TFunction, action: Action): string {
         title: action.title,
       });
     case 'guardianMessage':
-      return t('ladderText.actions.guardianMessage', { template: action.templateKey });
+      return t('ladderText.actions.guardianMessage', { template: templateName(t, action.templateKey, 'ladder-step') });
     case 'organiserNotice':
-      return t('ladderText.actions.organiserNotice', { template: action.templateKey });
+      return t('ladderText.actions.organiserNotice', {
+        template: templateName(t, action.templateKey, 'organiser-notice'),
+      });
     case 'openCase':
       return t(`ladderText.actions.openCase.${action.caseKind}`);
   }

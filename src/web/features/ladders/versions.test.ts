@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LadderVersionSummary } from '@shared/schemas/ladders';
-import { ORGANISER_SCOPE, upcomingVersions, versionInForce, versionsOfScope } from './versions';
+import { historyOf, ORGANISER_SCOPE, upcomingVersions, versionInForce, versionsOfScope } from './versions';
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
 let n = 0;
@@ -43,5 +43,15 @@ describe('version in force', () => {
   it('lists later versions as upcoming and the history newest first', () => {
     expect(upcomingVersions(all, UNIT, '2026-11-23').map((v) => v.id)).toEqual(['later']);
     expect(versionsOfScope(all, UNIT).map((v) => v.id)).toEqual(['later', 'draft', 'autumn', 'spring']);
+  });
+  it("lists the organiser's version in force in the history of a unit that follows it", () => {
+    const elsewhere = '22222222-2222-4222-8222-222222222222';
+    expect(historyOf(all, elsewhere, versionInForce(all, elsewhere, '2026-11-23')).map((v) => v.id)).toEqual(['org']);
+    expect(historyOf(all, UNIT, versionInForce(all, UNIT, '2026-11-23')).map((v) => v.id)).toEqual([
+      'later',
+      'draft',
+      'autumn',
+      'spring',
+    ]);
   });
 });

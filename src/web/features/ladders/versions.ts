@@ -51,6 +51,19 @@ export function versionsOfScope(versions: readonly LadderVersionSummary[], scope
   return versions.filter((v) => scopeOf(v) === scope).sort((a, b) => b.version - a.version);
 }
 
+/**
+ * The history table of a scope: its own versions, and the organiser's version in force when the
+ * unit has none of its own in force (so the table never says "no versions" beside a ladder in force).
+ */
+export function historyOf(
+  versions: readonly LadderVersionSummary[],
+  scope: string,
+  inForce: LadderVersionSummary | null,
+): LadderVersionSummary[] {
+  const own = versionsOfScope(versions, scope);
+  return inForce && !own.some((v) => v.id === inForce.id) ? [...own, inForce] : own;
+}
+
 /** The stored definition, typed (the server validated it when it was saved). */
 export const definitionOf = (version: Pick<LadderVersionSummary, 'definition'>): LadderDefinition =>
   version.definition as unknown as LadderDefinition;

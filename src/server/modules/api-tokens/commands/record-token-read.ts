@@ -1,7 +1,7 @@
 /** A read through the SS12000 API: the token's last use and an ss12000.read audit event, in the reading transaction. */
 import type { Tx } from '../../../db/client.js';
 import { type AuditContext, writeAuditEvent } from '../../../audit/write-audit-event.js';
-import { touchApiToken } from '../api-tokens.repo.js';
+import { touchApiToken } from '../token-use.js';
 
 export async function recordTokenRead(
   tx: Tx,

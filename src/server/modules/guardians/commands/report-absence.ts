@@ -6,7 +6,7 @@
 import type { Tx } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { registerAbsence } from '../../absences/commands/register-absence.js';
-import { lockPupilDays } from '../../measures/pupil-day-locks.js';
+import { lockPupilDays } from '../../../db/derived-row-locks.js';
 import type { NoticeTiming } from '../../messages/same-day-notices.js';
 import type { ChangeReportRequest } from '../../../../shared/schemas/guardians.js';
 

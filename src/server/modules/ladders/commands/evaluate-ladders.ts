@@ -24,16 +24,15 @@ import {
   findDayFigures,
   findFlagsAndDecisions,
   findLadderVersions,
-  findPupilsForEvaluation,
   findStates,
   findTerms,
   chunksBySchoolUnit,
-  type PupilScopeRow,
   type VersionRow,
 } from '../ladders.repo.js';
 import { VersionsInForce } from '../versions-in-force.js';
 import { openCasesFromLadder, type LadderCaseOpening } from '../../cases/commands/open-cases-from-ladder.js';
 import { uuidArray } from '../../../db/sql.js';
+import { findPupilPlacements, type PupilPlacement } from '../../../db/placements.js';
 
 export interface EvaluateLaddersInput {
   date: string;
@@ -83,7 +82,7 @@ export async function evaluateLadders(
   const versions = new VersionsInForce(await findLadderVersions(tx, organiserId));
   const summary: EvaluationSummary = { pupils: 0, onStep: 0, changes: 0, tasks: 0, outbox: 0, written: 0 };
   if (versions.isEmpty) return summary;
-  const pupils = await findPupilsForEvaluation(tx, organiserId, input.date, input);
+  const pupils = await findPupilPlacements(tx, organiserId, input.date, input);
   const terms = await findTerms(tx, organiserId);
   let done = 0;
   // One school unit (or a slice of a large one) at a time keeps memory bounded at any organiser size.
@@ -104,7 +103,7 @@ async function evaluateChunk(
   date: string,
   versions: VersionsInForce,
   terms: TermRange[],
-  pupils: PupilScopeRow[],
+  pupils: PupilPlacement[],
   summary: EvaluationSummary,
 ) {
   const { organiserId } = ctx;

@@ -10,7 +10,7 @@ import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-e
 import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
 import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import type { MarkInput } from '../../../../shared/schemas/lessons.js';
-import type { ScheduledPupilLesson } from '../../measures/measures.repo.js';
+import type { ScheduledPupilLesson } from '../../measures/lesson-facts.js';
 import type { LessonRow, MarkRow } from '../lessons.repo.js';
 
 export interface RegisterLessonInput {
@@ -21,6 +21,14 @@ export interface RegisterLessonInput {
   /** Pupils whose marks the actor may change ('all' for the teacher and rektor). */
   correctablePupils: Set<string> | 'all';
   now: Date;
+}
+
+/** What the registration left behind, so the answer need not read it again. */
+export interface RegisterLessonResult {
+  /** The lesson's marks after the registration, by pupil (what findMarks would read now). */
+  marks: Map<string, MarkRow>;
+  /** The confirmation when this registration wrote it or made it Närvaro's; null when it stood as it was. */
+  confirmation: { confirmedAt: Date; confirmedByUserId: string | null } | null;
 }
 
 type MarkState = { kind: string; minutes: number | null; reasonCode: string | null; comment: string | null } | null;
@@ -64,7 +72,7 @@ export async function registerLesson(
   ctx: AuditContext & { actorUserId: string },
   input: RegisterLessonInput,
   timing: NoticeTiming,
-): Promise<void> {
+): Promise<RegisterLessonResult> {
   const { lesson, currentMarks, correctablePupils } = input;
   if (lesson.is_cancelled) throw new AppError('LESSON_CANCELLED', 'Lektionen är inställd och kan inte registreras.');
   const requested = validateMarks(input);
@@ -157,27 +165,38 @@ export async function registerLesson(
   // The teacher's kvittens covers the whole roster, so an imported confirmation (which registered only
   // the pupils with their own Attendance record) becomes Närvaro's. A mentor's correction of own
   // mentees confirms nobody else and leaves it as it is.
-  if (correctablePupils === 'all') {
-    await confirmation.onConflictDoUpdate({
-      target: [schema.lessonConfirmations.organiserId, schema.lessonConfirmations.lessonId],
-      set: { source: 'narvaro' },
-      setWhere: sql`${schema.lessonConfirmations.source} <> 'narvaro'`,
-    });
-  } else {
-    await confirmation.onConflictDoNothing();
-  }
+  const confirmed = {
+    confirmedAt: schema.lessonConfirmations.confirmedAt,
+    confirmedByUserId: schema.lessonConfirmations.confirmedByUserId,
+  };
+  const [confirmationChange] =
+    correctablePupils === 'all'
+      ? await confirmation
+          .onConflictDoUpdate({
+            target: [schema.lessonConfirmations.organiserId, schema.lessonConfirmations.lessonId],
+            set: { source: 'narvaro' },
+            setWhere: sql`${schema.lessonConfirmations.source} <> 'narvaro'`,
+          })
+          .returning(confirmed)
+      : await confirmation.onConflictDoNothing().returning(confirmed);
   await writeAuditEvent(tx, ctx, {
     type: 'attendance.register-lesson',
     lessonId: lesson.id,
     data: { marks: changes.length, isCorrection },
   });
-  await recomputePupilDays(
-    tx,
-    ctx.organiserId,
-    input.roster.map((p) => p.personId),
-    lesson.local_date,
-    lesson.local_date,
-  );
+  // The figures follow from the marks and the confirmation (its source too): when neither changed
+  // (the same register sent again), the derived rows are those of the last change and stay.
+  if (changes.length > 0 || confirmationChange) {
+    await recomputePupilDays(
+      tx,
+      ctx.organiserId,
+      input.roster.map((p) => p.personId),
+      lesson.local_date,
+      lesson.local_date,
+      // A registration moves no pupil between classes or schools: only days it changed change a roll-up.
+      { rollupsOf: 'changedDays' },
+    );
+  }
   // The same-day notice is written (or withdrawn) with the registration that causes it.
   await syncSameDayNotices(
     tx,
@@ -187,4 +206,18 @@ export async function registerLesson(
     lesson.local_date,
     timing,
   );
+  const marks = new Map(currentMarks);
+  for (const { personId, next } of changes) {
+    if (next === null) marks.delete(personId);
+    else
+      marks.set(personId, {
+        person_id: personId,
+        kind: next.kind,
+        minutes: next.minutes,
+        reason_code: next.reasonCode,
+        comment: next.comment,
+        imported_minutes: null,
+      });
+  }
+  return { marks, confirmation: confirmationChange ?? null };
 }

@@ -18,7 +18,12 @@ import { EMPTY_PLACEHOLDER } from '../../../../shared/messages/templates.js';
 import type { MessageReason } from '../../../../shared/messages/reasons.js';
 
 export const MONTHLY_TEMPLATE = 'manadsfranvaro-over-20';
-const BATCH = 200;
+/**
+ * Outbox rows per transaction: small, so on PGlite (one transaction at a time) a backlog — the
+ * first run after a demo load — lets waiting requests in between batches instead of holding them
+ * for the whole backlog.
+ */
+const BATCH = 10;
 
 interface OutboxRow {
   id: string;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { schema, inSequence, type Tx } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
-import { completenessBySchoolUnit } from '../../reports/reports.repo.js';
+import { completenessBySchoolUnit } from '../../reports/completeness.js';
 import { buildMonthlyStatistics, buildOrganiserStatistics } from '../statistics.service.js';
 import { findOrganiserName } from '../statistics.repo.js';
 import { renderBoardReport } from '../board-report.js';

@@ -180,7 +180,7 @@ function SyncForm({ settings, onChanged }: { settings: SyncSettings | null; onCh
           )}
         </div>
         {error !== null && <ErrorMessage error={error} />}
-        <div className="actions">
+        <div className="button-row">
           <button type="submit" className="button button-primary">
             {t('importSync.save')}
           </button>

@@ -2,9 +2,23 @@ import { useTranslation } from 'react-i18next';
 import type { LadderDefinition } from '@shared/ladders/format';
 import { actionText, deEscalationText, entryText, exitText, requiresPreviousText, triggerText } from '../ladderText';
 
-/** A labelled list, or "Inga" when empty. */
-function TermList({ term, intro, items }: { term: string; intro?: string; items: string[] }) {
+/**
+ * A labelled list, or "Inga" when empty; an optional list (the law, which many ladders leave
+ * out) is left out entirely instead of saying "Inga" on every step.
+ */
+function TermList({
+  term,
+  intro,
+  items,
+  isOptional = false,
+}: {
+  term: string;
+  intro?: string;
+  items: string[];
+  isOptional?: boolean;
+}) {
   const { t } = useTranslation();
+  if (isOptional && items.length === 0 && !intro) return null;
   return (
     <div className="ladder-step-item">
       <dt>{term}</dt>
@@ -58,7 +72,7 @@ export function LadderView({ definition, headingLevel = 3 }: { definition: Ladde
                 />
                 <TermList term={t('ladderView.actions')} items={step.actions.map((action) => actionText(t, action))} />
                 <TermList term={t('ladderView.responsible')} items={step.responsibleRoles} />
-                <TermList term={t('ladderView.law')} items={step.lawReferences} />
+                <TermList term={t('ladderView.law')} items={step.lawReferences} isOptional />
                 <div className="ladder-step-item">
                   <dt>{t('ladderView.exit')}</dt>
                   <dd>{exitText(t, definition, index + 1)}</dd>

@@ -14,12 +14,12 @@ function useStateText() {
   return (lesson: TimelineLesson): string => {
     const absentMinutes = lesson.valid + lesson.invalid;
     const base =
-      lesson.state === 'late' || lesson.state === 'left'
+      lesson.state === 'late' || lesson.state === 'left' || lesson.state === 'partial'
         ? t(`timeline.states.${lesson.state}Minutes`, {
             minutes: lesson.state === 'late' && lesson.lateMinutes > 0 ? lesson.lateMinutes : absentMinutes,
           })
         : t(`timeline.states.${lesson.state}`, { defaultValue: lesson.state });
-    if (lesson.state !== 'absent') return base;
+    if (lesson.state !== 'absent' && lesson.state !== 'partial') return base;
     if (lesson.valid > 0 && lesson.invalid === 0) return `${base}, ${t('timeline.validSuffix')}`;
     if (lesson.invalid > 0 && lesson.valid === 0) return `${base}, ${t('timeline.invalidSuffix')}`;
     return base;

@@ -10,10 +10,22 @@
  *   lesson → roll-up lock of the organiser (shared; exclusive for cut dates, rebuilds and large
  *   imports) → pupils in ascending key order → school units in ascending key order.
  */
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { lockRollups } from '../statistics/rollups.js';
-import { textArray } from '../../db/sql.js';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from './client.js';
+import { textArray } from './sql.js';
+
+/**
+ * Registrations refresh the roll-ups under a shared lock; adding or dropping a cut date takes it
+ * exclusively, so a cut is never built from pupil days a concurrent registration is changing.
+ */
+export async function lockRollups(tx: Tx, organiserId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  const key = `narvaro.rollups:${organiserId}`;
+  await tx.execute(
+    mode === 'shared'
+      ? sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`
+      : sql`select pg_advisory_xact_lock(hashtext(${key}))`,
+  );
+}
 
 /** Advisory-lock namespaces (the two-int form, apart from single-key locks such as the migration's). */
 const PUPIL_NAMESPACE = 14_001;
@@ -50,9 +62,14 @@ export async function lockPupilDays(tx: Tx, organiserId: string, personIds: read
   await lockKeys(tx, PUPIL_NAMESPACE, organiserId, unique);
 }
 
-/** Locks the school units whose unit sums the transaction rewrites (after its pupils' locks). */
-export async function lockUnits(tx: Tx, organiserId: string, unitIds: readonly string[]): Promise<void> {
-  await lockKeys(tx, UNIT_NAMESPACE, organiserId, unitIds);
+/**
+ * Locks the school units whose unit sums the transaction rewrites (after its pupils' locks), found
+ * by `unitIds` (a query of one uuid column) in the same statement. The query must read only rows
+ * the transaction's pupil locks protect: its snapshot may be older than the lock grant.
+ */
+export async function lockUnits(tx: Tx, organiserId: string, unitIds: SQL): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${UNIT_NAMESPACE}::int, k) from (
+    select distinct hashtext(${organiserId} || ':' || u.id::text) as k from (${unitIds}) u(id) order by k) s`);
 }
 
 /** Serialises registrations of one lesson: each reads the marks it changes (and writes their history) after the previous one committed. */

@@ -1,5 +1,6 @@
 /**
- * Set-based loading of the facts the measures module needs: every scheduled (lesson, pupil)
+ * The measures module's public loader (other modules read lessons and covers through it):
+ * set-based loading of the facts every attendance figure is computed from: every scheduled (lesson, pupil)
  * pair with its confirmation and mark, and the valid-absence covers. A few queries per batch of
  * pupils, never one per pupil. Which lessons are scheduled is decided here (membership on the
  * date, not cancelled, teaching activity, not a day off, no adjusted study plan); all

@@ -1,32 +1,32 @@
 /** The jobs Närvaro runs, and their schedules. */
-import type { Database } from '../db/client.js';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
-import type { JobQueue } from './queue.js';
-import { JOB_RUN_BACKGROUND, runBackgroundJob } from './background-jobs.js';
+import type { Database } from './db/client.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { JobQueue } from './jobs/queue.js';
+import { JOB_RUN_BACKGROUND, runBackgroundJob } from './jobs/background-jobs.js';
 import {
   BOARD_REPORTS_TIME,
   JOB_BOARD_REPORTS,
   handleScheduledBoardReports,
-} from '../modules/statistics/scheduled-board-reports.js';
-import { evaluateLadders } from '../modules/ladders/commands/evaluate-ladders.js';
-import { ladderJobRunners } from '../modules/ladders/ladder-jobs.js';
-import { advanceRollupCuts, wantedCutDates } from '../modules/statistics/rollup-cuts.js';
-import { warmUnitCells } from '../modules/statistics/statistics.repo.js';
-import { halfKeyOf } from '../../shared/statistics/index.js';
-import { applyRetention } from '../modules/retention/commands/apply-retention.js';
-import { runMessageWorker, runMonthlyNotices } from '../modules/messages/message-worker.js';
-import { JOB_SEND_MESSAGES } from '../modules/messages/messages.jobs.js';
-import { transportsFromConfig } from '../modules/messages/channels/from-config.js';
-import { exportJobRunners } from '../modules/exports/export-jobs.js';
+} from './modules/statistics/scheduled-board-reports.js';
+import { evaluateLadders } from './modules/ladders/commands/evaluate-ladders.js';
+import { ladderJobRunners } from './modules/ladders/ladder-jobs.js';
+import { advanceRollupCuts, wantedCutDates } from './modules/statistics/rollup-cuts.js';
+import { warmUnitCells } from './modules/statistics/statistics.repo.js';
+import { halfKeyOf } from '../shared/statistics/index.js';
+import { applyRetention } from './modules/retention/commands/apply-retention.js';
+import { runMessageWorker, runMonthlyNotices } from './modules/messages/message-worker.js';
+import { JOB_SEND_MESSAGES } from './modules/messages/messages.jobs.js';
+import { transportsFromConfig } from './modules/messages/channels/from-config.js';
+import { exportJobRunners } from './modules/exports/export-jobs.js';
 import {
   JOB_SYNC_SS12000_DUE,
   JOB_SYNC_SS12000_NOW,
   SYNC_CHECK_EVERY_MINUTES,
   handleDueSyncs,
   runConfiguredSync,
-} from '../modules/imports/sync/scheduled-sync.js';
-import { unsafeAllOrganiserIds } from '../db/tenants.js';
+} from './modules/imports/sync/scheduled-sync.js';
+import { unsafeAllOrganiserIds } from './db/tenants.js';
 
 export const JOB_EVALUATE_LADDERS = 'ladder.evaluate-all';
 /** Nightly, after the day's registrations: every organiser, one transaction each. */
