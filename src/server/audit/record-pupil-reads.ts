@@ -3,7 +3,7 @@ import type { Tx } from '../db/client.js';
 import { auditPupilListRead, type AuditContext, type PupilListView, writeAuditEvent } from './write-audit-event.js';
 
 /** Pages about one named pupil: each read is its own event (who looked, when). */
-export type PupilPageView = 'pupil-page' | 'ladder';
+export type PupilPageView = 'pupil-page' | 'ladder' | 'messages';
 
 /**
  * Records which pupils the actor was shown: a pupil's page as one event per pupil, a list as one
@@ -13,9 +13,11 @@ export async function recordPupilReads(
   tx: Tx,
   ctx: AuditContext,
   view: PupilPageView | PupilListView,
-  pupilIds: string[],
+  pupilIds: (string | null)[],
 ): Promise<void> {
-  if (view === 'pupil-page' || view === 'ladder')
-    for (const pupilId of pupilIds) await writeAuditEvent(tx, ctx, { type: 'pupil.read', pupilId, data: { view } });
-  else await auditPupilListRead(tx, ctx, view, pupilIds);
+  if (view === 'pupil-page' || view === 'ladder' || view === 'messages') {
+    for (const pupilId of pupilIds) {
+      if (pupilId) await writeAuditEvent(tx, ctx, { type: 'pupil.read', pupilId, data: { view } });
+    }
+  } else await auditPupilListRead(tx, ctx, view, pupilIds);
 }

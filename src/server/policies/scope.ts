@@ -56,7 +56,7 @@ export async function canReadPupil(tx: Tx, actor: Actor, pupilId: string): Promi
   return rows.length > 0;
 }
 
-/** True when the pupil is (or was) in a group the actor mentors. */
+/** True when the actor is the pupil's mentor (a Mentor assignment in one of the pupil's groups, at any time). */
 export async function isMentorOf(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
   if (!actor.personId) return false;
   const rows = await queryRows<{ ok: number }>(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
-import { abilitiesFor, allows, type PolicyTable } from './table.js';
+import { abilitiesFor, allows, allowsAnywhere, type PolicyTable } from './table.js';
 
 type Action = 'read' | 'write' | 'audit';
 type Relation = 'member';
@@ -51,5 +51,12 @@ describe('policy table', () => {
 
   it('abilities list every action', () => {
     expect(abilitiesFor(table, rektorA, { schoolUnitId: 'A' })).toEqual({ read: true, write: true, audit: false });
+  });
+
+  it('anywhere: a role at some unit or an organiser role organiser-wide, never a relation', () => {
+    expect(allowsAnywhere(table, rektorA, 'write')).toBe(true);
+    expect(allowsAnywhere(table, rektorA, 'audit')).toBe(false);
+    expect(allowsAnywhere(table, admin, 'audit')).toBe(true);
+    expect(allowsAnywhere(table, teacher, 'write')).toBe(false);
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { Role } from '../../shared/roles.js';
 import { type Actor, schoolUnitsWith } from './actor.js';
+import { forbidden } from '../errors.js';
 
 export interface PolicyRule<Relation extends string> {
   /** Role grants that allow the action at the resource's school unit (organiser-wide grants allow everywhere). */
@@ -58,4 +59,29 @@ export function abilitiesFor<Action extends string, Relation extends string>(
   const out = {} as Record<Action, boolean>;
   for (const action of Object.keys(table) as Action[]) out[action] = allows(table, actor, action, subject);
   return out;
+}
+
+/**
+ * True when some grant could allow the action somewhere: a role at any school unit, or an organiser role
+ * organiser-wide. Gates a list whose rows the relationship scope (SQL) then narrows; relations are not
+ * known without a resource, so they do not count here.
+ */
+export function allowsAnywhere<Action extends string, Relation extends string>(
+  table: PolicyTable<Action, Relation>,
+  actor: Actor,
+  action: Action,
+): boolean {
+  const rule = table[action];
+  if (rule.organiserRoles?.length && schoolUnitsWith(actor, ...rule.organiserRoles) === 'all') return true;
+  return rule.roles.length > 0 && actor.roles.some((g) => rule.roles.includes(g.role));
+}
+
+/** @throws FORBIDDEN (with `refusal`, or the general message) unless `allowsAnywhere`: for organiser-level actions. */
+export function assertAllowedAnywhere<Action extends string, Relation extends string>(
+  table: PolicyTable<Action, Relation>,
+  actor: Actor,
+  action: Action,
+  refusal?: string,
+): void {
+  if (!allowsAnywhere(table, actor, action)) throw forbidden(refusal);
 }

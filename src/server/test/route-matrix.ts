@@ -82,7 +82,7 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
       (i) => `/api/lessons/${i.lesson}/registration`,
       () => ({ marks: [] }),
     ),
-    [200, 200, 200, 404, 404, 404, 404, 404, 401],
+    [200, 200, 200, 403, 404, 404, 404, 404, 401],
   ),
   'GET /api/pupils': row(
     get(() => `/api/pupils?${PERIOD}`),

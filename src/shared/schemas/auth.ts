@@ -12,6 +12,26 @@ export const RoleGrantSchema = Type.Object({
   schoolUnitId: Type.Union([Type.String(), Type.Null()]),
 });
 
+/**
+ * What the signed-in user may do, decided on the server from the policies: the web app only chooses
+ * which pages, scopes and buttons to offer from it (the server checks every request again).
+ */
+export const Abilities = Type.Object({
+  /** Run the ladder evaluation now (rektor, elevhälsa, huvudman). */
+  canEvaluateLadders: Type.Boolean(),
+  /** Choose and publish ladders (rektor for own units, huvudman). */
+  canManageLadders: Type.Boolean(),
+  /** Move a pupil between steps and set the concern flag (rektor, elevhälsa, mentor). */
+  canDecideLadderStep: Type.Boolean(),
+  /** School units where the user may close a pupil's step; 'all' when granted organiser-wide. */
+  closeLadderStepUnits: Type.Union([Type.Literal('all'), Type.Array(Type.String())]),
+  /** Early-warning scopes in tab order: Mina elever, Skolan, Huvudman. */
+  earlyWarningScopes: Type.Array(Type.Union([Type.Literal('mine'), Type.Literal('school'), Type.Literal('organiser')])),
+  /** The cases list the user lands on. */
+  defaultCaseScope: Type.Union([Type.Literal('mine'), Type.Literal('school')]),
+});
+export type Abilities = Static<typeof Abilities>;
+
 /** The signed-in user as the web app sees it. */
 export const Me = Type.Object({
   userId: Type.String(),
@@ -25,6 +45,7 @@ export const Me = Type.Object({
   csrfToken: Type.String(),
   /** The server's idea of today (Europe/Stockholm), so demo and tests can fix the date. */
   today: Type.String(),
+  abilities: Abilities,
   /** After logout, send the browser here to end the identity provider's session too (RP-initiated logout). */
   endSessionUrl: Type.Optional(Type.String()),
 });

@@ -20,6 +20,14 @@ const me = (...grants: [Role, string | null][]): Me => ({
   csrfToken: 't',
   today: '2026-11-23',
   roles: grants.map(([role, schoolUnitId]) => ({ role, schoolUnitId })),
+  abilities: {
+    canEvaluateLadders: false,
+    canManageLadders: false,
+    canDecideLadderStep: false,
+    closeLadderStepUnits: [],
+    earlyWarningScopes: [],
+    defaultCaseScope: 'mine',
+  },
 });
 
 describe('navigation per role', () => {
@@ -79,29 +87,21 @@ describe('navigation per role', () => {
   });
 });
 
-describe('ladder permissions', () => {
-  it('offers the early-warning scopes by role', () => {
-    expect(earlyWarningScopesFor(me(['mentor', UNIT]))).toEqual(['mine']);
-    expect(earlyWarningScopesFor(me(['mentor', UNIT], ['principal', UNIT]))).toEqual(['mine', 'school']);
-    expect(earlyWarningScopesFor(me(['organiserAdmin', null]))).toEqual(['organiser']);
-    expect(earlyWarningScopesFor(me(['teacher', UNIT]))).toEqual([]);
+describe('ability readers (the server decides them: src/server/modules/auth/abilities.test.ts)', () => {
+  const withAbilities = (abilities: Partial<Me['abilities']>): Me => ({
+    ...me(['principal', UNIT]),
+    abilities: { ...me().abilities, ...abilities },
   });
-  it('lets rektor, elevhälsa and huvudman evaluate; rektor and huvudman manage', () => {
-    expect(canEvaluateLadders(me(['studentHealth', UNIT]))).toBe(true);
-    expect(canEvaluateLadders(me(['mentor', UNIT]))).toBe(false);
-    expect(canManageLadders(me(['studentHealth', UNIT]))).toBe(false);
-    expect(canManageLadders(me(['principal', UNIT]))).toBe(true);
+  it('reads the abilities sent with Me', () => {
+    const m = withAbilities({ canEvaluateLadders: true, earlyWarningScopes: ['school'] });
+    expect([canEvaluateLadders(m), canManageLadders(m)]).toEqual([true, false]);
+    expect(earlyWarningScopesFor(m)).toEqual(['school']);
+    expect(defaultCaseScopeFor(withAbilities({ defaultCaseScope: 'school' }))).toBe('school');
+    expect(defaultCaseScopeFor(null)).toBe('mine');
+  });
+  it('lists the school units of a role once', () => {
     expect(schoolUnitsWithRole(me(['principal', UNIT], ['studentHealth', UNIT]), 'principal', 'studentHealth')).toEqual(
       [UNIT],
     );
-  });
-});
-
-describe('case defaults (issue 16 item 5)', () => {
-  it("lands rektor and elevhälsa on the school's cases, others on their own", () => {
-    expect(defaultCaseScopeFor(me(['principal', UNIT]))).toBe('school');
-    expect(defaultCaseScopeFor(me(['studentHealth', UNIT]))).toBe('school');
-    expect(defaultCaseScopeFor(me(['mentor', UNIT], ['teacher', UNIT]))).toBe('mine');
-    expect(defaultCaseScopeFor(null)).toBe('mine');
   });
 });

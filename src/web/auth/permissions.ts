@@ -1,6 +1,7 @@
 /**
- * What the signed-in user's role grants allow in the UI. The server decides in the end; these
- * only choose which pages, scopes and buttons to offer so nobody meets a control that fails.
+ * What the signed-in user may do in the UI. The server decides the abilities from its policies and
+ * sends them with Me (`abilities`); these only read them (and the role grants) to choose which pages,
+ * scopes and buttons to offer so nobody meets a control that fails. The server checks every request.
  */
 import type { Role } from '@shared/roles';
 import type { Me } from '@shared/schemas/auth';
@@ -24,29 +25,22 @@ export function schoolUnitsWithRole(me: Me, ...roles: Role[]): string[] {
   return [...new Set(ids)];
 }
 
-/**
- * The cases list a user lands on: rektor and elevhälsa answer for the school's cases (and its
- * reminders), so they start there; everyone else starts on the cases they are members of.
- */
+/** The cases list a user lands on ('school' for rektor and elevhälsa). */
 export function defaultCaseScopeFor(me: Me | null | undefined): 'mine' | 'school' {
-  return me && hasAnyRole(me, 'principal', 'studentHealth') ? 'school' : 'mine';
+  return me?.abilities.defaultCaseScope ?? 'mine';
 }
 
 /** Early-warning scopes in tab order: Mina elever (mentor), Skolan (rektor, elevhälsa), Huvudman. */
 export function earlyWarningScopesFor(me: Me): EarlyWarningScope[] {
-  const scopes: EarlyWarningScope[] = [];
-  if (hasAnyRole(me, 'mentor')) scopes.push('mine');
-  if (hasAnyRole(me, 'principal', 'studentHealth')) scopes.push('school');
-  if (hasOrganiserRole(me, 'organiserAdmin')) scopes.push('organiser');
-  return scopes;
+  return me.abilities.earlyWarningScopes;
 }
 
-/** Rektor, elevhälsa and huvudman may run the evaluation now. */
+/** "Utvärdera nu". */
 export function canEvaluateLadders(me: Me): boolean {
-  return hasAnyRole(me, 'principal', 'studentHealth') || hasOrganiserRole(me, 'organiserAdmin');
+  return me.abilities.canEvaluateLadders;
 }
 
-/** Rektor (own school units) and huvudman (the organiser and every unit) choose and publish ladders. */
+/** Choose and publish ladders. */
 export function canManageLadders(me: Me): boolean {
-  return hasAnyRole(me, 'principal') || hasOrganiserRole(me, 'organiserAdmin');
+  return me.abilities.canManageLadders;
 }

@@ -2,54 +2,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import type { Config } from '../../config.js';
-import { queryRows, schema, type Tx } from '../../db/client.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { type Actor, hasRole } from '../../policies/actor.js';
-import { canReadPupil, menteesSql } from '../../policies/scope.js';
 import { findPupilSchoolUnit } from '../../db/placements.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
-import { isPrincipalFor, leaveDecider, LEAVE_NEEDS_PRINCIPAL_MESSAGE } from '../guardians/leave-rule.js';
+import { assertMayDecideLeave } from '../guardians/leave-rule.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { RegisterAbsenceRequest } from '../../../shared/schemas/pupils.js';
 import { registerAbsence } from './commands/register-absence.js';
 import { withdrawAbsence } from './commands/withdraw-absence.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
+import { findAbsence } from './absences.repo.js';
+import { absenceNotFound, assertAbsenceAllowed, grantsLeaveAsMentor, pupilNotFound } from './absences.policy.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-
-/**
- * Staff registering granted leave: the rektor of the pupil's school, or the pupil's mentor when the
- * leave rule leaves the decision to the mentor.
- * @throws FORBIDDEN for anyone else; LEAVE_NEEDS_PRINCIPAL for a mentor past the rule
- */
-async function assertMayGrantLeave(
-  tx: Tx,
-  actor: Actor,
-  pupilId: string,
-  leave: { fromDate: string; toDate: string },
-  config: Config,
-): Promise<void> {
-  const schoolUnitId = await findPupilSchoolUnit(tx, actor.organiserId, pupilId, leave.fromDate);
-  if (isPrincipalFor(actor, schoolUnitId)) return;
-  const isMentee =
-    hasRole(actor, 'mentor') &&
-    actor.personId !== null &&
-    (await queryRows(tx, sql`select 1 as ok where ${pupilId}::uuid in (${menteesSql(actor)})`)).length > 0;
-  if (!isMentee) throw forbidden('Endast rektor eller elevens mentor kan registrera beviljad ledighet.');
-  const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
-  const rule = await leaveDecider(tx, actor.organiserId, {
-    pupilId,
-    schoolUnitId,
-    fromDate: leave.fromDate,
-    toDate: leave.toDate,
-    mentorLimitDays: settings.leaveMentorLimitDays,
-  });
-  if (rule.decidedByRole === 'principal') throw new AppError('LEAVE_NEEDS_PRINCIPAL', LEAVE_NEEDS_PRINCIPAL_MESSAGE);
-}
 
 export async function absenceRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -68,11 +34,25 @@ export async function absenceRoutes(fastify: FastifyInstance, { database, clock,
     async (request, reply) => {
       const actor = actorOf(request);
       const id = await database.db.transaction(async (tx) => {
-        if (!(await canReadPupil(tx, actor, request.params.id)))
-          throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+        const pupilId = request.params.id;
+        await assertAbsenceAllowed(tx, actor, 'register', pupilId, pupilNotFound);
         // Leave is the rektor's decision, or the pupil's mentor's within the leave rule (leave-rule.ts); reports by any responsible staff.
-        if (request.body.kind === 'leave')
-          await assertMayGrantLeave(tx, actor, request.params.id, request.body, config);
+        if (request.body.kind === 'leave') {
+          const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
+          await assertMayDecideLeave(
+            tx,
+            actor,
+            {
+              pupilId,
+              schoolUnitId: await findPupilSchoolUnit(tx, actor.organiserId, pupilId, request.body.fromDate),
+              fromDate: request.body.fromDate,
+              toDate: request.body.toDate,
+              mentorLimitDays: settings.leaveMentorLimitDays,
+            },
+            await grantsLeaveAsMentor(tx, actor, pupilId),
+            'Endast rektor eller elevens mentor kan registrera beviljad ledighet.',
+          );
+        }
         return registerAbsence(
           tx,
           { ...auditContextOf(request), actorUserId: actor.userId },
@@ -98,12 +78,9 @@ export async function absenceRoutes(fastify: FastifyInstance, { database, clock,
     async (request, reply) => {
       const actor = actorOf(request);
       await database.db.transaction(async (tx) => {
-        const [absence] = await tx
-          .select()
-          .from(schema.absences)
-          .where(and(eq(schema.absences.organiserId, actor.organiserId), eq(schema.absences.id, request.params.id)));
-        if (!absence || !(await canReadPupil(tx, actor, absence.personId)))
-          throw notFound('NOT_FOUND', 'Frånvaroanmälan hittades inte.');
+        const absence = await findAbsence(tx, actor.organiserId, request.params.id);
+        if (!absence) throw absenceNotFound();
+        await assertAbsenceAllowed(tx, actor, 'withdraw', absence.personId, absenceNotFound);
         await withdrawAbsence(tx, auditContextOf(request), absence, noticeTimingOf(clock, config));
       });
       return reply.status(204).send(null);

@@ -2,46 +2,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { inArray, and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { schema, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   ApiTokenListResponse,
   CreateApiTokenBody,
   CreatedApiTokenResponse,
-  type ApiTokenSummary,
 } from '../../../shared/schemas/api-tokens.js';
 import { assertApiTokenAdmin } from './api-tokens.policy.js';
-import { findApiToken, listApiTokens } from './api-tokens.repo.js';
-import type { ApiTokenRow } from './token-use.js';
+import { findApiToken, findCreatorNames, listApiTokens } from './api-tokens.repo.js';
+import { presentApiTokens } from './api-tokens.presenter.js';
 import { createApiToken } from './commands/create-api-token.js';
 import { revokeApiToken } from './commands/revoke-api-token.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-/** Rows → API shape, with the creators' display names (one query). */
-async function presentApiTokens(tx: Tx, organiserId: string, rows: ApiTokenRow[]): Promise<ApiTokenSummary[]> {
-  const creatorIds = [...new Set(rows.map((r) => r.createdByUserId).filter((id): id is string => id !== null))];
-  const creators =
-    creatorIds.length === 0
-      ? []
-      : await tx
-          .select({ id: schema.users.id, displayName: schema.users.displayName })
-          .from(schema.users)
-          .where(and(eq(schema.users.organiserId, organiserId), inArray(schema.users.id, creatorIds)));
-  const nameOf = new Map(creators.map((c) => [c.id, c.displayName]));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    scopes: r.scopes,
-    createdAt: iso(r.createdAt)!,
-    createdBy: r.createdByUserId ? (nameOf.get(r.createdByUserId) ?? null) : null,
-    lastUsedAt: iso(r.lastUsedAt),
-    revokedAt: iso(r.revokedAt),
-  }));
+/** The organiser's tokens with their creators' names. */
+async function tokensOf(tx: Tx, organiserId: string) {
+  const rows = await listApiTokens(tx, organiserId);
+  return presentApiTokens(rows, await findCreatorNames(tx, organiserId, rows));
 }
 
 export async function apiTokenRoutes(fastify: FastifyInstance, { database }: AppContext): Promise<void> {
@@ -60,7 +41,7 @@ export async function apiTokenRoutes(fastify: FastifyInstance, { database }: App
     async (request) => {
       const actor = actorOf(request);
       assertApiTokenAdmin(actor);
-      return { tokens: await presentApiTokens(db, actor.organiserId, await listApiTokens(db, actor.organiserId)) };
+      return { tokens: await tokensOf(db, actor.organiserId) };
     },
   );
 
@@ -83,9 +64,8 @@ export async function apiTokenRoutes(fastify: FastifyInstance, { database }: App
           scopes: request.body.scopes,
           origin: 'ui',
         });
-        const [summary] = await presentApiTokens(tx, actor.organiserId, [
-          (await findApiToken(tx, actor.organiserId, created.id))!,
-        ]);
+        const row = (await findApiToken(tx, actor.organiserId, created.id))!;
+        const [summary] = presentApiTokens([row], await findCreatorNames(tx, actor.organiserId, [row]));
         return { token: created.token, apiToken: summary };
       });
       // The token must not linger in caches or history.
@@ -108,7 +88,7 @@ export async function apiTokenRoutes(fastify: FastifyInstance, { database }: App
       const actor = actorOf(request);
       assertApiTokenAdmin(actor);
       await db.transaction((tx) => revokeApiToken(tx, auditContextOf(request), request.params.id));
-      return { tokens: await presentApiTokens(db, actor.organiserId, await listApiTokens(db, actor.organiserId)) };
+      return { tokens: await tokensOf(db, actor.organiserId) };
     },
   );
 }

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { LoginRequest, Me } from '../../../shared/schemas/auth.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { AppError } from '../../errors.js';
+import { abilitiesOf } from './abilities.js';
 import type { AppContext } from '../../app-context.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { logIn } from './commands/log-in.js';
@@ -33,6 +34,7 @@ export async function authRoutes(fastify: FastifyInstance, context: AppContext):
     roles: actor.roles,
     csrfToken: actor.csrfToken,
     today: clock.today(),
+    abilities: abilitiesOf(actor),
     endSessionUrl: await endSessionUrlFor(oidcClients, config.oidc.publicBaseUrl, actor.oidcKind),
   });
   await oidcRoutes(fastify, context, oidcClients);

@@ -7,15 +7,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { and, eq, lt, sql } from 'drizzle-orm';
 import { SignInMethods } from '../../../shared/schemas/auth.js';
-import { schema } from '../../db/client.js';
 import type { AppContext } from '../../app-context.js';
 import type { LoginFailureReason } from '../../audit/write-audit-event.js';
 import { logInWithOidc, NO_ORGANISER_ID } from './commands/log-in-with-oidc.js';
 import { recordLoginFailure } from './commands/log-in.js';
+import { beginOidcSignIn, takeOidcSignIn } from './commands/oidc-sign-in.js';
 import { OIDC_KINDS, type OidcClient, type OidcClients, type OidcKind } from './oidc/oidc-client.js';
-import { hashToken, newToken, SESSION_COOKIE } from './session-token.js';
+import { newToken, SESSION_COOKIE } from './session-token.js';
 
 const BINDING_COOKIE = 'narvaro_oidc';
 const BINDING_PATH = '/api/auth/oidc';
@@ -75,15 +74,15 @@ export async function oidcRoutes(
         }
         const binding = newToken();
         const now = new Date();
-        await database.db.transaction(async (tx) => {
-          await tx.delete(schema.oidcLogins).where(lt(schema.oidcLogins.expiresAt, now));
-          await tx.insert(schema.oidcLogins).values({
-            bindingHash: hashToken(binding),
+        await database.db.transaction((tx) =>
+          beginOidcSignIn(tx, {
+            binding,
             kind,
-            ...started.checks,
+            checks: started.checks,
+            now,
             expiresAt: new Date(now.getTime() + SIGN_IN_MINUTES * 60_000),
-          });
-        });
+          }),
+        );
         reply.setCookie(BINDING_COOKIE, binding, {
           path: BINDING_PATH,
           httpOnly: true,
@@ -121,18 +120,7 @@ export async function oidcRoutes(
           return toLoginPage(reply, REFUSAL_CODES[reason]);
         };
         // Single use: the row goes whatever happens next.
-        const [checks] = binding
-          ? await database.db
-              .delete(schema.oidcLogins)
-              .where(
-                and(
-                  eq(schema.oidcLogins.bindingHash, hashToken(binding)),
-                  eq(schema.oidcLogins.kind, kind),
-                  sql`${schema.oidcLogins.expiresAt} > now()`,
-                ),
-              )
-              .returning()
-          : [];
+        const checks = binding ? await database.db.transaction((tx) => takeOidcSignIn(tx, binding, kind)) : undefined;
         const query = request.query as Record<string, string | undefined>;
         if (query.error) return toLoginPage(reply, 'OIDC_CANCELLED');
         if (!checks) return refuse('verification-failed', 'no sign-in in progress in this browser');

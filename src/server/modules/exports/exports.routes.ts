@@ -2,15 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { schema } from '../../db/client.js';
-import { notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { findBackgroundJob, startBackgroundJob } from '../../jobs/background-jobs.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
+import { startBackgroundJob } from '../../jobs/background-jobs.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { assertExportAdmin } from './exports.policy.js';
+import { downloadExport } from './commands/download-export.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -56,22 +53,7 @@ export async function exportRoutes(fastify: FastifyInstance, { database, jobs }:
     async (request, reply) => {
       const actor = actorOf(request);
       assertExportAdmin(actor);
-      const job = await findBackgroundJob(db, actor.organiserId, request.params.id);
-      if (!job || job.kind !== 'organiser.export' || job.createdByUserId !== actor.userId)
-        throw notFound('EXPORT_NOT_FOUND', 'Exporten hittades inte.');
-      const file = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .select()
-          .from(schema.exportFiles)
-          .where(and(eq(schema.exportFiles.organiserId, actor.organiserId), eq(schema.exportFiles.jobId, job.id)));
-        if (!row) throw notFound('EXPORT_NOT_FOUND', 'Exporten hittades inte.');
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'export.download',
-          exportId: job.id,
-          data: { bytes: row.content.byteLength },
-        });
-        return row;
-      });
+      const file = await db.transaction((tx) => downloadExport(tx, auditContextOf(request), request.params.id));
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

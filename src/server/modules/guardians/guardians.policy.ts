@@ -1,6 +1,69 @@
-/** What a guardian may do with a report, and which dates a report may cover. */
-import { AppError } from '../../errors.js';
+/**
+ * Guardians and leave (docs/architecture.md, "Access"):
+ * - a guardian acts only for their own children (custody, link usable: guardianChildrenSql), 404 otherwise;
+ *   a report may be changed or withdrawn until it starts;
+ * - a leave request is decided by the rektor of the pupil's school, or by the pupil's mentor when the
+ *   leave rule (leave-rule.ts) leaves it to the mentor.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { AppError, notFound } from '../../errors.js';
+import type { Tx } from '../../db/client.js';
+import { type Actor, hasRole, schoolUnitsWith } from '../../policies/actor.js';
+import { isGuardianOf, menteesSql } from '../../policies/scope.js';
+import { allows, type PolicyTable } from '../../policies/table.js';
+import { uuidArray } from '../../db/sql.js';
 import { addDays } from '../../../shared/dates/index.js';
+
+export type GuardianAction = 'readChild' | 'reportAbsence' | 'changeReport' | 'requestLeave';
+/** custody: the actor is a guardian with custody of the child and a usable link. */
+export type GuardianRelation = 'custody';
+
+export const guardianPolicy = {
+  readChild: { roles: [], relations: ['custody'] },
+  reportAbsence: { roles: [], relations: ['custody'] },
+  changeReport: { roles: [], relations: ['custody'] },
+  requestLeave: { roles: [], relations: ['custody'] },
+} as const satisfies PolicyTable<GuardianAction, GuardianRelation>;
+
+export type LeaveAction = 'decideAny' | 'decideWithinMentorLimit';
+/** mentor: the actor is the pupil's mentor. */
+export type LeaveRelation = 'mentor';
+
+export const leavePolicy = {
+  decideAny: { roles: ['principal'] },
+  decideWithinMentorLimit: { roles: ['principal'], relations: ['mentor'] },
+} as const satisfies PolicyTable<LeaveAction, LeaveRelation>;
+
+/** @throws PUPIL_NOT_FOUND (404) unless the guardian actor may act for the child. */
+export async function assertGuardianMay(tx: Tx, actor: Actor, action: GuardianAction, pupilId: string): Promise<void> {
+  const relations: GuardianRelation[] = (await isGuardianOf(tx, actor, pupilId)) ? ['custody'] : [];
+  if (!allows(guardianPolicy, actor, action, { schoolUnitId: null, relations }))
+    throw notFound('PUPIL_NOT_FOUND', 'Barnet hittades inte.');
+}
+
+/** True when the actor decides any leave at the school unit (rektor there, or organiser-wide). */
+export const decidesAnyLeave = (actor: Actor, schoolUnitId: string | null) =>
+  allows(leavePolicy, actor, 'decideAny', { schoolUnitId });
+
+/** Leave requests the actor decides, conditions on `lr`: all at schools where they are rektor; their mentees' within the mentor limit. */
+export function decidableLeaveSql(actor: Actor): SQL {
+  const parts: SQL[] = [];
+  const units = schoolUnitsWith(actor, ...leavePolicy.decideAny.roles);
+  if (units === 'all') parts.push(sql`true`);
+  else if (units.length > 0) parts.push(sql`lr.school_unit_id = any(${uuidArray(units)})`);
+  if (hasRole(actor, 'mentor') && actor.personId)
+    parts.push(sql`(lr.decided_by_role = 'mentor' and lr.pupil_id in (${menteesSql(actor)}))`);
+  return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/** @throws ABSENCE_REPORT_CLOSED when the report has started or is withdrawn. */
+export function assertReportChangeable(report: { kind: string; startsAt: Date; withdrawnAt: Date | null }, now: Date) {
+  if (!canChangeReport(report, now))
+    throw new AppError(
+      'ABSENCE_REPORT_CLOSED',
+      'Anmälan har redan börjat gälla (eller är återkallad) och kan inte ändras här. Kontakta skolan.',
+    );
+}
 
 /** How far ahead a guardian may report absence (longer absence is a leave request or a talk with the school). */
 export const REPORT_DAYS_AHEAD = 60;

@@ -1,6 +1,6 @@
 /** Guardian portal reads: only the actor's own children (guardianChildrenSql) and what concerns them. */
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, schema, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { guardianChildrenSql } from '../../policies/scope.js';
 import { NIL_UUID } from '../../db/sql.js';
@@ -28,6 +28,21 @@ export async function findChildren(tx: Tx, actor: Actor, today: string): Promise
     where p.organiser_id = ${actor.organiserId} and p.id in (${guardianChildrenSql(actor)})
     order by p.given_name, p.family_name`,
   );
+}
+
+/** A report (absence) of one of the guardian's own children; undefined for any other. */
+export async function findOwnReport(tx: Tx, actor: Actor, id: string) {
+  const [report] = await tx
+    .select()
+    .from(schema.absences)
+    .where(
+      and(
+        eq(schema.absences.organiserId, actor.organiserId),
+        eq(schema.absences.id, id),
+        sql`${schema.absences.personId} in (${guardianChildrenSql(actor)})`,
+      ),
+    );
+  return report;
 }
 
 export interface ReportRow {

@@ -2,14 +2,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { schema, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
+import type { Actor } from '../../policies/actor.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { isGuardianOf } from '../../policies/scope.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
-import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   ChangeReportRequest,
@@ -23,20 +20,18 @@ import { LoginThrottle } from '../auth/login-throttle.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { withdrawAbsence } from '../absences/commands/withdraw-absence.js';
-import { findChildReports, findChildren, findMyMessages, countLeaveDays } from './guardians.repo.js';
-import { findCurrentTerm } from '../../db/terms.js';
-import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { canChangeReport, checkReportDates } from './guardians.policy.js';
-import { findLeaveRequests, presentLeave } from './leave.repo.js';
+import { findChildReports, findChildren, findMyMessages, findOwnReport, countLeaveDays } from './guardians.repo.js';
+import { assertGuardianMay, assertReportChangeable, checkReportDates } from './guardians.policy.js';
+import { presentOverview } from './guardians.presenter.js';
+import { findGuardianLeaveRequest, findGuardianLeaveRequests, findLeaveRequest, presentLeave } from './leave.repo.js';
+import { loadTermAttendance } from './term-attendance.js';
 import { reportAbsence } from './commands/report-absence.js';
 import { requestLeave } from './commands/request-leave.js';
+import { setGuardianLocale } from './commands/set-guardian-locale.js';
 import { withdrawLeaveRequest } from './commands/withdraw-leave.js';
-import { sql } from 'drizzle-orm';
-import { guardianChildrenSql } from '../../policies/scope.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse };
 const guardianOnly = { audience: 'guardian' as const };
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 export async function guardianRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -51,22 +46,11 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
       );
     writes.recordFailure(key);
   };
-  const requireChild = async (tx: Tx, actor: Actor, pupilId: string) => {
-    if (!(await isGuardianOf(tx, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Barnet hittades inte.');
-  };
+  /** The guardian's own report that has not started yet; 404 for any other. */
   const loadOwnReport = async (tx: Tx, actor: Actor, id: string) => {
-    const [report] = await tx
-      .select()
-      .from(schema.absences)
-      .where(and(eq(schema.absences.organiserId, actor.organiserId), eq(schema.absences.id, id)));
-    if (!report || !(await isGuardianOf(tx, actor, report.personId)))
-      throw notFound('NOT_FOUND', 'Anmälan hittades inte.');
-    if (!canChangeReport(report, clock.now())) {
-      throw new AppError(
-        'ABSENCE_REPORT_CLOSED',
-        'Anmälan har redan börjat gälla (eller är återkallad) och kan inte ändras här. Kontakta skolan.',
-      );
-    }
+    const report = await findOwnReport(tx, actor, id);
+    if (!report) throw notFound('NOT_FOUND', 'Anmälan hittades inte.');
+    assertReportChangeable(report, clock.now());
     return report;
   };
 
@@ -85,89 +69,20 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
       const today = clock.today();
       return database.db.transaction(async (tx) => {
         const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
-        const children = await findChildren(tx, actor, today);
-        const withLeave = [];
-        for (const c of children)
-          withLeave.push({ ...c, leaveDays: await countLeaveDays(tx, actor.organiserId, c.id, today) });
-        // Attendance this term so far: the same figures as the pupil page (the measures module's), for their own children only.
-        const term = await findCurrentTerm(tx, actor.organiserId, today);
-        const termTo = term && term.endDate < today ? term.endDate : today;
-        const figures =
-          term && children.length > 0
-            ? await aggregateFigures(
-                tx,
-                actor.organiserId,
-                sql`pd.person_id in (${sql.join(
-                  children.map((c) => sql`${c.id}::uuid`),
-                  sql`, `,
-                )})`,
-                term.startDate,
-                termTo,
-              )
-            : new Map();
-        const attendanceOf = (id: string) => {
-          const f = figures.get(id);
-          return term && f && f.absentRate !== null && f.validRate !== null && f.invalidRate !== null
-            ? {
-                from: term.startDate,
-                to: termTo,
-                absentRate: f.absentRate,
-                validRate: f.validRate,
-                invalidRate: f.invalidRate,
-                coverage: f.coverage,
-              }
-            : null;
-        };
-        const reports = await findChildReports(tx, actor, addDays(today, -14));
-        const leave = await findLeaveRequests(
+        const children = [];
+        for (const c of await findChildren(tx, actor, today))
+          children.push({ ...c, leaveDays: await countLeaveDays(tx, actor.organiserId, c.id, today) });
+        // Attendance this term so far, for their own children only.
+        const attendance = await loadTermAttendance(
           tx,
           actor.organiserId,
-          sql`lr.pupil_id in (${guardianChildrenSql(actor)})`,
-        );
-        const messages = await findMyMessages(tx, actor);
-        const now = clock.now();
-        return {
+          children.map((c) => c.id),
           today,
-          reportPastDays: settings.reportPastDays,
-          leaveMentorLimitDays: settings.leaveMentorLimitDays,
-          children: withLeave.map((c) => ({
-            personId: c.id,
-            givenName: c.given_name,
-            familyName: c.family_name,
-            className: c.class_name,
-            schoolName: c.school_name,
-            leaveDaysThisYear: c.leaveDays.soFar,
-            leaveDaysPlanned: c.leaveDays.total - c.leaveDays.soFar,
-            attendanceThisTerm: attendanceOf(c.id),
-          })),
-          reports: reports.map((r) => ({
-            id: r.id,
-            pupilId: r.person_id,
-            kind: r.kind,
-            reasonCode: r.reason_code,
-            startsAt: iso(r.starts_at)!,
-            endsAt: iso(r.ends_at)!,
-            comment: r.comment,
-            isWithdrawn: r.withdrawn_at !== null,
-            canChange: canChangeReport(
-              {
-                kind: r.kind,
-                startsAt: new Date(r.starts_at),
-                withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null,
-              },
-              now,
-            ),
-          })),
-          leaveRequests: leave.map(presentLeave),
-          messages: messages.map((m) => ({
-            id: m.id,
-            subject: m.subject,
-            body: m.body,
-            channel: m.channel,
-            status: m.status,
-            sentAt: iso(m.sent_at),
-          })),
-        };
+        );
+        const reports = await findChildReports(tx, actor, addDays(today, -14));
+        const leave = await findGuardianLeaveRequests(tx, actor);
+        const messages = await findMyMessages(tx, actor);
+        return presentOverview({ today, now: clock.now(), settings, children, attendance, reports, leave, messages });
       });
     },
   );
@@ -188,7 +103,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
       limitWrites(request);
       const { pupilIds, ...input } = request.body;
       const ids = await database.db.transaction(async (tx) => {
-        for (const id of pupilIds) await requireChild(tx, actor, id);
+        for (const id of pupilIds) await assertGuardianMay(tx, actor, 'reportAbsence', id);
         const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
         checkReportDates(input.fromDate, input.toDate, clock.today(), settings.reportPastDays);
         return reportAbsence(
@@ -283,7 +198,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
       const actor = actorOf(request);
       limitWrites(request);
       const result = await database.db.transaction(async (tx) => {
-        await requireChild(tx, actor, request.body.pupilId);
+        await assertGuardianMay(tx, actor, 'requestLeave', request.body.pupilId);
         const [child] = (await findChildren(tx, actor, clock.today())).filter((c) => c.id === request.body.pupilId);
         const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
         const id = await requestLeave(
@@ -292,8 +207,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
           { ...request.body, schoolUnitId: child?.school_unit_id ?? null },
           { today: clock.today(), mentorLimitDays: settings.leaveMentorLimitDays },
         );
-        const [row] = await findLeaveRequests(tx, actor.organiserId, sql`lr.id = ${id}`);
-        return presentLeave(row);
+        return presentLeave((await findLeaveRequest(tx, actor.organiserId, id))!);
       });
       return reply.status(201).send({
         id: result.id,
@@ -320,11 +234,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
       const actor = actorOf(request);
       limitWrites(request);
       await database.db.transaction(async (tx) => {
-        const [leave] = await findLeaveRequests(
-          tx,
-          actor.organiserId,
-          sql`lr.id = ${request.params.id} and lr.pupil_id in (${guardianChildrenSql(actor)})`,
-        );
+        const leave = await findGuardianLeaveRequest(tx, actor, request.params.id);
         if (!leave) throw notFound('LEAVE_REQUEST_NOT_FOUND', 'Ansökan hittades inte.');
         await withdrawLeaveRequest(tx, auditContextOf(request), leave);
       });
@@ -345,16 +255,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await database.db.transaction(async (tx) => {
-        await tx
-          .update(schema.users)
-          .set({ locale: request.body.locale })
-          .where(and(eq(schema.users.organiserId, actor.organiserId), eq(schema.users.id, actor.userId)));
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'guardian.set-locale',
-          data: { locale: request.body.locale },
-        });
-      });
+      await database.db.transaction((tx) => setGuardianLocale(tx, auditContextOf(request), request.body.locale));
       return reply.status(204).send(null);
     },
   );

@@ -2,13 +2,11 @@
  * What the one deciding a leave request should know about the pupil (issue 16 item 12): absence
  * this term so far (the measures module's figures), the ladder step, and an open case.
  */
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
-import { aggregateFigures } from '../measures/aggregate-figures.js';
-import { findCurrentTerm } from '../../db/terms.js';
+import type { Tx } from '../../db/client.js';
 import { findCurrentSteps } from '../ladders/current-steps.js';
 import type { LeaveDecisionContext } from '../../../shared/schemas/guardians.js';
-import { uuidArray } from '../../db/sql.js';
+import { findOpenCaseIds } from './leave.repo.js';
+import { loadTermAttendance } from './term-attendance.js';
 
 export async function loadLeaveDecisionContext(
   tx: Tx,
@@ -18,18 +16,9 @@ export async function loadLeaveDecisionContext(
 ): Promise<Map<string, LeaveDecisionContext>> {
   const ids = [...new Set(pupilIds)];
   if (ids.length === 0) return new Map();
-  const term = await findCurrentTerm(tx, organiserId, today);
-  const termTo = term && term.endDate < today ? term.endDate : today;
-  const figures = term
-    ? await aggregateFigures(tx, organiserId, sql`pd.person_id = any(${uuidArray(ids)})`, term.startDate, termTo)
-    : new Map();
+  const { term, termTo, figures } = await loadTermAttendance(tx, organiserId, ids, today);
   const steps = await findCurrentSteps(tx, organiserId, ids);
-  const openCases = await queryRows<{ pupil_id: string; id: string }>(
-    tx,
-    sql`select pupil_id, id from cases
-    where organiser_id = ${organiserId} and status = 'open' and pupil_id = any(${uuidArray(ids)})`,
-  );
-  const caseOf = new Map(openCases.map((c) => [c.pupil_id, c.id]));
+  const caseOf = await findOpenCaseIds(tx, organiserId, ids);
   return new Map(
     ids.map((id) => {
       const f = figures.get(id);

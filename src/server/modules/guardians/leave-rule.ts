@@ -10,16 +10,13 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { countSchoolDays, leaveDaysThisSchoolYear, schoolYearOf } from './guardians.repo.js';
 import { LEAVE_WARNING_DAYS } from './leave.repo.js';
-import { type Actor, schoolUnitsWith } from '../../policies/actor.js';
+import type { Actor } from '../../policies/actor.js';
+import { allows } from '../../policies/table.js';
+import { AppError, forbidden } from '../../errors.js';
+import { decidesAnyLeave, type LeaveRelation, leavePolicy } from './guardians.policy.js';
 
 export const LEAVE_NEEDS_PRINCIPAL_MESSAGE =
   'Ledighet över skolans gräns, eller som tar läsårets ledighet över 10 dagar, beslutas av rektor.';
-
-/** True when the actor is rektor of the school unit (or organiser-wide). */
-export function isPrincipalFor(actor: Actor, schoolUnitId: string | null): boolean {
-  const units = schoolUnitsWith(actor, 'principal');
-  return units === 'all' || (schoolUnitId !== null && units.includes(schoolUnitId));
-}
 
 export interface LeaveRuleInput {
   pupilId: string;
@@ -61,4 +58,31 @@ export async function leaveDecider(tx: Tx, organiserId: string, input: LeaveRule
     pendingDaysBefore,
     decidedByRole: schoolDays > input.mentorLimitDays || isOverYear ? 'principal' : 'mentor',
   };
+}
+
+/**
+ * Staff deciding leave (a guardian's request, or granted leave registered on the pupil page): the rektor
+ * of the pupil's school always; the pupil's mentor only when the rule, applied again now, leaves it to
+ * the mentor (leave granted or requested since may have taken the year past 10 days).
+ * @param leave.decidedByRole who the request named when it was made (absent: leave registered by staff)
+ * @throws LEAVE_NEEDS_PRINCIPAL for a mentor past the rule; FORBIDDEN (with `refusal`) for anyone else
+ */
+export async function assertMayDecideLeave(
+  tx: Tx,
+  actor: Actor,
+  leave: LeaveRuleInput & { decidedByRole?: string },
+  isMentor: boolean,
+  refusal: string,
+): Promise<void> {
+  if (decidesAnyLeave(actor, leave.schoolUnitId)) return;
+  const relations: LeaveRelation[] = isMentor ? ['mentor'] : [];
+  const mayAsMentor =
+    (leave.decidedByRole === undefined || leave.decidedByRole === 'mentor') &&
+    allows(leavePolicy, actor, 'decideWithinMentorLimit', { schoolUnitId: leave.schoolUnitId, relations });
+  if (!mayAsMentor) {
+    if (leave.decidedByRole === 'principal') throw new AppError('LEAVE_NEEDS_PRINCIPAL', LEAVE_NEEDS_PRINCIPAL_MESSAGE);
+    throw forbidden(refusal);
+  }
+  const now = await leaveDecider(tx, actor.organiserId, leave);
+  if (now.decidedByRole === 'principal') throw new AppError('LEAVE_NEEDS_PRINCIPAL', LEAVE_NEEDS_PRINCIPAL_MESSAGE);
 }

@@ -1,6 +1,9 @@
 /** Leave requests as the guardian and the deciding staff see them. */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
+import type { Actor } from '../../policies/actor.js';
+import { guardianChildrenSql } from '../../policies/scope.js';
+import { uuidArray } from '../../db/sql.js';
 
 export interface LeaveRow {
   id: string;
@@ -29,6 +32,41 @@ export async function findLeaveRequests(tx: Tx, organiserId: string, where: SQL)
     where lr.organiser_id = ${organiserId} and ${where}
     order by lr.created_at desc limit 200`,
   );
+}
+
+/** One leave request by id (no scope: the caller has the actor's relation to it checked). */
+export async function findLeaveRequest(tx: Tx, organiserId: string, id: string): Promise<LeaveRow | undefined> {
+  return (await findLeaveRequests(tx, organiserId, sql`lr.id = ${id}`))[0];
+}
+
+/** Leave requests for the guardian's own children. */
+export const findGuardianLeaveRequests = (tx: Tx, actor: Actor) =>
+  findLeaveRequests(tx, actor.organiserId, sql`lr.pupil_id in (${guardianChildrenSql(actor)})`);
+
+/** One leave request, only when it is for one of the guardian's own children. */
+export const findGuardianLeaveRequest = async (tx: Tx, actor: Actor, id: string): Promise<LeaveRow | undefined> =>
+  (
+    await findLeaveRequests(
+      tx,
+      actor.organiserId,
+      sql`lr.id = ${id} and lr.pupil_id in (${guardianChildrenSql(actor)})`,
+    )
+  )[0];
+
+/**
+ * Leave requests within `scope` (conditions on `lr`) with status `status` ('all': any).
+ */
+export const findLeaveRequestsIn = (tx: Tx, organiserId: string, scope: SQL, status: string) =>
+  findLeaveRequests(tx, organiserId, sql`${scope} and (${status === 'all'} or lr.status = ${status})`);
+
+/** The open case of each pupil that has one. */
+export async function findOpenCaseIds(tx: Tx, organiserId: string, pupilIds: string[]): Promise<Map<string, string>> {
+  const rows = await queryRows<{ pupil_id: string; id: string }>(
+    tx,
+    sql`select pupil_id, id from cases
+    where organiser_id = ${organiserId} and status = 'open' and pupil_id = any(${uuidArray(pupilIds)})`,
+  );
+  return new Map(rows.map((c) => [c.pupil_id, c.id]));
 }
 
 /** More than this many leave days in a school year gets a warning (the common guideline). */

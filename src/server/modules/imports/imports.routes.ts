@@ -8,12 +8,11 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { schema } from '../../db/client.js';
-import { AppError, forbidden } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { hasRole } from '../../policies/actor.js';
+import { assertImportsAllowed } from './imports.policy.js';
+import { findImports, hasSyncSecret } from './imports.repo.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import {
   ImportReport as ImportReportSchema,
@@ -21,7 +20,7 @@ import {
   SyncSettings as SyncSettingsSchema,
 } from '../../../shared/schemas/imports.js';
 import { importSs12000, recordRejectedUpload } from './commands/import-ss12000.js';
-import { parseSs12000Files, readSs12000Dir, ss12000FileNameOf } from './read-ss12000-dir.js';
+import { readSs12000Dir, ss12000FileNameOf } from './read-ss12000-dir.js';
 import { JOB_SYNC_SS12000_NOW, findSyncSettings, saveSyncSettings } from './sync/scheduled-sync.js';
 
 export async function importRoutes(fastify: FastifyInstance, { database, config, jobs }: AppContext): Promise<void> {
@@ -47,7 +46,7 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan importera.');
+      assertImportsAllowed(actor, 'import');
       if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', 'Skicka filerna som multipart/form-data.');
       // One import at a time: a second would wait on the first one's locks anyway.
       if (isImportRunning) throw new AppError('IMPORT_IN_PROGRESS', 'En import pågår redan. Vänta tills den är klar.');
@@ -97,13 +96,8 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan se importer.');
-      const rows = await database.db
-        .select()
-        .from(schema.imports)
-        .where(eq(schema.imports.organiserId, actor.organiserId))
-        .orderBy(desc(schema.imports.startedAt))
-        .limit(50);
+      assertImportsAllowed(actor, 'readImports');
+      const rows = await findImports(database.db, actor.organiserId);
       return {
         imports: rows.map((r) => ({
           id: r.id,
@@ -127,7 +121,7 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan se synkroniseringen.');
+      assertImportsAllowed(actor, 'readSync');
       return { settings: await findSyncSettings(database.db, actor.organiserId) };
     },
   );
@@ -144,7 +138,7 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan ställa in synkroniseringen.');
+      assertImportsAllowed(actor, 'editSync');
       const settings = await database.db.transaction(async (tx) => {
         await saveSyncSettings(tx, auditContextOf(request), request.body);
         return findSyncSettings(tx, actor.organiserId);
@@ -164,12 +158,8 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (!hasRole(actor, 'systemAdmin')) throw forbidden('Endast systemadministratör kan synka.');
-      const [row] = await database.db
-        .select({ hasSecret: sql<boolean>`client_secret is not null` })
-        .from(schema.ss12000Syncs)
-        .where(eq(schema.ss12000Syncs.organiserId, actor.organiserId));
-      if (!row?.hasSecret)
+      assertImportsAllowed(actor, 'runSync');
+      if (!(await hasSyncSecret(database.db, actor.organiserId)))
         throw new AppError('VALIDATION_FAILED', 'Ställ in anslutningen till skolplattformen (med hemlighet) först.');
       await jobs.send(JOB_SYNC_SS12000_NOW, { organiserId: actor.organiserId, userId: actor.userId });
       return reply.code(202).send({ isStarted: true });

@@ -8,6 +8,8 @@ import { actorOf } from '../../plugins/authenticate.js';
 import { findBackgroundJob } from '../../jobs/background-jobs.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { JobResponse } from '../../../shared/schemas/jobs.js';
+import { allows } from '../../policies/table.js';
+import { type JobRelation, jobsPolicy } from './jobs.policy.js';
 
 export async function jobRoutes(fastify: FastifyInstance, { database }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -24,8 +26,9 @@ export async function jobRoutes(fastify: FastifyInstance, { database }: AppConte
     async (request) => {
       const actor = actorOf(request);
       const job = await findBackgroundJob(database.db, actor.organiserId, request.params.id);
-      // A job's result can name pupils: it is shown only to the user who started it.
-      if (!job || job.createdByUserId !== actor.userId) throw notFound('NOT_FOUND', 'Körningen hittades inte.');
+      const relations: JobRelation[] = job?.createdByUserId === actor.userId ? ['creator'] : [];
+      if (!job || !allows(jobsPolicy, actor, 'read', { schoolUnitId: null, relations }))
+        throw notFound('NOT_FOUND', 'Körningen hittades inte.');
       return {
         id: job.id,
         kind: job.kind,

@@ -1,15 +1,25 @@
 /**
- * Who may do what with a lesson's registration:
+ * Who may do what with a lesson's registration (docs/architecture.md, "Access"):
  * - register: the lesson's own teacher or an assigned substitute;
- * - correct: rektor of the school unit (everyone), mentor of a pupil in the lesson (own mentees only);
- * - read: elevhälsa of the school unit;
- * - none: the lesson is not disclosed (404).
+ * - correct: rektor of the school unit (every pupil), mentor of a pupil in the lesson (own mentees only);
+ * - read: elevhälsa of the school unit, and everyone who may register or correct;
+ * - none of these: the lesson is not disclosed (404). Reading without registering or correcting: a
+ *   registration answers 403.
  */
-import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
-import { type Actor, hasRole, schoolUnitsWith } from '../../policies/actor.js';
-import { menteesSql, taughtLessonSql } from '../../policies/scope.js';
-import type { LessonRow } from './lessons.repo.js';
+import type { Tx } from '../../db/client.js';
+import { type Actor, hasRole } from '../../policies/actor.js';
+import { allows, type PolicyTable } from '../../policies/table.js';
+import { findMenteesInLesson, type LessonRow, teachesLesson } from './lessons.repo.js';
+
+export type LessonAction = 'read' | 'register' | 'correct';
+/** teacher: teaches the lesson (or substitutes); mentorOfPupil: mentor of a pupil in it on its date. */
+export type LessonRelation = 'teacher' | 'mentorOfPupil';
+
+export const lessonPolicy = {
+  read: { roles: ['principal', 'studentHealth'], relations: ['teacher', 'mentorOfPupil'] },
+  register: { roles: [], relations: ['teacher'] },
+  correct: { roles: ['principal'], relations: ['mentorOfPupil'] },
+} as const satisfies PolicyTable<LessonAction, LessonRelation>;
 
 export type LessonAccess = 'register' | 'correct' | 'read';
 
@@ -19,32 +29,17 @@ export async function lessonAccessFor(
   actor: Actor,
   lesson: LessonRow,
 ): Promise<{ access: LessonAccess | null; correctablePupils: Set<string> | 'all' }> {
-  if (hasRole(actor, 'teacher', 'mentor', 'principal')) {
-    const [taught] = await queryRows<{ ok: boolean }>(
-      tx,
-      sql`select ${taughtLessonSql(actor, sql`l`)} as ok from lessons l
-      where l.organiser_id = ${actor.organiserId} and l.id = ${lesson.id}`,
-    );
-    if (taught?.ok) return { access: 'register', correctablePupils: 'all' };
+  const at = { schoolUnitId: lesson.school_unit_id };
+  // Only staff who may teach are looked up as teachers (elevhälsa reads, never registers).
+  if (hasRole(actor, 'teacher', 'mentor', 'principal') && (await teachesLesson(tx, actor, lesson.id)))
+    if (allows(lessonPolicy, actor, 'register', { ...at, relations: ['teacher'] }))
+      return { access: 'register', correctablePupils: 'all' };
+  if (allows(lessonPolicy, actor, 'correct', at)) return { access: 'correct', correctablePupils: 'all' };
+  if (hasRole(actor, 'mentor')) {
+    const mentees = await findMenteesInLesson(tx, actor, lesson);
+    if (mentees.size > 0 && allows(lessonPolicy, actor, 'correct', { ...at, relations: ['mentorOfPupil'] }))
+      return { access: 'correct', correctablePupils: mentees };
   }
-  const principalUnits = schoolUnitsWith(actor, 'principal');
-  if (principalUnits === 'all' || principalUnits.includes(lesson.school_unit_id))
-    return { access: 'correct', correctablePupils: 'all' };
-  if (hasRole(actor, 'mentor') && actor.personId) {
-    // Pupils of the lesson on its date who are the actor's mentees on that date (not at any time).
-    const onDate = sql`${lesson.local_date}::date`;
-    const mentees = await queryRows<{ person_id: string }>(
-      tx,
-      sql`select distinct gm.person_id from group_memberships gm
-      join activity_groups ag on ag.organiser_id = gm.organiser_id and ag.group_id = gm.group_id
-      where gm.organiser_id = ${actor.organiserId} and ag.activity_id = ${lesson.activity_id}
-        and gm.start_date <= ${onDate} and (gm.end_date is null or gm.end_date >= ${onDate})
-        and gm.person_id in (${menteesSql(actor, onDate)})`,
-    );
-    if (mentees.length > 0) return { access: 'correct', correctablePupils: new Set(mentees.map((m) => m.person_id)) };
-  }
-  const healthUnits = schoolUnitsWith(actor, 'studentHealth');
-  if (healthUnits === 'all' || healthUnits.includes(lesson.school_unit_id))
-    return { access: 'read', correctablePupils: new Set() };
+  if (allows(lessonPolicy, actor, 'read', at)) return { access: 'read', correctablePupils: new Set() };
   return { access: null, correctablePupils: new Set() };
 }

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
-import { taughtLessonSql } from '../../policies/scope.js';
+import { menteesSql, taughtLessonSql } from '../../policies/scope.js';
 import { NIL_UUID, uuidArray, textArray } from '../../db/sql.js';
 import { TEACHING_ACTIVITY_TYPES } from '../../../shared/measures/index.js';
 
@@ -145,4 +145,29 @@ export async function findMarkHistory(tx: Tx, organiserId: string, lessonId: str
     where h.organiser_id = ${organiserId} and h.lesson_id = ${lessonId}
     order by h.changed_at desc, h.id desc`,
   );
+}
+
+/** True when the actor teaches the lesson (the activity's teacher, not excluded, or an assigned substitute). */
+export async function teachesLesson(tx: Tx, actor: Actor, lessonId: string): Promise<boolean> {
+  const [taught] = await queryRows<{ ok: boolean }>(
+    tx,
+    sql`select ${taughtLessonSql(actor, sql`l`)} as ok from lessons l
+    where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`,
+  );
+  return Boolean(taught?.ok);
+}
+
+/** Pupils of the lesson on its date who are the actor's mentees on that date (not at any time). */
+export async function findMenteesInLesson(tx: Tx, actor: Actor, lesson: LessonRow): Promise<Set<string>> {
+  if (!actor.personId) return new Set();
+  const onDate = sql`${lesson.local_date}::date`;
+  const mentees = await queryRows<{ person_id: string }>(
+    tx,
+    sql`select distinct gm.person_id from group_memberships gm
+      join activity_groups ag on ag.organiser_id = gm.organiser_id and ag.group_id = gm.group_id
+      where gm.organiser_id = ${actor.organiserId} and ag.activity_id = ${lesson.activity_id}
+        and gm.start_date <= ${onDate} and (gm.end_date is null or gm.end_date >= ${onDate})
+        and gm.person_id in (${menteesSql(actor, onDate)})`,
+  );
+  return new Set(mentees.map((m) => m.person_id));
 }

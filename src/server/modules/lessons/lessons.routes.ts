@@ -4,9 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { inSequence, type Tx } from '../../db/client.js';
-import { notFound } from '../../errors.js';
+import { forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
+import { recordRegisterRead } from './commands/record-register-read.js';
 import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
@@ -136,12 +136,12 @@ export async function lessonRoutes(
     async (request) =>
       database.db.transaction(async (tx) => {
         const detail = await loadLessonDetail(tx, actorOf(request), request.params.id);
-        const pupilIds = detail.roster.map((p) => p.personId);
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'lesson.read-register',
-          lessonId: detail.lesson.id,
-          data: { pupils: pupilIds.length, pupilIds },
-        });
+        await recordRegisterRead(
+          tx,
+          auditContextOf(request),
+          detail.lesson.id,
+          detail.roster.map((p) => p.personId),
+        );
         return detail;
       }),
   );
@@ -165,7 +165,8 @@ export async function lessonRoutes(
         await lockLesson(tx, actor.organiserId, request.params.id);
         return withRollupsLast(tx, async () => {
           const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
-          if (access === 'read') throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+          // The lesson is visible (elevhälsa reads it), the action is not allowed: 403, not 404.
+          if (access === 'read') throw forbidden('Du kan läsa lektionen men inte registrera eller rätta den.');
           const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
           const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
           const now = clock.now();

@@ -1,5 +1,6 @@
-/** Delivery rows for staff: status and channel, never the address or the text. */
-import type { DeliveryListRow } from './messages.repo.js';
+/** Delivery rows for staff (status and channel, never the address or the text), templates and unreachable guardians. */
+import type { DeliveryListRow, UnreachableRow } from './messages.repo.js';
+import { DEFAULT_TEMPLATES, MESSAGE_LOCALES, TEMPLATE_VARIABLES } from '../../../shared/messages/templates.js';
 import type { DeliveryRow } from '../../../shared/schemas/guardians.js';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -23,5 +24,33 @@ export function presentDelivery(r: DeliveryListRow, options: { hideRecipient: bo
     attempts: r.attempts ?? 0,
     sentAt: iso(r.sent_at),
     deliveredAt: iso(r.delivered_at),
+  };
+}
+
+/** Every template in every language: the organiser's own wording where saved, the default otherwise. */
+export function presentTemplates(own: { templateKey: string; locale: string; subject: string; body: string }[]) {
+  const templates = Object.entries(DEFAULT_TEMPLATES).flatMap(([templateKey, byLocale]) =>
+    MESSAGE_LOCALES.map((locale) => {
+      const saved = own.find((t) => t.templateKey === templateKey && t.locale === locale);
+      return {
+        templateKey,
+        locale,
+        subject: saved?.subject ?? byLocale[locale].subject,
+        body: saved?.body ?? byLocale[locale].body,
+        isCustom: Boolean(saved),
+      };
+    }),
+  );
+  return { templates, variables: [...TEMPLATE_VARIABLES] };
+}
+
+export function presentUnreachable(r: UnreachableRow) {
+  return {
+    guardianId: r.guardian_id,
+    guardianName: r.guardian_name,
+    pupilId: r.pupil_id,
+    pupilName: r.pupil_name,
+    problem: r.has_channel ? ('lastDeliveryFailed' as const) : ('noChannel' as const),
+    lastError: r.has_channel ? r.last_error : null,
   };
 }

@@ -1,7 +1,9 @@
 /** Reads for messages: recipients, the facts a template needs, delivery lists for staff. */
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
+import { queryRows, schema, type Tx } from '../../db/client.js';
 import { usableGuardianLinkSql } from '../../policies/scope.js';
+import { textArray, uuidArray } from '../../db/sql.js';
+import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import { loadCovers, loadScheduledLessons } from '../measures/lesson-facts.js';
 import { lessonOutcome } from '../../../shared/measures/index.js';
 
@@ -131,4 +133,82 @@ export async function findDeliveries(
     order by o.created_at desc, o.id, d.channel
     limit ${limit}`,
   );
+}
+
+/** Message-log filters (the query string of GET /api/messages). */
+export interface MessageLogFilters {
+  status?: string;
+  channel?: string;
+  templateKey?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The message log within `scope` (conditions on outbox `o`), narrowed by the filters. */
+export async function findMessageLog(
+  tx: Tx,
+  organiserId: string,
+  scope: SQL,
+  q: MessageLogFilters,
+): Promise<DeliveryListRow[]> {
+  const where: SQL[] = [scope];
+  if (q.status)
+    where.push(sql`coalesce(case when d.status = 'sending' then 'queued' else d.status end, o.status) = ${q.status}`);
+  if (q.channel) where.push(sql`d.channel = ${q.channel}`);
+  if (q.templateKey) where.push(sql`o.template_key = ${q.templateKey}`);
+  if (q.from) where.push(sql`o.created_at >= ${q.from}::date`);
+  if (q.to) where.push(sql`o.created_at < (${q.to}::date + 1)`);
+  return findDeliveries(tx, organiserId, where, 500);
+}
+
+/** A pupil's messages to guardians, newest first. */
+export const findPupilMessages = (tx: Tx, organiserId: string, pupilId: string) =>
+  findDeliveries(tx, organiserId, [sql`o.person_id = ${pupilId}`, sql`o.kind = 'guardianMessage'`], 200);
+
+/** Pupils among `ids` with protected identity (their guardians are not named to staff). */
+export async function findProtectedPupils(tx: Tx, organiserId: string, ids: (string | null)[]): Promise<Set<string>> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from persons where organiser_id = ${organiserId}
+      and security_marking = any(${textArray(PROTECTED_MARKINGS)})
+      and id = any(${uuidArray(new Set(ids.flatMap((id) => (id ? [id] : []))))})`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export interface UnreachableRow {
+  guardian_id: string;
+  guardian_name: string;
+  pupil_id: string;
+  pupil_name: string;
+  has_channel: boolean;
+  last_status: string | null;
+  last_error: string | null;
+}
+
+/** Guardians with custody of a pupil in `pupilScope` with no e-mail or mobile, or whose last delivery failed. */
+export async function findUnreachableGuardians(
+  tx: Tx,
+  organiserId: string,
+  pupilScope: (personIdColumn: SQL) => SQL,
+): Promise<UnreachableRow[]> {
+  return queryRows<UnreachableRow>(
+    tx,
+    sql`
+      select gp.id as guardian_id, gp.given_name || ' ' || gp.family_name as guardian_name, p.id as pupil_id, p.given_name || ' ' || p.family_name as pupil_name,
+        (jsonb_array_length(gp.emails) > 0 or jsonb_array_length(gp.phone_numbers) > 0) as has_channel, last.status as last_status, last.last_error
+      from responsibles r
+      join persons p on p.organiser_id = r.organiser_id and p.id = r.pupil_id
+      join persons gp on gp.organiser_id = r.organiser_id and gp.id = r.guardian_id
+      left join lateral (select d.status, d.last_error from message_deliveries d where d.organiser_id = r.organiser_id and d.recipient_person_id = gp.id
+        and d.channel <> 'inbox' and d.status in ('sent', 'delivered', 'failed') order by coalesce(d.sent_at, d.created_at) desc limit 1) last on true
+      where r.organiser_id = ${organiserId} and ${usableGuardianLinkSql} and ${pupilScope(sql`p.id`)}
+        and (not (jsonb_array_length(gp.emails) > 0 or jsonb_array_length(gp.phone_numbers) > 0) or last.status = 'failed')
+      order by p.family_name, p.given_name, gp.family_name limit 1000`,
+  );
+}
+
+/** The organiser's own template wordings (the defaults fill the rest). */
+export async function findOwnTemplates(tx: Tx, organiserId: string) {
+  return tx.select().from(schema.messageTemplates).where(sql`organiser_id = ${organiserId}`);
 }

@@ -2,14 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.js';
-import { queryRows, schema } from '../../db/client.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { hasOrganiserWideRole, hasRole, type Actor } from '../../policies/actor.js';
-import { canReadPupil, readablePupilsSql, usableGuardianLinkSql } from '../../policies/scope.js';
-import { auditPupilListRead, writeAuditEvent } from '../../audit/write-audit-event.js';
+import { canReadPupil, readablePupilsSql } from '../../policies/scope.js';
+import { recordPupilReads } from '../../audit/record-pupil-reads.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   MessageLogQuery,
@@ -21,33 +18,25 @@ import {
   GuardianSettings as Settings,
   SaveGuardianSettings as SaveSettings,
 } from '../../../shared/schemas/guardians.js';
+import { MESSAGE_LOCALES } from '../../../shared/messages/templates.js';
 import {
-  DEFAULT_TEMPLATES,
-  MESSAGE_LOCALES,
-  TEMPLATE_VARIABLES,
-  unknownVariables,
-} from '../../../shared/messages/templates.js';
-import { findDeliveries } from './messages.repo.js';
-import { presentDelivery } from './messages.presenter.js';
+  findMessageLog,
+  findOwnTemplates,
+  findProtectedPupils,
+  findPupilMessages,
+  findUnreachableGuardians,
+} from './messages.repo.js';
+import { presentDelivery, presentTemplates, presentUnreachable } from './messages.presenter.js';
+import { assertMessagesAllowed, logScopeSql } from './messages.policy.js';
 import { recordDeliveryReport } from './commands/record-delivery-report.js';
+import { saveTemplate } from './commands/save-template.js';
+import { saveGuardianSettings } from './commands/save-guardian-settings.js';
 import { loadGuardianSettings } from './guardian-settings.js';
-import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
-import { textArray, uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-/** The message log: the organiser admin sees all; rektor and elevhälsa their schools' pupils. */
-function logScopeSql(actor: Actor): SQL {
-  if (hasOrganiserWideRole(actor, 'organiserAdmin')) return sql`true`;
-  if (!hasRole(actor, 'principal', 'studentHealth')) return sql`false`;
-  return sql`o.kind = 'guardianMessage' and ${readablePupilsSql(actor, sql`o.person_id`)}`;
-}
 
 export async function messageRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const requireOrganiserAdmin = (actor: Actor) => {
-    if (!hasOrganiserWideRole(actor, 'organiserAdmin'))
-      throw forbidden('Endast huvudmannen kan ändra meddelandemallar och inställningar.');
-  };
 
   app.get(
     '/api/pupils/:id/messages',
@@ -61,30 +50,14 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
     },
     async (request) => {
       const actor = actorOf(request);
+      const pupilId = request.params.id;
       return database.db.transaction(async (tx) => {
-        if (!(await canReadPupil(tx, actor, request.params.id)))
-          throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
-        const [pupil] = await queryRows<{ security_marking: string }>(
-          tx,
-          sql`select security_marking from persons where organiser_id = ${actor.organiserId} and id = ${request.params.id}`,
-        );
-        const rows = await findDeliveries(
-          tx,
-          actor.organiserId,
-          [sql`o.person_id = ${request.params.id}`, sql`o.kind = 'guardianMessage'`],
-          200,
-        );
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'pupil.read',
-          pupilId: request.params.id,
-          data: { view: 'messages' },
-        });
+        if (!(await canReadPupil(tx, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+        const rows = await findPupilMessages(tx, actor.organiserId, pupilId);
+        const isProtected = (await findProtectedPupils(tx, actor.organiserId, [pupilId])).has(pupilId);
+        await recordPupilReads(tx, auditContextOf(request), 'messages', [pupilId]);
         // Protected identity: guardians are not named (as on the pupil page).
-        return {
-          messages: rows.map((r) =>
-            presentDelivery(r, { hideRecipient: PROTECTED_MARKINGS.has(pupil?.security_marking ?? '') }),
-          ),
-        };
+        return { messages: rows.map((r) => presentDelivery(r, { hideRecipient: isProtected })) };
       });
     },
   );
@@ -101,38 +74,26 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
     },
     async (request) => {
       const actor = actorOf(request);
-      if (!hasRole(actor, 'organiserAdmin', 'principal', 'studentHealth')) throw forbidden();
-      const q = request.query;
-      const where: SQL[] = [logScopeSql(actor)];
-      if (q.status)
-        where.push(
-          sql`coalesce(case when d.status = 'sending' then 'queued' else d.status end, o.status) = ${q.status}`,
+      assertMessagesAllowed(actor, 'readLog');
+      return database.db.transaction(async (tx) => {
+        const rows = await findMessageLog(tx, actor.organiserId, logScopeSql(actor), request.query);
+        const protectedPupils = await findProtectedPupils(
+          tx,
+          actor.organiserId,
+          rows.map((r) => r.person_id),
         );
-      if (q.channel) where.push(sql`d.channel = ${q.channel}`);
-      if (q.templateKey) where.push(sql`o.template_key = ${q.templateKey}`);
-      if (q.from) where.push(sql`o.created_at >= ${q.from}::date`);
-      if (q.to) where.push(sql`o.created_at < (${q.to}::date + 1)`);
-      const rows = await findDeliveries(database.db, actor.organiserId, where, 500);
-      const protectedPupils = new Set(
-        (
-          await queryRows<{ id: string }>(
-            database.db,
-            sql`select id from persons where organiser_id = ${actor.organiserId}
-      and security_marking = any(${textArray(PROTECTED_MARKINGS)}) and id = any(${uuidArray(new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : []))))})`,
-          )
-        ).map((r) => r.id),
-      );
-      await auditPupilListRead(
-        database.db,
-        auditContextOf(request),
-        'message-log',
-        rows.map((r) => r.person_id),
-      );
-      return {
-        messages: rows.map((r) =>
-          presentDelivery(r, { hideRecipient: r.person_id !== null && protectedPupils.has(r.person_id) }),
-        ),
-      };
+        await recordPupilReads(
+          tx,
+          auditContextOf(request),
+          'message-log',
+          rows.map((r) => r.person_id),
+        );
+        return {
+          messages: rows.map((r) =>
+            presentDelivery(r, { hideRecipient: r.person_id !== null && protectedPupils.has(r.person_id) }),
+          ),
+        };
+      });
     },
   );
 
@@ -148,44 +109,18 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
     },
     async (request) => {
       const actor = actorOf(request);
-      const rows = await queryRows<{
-        guardian_id: string;
-        guardian_name: string;
-        pupil_id: string;
-        pupil_name: string;
-        has_channel: boolean;
-        last_status: string | null;
-        last_error: string | null;
-      }>(
-        database.db,
-        sql`
-      select gp.id as guardian_id, gp.given_name || ' ' || gp.family_name as guardian_name, p.id as pupil_id, p.given_name || ' ' || p.family_name as pupil_name,
-        (jsonb_array_length(gp.emails) > 0 or jsonb_array_length(gp.phone_numbers) > 0) as has_channel, last.status as last_status, last.last_error
-      from responsibles r
-      join persons p on p.organiser_id = r.organiser_id and p.id = r.pupil_id
-      join persons gp on gp.organiser_id = r.organiser_id and gp.id = r.guardian_id
-      left join lateral (select d.status, d.last_error from message_deliveries d where d.organiser_id = r.organiser_id and d.recipient_person_id = gp.id
-        and d.channel <> 'inbox' and d.status in ('sent', 'delivered', 'failed') order by coalesce(d.sent_at, d.created_at) desc limit 1) last on true
-      where r.organiser_id = ${actor.organiserId} and ${usableGuardianLinkSql} and ${readablePupilsSql(actor, sql`p.id`)}
-        and (not (jsonb_array_length(gp.emails) > 0 or jsonb_array_length(gp.phone_numbers) > 0) or last.status = 'failed')
-      order by p.family_name, p.given_name, gp.family_name limit 1000`,
-      );
-      await auditPupilListRead(
-        database.db,
-        auditContextOf(request),
-        'unreachable-guardians',
-        rows.map((r) => r.pupil_id),
-      );
-      return {
-        guardians: rows.map((r) => ({
-          guardianId: r.guardian_id,
-          guardianName: r.guardian_name,
-          pupilId: r.pupil_id,
-          pupilName: r.pupil_name,
-          problem: r.has_channel ? 'lastDeliveryFailed' : 'noChannel',
-          lastError: r.has_channel ? r.last_error : null,
-        })),
-      };
+      return database.db.transaction(async (tx) => {
+        const rows = await findUnreachableGuardians(tx, actor.organiserId, (pupilId) =>
+          readablePupilsSql(actor, pupilId),
+        );
+        await recordPupilReads(
+          tx,
+          auditContextOf(request),
+          'unreachable-guardians',
+          rows.map((r) => r.pupil_id),
+        );
+        return { guardians: rows.map(presentUnreachable) };
+      });
     },
   );
 
@@ -200,24 +135,8 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
     },
     async (request) => {
       const actor = actorOf(request);
-      requireOrganiserAdmin(actor);
-      const own = await database.db
-        .select()
-        .from(schema.messageTemplates)
-        .where(sql`organiser_id = ${actor.organiserId}`);
-      const templates = Object.entries(DEFAULT_TEMPLATES).flatMap(([templateKey, byLocale]) =>
-        MESSAGE_LOCALES.map((locale) => {
-          const saved = own.find((t) => t.templateKey === templateKey && t.locale === locale);
-          return {
-            templateKey,
-            locale,
-            subject: saved?.subject ?? byLocale[locale].subject,
-            body: saved?.body ?? byLocale[locale].body,
-            isCustom: Boolean(saved),
-          };
-        }),
-      );
-      return { templates, variables: [...TEMPLATE_VARIABLES] };
+      assertMessagesAllowed(actor, 'editTemplates');
+      return presentTemplates(await findOwnTemplates(database.db, actor.organiserId));
     },
   );
 
@@ -236,38 +155,10 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      requireOrganiserAdmin(actor);
-      const { templateKey, locale } = request.params;
-      if (!DEFAULT_TEMPLATES[templateKey]) throw notFound('NOT_FOUND', 'Mallen finns inte.');
-      const unknown = [...unknownVariables(request.body.subject), ...unknownVariables(request.body.body)];
-      if (unknown.length > 0)
-        throw new AppError('TEMPLATE_INVALID', `Okända fält i mallen: ${unknown.map((u) => `{{${u}}}`).join(', ')}.`, [
-          { path: '/body', message: `Tillåtna fält: ${TEMPLATE_VARIABLES.join(', ')}` },
-        ]);
-      await database.db.transaction(async (tx) => {
-        const values = {
-          subject: request.body.subject,
-          body: request.body.body,
-          updatedByUserId: actor.userId,
-          updatedAt: clock.now(),
-        };
-        await tx
-          .insert(schema.messageTemplates)
-          .values({ organiserId: actor.organiserId, templateKey, locale, ...values })
-          .onConflictDoUpdate({
-            target: [
-              schema.messageTemplates.organiserId,
-              schema.messageTemplates.templateKey,
-              schema.messageTemplates.locale,
-            ],
-            set: values,
-          });
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'message.save-template',
-          data: { templateKey, locale },
-        });
-      });
+      assertMessagesAllowed(actorOf(request), 'editTemplates');
+      await database.db.transaction((tx) =>
+        saveTemplate(tx, auditContextOf(request), { ...request.params, ...request.body }, clock.now()),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -283,7 +174,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
     },
     async (request) => {
       const actor = actorOf(request);
-      requireOrganiserAdmin(actor);
+      assertMessagesAllowed(actor, 'editSettings');
       return loadGuardianSettings(database.db, actor.organiserId, config.messages);
     },
   );
@@ -299,28 +190,10 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      requireOrganiserAdmin(actor);
-      await database.db.transaction(async (tx) => {
-        const values = { ...request.body, updatedAt: clock.now() };
-        await tx
-          .insert(schema.guardianSettings)
-          .values({ organiserId: actor.organiserId, ...values })
-          .onConflictDoUpdate({ target: [schema.guardianSettings.organiserId], set: values });
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'message.save-settings',
-          data: {
-            noticeEmail: request.body.noticeEmail !== null,
-            leaveMentorLimitDays: request.body.leaveMentorLimitDays,
-            reportPastDays: request.body.reportPastDays,
-            ...(request.body.sameDayNoticePolicy ? { sameDayNoticePolicy: request.body.sameDayNoticePolicy } : {}),
-            ...(request.body.sameDayNoticeTime ? { sameDayNoticeTime: request.body.sameDayNoticeTime } : {}),
-            ...(request.body.sameDayNoticeGraceMinutes !== undefined
-              ? { sameDayNoticeGraceMinutes: request.body.sameDayNoticeGraceMinutes }
-              : {}),
-          },
-        });
-      });
+      assertMessagesAllowed(actorOf(request), 'editSettings');
+      await database.db.transaction((tx) =>
+        saveGuardianSettings(tx, auditContextOf(request), request.body, clock.now()),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -3,17 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app-context.js';
 import { inSequence } from '../../db/client.js';
-import { forbidden } from '../../errors.js';
 import { actorOf } from '../../plugins/authenticate.js';
-import { schoolUnitsWith } from '../../policies/actor.js';
 import { visibleSchoolUnits } from '../../policies/scope.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { CompletenessQuery, CompletenessResponse, SchoolUnitsResponse } from '../../../shared/schemas/reports.js';
-import { completenessBySchoolUnit, completenessByTeacher, type CompletenessRowDb } from './completeness.js';
+import { completenessBySchoolUnit, completenessByTeacher } from './completeness.js';
 import { findSchoolUnitsAndGroups } from './reports.repo.js';
 import { assertDateRange } from '../../http/date-range.js';
-
-const share = (row: CompletenessRowDb) => (row.lessons > 0 ? row.confirmed / row.lessons : null);
+import { completenessUnits } from './reports.policy.js';
+import { presentTeacherCompleteness, presentUnitCompleteness } from './reports.presenter.js';
 
 export async function reportRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -33,13 +31,7 @@ export async function reportRoutes(fastify: FastifyInstance, { database, clock }
       const { from, schoolUnitId } = request.query;
       assertDateRange(from, request.query.to);
       const to = request.query.to < clock.today() ? request.query.to : clock.today();
-      let units = schoolUnitsWith(actor, 'principal', 'studentHealth', 'organiserAdmin');
-      if (units !== 'all' && units.length === 0)
-        throw forbidden('Registreringsgrad visas för rektor, elevhälsa och huvudman.');
-      if (schoolUnitId) {
-        if (units !== 'all' && !units.includes(schoolUnitId)) throw forbidden();
-        units = [schoolUnitId];
-      }
+      const units = completenessUnits(actor, schoolUnitId);
       const now = clock.now();
       const [schoolUnits, teachers] = await inSequence(
         () => completenessBySchoolUnit(database.db, actor.organiserId, from, to, units, now),
@@ -48,21 +40,8 @@ export async function reportRoutes(fastify: FastifyInstance, { database, clock }
       return {
         from,
         to,
-        schoolUnits: schoolUnits.map((r) => ({
-          id: r.id,
-          name: r.name,
-          lessons: r.lessons,
-          confirmed: r.confirmed,
-          share: share(r),
-        })),
-        teachers: teachers.map((r) => ({
-          id: r.id,
-          name: r.name,
-          schoolUnitName: r.school_unit_name,
-          lessons: r.lessons,
-          confirmed: r.confirmed,
-          share: share(r),
-        })),
+        schoolUnits: schoolUnits.map(presentUnitCompleteness),
+        teachers: teachers.map(presentTeacherCompleteness),
       };
     },
   );

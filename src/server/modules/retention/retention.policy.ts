@@ -1,8 +1,12 @@
 /** Retention periods are the organiser's decision: huvudman and system administrator. */
-import { forbidden } from '../../errors.js';
-import { type Actor, hasOrganiserWideRole } from '../../policies/actor.js';
+import type { Actor } from '../../policies/actor.js';
+import { assertAllowedAnywhere, type PolicyTable } from '../../policies/table.js';
 
-export function assertRetentionAdmin(actor: Actor): void {
-  if (!hasOrganiserWideRole(actor, 'organiserAdmin', 'systemAdmin'))
-    throw forbidden('Gallringsregler hanteras av huvudmannen.');
-}
+export type RetentionAction = 'manage';
+
+export const retentionPolicy = {
+  manage: { roles: [], organiserRoles: ['organiserAdmin', 'systemAdmin'] },
+} as const satisfies PolicyTable<RetentionAction>;
+
+export const assertRetentionAdmin = (actor: Actor) =>
+  assertAllowedAnywhere(retentionPolicy, actor, 'manage', 'Gallringsregler hanteras av huvudmannen.');

@@ -12,9 +12,8 @@ import { Value } from 'typebox/value';
 import type { AppContext } from '../../app-context.js';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
 import { daysBetween } from '../../../shared/dates/index.js';
-import { touchApiToken } from '../api-tokens/token-use.js';
+import { recordTokenRead } from '../api-tokens/commands/record-token-read.js';
 import { apiTokenHook, apiTokenOf } from './authenticate-api-token.js';
 import { assertFilter, encodePageToken, readPage } from './paging.js';
 import { attendancesPage, type AttendanceCursor, type AttendanceFilters } from './attendances.repo.js';
@@ -169,8 +168,7 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
     const token = apiTokenOf(request);
     return database.db.transaction(async (tx) => {
       const { records, hasMore } = await read(tx, token.organiserId);
-      await touchApiToken(tx, token.organiserId, token.id, clock.now());
-      await writeAuditEvent(
+      await recordTokenRead(
         tx,
         {
           organiserId: token.organiserId,
@@ -178,16 +176,9 @@ async function ss12000Scope(fastify: FastifyInstance, { database, clock }: AppCo
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
         },
-        {
-          type: 'ss12000.read',
-          apiTokenId: token.id,
-          data: {
-            tokenName: token.name,
-            endpoint,
-            records: records.length,
-            hasPageToken: 'pageToken' in (request.query as object),
-          },
-        },
+        token,
+        { endpoint, records: records.length, hasPageToken: 'pageToken' in (request.query as object) },
+        clock.now(),
       );
       const last = records[records.length - 1];
       return {

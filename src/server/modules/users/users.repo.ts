@@ -109,3 +109,9 @@ export async function accountAuditTrail(tx: Tx, organiserId: string, userId: str
     data: r.data,
   }));
 }
+
+/** Whether local passwords are allowed for the organiser (allowed until turned off). */
+export async function findLocalLoginEnabled(tx: Tx, organiserId: string): Promise<boolean> {
+  const [row] = await tx.select().from(schema.authSettings).where(eq(schema.authSettings.organiserId, organiserId));
+  return row?.localLoginEnabled ?? true;
+}

@@ -7,11 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import { eq } from 'drizzle-orm';
-import { schema, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { notFound } from '../../errors.js';
-import { writeAuditEvent } from '../../audit/write-audit-event.js';
+import { recordAccountAuditRead } from './commands/record-account-audit-read.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import {
   Account,
@@ -25,7 +24,7 @@ import {
   RoleMapping,
 } from '../../../shared/schemas/users.js';
 import { assertMayGrant, assertUserAdmin } from './users.policy.js';
-import { accountAuditTrail, findAccount, listAccounts, listSchoolUnits } from './users.repo.js';
+import { accountAuditTrail, findAccount, findLocalLoginEnabled, listAccounts, listSchoolUnits } from './users.repo.js';
 import { grantRole, resetPassword, revokeRole, setAccountActive } from './commands/administer-account.js';
 import { updateAuthSettings, updateRoleMapping } from './commands/update-sign-in-settings.js';
 import { effectiveRoleMapping } from './role-mapping.js';
@@ -175,11 +174,7 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
         if (!(await findAccount(tx, actor.organiserId, request.params.id)))
           throw notFound('NOT_FOUND', 'Kontot finns inte.');
         const events = await accountAuditTrail(tx, actor.organiserId, request.params.id);
-        await writeAuditEvent(tx, auditContextOf(request), {
-          type: 'user.read-audit',
-          targetUserId: request.params.id,
-          data: {},
-        });
+        await recordAccountAuditRead(tx, auditContextOf(request), request.params.id);
         return { events };
       });
     },
@@ -233,11 +228,7 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
     async (request) => {
       const actor = actorOf(request);
       assertUserAdmin(actor);
-      const [row] = await db
-        .select()
-        .from(schema.authSettings)
-        .where(eq(schema.authSettings.organiserId, actor.organiserId));
-      return { localLoginEnabled: row?.localLoginEnabled ?? true };
+      return { localLoginEnabled: await findLocalLoginEnabled(db, actor.organiserId) };
     },
   );
 
