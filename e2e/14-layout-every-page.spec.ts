@@ -33,7 +33,10 @@ async function overflows(page: Page, tablesMayScroll: boolean): Promise<string[]
       for (const region of document.querySelectorAll<HTMLElement>('.table-scroll')) {
         if (region.scrollWidth <= region.clientWidth + 1) continue;
         const caption = region.querySelector('caption')?.textContent?.trim() ?? region.id;
-        found.push(`tabellen "${caption}" ${region.scrollWidth} px i ${region.clientWidth} px`);
+        const widths = [...region.querySelectorAll<HTMLElement>('thead th')].map(
+          (th) => `${th.textContent?.trim()} ${Math.round(th.getBoundingClientRect().width)}`,
+        );
+        found.push(`tabellen "${caption}" ${region.scrollWidth} px i ${region.clientWidth} px (${widths.join(', ')})`);
       }
     return found;
   }, tablesMayScroll);
