@@ -166,7 +166,7 @@ export async function ensureTeacherRegistration(): Promise<{
   }
 }
 
-/** The Stockholm preset's name (ladders.md B) and the start of the spring term 2026. */
+/** The Stockholm preset's name (docs/domain/ladders.md, 'The presets') and the start of the spring term 2026. */
 export const STOCKHOLM_LADDER = 'Frånvarotrappan – Stockholms stad';
 export const SPRING_TERM_START = '2026-01-08';
 

@@ -234,6 +234,18 @@ export async function deleteByKey<R = Record<string, never>>(
 }
 
 /**
+ * Runs `write` over `rows` in batches of `size`, one after another (in the caller's transaction): for
+ * drizzle inserts, whose bind parameters (rows × columns) must stay under PostgreSQL's 65 535.
+ */
+export async function writeInBatches<T>(
+  rows: readonly T[],
+  size: number,
+  write: (batch: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (const batch of batches(rows, size)) await write(batch);
+}
+
+/**
  * Runs `query(ids)` over `ids` in batches and concatenates the rows: for look-ups by id lists
  * that may hold hundreds of thousands of ids.
  */

@@ -178,7 +178,7 @@ export const activities = pgTable(
     id: uuid('id').notNull(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     displayName: text('display_name').notNull(),
-    /** Undervisning | Elevaktivitet | Provaktivitet count as teaching time (measures.md decision 7). */
+    /** Undervisning | Elevaktivitet | Provaktivitet count as teaching time (docs/domain/measures.md D7). */
     activityType: text('activity_type').notNull().default('Undervisning'),
     syllabusId: uuid('syllabus_id'),
     startDate: date('start_date').notNull(),
@@ -254,7 +254,7 @@ export const lessonTeachers = pgTable(
   ],
 );
 
-/** SS12000 CalendarEvent.studentExceptions: adjusted study plans per lesson (measures.md decision 8). */
+/** SS12000 CalendarEvent.studentExceptions: adjusted study plans per lesson (docs/domain/measures.md D8). */
 export const lessonStudentExceptions = pgTable(
   'lesson_student_exceptions',
   {

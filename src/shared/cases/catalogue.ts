@@ -1,5 +1,5 @@
 /**
- * The starting catalogues of causes and interventions (domain/causes-and-interventions.md).
+ * The starting catalogues of causes and interventions (docs/domain/causes-and-interventions.md).
  * Codes are stable across versions because statistics count them; an organiser can rename,
  * retire or add entries (stored per organiser), never delete a used one.
  */

@@ -1,7 +1,7 @@
 /**
  * Local-date helpers. Dates are `YYYY-MM-DD` strings in the school's time zone; instants are
  * epoch milliseconds. Calendar arithmetic on date strings is done in UTC, where every day has
- * 24 hours, so DST never shifts a date (measures.md decision 11).
+ * 24 hours, so DST never shifts a date (docs/domain/measures.md D11).
  */
 
 /** The time zone every school date and clock time is read in. */

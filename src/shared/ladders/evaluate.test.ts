@@ -1,5 +1,5 @@
 // The ladder engine on small test ladders: periods, thresholds, windows, persistence, staff
-// decisions, de-escalation, alerts and explanations (ladders.md "How presets are evaluated").
+// decisions, de-escalation, alerts and explanations (docs/domain/ladders.md, 'Evaluation decisions').
 import { describe, expect, it } from 'vitest';
 import { evaluateLadder, replayLadder, type LadderInput } from './evaluate';
 import type { Comparator, Period, Trigger } from './format';
@@ -24,7 +24,7 @@ describe('rate triggers', () => {
   // 60 of 300 minutes every January school day: exactly 20 %.
   const twenty = paint(SPRING, { invalid: 60 }, '2026-01-01', '2026-01-31');
 
-  it('"över" is strictly greater, a stated level is at-or-above (decision 4)', () => {
+  it('"över" is strictly greater, a stated level is at-or-above (ladders D4)', () => {
     expect(
       evaluateOn(ladder([step('s', [rate(0.2, { kind: 'month' }, 'gt')])]), '2026-02-01', { days: twenty }).stepIndex,
     ).toBe(0);
@@ -43,7 +43,7 @@ describe('rate triggers', () => {
     ]);
   });
 
-  it('reads complete months only: a month is complete on its last day, not before (decision 2)', () => {
+  it('reads complete months only: a month is complete on its last day, not before (ladders D2)', () => {
     const l = ladder([step('s', [rate(0.2)])]);
     expect(evaluateOn(l, '2026-01-30', { days: twenty }).stepIndex).toBe(0);
     expect(evaluateOn(l, '2026-01-31', { days: twenty }).stepIndex).toBe(1);
@@ -59,7 +59,7 @@ describe('rate triggers', () => {
     expect(evaluateOn(ladder([step('s', [rate(0)])]), '2026-02-01', { days: unknown }).stepIndex).toBe(0);
   });
 
-  it('evaluates the running month only with monthToDate and five known days (measures.md decision 9)', () => {
+  it('evaluates the running month only with monthToDate and five known days (docs/domain/measures.md D9)', () => {
     const l = ladder([step('s', [rate(0.5, { kind: 'month', monthToDate: true })])]);
     const absent = paint(SPRING, { valid: DAY_MINUTES }, '2026-01-08', '2026-01-31');
     expect(evaluateOn(l, '2026-01-13', { days: absent }).stepIndex).toBe(0); // 8, 9, 12, 13: four known days
@@ -99,7 +99,7 @@ describe('rate triggers', () => {
     );
   });
 
-  it('reads the last ISO week ended by D (decision 3), rolling days and terms', () => {
+  it('reads the last ISO week ended by D (ladders D3), rolling days and terms', () => {
     const days = paint(SPRING, { invalid: DAY_MINUTES }, '2026-01-12', '2026-01-16'); // week 3
     const week = ladder([step('s', [rate(0.9, { kind: 'week' })])]);
     expect(evaluateOn(week, '2026-01-17', { days }).stepIndex).toBe(0);
@@ -164,7 +164,7 @@ describe('count and pattern triggers', () => {
     expect(evaluateOn(l, '2026-03-06', { days }).explanation).toBe(
       'Steg 1 (Steg s) sedan 2026-03-06: 7 skoldagar i följd med hel frånvaro (2026-02-19–2026-03-06, gräns 7).',
     );
-    // A day with an unregistered lesson is not an absent day (measures.md decision 5).
+    // A day with an unregistered lesson is not an absent day (docs/domain/measures.md D5).
     expect(
       evaluateOn(l, '2026-03-06', { days: paint(days, { valid: 240, unknown: 60 }, '2026-03-02') }).stepIndex,
     ).toBe(0);
@@ -244,7 +244,7 @@ describe('count and pattern triggers', () => {
 describe('steps over time', () => {
   const three = ladder([step('ett', [rate(0.1)]), step('tva', [rate(0.3)]), step('tre', [rate(0.5)])]);
 
-  it('jumps to the highest step whose triggers fire and stays there (decision 7)', () => {
+  it('jumps to the highest step whose triggers fire and stays there (ladders D7)', () => {
     const days = paint(SPRING, { valid: 180 }, '2026-01-01', '2026-01-31'); // 60 % in January, nothing after
     const results = replayLadder(three, { days }, '2026-01-08', '2026-05-31');
     expect(stepHistory(results)).toEqual([{ date: '2026-01-31', step: 'tre' }]);
@@ -260,7 +260,7 @@ describe('steps over time', () => {
     );
   });
 
-  it('ignores rows dated after D (decision 1)', () => {
+  it('ignores rows dated after D (ladders D1)', () => {
     const days = paint(SPRING, { valid: 180 }, '2026-02-01', '2026-02-28');
     expect(evaluateOn(three, '2026-01-31', { days })).toEqual(
       evaluateOn(three, '2026-01-31', { days: days.filter((d) => d.date <= '2026-01-31') }),
@@ -443,7 +443,7 @@ describe('fixtures', () => {
   });
 });
 
-describe('exits (decision 7)', () => {
+describe('exits (ladders D7)', () => {
   const exiting = (weeks: number, extra: Parameters<typeof ladder>[1] = {}) =>
     ladder([step('ett', [rate(0.1)]), step('tva', [rate(0.3)])], {
       exit: { kind: 'weeksWithoutTrigger', weeks },

@@ -1,6 +1,6 @@
 /**
  * The ladder engine: which step a pupil is on at evaluation date D, since when and why. Pure:
- * day rows, concern flags and staff decisions in, one result out. Implements ladders.md "How
+ * day rows, concern flags and staff decisions in, one result out. Implements docs/domain/ladders.md, 'Evaluation
  * presets are evaluated"; the state carried from the previous day (`previous`) is what makes
  * steps persist, so replaying a date range day by day gives what the nightly run gave.
  */
@@ -24,7 +24,7 @@ import {
  * A staff decision with the reason recorded: a move to a step (0 = off the ladder), or with
  * `kind: 'close'` the closing of the pupil's step (an exit): the pupil goes back to no step and
  * stays there until they newly qualify, i.e. a step's triggers fire on periods that begin after
- * the close date (decision 7). `stepIndex` is 0 for a close.
+ * the close date (ladders D7). `stepIndex` is 0 for a close.
  */
 export interface StaffDecision {
   date: string;
@@ -48,7 +48,7 @@ export type StepChange = { from: number; to: number } & StepEntry;
 
 /** The state carried from one evaluation to the next. */
 export interface LadderState {
-  /** 0 = no step; steps are numbered from 1 in ladder order (decision 8). */
+  /** 0 = no step; steps are numbered from 1 in ladder order (ladders D8). */
   stepIndex: number;
   stepKey: string | null;
   /** When the pupil entered the current step (for step 0: left the last step); null = never on a step. */
@@ -100,7 +100,7 @@ export type PreviousLadderState = Pick<LadderState, 'stepIndex' | 'stepKey' | 's
 /** Everything the evaluation reads for one pupil. */
 export interface LadderInput {
   evaluationDate: string;
-  /** The pupil's day rows; rows dated after `evaluationDate` are ignored (decision 1). */
+  /** The pupil's day rows; rows dated after `evaluationDate` are ignored (ladders D1). */
   days: readonly DayFigures[];
   /** Needed when the ladder has `term` periods. */
   terms?: readonly TermRange[];
@@ -216,7 +216,7 @@ function quietText(ladder: LadderDefinition): string {
 }
 
 /**
- * The automatic exit (decision 7): track the last day any step's triggers fired, and move the pupil
+ * The automatic exit (ladders D7): track the last day any step's triggers fired, and move the pupil
  * back to no step once `weeks` complete ISO weeks have passed after the week of that day (or of
  * entering the step, if later) without any firing.
  */
@@ -276,7 +276,7 @@ function escalation(
   base: TriggerContext,
 ): { index: number; fired: FiredTrigger[] } | null {
   for (let index = ladder.steps.length; index > state.stepIndex; index--) {
-    if (ladder.steps[index - 1].entry !== 'automatic') continue; // manual steps only by staff decision (decision 6)
+    if (ladder.steps[index - 1].entry !== 'automatic') continue; // manual steps only by staff decision (ladders D6)
     const fired = stepFires(ladder, index, state, base);
     if (fired) return { index, fired };
   }
@@ -364,7 +364,7 @@ function daysInWindow(days: readonly DayFigures[], from: string, to: string): Da
 
 /**
  * Evaluate a ladder for one pupil on `input.evaluationDate` (D): apply staff decisions, escalate
- * to the highest step whose conditions hold (steps persist otherwise, decision 7), apply the
+ * to the highest step whose conditions hold (steps persist otherwise, ladders D7), apply the
  * de-escalation rule, and report alerts and a one-sentence explanation.
  */
 export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): LadderResult {
@@ -443,7 +443,7 @@ export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): La
 
 /**
  * Evaluate every date from `from` to `to` (inclusive), each with the previous day's result as
- * `previous` — exactly what the nightly run does (decision 1).
+ * `previous` — exactly what the nightly run does (ladders D1).
  */
 export function replayLadder(
   ladder: LadderDefinition,

@@ -2,7 +2,7 @@
  * The ladder configuration format (närvarotrappa as data): TypeBox schemas, so the format has a
  * JSON Schema for import/export and the editor, plus `validateLadder` with Swedish problems.
  * What each field means at evaluation time is documented here and implemented in `evaluate.ts`;
- * the decisions behind it are in `domain/ladders.md` "How presets are evaluated".
+ * the decisions behind it are in `docs/domain/ladders.md`, 'Evaluation decisions'.
  */
 import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -20,14 +20,14 @@ const Share = Type.Number({ minimum: 0, maximum: 1, description: 'andel 0–1, t
 const Count = Type.Integer({ minimum: 0, maximum: 1000 });
 const Weeks = Type.Integer({ minimum: 1, maximum: 52, description: 'antal veckor 1–52' });
 
-/** `gt` = "higher than / över" (strictly greater); `gte` = a stated level ("vid 10 %"), ladders.md decision 4. */
+/** `gt` = "higher than / över" (strictly greater); `gte` = a stated level ("vid 10 %"), docs/domain/ladders.md D4. */
 export const COMPARATORS = ['gt', 'gte'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 const ComparatorSchema = Type.Enum(COMPARATORS, {
   description: '"gt" = över (strikt större), "gte" = minst (angiven nivå)',
 });
 
-/** The absence a rate is taken of; every rate is over known minutes (measures.md decision 1). */
+/** The absence a rate is taken of; every rate is over known minutes (docs/domain/measures.md D1). */
 export const RATE_MEASURES = ['absent', 'valid', 'invalid'] as const;
 export type RateMeasure = (typeof RATE_MEASURES)[number];
 
@@ -36,13 +36,13 @@ export const TASK_ROLES = ['mentor', 'studentHealth', 'principal', 'organiserAdm
 
 /**
  * The period a rate or count is taken over at evaluation date D. Complete periods only, unless
- * the period says it runs to date (decision 2):
+ * the period says it runs to date (ladders D2):
  * - `month`: the last calendar month that has ended by D; with `monthToDate`, the running month
  *   up to D once it has known minutes on five distinct days.
  * - `twoConsecutiveMonths`: the last two ended months as one combined rate; each month needs
  *   five school days with known minutes.
  * - `rollingDays`: the `days` days ending on D (a running window: the five-day minimum applies).
- * - `week`: the last ISO week ended by D (decision 3).
+ * - `week`: the last ISO week ended by D (ladders D3).
  * - `term`: the last term ended by D; with `toDate`, the term containing D up to D. Needs terms.
  */
 export const PeriodSchema = Type.Union([
@@ -76,7 +76,7 @@ export const RateTriggerSchema = Type.Object(
 );
 
 /**
- * At least `k` incomplete weeks among the last `n` ISO school weeks ended by D (measures.md
+ * At least `k` incomplete weeks among the last `n` ISO school weeks ended by D (docs/domain/measures.md
  * "Incomplete weeks"). With `freshWindowAfterPreviousStep`, all `n` weeks must lie strictly
  * after the ISO week in which the pupil's current step was entered.
  */
@@ -226,7 +226,7 @@ export const RequiresPreviousSchema = Type.Object(
 );
 
 /**
- * How a pupil leaves the ladder without staff (ladders.md decision 7): `none` = never; or back to
+ * How a pupil leaves the ladder without staff (docs/domain/ladders.md D7): `none` = never; or back to
  * no step (0) once `weeks` complete ISO weeks have passed, after the ISO week in which any step's
  * triggers last fired for the pupil (or the step was entered, if later), with no step's triggers
  * firing. Staff can always close a step with a reason.

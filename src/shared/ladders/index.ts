@@ -1,7 +1,7 @@
 /**
  * Attendance ladders (närvarotrappor) as data: the configuration format with its JSON Schema and
  * validation, and the pure engine that puts a pupil on a step with a one-sentence explanation.
- * Rules: `domain/ladders.md`; figures: `../measures`.
+ * Rules: `docs/domain/ladders.md`; figures: `../measures`.
  */
 export * from './format';
 export * from './evaluate';

@@ -1,5 +1,5 @@
 /**
- * Which dates a trigger's period covers at evaluation date D (ladders.md decisions 2 and 3), and
+ * Which dates a trigger's period covers at evaluation date D (docs/domain/ladders.md D2 and D3), and
  * whether it may be evaluated at all: running periods need known minutes on five distinct days,
  * two consecutive months need five school days with known minutes in each month.
  */
@@ -50,7 +50,7 @@ export function resolvePeriod(
   switch (period.kind) {
     case 'month': {
       const running = monthRange(monthKey(date));
-      // On the month's last day the month is complete (decision 2): no minimum applies.
+      // On the month's last day the month is complete (ladders D2): no minimum applies.
       if (period.monthToDate && date < running.to) {
         return hasMonthToDateMinimum(days, date)
           ? { from: running.from, to: date, label: `i ${monthName(date)} t.o.m. ${date}` }

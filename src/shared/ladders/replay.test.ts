@@ -1,5 +1,5 @@
 // Property tests: replaying a date range equals running nightly with the stored result carried
-// forward (ladders.md decision 1), later rows never matter, and steps only go down by a rule.
+// forward (docs/domain/ladders.md D1), later rows never matter, and steps only go down by a rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, eachDate, isoWeekSunday } from '../dates';
@@ -98,7 +98,7 @@ describe('replayLadder', () => {
     );
   });
 
-  it('moves a pupil down on a preset only by the exit: to no step, after 8 whole weeks with no trigger firing (decision 7)', () => {
+  it('moves a pupil down on a preset only by the exit: to no step, after 8 whole weeks with no trigger firing (ladders D7)', () => {
     const presets = fc.constantFrom(...Object.values(LADDER_PRESETS));
     fc.assert(
       fc.property(presets, daysArb, flagsArb, (l, days, concernFlags) => {

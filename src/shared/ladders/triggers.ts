@@ -54,7 +54,7 @@ export interface TriggerContext {
   ignoreWindows?: boolean;
 }
 
-/** First day after the ISO week containing `date`: where a fresh window starts (ladders.md decision 5). */
+/** First day after the ISO week containing `date`: where a fresh window starts (docs/domain/ladders.md D5). */
 export function dayAfterIsoWeek(date: string): string {
   return addDays(isoWeekSunday(date), 1);
 }
@@ -124,7 +124,7 @@ function evaluateLeaf(trigger: LeafTrigger, ctx: TriggerContext): FiredTrigger |
     case 'rate': {
       const range = resolvePeriod(trigger.period, ctx.date, ctx.days, ctx.terms);
       if (!range || !inWindow(range.from, ctx)) return null;
-      // null when nothing is known: "no data" never fires a rate (measures.md).
+      // null when nothing is known: "no data" never fires a rate (docs/domain/measures.md).
       const value = sumDays(ctx.days, range.from, range.to)[RATE_FIELDS[trigger.measure]];
       if (value === null || !compare(value, trigger.comparator, trigger.threshold)) return null;
       return {
@@ -141,7 +141,7 @@ function evaluateLeaf(trigger: LeafTrigger, ctx: TriggerContext): FiredTrigger |
       const notBefore = windowStart(ctx, trigger.freshWindowAfterPreviousStep);
       if (notBefore === undefined) return null;
       const weeks = lastEndedSchoolWeeks(ctx.days, ctx.date, trigger.n, trigger);
-      // A window that must be fresh needs all n weeks after its start (decision 5).
+      // A window that must be fresh needs all n weeks after its start (ladders D5).
       if (notBefore !== null && (weeks.length < trigger.n || weeks[0].monday < notBefore)) return null;
       const count = incompleteWeekCount(weeks);
       if (weeks.length === 0 || count < trigger.k) return null;

@@ -1,5 +1,5 @@
 /**
- * Absence accounting: the single implementation of `domain/measures.md`. Pure; every figure
+ * Absence accounting: the single implementation of `docs/domain/measures.md`. Pure; every figure
  * the system shows (pupil page, ladders, statistics, export) is derived here.
  */
 export type * from './types';
@@ -9,3 +9,4 @@ export * from './totals';
 export * from './weeks';
 export * from './patterns';
 export * from './ss12000';
+export * from './teaching-time';

@@ -1,7 +1,7 @@
 import type { AttendanceMark, LessonOutcome, PupilLesson, ValidCover } from './types';
 
 /**
- * Cover kinds that make minutes of an unregistered lesson known valid absence. measures.md
+ * Cover kinds that make minutes of an unregistered lesson known valid absence. docs/domain/measures.md
  * names only guardian reports and granted leave here; a staff reason counts as valid only
  * against absence a teacher (or an import) registered.
  */
@@ -15,7 +15,7 @@ function clampMinutes(minutes: number, max: number): number {
 /**
  * Teaching minutes within `[from, to]` (teaching-minute offsets from the lesson start) that the
  * union of `covers` overlaps. Clock time maps onto teaching time proportionally and the total is
- * rounded once (decision 4); taking the union means overlapping covers never count twice.
+ * rounded once (measures D4); taking the union means overlapping covers never count twice.
  */
 export function coveredTeachingMinutes(
   lesson: PupilLesson,
@@ -45,9 +45,9 @@ export function coveredTeachingMinutes(
 }
 
 /**
- * The state of one pupil at one lesson in minutes (measures.md "One lesson, one pupil").
+ * The state of one pupil at one lesson in minutes (docs/domain/measures.md, 'One state per pupil and lesson').
  * Validity is derived from `covers` at call time, so a report that arrives after the teacher
- * confirmed the lesson still turns the covered absent minutes valid (decision 2).
+ * confirmed the lesson still turns the covered absent minutes valid (measures D2).
  * @param lesson the pupil's scheduled lesson
  * @param covers the pupil's guardian reports, leave and staff reasons (any range; only overlap matters)
  * @returns minutes with `attended + valid + invalid + other = known ≤ scheduled`
@@ -80,7 +80,7 @@ export function lessonOutcome(lesson: PupilLesson, covers: readonly ValidCover[]
   const mark: AttendanceMark | undefined = lesson.mark;
 
   if (mark?.kind === 'imported' && mark.isReported) {
-    // Taken as given (decisions 2, 10). If the source's minutes exceed the pupil's teaching length,
+    // Taken as given (measures D2, D10). If the source's minutes exceed the pupil's teaching length,
     // absence keeps its minutes first and attendance gets what is left.
     let room = len;
     for (const field of ['valid', 'invalid', 'other', 'attended'] as const) {
@@ -94,7 +94,7 @@ export function lessonOutcome(lesson: PupilLesson, covers: readonly ValidCover[]
   if (!isRegisteredForPupil || mark?.kind === 'imported') {
     // Unregistered (unconfirmed lesson, a pupil without an imported record, or an import saying "not
     // reported", whose preliminary minutes are ignored): only guardian reports and leave make minutes
-    // known, as valid absence; the rest stays unknown (decision 3).
+    // known, as valid absence; the rest stays unknown (measures D3).
     const knownCovers = covers.filter((c) => COVERS_KNOWN_WITHOUT_REGISTRATION.has(c.kind));
     outcome.valid = coveredTeachingMinutes(lesson, knownCovers, 0, len);
     return finish();

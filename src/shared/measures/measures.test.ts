@@ -22,7 +22,7 @@ const minutes = (l: PupilLesson, covers: ValidCover[] = []) => {
   return { attended, valid, invalid, other, known, scheduled };
 };
 
-describe('one lesson, one pupil (measures.md table)', () => {
+describe('one lesson, one pupil (docs/domain/measures.md, "One state per pupil and lesson")', () => {
   it('present: a confirmed lesson without a mark is attended in full', () => {
     expect(minutes(sixty())).toEqual({ attended: 60, valid: 0, invalid: 0, other: 0, known: 60, scheduled: 60 });
   });
@@ -104,7 +104,7 @@ describe('one lesson, one pupil (measures.md table)', () => {
   });
 });
 
-describe('decisions on the finer points (measures.md)', () => {
+describe('decisions on the finer points (docs/domain/measures.md)', () => {
   it('1. every rate is over known minutes, and "no data" is null, not 0', () => {
     const figures = measurePupil(
       [marked({ kind: 'absent' }), lesson(D, '09:00', '10:00', { isConfirmed: false })],

@@ -23,7 +23,7 @@ const flagged = (lessons: PupilLesson[], from: string, to: string) =>
     .filter((f) => f.isFlagged)
     .map((f) => `${f.dimension}:${f.category}`);
 
-describe('patterns (measures.md)', () => {
+describe('patterns (docs/domain/measures.md)', () => {
   const from = '2026-01-12';
   const to = '2026-02-06'; // four full weeks
   const mondays = weekdays(from, to).filter((d) => weekdayOf(d) === 1);

@@ -2,7 +2,7 @@ import { addDays, weekdayOf } from '../dates';
 import { lessonOutcome } from './lesson';
 import type { PupilLesson, ValidCover } from './types';
 
-/** The dimensions measures.md "Patterns" compares. */
+/** The dimensions patterns compare (docs/domain/measures.md, 'Figures for a pupil and an inclusive date range'). */
 export type PatternDimension = 'weekday' | 'firstLesson' | 'subject' | 'teacher' | 'afterBreak';
 
 /** One category of one dimension, compared with the pupil's whole period. */
@@ -54,7 +54,7 @@ function categorizer(lessons: readonly PupilLesson[]): (l: PupilLesson) => Recor
 }
 
 /**
- * Absence patterns over `from..to` (measures.md "Patterns"): per category, the share of the
+ * Absence patterns over `from..to` (docs/domain/measures.md, 'Figures for a pupil and an inclusive date range'): per category, the share of the
  * pupil's absent minutes against the share of scheduled minutes.
  * @param lessons the pupil's lessons; those outside the range only help derive first lesson and after-break
  * @returns every category with scheduled minutes, by dimension, highest ratio first

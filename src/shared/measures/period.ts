@@ -3,7 +3,7 @@ import { lessonOutcome } from './lesson';
 import { periodFromTotals } from './totals';
 import type { DayFigures, LessonOutcome, MinuteFigures, PeriodFigures, PupilLesson, ValidCover } from './types';
 
-/** Month-to-date figures need known minutes on at least this many distinct days (decision 9). */
+/** Month-to-date figures need known minutes on at least this many distinct days (measures D9). */
 export const MONTH_TO_DATE_MIN_KNOWN_DAYS = 5;
 
 function emptyMinutes(): MinuteFigures {
@@ -78,7 +78,7 @@ export function dayFigures(outcomes: readonly LessonOutcome[]): DayFigures[] {
   return byDate(outcomes);
 }
 
-/** A school day on which every scheduled minute is known and absent; an unknown lesson rules it out (decision 5). */
+/** A school day on which every scheduled minute is known and absent; an unknown lesson rules it out (measures D5). */
 export function isAbsentDay(d: DayFigures): boolean {
   return d.scheduled > 0 && d.known === d.scheduled && d.valid + d.invalid === d.scheduled;
 }
@@ -89,9 +89,9 @@ export function hasAbsence(d: DayFigures): boolean {
 }
 
 /**
- * Figures for a pupil over `from..to` inclusive (measures.md "Figures for a pupil over a period").
+ * Figures for a pupil over `from..to` inclusive (docs/domain/measures.md, 'Figures for a pupil and an inclusive date range').
  * The only place period figures are derived from day rows; rates come from `periodFromTotals`,
- * always over `known` (decision 1).
+ * always over `known` (measures D1).
  * @param days the pupil's day rows; rows outside the range are ignored
  */
 export function sumDays(days: readonly DayFigures[], from: string, to: string): PeriodFigures {
@@ -137,7 +137,7 @@ export function knownDayCount(days: readonly DayFigures[], from: string, to: str
   return new Set(days.filter((d) => d.known > 0 && d.date >= from && d.date <= to).map((d) => d.date)).size;
 }
 
-/** Whether the running month up to `date` may be evaluated month-to-date (decision 9). */
+/** Whether the running month up to `date` may be evaluated month-to-date (measures D9). */
 export function hasMonthToDateMinimum(
   days: readonly DayFigures[],
   date: string,
@@ -147,7 +147,7 @@ export function hasMonthToDateMinimum(
 }
 
 /**
- * Absence rate over the 28 days ending on `date` against the 28 days before (measures.md "Patterns").
+ * Absence rate over the 28 days ending on `date` against the 28 days before (docs/domain/measures.md, 'Figures for a pupil and an inclusive date range').
  * @returns `change` = recent minus previous absence rate (a fraction), null when either has no data
  */
 export function trend(

@@ -1,4 +1,4 @@
-// Property tests: random schedules, marks and covers must keep the accounting invariants of measures.md.
+// Property tests: random schedules, marks and covers must keep the accounting invariants of docs/domain/measures.md.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, eachDate, localDateTimeToInstant } from '../dates';

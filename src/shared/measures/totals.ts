@@ -11,7 +11,7 @@ export interface PeriodTotals extends MinuteFigures {
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-/** Period figures (rates over `known`, decision 1) from summed totals. */
+/** Period figures (rates over `known`, measures D1) from summed totals. */
 export function periodFromTotals(totals: PeriodTotals, from: string, to: string): PeriodFigures {
   const absent = totals.valid + totals.invalid;
   return {

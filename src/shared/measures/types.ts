@@ -1,4 +1,4 @@
-/** Types of the absence-accounting module; the rules are in `domain/measures.md`. */
+/** Types of the absence-accounting module; the rules are in `docs/domain/measures.md`. */
 
 /** What was registered for one pupil at one lesson beyond plain presence. */
 export type AttendanceMark =
@@ -10,7 +10,7 @@ export type AttendanceMark =
   | { kind: 'left'; minutes: number }
   /** At another school-approved activity (prao, study visit, competition). */
   | { kind: 'other' }
-  /** SS12000 `Attendance`, taken as given (measures.md decisions 2 and 10). */
+  /** SS12000 `Attendance`, taken as given (docs/domain/measures.md D2 and D10). */
   | { kind: 'imported'; isReported: boolean; attended: number; valid: number; invalid: number; other: number };
 
 /** One scheduled lesson for one pupil, already resolved by the caller (membership, cancellation, study plan). */
@@ -22,7 +22,7 @@ export interface PupilLesson {
   start: number;
   /** Clock end, epoch ms. */
   end: number;
-  /** Per-pupil teaching length in minutes (may differ from clock time, decision 4 and 8). */
+  /** Per-pupil teaching length in minutes (may differ from clock time, measures D4 and D8). */
   teachingMinutes: number;
   /** The teacher confirmed the lesson (kvittens). */
   isConfirmed: boolean;
@@ -84,7 +84,7 @@ export interface DayFigures extends MinuteFigures {
   date: string;
 }
 
-/** One pupil's figures over an inclusive date range (measures.md "Figures for a pupil over a period"). */
+/** One pupil's figures over an inclusive date range (docs/domain/measures.md, 'Figures for a pupil and an inclusive date range'). */
 export interface PeriodFigures extends MinuteFigures {
   from: string;
   to: string;

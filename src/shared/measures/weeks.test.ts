@@ -7,7 +7,7 @@ import { day } from './test-fixtures';
 const MONDAYS = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02'];
 const present = (date: string) => day(date, { scheduled: 300, attended: 300 });
 
-describe('incomplete weeks (measures.md)', () => {
+describe('incomplete weeks (docs/domain/measures.md)', () => {
   const days = [
     day(MONDAYS[0], { scheduled: 300, attended: 299, invalid: 1 }), // W02: one minute is enough
     present(addDays(MONDAYS[0], 1)),

@@ -1,7 +1,7 @@
 import { isoWeekMonday, isoWeekOf, isoWeekSunday } from '../dates';
 import type { DayFigures } from './types';
 
-/** One ISO school week of a pupil (measures.md "Incomplete weeks"). */
+/** One ISO school week of a pupil (docs/domain/measures.md, 'Figures for a pupil and an inclusive date range'). */
 export interface WeekStatus {
   /** ISO week key, e.g. `2026-W02`. */
   weekKey: string;
@@ -13,11 +13,11 @@ export interface WeekStatus {
   absent: number;
   /** At least `minAbsentMinutes` absent minutes. */
   isIncomplete: boolean;
-  /** Scheduled but nothing known: counts as not incomplete and is explained as "no registration" (decision 6). */
+  /** Scheduled but nothing known: counts as not incomplete and is explained as "no registration" (measures D6). */
   hasNoRegistration: boolean;
 }
 
-/** How absent minutes count towards an incomplete week; the defaults are measures.md's. */
+/** How absent minutes count towards an incomplete week; the defaults are docs/domain/measures.md's. */
 export interface IncompleteWeekOptions {
   /** Absent minutes that make a week incomplete (default 1, at least 1). */
   minAbsentMinutes?: number;
@@ -70,7 +70,7 @@ export function schoolWeeks(days: readonly DayFigures[], options: IncompleteWeek
 
 /**
  * The last `n` school weeks that have ended by the evaluation date (its Sunday is on or before
- * `evaluationDate`, ladders.md decision 3), oldest first. Fewer than `n` when the pupil has fewer.
+ * `evaluationDate`, docs/domain/ladders.md D3), oldest first. Fewer than `n` when the pupil has fewer.
  */
 export function lastEndedSchoolWeeks(
   days: readonly DayFigures[],

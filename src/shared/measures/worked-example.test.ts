@@ -1,4 +1,4 @@
-// measures.md "Worked example": week 2 of 2026, pupil P in 7A, five 60-minute lessons a day from 08:00.
+// docs/domain/measures.md, 'Worked example': week 2 of 2026, pupil P in 7A, five 60-minute lessons a day from 08:00.
 import { describe, expect, it } from 'vitest';
 import { dayFigures, lastEndedSchoolWeeks, lessonOutcome, measurePupil, schoolWeeks, sumDays } from './index';
 import { cover, schoolDay } from './test-fixtures';
@@ -13,7 +13,7 @@ const lessons = [
 // Reported the evening before, for the whole of Wednesday.
 const covers = [cover('2026-01-07', '00:00', '2026-01-08', '00:00')];
 
-describe('worked example (measures.md)', () => {
+describe('worked example (docs/domain/measures.md)', () => {
   const days = dayFigures(lessons.map((l) => lessonOutcome(l, covers)));
   const week = sumDays(days, '2026-01-05', '2026-01-09');
 

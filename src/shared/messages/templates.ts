@@ -1,7 +1,7 @@
 /**
  * Message templates: the default wording in Swedish and English (the organiser may replace it
  * per language), the variables each template may use, and rendering. Pure: no I/O.
- * Plain, non-blaming wording (process.md §3); never health details.
+ * Plain, non-blaming wording (docs/domain/process.md, item 3); never health details.
  */
 export const MESSAGE_LOCALES = ['sv', 'en'] as const;
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];

@@ -84,7 +84,7 @@ export const EarlyWarningRow = Type.Object({
   overdueTasks: Type.Integer(),
   /** Days since the last measure (a task done), null when none. */
   daysSinceLastMeasure: Type.Union([Type.Integer(), Type.Null()]),
-  /** Flagged absence patterns over the last 8 weeks (measures.md "Patterns"), e.g. weekday 1 = Mondays. */
+  /** Flagged absence patterns over the last 8 weeks (docs/domain/measures.md, 'Figures for a pupil and an inclusive date range'), e.g. weekday 1 = Mondays. */
   patterns: Type.Array(Type.Object({ dimension: Type.String(), category: Type.String() })),
   /** Norrköping's KPI: on a step without an ongoing measure (no open task, none done in 28 days, no active intervention in an open case). */
   isWithoutMeasure: Type.Boolean(),

@@ -4,7 +4,7 @@ import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 export const organiserId = () => uuid('organiser_id').notNull();
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-/** Minutes of a pupil day (measures.md), and the sums of them in the roll-ups above it. */
+/** Minutes of a pupil day (docs/domain/measures.md), and the sums of them in the roll-ups above it. */
 export const minuteSums = () => ({
   scheduled: integer('scheduled').notNull(),
   known: integer('known').notNull(),

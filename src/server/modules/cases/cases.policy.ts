@@ -4,7 +4,7 @@
  *   role — never every teacher (404 otherwise);
  * - work on it (mappings, causes, action plan, follow-ups, concern reports, meetings, members):
  *   members and the school's rektor/elevhälsa; the organiser reads without the mapping content
- *   (it may hold health notes, process.md §8);
+ *   (it may hold health notes, docs/domain/process.md, item 8);
  * - open and complete the investigation (7 kap. 19 a §): the school's rektor;
  * - close, reopen, prepare a handover: the school's rektor or elevhälsa.
  */

@@ -590,7 +590,7 @@ export const EXPORT_FILES: ExportFile[] = [
   {
     name: 'pupil_days.csv',
     description:
-      'Statistikens grund: frånvaromåtten per elev och skoldag i minuter (domain/measures.md), som all statistik summerar.',
+      'Statistikens grund: frånvaromåtten per elev och skoldag i minuter (docs/domain/measures.md), som all statistik summerar.',
     from: sql`pupil_days t`,
     orderBy: sql`t.person_id, t.date`,
     columns: [

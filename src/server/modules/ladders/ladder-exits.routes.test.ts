@@ -1,4 +1,4 @@
-// Staff closing a pupil's ladder step over HTTP (ladders.md decision 7): who may, what is recorded,
+// Staff closing a pupil's ladder step over HTTP (docs/domain/ladders.md D7): who may, what is recorded,
 // and that the pupil stays off the ladder until newly qualifying.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';

@@ -24,7 +24,7 @@ export function canEvaluate(actor: Actor, schoolUnitId: string | null): boolean 
 /**
  * Closing a pupil's step ends the school's escalated attention to the absence, so it is a decision
  * for rektor or elevhälsa at the pupil's school (they own the measures and the investigation duty,
- * SL 7:19 a), not for the mentor alone (docs/ladders.md "Exits").
+ * SL 7:19 a), not for the mentor alone (docs/domain/ladders.md D7).
  */
 export function canCloseStep(actor: Actor, schoolUnitId: string | null): boolean {
   const units = schoolUnitsWith(actor, 'principal', 'studentHealth');

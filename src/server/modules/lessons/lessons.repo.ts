@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { taughtLessonSql } from '../../policies/scope.js';
-import { NIL_UUID, uuidArray } from '../../db/sql.js';
+import { NIL_UUID, uuidArray, textArray } from '../../db/sql.js';
+import { TEACHING_ACTIVITY_TYPES } from '../../../shared/measures/index.js';
 
 export interface LessonRow {
   id: string;
@@ -52,7 +53,7 @@ export async function findMyLessons(tx: Tx, actor: Actor, date: string): Promise
     tx,
     sql`${lessonSelect(actor)}
     where l.organiser_id = ${actor.organiserId} and l.local_date = ${date}
-      and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet') and ${taughtLessonSql(actor, sql`l`)}
+      and a.activity_type = any(${textArray(TEACHING_ACTIVITY_TYPES)}) and ${taughtLessonSql(actor, sql`l`)}
     order by l.starts_at, a.display_name`,
   );
 }
@@ -70,7 +71,7 @@ export async function findMyUnconfirmedLessons(
     sql`${lessonSelect(actor)}
     where l.organiser_id = ${actor.organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled
       and l.ends_at <= ${now.toISOString()}::timestamptz and c.lesson_id is null
-      and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet') and ${taughtLessonSql(actor, sql`l`)}
+      and a.activity_type = any(${textArray(TEACHING_ACTIVITY_TYPES)}) and ${taughtLessonSql(actor, sql`l`)}
       and not exists (select 1 from days_off d where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))
     order by l.starts_at, a.display_name`,
   );

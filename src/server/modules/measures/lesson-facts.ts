@@ -8,11 +8,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { uuidArray } from '../../db/sql.js';
-import type { AttendanceMark, PupilLesson, ValidCover } from '../../../shared/measures/index.js';
-
-/** Activity types that are scheduled teaching time (measures.md decision 7). */
-export const TEACHING_ACTIVITY_TYPES = ['Undervisning', 'Elevaktivitet', 'Provaktivitet'];
+import { textArray, uuidArray } from '../../db/sql.js';
+import {
+  TEACHING_ACTIVITY_TYPES,
+  type AttendanceMark,
+  type PupilLesson,
+  type ValidCover,
+} from '../../../shared/measures/index.js';
 
 /** A scheduled lesson of one pupil, as the measures module takes it, plus where it belongs. */
 export interface ScheduledPupilLesson extends PupilLesson {
@@ -102,7 +104,7 @@ async function loadScheduled(
     join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
     left join lesson_confirmations c on c.organiser_id = l.organiser_id and c.lesson_id = l.id
     where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled ${lessonFilter}
-      and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet')
+      and a.activity_type = any(${textArray(TEACHING_ACTIVITY_TYPES)})
       and ag.group_id = any(${uuidArray(groupIds)})
       and not exists (
         select 1 from days_off d

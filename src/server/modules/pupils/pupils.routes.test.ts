@@ -24,7 +24,7 @@ describe('pupil figures, absence reports and access by relationship', () => {
   });
   afterAll(() => t.close());
 
-  it('shows the mentor figures that follow measures.md, and a later guardian report turns them valid', async () => {
+  it('shows the mentor figures that follow docs/domain/measures.md, and a later guardian report turns them valid', async () => {
     const mentor = await logInAs(t.app, world.usernames.mentor);
     const pupil = world.pupilsA[0];
     const page = await mentor.request({ method: 'GET', url: `/api/pupils/${pupil}?from=2026-01-12&to=2026-01-14` });

@@ -4,7 +4,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { uuidArray } from '../../db/sql.js';
+import { uuidArray, textArray } from '../../db/sql.js';
+import { TEACHING_ACTIVITY_TYPES } from '../../../shared/measures/index.js';
 
 export interface CompletenessRowDb {
   id: string;
@@ -26,7 +27,7 @@ function countedLessons(organiserId: string, from: string, to: string, units: st
     left join lesson_confirmations c on c.organiser_id = l.organiser_id and c.lesson_id = l.id
     where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled and ${unitFilter}
       and (l.ends_at <= ${now.toISOString()}::timestamptz or c.lesson_id is not null)
-      and a.activity_type in ('Undervisning', 'Elevaktivitet', 'Provaktivitet')
+      and a.activity_type = any(${textArray(TEACHING_ACTIVITY_TYPES)})
       and not exists (select 1 from days_off d where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))`;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The four ladders from the source documents (ladders.md A–D), shipped as data files an
+ * The four ladders from the source documents (docs/domain/ladders.md, 'The presets'), shipped as data files an
  * organiser picks and then edits. Each file is validated when this module loads, so a broken
  * preset fails at start-up and in the tests, never halfway through an evaluation.
  */

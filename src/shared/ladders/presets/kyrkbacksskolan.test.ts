@@ -1,4 +1,4 @@
-// Kyrkbacksskolan "Närvarotrappa för ökad skolnärvaro" (ladders.md A and decision 5).
+// Kyrkbacksskolan "Närvarotrappa för ökad skolnärvaro" (docs/domain/ladders.md, 'The presets' (Kyrkbacksskolan), and D5).
 import { describe, expect, it } from 'vitest';
 import { weekdayOf } from '../../dates';
 import { evaluateLadder, replayLadder } from '../evaluate';

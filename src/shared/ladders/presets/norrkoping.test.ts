@@ -1,4 +1,4 @@
-// Norrköping "Alla barn i skolan" (ladders.md D), with the readings stated in the preset's description.
+// Norrköping "Alla barn i skolan" (docs/domain/ladders.md, 'The presets'), with the readings stated in the preset's description.
 import { describe, expect, it } from 'vitest';
 import { evaluateLadder, replayLadder } from '../evaluate';
 import { on, paint, stepHistory, timetable } from '../test-fixtures';

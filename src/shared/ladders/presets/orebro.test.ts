@@ -1,4 +1,4 @@
-// Örebro län, the common three stages (ladders.md C), with the readings stated in the preset's description.
+// Örebro län, the common three stages (docs/domain/ladders.md, 'The presets'), with the readings stated in the preset's description.
 import { describe, expect, it } from 'vitest';
 import { evaluateLadder, replayLadder } from '../evaluate';
 import { on, paint, paintDates, stepHistory, timetable } from '../test-fixtures';

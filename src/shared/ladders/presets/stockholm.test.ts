@@ -1,4 +1,4 @@
-// Stockholm stad "Frånvarotrappan" (ladders.md B and decision 6): which pupils are on which step on which dates.
+// Stockholm stad "Frånvarotrappan" (docs/domain/ladders.md, 'The presets' (Stockholm), and D6): which pupils are on which step on which dates.
 import { describe, expect, it } from 'vitest';
 import { evaluateLadder, replayLadder } from '../evaluate';
 import { on, paint, stepHistory, timetable } from '../test-fixtures';
@@ -26,7 +26,7 @@ describe('Stockholm preset', () => {
     const days = paint(SPRING, { valid: 126 }, '2026-01-01', '2026-01-31');
     const results = replayLadder(STOCKHOLM, { days }, '2026-01-08', '2026-06-30');
     expect(on(results, '2026-01-30').stepIndex).toBe(0);
-    // Steps end (decision 7): January + February still reach 20 % through 30 March; 8 whole weeks
+    // Steps end (ladders D7): January + February still reach 20 % through 30 March; 8 whole weeks
     // after that ISO week (week 14, ending 5 April) the step ends on Sunday 31 May.
     expect(stepHistory(results)).toEqual([
       { date: '2026-01-31', step: 'utredning-anmalan' },

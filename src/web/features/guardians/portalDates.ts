@@ -7,7 +7,7 @@ export function weekdaysBetween(from: string, to: string): number {
   return eachDate(from, to).filter((date) => weekdayOf(date) <= 5).length;
 }
 
-/** The leave limit the portal warns past (process.md: leave over 10 days a school year). */
+/** The leave limit the portal warns past (docs/domain/process.md, item 1: leave past 10 days a school year goes to the principal). */
 export const LEAVE_WARNING_DAYS = 10;
 
 /** A report's start and end as local dates and HH:MM (Europe/Stockholm), for the change form and the list. */

@@ -1,6 +1,6 @@
 /**
  * A guardian reports absence for one or several of their children. It lands as the same
- * guardian-report absence staff register (valid absence per measures.md, shown in the
+ * guardian-report absence staff register (valid absence per docs/domain/measures.md, shown in the
  * register), with the roll-up and same-day notices updated in the same transaction.
  */
 import type { Tx } from '../../../db/client.js';

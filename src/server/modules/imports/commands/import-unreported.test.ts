@@ -2,7 +2,7 @@
  * Issue 13 §1: `isReported` belongs to one pupil's Attendance record, not to the lesson. After an
  * import shaped the way school platforms send SS12000 (records for some pupils only, a record with
  * `isReported: false` and preliminary minutes, absences spanning days, two absences of different
- * types covering together), every figure path agrees with measures.md: the pupil page, the
+ * types covering together), every figure path agrees with docs/domain/measures.md: the pupil page, the
  * roll-up list, the school statistics and the Stockholm ladder.
  */
 import { randomUUID } from 'node:crypto';
@@ -23,7 +23,7 @@ const FIRST_HALF = DATES.filter((d) => d <= '2025-12-10'); // 8 days
 const meta = { created: '2025-12-20T08:00:00Z', modified: '2025-12-20T08:00:00Z' };
 const ref = (id: string) => ({ id });
 
-describe('an import with unreported records: every figure follows measures.md per pupil', () => {
+describe('an import with unreported records: every figure follows docs/domain/measures.md per pupil', () => {
   let t: TestApp;
   let world: World;
   let p1: string;

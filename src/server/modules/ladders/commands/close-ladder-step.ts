@@ -3,7 +3,7 @@ import { schema, type Tx } from '../../../db/client.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 
 /**
- * Records staff closing the pupil's current step with a reason (an exit, ladders.md decision 7).
+ * Records staff closing the pupil's current step with a reason (an exit, docs/domain/ladders.md D7).
  * The next evaluation applies it: the pupil goes to no step and stays there until a step's
  * triggers fire on periods that begin after `date`; the step history keeps the ended step.
  * @param current the step the pupil is on now (checked by the caller: 1 or higher)

@@ -4,7 +4,7 @@ import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-e
 
 /**
  * Records a staff decision moving a pupil to a step (0 = off the ladder) with a reason; the next
- * evaluation applies it (ladders.md decision 7: moves down only by the rule or by staff, recorded).
+ * evaluation applies it (docs/domain/ladders.md D7: moves down only by the rule or by staff, recorded).
  */
 export async function decideLadderStep(
   tx: Tx,

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { schema, type Tx, inSequence } from '../../../db/client.js';
+import { writeInBatches } from '../../../db/batched-write.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
 import { addDays } from '../../../../shared/dates/index.js';
 import {
@@ -50,17 +51,10 @@ export interface EvaluationSummary {
   written: number;
 }
 
+/** Rows per drizzle insert: a dozen columns each keeps the statement far below the bind-parameter limit. */
 const ROWS_PER_INSERT = 1000;
 /** Pupils evaluated together (whole school units): one load of their rows, one round of writes. */
 const PUPILS_PER_CHUNK = 10_000;
-
-async function insertInBatches<T extends Record<string, unknown>>(
-  tx: Tx,
-  rows: T[],
-  insert: (batch: T[]) => Promise<unknown>,
-) {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
-}
 
 export interface EvaluationOptions {
   /**
@@ -301,7 +295,7 @@ async function evaluateChunk(
     });
   }
 
-  await insertInBatches(tx, stateRows, (batch) =>
+  await writeInBatches(stateRows, ROWS_PER_INSERT, (batch) =>
     tx
       .insert(schema.pupilLadderStates)
       .values(batch)
@@ -323,9 +317,13 @@ async function evaluateChunk(
     await tx.execute(sql`update pupil_ladder_states set evaluation_date = ${date}${explanation ? sql`, explanation = ${explanation}` : sql``}
       where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)})`);
   }
-  await insertInBatches(tx, changeRows, (batch) => tx.insert(schema.ladderStepChanges).values(batch));
-  await insertInBatches(tx, taskRows, (batch) => tx.insert(schema.tasks).values(batch).onConflictDoNothing());
-  await insertInBatches(tx, outboxRows, (batch) => tx.insert(schema.outbox).values(batch).onConflictDoNothing());
+  await writeInBatches(changeRows, ROWS_PER_INSERT, (batch) => tx.insert(schema.ladderStepChanges).values(batch));
+  await writeInBatches(taskRows, ROWS_PER_INSERT, (batch) =>
+    tx.insert(schema.tasks).values(batch).onConflictDoNothing(),
+  );
+  await writeInBatches(outboxRows, ROWS_PER_INSERT, (batch) =>
+    tx.insert(schema.outbox).values(batch).onConflictDoNothing(),
+  );
   await openCasesFromLadder(tx, ctx, caseOpenings);
   summary.written += stateRows.length;
   summary.changes += changeRows.length;
