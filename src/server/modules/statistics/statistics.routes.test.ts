@@ -162,6 +162,17 @@ describe('statistics', () => {
         createdAt: new Date('2025-11-30T10:00:00Z'),
       },
     ]);
+    // The organiser's inbox counts its own notices (one definition with the case overview), not the outbox.
+    await db.insert(schema.organiserNotices).values({
+      organiserId,
+      id: randomUUID(),
+      kind: 'investigationOpened',
+      recipient: 'organiser',
+      caseId: randomUUID(),
+      pupilId: a1,
+      schoolUnitId: world.schoolUnitId,
+      createdAt: new Date('2026-01-13T10:00:00Z'),
+    });
     await db.insert(schema.outbox).values([
       {
         organiserId,
