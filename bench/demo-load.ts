@@ -1,0 +1,53 @@
+/**
+ * The first start's demo load (issue 16, item 17) on a fresh in-memory PGlite, or on a new
+ * PostgreSQL database with TEST_DATABASE_URL: the time per step as `npm start` prints it, then the
+ * figures the load must give (docs/notes.md, "First start"), so a faster load can be checked to
+ * write the same data. `tsx bench/demo-load.ts [today]` (default 2026-12-07, the notes' figures).
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/server/db/client.js';
+import { clockFor } from '../src/server/clock.js';
+import { loadDemoIfEmpty } from '../src/server/demo/load-demo.js';
+import { openTestDatabase } from '../src/server/test/support.js';
+
+const TODAY = process.argv[2] ?? '2026-12-07';
+
+async function main() {
+  const { database, close } = await openTestDatabase();
+  try {
+    const started = performance.now();
+    await loadDemoIfEmpty(database, clockFor({ today: TODAY }), (line) => console.log(line));
+    console.log(`Demo load on ${database.kind}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const [figures] = await queryRows(
+      database.db,
+      sql`select
+      (select count(*) from pupil_days)::int as pupil_days,
+      (select sum(scheduled) from pupil_days)::int as scheduled,
+      (select sum(known) from pupil_days)::int as known,
+      (select sum(valid) from pupil_days)::int as valid,
+      (select sum(invalid) from pupil_days)::int as invalid,
+      (select md5(string_agg(concat_ws(',', person_id, date, school_unit_id, scheduled, known, attended, valid, invalid,
+        other, late_count, late_minutes, is_absent_day, has_absence), ';' order by person_id, date)) from pupil_days) as pupil_days_md5,
+      (select string_agg(step_index || ':' || n, ' / ' order by step_index)
+        from (select step_index, count(*) as n from pupil_ladder_states group by step_index) s) as ladder_states,
+      (select md5(string_agg(concat_ws(',', person_id, step_index, since, evaluation_date), ';' order by person_id))
+        from pupil_ladder_states) as ladder_states_md5,
+      (select count(*) from ladder_step_changes)::int as step_changes,
+      (select count(*) from outbox)::int as outbox,
+      (select string_agg(status || ' ' || n, ' / ' order by status)
+        from (select status, count(*) as n from tasks group by status) t) as tasks,
+      (select string_agg(status || ' ' || n, ' / ' order by status)
+        from (select status, count(*) as n from cases group by status) c) as cases,
+      (select count(*) from unit_months)::int as unit_months,
+      (select md5(string_agg(row(u.*)::text, ';' order by month, school_unit_id)) from unit_months u) as unit_months_md5`,
+    );
+    console.log(figures);
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
