@@ -1,19 +1,37 @@
 /**
- * The first start's demo load (issue 16, item 17) on a fresh in-memory PGlite, or on a new
- * PostgreSQL database with TEST_DATABASE_URL: the time per step as `npm start` prints it, then the
- * figures the load must give (docs/notes.md, "First start"), so a faster load can be checked to
- * write the same data. `tsx bench/demo-load.ts [today]` (default 2026-12-07, the notes' figures).
+ * The first start's demo load (issue 16, item 17) on a fresh PGlite in a temporary data folder
+ * (as `npm start` has it; `BENCH_DEMO_MEMORY=1` for an in-memory one), or on a new PostgreSQL
+ * database with TEST_DATABASE_URL: the time per step as `npm start` prints it, then the figures
+ * the load must give (docs/notes.md, "First start"), so a faster load can be checked to write the
+ * same data. `tsx bench/demo-load.ts [today]` (default 2026-12-07, the notes' figures).
  */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../src/server/db/client.js';
+import { migrateDatabase, openDatabase, queryRows, type Database } from '../src/server/db/client.js';
 import { clockFor } from '../src/server/clock.js';
 import { loadDemoIfEmpty } from '../src/server/demo/load-demo.js';
 import { openTestDatabase } from '../src/server/test/support.js';
 
 const TODAY = process.argv[2] ?? '2026-12-07';
 
+async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
+  if (process.env.TEST_DATABASE_URL || process.env.BENCH_DEMO_MEMORY) return openTestDatabase();
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'narvaro-demo-bench-'));
+  const database = await openDatabase({ dataDir: dir });
+  await migrateDatabase(database);
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function main() {
-  const { database, close } = await openTestDatabase();
+  const { database, close } = await open();
   try {
     const started = performance.now();
     await loadDemoIfEmpty(database, clockFor({ today: TODAY }), (line) => console.log(line));

@@ -6,7 +6,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Tx } from './client.js';
-import { uuidArray } from './sql.js';
+import { textArray, uuidArray } from './sql.js';
 
 /** Rows per statement: large enough to amortise the round trip, small enough for steady progress. */
 export const ROWS_PER_BATCH = 5000;
@@ -99,9 +99,40 @@ function* batches<T>(items: readonly T[], size = ROWS_PER_BATCH): Generator<T[]>
 }
 
 /**
+ * Whether a batch can go in with a plain `INSERT`: no two of its rows share a key, and the table
+ * holds no row of the organiser with any of the batch's values in the first key column (a first
+ * import, the demo's first start, a pupil's first days), so nothing can conflict. `ON CONFLICT`
+ * checks the key before each row and costs about a third more (PGlite, 455 151 attendance marks:
+ * 9 s against 6 s). A row committed by another transaction after this check makes the insert fail
+ * with a unique violation, and the transaction runs again (db/retry.ts), then with `ON CONFLICT`.
+ */
+async function isFreshBatch(tx: Tx, info: TableInfo, organiserId: string, batch: readonly object[]): Promise<boolean> {
+  const [first] = info.keyColumns;
+  if (!first) return false;
+  const seen = new Set<string>();
+  const firstValues = new Set<string>();
+  for (const row of batch) {
+    const values = info.keyColumns.map((c) => (row as Record<string, unknown>)[c.key]);
+    if (typeof values[0] !== 'string') return false;
+    // Lower case, as PostgreSQL compares uuids; keys are uuids, dates and codes.
+    const key = values.map((v) => String(v).toLowerCase()).join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    firstValues.add(values[0]);
+  }
+  const [row] = await queryRows<{ has_rows: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM ${sql.raw(q(info.name))}
+      WHERE organiser_id = ${organiserId} AND ${sql.raw(q(first.name))} = ANY(${textArray(firstValues)}::${sql.raw(first.sqlType)}[])) AS has_rows`,
+  );
+  return !row.has_rows;
+}
+
+/**
  * Inserts or updates rows by primary key (`INSERT … ON CONFLICT … DO UPDATE`), in batches.
  * Identical rows are left alone (`IS DISTINCT FROM`), so a repeated import writes nothing and
- * the counts say what really changed.
+ * the counts say what really changed. A batch that cannot meet a stored row is a plain insert
+ * (see {@link isFreshBatch}).
  * @param onBatch called with the number of rows after each batch (progress)
  */
 export async function upsertRows<R = Record<string, never>>(
@@ -128,13 +159,14 @@ export async function upsertRows<R = Record<string, never>>(
   const returning = `(t.xmax = 0) AS inserted${spec.returning ? `, ${spec.returning}` : ''}`;
   const result: UpsertResult<R> = { inserted: 0, updated: 0, unchanged: 0, changed: [] };
   for (const batch of batches(rows)) {
+    const onConflict = (await isFreshBatch(tx, info, organiserId, batch)) ? '' : `ON CONFLICT (${keyList}) ${conflict}`;
     const changed = await queryRows<R & { inserted: boolean }>(
       tx,
       sql`
       INSERT INTO ${sql.raw(q(info.name))} AS t (organiser_id, ${sql.raw(names)})
       SELECT ${organiserId}::uuid, ${sql.raw(columns.map((c) => q(c.name)).join(', '))}
       FROM (SELECT ${sql.raw(selectFromElement(columns))} FROM jsonb_array_elements(${payloadOf(batch, columns)}::jsonb) AS e) AS src
-      ON CONFLICT (${sql.raw(keyList)}) ${sql.raw(conflict)}
+      ${sql.raw(onConflict)}
       RETURNING ${sql.raw(returning)}`,
     );
     const inserted = changed.filter((r) => r.inserted).length;

@@ -5,7 +5,7 @@
  * steps persist, so replaying a date range day by day gives what the nightly run gave.
  */
 import { addDays, eachDate } from '../dates';
-import type { DayFigures } from '../measures';
+import { sumDays, type DayFigures, type PeriodFigures } from '../measures';
 import { isoWeekSunday } from '../dates';
 import type { Action, Exit, LadderDefinition, Step } from './format';
 import type { TermRange } from './periods';
@@ -363,6 +363,32 @@ function daysInWindow(days: readonly DayFigures[], from: string, to: string): Da
 }
 
 /**
+ * Period sums per pupil history. A replay sums the same months every day, and one evaluation sums
+ * them several times (escalation, exit tracking, alerts today and yesterday): the demo's first
+ * start spent most of its ladder time there. A sum over [from, to] that lies inside the evaluated
+ * window and ends by the context's date reads exactly the history's rows in [from, to], whatever
+ * the evaluation date, so it is kept per history array and its length (callers do not change a
+ * history in place between evaluations, as `sumDays` already assumes).
+ */
+const sumsByHistory = new WeakMap<readonly DayFigures[], { length: number; sums: Map<string, PeriodFigures> }>();
+
+function historySums(history: readonly DayFigures[], windowFrom: string): TriggerContext['sumPeriod'] {
+  let entry = sumsByHistory.get(history);
+  if (!entry || entry.length !== history.length) {
+    entry = { length: history.length, sums: new Map() };
+    sumsByHistory.set(history, entry);
+  }
+  const { sums } = entry;
+  return (ctx, from, to) => {
+    if (from < windowFrom || to > ctx.date) return sumDays(ctx.days, from, to);
+    const key = `${from}|${to}`;
+    let figures = sums.get(key);
+    if (!figures) sums.set(key, (figures = sumDays(ctx.days, from, to)));
+    return figures;
+  };
+}
+
+/**
  * Evaluate a ladder for one pupil on `input.evaluationDate` (D): apply staff decisions, escalate
  * to the highest step whose conditions hold (steps persist otherwise, ladders D7), apply the
  * de-escalation rule, and report alerts and a one-sentence explanation.
@@ -370,9 +396,11 @@ function daysInWindow(days: readonly DayFigures[], from: string, to: string): Da
 export function evaluateLadder(ladder: LadderDefinition, input: LadderInput): LadderResult {
   const date = input.evaluationDate;
   addDays(date, 0); // throws on a malformed date before anything is compared as text
+  const windowFrom = addDays(date, -(input.lookbackDays ?? ladderLookbackDays(ladder)));
   const base: TriggerContext = {
     date,
-    days: daysInWindow(input.days, addDays(date, -(input.lookbackDays ?? ladderLookbackDays(ladder))), date),
+    days: daysInWindow(input.days, windowFrom, date),
+    sumPeriod: historySums(input.days, windowFrom),
     terms: input.terms,
     concernFlags: input.concernFlags ?? [],
     notBefore: null,

@@ -52,7 +52,13 @@ export interface TriggerContext {
   previousStepWindow: string | null;
   /** Figures only, windows ignored: "are the step's thresholds still exceeded?" (de-escalation). */
   ignoreWindows?: boolean;
+  /** `sumDays` over `days` for a period, remembered across evaluations (see evaluateLadder); without it, summed each time. */
+  sumPeriod?: (ctx: TriggerContext, from: string, to: string) => PeriodFigures;
 }
+
+/** The figures of a period of the context's days. */
+const periodFigures = (ctx: TriggerContext, from: string, to: string): PeriodFigures =>
+  ctx.sumPeriod ? ctx.sumPeriod(ctx, from, to) : sumDays(ctx.days, from, to);
 
 /** First day after the ISO week containing `date`: where a fresh window starts (docs/domain/ladders.md D5). */
 export function dayAfterIsoWeek(date: string): string {
@@ -104,7 +110,7 @@ function countTrigger(
     trigger.kind === 'lateCount' ? trigger.period : { kind: 'month' as const, monthToDate: trigger.monthToDate };
   const range = resolvePeriod(period, ctx.date, ctx.days, ctx.terms);
   if (!range || !inWindow(range.from, ctx)) return null;
-  const value = figure(sumDays(ctx.days, range.from, range.to));
+  const value = figure(periodFigures(ctx, range.from, range.to));
   if (!compare(value, trigger.comparator, trigger.count)) return null;
   return {
     kind: trigger.kind,
@@ -125,7 +131,7 @@ function evaluateLeaf(trigger: LeafTrigger, ctx: TriggerContext): FiredTrigger |
       const range = resolvePeriod(trigger.period, ctx.date, ctx.days, ctx.terms);
       if (!range || !inWindow(range.from, ctx)) return null;
       // null when nothing is known: "no data" never fires a rate (docs/domain/measures.md).
-      const value = sumDays(ctx.days, range.from, range.to)[RATE_FIELDS[trigger.measure]];
+      const value = periodFigures(ctx, range.from, range.to)[RATE_FIELDS[trigger.measure]];
       if (value === null || !compare(value, trigger.comparator, trigger.threshold)) return null;
       return {
         ...base,
