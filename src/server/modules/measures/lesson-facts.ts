@@ -127,21 +127,39 @@ async function loadScheduled(
     from attendance_marks x where ${pupilLessonFilter} group by x.person_id`,
   );
 
-  const key = (r: PupilLessonRow) => `${r.lesson_id}|${r.person_id}`;
-  const exceptionOf = new Map(exceptions.map((e) => [key(e), e]));
-  const markOf = unpackMarks(packedMarks);
+  // Looked up per pupil and lesson without building a key for each of the half million pairs of a
+  // whole organiser: marks per pupil, exceptions and repeated pairs only where a lesson has them.
+  const marksOf = unpackMarks(packedMarks);
+  const key = (lessonId: string, personId: string) => `${lessonId}|${personId}`;
+  const exceptionOf = new Map(exceptions.map((e) => [key(e.lesson_id, e.person_id), e]));
+  const lessonsWithExceptions = new Set(exceptions.map((e) => e.lesson_id));
+  const groupsOfLesson = new Map<string, number>();
+  for (const l of groupLessons) groupsOfLesson.set(l.lesson_id, (groupsOfLesson.get(l.lesson_id) ?? 0) + 1);
   const membersOf = new Map<string, MembershipRow[]>();
-  for (const m of memberships) membersOf.set(m.group_id, [...(membersOf.get(m.group_id) ?? []), m]);
+  /** Groups where a pupil has more than one membership (two spans), so a pair can repeat. */
+  const groupsWithRepeats = new Set<string>();
+  for (const m of memberships) {
+    const members = membersOf.get(m.group_id);
+    if (!members) membersOf.set(m.group_id, [m]);
+    else {
+      if (members.some((other) => other.person_id === m.person_id)) groupsWithRepeats.add(m.group_id);
+      members.push(m);
+    }
+  }
   const seen = new Set<string>();
   const lessons: ScheduledPupilLesson[] = [];
   for (const lesson of groupLessons) {
+    const canRepeat = groupsOfLesson.get(lesson.lesson_id)! > 1 || groupsWithRepeats.has(lesson.group_id);
+    const hasExceptions = lessonsWithExceptions.has(lesson.lesson_id);
     for (const member of membersOf.get(lesson.group_id) ?? []) {
       if (member.start_date > lesson.date || (member.end_date !== null && member.end_date < lesson.date)) continue;
-      const pairKey = `${lesson.lesson_id}|${member.person_id}`;
+      const pairKey = canRepeat || hasExceptions ? key(lesson.lesson_id, member.person_id) : '';
       // A pupil in two of the lesson's groups is scheduled once.
-      if (seen.has(pairKey)) continue;
-      seen.add(pairKey);
-      const exception = exceptionOf.get(pairKey);
+      if (canRepeat) {
+        if (seen.has(pairKey)) continue;
+        seen.add(pairKey);
+      }
+      const exception = hasExceptions ? exceptionOf.get(pairKey) : undefined;
       if (exception && !exception.participates) continue;
       lessons.push({
         personId: member.person_id,
@@ -151,7 +169,7 @@ async function loadScheduled(
         end: Number(lesson.ends_at),
         teachingMinutes: exception?.teaching_minutes ?? lesson.teaching_minutes,
         isConfirmed: lesson.is_confirmed,
-        mark: toMark(markOf.get(pairKey)),
+        mark: marksOf.get(member.person_id)?.get(lesson.lesson_id),
         confirmedBy: lesson.confirmed_by === 'import' ? 'import' : 'narvaro',
         schoolUnitId: lesson.school_unit_id,
         activityId: lesson.activity_id,
@@ -163,13 +181,17 @@ async function loadScheduled(
   return lessons;
 }
 
-/** The inverse of the packing in `loadScheduled`: marks by `lesson|person`. */
-function unpackMarks(packed: readonly { person_id: string; marks: string }[]): Map<string, MarkRow> {
-  const markOf = new Map<string, MarkRow>();
+/** The inverse of the packing in `loadScheduled`: each pupil's marks by lesson. */
+function unpackMarks(
+  packed: readonly { person_id: string; marks: string }[],
+): Map<string, Map<string, AttendanceMark>> {
+  const marksOf = new Map<string, Map<string, AttendanceMark>>();
   for (const { person_id, marks } of packed) {
-    for (const mark of marks.split(',')) {
-      const [lesson_id, kind, minutes, isReported, attended, valid, invalid, other] = mark.split(' ');
-      markOf.set(`${lesson_id}|${person_id}`, {
+    const byLesson = new Map<string, AttendanceMark>();
+    marksOf.set(person_id, byLesson);
+    for (const packedMark of marks.split(',')) {
+      const [lesson_id, kind, minutes, isReported, attended, valid, invalid, other] = packedMark.split(' ');
+      const mark = toMark({
         lesson_id,
         person_id,
         kind,
@@ -185,9 +207,10 @@ function unpackMarks(packed: readonly { person_id: string; marks: string }[]): M
                 other: Number(other),
               },
       });
+      if (mark) byLesson.set(lesson_id, mark);
     }
   }
-  return markOf;
+  return marksOf;
 }
 
 function toMark(row: MarkRow | undefined): AttendanceMark | undefined {

@@ -100,8 +100,8 @@ export async function recomputePupilDays(
         hasAbsence: hasAbsence(d),
       })),
     );
-    const written = await upsertRows<{ person_id: string }>(tx, PUPIL_DAY_WRITE, organiserId, rows);
-    // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go.
+    // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go;
+    // before the upsert, so a pupil's first days (the first import) are not all compared with the list.
     const deleted = await queryRows<{ person_id: string }>(
       tx,
       sql`delete from pupil_days where organiser_id = ${organiserId}
@@ -109,6 +109,7 @@ export async function recomputePupilDays(
       and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)
       returning person_id`,
     );
+    const written = await upsertRows<{ person_id: string }>(tx, PUPIL_DAY_WRITE, organiserId, rows);
     const rolledUp =
       options.rollupsOf === 'changedDays'
         ? [...new Set([...written.changed, ...deleted].map((r) => r.person_id))]
