@@ -3,10 +3,11 @@
  * registration PUT of a 25-pupil lesson, statement by statement — how many round trips, and where
  * the time goes. Three cases: a first registration (confirms the lesson), a change of four marks,
  * and the same marks again (nothing changes). Statements are counted on the driver (node-postgres
- * `Client.query`), so only on PostgreSQL; PGlite reports the request times only.
+ * `Client.query`, and PGlite's `query`/`exec` in and out of transactions).
  */
 import os from 'node:os';
 import pg from 'pg';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { buildTestApp, logInAs, settableClock } from '../src/server/test/support.js';
 import { createWorld } from '../src/server/test/factories.js';
 
@@ -34,6 +35,28 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   }
   return result;
 } as typeof originalQuery;
+
+// The same on PGlite: every statement in and out of transactions (the prototype's, before any instance exists).
+const timed = (run: (...args: unknown[]) => Promise<unknown>) =>
+  async function (this: unknown, ...args: unknown[]) {
+    const text = String(args[0]);
+    const started = performance.now();
+    try {
+      return await run.apply(this, args);
+    } finally {
+      log?.push({ text, ms: performance.now() - started });
+    }
+  };
+for (const method of ['query', 'exec'] as const) {
+  PGlite.prototype[method] = timed(PGlite.prototype[method] as never) as never;
+}
+const originalTransaction = PGlite.prototype.transaction;
+PGlite.prototype.transaction = function (this: PGlite, run: (tx: Transaction) => Promise<unknown>) {
+  return originalTransaction.call(this, (tx: Transaction) => {
+    for (const method of ['query', 'exec'] as const) tx[method] = timed(tx[method].bind(tx) as never) as never;
+    return run(tx);
+  });
+} as typeof originalTransaction;
 
 const summary = (text: string) =>
   text
@@ -83,11 +106,20 @@ try {
   await profile('four marks changed', lessons[0], marksOf(1));
   await profile('same marks again', lessons[0], marksOf(1));
   const times: number[] = [];
+  log = [];
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < ROUNDS; i++) times.push(await put(lessons[1], marksOf(i)));
+  const cpu = process.cpuUsage(cpuBefore);
+  const perStatement = new Map<string, number>();
+  for (const s of log) perStatement.set(summary(s.text), (perStatement.get(summary(s.text)) ?? 0) + s.ms);
+  log = null;
+  console.log(`\nMean per changing PUT, by statement (${ROUNDS} rounds), costliest first:`);
+  for (const [text, ms] of [...perStatement].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${(ms / ROUNDS).toFixed(2).padStart(7)} ms  ${text}`);
   times.sort((a, b) => a - b);
   console.log(
     `\n${ROUNDS} changing PUTs in a row (${t.database.kind}): p50 ${times[Math.floor(ROUNDS / 2)].toFixed(1)} ms, ` +
-      `min ${times[0].toFixed(1)} ms; load average ${os
+      `min ${times[0].toFixed(1)} ms, this process's CPU ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(1)} ms per PUT; load average ${os
         .loadavg()
         .map((n) => n.toFixed(1))
         .join(' ')}`,
