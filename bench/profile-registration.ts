@@ -3,15 +3,24 @@
  * registration PUT of a 25-pupil lesson, statement by statement — how many round trips, and where
  * the time goes. Three cases: a first registration (confirms the lesson), a change of four marks,
  * and the same marks again (nothing changes). Statements are counted on the driver (node-postgres
- * `Client.query`), so only on PostgreSQL; PGlite reports the request times only.
+ * `Client.query`, and PGlite's `query`/`exec` in and out of transactions).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { buildTestApp, logInAs, settableClock } from '../src/server/test/support.js';
 import { createWorld } from '../src/server/test/factories.js';
+import { weekdaysEndingOn } from '../src/shared/dates/index.js';
 
 const TODAY = '2026-01-14';
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
+/**
+ * PROFILE_FIRST=1: the rounds register lessons for the first time, each another lesson (a Monday
+ * morning: a kvittens for the whole roster), instead of changing the same lesson again and again
+ * (whose history, returned with every answer, grows by four rows a round).
+ */
+const FIRST = process.env.PROFILE_FIRST === '1';
 
 interface Statement {
   text: string;
@@ -35,6 +44,45 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return result;
 } as typeof originalQuery;
 
+// The same on PGlite: every statement in and out of transactions (the prototype's, before any instance exists).
+const timed = (run: (...args: unknown[]) => Promise<unknown>) =>
+  async function (this: unknown, ...args: unknown[]) {
+    const text = String(args[0]);
+    const started = performance.now();
+    try {
+      return await run.apply(this, args);
+    } finally {
+      log?.push({ text, ms: performance.now() - started });
+    }
+  };
+for (const method of ['query', 'exec'] as const) {
+  PGlite.prototype[method] = timed(PGlite.prototype[method] as never) as never;
+}
+const originalTransaction = PGlite.prototype.transaction;
+PGlite.prototype.transaction = function (this: PGlite, run: (tx: Transaction) => Promise<unknown>) {
+  return originalTransaction.call(this, (tx: Transaction) => {
+    for (const method of ['query', 'exec'] as const) tx[method] = timed(tx[method].bind(tx) as never) as never;
+    return run(tx);
+  });
+} as typeof originalTransaction;
+
+/** CPU ms used so far by every process named `postgres` on this machine (the server is on loopback here); 0 where /proc is absent. */
+function postgresCpuMs(): number {
+  const tick = 1000 / 100; // USER_HZ
+  let ms = 0;
+  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ms;
+}
+
 const summary = (text: string) =>
   text
     .replace(/\s+/g, ' ')
@@ -44,9 +92,11 @@ const summary = (text: string) =>
 
 const t = await buildTestApp({}, settableClock('2026-01-14T08:00:00Z'));
 try {
-  const world = await createWorld(t.database, [TODAY], { pupilsPerClass: 25 });
+  // Three lessons a day per class: enough days for a fresh lesson every round.
+  const days = FIRST ? weekdaysEndingOn(TODAY, Math.ceil((ROUNDS + 4) / 3)) : [TODAY];
+  const world = await createWorld(t.database, days, { pupilsPerClass: 25 });
   const teacher = await logInAs(t.app, world.usernames.teacher);
-  const lessons = [...world.lessonsA].filter(([key]) => key.startsWith(TODAY)).map(([, id]) => id);
+  const lessons = [...world.lessonsA].sort(([a], [b]) => (a < b ? 1 : -1)).map(([, id]) => id);
   const pupils = world.pupilsA;
   const marksOf = (round: number) =>
     pupils
@@ -83,11 +133,24 @@ try {
   await profile('four marks changed', lessons[0], marksOf(1));
   await profile('same marks again', lessons[0], marksOf(1));
   const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) times.push(await put(lessons[1], marksOf(i)));
+  log = [];
+  const cpuBefore = process.cpuUsage();
+  const postgresBefore = postgresCpuMs();
+  for (let i = 0; i < ROUNDS; i++) times.push(await put(FIRST ? lessons[3 + i] : lessons[1], marksOf(i)));
+  const cpu = process.cpuUsage(cpuBefore);
+  const postgresCpu = postgresCpuMs() - postgresBefore;
+  const perStatement = new Map<string, number>();
+  for (const s of log) perStatement.set(summary(s.text), (perStatement.get(summary(s.text)) ?? 0) + s.ms);
+  log = null;
+  console.log(`\nMean per changing PUT, by statement (${ROUNDS} rounds), costliest first:`);
+  for (const [text, ms] of [...perStatement].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${(ms / ROUNDS).toFixed(2).padStart(7)} ms  ${text}`);
   times.sort((a, b) => a - b);
   console.log(
-    `\n${ROUNDS} changing PUTs in a row (${t.database.kind}): p50 ${times[Math.floor(ROUNDS / 2)].toFixed(1)} ms, ` +
-      `min ${times[0].toFixed(1)} ms; load average ${os
+    `\n${ROUNDS} ${FIRST ? 'first registrations' : 'changing PUTs'} in a row (${t.database.kind}): p50 ${times[Math.floor(ROUNDS / 2)].toFixed(1)} ms, ` +
+      `min ${times[0].toFixed(1)} ms, this process's CPU ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(1)} ms per PUT${
+        t.database.kind === 'postgres' ? `, PostgreSQL's CPU ${(postgresCpu / ROUNDS).toFixed(1)} ms per PUT` : ''
+      }; load average ${os
         .loadavg()
         .map((n) => n.toFixed(1))
         .join(' ')}`,

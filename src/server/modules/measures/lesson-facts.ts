@@ -81,55 +81,60 @@ async function loadScheduled(
       ? sql`gm.group_id in (select ag.group_id from lessons l join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
         where l.organiser_id = ${organiserId} and l.id = ${target.lessonId})`
       : sql`gm.person_id = any(${uuidArray(target.personIds)})`;
-  const memberships = await queryRows<MembershipRow>(
-    tx,
-    sql`select gm.group_id, gm.person_id, gm.start_date::text as start_date, gm.end_date::text as end_date
-    from group_memberships gm where gm.organiser_id = ${organiserId} and ${memberFilter}
-      and gm.start_date <= ${to} and (gm.end_date is null or gm.end_date >= ${from})`,
-  );
-  if (memberships.length === 0) return [];
-  const groupIds = [...new Set(memberships.map((m) => m.group_id))];
-  const personIds = [...new Set(memberships.map((m) => m.person_id))];
   const lessonFilter = 'lessonId' in target ? sql`and l.id = ${target.lessonId}` : sql``;
-  const groupLessons = await queryRows<GroupLessonRow>(
+  const pupilLessonFilter = sql`x.organiser_id = ${organiserId} and x.person_id in (select person_id from memberships)
+    and x.lesson_id in (select l.id from lessons l where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} ${lessonFilter})`;
+  // One statement, each kind of row as a JSON array: a registration loads a roster and then a
+  // day's facts, and on PGlite a round trip and its row-by-row decoding cost more than the query.
+  const [facts] = await queryRows<{
+    memberships: MembershipRow[] | null;
+    group_lessons: GroupLessonRow[] | null;
+    exceptions: ExceptionRow[] | null;
+    marks: PackedMarks[] | null;
+  }>(
     tx,
     sql`
-    select l.id as lesson_id, ag.group_id, l.local_date::text as date,
-      -- Epoch milliseconds parse far faster than timestamptz text.
-      (extract(epoch from l.starts_at) * 1000)::float8 as starts_at, (extract(epoch from l.ends_at) * 1000)::float8 as ends_at,
-      l.teaching_minutes, (c.lesson_id is not null) as is_confirmed, c.source as confirmed_by, l.school_unit_id, l.activity_id,
-      ${withNames ? sql`a.display_name` : sql`''`} as activity_name
-    from lessons l
-    join activities a on a.organiser_id = l.organiser_id and a.id = l.activity_id
-    join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
-    left join lesson_confirmations c on c.organiser_id = l.organiser_id and c.lesson_id = l.id
-    where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled ${lessonFilter}
-      and a.activity_type = any(${textArray(TEACHING_ACTIVITY_TYPES)})
-      and ag.group_id = any(${uuidArray(groupIds)})
-      and not exists (
-        select 1 from days_off d
-        where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))`,
+    with memberships as (
+      select gm.group_id, gm.person_id, gm.start_date::text as start_date, gm.end_date::text as end_date
+      from group_memberships gm where gm.organiser_id = ${organiserId} and ${memberFilter}
+        and gm.start_date <= ${to} and (gm.end_date is null or gm.end_date >= ${from})
+    ), group_lessons as (
+      select l.id as lesson_id, ag.group_id, l.local_date::text as date,
+        -- Epoch milliseconds parse far faster than timestamptz text.
+        (extract(epoch from l.starts_at) * 1000)::float8 as starts_at, (extract(epoch from l.ends_at) * 1000)::float8 as ends_at,
+        l.teaching_minutes, (c.lesson_id is not null) as is_confirmed, c.source as confirmed_by, l.school_unit_id, l.activity_id,
+        ${withNames ? sql`a.display_name` : sql`''`} as activity_name
+      from lessons l
+      join activities a on a.organiser_id = l.organiser_id and a.id = l.activity_id
+      join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
+      left join lesson_confirmations c on c.organiser_id = l.organiser_id and c.lesson_id = l.id
+      where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} and not l.is_cancelled ${lessonFilter}
+        and a.activity_type = any(${textArray(TEACHING_ACTIVITY_TYPES)})
+        and ag.group_id in (select group_id from memberships)
+        and not exists (
+          select 1 from days_off d
+          where d.organiser_id = l.organiser_id and d.date = l.local_date and d.school_unit_key in ('', l.school_unit_id::text))
+    )
+    select
+      (select json_agg(m) from memberships m) as memberships,
+      (select json_agg(g) from group_lessons g) as group_lessons,
+      (select json_agg(x) from (select x.lesson_id, x.person_id, x.participates, x.teaching_minutes
+        from lesson_student_exceptions x where ${pupilLessonFilter}) x) as exceptions,
+      -- Marks as one text per pupil: a whole organiser has half a million, and JSON objects for
+      -- them took 2.5 times as long to make and read (the demo's first start).
+      (select json_agg(p) from (select x.person_id, string_agg(x.lesson_id || ' ' || x.kind || ' ' || coalesce(x.minutes::text, '')
+        || coalesce(' ' || (x.imported_minutes->>'isReported') || ' ' || (x.imported_minutes->>'attended') || ' ' || (x.imported_minutes->>'valid')
+          || ' ' || (x.imported_minutes->>'invalid') || ' ' || (x.imported_minutes->>'other'), ''), ',') as marks
+        from attendance_marks x where ${pupilLessonFilter} group by x.person_id) p) as marks`,
   );
-  const pupilLessonFilter = sql`x.organiser_id = ${organiserId} and x.person_id = any(${uuidArray(personIds)})
-    and x.lesson_id in (select l.id from lessons l where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} ${lessonFilter})`;
-  const exceptions = await queryRows<ExceptionRow>(
-    tx,
-    sql`select x.lesson_id, x.person_id, x.participates, x.teaching_minutes
-    from lesson_student_exceptions x where ${pupilLessonFilter}`,
-  );
-  // One text per pupil: on PGlite every row and column returned costs far more than the text
-  // (the demo's 455 151 marks: 3.3 s as rows, 0.6 s packed).
-  const packedMarks = await queryRows<{ person_id: string; marks: string }>(
-    tx,
-    sql`select x.person_id, string_agg(x.lesson_id || ' ' || x.kind || ' ' || coalesce(x.minutes::text, '')
-      || coalesce(' ' || (x.imported_minutes->>'isReported') || ' ' || (x.imported_minutes->>'attended') || ' ' || (x.imported_minutes->>'valid')
-        || ' ' || (x.imported_minutes->>'invalid') || ' ' || (x.imported_minutes->>'other'), ''), ',') as marks
-    from attendance_marks x where ${pupilLessonFilter} group by x.person_id`,
-  );
+  const memberships = facts.memberships ?? [];
+  if (memberships.length === 0) return [];
+  const groupLessons = facts.group_lessons ?? [];
+  const exceptions = facts.exceptions ?? [];
 
   // Looked up per pupil and lesson without building a key for each of the half million pairs of a
   // whole organiser: marks per pupil, exceptions and repeated pairs only where a lesson has them.
-  const marksOf = unpackMarks(packedMarks);
+  const marksOf = unpackMarks(facts.marks ?? []);
   const key = (lessonId: string, personId: string) => `${lessonId}|${personId}`;
   const exceptionOf = new Map(exceptions.map((e) => [key(e.lesson_id, e.person_id), e]));
   const lessonsWithExceptions = new Set(exceptions.map((e) => e.lesson_id));
@@ -181,10 +186,14 @@ async function loadScheduled(
   return lessons;
 }
 
-/** The inverse of the packing in `loadScheduled`: each pupil's marks by lesson. */
-function unpackMarks(
-  packed: readonly { person_id: string; marks: string }[],
-): Map<string, Map<string, AttendanceMark>> {
+/** One pupil's marks: `lesson kind minutes[ isReported attended valid invalid other]`, comma-separated. */
+interface PackedMarks {
+  person_id: string;
+  marks: string;
+}
+
+/** Each pupil's marks by lesson, from the packing in `loadScheduled`. */
+function unpackMarks(packed: readonly PackedMarks[]): Map<string, Map<string, AttendanceMark>> {
   const marksOf = new Map<string, Map<string, AttendanceMark>>();
   for (const { person_id, marks } of packed) {
     const byLesson = new Map<string, AttendanceMark>();
