@@ -76,4 +76,19 @@ describe('upsertRows', () => {
       scheduled: 300 * (2 * perPupil - 600) + 240 * 600 + 300 * 600,
     });
   });
+
+  it('tells text keys apart by case, as PostgreSQL does', async () => {
+    const organiserId = randomUUID();
+    const terms = Array.from({ length: 1200 }, (_, i) => ({
+      id: `HT${2000 + i}`,
+      name: `Hösttermin ${i}`,
+      startDate: '2026-08-17',
+      endDate: '2026-12-22',
+    }));
+    const spec: WriteSpec = { table: schema.terms, columns: Object.keys(terms[0]), onConflict: 'update' };
+    expect(await upsertRows(database.db, spec, organiserId, terms)).toMatchObject({ inserted: 1200 });
+    expect(await upsertRows(database.db, spec, organiserId, terms)).toMatchObject({ inserted: 0, unchanged: 1200 });
+    const lower = terms.map((t) => ({ ...t, id: t.id.toLowerCase() }));
+    expect(await upsertRows(database.db, spec, organiserId, lower)).toMatchObject({ inserted: 1200, unchanged: 0 });
+  });
 });

@@ -119,19 +119,20 @@ function freshBatches(
   // A small write (a registration's few pupil days) is not worth the extra round trip.
   if (rows.length < FRESH_CHECK_FROM_ROWS) return async () => false;
   const [first] = info.keyColumns;
-  // Lower case, as PostgreSQL compares uuids; keys are uuids, dates and codes.
-  const cell = (row: object, column: ColumnInfo) => (row as Record<string, unknown>)[column.key];
+  // As PostgreSQL compares them: uuids in any case alike, text (codes such as term ids) exactly.
+  const cell = (row: object, column: ColumnInfo) => {
+    const value = String((row as Record<string, unknown>)[column.key]);
+    return column.sqlType === 'uuid' ? value.toLowerCase() : value;
+  };
   const keys = new Set<string>();
   for (const row of first ? rows : []) {
-    if (typeof cell(row, first) !== 'string') return async () => false;
-    keys.add(info.keyColumns.map((c) => String(cell(row, c)).toLowerCase()).join('\u0000'));
+    if (typeof (row as Record<string, unknown>)[first.key] !== 'string') return async () => false;
+    keys.add(info.keyColumns.map((c) => cell(row, c)).join('\u0000'));
   }
   if (!first || keys.size < rows.length) return async () => false;
   const written = new Set<string>();
   return async (batch) => {
-    const values = [...new Set(batch.map((row) => (cell(row, first) as string).toLowerCase()))].filter(
-      (v) => !written.has(v),
-    );
+    const values = [...new Set(batch.map((row) => cell(row, first)))].filter((v) => !written.has(v));
     if (values.length > 0) {
       const [stored] = await queryRows<{ has_rows: boolean }>(
         tx,
