@@ -31,11 +31,8 @@ export async function exportRoutes(fastify: FastifyInstance, { database, jobs }:
     async (request, reply) => {
       const actor = actorOf(request);
       assertExportAdmin(actor);
-      const jobId = await startBackgroundJob(db, jobs, {
-        organiserId: actor.organiserId,
-        kind: 'organiser.export',
-        input: { includeCases: request.body.includeCases },
-        createdByUserId: actor.userId,
+      const jobId = await startBackgroundJob(db, jobs, actor, 'organiser.export', {
+        includeCases: request.body.includeCases,
       });
       return reply.status(202).send({ jobId });
     },
