@@ -13,7 +13,7 @@ import type { Actor } from '../../policies/actor.js';
 import { canReadPupil, isMentorOf } from '../../policies/scope.js';
 import { findAssignableStaff } from '../../policies/assignable-staff.js';
 import type { AuditContext } from '../../audit/write-audit-event.js';
-import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
+import { Created, ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   AddInterventionRequest,
   AddMemberRequest,
@@ -25,7 +25,10 @@ import {
   CloseCaseRequest,
   CompleteInvestigationRequest,
   ConcernFeedbackRequest,
+  FollowUpRecorded,
   HandoversResponse,
+  HandoverTargetsResponse,
+  InvestigationOpened,
   OpenCaseRequest,
   PrepareHandoverRequest,
   RateMeetingRequest,
@@ -82,12 +85,9 @@ import { rateMeeting } from './commands/rate-meeting.js';
 import { prepareHandover } from './commands/prepare-handover.js';
 import { closeCase } from './commands/close-case.js';
 import { reopenCase } from './commands/reopen-case.js';
-import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
-import { uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });
-const Created = Type.Object({ id: Uuid });
 const created = { 201: Created, ...errors };
 const noContent = { 204: Type.Null(), ...errors };
 /** A request on the case in the path's `:id`. */
@@ -418,7 +418,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         summary:
           'Open an investigation (7 kap. 19 a §); notifies the organiser (and the home municipality when it differs)',
         params: IdParams,
-        response: { 201: Type.Object({ id: Uuid, deadline: Type.String() }), ...errors },
+        response: { 201: InvestigationOpened, ...errors },
       },
     },
     async (request, reply) =>
@@ -486,7 +486,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         summary: 'Record a follow-up: assessment plus computed absence before and since the start',
         params: Type.Object({ id: Uuid, followUpId: Uuid }),
         body: RecordFollowUpRequest,
-        response: { 200: Type.Object({ before: Type.Unknown(), since: Type.Unknown() }), ...errors },
+        response: { 200: FollowUpRecorded, ...errors },
       },
     },
     async (request) =>
@@ -567,7 +567,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         summary: "The organiser's school units a handover can go to",
         params: IdParams,
         response: {
-          200: Type.Object({ schoolUnits: Type.Array(Type.Object({ id: Uuid, name: Type.String() })) }),
+          200: HandoverTargetsResponse,
           ...errors,
         },
       },

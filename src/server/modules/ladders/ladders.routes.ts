@@ -10,6 +10,8 @@ import type { Actor } from '../../policies/actor.js';
 import { canReadPupil } from '../../policies/scope.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
+  AssigneesResponse,
+  CloseLadderStepRequest,
   CompleteTaskRequest,
   ConcernFlagRequest,
   EarlyWarningQuery,
@@ -17,15 +19,14 @@ import {
   EvaluateRequest,
   LadderDecisionRequest,
   LaddersResponse,
+  LadderVersionCreated,
+  PreviewRequest,
   PupilLadderResponse,
   ReassignTaskRequest,
   SaveLadderVersionRequest,
   TasksQuery,
   TasksResponse,
   UpdateDraftRequest,
-  PreviewRequest,
-  AssigneesResponse,
-  CloseLadderStepRequest,
 } from '../../../shared/schemas/ladders.js';
 import { LadderDefinitionSchema } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
@@ -131,7 +132,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
         tags: ['ladders'],
         summary: 'Save a ladder version (from a preset or a definition) as draft or published',
         body: SaveLadderVersionRequest,
-        response: { 201: Type.Object({ id: Uuid, version: Type.Integer() }), ...errors },
+        response: { 201: LadderVersionCreated, ...errors },
       },
     },
     async (request, reply) => {
