@@ -108,19 +108,18 @@ function SettingsForm({ settings, onSaved }: { settings: GuardianSettings; onSav
   );
 }
 
-type SameDayNoticePolicy = GuardianSettings['sameDayNoticePolicy'];
+type Policy = GuardianSettings['sameDayNoticePolicy'];
 const POLICY_IDS = { atTime: 'same-day-at-time', immediate: 'same-day-immediate' } as const;
 
+interface PolicyOptionProps {
+  value: Policy;
+  /** The policy chosen now. */
+  policy: Policy;
+  onChoose: (value: Policy) => void;
+}
+
 /** One same-day notice policy: its radio button and the hint that explains it. */
-function PolicyOption({
-  value,
-  policy,
-  onChoose,
-}: {
-  value: SameDayNoticePolicy;
-  policy: SameDayNoticePolicy;
-  onChoose: (value: SameDayNoticePolicy) => void;
-}) {
+function PolicyOption({ value, policy, onChoose }: PolicyOptionProps) {
   const { t } = useTranslation();
   const id = POLICY_IDS[value];
   return (
