@@ -34,4 +34,3 @@ export async function assertAbsenceAllowed(
 
 export const pupilNotFound = () => notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
 export const absenceNotFound = () => notFound('NOT_FOUND', 'Frånvaroanmälan hittades inte.');
-
