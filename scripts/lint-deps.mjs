@@ -13,8 +13,13 @@ import { styleText } from 'node:util';
 import { format } from 'dependency-cruiser';
 
 const MODULE = /^src\/server\/modules\/([^/]+)\//;
-const nodeOf = (file) => MODULE.exec(file)?.[1] ?? file;
-const isModule = (node) => !node.includes('/');
+const moduleNames = new Set();
+const nodeOf = (file) => {
+  const name = MODULE.exec(file)?.[1];
+  if (name === undefined) return file;
+  moduleNames.add(name);
+  return name;
+};
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
@@ -92,7 +97,7 @@ function shortestCycle(start, component) {
   return [start];
 }
 
-const modulesIn = (component) => [...component].filter(isModule).sort();
+const modulesIn = (component) => [...component].filter((node) => moduleNames.has(node)).sort();
 const cycles = components()
   .filter((component) => component.size > 1 && modulesIn(component).length > 0)
   .map((component) => shortestCycle(modulesIn(component)[0], component));
