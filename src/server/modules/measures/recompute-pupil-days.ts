@@ -47,7 +47,8 @@ export interface RecomputeOptions {
    * Whose statistics roll-ups are rebuilt: every pupil given (the default; an import that moved a
    * pupil's class changes the roll-up without changing a day), or only the pupils whose days were
    * written or deleted now — enough when nothing but marks, confirmations or absences changed,
-   * since a roll-up row is a sum of the pupil's days and placement.
+   * since a roll-up row is a sum of the pupil's days and placement. Their changed days then reach
+   * the roll-ups as increments where that is exact (rollups.ts, applyPupilDayDeltas).
    */
   rollupsOf?: 'allPupils' | 'changedDays';
 }
