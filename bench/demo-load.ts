@@ -32,10 +32,11 @@ async function open(): Promise<{ database: Database; close: () => Promise<void> 
 
 async function main() {
   const { database, close } = await open();
+  const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'narvaro-demo-bench-files-'));
   try {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    await loadDemoIfEmpty(database, clockFor({ today: TODAY }), (line) => console.log(line));
+    await loadDemoIfEmpty(database, clockFor({ today: TODAY }), (line) => console.log(line), filesDir);
     // CPU time of this process (PGlite runs in it) tells less of other work on a shared machine than the clock.
     const { user, system } = process.cpuUsage(cpu);
     console.log(
@@ -67,6 +68,7 @@ async function main() {
     console.log(figures);
   } finally {
     await close();
+    await fs.rm(filesDir, { recursive: true, force: true });
   }
 }
 
