@@ -1,7 +1,29 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem, ImportReport } from '../../../api/endpoints';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { formatNumber } from '../../../lib/format';
+
+/**
+ * A field path of the uploaded file (SS12000's own keys, such as `givenName` or `civicNo.value`):
+ * the admin looks it up in the file, so it stays as it is there, shown as code in the file's
+ * language rather than as a Swedish word.
+ */
+function FieldPath({ path }: { path: string }) {
+  return <code lang="en">{path}</code>;
+}
+
+/** The problem's sentence with its field path, wherever the sentence names it, shown as code. */
+function ProblemMessage({ message, field }: { message: string; field: string }) {
+  if (!field) return message;
+  return message.split(field).map((part, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence, never reordered
+    <Fragment key={index}>
+      {index > 0 && <FieldPath path={field} />}
+      {part}
+    </Fragment>
+  ));
+}
 
 /** The result of an import: status, counts per kind, and every problem with file, post, id and field. */
 export function ImportReportView({ report }: { report: ImportReport }) {
@@ -32,8 +54,17 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       cell: (p) => p.index ?? '–',
     },
     { id: 'id', header: t('import.problems.id'), cell: (p) => p.id ?? '–' },
-    { id: 'field', header: t('import.problems.field'), sortValue: (p) => p.field, cell: (p) => p.field ?? '–' },
-    { id: 'message', header: t('import.problems.message'), cell: (p) => p.message },
+    {
+      id: 'field',
+      header: t('import.problems.field'),
+      sortValue: (p) => p.field,
+      cell: (p) => (p.field ? <FieldPath path={p.field} /> : '–'),
+    },
+    {
+      id: 'message',
+      header: t('import.problems.message'),
+      cell: (p) => <ProblemMessage message={p.message} field={p.field} />,
+    },
   ];
   const problems = report.problems.map((problem, index) => ({ ...problem, key: String(index) }));
   return (
