@@ -15,6 +15,7 @@ import {
   apiAs,
   axeViolations,
   ensureStockholmLadder,
+  giveMentorFreshTasks,
   logIn,
   teacherLessonsToday,
   TODAY,
@@ -402,9 +403,48 @@ async function phonePages(user: DemoUser): Promise<string[]> {
   }
 }
 
+/**
+ * What the guardian has waiting, so that the cards with "Ändra", "Återkalla" and the staff's
+ * decision form are on screen: a report and a leave request next month, withdrawn afterwards.
+ */
+const waiting = { reportId: '', leaveId: '' };
+
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   await ensureStockholmLadder();
+  // The demo's staff have done their tasks: fresh ones give the task forms something to open.
+  await giveMentorFreshTasks();
+  const { api, me } = await apiAs('vardnadshavare');
+  try {
+    const headers = { 'X-CSRF-Token': me.csrfToken };
+    const { children } = await getJson<{ children: { personId: string }[] }>(api, '/api/guardian/overview');
+    const pupilId = children[0].personId;
+    const report = await api.post('/api/guardian/absences', {
+      headers,
+      data: { pupilIds: [pupilId], fromDate: '2026-12-14', toDate: '2026-12-14', reasonCode: 'reported' },
+    });
+    expect(report.status(), await report.text()).toBe(201);
+    waiting.reportId = ((await report.json()) as { ids: string[] }).ids[0];
+    const leave = await api.post('/api/guardian/leave-requests', {
+      headers,
+      data: { pupilId, fromDate: '2026-12-15', toDate: '2026-12-15', reason: 'Tandläkare i en annan stad (e2e).' },
+    });
+    expect(leave.status(), await leave.text()).toBe(201);
+    waiting.leaveId = ((await leave.json()) as { id: string }).id;
+  } finally {
+    await api.dispose();
+  }
+});
+
+test.afterAll(async () => {
+  const { api, me } = await apiAs('vardnadshavare');
+  try {
+    const headers = { 'X-CSRF-Token': me.csrfToken };
+    if (waiting.reportId) await api.delete(`/api/guardian/absences/${waiting.reportId}`, { headers });
+    if (waiting.leaveId) await api.post(`/api/guardian/leave-requests/${waiting.leaveId}/withdraw`, { headers });
+  } finally {
+    await api.dispose();
+  }
 });
 
 for (const user of USERS) {
@@ -434,6 +474,7 @@ for (const user of USERS) {
     await logIn(page, user);
     const looked: string[] = [];
     for (const { path, run } of await clickedStates(user)) {
+      label = path;
       await openPage(page, path);
       await run(page, async (what) => {
         label = `${path} (${what})`;
