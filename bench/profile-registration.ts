@@ -5,14 +5,22 @@
  * and the same marks again (nothing changes). Statements are counted on the driver (node-postgres
  * `Client.query`, and PGlite's `query`/`exec` in and out of transactions).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { buildTestApp, logInAs, settableClock } from '../src/server/test/support.js';
 import { createWorld } from '../src/server/test/factories.js';
+import { weekdaysEndingOn } from '../src/shared/dates/index.js';
 
 const TODAY = '2026-01-14';
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
+/**
+ * PROFILE_FIRST=1: the rounds register lessons for the first time, each another lesson (a Monday
+ * morning: a kvittens for the whole roster), instead of changing the same lesson again and again
+ * (whose history, returned with every answer, grows by four rows a round).
+ */
+const FIRST = process.env.PROFILE_FIRST === '1';
 
 interface Statement {
   text: string;
@@ -58,6 +66,23 @@ PGlite.prototype.transaction = function (this: PGlite, run: (tx: Transaction) =>
   });
 } as typeof originalTransaction;
 
+/** CPU ms used so far by every process named `postgres` on this machine (the server is on loopback here); 0 where /proc is absent. */
+function postgresCpuMs(): number {
+  const tick = 1000 / 100; // USER_HZ
+  let ms = 0;
+  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ms;
+}
+
 const summary = (text: string) =>
   text
     .replace(/\s+/g, ' ')
@@ -67,9 +92,11 @@ const summary = (text: string) =>
 
 const t = await buildTestApp({}, settableClock('2026-01-14T08:00:00Z'));
 try {
-  const world = await createWorld(t.database, [TODAY], { pupilsPerClass: 25 });
+  // Three lessons a day per class: enough days for a fresh lesson every round.
+  const days = FIRST ? weekdaysEndingOn(TODAY, Math.ceil((ROUNDS + 4) / 3)) : [TODAY];
+  const world = await createWorld(t.database, days, { pupilsPerClass: 25 });
   const teacher = await logInAs(t.app, world.usernames.teacher);
-  const lessons = [...world.lessonsA].filter(([key]) => key.startsWith(TODAY)).map(([, id]) => id);
+  const lessons = [...world.lessonsA].sort(([a], [b]) => (a < b ? 1 : -1)).map(([, id]) => id);
   const pupils = world.pupilsA;
   const marksOf = (round: number) =>
     pupils
@@ -108,8 +135,10 @@ try {
   const times: number[] = [];
   log = [];
   const cpuBefore = process.cpuUsage();
-  for (let i = 0; i < ROUNDS; i++) times.push(await put(lessons[1], marksOf(i)));
+  const postgresBefore = postgresCpuMs();
+  for (let i = 0; i < ROUNDS; i++) times.push(await put(FIRST ? lessons[3 + i] : lessons[1], marksOf(i)));
   const cpu = process.cpuUsage(cpuBefore);
+  const postgresCpu = postgresCpuMs() - postgresBefore;
   const perStatement = new Map<string, number>();
   for (const s of log) perStatement.set(summary(s.text), (perStatement.get(summary(s.text)) ?? 0) + s.ms);
   log = null;
@@ -118,8 +147,10 @@ try {
     console.log(`  ${(ms / ROUNDS).toFixed(2).padStart(7)} ms  ${text}`);
   times.sort((a, b) => a - b);
   console.log(
-    `\n${ROUNDS} changing PUTs in a row (${t.database.kind}): p50 ${times[Math.floor(ROUNDS / 2)].toFixed(1)} ms, ` +
-      `min ${times[0].toFixed(1)} ms, this process's CPU ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(1)} ms per PUT; load average ${os
+    `\n${ROUNDS} ${FIRST ? 'first registrations' : 'changing PUTs'} in a row (${t.database.kind}): p50 ${times[Math.floor(ROUNDS / 2)].toFixed(1)} ms, ` +
+      `min ${times[0].toFixed(1)} ms, this process's CPU ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(1)} ms per PUT${
+        t.database.kind === 'postgres' ? `, PostgreSQL's CPU ${(postgresCpu / ROUNDS).toFixed(1)} ms per PUT` : ''
+      }; load average ${os
         .loadavg()
         .map((n) => n.toFixed(1))
         .join(' ')}`,

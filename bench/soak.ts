@@ -17,6 +17,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../src/server/db/client.js';
 import { createWorld, type World } from '../src/server/test/factories.js';
+import { weekdaysEndingOn } from '../src/shared/dates/index.js';
 import { readDerivedRows, recomputedDerivedRows } from '../src/server/test/derived-rows.js';
 
 const TODAY = '2026-01-14';
@@ -25,6 +26,14 @@ const KILL_LEVEL = 8;
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 6);
 const SCHOOLS = Number(process.env.SOAK_SCHOOLS ?? 4);
 const PUPILS_PER_CLASS = 25;
+/**
+ * School days with lessons, ending today. 1 (the default, as the earlier figures): every request
+ * goes to one of today's 24 lessons, so each is registered again and again and its history grows
+ * to hundreds of rows. A Monday morning is each teacher registering a lesson once and correcting
+ * a few: SOAK_DAYS=20 spreads the requests over 20 days' lessons.
+ */
+const DAYS = Math.max(1, Number(process.env.SOAK_DAYS ?? 1));
+const SCHOOL_DAYS = weekdaysEndingOn(TODAY, DAYS);
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PORTS = { postgres: 3411, pglite: 3412 };
 const LATE_LIMIT = 20; // SAME_DAY_NOTICE_LATE_MINUTES default
@@ -143,7 +152,7 @@ async function targetsOf(base: string, worlds: World[]): Promise<Target[]> {
       [world.usernames.otherTeacher, world.lessonsB, world.pupilsB],
     ] as const) {
       const session = await login(base, username);
-      for (const [key, lessonId] of lessons) if (key.startsWith(TODAY)) targets.push({ ...session, lessonId, pupils });
+      for (const [, lessonId] of lessons) targets.push({ ...session, lessonId, pupils });
     }
   }
   return targets;
@@ -300,7 +309,7 @@ async function soak(name: 'postgres' | 'pglite') {
     await migrateDatabase(database);
     const worlds: World[] = [];
     for (let i = 0; i < SCHOOLS; i++)
-      worlds.push(await createWorld(database, [TODAY], { pupilsPerClass: PUPILS_PER_CLASS }));
+      worlds.push(await createWorld(database, SCHOOL_DAYS, { pupilsPerClass: PUPILS_PER_CLASS }));
     await database.close();
     const server = new Server(name, PORTS[name], env);
     fs.rmSync(server.eventLoopFile, { force: true });

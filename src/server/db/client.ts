@@ -58,7 +58,25 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
   });
   yieldToEventLoop(client);
   const db = drizzle(client, { schema }) as unknown as Db;
+  aloneOnTheDatabase.add(db);
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) =>
+    transaction((tx) => {
+      aloneOnTheDatabase.add(tx);
+      return run(tx);
+    }, config)) as Db['transaction'];
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** PGlite's database and its top-level transactions: PGlite runs one transaction at a time. */
+const aloneOnTheDatabase = new WeakSet<object>();
+
+/**
+ * True when no other transaction can run beside `tx` (PGlite holds its one connection for a whole
+ * transaction), so locks that only order concurrent transactions are not needed.
+ */
+export function runsAlone(tx: Tx): boolean {
+  return aloneOnTheDatabase.has(tx);
 }
 
 /** Runs pending migrations; on PostgreSQL under an advisory lock so web and worker can start together. */

@@ -19,14 +19,13 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-import { createdAt, minuteSums, organiserId } from './schema/columns.js';
+import { createdAt, entityColumns, entityPrimaryKey, minuteSums, organiserId } from './schema/columns.js';
 
 /** SS12000 Organisation: the huvudman itself, school units and other organisational elements. */
 export const organisations = pgTable(
   'organisations',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     displayName: text('display_name').notNull(),
     /** SS12000 OrganisationTypeEnum, e.g. Huvudman, Skolenhet. */
     organisationType: text('organisation_type').notNull(),
@@ -37,15 +36,14 @@ export const organisations = pgTable(
     startDate: date('start_date'),
     endDate: date('end_date'),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] })],
+  (t) => [entityPrimaryKey(t)],
 );
 
 /** SS12000 Person: pupils, guardians and staff. */
 export const persons = pgTable(
   'persons',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
     /** Personal identity number. Never logged, never sent to the browser except to roles that need it. */
@@ -69,7 +67,7 @@ export const persons = pgTable(
       .notNull()
       .default([]),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('persons_civic_no_idx').on(t.civicNo)],
+  (t) => [entityPrimaryKey(t), index('persons_civic_no_idx').on(t.civicNo)],
 );
 
 /** SS12000 Enrolment: a pupil's placement at a school unit with a school year (årskurs). */
@@ -109,8 +107,7 @@ export const responsibles = pgTable(
 export const groups = pgTable(
   'groups',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     displayName: text('display_name').notNull(),
     groupType: text('group_type').notNull(),
@@ -118,7 +115,7 @@ export const groups = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date'),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('groups_unit_idx').on(t.organiserId, t.schoolUnitId)],
+  (t) => [entityPrimaryKey(t), index('groups_unit_idx').on(t.organiserId, t.schoolUnitId)],
 );
 
 /** SS12000 GroupMembership with its date interval (inclusive); history decides scheduled time. */
@@ -141,8 +138,7 @@ export const groupMemberships = pgTable(
 export const duties = pgTable(
   'duties',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     personId: uuid('person_id').notNull(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     dutyRole: text('duty_role').notNull(),
@@ -150,7 +146,7 @@ export const duties = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date'),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('duties_person_idx').on(t.organiserId, t.personId)],
+  (t) => [entityPrimaryKey(t), index('duties_person_idx').on(t.organiserId, t.personId)],
 );
 
 /** SS12000 Duty.assignmentRole: e.g. Mentor for a group. */
@@ -174,8 +170,7 @@ export const dutyAssignments = pgTable(
 export const activities = pgTable(
   'activities',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     displayName: text('display_name').notNull(),
     /** Undervisning | Elevaktivitet | Provaktivitet count as teaching time (docs/domain/measures.md D7). */
@@ -184,7 +179,7 @@ export const activities = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date'),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] })],
+  (t) => [entityPrimaryKey(t)],
 );
 
 export const activityGroups = pgTable(
@@ -219,8 +214,7 @@ export const activityTeachers = pgTable(
 export const lessons = pgTable(
   'lessons',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     activityId: uuid('activity_id').notNull(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -232,7 +226,7 @@ export const lessons = pgTable(
     comment: text('comment'),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     index('lessons_unit_date_idx').on(t.organiserId, t.schoolUnitId, t.localDate),
     index('lessons_activity_date_idx').on(t.organiserId, t.activityId, t.localDate),
   ],
@@ -336,10 +330,7 @@ export const attendanceMarkHistory = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
     isCorrection: boolean('is_correction').notNull().default(false),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('attendance_history_lesson_idx').on(t.organiserId, t.lessonId),
-  ],
+  (t) => [entityPrimaryKey(t), index('attendance_history_lesson_idx').on(t.organiserId, t.lessonId)],
 );
 
 /**
@@ -349,8 +340,7 @@ export const attendanceMarkHistory = pgTable(
 export const absences = pgTable(
   'absences',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     personId: uuid('person_id').notNull(),
     /** guardianReport | leave | staffReason */
     kind: text('kind').notNull(),
@@ -364,10 +354,7 @@ export const absences = pgTable(
     createdAt: createdAt(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('absences_person_idx').on(t.organiserId, t.personId, t.startsAt),
-  ],
+  (t) => [entityPrimaryKey(t), index('absences_person_idx').on(t.organiserId, t.personId, t.startsAt)],
 );
 
 /** School calendar: terms. */
@@ -380,7 +367,7 @@ export const terms = pgTable(
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] })],
+  (t) => [entityPrimaryKey(t)],
 );
 
 /** Holidays and study days; never scheduled time. `school_unit_id` null = whole organiser. */
@@ -425,8 +412,7 @@ export const pupilDays = pgTable(
 export const users = pgTable(
   'users',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     username: text('username').notNull(),
     /** Null for accounts that sign in only through an identity provider (SS12000 accounts). */
     passwordHash: text('password_hash'),
@@ -448,7 +434,7 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     index('users_person_idx').on(t.organiserId, t.personId),
     // Staff sign-in looks an identity-provider claim up among every account's login keys.
     index('users_login_keys_idx').using('gin', t.loginKeys),
@@ -506,7 +492,7 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     index('audit_pupil_idx').on(t.organiserId, t.pupilId),
     index('audit_type_idx').on(t.organiserId, t.type, t.occurredAt),
   ],
@@ -516,31 +502,26 @@ export const auditEvents = pgTable(
 export const imports = pgTable(
   'imports',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     status: text('status').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     startedByUserId: uuid('started_by_user_id'),
     report: jsonb('report').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] })],
+  (t) => [entityPrimaryKey(t)],
 );
 
 /** A ladder slot: organiser-wide (school_unit_key '') or for one school unit. Rules live in versions. */
 export const ladders = pgTable(
   'ladders',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     schoolUnitKey: text('school_unit_key').notNull().default(''),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    uniqueIndex('ladders_scope_idx').on(t.organiserId, t.schoolUnitKey),
-  ],
+  (t) => [entityPrimaryKey(t), uniqueIndex('ladders_scope_idx').on(t.organiserId, t.schoolUnitKey)],
 );
 
 /**
@@ -550,8 +531,7 @@ export const ladders = pgTable(
 export const ladderVersions = pgTable(
   'ladder_versions',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     ladderId: uuid('ladder_id').notNull(),
     version: integer('version').notNull(),
     /** The LadderDefinition (src/shared/ladders/format.ts). */
@@ -564,10 +544,7 @@ export const ladderVersions = pgTable(
     createdAt: createdAt(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('ladder_versions_ladder_idx').on(t.organiserId, t.ladderId, t.version),
-  ],
+  (t) => [entityPrimaryKey(t), index('ladder_versions_ladder_idx').on(t.organiserId, t.ladderId, t.version)],
 );
 
 /** The latest evaluation per pupil: step, since, fired figures and the version that produced it. */
@@ -609,18 +586,14 @@ export const ladderStepChanges = pgTable(
     explanation: text('explanation').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('ladder_step_changes_person_idx').on(t.organiserId, t.personId, t.date),
-  ],
+  (t) => [entityPrimaryKey(t), index('ladder_step_changes_person_idx').on(t.organiserId, t.personId, t.date)],
 );
 
 /** Staff decisions that move a pupil on the ladder, with the reason (recorded, never silent). */
 export const ladderDecisions = pgTable(
   'ladder_decisions',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     personId: uuid('person_id').notNull(),
     date: date('date').notNull(),
     stepIndex: integer('step_index').notNull(),
@@ -630,36 +603,28 @@ export const ladderDecisions = pgTable(
     decidedByUserId: uuid('decided_by_user_id').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('ladder_decisions_person_idx').on(t.organiserId, t.personId),
-  ],
+  (t) => [entityPrimaryKey(t), index('ladder_decisions_person_idx').on(t.organiserId, t.personId)],
 );
 
 /** The manual "oro" flag: absence that causes concern, whatever its size. */
 export const concernFlags = pgTable(
   'concern_flags',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     personId: uuid('person_id').notNull(),
     setOn: date('set_on').notNull(),
     clearedOn: date('cleared_on'),
     note: text('note'),
     setByUserId: uuid('set_by_user_id').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('concern_flags_person_idx').on(t.organiserId, t.personId),
-  ],
+  (t) => [entityPrimaryKey(t), index('concern_flags_person_idx').on(t.organiserId, t.personId)],
 );
 
 /** Tasks created when a pupil enters a step; assigned from the step's role. */
 export const tasks = pgTable(
   'tasks',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     personId: uuid('person_id').notNull(),
     ladderVersionId: uuid('ladder_version_id'),
     stepKey: text('step_key'),
@@ -678,7 +643,7 @@ export const tasks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     uniqueIndex('tasks_idempotency_idx').on(t.organiserId, t.idempotencyKey),
     index('tasks_assignee_idx').on(t.organiserId, t.assigneeUserId, t.status),
     index('tasks_person_idx').on(t.organiserId, t.personId),
@@ -689,8 +654,7 @@ export const tasks = pgTable(
 export const outbox = pgTable(
   'outbox',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     /** guardianMessage | organiserNotice */
     kind: text('kind').notNull(),
     personId: uuid('person_id'),
@@ -713,7 +677,7 @@ export const outbox = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     uniqueIndex('outbox_idempotency_idx').on(t.organiserId, t.idempotencyKey),
     index('outbox_due_idx').on(t.organiserId, t.status, t.sendAfter),
     index('outbox_person_idx').on(t.organiserId, t.personId),

@@ -52,10 +52,28 @@ export async function failInterruptedJobs(db: Db, options: { isSoleProcess: bool
   return failed.length;
 }
 
-/** Records the job and hands it to the queue. */
-export async function startBackgroundJob(db: Db, queue: JobQueue, job: Omit<BackgroundJob, 'id'>): Promise<string> {
+/**
+ * Records a job started by the actor and hands it to the queue.
+ * @param actor who starts it: the job runs in the actor's organiser and names them as its creator.
+ * @param input the runner's input, stored as JSON.
+ * @returns the job id, for the 202 answer and `GET /api/jobs/:id`.
+ */
+export async function startBackgroundJob(
+  db: Db,
+  queue: JobQueue,
+  actor: { organiserId: string; userId: string },
+  kind: BackgroundJobKind,
+  input: object,
+): Promise<string> {
   const id = randomUUID();
-  await db.insert(schema.backgroundJobs).values({ ...job, id, status: 'queued' });
+  const job: BackgroundJob = {
+    organiserId: actor.organiserId,
+    id,
+    kind,
+    input: { ...input },
+    createdByUserId: actor.userId,
+  };
+  await db.insert(schema.backgroundJobs).values({ ...job, status: 'queued' });
   await queue.send(JOB_RUN_BACKGROUND, { organiserId: job.organiserId, jobId: id });
   return id;
 }

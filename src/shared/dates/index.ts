@@ -97,6 +97,13 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / DAY_MS);
 }
 
+/** The `count` weekdays (Monday–Friday) ending on or before `last`, oldest first. */
+export function weekdaysEndingOn(last: string, count: number): string[] {
+  const days: string[] = [];
+  for (let date = last; days.length < count; date = addDays(date, -1)) if (weekdayOf(date) <= 5) days.unshift(date);
+  return days;
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
   return new Date(dateToUtcMs(date)).getUTCDay() || 7;

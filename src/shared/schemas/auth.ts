@@ -21,10 +21,6 @@ export const Abilities = Type.Object({
   canEvaluateLadders: Type.Boolean(),
   /** Choose and publish ladders (rektor for own units, huvudman). */
   canManageLadders: Type.Boolean(),
-  /** Move a pupil between steps and set the concern flag (rektor, elevhälsa, mentor). */
-  canDecideLadderStep: Type.Boolean(),
-  /** School units where the user may close a pupil's step; 'all' when granted organiser-wide. */
-  closeLadderStepUnits: Type.Union([Type.Literal('all'), Type.Array(Type.String())]),
   /** Early-warning scopes in tab order: Mina elever, Skolan, Huvudman. */
   earlyWarningScopes: Type.Array(Type.Union([Type.Literal('mine'), Type.Literal('school'), Type.Literal('organiser')])),
   /** The cases list the user lands on. */

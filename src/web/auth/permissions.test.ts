@@ -23,8 +23,6 @@ const me = (...grants: [Role, string | null][]): Me => ({
   abilities: {
     canEvaluateLadders: false,
     canManageLadders: false,
-    canDecideLadderStep: false,
-    closeLadderStepUnits: [],
     earlyWarningScopes: [],
     defaultCaseScope: 'mine',
   },

@@ -108,6 +108,40 @@ function SettingsForm({ settings, onSaved }: { settings: GuardianSettings; onSav
   );
 }
 
+type Policy = GuardianSettings['sameDayNoticePolicy'];
+const POLICY_IDS = { atTime: 'same-day-at-time', immediate: 'same-day-immediate' } as const;
+
+interface PolicyOptionProps {
+  value: Policy;
+  /** The policy chosen now. */
+  policy: Policy;
+  onChoose: (value: Policy) => void;
+}
+
+/** One same-day notice policy: its radio button and the hint that explains it. */
+function PolicyOption({ value, policy, onChoose }: PolicyOptionProps) {
+  const { t } = useTranslation();
+  const id = POLICY_IDS[value];
+  return (
+    <>
+      <div className="field field-checkbox">
+        <input
+          id={id}
+          type="radio"
+          name="same-day-policy"
+          checked={policy === value}
+          aria-describedby={`${id}-hint`}
+          onChange={() => onChoose(value)}
+        />
+        <label htmlFor={id}>{t(`sameDayNotice.${value}`)}</label>
+      </div>
+      <p id={`${id}-hint`} className="hint">
+        {t(`sameDayNotice.${value}Hint`)}
+      </p>
+    </>
+  );
+}
+
 /**
  * The same-day notice policy: at a set time (one message with the day's lessons) or as soon as the
  * lesson is confirmed, after a grace period in which a correction or a guardian's report withdraws it.
@@ -140,34 +174,8 @@ function SameDayNoticeForm({ settings, onSaved }: { settings: GuardianSettings; 
       {error !== null && <ErrorMessage error={error} />}
       <fieldset>
         <legend>{t('sameDayNotice.policyLegend')}</legend>
-        <div className="field field-checkbox">
-          <input
-            id="same-day-at-time"
-            type="radio"
-            name="same-day-policy"
-            checked={policy === 'atTime'}
-            aria-describedby="same-day-at-time-hint"
-            onChange={() => setPolicy('atTime')}
-          />
-          <label htmlFor="same-day-at-time">{t('sameDayNotice.atTime')}</label>
-        </div>
-        <p id="same-day-at-time-hint" className="hint">
-          {t('sameDayNotice.atTimeHint')}
-        </p>
-        <div className="field field-checkbox">
-          <input
-            id="same-day-immediate"
-            type="radio"
-            name="same-day-policy"
-            checked={policy === 'immediate'}
-            aria-describedby="same-day-immediate-hint"
-            onChange={() => setPolicy('immediate')}
-          />
-          <label htmlFor="same-day-immediate">{t('sameDayNotice.immediate')}</label>
-        </div>
-        <p id="same-day-immediate-hint" className="hint">
-          {t('sameDayNotice.immediateHint')}
-        </p>
+        <PolicyOption value="atTime" policy={policy} onChoose={setPolicy} />
+        <PolicyOption value="immediate" policy={policy} onChoose={setPolicy} />
       </fieldset>
       <div className="field-row">
         {policy === 'atTime' ? (

@@ -1,11 +1,12 @@
 /** Sign-in settings, the SS12000 role mapping and OIDC sign-ins in progress (docs/authentication.md). */
-import { pgTable, uuid, text, boolean, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, boolean, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import { organiserId } from './columns.js';
 
 /** Per organiser: a duty role or assignment role → Närvaro role ('' = none); overrides the defaults. */
 export const ss12000RoleMappings = pgTable(
   'ss12000_role_mappings',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     /** duty | assignment */
     sourceKind: text('source_kind').notNull(),
     sourceValue: text('source_value').notNull(),
@@ -18,7 +19,7 @@ export const ss12000RoleMappings = pgTable(
 export const authSettings = pgTable(
   'auth_settings',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     /** Off: staff and guardians of the organiser sign in only through an identity provider (system admin always may). */
     localLoginEnabled: boolean('local_login_enabled').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,6 @@
 /** API tokens for other systems (SS12000 read) and the organiser's full-export files. */
 import { customType, jsonb, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, organiserId } from './columns.js';
+import { createdAt, entityColumns, entityPrimaryKey, organiserId } from './columns.js';
 
 /** Binary column; node-postgres needs a Buffer (a Uint8Array view of the same bytes). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -15,8 +15,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     /** Label chosen by the administrator (which system uses it). */
     name: text('name').notNull(),
     /** Hex SHA-256 of the token. */
@@ -29,7 +28,7 @@ export const apiTokens = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] }), uniqueIndex('api_tokens_hash_idx').on(t.tokenHash)],
+  (t) => [entityPrimaryKey(t), uniqueIndex('api_tokens_hash_idx').on(t.tokenHash)],
 );
 
 /** The zip of a full export (one per export job), downloaded by the user who started it. */

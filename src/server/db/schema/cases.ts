@@ -19,7 +19,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-import { createdAt, organiserId } from './columns.js';
+import { createdAt, entityColumns, entityPrimaryKey, organiserId } from './columns.js';
 
 /** Organiser settings for case work; no row = the defaults. */
 export const caseSettings = pgTable(
@@ -59,8 +59,7 @@ export const caseCatalogueEntries = pgTable(
 export const cases = pgTable(
   'cases',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     pupilId: uuid('pupil_id').notNull(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     /** open | closed */
@@ -80,7 +79,7 @@ export const cases = pgTable(
     closeOutcome: text('close_outcome'),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     index('cases_pupil_idx').on(t.organiserId, t.pupilId),
     index('cases_unit_idx').on(t.organiserId, t.schoolUnitId, t.status),
     // One open case per pupil: the ladder and staff both use the open case when there is one.
@@ -125,8 +124,7 @@ export const caseMappingTemplates = pgTable(
 export const caseMappings = pgTable(
   'case_mappings',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     caseId: uuid('case_id').notNull(),
     /** simple | inDepth */
     kind: text('kind').notNull(),
@@ -143,15 +141,14 @@ export const caseMappings = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     completedByUserId: uuid('completed_by_user_id'),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('case_mappings_case_idx').on(t.organiserId, t.caseId)],
+  (t) => [entityPrimaryKey(t), index('case_mappings_case_idx').on(t.organiserId, t.caseId)],
 );
 
 /** Investigation of absence under 7 kap. 19 a § skollagen, opened by the principal. */
 export const caseInvestigations = pgTable(
   'case_investigations',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     caseId: uuid('case_id').notNull(),
     openedOn: date('opened_on').notNull(),
     openedByUserId: uuid('opened_by_user_id'),
@@ -161,7 +158,7 @@ export const caseInvestigations = pgTable(
     conclusion: text('conclusion'),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     index('case_investigations_case_idx').on(t.organiserId, t.caseId),
     uniqueIndex('case_investigations_one_open_idx').on(t.organiserId, t.caseId).where(sql`completed_on is null`),
   ],
@@ -175,8 +172,7 @@ export const caseInvestigations = pgTable(
 export const organiserNotices = pgTable(
   'organiser_notices',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     /** investigationOpened */
     kind: text('kind').notNull(),
     /** organiser | homeMunicipality */
@@ -194,7 +190,7 @@ export const organiserNotices = pgTable(
     acknowledgedByUserId: uuid('acknowledged_by_user_id'),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     index('organiser_notices_status_idx').on(t.organiserId, t.status, t.createdAt),
     index('organiser_notices_case_idx').on(t.organiserId, t.caseId),
   ],
@@ -222,8 +218,7 @@ export const caseCauses = pgTable(
 export const caseInterventions = pgTable(
   'case_interventions',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     caseId: uuid('case_id').notNull(),
     code: text('code').notNull(),
     responsibleUserId: uuid('responsible_user_id'),
@@ -237,18 +232,14 @@ export const caseInterventions = pgTable(
     createdByUserId: uuid('created_by_user_id'),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('case_interventions_case_idx').on(t.organiserId, t.caseId),
-  ],
+  (t) => [entityPrimaryKey(t), index('case_interventions_case_idx').on(t.organiserId, t.caseId)],
 );
 
 /** A follow-up point of an intervention: planned at creation, recorded with the computed before/after figures. */
 export const caseFollowUps = pgTable(
   'case_follow_ups',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     interventionId: uuid('intervention_id').notNull(),
     caseId: uuid('case_id').notNull(),
     /** Scheme point key: start, 3m, 1y, 4w, 6w. */
@@ -264,7 +255,7 @@ export const caseFollowUps = pgTable(
     since: jsonb('since').$type<Record<string, unknown>>(),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     uniqueIndex('case_follow_ups_point_idx').on(t.organiserId, t.interventionId, t.point),
     index('case_follow_ups_case_idx').on(t.organiserId, t.caseId),
   ],
@@ -274,8 +265,7 @@ export const caseFollowUps = pgTable(
 export const caseConcernReports = pgTable(
   'case_concern_reports',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     caseId: uuid('case_id').notNull(),
     reportedOn: date('reported_on').notNull(),
     socialServicesOffice: text('social_services_office').notNull(),
@@ -289,10 +279,7 @@ export const caseConcernReports = pgTable(
     feedbackKind: text('feedback_kind'),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('case_concern_reports_case_idx').on(t.organiserId, t.caseId),
-  ],
+  (t) => [entityPrimaryKey(t), index('case_concern_reports_case_idx').on(t.organiserId, t.caseId)],
 );
 
 export interface MeetingParticipant {
@@ -306,8 +293,7 @@ export interface MeetingParticipant {
 export const caseMeetings = pgTable(
   'case_meetings',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     caseId: uuid('case_id').notNull(),
     /** sip | attendanceTeam | other */
     kind: text('kind').notNull(),
@@ -319,7 +305,7 @@ export const caseMeetings = pgTable(
     createdByUserId: uuid('created_by_user_id'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.organiserId, t.id] }), index('case_meetings_case_idx').on(t.organiserId, t.caseId)],
+  (t) => [entityPrimaryKey(t), index('case_meetings_case_idx').on(t.organiserId, t.caseId)],
 );
 
 /** SIP-kollen style: how useful was the meeting, 1–5, per participant. */
@@ -340,8 +326,7 @@ export const caseMeetingRatings = pgTable(
 export const caseHandovers = pgTable(
   'case_handovers',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     caseId: uuid('case_id').notNull(),
     pupilId: uuid('pupil_id').notNull(),
     fromSchoolUnitId: uuid('from_school_unit_id').notNull(),
@@ -352,7 +337,7 @@ export const caseHandovers = pgTable(
     preparedByUserId: uuid('prepared_by_user_id'),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     index('case_handovers_to_idx').on(t.organiserId, t.toSchoolUnitId),
     index('case_handovers_pupil_idx').on(t.organiserId, t.pupilId),
   ],

@@ -1,11 +1,11 @@
 /** Background jobs started from the web (ladder evaluation, draft preview): status, progress and result. */
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, entityColumns, entityPrimaryKey } from './columns.js';
 
 export const backgroundJobs = pgTable(
   'background_jobs',
   {
-    organiserId: uuid('organiser_id').notNull(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     /** ladder.evaluate | ladder.preview | organiser.export */
     kind: text('kind').notNull(),
     /** queued | running | done | failed */
@@ -17,11 +17,8 @@ export const backgroundJobs = pgTable(
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     createdByUserId: uuid('created_by_user_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('background_jobs_creator_idx').on(t.organiserId, t.createdByUserId, t.createdAt),
-  ],
+  (t) => [entityPrimaryKey(t), index('background_jobs_creator_idx').on(t.organiserId, t.createdByUserId, t.createdAt)],
 );

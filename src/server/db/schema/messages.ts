@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
-import { createdAt, organiserId } from './columns.js';
+import { createdAt, entityColumns, entityPrimaryKey, organiserId } from './columns.js';
 
 /**
  * One outbox message to one recipient over one channel. The unique key (outbox, recipient,
@@ -27,8 +27,7 @@ import { createdAt, organiserId } from './columns.js';
 export const messageDeliveries = pgTable(
   'message_deliveries',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     outboxId: uuid('outbox_id').notNull(),
     /** The guardian person (null for organiser notices). */
     recipientPersonId: uuid('recipient_person_id'),
@@ -56,7 +55,7 @@ export const messageDeliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     uniqueIndex('message_deliveries_key_idx').on(t.organiserId, t.outboxId, t.channel, t.address),
     index('message_deliveries_due_idx').on(t.organiserId, t.status, t.nextAttemptAt),
     index('message_deliveries_recipient_idx').on(t.organiserId, t.recipientPersonId),
@@ -110,8 +109,7 @@ export const guardianSettings = pgTable(
 export const leaveRequests = pgTable(
   'leave_requests',
   {
-    organiserId: organiserId(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     pupilId: uuid('pupil_id').notNull(),
     requestedByPersonId: uuid('requested_by_person_id').notNull(),
     requestedByUserId: uuid('requested_by_user_id').notNull(),
@@ -133,7 +131,7 @@ export const leaveRequests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
+    entityPrimaryKey(t),
     index('leave_requests_pupil_idx').on(t.organiserId, t.pupilId),
     index('leave_requests_status_idx').on(t.organiserId, t.status, t.schoolUnitId),
   ],

@@ -4,7 +4,8 @@
  * scoped query finds nothing for a region user. Members see aggregates only when they also share
  * (`organiser_sharing`).
  */
-import { pgTable, uuid, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, primaryKey } from 'drizzle-orm/pg-core';
+import { createdAt, organiserId } from './columns.js';
 
 export const regions = pgTable(
   'regions',
@@ -12,7 +13,7 @@ export const regions = pgTable(
     /** The region's tenant id (leads the key as `organiser_id` does elsewhere). */
     regionId: uuid('region_id').notNull(),
     name: text('name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.regionId] })],
 );
@@ -21,7 +22,7 @@ export const regionMembers = pgTable(
   'region_members',
   {
     regionId: uuid('region_id').notNull(),
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
   },
   (t) => [primaryKey({ columns: [t.regionId, t.organiserId] })],
 );

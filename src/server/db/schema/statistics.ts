@@ -18,7 +18,7 @@ import {
   index,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { minuteSums } from './columns.js';
+import { createdAt, entityColumns, entityPrimaryKey, minuteSums, organiserId } from './columns.js';
 
 const sums = () => ({
   ...minuteSums(),
@@ -35,7 +35,7 @@ const sums = () => ({
 export const pupilPeriods = pgTable(
   'pupil_periods',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     periodKey: text('period_key').notNull(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     personId: uuid('person_id').notNull(),
@@ -76,9 +76,9 @@ export const pupilPeriods = pgTable(
 export const rollupCuts = pgTable(
   'rollup_cuts',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     cutDate: date('cut_date').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organiserId, t.cutDate] })],
 );
@@ -87,7 +87,7 @@ export const rollupCuts = pgTable(
 export const unitMonths = pgTable(
   'unit_months',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     month: text('month').notNull(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     pupils: integer('pupils').notNull(),
@@ -100,7 +100,7 @@ export const unitMonths = pgTable(
 export const boardReportSchedules = pgTable(
   'board_report_schedules',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     /** monthly | termly | off */
     frequency: text('frequency').notNull(),
     text: text('text').notNull().default(''),
@@ -114,20 +114,16 @@ export const boardReportSchedules = pgTable(
 export const boardReports = pgTable(
   'board_reports',
   {
-    organiserId: uuid('organiser_id').notNull(),
-    id: uuid('id').notNull(),
+    ...entityColumns(),
     periodFrom: date('period_from').notNull(),
     periodTo: date('period_to').notNull(),
     /** scheduled | onDemand */
     origin: text('origin').notNull(),
     pdfBase64: text('pdf_base64').notNull(),
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.organiserId, t.id] }),
-    index('board_reports_period_idx').on(t.organiserId, t.periodFrom, t.periodTo),
-  ],
+  (t) => [entityPrimaryKey(t), index('board_reports_period_idx').on(t.organiserId, t.periodFrom, t.periodTo)],
 );
 
 /**
@@ -140,7 +136,7 @@ export const boardReports = pgTable(
 export const statCellSources = pgTable(
   'stat_cell_sources',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     periodKey: text('period_key').notNull(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     generation: bigint('generation', { mode: 'number' }).notNull(),
@@ -156,7 +152,7 @@ export const statCellSources = pgTable(
 export const statCells = pgTable(
   'stat_cells',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     periodKey: text('period_key').notNull(),
     schoolUnitId: uuid('school_unit_id').notNull(),
     /** none | year | class | sex */

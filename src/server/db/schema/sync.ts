@@ -1,11 +1,12 @@
 /** Pulling from a school platform's SS12000 API (issue 13 §2): the connection, its schedule and its last runs. */
-import { jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { organiserId } from './columns.js';
 
 /** One SS12000 connection per organiser: set up in the admin UI, or made by the first `sync ss12000` on the command line. */
 export const ss12000Syncs = pgTable(
   'ss12000_syncs',
   {
-    organiserId: uuid('organiser_id').notNull(),
+    organiserId: organiserId(),
     /** The API base, e.g. `https://sis.example/v2.1` (no trailing slash). */
     baseUrl: text('base_url').notNull(),
     /** OAuth2 token endpoint (client credentials). */

@@ -7,7 +7,7 @@ import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { findPupilSchoolUnit } from '../../db/placements.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { assertMayDecideLeave } from '../guardians/leave-rule.js';
-import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
+import { Created, ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { RegisterAbsenceRequest } from '../../../shared/schemas/pupils.js';
 import { registerAbsence } from './commands/register-absence.js';
 import { withdrawAbsence } from './commands/withdraw-absence.js';
@@ -28,7 +28,7 @@ export async function absenceRoutes(fastify: FastifyInstance, { database, clock,
         summary: "Register a guardian's absence report, a granted leave or a staff-registered valid reason",
         params: Type.Object({ id: Uuid }),
         body: RegisterAbsenceRequest,
-        response: { 201: Type.Object({ id: Uuid }), ...errors },
+        response: { 201: Created, ...errors },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,5 @@
 // The abilities /api/auth/me sends, per role grant, expected values written from the documented rules
-// (rektor, elevhälsa and huvudman evaluate; rektor and huvudman manage; rektor, elevhälsa and mentors
-// decide steps; rektor and elevhälsa close steps at their school).
+// (rektor, elevhälsa and huvudman evaluate; rektor and huvudman manage).
 import { describe, expect, it } from 'vitest';
 import type { RoleGrant } from '../../../shared/roles.js';
 import type { Actor } from '../../policies/actor.js';
@@ -22,21 +21,19 @@ const at = (role: RoleGrant['role'], schoolUnitId: string | null = UNIT): RoleGr
 
 describe('abilities sent with Me', () => {
   it.each([
-    // grants, evaluate, manage, decide step, close-step units, early-warning scopes, default case scope
-    [[at('teacher')], false, false, false, [], [], 'mine'],
-    [[at('mentor')], false, false, true, [], ['mine'], 'mine'],
-    [[at('mentor'), at('principal')], true, true, true, [UNIT], ['mine', 'school'], 'school'],
-    [[at('principal')], true, true, true, [UNIT], ['school'], 'school'],
-    [[at('studentHealth')], true, false, true, [UNIT], ['school'], 'school'],
-    [[at('principal', null)], true, true, true, 'all', ['school'], 'school'],
-    [[at('organiserAdmin', null)], true, true, false, [], ['organiser'], 'mine'],
-    [[at('systemAdmin', null)], false, false, false, [], [], 'mine'],
-  ] as const)('%j', (grants, evaluate, manage, decide, closeUnits, scopes, caseScope) => {
+    // grants, evaluate, manage, early-warning scopes, default case scope
+    [[at('teacher')], false, false, [], 'mine'],
+    [[at('mentor')], false, false, ['mine'], 'mine'],
+    [[at('mentor'), at('principal')], true, true, ['mine', 'school'], 'school'],
+    [[at('principal')], true, true, ['school'], 'school'],
+    [[at('studentHealth')], true, false, ['school'], 'school'],
+    [[at('principal', null)], true, true, ['school'], 'school'],
+    [[at('organiserAdmin', null)], true, true, ['organiser'], 'mine'],
+    [[at('systemAdmin', null)], false, false, [], 'mine'],
+  ] as const)('%j', (grants, evaluate, manage, scopes, caseScope) => {
     expect(abilitiesOf(actor(...grants))).toEqual({
       canEvaluateLadders: evaluate,
       canManageLadders: manage,
-      canDecideLadderStep: decide,
-      closeLadderStepUnits: closeUnits,
       earlyWarningScopes: scopes,
       defaultCaseScope: caseScope,
     });
@@ -46,8 +43,6 @@ describe('abilities sent with Me', () => {
     expect(abilitiesOf({ ...actor(), kind: 'guardian' })).toEqual({
       canEvaluateLadders: false,
       canManageLadders: false,
-      canDecideLadderStep: false,
-      closeLadderStepUnits: [],
       earlyWarningScopes: [],
       defaultCaseScope: 'mine',
     });

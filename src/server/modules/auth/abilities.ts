@@ -3,19 +3,18 @@
  * the web app does not re-derive them from role grants (issue 18, item 3).
  */
 import type { Abilities } from '../../../shared/schemas/auth.js';
-import { type Actor, hasOrganiserWideRole, hasRole, schoolUnitsWith } from '../../policies/actor.js';
+import { type Actor, hasOrganiserWideRole, hasRole } from '../../policies/actor.js';
 import { allowsAnywhere, type PolicyTable } from '../../policies/table.js';
 
 /**
- * The ladder rules the web app offers controls for, as the ladders module checks them (ladders.policy.ts,
- * POST /api/pupils/:id/ladder-decisions). Kept here, not imported: auth → ladders would close a module cycle.
+ * The ladder rules the web app offers pages and buttons for, as the ladders module checks them
+ * (ladders.policy.ts). Kept here, not imported: auth → ladders would close a module cycle. Deciding
+ * and closing a pupil's step are not here: the pupil's ladder page gets those for that pupil.
  */
-type LadderAbility = 'evaluate' | 'manage' | 'decideStep' | 'closeStep';
+type LadderAbility = 'evaluate' | 'manage';
 export const ladderAbilities = {
   evaluate: { roles: ['principal', 'studentHealth'], organiserRoles: ['organiserAdmin'] },
   manage: { roles: ['principal'], organiserRoles: ['organiserAdmin'] },
-  decideStep: { roles: ['principal', 'studentHealth', 'mentor'] },
-  closeStep: { roles: ['principal', 'studentHealth'] },
 } as const satisfies PolicyTable<LadderAbility>;
 
 export function abilitiesOf(actor: Actor): Abilities {
@@ -23,18 +22,13 @@ export function abilitiesOf(actor: Actor): Abilities {
     return {
       canEvaluateLadders: false,
       canManageLadders: false,
-      canDecideLadderStep: false,
-      closeLadderStepUnits: [],
       earlyWarningScopes: [],
       defaultCaseScope: 'mine',
     };
   const schoolStaff = hasRole(actor, 'principal', 'studentHealth');
-  const closeUnits = schoolUnitsWith(actor, ...ladderAbilities.closeStep.roles);
   return {
     canEvaluateLadders: allowsAnywhere(ladderAbilities, actor, 'evaluate'),
     canManageLadders: allowsAnywhere(ladderAbilities, actor, 'manage'),
-    canDecideLadderStep: allowsAnywhere(ladderAbilities, actor, 'decideStep'),
-    closeLadderStepUnits: closeUnits,
     earlyWarningScopes: [
       ...(hasRole(actor, 'mentor') ? (['mine'] as const) : []),
       ...(schoolStaff ? (['school'] as const) : []),

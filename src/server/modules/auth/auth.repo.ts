@@ -9,6 +9,8 @@ export async function findUserByUsername(tx: Tx, username: string) {
 }
 
 /** Grants in force: a grant with an end date holds through that day (Europe/Stockholm). */
+const STOCKHOLM_TODAY = sql`(now() AT TIME ZONE 'Europe/Stockholm')::date`;
+
 export async function loadRoleGrants(tx: Tx, organiserId: string, userId: string): Promise<RoleGrant[]> {
   const rows = await tx
     .select()
@@ -17,24 +19,31 @@ export async function loadRoleGrants(tx: Tx, organiserId: string, userId: string
       and(
         eq(schema.userRoles.organiserId, organiserId),
         eq(schema.userRoles.userId, userId),
-        or(
-          isNull(schema.userRoles.endsOn),
-          gte(schema.userRoles.endsOn, sql`(now() AT TIME ZONE 'Europe/Stockholm')::date`),
-        ),
+        or(isNull(schema.userRoles.endsOn), gte(schema.userRoles.endsOn, STOCKHOLM_TODAY)),
       ),
     );
   return rows.map((r) => ({ role: r.role as Role, schoolUnitId: r.schoolUnitKey || null }));
 }
 
+/** The grants in force of the query's user (`users`), as a JSON array of {role, schoolUnitKey}. */
+const ROLE_GRANTS_OF_USER = sql`(select coalesce(json_agg(json_build_object('role', r.role, 'schoolUnitKey', r.school_unit_key)), '[]')
+  from user_roles r where r.organiser_id = ${schema.users.organiserId} and r.user_id = ${schema.users.id}
+    and (r.ends_on is null or r.ends_on >= ${STOCKHOLM_TODAY}))`;
+
 /**
- * Loads a live session with its user; null when missing, expired, idle for `idleMinutes` or the
- * account is disabled. A live session's last-seen time moves on (at most once a minute, so a
- * busy page does not write on every request).
+ * Loads a live session with its user and the user's role grants in force (one statement: every
+ * request resolves its actor); null when missing, expired, idle for `idleMinutes` or the account
+ * is disabled. A live session's last-seen time moves on (at most once a minute, so a busy page
+ * does not write on every request).
  */
 export async function findLiveSession(tx: Tx, tokenHash: string, now: Date, idleMinutes = 60) {
   const idleSince = new Date(now.getTime() - idleMinutes * 60_000);
   const [row] = await tx
-    .select({ session: schema.sessions, user: schema.users })
+    .select({
+      session: schema.sessions,
+      user: schema.users,
+      grants: sql<{ role: string; schoolUnitKey: string }[]>`${ROLE_GRANTS_OF_USER}`,
+    })
     .from(schema.sessions)
     .innerJoin(
       schema.users,
@@ -55,7 +64,12 @@ export async function findLiveSession(tx: Tx, tokenHash: string, now: Date, idle
       .set({ lastSeenAt: now })
       .where(and(eq(schema.sessions.tokenHash, tokenHash), lt(schema.sessions.lastSeenAt, now)));
   }
-  return row ?? null;
+  if (!row) return null;
+  const roles: RoleGrant[] = row.grants.map((g: { role: string; schoolUnitKey: string }) => ({
+    role: g.role as Role,
+    schoolUnitId: g.schoolUnitKey || null,
+  }));
+  return { session: row.session, user: row.user, roles };
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { LoginRequest, Me } from '../../../shared/schemas/auth.js';
+import { LoginRequest, Me, SessionsEnded } from '../../../shared/schemas/auth.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { AppError } from '../../errors.js';
 import { abilitiesOf } from './abilities.js';
@@ -115,7 +115,7 @@ export async function authRoutes(fastify: FastifyInstance, context: AppContext):
       schema: {
         tags: ['auth'],
         summary: "End the user's other sessions (audited); this one stays",
-        response: { 200: Type.Object({ ended: Type.Integer() }) },
+        response: { 200: SessionsEnded },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
-import { findLiveSession, loadRoleGrants } from './auth.repo.js';
+import { findLiveSession } from './auth.repo.js';
 import { hashToken } from './session-token.js';
 
 /** The actor behind a session cookie token; null when the session is missing, expired or idle too long. */
@@ -11,7 +11,7 @@ export async function resolveActorByToken(
 ): Promise<Actor | null> {
   const found = await findLiveSession(database.db, hashToken(token), new Date(), idleMinutes);
   if (!found) return null;
-  const { session, user } = found;
+  const { session, user, roles } = found;
   return {
     kind: user.kind === 'guardian' ? 'guardian' : 'staff',
     locale: user.locale,
@@ -21,7 +21,7 @@ export async function resolveActorByToken(
     displayName: user.displayName,
     personId: user.personId,
     // A guardian account never carries staff roles, whatever the table says.
-    roles: user.kind === 'guardian' ? [] : await loadRoleGrants(database.db, user.organiserId, user.id),
+    roles: user.kind === 'guardian' ? [] : roles,
     csrfToken: session.csrfToken,
     oidcKind: session.oidcKind,
   };

@@ -2,7 +2,7 @@
  * Case management over HTTP: list, open, the case page (every read audited), one route per
  * command, the PDF for the pupil's record, handovers for the receiving school and the audit trail.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
@@ -13,7 +13,7 @@ import type { Actor } from '../../policies/actor.js';
 import { canReadPupil, isMentorOf } from '../../policies/scope.js';
 import { findAssignableStaff } from '../../policies/assignable-staff.js';
 import type { AuditContext } from '../../audit/write-audit-event.js';
-import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
+import { Created, ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   AddInterventionRequest,
   AddMemberRequest,
@@ -25,7 +25,10 @@ import {
   CloseCaseRequest,
   CompleteInvestigationRequest,
   ConcernFeedbackRequest,
+  FollowUpRecorded,
   HandoversResponse,
+  HandoverTargetsResponse,
+  InvestigationOpened,
   OpenCaseRequest,
   PrepareHandoverRequest,
   RateMeetingRequest,
@@ -82,14 +85,13 @@ import { rateMeeting } from './commands/rate-meeting.js';
 import { prepareHandover } from './commands/prepare-handover.js';
 import { closeCase } from './commands/close-case.js';
 import { reopenCase } from './commands/reopen-case.js';
-import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
-import { uuidArray } from '../../db/sql.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });
-const Created = Type.Object({ id: Uuid });
 const created = { 201: Created, ...errors };
 const noContent = { 204: Type.Null(), ...errors };
+/** A request on the case in the path's `:id`. */
+type CaseRequest = FastifyRequest & { params: { id: string } };
 
 /** The case through the scoped repository. @throws CASE_NOT_FOUND when the actor has no relationship to it */
 async function loadCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseAccess> {
@@ -132,6 +134,25 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       if (!canOnCase(actor, action, c)) throw forbidden('Du kan inte ändra det här ärendet.');
       return run(tx, auditContextOf(request), c);
     });
+
+  /** A command on the case `:id` (see onCase), answered 201 with the row it created. */
+  const createOnCase = async <T extends { id: string }>(
+    request: CaseRequest,
+    reply: FastifyReply,
+    action: CaseAction,
+    run: (tx: Tx, ctx: AuditContext, c: CaseAccess) => Promise<T>,
+  ) => reply.status(201).send(await onCase(request, request.params.id, action, run));
+
+  /** A command on the case `:id` (see onCase), answered 204. */
+  const changeOnCase = async (
+    request: CaseRequest,
+    reply: FastifyReply,
+    action: CaseAction,
+    run: (tx: Tx, ctx: AuditContext, c: CaseAccess) => Promise<unknown>,
+  ) => {
+    await onCase(request, request.params.id, action, run);
+    return reply.status(204).send(null);
+  };
 
   /** The full case page for the actor (also used by the PDF). */
   const caseDetail = async (tx: Tx, actor: Actor, c: CaseAccess) => {
@@ -335,10 +356,8 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'work', (tx, ctx, c) => addCaseMember(tx, ctx, c, request.body));
-      return reply.status(204).send(null);
-    },
+    async (request, reply) =>
+      changeOnCase(request, reply, 'work', (tx, ctx, c) => addCaseMember(tx, ctx, c, request.body)),
   );
 
   app.post(
@@ -353,13 +372,9 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await onCase(request, request.params.id, 'work', async (tx, ctx, c) =>
-            saveMapping(tx, ctx, c, await findCurrentTemplate(tx, ctx.organiserId), request.body),
-          ),
-        ),
+      createOnCase(request, reply, 'work', async (tx, ctx, c) =>
+        saveMapping(tx, ctx, c, await findCurrentTemplate(tx, ctx.organiserId), request.body),
+      ),
   );
 
   app.put(
@@ -373,12 +388,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'work', async (tx, ctx, c) =>
+    async (request, reply) =>
+      changeOnCase(request, reply, 'work', async (tx, ctx, c) =>
         saveMapping(tx, ctx, c, await findCurrentTemplate(tx, ctx.organiserId), request.body, request.params.mappingId),
-      );
-      return reply.status(204).send(null);
-    },
+      ),
   );
 
   app.post(
@@ -391,12 +404,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'work', (tx, ctx, c) =>
+    async (request, reply) =>
+      changeOnCase(request, reply, 'work', (tx, ctx, c) =>
         completeMapping(tx, ctx, c, request.params.mappingId, clock.now()),
-      );
-      return reply.status(204).send(null);
-    },
+      ),
   );
 
   app.post(
@@ -407,17 +418,13 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         summary:
           'Open an investigation (7 kap. 19 a §); notifies the organiser (and the home municipality when it differs)',
         params: IdParams,
-        response: { 201: Type.Object({ id: Uuid, deadline: Type.String() }), ...errors },
+        response: { 201: InvestigationOpened, ...errors },
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await onCase(request, request.params.id, 'investigate', (tx, ctx, c) =>
-            openInvestigation(tx, ctx, c, { openedOn: clock.today(), byLadder: false }),
-          ),
-        ),
+      createOnCase(request, reply, 'investigate', (tx, ctx, c) =>
+        openInvestigation(tx, ctx, c, { openedOn: clock.today(), byLadder: false }),
+      ),
   );
 
   app.post(
@@ -431,12 +438,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'investigate', (tx, ctx, c) =>
+    async (request, reply) =>
+      changeOnCase(request, reply, 'investigate', (tx, ctx, c) =>
         completeInvestigation(tx, ctx, c, { conclusion: request.body.conclusion, completedOn: clock.today() }),
-      );
-      return reply.status(204).send(null);
-    },
+      ),
   );
 
   app.put(
@@ -450,12 +455,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'work', async (tx, ctx, c) =>
+    async (request, reply) =>
+      changeOnCase(request, reply, 'work', async (tx, ctx, c) =>
         setCauses(tx, ctx, c, await findCatalogue(tx, ctx.organiserId), request.body),
-      );
-      return reply.status(204).send(null);
-    },
+      ),
   );
 
   app.post(
@@ -470,13 +473,9 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await onCase(request, request.params.id, 'work', async (tx, ctx, c) =>
-            addIntervention(tx, ctx, c, await findCatalogue(tx, ctx.organiserId), request.body),
-          ),
-        ),
+      createOnCase(request, reply, 'work', async (tx, ctx, c) =>
+        addIntervention(tx, ctx, c, await findCatalogue(tx, ctx.organiserId), request.body),
+      ),
   );
 
   app.post(
@@ -487,7 +486,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         summary: 'Record a follow-up: assessment plus computed absence before and since the start',
         params: Type.Object({ id: Uuid, followUpId: Uuid }),
         body: RecordFollowUpRequest,
-        response: { 200: Type.Object({ before: Type.Unknown(), since: Type.Unknown() }), ...errors },
+        response: { 200: FollowUpRecorded, ...errors },
       },
     },
     async (request) =>
@@ -508,13 +507,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await onCase(request, request.params.id, 'work', (tx, ctx, c) =>
-            registerConcernReport(tx, ctx, c, request.body),
-          ),
-        ),
+      createOnCase(request, reply, 'work', (tx, ctx, c) => registerConcernReport(tx, ctx, c, request.body)),
   );
 
   app.post(
@@ -528,12 +521,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'work', (tx, ctx, c) =>
+    async (request, reply) =>
+      changeOnCase(request, reply, 'work', (tx, ctx, c) =>
         recordConcernFeedback(tx, ctx, c, request.params.reportId, request.body),
-      );
-      return reply.status(204).send(null);
-    },
+      ),
   );
 
   app.post(
@@ -548,11 +539,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await onCase(request, request.params.id, 'work', (tx, ctx, c) => recordMeeting(tx, ctx, c, request.body)),
-        ),
+      createOnCase(request, reply, 'work', (tx, ctx, c) => recordMeeting(tx, ctx, c, request.body)),
   );
 
   app.post(
@@ -566,12 +553,10 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'work', (tx, ctx, c) =>
+    async (request, reply) =>
+      changeOnCase(request, reply, 'work', (tx, ctx, c) =>
         rateMeeting(tx, ctx, c, request.params.meetingId, request.body.ratings),
-      );
-      return reply.status(204).send(null);
-    },
+      ),
   );
 
   app.get(
@@ -582,7 +567,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         summary: "The organiser's school units a handover can go to",
         params: IdParams,
         response: {
-          200: Type.Object({ schoolUnits: Type.Array(Type.Object({ id: Uuid, name: Type.String() })) }),
+          200: HandoverTargetsResponse,
           ...errors,
         },
       },
@@ -609,13 +594,9 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await onCase(request, request.params.id, 'close', (tx, ctx, c) =>
-            prepareHandover(tx, ctx, c, { ...request.body, preparedOn: clock.today() }),
-          ),
-        ),
+      createOnCase(request, reply, 'close', (tx, ctx, c) =>
+        prepareHandover(tx, ctx, c, { ...request.body, preparedOn: clock.today() }),
+      ),
   );
 
   app.post(
@@ -629,12 +610,8 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'close', (tx, ctx, c) =>
-        closeCase(tx, ctx, c, request.body, clock.now()),
-      );
-      return reply.status(204).send(null);
-    },
+    async (request, reply) =>
+      changeOnCase(request, reply, 'close', (tx, ctx, c) => closeCase(tx, ctx, c, request.body, clock.now())),
   );
 
   app.post(
@@ -648,10 +625,8 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         response: noContent,
       },
     },
-    async (request, reply) => {
-      await onCase(request, request.params.id, 'close', (tx, ctx, c) => reopenCase(tx, ctx, c, request.body.reason));
-      return reply.status(204).send(null);
-    },
+    async (request, reply) =>
+      changeOnCase(request, reply, 'close', (tx, ctx, c) => reopenCase(tx, ctx, c, request.body.reason)),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 /** The organiser's view of case work: counted, per school and per intervention type — never a pupil's content. */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
+import { NOTICE_RECEIVED_ON, noticesReceivedSql } from '../../db/organiser-notices.js';
 
 const inPeriod = (column: string, from: string, to: string) => sql`${sql.raw(column)} between ${from} and ${to}`;
 
@@ -33,12 +34,6 @@ export async function countCasesPerSchool(tx: Tx, organiserId: string, from: str
   );
 }
 
-/**
- * The day a notice was made: its investigation's opening. The row's own timestamp is when it was
- * written, which for a whole demo load or a replayed import is the day of the import (issue 16).
- */
-const NOTICE_RECEIVED_ON = sql`coalesce(i.opened_on, (n.created_at at time zone 'Europe/Stockholm')::date)`;
-
 /** Period filter of the notices: received (made) in the period; none = every notice. */
 export interface NoticePeriod {
   from: string;
@@ -56,8 +51,7 @@ export async function countNotices(tx: Tx, organiserId: string, from: string, to
     sql`
     select count(*)::int as received, (count(*) filter (where n.status = 'acknowledged'))::int as acknowledged,
       (count(*) filter (where n.status <> 'acknowledged'))::int as unacknowledged
-    from organiser_notices n left join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
-    where n.organiser_id = ${organiserId} and n.recipient = 'organiser' and ${NOTICE_RECEIVED_ON} between ${from} and ${to}`,
+    from ${noticesReceivedSql(organiserId, from, to)}`,
   );
   return row;
 }

@@ -8,6 +8,7 @@ import { startBackgroundJob } from '../../jobs/background-jobs.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { assertExportAdmin } from './exports.policy.js';
 import { downloadExport } from './commands/download-export.js';
+import { JobStarted } from '../../../shared/schemas/jobs.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -25,17 +26,14 @@ export async function exportRoutes(fastify: FastifyInstance, { database, jobs }:
           { includeCases: Type.Boolean({ description: 'Include case data (ärenden); the UI warns first' }) },
           { additionalProperties: false },
         ),
-        response: { 202: Type.Object({ jobId: Uuid }), ...errors },
+        response: { 202: JobStarted, ...errors },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       assertExportAdmin(actor);
-      const jobId = await startBackgroundJob(db, jobs, {
-        organiserId: actor.organiserId,
-        kind: 'organiser.export',
-        input: { includeCases: request.body.includeCases },
-        createdByUserId: actor.userId,
+      const jobId = await startBackgroundJob(db, jobs, actor, 'organiser.export', {
+        includeCases: request.body.includeCases,
       });
       return reply.status(202).send({ jobId });
     },

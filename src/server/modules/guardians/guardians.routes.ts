@@ -7,11 +7,13 @@ import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { AppError, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
+import { Created, ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
   ChangeReportRequest,
   GuardianOverview,
   GuardianReportRequest,
+  GuardianReportsCreated,
+  LeaveRequestCreated,
   LeaveRequestInput,
   LocaleRequest,
 } from '../../../shared/schemas/guardians.js';
@@ -95,7 +97,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
         tags: ['guardian'],
         summary: 'Report absence for one or several children (whole or part of days)',
         body: GuardianReportRequest,
-        response: { 201: Type.Object({ ids: Type.Array(Uuid) }), ...errors },
+        response: { 201: GuardianReportsCreated, ...errors },
       },
     },
     async (request, reply) => {
@@ -127,7 +129,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
         summary: 'Change a report that has not started yet (it is replaced; the old one stays in the history)',
         params: Type.Object({ id: Uuid }),
         body: ChangeReportRequest,
-        response: { 200: Type.Object({ id: Uuid }), ...errors },
+        response: { 200: Created, ...errors },
       },
     },
     async (request) => {
@@ -183,13 +185,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
         summary: 'Apply for leave (ledighet); the mentor decides up to the school limit, the rektor above it',
         body: LeaveRequestInput,
         response: {
-          201: Type.Object({
-            id: Uuid,
-            decidedByRole: Type.String(),
-            schoolDays: Type.Integer(),
-            leaveDaysBefore: Type.Integer(),
-            isOverTenDays: Type.Boolean(),
-          }),
+          201: LeaveRequestCreated,
           ...errors,
         },
       },

@@ -7,7 +7,6 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import { AppError } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
@@ -15,9 +14,12 @@ import { assertImportsAllowed } from './imports.policy.js';
 import { findImports, hasSyncSecret } from './imports.repo.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import {
+  ImportList,
   ImportReport as ImportReportSchema,
+  SavedSyncSettings,
   SaveSyncSettingsBody,
-  SyncSettings as SyncSettingsSchema,
+  SyncSettingsResponse,
+  SyncStarted,
 } from '../../../shared/schemas/imports.js';
 import { importSs12000, recordRejectedUpload } from './commands/import-ss12000.js';
 import { readSs12000Dir, ss12000FileNameOf } from './read-ss12000-dir.js';
@@ -89,7 +91,7 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
         tags: ['imports'],
         summary: 'Earlier imports with their reports',
         response: {
-          200: Type.Object({ imports: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+          200: ImportList,
           403: ErrorResponse,
         },
       },
@@ -116,7 +118,7 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
       schema: {
         tags: ['imports'],
         summary: 'The SS12000 sync connection (without its secret), its schedule and last run',
-        response: { 200: Type.Object({ settings: Type.Union([SyncSettingsSchema, Type.Null()]) }), 403: ErrorResponse },
+        response: { 200: SyncSettingsResponse, 403: ErrorResponse },
       },
     },
     async (request) => {
@@ -133,7 +135,7 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
         tags: ['imports'],
         summary: 'Save the SS12000 sync connection; the secret is kept server-side and never returned',
         body: SaveSyncSettingsBody,
-        response: { 200: Type.Object({ settings: SyncSettingsSchema }), 400: ErrorResponse, 403: ErrorResponse },
+        response: { 200: SavedSyncSettings, 400: ErrorResponse, 403: ErrorResponse },
       },
     },
     async (request) => {
@@ -153,7 +155,7 @@ export async function importRoutes(fastify: FastifyInstance, { database, config,
       schema: {
         tags: ['imports'],
         summary: 'Sync now ("Synka nu"): runs in the background; poll GET /api/imports/ss12000-sync for the report',
-        response: { 202: Type.Object({ isStarted: Type.Boolean() }), 400: ErrorResponse, 403: ErrorResponse },
+        response: { 202: SyncStarted, 400: ErrorResponse, 403: ErrorResponse },
       },
     },
     async (request, reply) => {

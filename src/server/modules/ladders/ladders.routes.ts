@@ -10,6 +10,8 @@ import type { Actor } from '../../policies/actor.js';
 import { canReadPupil } from '../../policies/scope.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
+  AssigneesResponse,
+  CloseLadderStepRequest,
   CompleteTaskRequest,
   ConcernFlagRequest,
   EarlyWarningQuery,
@@ -17,15 +19,14 @@ import {
   EvaluateRequest,
   LadderDecisionRequest,
   LaddersResponse,
+  LadderVersionCreated,
+  PreviewRequest,
   PupilLadderResponse,
   ReassignTaskRequest,
   SaveLadderVersionRequest,
   TasksQuery,
   TasksResponse,
   UpdateDraftRequest,
-  PreviewRequest,
-  AssigneesResponse,
-  CloseLadderStepRequest,
 } from '../../../shared/schemas/ladders.js';
 import { LadderDefinitionSchema } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS, isLadderPresetId } from '../../../shared/ladders/presets/index.js';
@@ -39,7 +40,7 @@ import {
 import { findPupilTasks, findVisibleTask, findVisibleTasks } from './early-warning.repo.js';
 import { buildEarlyWarning, type EarlyWarningQueryInput } from './early-warning.js';
 import { presentPupilLadder, presentTask, presentVersion } from './ladders.presenter.js';
-import { canCloseStep, canOnLadder } from './ladders.policy.js';
+import { canCloseStep, canOnLadder, type LadderAction } from './ladders.policy.js';
 import { recordPupilReads } from '../../audit/record-pupil-reads.js';
 import { saveLadderVersion } from './commands/save-ladder-version.js';
 import { publishLadderVersion } from './commands/publish-ladder-version.js';
@@ -60,10 +61,16 @@ import { toCsv } from '../../lib/csv.js';
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const IdParams = Type.Object({ id: Uuid });
 
-async function loadVersion(tx: Tx, actor: Actor, id: string) {
+/**
+ * The version, if the actor may read it and do `action` on its ladder.
+ * @throws NOT_FOUND when the actor may not read the version; FORBIDDEN when it may read but not do `action`
+ */
+async function loadVersion(tx: Tx, actor: Actor, id: string, action: LadderAction = 'read') {
   const version = (await findLadderVersions(tx, actor.organiserId)).find((v) => v.id === id);
-  if (!version || !canOnLadder(actor, 'read', version.school_unit_key || null))
+  const schoolUnitKey = version?.school_unit_key || null;
+  if (!version || !canOnLadder(actor, 'read', schoolUnitKey))
     throw notFound('NOT_FOUND', 'Trappversionen hittades inte.');
+  if (!canOnLadder(actor, action, schoolUnitKey)) throw forbidden();
   return version;
 }
 
@@ -125,7 +132,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
         tags: ['ladders'],
         summary: 'Save a ladder version (from a preset or a definition) as draft or published',
         body: SaveLadderVersionRequest,
-        response: { 201: Type.Object({ id: Uuid, version: Type.Integer() }), ...errors },
+        response: { 201: LadderVersionCreated, ...errors },
       },
     },
     async (request, reply) => {
@@ -167,8 +174,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
-        const v = await loadVersion(tx, actor, request.params.id);
-        if (!canOnLadder(actor, 'manage', v.school_unit_key || null)) throw forbidden();
+        const v = await loadVersion(tx, actor, request.params.id, 'manage');
         await publishLadderVersion(
           tx,
           auditContextOf(request),
@@ -201,8 +207,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
-        const v = await loadVersion(tx, actor, request.params.id);
-        if (!canOnLadder(actor, 'manage', v.school_unit_key || null)) throw forbidden();
+        const v = await loadVersion(tx, actor, request.params.id, 'manage');
         await updateLadderDraft(
           tx,
           auditContextOf(request),
@@ -227,8 +232,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
-        const v = await loadVersion(tx, actor, request.params.id);
-        if (!canOnLadder(actor, 'manage', v.school_unit_key || null)) throw forbidden();
+        const v = await loadVersion(tx, actor, request.params.id, 'manage');
         await deleteLadderDraft(tx, auditContextOf(request), { id: v.id, status: v.status, version: v.version });
       });
       return reply.status(204).send(null);
@@ -266,20 +270,14 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     async (request, reply) => {
       const actor = actorOf(request);
       const today = clock.today();
-      const v = await loadVersion(db, actor, request.params.id);
-      if (!canOnLadder(actor, 'evaluate', v.school_unit_key || null)) throw forbidden();
+      const v = await loadVersion(db, actor, request.params.id, 'evaluate');
       const date = request.body.date ?? today;
       if (date > today)
         throw new AppError('VALIDATION_FAILED', 'Förhandsvisningen kan inte gälla ett datum efter idag.', [
           { path: '/date', message: 'Välj idag eller ett tidigare datum.' },
         ]);
       const input: PreviewJobInput = { versionId: v.id, effectiveFrom: request.body.effectiveFrom ?? null, date };
-      const jobId = await startBackgroundJob(db, jobs, {
-        organiserId: actor.organiserId,
-        kind: 'ladder.preview',
-        input: { ...input },
-        createdByUserId: actor.userId,
-      });
+      const jobId = await startBackgroundJob(db, jobs, actor, 'ladder.preview', input);
       return reply.status(202).send({ jobId });
     },
   );
@@ -305,12 +303,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
         ...(schoolUnitId ? { schoolUnitId } : {}),
         ...(personId ? { personId } : {}),
       };
-      const jobId = await startBackgroundJob(db, jobs, {
-        organiserId: actor.organiserId,
-        kind: 'ladder.evaluate',
-        input: { ...input },
-        createdByUserId: actor.userId,
-      });
+      const jobId = await startBackgroundJob(db, jobs, actor, 'ladder.evaluate', input);
       return reply.status(202).send({ jobId });
     },
   );

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/measures/index.js';
 import { loadCovers, loadScheduledLessons } from './lesson-facts.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
-import { refreshStatisticsRollups } from '../statistics/rollups.js';
+import { refreshStatisticsRollups, type PupilDayDelta } from '../statistics/rollups.js';
 import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from '../../db/derived-row-locks.js';
 import { uuidArray } from '../../db/sql.js';
 
@@ -47,7 +47,8 @@ export interface RecomputeOptions {
    * Whose statistics roll-ups are rebuilt: every pupil given (the default; an import that moved a
    * pupil's class changes the roll-up without changing a day), or only the pupils whose days were
    * written or deleted now — enough when nothing but marks, confirmations or absences changed,
-   * since a roll-up row is a sum of the pupil's days and placement.
+   * since a roll-up row is a sum of the pupil's days and placement. Their changed days then reach
+   * the roll-ups as increments where that is exact (rollups.ts, applyPupilDayDeltas).
    */
   rollupsOf?: 'allPupils' | 'changedDays';
 }
@@ -100,6 +101,7 @@ export async function recomputePupilDays(
         hasAbsence: hasAbsence(d),
       })),
     );
+    const before = options.rollupsOf === 'changedDays' ? await loadDayRows(tx, organiserId, batch, from, to) : null;
     const written = await upsertRows<{ person_id: string }>(tx, PUPIL_DAY_WRITE, organiserId, rows);
     // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go.
     const deleted = await queryRows<{ person_id: string }>(
@@ -109,20 +111,89 @@ export async function recomputePupilDays(
       and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)
       returning person_id`,
     );
-    const rolledUp =
-      options.rollupsOf === 'changedDays'
-        ? [...new Set([...written.changed, ...deleted].map((r) => r.person_id))]
-        : batch;
-    if (rolledUp.length === 0) continue;
+    // Changed days of pupils whose placement did not move reach the roll-ups as increments.
+    const { rebuilt, deltas } = before
+      ? dayDeltas(before, rows, new Set([...written.changed, ...deleted].map((r) => r.person_id)))
+      : { rebuilt: batch, deltas: [] };
+    if (rebuilt.length === 0 && deltas.length === 0) continue;
     const later = rollupsLater.get(tx);
-    if (later) later.push({ organiserId, personIds: rolledUp, from, to });
-    else await refreshStatisticsRollups(tx, organiserId, rolledUp, from, to);
+    if (later) later.push({ organiserId, personIds: rebuilt, deltas, from, to });
+    else await refreshStatisticsRollups(tx, organiserId, rebuilt, from, to, deltas);
   }
+}
+
+type DayRow = Omit<typeof schema.pupilDays.$inferInsert, 'organiserId'>;
+
+/** The pupils' `pupil_days` rows in [from, to] as the recomputation writes them. */
+async function loadDayRows(
+  tx: Tx,
+  organiserId: string,
+  personIds: string[],
+  from: string,
+  to: string,
+): Promise<DayRow[]> {
+  return queryRows<DayRow>(
+    tx,
+    sql`select person_id as "personId", date::text as date, school_unit_id as "schoolUnitId", scheduled, known, attended,
+      valid, invalid, other, late_count as "lateCount", late_minutes as "lateMinutes", is_absent_day as "isAbsentDay",
+      has_absence as "hasAbsence"
+    from pupil_days where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) and date between ${from} and ${to}`,
+  );
+}
+
+/** A day's contribution to the roll-up sums (rollups.ts sums the same columns and counts). */
+const rollupSums = (d: DayRow | undefined): PupilDayDelta['sums'] => ({
+  scheduled: d?.scheduled ?? 0,
+  known: d?.known ?? 0,
+  attended: d?.attended ?? 0,
+  valid: d?.valid ?? 0,
+  invalid: d?.invalid ?? 0,
+  other: d?.other ?? 0,
+  late_count: d?.lateCount ?? 0,
+  late_minutes: d?.lateMinutes ?? 0,
+  absent_days: d?.isAbsentDay ? 1 : 0,
+  absence_occasions: d?.hasAbsence ? 1 : 0,
+  school_days: (d?.scheduled ?? 0) > 0 ? 1 : 0,
+});
+
+/**
+ * For the pupils whose days changed: each changed day as an increment (new sums minus old), or —
+ * when a day appeared, went, or moved to another school unit, which moves a roll-up row's dates or
+ * unit — the pupil in `rebuilt`, to be summed again from `pupil_days`.
+ */
+function dayDeltas(
+  before: DayRow[],
+  after: DayRow[],
+  changed: Set<string>,
+): { rebuilt: string[]; deltas: PupilDayDelta[] } {
+  const key = (d: DayRow) => `${d.personId}|${d.date}`;
+  const old = new Map(before.filter((d) => changed.has(d.personId)).map((d) => [key(d), d]));
+  const rebuilt = new Set<string>();
+  const deltas: PupilDayDelta[] = [];
+  for (const day of after) {
+    if (!changed.has(day.personId)) continue;
+    const previous = old.get(key(day));
+    old.delete(key(day));
+    if (!previous || previous.schoolUnitId !== day.schoolUnitId) {
+      rebuilt.add(day.personId);
+      continue;
+    }
+    const [now, then] = [rollupSums(day), rollupSums(previous)];
+    const sums = Object.fromEntries(
+      Object.entries(now).map(([column, value]) => [column, value - then[column as keyof typeof then]]),
+    ) as PupilDayDelta['sums'];
+    if (Object.values(sums).some((v) => v !== 0))
+      deltas.push({ personId: day.personId, date: day.date, schoolUnitId: day.schoolUnitId, sums });
+  }
+  // Days left over were deleted.
+  for (const gone of old.values()) rebuilt.add(gone.personId);
+  return { rebuilt: [...rebuilt], deltas: deltas.filter((d) => !rebuilt.has(d.personId)) };
 }
 
 interface PendingRollups {
   organiserId: string;
   personIds: string[];
+  deltas: PupilDayDelta[];
   from: string;
   to: string;
 }
@@ -156,6 +227,7 @@ export async function withRollupsLast<T>(tx: Tx, work: () => Promise<T>): Promis
         .map((p) => p.to)
         .sort()
         .at(-1)!,
+      mine.flatMap((p) => p.deltas),
     );
   }
   return result;

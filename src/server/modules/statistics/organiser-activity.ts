@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
+import { noticesReceivedSql } from '../../db/organiser-notices.js';
 import type { OrganiserActivity } from '../../../shared/schemas/statistics.js';
 
 /**
@@ -24,18 +25,14 @@ async function countInvestigations(tx: Tx, organiserId: string, from: string, to
 }
 
 /**
- * Notices to the organiser received in the period, by the inbox's definition (cases
- * organiser-view.repo.ts countNotices; a test holds the two equal): the organiser's notices, not
- * the copies to a home municipality, dated by the opening of the investigation they report. Not
- * the outbox, where a ladder step's own notice waits until the sender withdraws it as a duplicate.
+ * Notices to the organiser received in the period, by the inbox's definition (noticesReceivedSql,
+ * as the cases overview counts them). Not the outbox, where a ladder step's own notice waits until
+ * the sender withdraws it as a duplicate.
  */
 async function countOrganiserNotices(tx: Tx, organiserId: string, from: string, to: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     tx,
-    sql`select count(*)::int as n from organiser_notices n
-    left join case_investigations i on i.organiser_id = n.organiser_id and i.id = n.investigation_id
-    where n.organiser_id = ${organiserId} and n.recipient = 'organiser'
-      and coalesce(i.opened_on, (n.created_at at time zone 'Europe/Stockholm')::date) between ${from} and ${to}`,
+    sql`select count(*)::int as n from ${noticesReceivedSql(organiserId, from, to)}`,
   );
   return row!.n;
 }

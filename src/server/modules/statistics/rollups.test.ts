@@ -101,6 +101,37 @@ describe('statistics roll-ups', () => {
     );
     expect(rows.map((r) => r.class_key)).toEqual([world.classA, world.classB]);
     expect(await disagreements()).toEqual([]);
+
+    // Registrations reach the roll-ups as increments of the rows holding the day, except for a
+    // pupil with several rows in a period the day feeds (a2's half-year: 7A, then 7B), whose rows
+    // are summed again. Both give the sums of pupil days.
+    const lessonOn = (lessons: Map<string, string>, date: string) =>
+      [...lessons].find(([key]) => key.startsWith(date))![1];
+    const registrations: [typeof teacher, string, unknown[]][] = [
+      [
+        teacher,
+        lessonOn(world.lessonsA, '2026-01-30'),
+        [
+          { personId: a2, kind: 'absent' },
+          { personId: world.pupilsA[3], kind: 'late', minutes: 25 },
+        ],
+      ],
+      [
+        await logInAs(t.app, world.usernames.otherTeacher),
+        lessonOn(world.lessonsB, '2026-02-03'),
+        [{ personId: a2, kind: 'left', minutes: 30 }],
+      ],
+      [teacher, lessonOn(world.lessonsA, '2026-02-02'), [{ personId: a1, kind: 'absent' }]],
+    ];
+    for (const [user, lessonId, marks] of registrations) {
+      const response = await user.request({
+        method: 'PUT',
+        url: `/api/lessons/${lessonId}/registration`,
+        payload: { marks },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(await disagreements()).toEqual([]);
+    }
   });
 
   it('gives the per-pupil figures whether a period is read from half-years, months or pupil days', async () => {

@@ -159,6 +159,67 @@ const signedUnitMonthSums = (sign: 1 | -1) => sql`pp.school_unit_id as unit, pp.
   )}`;
 const MONTH_KEY_PATTERN = sql`'^[0-9]{4}-[0-9]{2}$'`;
 
+/** How one pupil day's figures changed (new minus old), as the roll-up's sums; its placement did not. */
+export interface PupilDayDelta {
+  personId: string;
+  date: string;
+  schoolUnitId: string;
+  sums: Record<(typeof SUM_NAMES)[number], number>;
+}
+
+/**
+ * Adds pupil days' changes to the roll-up rows that hold them (the day's month and half-year, and
+ * the "to date" keys of cut dates on or after it), and to their unit-months: the same figures a
+ * rebuild from `pupil_days` gives, without summing the pupil's half-year again. Only for a pupil
+ * whose every such period has one row (`period_rows = 1`: one unit and placement all period), so
+ * the row holding the day is known; the others are returned untouched for a rebuild.
+ * The caller holds the pupils' and the units' locks.
+ * @returns the pupils whose deltas were applied.
+ */
+async function applyPupilDayDeltas(
+  tx: Tx,
+  organiserId: string,
+  deltas: PupilDayDelta[],
+  cuts: string[],
+): Promise<Set<string>> {
+  if (deltas.length === 0) return new Set();
+  const json = JSON.stringify(
+    deltas.map((d) => ({ person_id: d.personId, date: d.date, unit: d.schoolUnitId, ...d.sums })),
+  );
+  const sumsOf = (alias: string) => SUM_NAMES.map((c) => `sum(${alias}.${c})::int as ${c}`).join(', ');
+  const added = (target: string, from: string) =>
+    sql.raw(SUM_NAMES.map((c) => `${c} = ${target}.${c} + ${from}.${c}`).join(', '));
+  const applied = await queryRows<{ person_id: string }>(
+    tx,
+    sql`with pd as (
+      select * from jsonb_to_recordset(${json}::jsonb)
+        as r(person_id uuid, date date, unit uuid, ${sql.raw(SUM_NAMES.map((c) => `${c} int`).join(', '))})),
+    keyed as (
+      select pd.*, k.period_key from pd
+      cross join lateral (values ${sql.join([BASE_KEYS, ...cutKeysOfDay(cuts)], sql`, `)}) k(period_key)
+      where k.period_key is not null),
+    per_row as (select person_id, period_key, unit, ${sql.raw(sumsOf('keyed'))} from keyed group by 1, 2, 3),
+    eligible as (
+      select r.person_id from per_row r
+      left join pupil_periods pp on pp.organiser_id = ${organiserId} and pp.person_id = r.person_id
+        and pp.period_key = r.period_key and pp.school_unit_id = r.unit and pp.period_rows = 1
+      group by r.person_id having bool_and(pp.person_id is not null)),
+    periods as (
+      update pupil_periods pp set ${added('pp', 'r')} from per_row r
+      where r.person_id in (select person_id from eligible) and pp.organiser_id = ${organiserId}
+        and pp.person_id = r.person_id and pp.period_key = r.period_key and pp.school_unit_id = r.unit
+      returning 1),
+    months as (
+      update unit_months um set ${added('um', 'm')}
+      from (select unit, to_char(date, 'YYYY-MM') as month, ${sql.raw(sumsOf('pd'))}
+        from pd where person_id in (select person_id from eligible) group by 1, 2) m
+      where um.organiser_id = ${organiserId} and um.school_unit_id = m.unit and um.month = m.month
+      returning 1)
+    select person_id from eligible`,
+  );
+  return new Set(applied.map((r) => r.person_id));
+}
+
 /**
  * Rebuilds the pupils' roll-up rows that [from, to] feeds: its months, their half-years, and the
  * "to date" keys of cut dates on or after `from`. Rows of other months are left alone, so the
@@ -171,23 +232,30 @@ export async function refreshStatisticsRollups(
   personIds: string[],
   from: string,
   to: string,
+  deltas: PupilDayDelta[] = [],
 ): Promise<void> {
-  if (personIds.length === 0) return;
+  if (personIds.length === 0 && deltas.length === 0) return;
   // The caller holds the roll-up lock and the pupils' (recomputePupilDays → lockPupilDays).
   const halves = halfKeysBetween(from, to);
   const months = monthKeysBetween(from, to);
   const cuts = (await findCutDates(tx, organiserId)).filter((cut) => halves.includes(halfKeyOf(cut)) && cut >= from);
   const keys = [...months, ...halves, ...cuts.flatMap(cutKeysOf)];
   const extent = { from: halfRange(halves[0]).from, to: halfRange(halves[halves.length - 1]).to };
-  const persons = uuidArray(personIds);
+  const rebuiltAnyway = new Set(personIds);
+  const deltasToApply = deltas.filter((d) => !rebuiltAnyway.has(d.personId));
+  const touched = uuidArray(new Set([...personIds, ...deltasToApply.map((d) => d.personId)]));
   // The units whose sums change: those of the pupils' rows now, and of their (already rewritten) days.
   await lockUnits(
     tx,
     organiserId,
     sql`select school_unit_id from pupil_periods
-      where organiser_id = ${organiserId} and person_id = any(${persons}) and period_key = any(${textArray(keys)})
-    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${persons}) and date between ${extent.from} and ${extent.to}`,
+      where organiser_id = ${organiserId} and person_id = any(${touched}) and period_key = any(${textArray(keys)})
+    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${touched}) and date between ${extent.from} and ${extent.to}`,
   );
+  const applied = await applyPupilDayDeltas(tx, organiserId, deltasToApply, cuts);
+  const rebuilt = [...new Set([...personIds, ...deltasToApply.map((d) => d.personId).filter((p) => !applied.has(p))])];
+  if (rebuilt.length === 0) return;
+  const persons = uuidArray(rebuilt);
   // unit_months changes by increments: a pupil's month rows are always replaced together, so the
   // change of a unit-month is the sums of the pupils' new rows minus those of their old ones, and
   // its distinct pupils change by the pupils who now have rows there minus those who had.

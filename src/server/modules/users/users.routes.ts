@@ -3,15 +3,17 @@
  * with roles and where they come from, disable/enable, manual grants, password reset, the
  * account's audit trail; the SS12000 role mapping and whether local passwords are allowed.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import type { Tx } from '../../db/client.js';
+import type { AuditContext } from '../../audit/write-audit-event.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { notFound } from '../../errors.js';
 import { recordAccountAuditRead } from './commands/record-account-audit-read.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
+import type { Role } from '../../../shared/roles.js';
 import {
   Account,
   AccountAudit,
@@ -32,15 +34,35 @@ import { effectiveRoleMapping } from './role-mapping.js';
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const UserParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
+/** @throws NOT_FOUND unless the account is the organiser's */
+async function assertAccountExists(tx: Tx, organiserId: string, userId: string): Promise<void> {
+  if (!(await findAccount(tx, organiserId, userId))) throw notFound('NOT_FOUND', 'Kontot finns inte.');
+}
+
 export async function userRoutes(fastify: FastifyInstance, { database }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = database.db;
 
-  /** 404 unless the account is the organiser's; returns it after the change. */
-  const changeAccount = async (tx: Tx, organiserId: string, userId: string, change: () => Promise<void>) => {
-    if (!(await findAccount(tx, organiserId, userId))) throw notFound('NOT_FOUND', 'Kontot finns inte.');
-    await change();
-    return (await findAccount(tx, organiserId, userId))!;
+  /**
+   * A user administrator's change to one account, in one transaction.
+   * @param grantedRole the role the change grants or revokes, which the administrator must be allowed to grant
+   * @throws FORBIDDEN before anything is read, NOT_FOUND unless the account is the organiser's
+   * @returns the account after the change
+   */
+  const changeAccount = (
+    request: FastifyRequest,
+    userId: string,
+    change: (tx: Tx, ctx: AuditContext, userId: string) => Promise<void>,
+    grantedRole?: Role,
+  ) => {
+    const actor = actorOf(request);
+    assertUserAdmin(actor);
+    if (grantedRole) assertMayGrant(actor, grantedRole);
+    return db.transaction(async (tx) => {
+      await assertAccountExists(tx, actor.organiserId, userId);
+      await change(tx, auditContextOf(request), userId);
+      return (await findAccount(tx, actor.organiserId, userId))!;
+    });
   };
 
   app.get(
@@ -77,15 +99,8 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
           response: { 200: Account, ...errors },
         },
       },
-      async (request) => {
-        const actor = actorOf(request);
-        assertUserAdmin(actor);
-        return db.transaction((tx) =>
-          changeAccount(tx, actor.organiserId, request.params.id, () =>
-            setAccountActive(tx, auditContextOf(request), request.params.id, isActive),
-          ),
-        );
-      },
+      async (request) =>
+        changeAccount(request, request.params.id, (tx, ctx, userId) => setAccountActive(tx, ctx, userId, isActive)),
     );
   }
 
@@ -100,16 +115,13 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
         response: { 200: Account, ...errors },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      assertUserAdmin(actor);
-      assertMayGrant(actor, request.body.role);
-      return db.transaction((tx) =>
-        changeAccount(tx, actor.organiserId, request.params.id, () =>
-          grantRole(tx, auditContextOf(request), request.params.id, request.body),
-        ),
-      );
-    },
+    async (request) =>
+      changeAccount(
+        request,
+        request.params.id,
+        (tx, ctx, userId) => grantRole(tx, ctx, userId, request.body),
+        request.body.role,
+      ),
   );
 
   app.post(
@@ -123,16 +135,13 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
         response: { 200: Account, ...errors },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      assertUserAdmin(actor);
-      assertMayGrant(actor, request.body.role);
-      return db.transaction((tx) =>
-        changeAccount(tx, actor.organiserId, request.params.id, () =>
-          revokeRole(tx, auditContextOf(request), request.params.id, request.body),
-        ),
-      );
-    },
+    async (request) =>
+      changeAccount(
+        request,
+        request.params.id,
+        (tx, ctx, userId) => revokeRole(tx, ctx, userId, request.body),
+        request.body.role,
+      ),
   );
 
   app.post(
@@ -146,15 +155,10 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
         response: { 200: Account, ...errors },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      assertUserAdmin(actor);
-      return db.transaction((tx) =>
-        changeAccount(tx, actor.organiserId, request.params.id, () =>
-          resetPassword(tx, auditContextOf(request), request.params.id, request.body.password),
-        ),
-      );
-    },
+    async (request) =>
+      changeAccount(request, request.params.id, (tx, ctx, userId) =>
+        resetPassword(tx, ctx, userId, request.body.password),
+      ),
   );
 
   app.get(
@@ -171,8 +175,7 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
       const actor = actorOf(request);
       assertUserAdmin(actor);
       return db.transaction(async (tx) => {
-        if (!(await findAccount(tx, actor.organiserId, request.params.id)))
-          throw notFound('NOT_FOUND', 'Kontot finns inte.');
+        await assertAccountExists(tx, actor.organiserId, request.params.id);
         const events = await accountAuditTrail(tx, actor.organiserId, request.params.id);
         await recordAccountAuditRead(tx, auditContextOf(request), request.params.id);
         return { events };

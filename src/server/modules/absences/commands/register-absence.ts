@@ -61,7 +61,8 @@ export async function registerAbsence(
     pupilId,
     data: { kind: input.kind, from: input.fromDate, to: input.toDate },
   });
-  await recomputePupilDays(tx, ctx.organiserId, [pupilId], input.fromDate, input.toDate);
+  // A report moves no pupil between classes or schools: only the days it changed change a roll-up.
+  await recomputePupilDays(tx, ctx.organiserId, [pupilId], input.fromDate, input.toDate, { rollupsOf: 'changedDays' });
   // A report that makes today's absence valid withdraws a notice not yet sent.
   await syncSameDayNotices(tx, ctx.organiserId, [pupilId], input.fromDate, input.toDate, timing);
   return id;

@@ -31,6 +31,6 @@ export async function withdrawAbsence(
   });
   const from = localDateOf(absence.startsAt.getTime());
   const to = localDateOf(absence.endsAt.getTime() - 1);
-  await recomputePupilDays(tx, ctx.organiserId, [absence.personId], from, to);
+  await recomputePupilDays(tx, ctx.organiserId, [absence.personId], from, to, { rollupsOf: 'changedDays' });
   await syncSameDayNotices(tx, ctx.organiserId, [absence.personId], from, to, timing);
 }
