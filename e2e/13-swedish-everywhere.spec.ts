@@ -6,7 +6,8 @@
  * A second test per role opens what only shows after a click (dialogs, confirmations, forms that
  * open on a button, <details> panels, the browser's own confirm boxes) and scans each state with
  * the same checks and axe; a third scans the detail pages (the guardian's whole portal) on a phone.
- * Nothing is saved: each state is left with its cancel button or the browser's "Avbryt".
+ * The clicks save nothing: each state is left with its cancel button or the browser's "Avbryt"
+ * (the setup files a report and a leave request, withdrawn afterwards, and gives the mentor fresh tasks).
  * A last test checks that together the roles open every page of the app's route table.
  */
 import fs from 'node:fs';
@@ -291,12 +292,23 @@ async function clickedStates(user: DemoUser): Promise<ClickedState[]> {
         {
           path: '/admin/import',
           run: async (page, look) => {
-            // A person with a broken id and no name, and a group without a school: rejected, nothing saved.
+            // A person with a broken id, no name and wrong values, and a broken file: rejected, nothing saved.
             await page.getByLabel('Filer (JSON)').setInputFiles([
               {
                 name: 'persons.json',
                 mimeType: 'application/json',
-                buffer: Buffer.from(JSON.stringify({ data: [{ id: 'inte-ett-id', civicNo: { value: '1' } }] })),
+                buffer: Buffer.from(
+                  JSON.stringify({
+                    data: [
+                      {
+                        id: 'inte-ett-id',
+                        civicNo: { value: '1' },
+                        sex: 'okänt',
+                        phoneNumbers: [{ value: '0701234567', mobile: 'ja' }],
+                      },
+                    ],
+                  }),
+                ),
               },
               {
                 name: 'groups.json',

@@ -5,23 +5,26 @@ import { DataTable, type Column } from '../../../components/DataTable';
 import { formatNumber } from '../../../lib/format';
 
 /**
- * A field path of the uploaded file (SS12000's own keys, such as `givenName` or `civicNo.value`):
- * the admin looks it up in the file, so it stays as it is there, shown as code in the file's
- * language rather than as a Swedish word.
+ * A word of the uploaded file (SS12000's own keys, such as `givenName` or `civicNo.value`, and
+ * JSON's true/false/null): the admin looks it up in the file, so it stays as it is there, shown
+ * as code in the file's language rather than as a Swedish word.
  */
-function FieldPath({ path }: { path: string }) {
-  return <code lang="en">{path}</code>;
+function FileWord({ word }: { word: string }) {
+  return <code lang="en">{word}</code>;
 }
 
-/** The problem's sentence with its field path, wherever the sentence names it, shown as code. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The problem's sentence with the file's vocabulary shown as code: its field path wherever the
+ * sentence names it, and JSON's own words ("väntade true eller false").
+ */
 function ProblemMessage({ message, field }: { message: string; field: string }) {
-  if (!field) return message;
-  return message.split(field).map((part, index) => (
+  const vocabulary = new RegExp(`(${field ? `${escapeRegExp(field)}|` : ''}\\b(?:true|false|null)\\b)`);
+  // split() with one capturing group: the odd parts are the words to show as code.
+  return message.split(vocabulary).map((part, index) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence, never reordered
-    <Fragment key={index}>
-      {index > 0 && <FieldPath path={field} />}
-      {part}
-    </Fragment>
+    <Fragment key={index}>{index % 2 === 1 ? <FileWord word={part} /> : part}</Fragment>
   ));
 }
 
@@ -58,7 +61,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       id: 'field',
       header: t('import.problems.field'),
       sortValue: (p) => p.field,
-      cell: (p) => (p.field ? <FieldPath path={p.field} /> : '–'),
+      cell: (p) => (p.field ? <FileWord word={p.field} /> : '–'),
     },
     {
       id: 'message',
