@@ -1,4 +1,7 @@
-/** Module boundaries (docs/architecture.md): run by `npm run lint:deps`, part of `npm test`. No exceptions list. */
+/**
+ * Module boundaries (docs/architecture.md): run by `npm run lint:deps`, part of `npm test`. No exceptions list.
+ * `npm run lint:deps` adds one check these rules cannot express, cycles between whole modules (scripts/lint-deps.mjs).
+ */
 const MODULE = '^src/server/modules/([^/]+)';
 
 module.exports = {
@@ -37,7 +40,9 @@ module.exports = {
       name: 'no-module-cycles',
       comment:
         'Modules depend on each other in one direction only. Folder scope: a module folder (or one of its sub-folders) ' +
-        'may not depend on a folder of another module that leads back to it. Cycles inside one module are its own business.',
+        'may not depend on a folder of another module that leads back to it. Cycles inside one module are its own business. ' +
+        'Folders only: absences → guardians → absences/commands is no folder cycle, so scripts/lint-deps.mjs checks the ' +
+        'same between whole modules (a module with all its sub-folders).',
       severity: 'error',
       scope: 'folder',
       from: { path: `${MODULE}(/|$)` },

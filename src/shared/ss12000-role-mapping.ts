@@ -5,6 +5,42 @@
  */
 import type { Role } from './roles.js';
 
+/** SS12000 Duty.dutyRole values (the import validates against these). */
+export const DUTY_ROLES = [
+  'Rektor',
+  'Lärare',
+  'Förskollärare',
+  'Barnskötare',
+  'Bibliotekarie',
+  'Lärarassistent',
+  'Fritidspedagog',
+  'Annan personal',
+  'Studie- och yrkesvägledare',
+  'Förstelärare',
+  'Kurator',
+  'Skolsköterska',
+  'Skolläkare',
+  'Skolpsykolog',
+  'Speciallärare/specialpedagog',
+  'Skoladministratör',
+  'Övrig arbetsledning',
+  'Övrig pedagogisk personal',
+  'Förskolechef',
+] as const;
+/** SS12000 Duty.assignmentRole.assignmentRoleType values. */
+export const ASSIGNMENT_ROLE_TYPES = [
+  'Mentor',
+  'Förskollärare',
+  'Barnskötare',
+  'Fritidspedagog',
+  'Specialpedagog',
+  'Elevhälsopersonal',
+  'Pedagogisk ledare',
+  'Schemaläggare',
+  'Lärarassistent',
+  'Administrativ personal',
+] as const;
+
 export const MAPPABLE_ROLES = ['teacher', 'mentor', 'studentHealth', 'principal'] as const satisfies readonly Role[];
 export type MappableRole = (typeof MAPPABLE_ROLES)[number];
 export type RoleSourceKind = 'duty' | 'assignment';

@@ -10,6 +10,7 @@ import { importRoutes } from './imports/imports.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { guardianRoutes } from './guardians/guardians.routes.js';
 import { leaveRequestRoutes } from './guardians/leave-requests.routes.js';
+import { assertMayRegisterLeave } from './guardians/leave-rule.js';
 import { messageRoutes } from './messages/messages.routes.js';
 import { retentionRoutes } from './retention/retention.routes.js';
 import { jobRoutes } from './jobs/jobs.routes.js';
@@ -24,7 +25,8 @@ export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise
 
 export const routeModules: RouteModule[] = [
   lessonRoutes,
-  absenceRoutes,
+  // Handed in, not imported: guardians uses absences' commands, so absences may not import guardians.
+  (app, context) => absenceRoutes(app, context, { assertMayRegisterLeave }),
   pupilRoutes,
   reportRoutes,
   ladderRoutes,

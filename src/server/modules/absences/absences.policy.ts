@@ -7,8 +7,8 @@
  */
 import { notFound } from '../../errors.js';
 import type { Tx } from '../../db/client.js';
-import { type Actor, hasRole } from '../../policies/actor.js';
-import { canReadPupil, isMentorOf } from '../../policies/scope.js';
+import type { Actor } from '../../policies/actor.js';
+import { canReadPupil } from '../../policies/scope.js';
 import { allows, type PolicyTable } from '../../policies/table.js';
 
 export type AbsenceAction = 'register' | 'withdraw';
@@ -34,8 +34,3 @@ export async function assertAbsenceAllowed(
 
 export const pupilNotFound = () => notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
 export const absenceNotFound = () => notFound('NOT_FOUND', 'Frånvaroanmälan hittades inte.');
-
-/** Mentor of the pupil for granting leave: holds the mentor role and mentors the pupil. */
-export async function grantsLeaveAsMentor(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
-  return hasRole(actor, 'mentor') && (await isMentorOf(tx, actor, pupilId));
-}

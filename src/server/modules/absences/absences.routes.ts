@@ -3,21 +3,42 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
+import type { MessageConfig } from '../../config.js';
+import type { Tx } from '../../db/client.js';
+import type { Actor } from '../../policies/actor.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
-import { findPupilSchoolUnit } from '../../db/placements.js';
-import { loadGuardianSettings } from '../messages/guardian-settings.js';
-import { assertMayDecideLeave } from '../guardians/leave-rule.js';
 import { Created, ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import { RegisterAbsenceRequest } from '../../../shared/schemas/pupils.js';
 import { registerAbsence } from './commands/register-absence.js';
 import { withdrawAbsence } from './commands/withdraw-absence.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { findAbsence } from './absences.repo.js';
-import { absenceNotFound, assertAbsenceAllowed, grantsLeaveAsMentor, pupilNotFound } from './absences.policy.js';
+import { absenceNotFound, assertAbsenceAllowed, pupilNotFound } from './absences.policy.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
-export async function absenceRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
+/**
+ * Rules these routes apply that belong to modules built on this one. They are handed in by
+ * modules/index.ts: importing them would make a module cycle (guardians uses absences' commands).
+ */
+export interface AbsenceRouteHooks {
+  /**
+   * Granted leave is a leave decision (guardians/leave-rule.ts).
+   * @throws LEAVE_NEEDS_PRINCIPAL or FORBIDDEN unless the actor may register this leave
+   */
+  assertMayRegisterLeave: (
+    tx: Tx,
+    actor: Actor,
+    leave: { pupilId: string; fromDate: string; toDate: string },
+    config: MessageConfig,
+  ) => Promise<void>;
+}
+
+export async function absenceRoutes(
+  fastify: FastifyInstance,
+  { database, clock, config }: AppContext,
+  { assertMayRegisterLeave }: AbsenceRouteHooks,
+): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post(
@@ -36,22 +57,10 @@ export async function absenceRoutes(fastify: FastifyInstance, { database, clock,
       const id = await database.db.transaction(async (tx) => {
         const pupilId = request.params.id;
         await assertAbsenceAllowed(tx, actor, 'register', pupilId, pupilNotFound);
-        // Leave is the rektor's decision, or the pupil's mentor's within the leave rule (leave-rule.ts); reports by any responsible staff.
+        // Leave is the rektor's decision, or the pupil's mentor's within the leave rule; reports by any responsible staff.
         if (request.body.kind === 'leave') {
-          const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
-          await assertMayDecideLeave(
-            tx,
-            actor,
-            {
-              pupilId,
-              schoolUnitId: await findPupilSchoolUnit(tx, actor.organiserId, pupilId, request.body.fromDate),
-              fromDate: request.body.fromDate,
-              toDate: request.body.toDate,
-              mentorLimitDays: settings.leaveMentorLimitDays,
-            },
-            await grantsLeaveAsMentor(tx, actor, pupilId),
-            'Endast rektor eller elevens mentor kan registrera beviljad ledighet.',
-          );
+          const { fromDate, toDate } = request.body;
+          await assertMayRegisterLeave(tx, actor, { pupilId, fromDate, toDate }, config.messages);
         }
         return registerAbsence(
           tx,

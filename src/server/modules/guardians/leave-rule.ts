@@ -10,9 +10,13 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { countSchoolDays, leaveDaysThisSchoolYear, schoolYearOf } from './guardians.repo.js';
 import { LEAVE_WARNING_DAYS } from './leave.repo.js';
-import type { Actor } from '../../policies/actor.js';
+import { findPupilSchoolUnit } from '../../db/placements.js';
+import type { MessageConfig } from '../../config.js';
+import { type Actor, hasRole } from '../../policies/actor.js';
+import { isMentorOf } from '../../policies/scope.js';
 import { allows } from '../../policies/table.js';
 import { AppError, forbidden } from '../../errors.js';
+import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { decidesAnyLeave, type LeaveRelation, leavePolicy } from './guardians.policy.js';
 
 export const LEAVE_NEEDS_PRINCIPAL_MESSAGE =
@@ -85,4 +89,31 @@ export async function assertMayDecideLeave(
   }
   const now = await leaveDecider(tx, actor.organiserId, leave);
   if (now.decidedByRole === 'principal') throw new AppError('LEAVE_NEEDS_PRINCIPAL', LEAVE_NEEDS_PRINCIPAL_MESSAGE);
+}
+
+/**
+ * Staff registering granted leave on the pupil page (POST /api/pupils/:id/absences, kind 'leave'):
+ * the leave rule for the pupil's school on the leave's first day. The absences routes receive this
+ * through their hooks (modules/index.ts), since guardians depends on absences and not the reverse.
+ * @throws LEAVE_NEEDS_PRINCIPAL for a mentor past the rule; FORBIDDEN for staff who are neither rektor nor mentor
+ */
+export async function assertMayRegisterLeave(
+  tx: Tx,
+  actor: Actor,
+  leave: { pupilId: string; fromDate: string; toDate: string },
+  config: MessageConfig,
+): Promise<void> {
+  const settings = await loadGuardianSettings(tx, actor.organiserId, config);
+  await assertMayDecideLeave(
+    tx,
+    actor,
+    {
+      ...leave,
+      schoolUnitId: await findPupilSchoolUnit(tx, actor.organiserId, leave.pupilId, leave.fromDate),
+      mentorLimitDays: settings.leaveMentorLimitDays,
+    },
+    // The pupil's mentor: holds the mentor role and mentors this pupil.
+    hasRole(actor, 'mentor') && (await isMentorOf(tx, actor, leave.pupilId)),
+    'Endast rektor eller elevens mentor kan registrera beviljad ledighet.',
+  );
 }

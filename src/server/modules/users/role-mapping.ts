@@ -1,9 +1,10 @@
 /** The organiser's effective SS12000 role mapping: the defaults with its own rows on top. */
 import { eq } from 'drizzle-orm';
 import { schema, type Tx } from '../../db/client.js';
-import { ASSIGNMENT_ROLE_TYPES, DUTY_ROLES } from '../imports/ss12000/ss12000-records.js';
 import {
+  ASSIGNMENT_ROLE_TYPES,
   DEFAULT_ROLE_MAPPING,
+  DUTY_ROLES,
   MAPPABLE_ROLES,
   type MappableRole,
   type RoleMappingEntry,

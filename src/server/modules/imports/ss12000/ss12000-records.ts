@@ -23,6 +23,7 @@ import {
   uuid,
   type ObjectSpec,
 } from './record-spec.js';
+import { ASSIGNMENT_ROLE_TYPES, DUTY_ROLES } from '../../../../shared/ss12000-role-mapping.js';
 
 export const ORGANISATION_TYPES = [
   'Huvudman',
@@ -83,39 +84,6 @@ export const GROUP_TYPES = [
   'Avdelning',
   'Personalgrupp',
   'Övrigt',
-] as const;
-export const DUTY_ROLES = [
-  'Rektor',
-  'Lärare',
-  'Förskollärare',
-  'Barnskötare',
-  'Bibliotekarie',
-  'Lärarassistent',
-  'Fritidspedagog',
-  'Annan personal',
-  'Studie- och yrkesvägledare',
-  'Förstelärare',
-  'Kurator',
-  'Skolsköterska',
-  'Skolläkare',
-  'Skolpsykolog',
-  'Speciallärare/specialpedagog',
-  'Skoladministratör',
-  'Övrig arbetsledning',
-  'Övrig pedagogisk personal',
-  'Förskolechef',
-] as const;
-export const ASSIGNMENT_ROLE_TYPES = [
-  'Mentor',
-  'Förskollärare',
-  'Barnskötare',
-  'Fritidspedagog',
-  'Specialpedagog',
-  'Elevhälsopersonal',
-  'Pedagogisk ledare',
-  'Schemaläggare',
-  'Lärarassistent',
-  'Administrativ personal',
 ] as const;
 export const ACTIVITY_TYPES = ['Undervisning', 'Elevaktivitet', 'Provaktivitet', 'Läraraktivitet', 'Övrigt'] as const;
 export const ABSENCE_TYPES = ['Anmäld frånvaro', 'Beviljad ledighet'] as const;
