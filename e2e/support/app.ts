@@ -33,17 +33,21 @@ export async function logIn(page: Page, username: DemoUser, password = DEMO_PASS
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-/** WCAG 2.0/2.1/2.2 A and AA scan of the current page; fails with a readable list of violations. */
-export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+/** WCAG 2.0/2.1/2.2 A and AA scan of the current page: one readable line per violation (empty when clean). */
+export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map(
+  return results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
         .slice(0, 3)
         .map((n) => n.target.join(' '))
         .join('\n    ')}`,
   );
-  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** WCAG 2.0/2.1/2.2 A and AA scan of the current page; fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  expect(await axeViolations(page), `axe violations on ${label}`).toEqual([]);
 }
 
 /** The page does not scroll sideways (at 375 px everything must fit; wide tables scroll inside their own region). */
