@@ -7,6 +7,7 @@ import { openTestDatabase } from '../test/support.js';
 import { queryRows, schema, type Database } from './client.js';
 import { ROWS_PER_BATCH, upsertRows, type WriteSpec } from './batched-write.js';
 import { addDays } from '../../shared/dates/index.js';
+import { presentDay } from '../../shared/measures/index.js';
 
 const SPEC = (): WriteSpec => ({
   table: schema.pupilDays,
@@ -19,17 +20,9 @@ const SPEC = (): WriteSpec => ({
 function days(pupils: string[], count: number, scheduled: number) {
   return pupils.flatMap((personId) =>
     Array.from({ length: count }, (_, i) => ({
+      ...presentDay(addDays('2026-01-01', i), scheduled),
       personId,
-      date: addDays('2026-01-01', i),
       schoolUnitId: pupils[0],
-      scheduled,
-      known: scheduled,
-      attended: scheduled,
-      valid: 0,
-      invalid: 0,
-      other: 0,
-      lateCount: 0,
-      lateMinutes: 0,
       isAbsentDay: false,
       hasAbsence: false,
     })),

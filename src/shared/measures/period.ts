@@ -78,6 +78,21 @@ export function dayFigures(outcomes: readonly LessonOutcome[]): DayFigures[] {
   return byDate(outcomes);
 }
 
+/** A day the pupil attended in full: every scheduled minute known and attended. */
+export function presentDay(date: string, scheduled: number): DayFigures {
+  return {
+    date,
+    scheduled,
+    known: scheduled,
+    attended: scheduled,
+    valid: 0,
+    invalid: 0,
+    other: 0,
+    lateCount: 0,
+    lateMinutes: 0,
+  };
+}
+
 /** A school day on which every scheduled minute is known and absent; an unknown lesson rules it out (measures D5). */
 export function isAbsentDay(d: DayFigures): boolean {
   return d.scheduled > 0 && d.known === d.scheduled && d.valid + d.invalid === d.scheduled;

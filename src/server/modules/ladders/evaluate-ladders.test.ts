@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { openTestDatabase } from '../../test/support.js';
 import { queryRows, schema, type Database } from '../../db/client.js';
 import { eachDate, weekdayOf } from '../../../shared/dates/index.js';
-import { isAbsentDay, hasAbsence, type DayFigures } from '../../../shared/measures/index.js';
+import { isAbsentDay, hasAbsence, presentDay, type DayFigures } from '../../../shared/measures/index.js';
 import { replayLadder, type LadderDefinition } from '../../../shared/ladders/index.js';
 import { LADDER_PRESETS } from '../../../shared/ladders/presets/index.js';
 import { evaluateLadders } from './commands/evaluate-ladders.js';
@@ -42,18 +42,7 @@ function generator(seed: number) {
 
 /** A day of a pupil with one of several habits: present, often absent, late, unexcused, unregistered, long absences, absent in January only. */
 function makeDay(date: string, habit: number, random: () => number, dayIndex: number): DayFigures {
-  const scheduled = 300;
-  const day = {
-    date,
-    scheduled,
-    known: scheduled,
-    attended: scheduled,
-    valid: 0,
-    invalid: 0,
-    other: 0,
-    lateCount: 0,
-    lateMinutes: 0,
-  };
+  const day = presentDay(date, 300);
   const r = random();
   if (habit === 1 && r < 0.35) return { ...day, attended: 0, valid: 200, invalid: 100 };
   if (habit === 2 && r < 0.3) return { ...day, attended: 280, invalid: 20, lateCount: 1, lateMinutes: 20 };

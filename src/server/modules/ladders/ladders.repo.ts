@@ -1,7 +1,7 @@
 /** Ladder versions, pupil states, decisions, flags and the facts an evaluation needs — set-based. */
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Tx } from '../../db/client.js';
-import type { DayFigures } from '../../../shared/measures/index.js';
+import { presentDay, type DayFigures } from '../../../shared/measures/index.js';
 import { eachDate } from '../../../shared/dates/index.js';
 import type { LadderDefinition } from '../../../shared/ladders/index.js';
 import { uuidArray } from '../../db/sql.js';
@@ -94,18 +94,7 @@ export function unpackDays(packed: string, dates: readonly string[]): DayFigures
   return packed.split(',').map((day) => {
     const f = day.split(' ');
     const scheduled = Number(f[1]);
-    if (f.length === 2)
-      return {
-        date: dates[Number(f[0])],
-        scheduled,
-        known: scheduled,
-        attended: scheduled,
-        valid: 0,
-        invalid: 0,
-        other: 0,
-        lateCount: 0,
-        lateMinutes: 0,
-      };
+    if (f.length === 2) return presentDay(dates[Number(f[0])], scheduled);
     return {
       date: dates[Number(f[0])],
       scheduled,
