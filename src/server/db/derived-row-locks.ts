@@ -14,7 +14,7 @@
  * fewer per registration on a single-process server whose every statement costs CPU time.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { runsAlone, type Tx } from './client.js';
+import { queryRows, runsAlone, type Tx } from './client.js';
 import { textArray } from './sql.js';
 
 /**
@@ -80,4 +80,21 @@ export async function lockUnits(tx: Tx, organiserId: string, unitIds: SQL): Prom
 /** Serialises registrations of one lesson: each reads the marks it changes (and writes their history) after the previous one committed. */
 export async function lockLesson(tx: Tx, organiserId: string, lessonId: string): Promise<void> {
   await lockKeys(tx, LESSON_NAMESPACE, organiserId, [lessonId]);
+}
+
+/**
+ * `lockPupilDays` for pupils found by a query (`pupils`: one uuid column) in the same statement,
+ * so a registration locks its roster before reading it. Returns the pupils locked, or 'alone' on
+ * PGlite. The query's snapshot may be older than the grant: whoever reads under these locks must
+ * check that the pupils it read are among those returned (a membership may have come since).
+ */
+export async function lockPupilsOf(tx: Tx, organiserId: string, pupils: SQL): Promise<Set<string> | 'alone'> {
+  if (runsAlone(tx)) return 'alone';
+  await lockRollups(tx, organiserId, 'shared');
+  const locked = await queryRows<{ id: string }>(
+    tx,
+    sql`select p.id, pg_advisory_xact_lock(${PUPIL_NAMESPACE}::int, p.k) from (
+    select distinct id, hashtext(${organiserId} || ':' || id::text) as k from (${pupils}) s(id) order by k) p`,
+  );
+  return new Set(locked.map((r) => r.id));
 }

@@ -31,7 +31,10 @@ export async function lessonAccessFor(
 ): Promise<{ access: LessonAccess | null; correctablePupils: Set<string> | 'all' }> {
   const at = { schoolUnitId: lesson.school_unit_id };
   // Only staff who may teach are looked up as teachers (elevhälsa reads, never registers).
-  if (hasRole(actor, 'teacher', 'mentor', 'principal') && (await teachesLesson(tx, actor, lesson.id)))
+  if (
+    hasRole(actor, 'teacher', 'mentor', 'principal') &&
+    (lesson.taught_by_actor ?? (await teachesLesson(tx, actor, lesson.id)))
+  )
     if (allows(lessonPolicy, actor, 'register', { ...at, relations: ['teacher'] }))
       return { access: 'register', correctablePupils: 'all' };
   if (allows(lessonPolicy, actor, 'correct', at)) return { access: 'correct', correctablePupils: 'all' };

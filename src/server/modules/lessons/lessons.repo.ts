@@ -1,5 +1,5 @@
 /** Lessons as teachers see them. Every query is scoped by organiser. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { menteesSql, taughtLessonSql } from '../../policies/scope.js';
@@ -24,9 +24,11 @@ export interface LessonRow {
   confirmed_by: string | null;
   pupil_count: number;
   is_substitute: boolean;
+  /** Whether the actor teaches the lesson (teachesLesson), where the query read it. */
+  taught_by_actor?: boolean;
 }
 
-function lessonSelect(actor: Actor) {
+function lessonSelect(actor: Actor, extraColumns: SQL = sql``) {
   const personId = actor.personId ?? NIL_UUID;
   return sql`
     select l.id, l.organiser_id, l.activity_id, l.school_unit_id, l.local_date::text as local_date, l.starts_at, l.ends_at,
@@ -40,6 +42,7 @@ function lessonSelect(actor: Actor) {
         where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id) as pupil_count,
       exists (select 1 from lesson_teachers lt join duties d on d.organiser_id = lt.organiser_id and d.id = lt.duty_id
         where lt.organiser_id = l.organiser_id and lt.lesson_id = l.id and lt.participates and d.person_id = ${personId}) as is_substitute
+      ${extraColumns}
     from lessons l
     join activities a on a.organiser_id = l.organiser_id and a.id = l.activity_id
     left join organisations su on su.organiser_id = l.organiser_id and su.id = l.school_unit_id
@@ -77,13 +80,41 @@ export async function findMyUnconfirmedLessons(
   );
 }
 
-/** One lesson of the actor's organiser, or null. Access is decided by the policy, not here. */
-export async function findLesson(tx: Tx, actor: Actor, lessonId: string): Promise<LessonRow | null> {
-  const [row] = await queryRows<LessonRow>(
+/** A lesson with what its register shows: the current marks, and the names of its groups' members on its date. */
+export interface LessonRegister {
+  lesson: LessonRow & { taught_by_actor: boolean };
+  marks: Map<string, MarkRow>;
+  names: Map<string, PupilNameRow>;
+}
+
+/**
+ * One lesson of the actor's organiser with its register's marks and names, and whether the actor
+ * teaches it, in one statement; null when there is no such lesson. Access is decided by the policy.
+ */
+export async function findLessonRegister(tx: Tx, actor: Actor, lessonId: string): Promise<LessonRegister | null> {
+  const [row] = await queryRows<
+    LessonRow & { taught_by_actor: boolean; marks: MarkRow[] | null; names: PupilNameRow[] | null }
+  >(
     tx,
-    sql`${lessonSelect(actor)} where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`,
+    sql`${lessonSelect(
+      actor,
+      sql`, ${taughtLessonSql(actor, sql`l`)} as taught_by_actor,
+      (select json_agg(m) from (select person_id, kind, minutes, reason_code, comment, imported_minutes from attendance_marks m
+        where m.organiser_id = l.organiser_id and m.lesson_id = l.id) m) as marks,
+      (select json_agg(p) from (select p.id, p.given_name, p.family_name, p.security_marking from persons p
+        where p.organiser_id = l.organiser_id and p.id in (
+          select gm.person_id from activity_groups ag join group_memberships gm on gm.organiser_id = ag.organiser_id and gm.group_id = ag.group_id
+          where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
+            and gm.start_date <= l.local_date and (gm.end_date is null or gm.end_date >= l.local_date))) p) as names`,
+    )} where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`,
   );
-  return row ?? null;
+  if (!row) return null;
+  const { marks, names, ...lesson } = row;
+  return {
+    lesson,
+    marks: new Map((marks ?? []).map((m) => [m.person_id, m])),
+    names: new Map((names ?? []).map((n) => [n.id, n])),
+  };
 }
 
 export interface PupilNameRow {
@@ -93,17 +124,6 @@ export interface PupilNameRow {
   security_marking: string;
 }
 
-/** Names and protection flags of persons. */
-export async function findPersonNames(tx: Tx, organiserId: string, ids: string[]): Promise<Map<string, PupilNameRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<PupilNameRow>(
-    tx,
-    sql`select id, given_name, family_name, security_marking from persons
-    where organiser_id = ${organiserId} and id = any(${uuidArray(ids)})`,
-  );
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 export interface MarkRow {
   person_id: string;
   kind: string;
@@ -111,16 +131,6 @@ export interface MarkRow {
   reason_code: string | null;
   comment: string | null;
   imported_minutes: unknown;
-}
-
-/** Current marks of a lesson by pupil. */
-export async function findMarks(tx: Tx, organiserId: string, lessonId: string): Promise<Map<string, MarkRow>> {
-  const rows = await queryRows<MarkRow>(
-    tx,
-    sql`select person_id, kind, minutes, reason_code, comment, imported_minutes from attendance_marks
-    where organiser_id = ${organiserId} and lesson_id = ${lessonId}`,
-  );
-  return new Map(rows.map((r) => [r.person_id, r]));
 }
 
 export interface HistoryRow {

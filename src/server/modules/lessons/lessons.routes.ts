@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
-import { inSequence, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { recordRegisterRead } from './commands/record-register-read.js';
@@ -17,16 +17,14 @@ import {
   UnconfirmedLessonsResponse,
 } from '../../../shared/schemas/lessons.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { loadCovers, loadLessonRoster, type ScheduledPupilLesson } from '../measures/lesson-facts.js';
 import {
-  findLesson,
-  findMarkHistory,
-  findMarks,
-  findMyLessons,
-  findMyUnconfirmedLessons,
-  findPersonNames,
-  type MarkRow,
-} from './lessons.repo.js';
+  loadCovers,
+  loadLessonRoster,
+  type CoversByPupil,
+  type ScheduledPupilLesson,
+} from '../measures/lesson-facts.js';
+import { loadLessonDay } from '../measures/lesson-day.js';
+import { findLessonRegister, findMarkHistory, findMyLessons, findMyUnconfirmedLessons } from './lessons.repo.js';
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson } from './commands/register-lesson.js';
@@ -39,13 +37,13 @@ const LessonParams = Type.Object({ id: Uuid });
 const UNCONFIRMED_LOOKBACK_DAYS = 14;
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
-/** Loads a lesson with the actor's access; 404 when the actor has no relation to it. */
+/** Loads a lesson with its register's marks and names and the actor's access; 404 when the actor has no relation to it. */
 async function loadAccessibleLesson(tx: Tx, actor: Actor, lessonId: string) {
-  const lesson = await findLesson(tx, actor, lessonId);
-  if (!lesson) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
-  const { access, correctablePupils } = await lessonAccessFor(tx, actor, lesson);
+  const register = await findLessonRegister(tx, actor, lessonId);
+  if (!register) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+  const { access, correctablePupils } = await lessonAccessFor(tx, actor, register.lesson);
   if (!access) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
-  return { lesson, access, correctablePupils };
+  return { ...register, access, correctablePupils };
 }
 
 type AccessibleLesson = Awaited<ReturnType<typeof loadAccessibleLesson>>;
@@ -55,25 +53,27 @@ async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise
   const accessible = await loadAccessibleLesson(tx, actor, lessonId);
   const { lesson } = accessible;
   const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
-  return lessonDetailOf(tx, actor, { ...accessible, roster, marks: await findMarks(tx, actor.organiserId, lesson.id) });
+  const covers = await loadCovers(
+    tx,
+    actor.organiserId,
+    roster.map((p) => p.personId),
+    lesson.local_date,
+    lesson.local_date,
+  );
+  return lessonDetailOf(tx, actor, { ...accessible, roster, covers });
 }
 
 /**
  * The register view from what the caller has loaded in this transaction (a registration passes
- * the lesson, access, roster and marks it worked with, so they are not read twice).
+ * what it worked with, so only the history is read).
  */
 async function lessonDetailOf(
   tx: Tx,
   actor: Actor,
-  known: AccessibleLesson & { roster: ScheduledPupilLesson[]; marks: Map<string, MarkRow> },
+  known: AccessibleLesson & { roster: ScheduledPupilLesson[]; covers: CoversByPupil },
 ): Promise<LessonDetail> {
-  const { lesson, access, correctablePupils, roster, marks } = known;
-  const ids = roster.map((p) => p.personId);
-  const [names, covers, history] = await inSequence(
-    () => findPersonNames(tx, actor.organiserId, ids),
-    () => loadCovers(tx, actor.organiserId, ids, lesson.local_date, lesson.local_date),
-    () => findMarkHistory(tx, actor.organiserId, lesson.id),
-  );
+  const { lesson, access, correctablePupils, roster, marks, names, covers } = known;
+  const history = await findMarkHistory(tx, actor.organiserId, lesson.id);
   return {
     lesson: presentLessonSummary(lesson),
     roster: presentRoster(roster, names, marks, covers, access === 'read' ? new Set() : correctablePupils),
@@ -164,16 +164,16 @@ export async function lessonRoutes(
         // Before the marks are read: a registration racing on the same lesson waits, then sees these.
         await lockLesson(tx, actor.organiserId, request.params.id);
         return withRollupsLast(tx, async () => {
-          const { lesson, access, correctablePupils } = await loadAccessibleLesson(tx, actor, request.params.id);
+          const accessible = await loadAccessibleLesson(tx, actor, request.params.id);
+          const { lesson, access, correctablePupils } = accessible;
           // The lesson is visible (elevhälsa reads it), the action is not allowed: 403, not 404.
           if (access === 'read') throw forbidden('Du kan läsa lektionen men inte registrera eller rätta den.');
-          const roster = await loadLessonRoster(tx, actor.organiserId, lesson.id, lesson.local_date);
-          const currentMarks = await findMarks(tx, actor.organiserId, lesson.id);
+          const day = await loadLessonDay(tx, actor.organiserId, lesson.id, lesson.local_date);
           const now = clock.now();
           const { marks, confirmation } = await registerLesson(
             tx,
             { ...auditContextOf(request), actorUserId: actor.userId },
-            { lesson, roster, currentMarks, marks: request.body.marks, correctablePupils, now },
+            { lesson, day, currentMarks: accessible.marks, marks: request.body.marks, correctablePupils, now },
             timing,
           );
           // A first confirmation; one that stood (an import's, made Närvaro's) keeps its time and name.
@@ -185,11 +185,11 @@ export async function lessonRoutes(
                 }
               : {};
           return lessonDetailOf(tx, actor, {
+            ...accessible,
             lesson: { ...lesson, ...confirmed },
-            access,
-            correctablePupils,
-            roster,
+            roster: day.roster,
             marks,
+            covers: day.covers,
           });
         });
       });

@@ -6,7 +6,7 @@
  * date, not cancelled, teaching activity, not a day off, no adjusted study plan); all
  * arithmetic is in src/shared/measures.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import { textArray, uuidArray } from '../../db/sql.js';
 import {
@@ -59,39 +59,59 @@ interface MarkRow extends PupilLessonRow {
   imported_minutes: ImportedMinutes | null;
 }
 
-/** Which pupils a load is for: a batch of pupils, or the roster of one lesson. */
-type Target = { personIds: readonly string[] } | { lessonId: string };
+/** The groups of a lesson (its activity's). */
+const lessonGroupsSql = (organiserId: string, lessonId: string) =>
+  sql`select ag.group_id from lessons l join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
+    where l.organiser_id = ${organiserId} and l.id = ${lessonId}`;
+
+/** Members of a lesson's groups on its date: the pupils a registration of it may change (one uuid column, `person_id`). */
+export const lessonPupilsSql = (organiserId: string, lessonId: string, date: string) =>
+  sql`select gm.person_id from group_memberships gm where gm.organiser_id = ${organiserId}
+    and gm.group_id in (${lessonGroupsSql(organiserId, lessonId)})
+    and gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})`;
+
+/**
+ * Which pupils a load is for: a batch of pupils, or the members of one lesson's groups — that
+ * lesson only (its roster), or every lesson of theirs on its date (`wholeDay`: what a
+ * registration recomputes).
+ */
+type Target = { personIds: readonly string[] } | { lessonId: string; wholeDay?: boolean };
+
+/** The facts statement's columns, each kind of row as one JSON array. */
+interface FactRows {
+  memberships: MembershipRow[] | null;
+  group_lessons: GroupLessonRow[] | null;
+  exceptions: ExceptionRow[] | null;
+  marks: PackedMarks[] | null;
+}
 
 /**
  * Lessons per group (not per pupil: about 20× fewer rows), then memberships, adjusted study
- * plans and marks for the target pupils; the (lesson, pupil) pairs are formed in memory.
+ * plans and marks for the target pupils, in one statement; `extra` adds columns that may read the
+ * `memberships` CTE (the target pupils). The (lesson, pupil) pairs are formed by `pairsOf`.
  * Scheduled = a member of one of the lesson's groups on its date, the lesson not cancelled, a
  * teaching activity, not a day off for the school, and no `participates: false` exception.
  */
-async function loadScheduled(
+async function loadFacts<Extra extends object = object>(
   tx: Tx,
   organiserId: string,
   target: Target,
   from: string,
   to: string,
   withNames: boolean,
-): Promise<ScheduledPupilLesson[]> {
-  const memberFilter =
-    'lessonId' in target
-      ? sql`gm.group_id in (select ag.group_id from lessons l join activity_groups ag on ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
-        where l.organiser_id = ${organiserId} and l.id = ${target.lessonId})`
-      : sql`gm.person_id = any(${uuidArray(target.personIds)})`;
-  const lessonFilter = 'lessonId' in target ? sql`and l.id = ${target.lessonId}` : sql``;
+  extra: SQL = sql``,
+): Promise<FactRows & Extra> {
+  const memberFilter = !('lessonId' in target)
+    ? sql`gm.person_id = any(${uuidArray(target.personIds)})`
+    : target.wholeDay
+      ? sql`gm.person_id in (${lessonPupilsSql(organiserId, target.lessonId, from)})`
+      : sql`gm.group_id in (${lessonGroupsSql(organiserId, target.lessonId)})`;
+  const lessonFilter = 'lessonId' in target && !target.wholeDay ? sql`and l.id = ${target.lessonId}` : sql``;
   const pupilLessonFilter = sql`x.organiser_id = ${organiserId} and x.person_id in (select person_id from memberships)
     and x.lesson_id in (select l.id from lessons l where l.organiser_id = ${organiserId} and l.local_date between ${from} and ${to} ${lessonFilter})`;
   // One statement, each kind of row as a JSON array: a registration loads a roster and then a
   // day's facts, and on PGlite a round trip and its row-by-row decoding cost more than the query.
-  const [facts] = await queryRows<{
-    memberships: MembershipRow[] | null;
-    group_lessons: GroupLessonRow[] | null;
-    exceptions: ExceptionRow[] | null;
-    marks: PackedMarks[] | null;
-  }>(
+  const [facts] = await queryRows<FactRows & Extra>(
     tx,
     sql`
     with memberships as (
@@ -125,8 +145,14 @@ async function loadScheduled(
       (select json_agg(p) from (select x.person_id, string_agg(x.lesson_id || ' ' || x.kind || ' ' || coalesce(x.minutes::text, '')
         || coalesce(' ' || (x.imported_minutes->>'isReported') || ' ' || (x.imported_minutes->>'attended') || ' ' || (x.imported_minutes->>'valid')
           || ' ' || (x.imported_minutes->>'invalid') || ' ' || (x.imported_minutes->>'other'), ''), ',') as marks
-        from attendance_marks x where ${pupilLessonFilter} group by x.person_id) p) as marks`,
+        from attendance_marks x where ${pupilLessonFilter} group by x.person_id) p) as marks
+      ${extra}`,
   );
+  return facts;
+}
+
+/** The scheduled (lesson, pupil) pairs of loaded facts. */
+function pairsOf(facts: FactRows, withNames: boolean): ScheduledPupilLesson[] {
   const memberships = facts.memberships ?? [];
   if (memberships.length === 0) return [];
   const groupLessons = facts.group_lessons ?? [];
@@ -192,7 +218,7 @@ interface PackedMarks {
   marks: string;
 }
 
-/** Each pupil's marks by lesson, from the packing in `loadScheduled`. */
+/** Each pupil's marks by lesson, from the packing in `loadFacts`. */
 function unpackMarks(packed: readonly PackedMarks[]): Map<string, Map<string, AttendanceMark>> {
   const marksOf = new Map<string, Map<string, AttendanceMark>>();
   for (const { person_id, marks } of packed) {
@@ -252,7 +278,8 @@ export async function loadScheduledLessons(
   options: { withNames?: boolean } = {},
 ): Promise<ScheduledPupilLesson[]> {
   if (personIds.length === 0) return [];
-  const lessons = await loadScheduled(tx, organiserId, { personIds }, from, to, options.withNames ?? true);
+  const withNames = options.withNames ?? true;
+  const lessons = pairsOf(await loadFacts(tx, organiserId, { personIds }, from, to, withNames), withNames);
   markFirstLessons(lessons);
   return lessons;
 }
@@ -264,7 +291,54 @@ export async function loadLessonRoster(
   lessonId: string,
   date: string,
 ): Promise<ScheduledPupilLesson[]> {
-  return loadScheduled(tx, organiserId, { lessonId }, date, date, true);
+  return pairsOf(await loadFacts(tx, organiserId, { lessonId }, date, date, true), true);
+}
+
+/**
+ * A lesson's roster and every scheduled lesson of its pupils on its date (first-of-day flags
+ * set), in one statement with the `extra` columns, which may read the `memberships` CTE (every
+ * membership of those pupils that day).
+ */
+export async function loadLessonDayFacts<Extra extends object>(
+  tx: Tx,
+  organiserId: string,
+  lessonId: string,
+  date: string,
+  extra: SQL,
+): Promise<{ roster: ScheduledPupilLesson[]; lessons: ScheduledPupilLesson[]; extra: Extra }> {
+  const facts = await loadFacts<Extra>(tx, organiserId, { lessonId, wholeDay: true }, date, date, true, extra);
+  const all = pairsOf(facts, true);
+  const roster = all.filter((l) => l.lessonId === lessonId);
+  const rosterPupils = new Set(roster.map((p) => p.personId));
+  const lessons = all.filter((l) => rosterPupils.has(l.personId));
+  markFirstLessons(lessons);
+  return { roster, lessons, extra: facts };
+}
+
+/**
+ * The facts of `lessons` after a registration of `lessonId` wrote `marks` (a pupil's new mark, or
+ * undefined for present) and left the lesson confirmed, by Närvaro when `byNarvaro` (else as it
+ * was): what reading them again would give, without the round trip.
+ */
+export function afterRegistration(
+  lessons: readonly ScheduledPupilLesson[],
+  lessonId: string,
+  marks: ReadonlyMap<string, { kind: string; minutes: number | null } | null>,
+  byNarvaro: boolean,
+): ScheduledPupilLesson[] {
+  return lessons.map((l) => {
+    if (l.lessonId !== lessonId) return l;
+    const changed = marks.has(l.personId);
+    const next = marks.get(l.personId);
+    return {
+      ...l,
+      isConfirmed: true,
+      confirmedBy: byNarvaro ? 'narvaro' : l.confirmedBy,
+      mark: changed
+        ? toMark(next ? { ...next, lesson_id: lessonId, person_id: l.personId, imported_minutes: null } : undefined)
+        : l.mark,
+    };
+  });
 }
 
 function markFirstLessons(lessons: ScheduledPupilLesson[]): void {
@@ -276,14 +350,36 @@ function markFirstLessons(lessons: ScheduledPupilLesson[]): void {
   for (const l of lessons) l.isFirstOfDay = firstStart.get(`${l.personId}|${l.date}`) === l.start;
 }
 
-const toMs = (v: string | Date) => (v instanceof Date ? v.getTime() : Date.parse(v));
-
-interface CoverRow {
+export interface CoverRow {
   id: string;
   person_id: string;
   kind: ValidCover['kind'];
-  starts_at: string | Date;
-  ends_at: string | Date;
+  /** Epoch milliseconds. */
+  starts_at: number;
+  ends_at: number;
+}
+
+export type CoversByPupil = Map<string, (ValidCover & { id: string })[]>;
+
+/**
+ * Valid-absence covers (not withdrawn) overlapping [from, to] (local dates, padded a day) of the
+ * pupils `pupils` (a condition on `person_id`), as rows of `CoverRow`.
+ */
+export const coversSql = (organiserId: string, pupils: SQL, from: string, to: string) =>
+  sql`select id, person_id, kind, floor(extract(epoch from starts_at) * 1000)::float8 as starts_at,
+      floor(extract(epoch from ends_at) * 1000)::float8 as ends_at
+    from absences where organiser_id = ${organiserId} and ${pupils} and withdrawn_at is null
+      and starts_at < (${to}::date + 2)::timestamptz and ends_at > (${from}::date - 1)::timestamptz`;
+
+/** Cover rows of `coversSql` by pupil. */
+export function coversByPupil(rows: readonly CoverRow[]): CoversByPupil {
+  const byPerson: CoversByPupil = new Map();
+  for (const r of rows) {
+    const list = byPerson.get(r.person_id) ?? [];
+    list.push({ id: r.id, kind: r.kind, start: Number(r.starts_at), end: Number(r.ends_at) });
+    byPerson.set(r.person_id, list);
+  }
+  return byPerson;
 }
 
 /** Valid-absence covers (not withdrawn) of the pupils overlapping [from, to] (local dates, padded a day). */
@@ -293,20 +389,9 @@ export async function loadCovers(
   personIds: readonly string[],
   from: string,
   to: string,
-): Promise<Map<string, (ValidCover & { id: string })[]>> {
-  const byPerson = new Map<string, (ValidCover & { id: string })[]>();
-  if (personIds.length === 0) return byPerson;
-  const rows = await queryRows<CoverRow>(
-    tx,
-    sql`
-    select id, person_id, kind, starts_at, ends_at from absences
-    where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) and withdrawn_at is null
-      and starts_at < (${to}::date + 2)::timestamptz and ends_at > (${from}::date - 1)::timestamptz`,
+): Promise<CoversByPupil> {
+  if (personIds.length === 0) return new Map();
+  return coversByPupil(
+    await queryRows<CoverRow>(tx, coversSql(organiserId, sql`person_id = any(${uuidArray(personIds)})`, from, to)),
   );
-  for (const r of rows) {
-    const list = byPerson.get(r.person_id) ?? [];
-    list.push({ id: r.id, kind: r.kind, start: toMs(r.starts_at), end: toMs(r.ends_at) });
-    byPerson.set(r.person_id, list);
-  }
-  return byPerson;
 }

@@ -3,7 +3,7 @@
  * statistics only sum rows (the statistics roll-ups above it are refreshed here too). Called in the same transaction as every change that moves a
  * figure: registrations, reports and leave, imports.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { schema, type Tx, inSequence, queryRows } from '../../db/client.js';
 import {
   dayFigures,
@@ -12,7 +12,7 @@ import {
   lessonOutcome,
   type LessonOutcome,
 } from '../../../shared/measures/index.js';
-import { loadCovers, loadScheduledLessons } from './lesson-facts.js';
+import { loadCovers, loadScheduledLessons, type CoversByPupil, type ScheduledPupilLesson } from './lesson-facts.js';
 import { upsertRows, type WriteSpec } from '../../db/batched-write.js';
 import { refreshStatisticsRollups, type PupilDayDelta } from '../statistics/rollups.js';
 import { EXCLUSIVE_ABOVE_PUPILS, lockPupilDays } from '../../db/derived-row-locks.js';
@@ -53,6 +53,15 @@ export interface RecomputeOptions {
   rollupsOf?: 'allPupils' | 'changedDays';
 }
 
+/** What a pupil's days are computed from, read under the pupils' locks. */
+export interface PupilDayFacts {
+  /** The pupils' scheduled lessons in the range, first-of-day flags set (loadScheduledLessons). */
+  lessons: readonly ScheduledPupilLesson[];
+  covers: CoversByPupil;
+  /** The pupils' `pupil_days` rows in the range as they stand (for `rollupsOf: 'changedDays'`). */
+  days: DayRow[] | null;
+}
+
 /**
  * Recomputes `pupil_days` for the pupils over the inclusive date range.
  * @param personIds SS12000 person ids of pupils; an empty list does nothing.
@@ -70,60 +79,93 @@ export async function recomputePupilDays(
   await lockPupilDays(tx, organiserId, unique);
   for (let i = 0; i < unique.length; i += PUPILS_PER_BATCH) {
     const batch = unique.slice(i, i + PUPILS_PER_BATCH);
-    const [lessons, covers] = await inSequence(
+    const [lessons, covers, days] = await inSequence(
       () => loadScheduledLessons(tx, organiserId, batch, from, to, { withNames: false }),
       () => loadCovers(tx, organiserId, batch, from, to),
+      async () => (options.rollupsOf === 'changedDays' ? loadDayRows(tx, organiserId, batch, from, to) : null),
     );
-    const outcomesByPerson = new Map<string, { outcomes: LessonOutcome[]; unitByDate: Map<string, string> }>();
-    for (const lesson of lessons) {
-      const entry = outcomesByPerson.get(lesson.personId) ?? {
-        outcomes: [] as LessonOutcome[],
-        unitByDate: new Map<string, string>(),
-      };
-      entry.outcomes.push(lessonOutcome(lesson, covers.get(lesson.personId) ?? []));
-      if (!entry.unitByDate.has(lesson.date)) entry.unitByDate.set(lesson.date, lesson.schoolUnitId);
-      outcomesByPerson.set(lesson.personId, entry);
-    }
-    const rows = [...outcomesByPerson].flatMap(([personId, { outcomes, unitByDate }]) =>
-      dayFigures(outcomes).map((d) => ({
-        personId,
-        date: d.date,
-        schoolUnitId: unitByDate.get(d.date)!,
-        scheduled: d.scheduled,
-        known: d.known,
-        attended: d.attended,
-        valid: d.valid,
-        invalid: d.invalid,
-        other: d.other,
-        lateCount: d.lateCount,
-        lateMinutes: d.lateMinutes,
-        isAbsentDay: isAbsentDay(d),
-        hasAbsence: hasAbsence(d),
-      })),
-    );
-    const before = options.rollupsOf === 'changedDays' ? await loadDayRows(tx, organiserId, batch, from, to) : null;
-    // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go;
-    // before the upsert, so a pupil's first days (the first import) are not all compared with the list.
-    const deleted = await queryRows<{ person_id: string }>(
-      tx,
-      sql`delete from pupil_days where organiser_id = ${organiserId}
-      and person_id = any(${uuidArray(batch)}) and date between ${from} and ${to}
-      and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)
-      returning person_id`,
-    );
-    const written = await upsertRows<{ person_id: string }>(tx, PUPIL_DAY_WRITE, organiserId, rows);
-    // Changed days of pupils whose placement did not move reach the roll-ups as increments.
-    const { rebuilt, deltas } = before
-      ? dayDeltas(before, rows, new Set([...written.changed, ...deleted].map((r) => r.person_id)))
-      : { rebuilt: batch, deltas: [] };
-    if (rebuilt.length === 0 && deltas.length === 0) continue;
-    const later = rollupsLater.get(tx);
-    if (later) later.push({ organiserId, personIds: rebuilt, deltas, from, to });
-    else await refreshStatisticsRollups(tx, organiserId, rebuilt, from, to, deltas);
+    await recomputePupilDaysFrom(tx, organiserId, batch, from, to, { lessons, covers, days });
   }
 }
 
-type DayRow = Omit<typeof schema.pupilDays.$inferInsert, 'organiserId'>;
+/**
+ * Recomputes the pupils' days from facts the caller read under the pupils' locks (lockPupilDays,
+ * lockPupilsOf) and returns them as written. With the days as they stood (`facts.days`) only
+ * changed days reach the roll-ups, as increments where exact; without, every pupil's roll-up rows
+ * are summed again.
+ */
+export async function recomputePupilDaysFrom(
+  tx: Tx,
+  organiserId: string,
+  personIds: readonly string[],
+  from: string,
+  to: string,
+  facts: PupilDayFacts,
+): Promise<DayRow[]> {
+  const { lessons, covers, days: before } = facts;
+  const outcomesByPerson = new Map<string, { outcomes: LessonOutcome[]; unitByDate: Map<string, string> }>();
+  for (const lesson of lessons) {
+    const entry = outcomesByPerson.get(lesson.personId) ?? {
+      outcomes: [] as LessonOutcome[],
+      unitByDate: new Map<string, string>(),
+    };
+    entry.outcomes.push(lessonOutcome(lesson, covers.get(lesson.personId) ?? []));
+    if (!entry.unitByDate.has(lesson.date)) entry.unitByDate.set(lesson.date, lesson.schoolUnitId);
+    outcomesByPerson.set(lesson.personId, entry);
+  }
+  const rows: DayRow[] = [...outcomesByPerson].flatMap(([personId, { outcomes, unitByDate }]) =>
+    dayFigures(outcomes).map((d) => ({
+      personId,
+      date: d.date,
+      schoolUnitId: unitByDate.get(d.date)!,
+      scheduled: d.scheduled,
+      known: d.known,
+      attended: d.attended,
+      valid: d.valid,
+      invalid: d.invalid,
+      other: d.other,
+      lateCount: d.lateCount,
+      lateMinutes: d.lateMinutes,
+      isAbsentDay: isAbsentDay(d),
+      hasAbsence: hasAbsence(d),
+    })),
+  );
+  // Days that are no longer school days for the pupil (cancelled lesson, ended membership) go;
+  // before the upsert, so a pupil's first days (the first import) are not all compared with the
+  // list. Known not to exist when the days as they stood are all still there.
+  const dayKey = (d: { personId: string; date: string }) => `${d.personId}|${d.date}`;
+  const keptDays = new Set(rows.map(dayKey));
+  const deleted =
+    before && before.every((d) => keptDays.has(dayKey(d)))
+      ? []
+      : await queryRows<{ person_id: string }>(
+          tx,
+          sql`delete from pupil_days where organiser_id = ${organiserId}
+      and person_id = any(${uuidArray(personIds)}) and date between ${from} and ${to}
+      and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)
+      returning person_id`,
+        );
+  const written = await upsertRows<{ person_id: string }>(tx, PUPIL_DAY_WRITE, organiserId, rows);
+  // Changed days of pupils whose placement did not move reach the roll-ups as increments.
+  const { rebuilt, deltas } = before
+    ? dayDeltas(before, rows, new Set([...written.changed, ...deleted].map((r) => r.person_id)))
+    : { rebuilt: [...personIds], deltas: [] };
+  if (rebuilt.length === 0 && deltas.length === 0) return rows;
+  const later = rollupsLater.get(tx);
+  if (later) later.push({ organiserId, personIds: rebuilt, deltas, from, to });
+  else await refreshStatisticsRollups(tx, organiserId, rebuilt, from, to, deltas);
+  return rows;
+}
+
+/** A `pupil_days` row as the recomputation writes it. */
+export type DayRow = Omit<typeof schema.pupilDays.$inferInsert, 'organiserId'>;
+
+/** `pupil_days` rows of the pupils `pupils` (a condition on `person_id`) in [from, to], as `DayRow`s. */
+export const dayRowsSql = (organiserId: string, pupils: SQL, from: string, to: string) =>
+  sql`select person_id as "personId", date::text as date, school_unit_id as "schoolUnitId", scheduled, known, attended,
+      valid, invalid, other, late_count as "lateCount", late_minutes as "lateMinutes", is_absent_day as "isAbsentDay",
+      has_absence as "hasAbsence"
+    from pupil_days where organiser_id = ${organiserId} and ${pupils} and date between ${from} and ${to}`;
 
 /** The pupils' `pupil_days` rows in [from, to] as the recomputation writes them. */
 async function loadDayRows(
@@ -133,13 +175,7 @@ async function loadDayRows(
   from: string,
   to: string,
 ): Promise<DayRow[]> {
-  return queryRows<DayRow>(
-    tx,
-    sql`select person_id as "personId", date::text as date, school_unit_id as "schoolUnitId", scheduled, known, attended,
-      valid, invalid, other, late_count as "lateCount", late_minutes as "lateMinutes", is_absent_day as "isAbsentDay",
-      has_absence as "hasAbsence"
-    from pupil_days where organiser_id = ${organiserId} and person_id = any(${uuidArray(personIds)}) and date between ${from} and ${to}`,
-  );
+  return queryRows<DayRow>(tx, dayRowsSql(organiserId, sql`person_id = any(${uuidArray(personIds)})`, from, to));
 }
 
 /** A day's contribution to the roll-up sums (rollups.ts sums the same columns and counts). */

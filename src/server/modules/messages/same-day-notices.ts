@@ -32,10 +32,20 @@ export function needsSameDayNotice(day: { invalid: number; lateMinutes: number }
   return lateLimit > 0 && day.invalid > 0 && day.lateMinutes >= lateLimit;
 }
 
+/** What a notice is decided from: a pupil's day figures. */
+interface WrittenDay {
+  personId: string;
+  date: string;
+  invalid: number;
+  lateMinutes: number;
+}
+
 /**
  * Brings the pupils' notices for today in line with the roll-up. Only today: a "same-day"
  * notice about an older day is not what the law asks for, and a correction of history must not
  * message families. Call after recomputePupilDays in the same transaction.
+ * @param writtenDays the pupils' `pupil_days` rows in [from, to] as the recomputation just wrote
+ *   them, when the caller has them (so they are not read again).
  */
 export async function syncSameDayNotices(
   tx: Tx,
@@ -44,20 +54,19 @@ export async function syncSameDayNotices(
   from: string,
   to: string,
   timing: NoticeTiming,
+  writtenDays?: readonly WrittenDay[],
 ): Promise<void> {
   const { today } = timing;
   if (pupilIds.length === 0 || today < from || today > to) return;
-  const days = await queryRows<{ person_id: string; invalid: number; late_minutes: number }>(
-    tx,
-    sql`select person_id, invalid, late_minutes from pupil_days
+  const days =
+    writtenDays?.filter((d) => d.date === today) ??
+    (await queryRows<WrittenDay>(
+      tx,
+      sql`select person_id as "personId", date::text as date, invalid, late_minutes as "lateMinutes" from pupil_days
     where organiser_id = ${organiserId} and date = ${today} and person_id = any(${uuidArray([...new Set(pupilIds)])})`,
-  );
+    ));
   const due = new Set(
-    days
-      .filter((d) =>
-        needsSameDayNotice({ invalid: d.invalid, lateMinutes: d.late_minutes }, timing.config.sameDayNoticeLateMinutes),
-      )
-      .map((d) => d.person_id),
+    days.filter((d) => needsSameDayNotice(d, timing.config.sameDayNoticeLateMinutes)).map((d) => d.personId),
   );
   const sendAt = due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : timing.now.getTime();
   if (due.size > 0) {

@@ -7,15 +7,17 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { schema, type Tx } from '../../../db/client.js';
 import { AppError, forbidden } from '../../../errors.js';
 import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
-import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
+import { recomputePupilDaysFrom } from '../../measures/recompute-pupil-days.js';
+import { afterRegistration } from '../../measures/lesson-facts.js';
+import type { LessonDay } from '../../measures/lesson-day.js';
 import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import type { MarkInput } from '../../../../shared/schemas/lessons.js';
-import type { ScheduledPupilLesson } from '../../measures/lesson-facts.js';
 import type { LessonRow, MarkRow } from '../lessons.repo.js';
 
 export interface RegisterLessonInput {
   lesson: LessonRow;
-  roster: ScheduledPupilLesson[];
+  /** The lesson's roster and its pupils' day, read under their locks (loadLessonDay). */
+  day: LessonDay;
   currentMarks: Map<string, MarkRow>;
   marks: MarkInput[];
   /** Pupils whose marks the actor may change ('all' for the teacher and rektor). */
@@ -25,7 +27,7 @@ export interface RegisterLessonInput {
 
 /** What the registration left behind, so the answer need not read it again. */
 export interface RegisterLessonResult {
-  /** The lesson's marks after the registration, by pupil (what findMarks would read now). */
+  /** The lesson's marks after the registration, by pupil (what reading them would give now). */
   marks: Map<string, MarkRow>;
   /** The confirmation when this registration wrote it or made it Närvaro's; null when it stood as it was. */
   confirmation: { confirmedAt: Date; confirmedByUserId: string | null } | null;
@@ -34,7 +36,7 @@ export interface RegisterLessonResult {
 type MarkState = { kind: string; minutes: number | null; reasonCode: string | null; comment: string | null } | null;
 
 function validateMarks(input: RegisterLessonInput): Map<string, MarkInput> {
-  const rosterMinutes = new Map(input.roster.map((p) => [p.personId, p.teachingMinutes]));
+  const rosterMinutes = new Map(input.day.roster.map((p) => [p.personId, p.teachingMinutes]));
   const problems: { path: string; message: string }[] = [];
   const byPupil = new Map<string, MarkInput>();
   input.marks.forEach((mark, i) => {
@@ -73,12 +75,12 @@ export async function registerLesson(
   input: RegisterLessonInput,
   timing: NoticeTiming,
 ): Promise<RegisterLessonResult> {
-  const { lesson, currentMarks, correctablePupils } = input;
+  const { lesson, day, currentMarks, correctablePupils } = input;
   if (lesson.is_cancelled) throw new AppError('LESSON_CANCELLED', 'Lektionen är inställd och kan inte registreras.');
   const requested = validateMarks(input);
   const isCorrection = lesson.confirmed_at !== null;
   const changes: { personId: string; previous: MarkState; next: MarkState }[] = [];
-  for (const pupil of input.roster) {
+  for (const pupil of day.roster) {
     const current = currentMarks.get(pupil.personId);
     const request = requested.get(pupil.personId);
     // An imported registration stands unless the caller overrides it explicitly.
@@ -186,26 +188,23 @@ export async function registerLesson(
   });
   // The figures follow from the marks and the confirmation (its source too): when neither changed
   // (the same register sent again), the derived rows are those of the last change and stay.
-  if (changes.length > 0 || confirmationChange) {
-    await recomputePupilDays(
-      tx,
-      ctx.organiserId,
-      input.roster.map((p) => p.personId),
-      lesson.local_date,
-      lesson.local_date,
-      // A registration moves no pupil between classes or schools: only days it changed change a roll-up.
-      { rollupsOf: 'changedDays' },
-    );
-  }
+  const pupils = day.roster.map((p) => p.personId);
+  const days =
+    changes.length > 0 || confirmationChange
+      ? await recomputePupilDaysFrom(tx, ctx.organiserId, pupils, day.date, day.date, {
+          lessons: afterRegistration(
+            day.lessons,
+            lesson.id,
+            new Map(changes.map((c) => [c.personId, c.next])),
+            confirmationChange !== undefined,
+          ),
+          covers: day.covers,
+          // A registration moves no pupil between classes or schools: only days it changed change a roll-up.
+          days: day.days,
+        })
+      : day.days;
   // The same-day notice is written (or withdrawn) with the registration that causes it.
-  await syncSameDayNotices(
-    tx,
-    ctx.organiserId,
-    input.roster.map((p) => p.personId),
-    lesson.local_date,
-    lesson.local_date,
-    timing,
-  );
+  await syncSameDayNotices(tx, ctx.organiserId, pupils, day.date, day.date, timing, days);
   const marks = new Map(currentMarks);
   for (const { personId, next } of changes) {
     if (next === null) marks.delete(personId);

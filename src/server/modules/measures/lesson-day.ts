@@ -1,0 +1,58 @@
+/**
+ * What a registration of one lesson works from, read in one statement under its pupils' locks:
+ * the roster, every scheduled lesson of those pupils that day (their day figures are computed from
+ * all of them), their valid-absence covers and their `pupil_days` rows as they stand. The
+ * registration changes these facts in memory (afterRegistration) instead of reading them again.
+ */
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { lockPupilDays, lockPupilsOf } from '../../db/derived-row-locks.js';
+import {
+  coversByPupil,
+  coversSql,
+  type CoverRow,
+  lessonPupilsSql,
+  loadLessonDayFacts,
+  type ScheduledPupilLesson,
+} from './lesson-facts.js';
+import { dayRowsSql, type DayRow, type PupilDayFacts } from './recompute-pupil-days.js';
+
+export interface LessonDay extends PupilDayFacts {
+  date: string;
+  /** The lesson's scheduled pupils. */
+  roster: ScheduledPupilLesson[];
+  days: DayRow[];
+}
+
+/**
+ * Locks the lesson's pupils (lockPupilDays' order and meaning; nothing on PGlite) and reads their
+ * day. Call it before anything derived of theirs is read, after the lesson's lock.
+ */
+export async function loadLessonDay(tx: Tx, organiserId: string, lessonId: string, date: string): Promise<LessonDay> {
+  const locked = await lockPupilsOf(tx, organiserId, lessonPupilsSql(organiserId, lessonId, date));
+  const ofTheseMembers = sql`person_id in (select person_id from memberships)`;
+  for (;;) {
+    const { roster, lessons, extra } = await loadLessonDayFacts<{ covers: CoverRow[] | null; days: DayRow[] | null }>(
+      tx,
+      organiserId,
+      lessonId,
+      date,
+      sql`, (select json_agg(c) from (${coversSql(organiserId, ofTheseMembers, date, date)}) c) as covers,
+        (select json_agg(d) from (${dayRowsSql(organiserId, ofTheseMembers, date, date)}) d) as days`,
+    );
+    const pupils = new Set(roster.map((p) => p.personId));
+    // A pupil who joined the lesson's groups after the lock statement's snapshot: lock and read again.
+    const unlocked = locked === 'alone' ? [] : [...pupils].filter((id) => !locked.has(id));
+    if (unlocked.length === 0) {
+      return {
+        date,
+        roster,
+        lessons,
+        covers: coversByPupil((extra.covers ?? []).filter((c) => pupils.has(c.person_id))),
+        days: (extra.days ?? []).filter((d) => pupils.has(d.personId)),
+      };
+    }
+    await lockPupilDays(tx, organiserId, unlocked);
+    for (const id of unlocked) (locked as Set<string>).add(id);
+  }
+}
