@@ -22,10 +22,15 @@ const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
  */
 const FIRST = process.env.PROFILE_FIRST === '1';
 
+/** PROFILE_EXPLAIN=1 (PGlite): the first registration's costlier statements again under EXPLAIN ANALYZE, planning and execution apart. */
+const EXPLAIN = process.env.PROFILE_EXPLAIN === '1';
+
 interface Statement {
   text: string;
   ms: number;
+  params?: unknown;
 }
+let pglite: PGlite | null = null;
 let log: Statement[] | null = null;
 const originalQuery = pg.Client.prototype.query;
 // Counts and times every statement the server sends while a request is being profiled.
@@ -48,23 +53,26 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const timed = (run: (...args: unknown[]) => Promise<unknown>) =>
   async function (this: unknown, ...args: unknown[]) {
     const text = String(args[0]);
+    if (this instanceof PGlite) pglite = this;
     const started = performance.now();
     try {
       return await run.apply(this, args);
     } finally {
-      log?.push({ text, ms: performance.now() - started });
+      log?.push({ text, ms: performance.now() - started, params: args[1] });
     }
   };
 for (const method of ['query', 'exec'] as const) {
   PGlite.prototype[method] = timed(PGlite.prototype[method] as never) as never;
 }
-const originalTransaction = PGlite.prototype.transaction;
-PGlite.prototype.transaction = function (this: PGlite, run: (tx: Transaction) => Promise<unknown>) {
-  return originalTransaction.call(this, (tx: Transaction) => {
-    for (const method of ['query', 'exec'] as const) tx[method] = timed(tx[method].bind(tx) as never) as never;
-    return run(tx);
-  });
-} as typeof originalTransaction;
+/** Times the statements of every transaction of the database (outermost, so it sees each statement as the server sends it). */
+function timeTransactions(db: PGlite) {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run: (tx: Transaction) => Promise<unknown>) =>
+    transaction((tx: Transaction) => {
+      for (const method of ['query', 'exec'] as const) tx[method] = timed(tx[method].bind(tx) as never) as never;
+      return run(tx);
+    })) as typeof db.transaction;
+}
 
 /** CPU ms used so far by every process named `postgres` on this machine (the server is on loopback here); 0 where /proc is absent. */
 function postgresCpuMs(): number {
@@ -91,6 +99,7 @@ const summary = (text: string) =>
     .slice(0, 110);
 
 const t = await buildTestApp({}, settableClock('2026-01-14T08:00:00Z'));
+if (pglite) timeTransactions(pglite);
 try {
   // Three lessons a day per class: enough days for a fresh lesson every round.
   const days = FIRST ? weekdaysEndingOn(TODAY, Math.ceil((ROUNDS + 4) / 3)) : [TODAY];
@@ -126,6 +135,18 @@ try {
       `\n${name}: ${ms.toFixed(1)} ms, ${statements.length} statements, ${dbMs.toFixed(1)} ms waiting on the database`,
     );
     for (const s of statements) console.log(`  ${s.ms.toFixed(2).padStart(7)} ms  ${summary(s.text)}`);
+    if (EXPLAIN && pglite) await explain(pglite, statements);
+  };
+  /** Each statement over 0.8 ms once more under EXPLAIN ANALYZE, in a transaction rolled back. */
+  const explain = async (db: PGlite, statements: Statement[]) => {
+    for (const s of statements.filter((s) => s.ms > 0.8 && !/^(begin|commit)/i.test(s.text.trim()))) {
+      await db.transaction(async (tx) => {
+        const plan = await tx.query<{ 'QUERY PLAN': string }>(`explain (analyze, summary) ${s.text}`, s.params as never);
+        const lines = plan.rows.map((r) => r['QUERY PLAN']);
+        console.log(`\n  ${summary(s.text)}\n    ${lines.filter((l) => /Planning Time|Execution Time/.test(l)).join(', ')}`);
+        await tx.rollback();
+      });
+    }
   };
   // Warm up plans and caches on another lesson.
   for (let i = 0; i < 5; i++) await put(lessons[2], marksOf(i));

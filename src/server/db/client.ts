@@ -8,6 +8,7 @@ import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-o
 import * as schema from './schema.js';
 import { retryRaces } from './retry.js';
 import { yieldToEventLoop } from './pglite-yield.js';
+import { prepareStatements } from './pglite-prepared.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: commands accept either. */
@@ -56,6 +57,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     // Dates stay strings, as with node-postgres above.
     parsers: { 1082: (v: string) => v },
   });
+  prepareStatements(client);
   yieldToEventLoop(client);
   const db = drizzle(client, { schema }) as unknown as Db;
   aloneOnTheDatabase.add(db);

@@ -69,8 +69,9 @@ export async function syncSameDayNotices(
     days.filter((d) => needsSameDayNotice(d, timing.config.sameDayNoticeLateMinutes)).map((d) => d.personId),
   );
   const sendAt = due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : timing.now.getTime();
-  if (due.size > 0) {
-    await tx
+  const written =
+    due.size > 0 &&
+    tx
       .insert(schema.outbox)
       .values(
         [...due].map((pupilId) => ({
@@ -92,10 +93,10 @@ export async function syncSameDayNotices(
         set: { status: 'pending', withdrawnAt: null, lastError: null, sendAfter: new Date(sendAt) },
         where: eq(schema.outbox.status, 'withdrawn'),
       });
-  }
   const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
-  if (cleared.length > 0) {
-    await tx
+  const withdrawn =
+    cleared.length > 0 &&
+    tx
       .update(schema.outbox)
       .set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' satisfies MessageReason })
       .where(
@@ -105,7 +106,11 @@ export async function syncSameDayNotices(
           eq(schema.outbox.status, 'pending'),
         ),
       );
-  }
+  // One statement for both (they touch other pupils' rows): a registration of a class does both.
+  // (An embedded query comes in parentheses.)
+  if (written && withdrawn) await tx.execute(sql`with written as ${written}, withdrawn as ${withdrawn} select 1`);
+  else if (written) await written;
+  else if (withdrawn) await withdrawn;
 }
 
 /**
