@@ -141,9 +141,14 @@ try {
   const explain = async (db: PGlite, statements: Statement[]) => {
     for (const s of statements.filter((s) => s.ms > 0.8 && !/^(begin|commit)/i.test(s.text.trim()))) {
       await db.transaction(async (tx) => {
-        const plan = await tx.query<{ 'QUERY PLAN': string }>(`explain (analyze, summary) ${s.text}`, s.params as never);
+        const plan = await tx.query<{ 'QUERY PLAN': string }>(
+          `explain (analyze, summary) ${s.text}`,
+          s.params as never,
+        );
         const lines = plan.rows.map((r) => r['QUERY PLAN']);
-        console.log(`\n  ${summary(s.text)}\n    ${lines.filter((l) => /Planning Time|Execution Time/.test(l)).join(', ')}`);
+        console.log(
+          `\n  ${summary(s.text)}\n    ${lines.filter((l) => /Planning Time|Execution Time/.test(l)).join(', ')}`,
+        );
         await tx.rollback();
       });
     }

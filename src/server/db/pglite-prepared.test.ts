@@ -24,8 +24,10 @@ describe('prepared statements on PGlite', () => {
     await Promise.all([db.close(), plain.close()]);
   });
 
-  const inTransaction = <T>(on: PGlite, work: (tx: Parameters<Parameters<PGlite['transaction']>[0]>[0]) => Promise<T>) =>
-    on.transaction(work);
+  const inTransaction = <T>(
+    on: PGlite,
+    work: (tx: Parameters<Parameters<PGlite['transaction']>[0]>[0]) => Promise<T>,
+  ) => on.transaction(work);
 
   it('answers as PGlite does, in object and array rows, with parameters of every kind', async () => {
     const text = `select id, n, d, at, j, tags, ok, x, $1::int + 1 as p, $2::jsonb as pj, $3::text[] as pa, $4::boolean as pb, $5::timestamptz as pt
@@ -70,7 +72,9 @@ describe('prepared statements on PGlite', () => {
         await tx.query(insert, [id, 2]);
       }),
     ).rejects.toMatchObject({ code: '23505' });
-    const after = await inTransaction(db, (tx) => tx.query<{ count: number }>('select count(*)::int as count from t where id = $1', [id]));
+    const after = await inTransaction(db, (tx) =>
+      tx.query<{ count: number }>('select count(*)::int as count from t where id = $1', [id]),
+    );
     expect(after.rows).toEqual([{ count: 0 }]);
     await expect(inTransaction(db, (tx) => tx.query('select no_such_column from t'))).rejects.toMatchObject({
       code: '42703',
