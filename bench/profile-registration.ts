@@ -64,8 +64,10 @@ const timed = (run: (...args: unknown[]) => Promise<unknown>) =>
 for (const method of ['query', 'exec'] as const) {
   PGlite.prototype[method] = timed(PGlite.prototype[method] as never) as never;
 }
-/** Times the statements of every transaction of the database (outermost, so it sees each statement as the server sends it). */
+/** Times the statements of the database, in and out of transactions (outermost, so it sees each statement as the server sends it). */
 function timeTransactions(db: PGlite) {
+  // The server's own wrappers of `query` (db/pglite-prepared.ts) are the instance's: time them too.
+  for (const method of ['query', 'exec'] as const) db[method] = timed(db[method].bind(db) as never) as never;
   const transaction = db.transaction.bind(db);
   db.transaction = ((run: (tx: Transaction) => Promise<unknown>) =>
     transaction((tx: Transaction) => {

@@ -243,8 +243,13 @@ export interface AuditContext {
 
 /** Appends one audit row in the caller's transaction. */
 export async function writeAuditEvent(tx: Tx, ctx: AuditContext, event: AuditEvent): Promise<void> {
+  await auditEventInsert(tx, ctx, event);
+}
+
+/** The insert of one audit row, not yet run: a command may run it with its other writes as one statement. */
+export function auditEventInsert(tx: Tx, ctx: AuditContext, event: AuditEvent) {
   const subject = subjectOf(event);
-  await tx.insert(schema.auditEvents).values({
+  return tx.insert(schema.auditEvents).values({
     organiserId: ctx.organiserId,
     actorUserId: ctx.actorUserId,
     type: event.type,

@@ -4,7 +4,8 @@ import { IDS, smallImport } from '../imports/test/small-import.js';
 import { runCli as cli, runCliWithEnv, writeImportFolder } from '../../test/cli.js';
 
 describe('stats command', () => {
-  it('prints per school unit figures and bands as JSON', () => {
+  // Ten separate processes, each opening the data folder: minutes on a busy machine.
+  it('prints per school unit figures and bands as JSON', { timeout: 240_000 }, () => {
     const { filesDir, dataDir } = writeImportFolder(smallImport().files, 'narvaro-stats-');
     expect(cli(['import', 'ss12000', filesDir], dataDir).status).toBe(0);
 
