@@ -3,10 +3,10 @@
  * are present (an imported registration is kept unless overridden). Every change is written to
  * the insert-only history; a change to an already confirmed lesson is a correction.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { schema, type Tx } from '../../../db/client.js';
+import { and, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
+import { queryRows, schema, type Tx } from '../../../db/client.js';
 import { AppError, forbidden } from '../../../errors.js';
-import { writeAuditEvent, type AuditContext } from '../../../audit/write-audit-event.js';
+import { auditEventInsert, type AuditContext } from '../../../audit/write-audit-event.js';
 import { recomputePupilDaysFrom } from '../../measures/recompute-pupil-days.js';
 import { afterRegistration } from '../../measures/lesson-facts.js';
 import type { LessonDay } from '../../measures/lesson-day.js';
@@ -91,18 +91,23 @@ export async function registerLesson(
   if (correctablePupils !== 'all' && changes.some((c) => !correctablePupils.has(c.personId))) {
     throw forbidden('Du kan bara rätta registreringar för dina egna mentorselever.');
   }
-  // One statement for the removed marks and one for the written ones, whatever the class size.
+  // Every write of the registration in one statement, whatever the class size (they touch
+  // different rows): the removed marks, the written ones, their history, the audit row and the
+  // confirmation, whose change it answers with.
+  const writes: SQLWrapper[] = [];
   const removed = changes.filter((c) => c.next === null).map((c) => c.personId);
   if (removed.length > 0) {
-    await tx
-      .delete(schema.attendanceMarks)
-      .where(
-        and(
-          eq(schema.attendanceMarks.organiserId, ctx.organiserId),
-          eq(schema.attendanceMarks.lessonId, lesson.id),
-          inArray(schema.attendanceMarks.personId, removed),
+    writes.push(
+      tx
+        .delete(schema.attendanceMarks)
+        .where(
+          and(
+            eq(schema.attendanceMarks.organiserId, ctx.organiserId),
+            eq(schema.attendanceMarks.lessonId, lesson.id),
+            inArray(schema.attendanceMarks.personId, removed),
+          ),
         ),
-      );
+    );
   }
   const written = changes.flatMap((c) =>
     c.next === null
@@ -124,39 +129,54 @@ export async function registerLesson(
         ],
   );
   if (written.length > 0) {
-    await tx
-      .insert(schema.attendanceMarks)
-      .values(written)
-      .onConflictDoUpdate({
-        target: [schema.attendanceMarks.organiserId, schema.attendanceMarks.lessonId, schema.attendanceMarks.personId],
-        set: Object.fromEntries(
-          [
-            'kind',
-            'minutes',
-            'reason_code',
-            'comment',
-            'imported_minutes',
-            'external_id',
-            'recorded_by_user_id',
-            'recorded_at',
-          ].map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
-        ),
-      });
-  }
-  if (changes.length > 0) {
-    await tx.insert(schema.attendanceMarkHistory).values(
-      changes.map((c) => ({
-        organiserId: ctx.organiserId,
-        lessonId: lesson.id,
-        personId: c.personId,
-        previous: c.previous,
-        next: c.next,
-        changedByUserId: ctx.actorUserId,
-        changedAt: input.now,
-        isCorrection,
-      })),
+    writes.push(
+      tx
+        .insert(schema.attendanceMarks)
+        .values(written)
+        .onConflictDoUpdate({
+          target: [
+            schema.attendanceMarks.organiserId,
+            schema.attendanceMarks.lessonId,
+            schema.attendanceMarks.personId,
+          ],
+          set: Object.fromEntries(
+            [
+              'kind',
+              'minutes',
+              'reason_code',
+              'comment',
+              'imported_minutes',
+              'external_id',
+              'recorded_by_user_id',
+              'recorded_at',
+            ].map((column) => [camel(column), sql.raw(`excluded.${column}`)]),
+          ),
+        }),
     );
   }
+  if (changes.length > 0) {
+    writes.push(
+      tx.insert(schema.attendanceMarkHistory).values(
+        changes.map((c) => ({
+          organiserId: ctx.organiserId,
+          lessonId: lesson.id,
+          personId: c.personId,
+          previous: c.previous,
+          next: c.next,
+          changedByUserId: ctx.actorUserId,
+          changedAt: input.now,
+          isCorrection,
+        })),
+      ),
+    );
+  }
+  writes.push(
+    auditEventInsert(tx, ctx, {
+      type: 'attendance.register-lesson',
+      lessonId: lesson.id,
+      data: { marks: changes.length, isCorrection },
+    }),
+  );
   const confirmation = tx.insert(schema.lessonConfirmations).values({
     organiserId: ctx.organiserId,
     lessonId: lesson.id,
@@ -171,21 +191,28 @@ export async function registerLesson(
     confirmedAt: schema.lessonConfirmations.confirmedAt,
     confirmedByUserId: schema.lessonConfirmations.confirmedByUserId,
   };
-  const [confirmationChange] =
+  const confirming =
     correctablePupils === 'all'
-      ? await confirmation
+      ? confirmation
           .onConflictDoUpdate({
             target: [schema.lessonConfirmations.organiserId, schema.lessonConfirmations.lessonId],
             set: { source: 'narvaro' },
             setWhere: sql`${schema.lessonConfirmations.source} <> 'narvaro'`,
           })
           .returning(confirmed)
-      : await confirmation.onConflictDoNothing().returning(confirmed);
-  await writeAuditEvent(tx, ctx, {
-    type: 'attendance.register-lesson',
-    lessonId: lesson.id,
-    data: { marks: changes.length, isCorrection },
-  });
+      : confirmation.onConflictDoNothing().returning(confirmed);
+  // (An embedded query comes in parentheses.)
+  const [changedConfirmation] = await queryRows<{ confirmed_at: Date | string; confirmed_by_user_id: string | null }>(
+    tx,
+    sql`with ${sql.join(
+      writes.map((write, i) => sql`${sql.raw(`write_${i}`)} as ${write}`),
+      sql`, `,
+    )}, confirmation as ${confirming} select * from confirmation`,
+  );
+  const confirmationChange = changedConfirmation && {
+    confirmedAt: new Date(changedConfirmation.confirmed_at),
+    confirmedByUserId: changedConfirmation.confirmed_by_user_id,
+  };
   // The figures follow from the marks and the confirmation (its source too): when neither changed
   // (the same register sent again), the derived rows are those of the last change and stay.
   const pupils = day.roster.map((p) => p.personId);
