@@ -85,15 +85,22 @@ export interface LessonRegister {
   lesson: LessonRow & { taught_by_actor: boolean };
   marks: Map<string, MarkRow>;
   names: Map<string, PupilNameRow>;
+  /** Its registration history, newest first. */
+  history: HistoryRow[];
 }
 
 /**
- * One lesson of the actor's organiser with its register's marks and names, and whether the actor
- * teaches it, in one statement; null when there is no such lesson. Access is decided by the policy.
+ * One lesson of the actor's organiser with its register's marks, names and history, and whether
+ * the actor teaches it, in one statement; null when there is no such lesson. Access is decided by the policy.
  */
 export async function findLessonRegister(tx: Tx, actor: Actor, lessonId: string): Promise<LessonRegister | null> {
   const [row] = await queryRows<
-    LessonRow & { taught_by_actor: boolean; marks: MarkRow[] | null; names: PupilNameRow[] | null }
+    LessonRow & {
+      taught_by_actor: boolean;
+      marks: MarkRow[] | null;
+      names: PupilNameRow[] | null;
+      history: HistoryRow[] | null;
+    }
   >(
     tx,
     sql`${lessonSelect(
@@ -105,13 +112,15 @@ export async function findLessonRegister(tx: Tx, actor: Actor, lessonId: string)
         where p.organiser_id = l.organiser_id and p.id in (
           select gm.person_id from activity_groups ag join group_memberships gm on gm.organiser_id = ag.organiser_id and gm.group_id = ag.group_id
           where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
-            and gm.start_date <= l.local_date and (gm.end_date is null or gm.end_date >= l.local_date))) p) as names`,
+            and gm.start_date <= l.local_date and (gm.end_date is null or gm.end_date >= l.local_date))) p) as names,
+      (select json_agg(h) from (${historySql(sql`l.organiser_id`, sql`l.id`)}) h) as history`,
     )} where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`,
   );
   if (!row) return null;
-  const { marks, names, ...lesson } = row;
+  const { marks, names, history, ...lesson } = row;
   return {
     lesson,
+    history: history ?? [],
     marks: new Map((marks ?? []).map((m) => [m.person_id, m])),
     names: new Map((names ?? []).map((n) => [n.id, n])),
   };
@@ -144,18 +153,14 @@ export interface HistoryRow {
   is_correction: boolean;
 }
 
-/** Change history of a lesson's registrations, newest first. */
-export async function findMarkHistory(tx: Tx, organiserId: string, lessonId: string): Promise<HistoryRow[]> {
-  return queryRows<HistoryRow>(
-    tx,
-    sql`select h.person_id, p.given_name, p.family_name, h.previous, h.next, u.display_name as changed_by, h.changed_at, h.is_correction
+/** A lesson's registration history, newest first, as `HistoryRow`s (`lesson`: the lesson id, a parameter or a column). */
+const historySql = (organiserId: SQL, lesson: SQL) =>
+  sql`select h.person_id, p.given_name, p.family_name, h.previous, h.next, u.display_name as changed_by, h.changed_at, h.is_correction
     from attendance_mark_history h
     left join persons p on p.organiser_id = h.organiser_id and p.id = h.person_id
     left join users u on u.organiser_id = h.organiser_id and u.id = h.changed_by_user_id
-    where h.organiser_id = ${organiserId} and h.lesson_id = ${lessonId}
-    order by h.changed_at desc, h.id desc`,
-  );
-}
+    where h.organiser_id = ${organiserId} and h.lesson_id = ${lesson}
+    order by h.changed_at desc, h.id desc`;
 
 /** True when the actor teaches the lesson (the activity's teacher, not excluded, or an assigned substitute). */
 export async function teachesLesson(tx: Tx, actor: Actor, lessonId: string): Promise<boolean> {

@@ -24,10 +24,16 @@ import {
   type ScheduledPupilLesson,
 } from '../measures/lesson-facts.js';
 import { loadLessonDay } from '../measures/lesson-day.js';
-import { findLessonRegister, findMarkHistory, findMyLessons, findMyUnconfirmedLessons } from './lessons.repo.js';
+import {
+  findLessonRegister,
+  findMyLessons,
+  findMyUnconfirmedLessons,
+  type HistoryRow,
+  type PupilNameRow,
+} from './lessons.repo.js';
 import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
-import { registerLesson } from './commands/register-lesson.js';
+import { registerLesson, type RegisterLessonResult } from './commands/register-lesson.js';
 import { noticeTimingOf, wakeSenderFor } from '../messages/same-day-notices.js';
 import { lockLesson } from '../../db/derived-row-locks.js';
 import { withRollupsLast } from '../measures/recompute-pupil-days.js';
@@ -60,20 +66,14 @@ async function loadLessonDetail(tx: Tx, actor: Actor, lessonId: string): Promise
     lesson.local_date,
     lesson.local_date,
   );
-  return lessonDetailOf(tx, actor, { ...accessible, roster, covers });
+  return lessonDetailOf({ ...accessible, roster, covers });
 }
 
-/**
- * The register view from what the caller has loaded in this transaction (a registration passes
- * what it worked with, so only the history is read).
- */
-async function lessonDetailOf(
-  tx: Tx,
-  actor: Actor,
+/** The register view from what the caller has loaded in this transaction (a registration: what it worked with). */
+function lessonDetailOf(
   known: AccessibleLesson & { roster: ScheduledPupilLesson[]; covers: CoversByPupil },
-): Promise<LessonDetail> {
-  const { lesson, access, correctablePupils, roster, marks, names, covers } = known;
-  const history = await findMarkHistory(tx, actor.organiserId, lesson.id);
+): LessonDetail {
+  const { lesson, access, correctablePupils, roster, marks, names, covers, history } = known;
   return {
     lesson: presentLessonSummary(lesson),
     roster: presentRoster(roster, names, marks, covers, access === 'read' ? new Set() : correctablePupils),
@@ -81,6 +81,34 @@ async function lessonDetailOf(
     access,
     confirmedBy: lesson.confirmed_by,
   };
+}
+
+/**
+ * A lesson's history (newest first) after a registration wrote `written` (in that order): what
+ * reading it again would give — rows at one time come by their ids, which the sequence hands out
+ * in the order written, after every earlier row's.
+ */
+function historyAfter(
+  before: HistoryRow[],
+  written: RegisterLessonResult['history'],
+  names: Map<string, PupilNameRow>,
+  changedBy: string,
+): HistoryRow[] {
+  const rows: HistoryRow[] = written
+    .map((w) => ({
+      person_id: w.personId,
+      given_name: names.get(w.personId)?.given_name ?? '',
+      family_name: names.get(w.personId)?.family_name ?? '',
+      previous: w.previous,
+      next: w.next,
+      changed_by: changedBy,
+      changed_at: w.changedAt,
+      is_correction: w.isCorrection,
+    }))
+    .reverse();
+  const at = (row: HistoryRow) => new Date(row.changed_at).getTime();
+  // A stable sort: at one time the new rows stay before the earlier ones.
+  return [...rows, ...before].sort((a, b) => at(b) - at(a));
 }
 
 export async function lessonRoutes(
@@ -170,7 +198,11 @@ export async function lessonRoutes(
           if (access === 'read') throw forbidden('Du kan läsa lektionen men inte registrera eller rätta den.');
           const day = await loadLessonDay(tx, actor.organiserId, lesson.id, lesson.local_date);
           const now = clock.now();
-          const { marks, confirmation } = await registerLesson(
+          const {
+            marks,
+            confirmation,
+            history: written,
+          } = await registerLesson(
             tx,
             { ...auditContextOf(request), actorUserId: actor.userId },
             { lesson, day, currentMarks: accessible.marks, marks: request.body.marks, correctablePupils, now },
@@ -184,12 +216,13 @@ export async function lessonRoutes(
                   confirmed_by: confirmation.confirmedByUserId === actor.userId ? actor.displayName : null,
                 }
               : {};
-          return lessonDetailOf(tx, actor, {
+          return lessonDetailOf({
             ...accessible,
             lesson: { ...lesson, ...confirmed },
             roster: day.roster,
             marks,
             covers: day.covers,
+            history: historyAfter(accessible.history, written, accessible.names, actor.displayName),
           });
         });
       });

@@ -31,6 +31,8 @@ export interface RegisterLessonResult {
   marks: Map<string, MarkRow>;
   /** The confirmation when this registration wrote it or made it Närvaro's; null when it stood as it was. */
   confirmation: { confirmedAt: Date; confirmedByUserId: string | null } | null;
+  /** The history rows it wrote, in the order written. */
+  history: { personId: string; previous: MarkState; next: MarkState; changedAt: Date; isCorrection: boolean }[];
 }
 
 type MarkState = { kind: string; minutes: number | null; reasonCode: string | null; comment: string | null } | null;
@@ -245,5 +247,9 @@ export async function registerLesson(
         imported_minutes: null,
       });
   }
-  return { marks, confirmation: confirmationChange ?? null };
+  return {
+    marks,
+    confirmation: confirmationChange ?? null,
+    history: changes.map((c) => ({ ...c, changedAt: input.now, isCorrection })),
+  };
 }
