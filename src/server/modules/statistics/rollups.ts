@@ -13,7 +13,7 @@ import {
   halfRange,
   monthKeysBetween,
 } from '../../../shared/statistics/index.js';
-import { lockRollups, lockUnits } from '../../db/derived-row-locks.js';
+import { lockRollups, unitLocks } from '../../db/derived-row-locks.js';
 import { uuidArray, textArray } from '../../db/sql.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
@@ -212,10 +212,16 @@ export interface PupilDayDelta {
  * reads all of the organiser's rows costs milliseconds per thousand pupils, and PGlite keeps no
  * planner statistics to rule one out. The cut dates are read here, under the roll-up lock the
  * caller holds (cut dates change only under it exclusively), not in a statement of their own.
- * The caller holds the roll-up lock, the pupils' and the units' locks.
+ * The caller holds the roll-up lock and the pupils' locks.
+ * @param locks the units' locks (unitLocks), taken here before any row is changed; null on PGlite.
  * @returns the pupils whose deltas were applied.
  */
-async function applyPupilDayDeltas(tx: Tx, organiserId: string, deltas: PupilDayDelta[]): Promise<Set<string>> {
+async function applyPupilDayDeltas(
+  tx: Tx,
+  organiserId: string,
+  deltas: PupilDayDelta[],
+  locks: SQL | null,
+): Promise<Set<string>> {
   if (deltas.length === 0) return new Set();
   const json = JSON.stringify(
     deltas.map((d) => ({ person_id: d.personId, date: d.date, unit: d.schoolUnitId, ...d.sums })),
@@ -224,9 +230,13 @@ async function applyPupilDayDeltas(tx: Tx, organiserId: string, deltas: PupilDay
   const sumsOf = (alias: string) => SUM_NAMES.map((c) => `sum(${alias}.${c})::int as ${c}`).join(', ');
   const added = (target: string, from: string) =>
     sql.raw(SUM_NAMES.map((c) => `${c} = ${target}.${c} + ${from}.${c}`).join(', '));
+  // Both updates wait for the locks (a condition on their count, checked before any row is read):
+  // the rows they change are the pupils' own and unit-months their rows are in, which exist in this
+  // statement's snapshot, so READ COMMITTED adds to the version the previous holder committed.
+  const granted = locks ? sql`and (select n from locked) >= 0` : sql``;
   const missed = await queryRows<{ person_id: string }>(
     tx,
-    sql`with pd as (
+    sql`with ${locks ? sql`locked(n) as (${locks}), ` : sql``}pd as (
       select * from jsonb_to_recordset(${json}::jsonb)
         as r(person_id uuid, date date, unit uuid, ${sql.raw(SUM_NAMES.map((c) => `${c} int`).join(', '))})),
     keyed as (
@@ -239,12 +249,12 @@ async function applyPupilDayDeltas(tx: Tx, organiserId: string, deltas: PupilDay
     periods as (
       update pupil_periods pp set ${added('pp', 'r')} from per_row r
       where pp.organiser_id = ${organiserId} and pp.person_id = any(${uuidArray(persons)}) and pp.person_id = r.person_id
-        and pp.period_key = r.period_key and pp.school_unit_id = r.unit and pp.period_rows = 1
+        and pp.period_key = r.period_key and pp.school_unit_id = r.unit and pp.period_rows = 1 ${granted}
       returning r.person_id, r.period_key, r.unit, ${sql.raw(SUM_NAMES.map((c) => `r.${c}`).join(', '))}),
     months as (
       update unit_months um set ${added('um', 'm')}
       from (select unit, period_key, ${sql.raw(sumsOf('u'))} from periods u where period_key ~ ${MONTH_KEY_PATTERN} group by 1, 2) m
-      where um.organiser_id = ${organiserId} and um.school_unit_id = m.unit and um.month = m.period_key
+      where um.organiser_id = ${organiserId} and um.school_unit_id = m.unit and um.month = m.period_key ${granted}
       returning 1)
     select r.person_id from per_row r
     left join periods u on u.person_id = r.person_id and u.period_key = r.period_key and u.unit = r.unit
@@ -276,17 +286,18 @@ export async function refreshStatisticsRollups(
   const rebuiltAnyway = new Set(personIds);
   const deltasToApply = deltas.filter((d) => !rebuiltAnyway.has(d.personId));
   const touched = uuidArray(new Set([...personIds, ...deltasToApply.map((d) => d.personId)]));
-  // The units whose sums change: those of the pupils' rows now, and of their (already rewritten)
-  // days. Their cut-key rows add none: a cut row sums some of its half-year's days, so its unit
-  // has a half-year row too.
-  await lockUnits(
+  // The units whose sums change, for the rebuilds too: those of the pupils' rows now, and of their
+  // (already rewritten) days. Their cut-key rows add none: a cut row sums some of its half-year's
+  // days, so its unit has a half-year row too. Locked once, by the increments' statement if any.
+  const locks = unitLocks(
     tx,
     organiserId,
     sql`select school_unit_id from pupil_periods
       where organiser_id = ${organiserId} and person_id = any(${touched}) and period_key = any(${textArray([...months, ...halves])})
     union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${touched}) and date between ${extent.from} and ${extent.to}`,
   );
-  const applied = await applyPupilDayDeltas(tx, organiserId, deltasToApply);
+  if (locks && deltasToApply.length === 0) await tx.execute(locks);
+  const applied = await applyPupilDayDeltas(tx, organiserId, deltasToApply, locks);
   const rebuilt = [...new Set([...personIds, ...deltasToApply.map((d) => d.personId).filter((p) => !applied.has(p))])];
   if (rebuilt.length === 0) return;
   // Read under the roll-up lock: cut dates change only under it exclusively.
