@@ -72,9 +72,21 @@ export async function lockPupilDays(tx: Tx, organiserId: string, personIds: read
  * the transaction's pupil locks protect: its snapshot may be older than the lock grant.
  */
 export async function lockUnits(tx: Tx, organiserId: string, unitIds: SQL): Promise<void> {
-  if (runsAlone(tx)) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${UNIT_NAMESPACE}::int, k) from (
-    select distinct hashtext(${organiserId} || ':' || u.id::text) as k from (${unitIds}) u(id) order by k) s`);
+  const locks = unitLocks(tx, organiserId, unitIds);
+  if (locks) await tx.execute(locks);
+}
+
+/**
+ * lockUnits as a scalar query (the number of locks) to run inside a larger statement, so the
+ * locks cost no statement of their own; null where none is taken. That statement's snapshot is
+ * older than the grant, so it may read only rows its pupils' locks protect, and it may change a
+ * unit's rows only by UPDATE or upsert of rows that exist in its snapshot, made to wait for the
+ * locks (a condition on this count): READ COMMITTED applies those to the latest committed version.
+ */
+export function unitLocks(tx: Tx, organiserId: string, unitIds: SQL): SQL | null {
+  if (runsAlone(tx)) return null;
+  return sql`select count(pg_advisory_xact_lock(${UNIT_NAMESPACE}::int, k)) from (
+    select distinct hashtext(${organiserId} || ':' || u.id::text) as k from (${unitIds}) u(id) order by k) s`;
 }
 
 /** Serialises registrations of one lesson: each reads the marks it changes (and writes their history) after the previous one committed. */

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
+import { buildTestApp, logInAs, testConfig, type TestApp } from '../../test/support.js';
+import { readDerivedRows, recomputedDerivedRows } from '../../test/derived-rows.js';
 import { createWorld, type World } from '../../test/factories.js';
 import { queryRows } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
@@ -15,6 +16,7 @@ import { planPeriod } from './statistics.repo.js';
 import { CLASS_KEY, PLACEMENT_JOINS, PUPIL_DAY_SUMS, SCHOOL_YEAR_KEY, refreshStatisticsRollups } from './rollups.js';
 import { and, eq } from 'drizzle-orm';
 import { schema } from '../../db/client.js';
+import { keepRollupCuts } from './rollup-cuts.js';
 
 const DATES = ['2026-01-29', '2026-01-30', '2026-02-02', '2026-02-03'];
 const SUMS =
@@ -104,7 +106,7 @@ describe('statistics roll-ups', () => {
 
     // Registrations reach the roll-ups as increments of the rows holding the day, except for a
     // pupil with several rows in a period the day feeds (a2's half-year: 7A, then 7B), whose rows
-    // are summed again. Both give the sums of pupil days.
+    // are summed again (after their January row took the increment). Both give the sums of pupil days.
     const lessonOn = (lessons: Map<string, string>, date: string) =>
       [...lessons].find(([key]) => key.startsWith(date))![1];
     const registrations: [typeof teacher, string, unknown[]][] = [
@@ -205,5 +207,54 @@ describe('statistics roll-ups', () => {
     }
     const csv = await admin.request({ method: 'GET', url: '/api/statistics/months.csv?from=2026-01-01&to=2026-02-28' });
     expect(csv.body.replace('\uFEFF', '').split('\r\n')[0]).toMatch(/^Månad;Skolenhet;Elever;Schemalagd tid \(min\);/);
+  });
+});
+
+describe('statistics roll-ups kept to cut dates', () => {
+  let t: TestApp;
+  let world: World;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    world = await createWorld(t.database, DATES);
+  });
+  afterAll(() => t.close());
+
+  it('take a registration into the cut rows of the cuts on or after its day in its month and half-year', async () => {
+    // A cut on a school day (the day itself is in its rows) and one in the next month.
+    await t.database.db.transaction((tx) => keepRollupCuts(tx, world.organiserId, ['2026-01-30', '2026-02-02']));
+    const teacher = await logInAs(t.app, world.usernames.teacher);
+    const [a0, a1] = world.pupilsA;
+    // Before both cuts, on the first, on the second, after both: first registrations, so every
+    // pupil's day changes and reaches the roll-ups as an increment.
+    for (const date of DATES) {
+      const lessonId = [...world.lessonsA].find(([key]) => key.startsWith(date))![1];
+      const marks = [
+        { personId: a0, kind: 'absent' },
+        { personId: a1, kind: 'late', minutes: 5 },
+      ];
+      const response = await teacher.request({
+        method: 'PUT',
+        url: `/api/lessons/${lessonId}/registration`,
+        payload: { marks },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const today = DATES[DATES.length - 1];
+    const stored = await readDerivedRows(t.database.db, world.organiserId, today);
+    const recomputed = await recomputedDerivedRows(
+      t.database,
+      world.organiserId,
+      today,
+      testConfig().messages.sameDayNoticeLateMinutes,
+    );
+    const cutKeys = new Set(stored.pupilPeriods.map((line) => line.split('|')[0]).filter((key) => key.includes('~')));
+    expect([...cutKeys].sort()).toEqual([
+      '2026-01~2026-01-30',
+      '2026-02~2026-02-02',
+      '2026-H1~2026-01-30',
+      '2026-H1~2026-02-02',
+    ]);
+    expect(stored.pupilPeriods).toEqual(recomputed.pupilPeriods);
+    expect(stored.unitMonths).toEqual(recomputed.unitMonths);
   });
 });

@@ -13,7 +13,7 @@ import {
   halfRange,
   monthKeysBetween,
 } from '../../../shared/statistics/index.js';
-import { lockRollups, lockUnits } from '../../db/derived-row-locks.js';
+import { lockRollups, unitLocks } from '../../db/derived-row-locks.js';
 import { uuidArray, textArray } from '../../db/sql.js';
 
 /** The pupil's placement on a pupil day `pd`: årskurs (`enr.school_year`) and class (`cls.id`, `cls.display_name`). */
@@ -37,7 +37,11 @@ export const PUPIL_DAY_SUMS = sql`sum(pd.scheduled)::int as scheduled, sum(pd.kn
   (count(*) filter (where pd.scheduled > 0))::int as school_days`;
 
 const SUM_COLUMNS = sql`scheduled, known, attended, valid, invalid, other, late_count, late_minutes, absent_days, absence_occasions, school_days`;
-const HALF_KEY = sql`to_char(pd.date, 'YYYY') || case when extract(month from pd.date) <= 6 then '-H1' else '-H2' end`;
+/** The half-year key of a date (SQL), as halfKeyOf gives it. */
+const halfKeyOfDate = (date: SQL) =>
+  sql`to_char(${date}, 'YYYY') || case when extract(month from ${date}) <= 6 then '-H1' else '-H2' end`;
+const MONTH_KEY = sql`to_char(pd.date, 'YYYY-MM')`;
+const HALF_KEY = halfKeyOfDate(sql`pd.date`);
 
 /**
  * Pupil-day sums per (period key, school unit, pupil, årskurs, class) for the pupil days matching
@@ -102,18 +106,45 @@ function pupilPeriodsInsert(organiserId: string, where: SQL, persons: SQL, perio
 }
 
 /** The month and half-year of a pupil day `pd`. */
-const BASE_KEYS = sql`(to_char(pd.date, 'YYYY-MM')), (${HALF_KEY})`;
+const BASE_KEYS = sql`(${MONTH_KEY}), (${HALF_KEY})`;
+
+/**
+ * A pupil day's "to date" keys for one cut date: its month's and half-year's when it is on or
+ * before the cut in them, else null. The cut is given as SQL: its date, month, half-year and keys.
+ */
+function cutKeysOfDayFor(cut: { date: SQL; month: SQL; half: SQL; monthKey: SQL; halfKey: SQL }): SQL[] {
+  return [
+    sql`(case when pd.date <= ${cut.date} and ${MONTH_KEY} = ${cut.month} then ${cut.monthKey} end)`,
+    sql`(case when pd.date <= ${cut.date} and ${HALF_KEY} = ${cut.half} then ${cut.halfKey} end)`,
+  ];
+}
 
 /** A pupil day's "to date" keys for the cut dates: its month's and half-year's when it is on or before a cut in them. */
 export function cutKeysOfDay(cutDates: string[]): SQL[] {
   return cutDates.flatMap((cut) => {
-    const [monthCut, halfCut] = cutKeysOf(cut);
-    return [
-      sql`(case when pd.date <= ${cut}::date and to_char(pd.date, 'YYYY-MM') = ${cut.slice(0, 7)} then ${monthCut} end)`,
-      sql`(case when pd.date <= ${cut}::date and ${HALF_KEY} = ${halfKeyOf(cut)} then ${halfCut} end)`,
-    ];
+    const [monthKey, halfKey] = cutKeysOf(cut);
+    return cutKeysOfDayFor({
+      date: sql`${cut}::date`,
+      month: sql`${cut.slice(0, 7)}`,
+      half: sql`${halfKeyOf(cut)}`,
+      monthKey: sql`${monthKey}`,
+      halfKey: sql`${halfKey}`,
+    });
   });
 }
+
+/** The same for the cut date of a `rollup_cuts` row `c`, its keys spelt in SQL as cutKeysOf spells them. */
+const CUT_KEYS_OF_DAY_AT_C = (() => {
+  const month = sql`to_char(c.cut_date, 'YYYY-MM')`;
+  const half = halfKeyOfDate(sql`c.cut_date`);
+  return cutKeysOfDayFor({
+    date: sql`c.cut_date`,
+    month,
+    half,
+    monthKey: sql`${month} || '~' || c.cut_date::text`,
+    halfKey: sql`${half} || '~' || c.cut_date::text`,
+  });
+})();
 
 export async function findCutDates(tx: Tx, organiserId: string): Promise<string[]> {
   return (
@@ -169,55 +200,68 @@ export interface PupilDayDelta {
 
 /**
  * Adds pupil days' changes to the roll-up rows that hold them (the day's month and half-year, and
- * the "to date" keys of cut dates on or after it), and to their unit-months: the same figures a
- * rebuild from `pupil_days` gives, without summing the pupil's half-year again. Only for a pupil
- * whose every such period has one row (`period_rows = 1`: one unit and placement all period), so
- * the row holding the day is known; the others are returned untouched for a rebuild.
- * The caller holds the pupils' and the units' locks.
+ * the "to date" keys of the cut dates in `rollup_cuts` on or after it), and to their unit-months:
+ * the same figures a rebuild from `pupil_days` gives, without summing the pupil's half-year again.
+ * A row holds the day when it is in the day's unit and is the pupil's only row in its period
+ * (`period_rows = 1`: one unit and placement all period). A pupil with a key that has no such row
+ * is returned for a rebuild: the rows of theirs that were added to are among those the rebuild
+ * deletes, and their unit-months got the same increments, so the rebuild's "new rows minus
+ * deleted rows" still leaves every unit-month right.
+ *
+ * One statement, its lookups bounded by the pupils' index entries (`person_id = any`): a plan that
+ * reads all of the organiser's rows costs milliseconds per thousand pupils, and PGlite keeps no
+ * planner statistics to rule one out. The cut dates are read here, under the roll-up lock the
+ * caller holds (cut dates change only under it exclusively), not in a statement of their own.
+ * The caller holds the roll-up lock and the pupils' locks.
+ * @param locks the units' locks (unitLocks), taken here before any row is changed; null on PGlite.
  * @returns the pupils whose deltas were applied.
  */
 async function applyPupilDayDeltas(
   tx: Tx,
   organiserId: string,
   deltas: PupilDayDelta[],
-  cuts: string[],
+  locks: SQL | null,
 ): Promise<Set<string>> {
   if (deltas.length === 0) return new Set();
   const json = JSON.stringify(
     deltas.map((d) => ({ person_id: d.personId, date: d.date, unit: d.schoolUnitId, ...d.sums })),
   );
+  const persons = [...new Set(deltas.map((d) => d.personId))];
   const sumsOf = (alias: string) => SUM_NAMES.map((c) => `sum(${alias}.${c})::int as ${c}`).join(', ');
   const added = (target: string, from: string) =>
     sql.raw(SUM_NAMES.map((c) => `${c} = ${target}.${c} + ${from}.${c}`).join(', '));
-  const applied = await queryRows<{ person_id: string }>(
+  // Both updates wait for the locks (a condition on their count, checked before any row is read):
+  // the rows they change are the pupils' own and unit-months their rows are in, which exist in this
+  // statement's snapshot, so READ COMMITTED adds to the version the previous holder committed.
+  const granted = locks ? sql`and (select n from locked) >= 0` : sql``;
+  const missed = await queryRows<{ person_id: string }>(
     tx,
-    sql`with pd as (
+    sql`with ${locks ? sql`locked(n) as (${locks}), ` : sql``}pd as (
       select * from jsonb_to_recordset(${json}::jsonb)
         as r(person_id uuid, date date, unit uuid, ${sql.raw(SUM_NAMES.map((c) => `${c} int`).join(', '))})),
     keyed as (
       select pd.*, k.period_key from pd
-      cross join lateral (values ${sql.join([BASE_KEYS, ...cutKeysOfDay(cuts)], sql`, `)}) k(period_key)
+      cross join lateral (values ${BASE_KEYS}
+        union all select ck.key from rollup_cuts c cross join lateral (values ${sql.join(CUT_KEYS_OF_DAY_AT_C, sql`, `)}) ck(key)
+        where c.organiser_id = ${organiserId} and c.cut_date >= pd.date) k(period_key)
       where k.period_key is not null),
     per_row as (select person_id, period_key, unit, ${sql.raw(sumsOf('keyed'))} from keyed group by 1, 2, 3),
-    eligible as (
-      select r.person_id from per_row r
-      left join pupil_periods pp on pp.organiser_id = ${organiserId} and pp.person_id = r.person_id
-        and pp.period_key = r.period_key and pp.school_unit_id = r.unit and pp.period_rows = 1
-      group by r.person_id having bool_and(pp.person_id is not null)),
     periods as (
       update pupil_periods pp set ${added('pp', 'r')} from per_row r
-      where r.person_id in (select person_id from eligible) and pp.organiser_id = ${organiserId}
-        and pp.person_id = r.person_id and pp.period_key = r.period_key and pp.school_unit_id = r.unit
-      returning 1),
+      where pp.organiser_id = ${organiserId} and pp.person_id = any(${uuidArray(persons)}) and pp.person_id = r.person_id
+        and pp.period_key = r.period_key and pp.school_unit_id = r.unit and pp.period_rows = 1 ${granted}
+      returning r.person_id, r.period_key, r.unit, ${sql.raw(SUM_NAMES.map((c) => `r.${c}`).join(', '))}),
     months as (
       update unit_months um set ${added('um', 'm')}
-      from (select unit, to_char(date, 'YYYY-MM') as month, ${sql.raw(sumsOf('pd'))}
-        from pd where person_id in (select person_id from eligible) group by 1, 2) m
-      where um.organiser_id = ${organiserId} and um.school_unit_id = m.unit and um.month = m.month
+      from (select unit, period_key, ${sql.raw(sumsOf('u'))} from periods u where period_key ~ ${MONTH_KEY_PATTERN} group by 1, 2) m
+      where um.organiser_id = ${organiserId} and um.school_unit_id = m.unit and um.month = m.period_key ${granted}
       returning 1)
-    select person_id from eligible`,
+    select r.person_id from per_row r
+    left join periods u on u.person_id = r.person_id and u.period_key = r.period_key and u.unit = r.unit
+    group by 1 having bool_or(u.person_id is null)`,
   );
-  return new Set(applied.map((r) => r.person_id));
+  const notApplied = new Set(missed.map((r) => r.person_id));
+  return new Set(persons.filter((p) => !notApplied.has(p)));
 }
 
 /**
@@ -238,23 +282,27 @@ export async function refreshStatisticsRollups(
   // The caller holds the roll-up lock and the pupils' (recomputePupilDays → lockPupilDays).
   const halves = halfKeysBetween(from, to);
   const months = monthKeysBetween(from, to);
-  const cuts = (await findCutDates(tx, organiserId)).filter((cut) => halves.includes(halfKeyOf(cut)) && cut >= from);
-  const keys = [...months, ...halves, ...cuts.flatMap(cutKeysOf)];
   const extent = { from: halfRange(halves[0]).from, to: halfRange(halves[halves.length - 1]).to };
   const rebuiltAnyway = new Set(personIds);
   const deltasToApply = deltas.filter((d) => !rebuiltAnyway.has(d.personId));
   const touched = uuidArray(new Set([...personIds, ...deltasToApply.map((d) => d.personId)]));
-  // The units whose sums change: those of the pupils' rows now, and of their (already rewritten) days.
-  await lockUnits(
+  // The units whose sums change, for the rebuilds too: those of the pupils' rows now, and of their
+  // (already rewritten) days. Their cut-key rows add none: a cut row sums some of its half-year's
+  // days, so its unit has a half-year row too. Locked once, by the increments' statement if any.
+  const locks = unitLocks(
     tx,
     organiserId,
     sql`select school_unit_id from pupil_periods
-      where organiser_id = ${organiserId} and person_id = any(${touched}) and period_key = any(${textArray(keys)})
+      where organiser_id = ${organiserId} and person_id = any(${touched}) and period_key = any(${textArray([...months, ...halves])})
     union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${touched}) and date between ${extent.from} and ${extent.to}`,
   );
-  const applied = await applyPupilDayDeltas(tx, organiserId, deltasToApply, cuts);
+  if (locks && deltasToApply.length === 0) await tx.execute(locks);
+  const applied = await applyPupilDayDeltas(tx, organiserId, deltasToApply, locks);
   const rebuilt = [...new Set([...personIds, ...deltasToApply.map((d) => d.personId).filter((p) => !applied.has(p))])];
   if (rebuilt.length === 0) return;
+  // Read under the roll-up lock: cut dates change only under it exclusively.
+  const cuts = (await findCutDates(tx, organiserId)).filter((cut) => halves.includes(halfKeyOf(cut)) && cut >= from);
+  const keys = [...months, ...halves, ...cuts.flatMap(cutKeysOf)];
   const persons = uuidArray(rebuilt);
   // unit_months changes by increments: a pupil's month rows are always replaced together, so the
   // change of a unit-month is the sums of the pupils' new rows minus those of their old ones, and
