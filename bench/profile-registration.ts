@@ -6,6 +6,7 @@
  * `Client.query`, and PGlite's `query`/`exec` in and out of transactions).
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import pg from 'pg';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
@@ -21,6 +22,11 @@ const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
  * (whose history, returned with every answer, grows by four rows a round).
  */
 const FIRST = process.env.PROFILE_FIRST === '1';
+/**
+ * PROFILE_CPU=<file>: a V8 CPU profile of the timed rounds only (`node --cpu-prof` also covers
+ * start-up, migrations and seeding, which drown the requests); open it in Chrome DevTools.
+ */
+const CPU_PROFILE = process.env.PROFILE_CPU;
 
 interface Statement {
   text: string;
@@ -133,12 +139,23 @@ try {
   await profile('four marks changed', lessons[0], marksOf(1));
   await profile('same marks again', lessons[0], marksOf(1));
   const times: number[] = [];
+  const inspector = CPU_PROFILE ? new Session() : null;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
   log = [];
   const cpuBefore = process.cpuUsage();
   const postgresBefore = postgresCpuMs();
   for (let i = 0; i < ROUNDS; i++) times.push(await put(FIRST ? lessons[3 + i] : lessons[1], marksOf(i)));
   const cpu = process.cpuUsage(cpuBefore);
   const postgresCpu = postgresCpuMs() - postgresBefore;
+  if (inspector && CPU_PROFILE) {
+    const { profile } = await inspector.post('Profiler.stop');
+    fs.writeFileSync(CPU_PROFILE, JSON.stringify(profile));
+    inspector.disconnect();
+  }
   const perStatement = new Map<string, number>();
   for (const s of log) perStatement.set(summary(s.text), (perStatement.get(summary(s.text)) ?? 0) + s.ms);
   log = null;
