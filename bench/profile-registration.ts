@@ -13,6 +13,8 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { buildTestApp, logInAs, settableClock } from '../src/server/test/support.js';
 import { createWorld } from '../src/server/test/factories.js';
 import { weekdaysEndingOn } from '../src/shared/dates/index.js';
+import { queryRows, type Db } from '../src/server/db/client.js';
+import { sql } from 'drizzle-orm';
 
 const TODAY = '2026-01-14';
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
@@ -34,19 +36,28 @@ interface Statement {
 }
 let log: Statement[] | null = null;
 const originalQuery = pg.Client.prototype.query;
-// Counts and times every statement the server sends while a request is being profiled.
+// Counts and times every statement the server sends while a request is being profiled: those
+// answered by promise (drizzle in a transaction) and by callback (the pool's own query, as for the
+// session lookup).
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const config = args[0] as string | { text: string };
   const text = typeof config === 'string' ? config : config?.text;
   const started = performance.now();
+  const sink = log;
+  const record = (failed: boolean) =>
+    sink?.push({ text: failed ? `FAILED ${text}` : text, ms: performance.now() - started });
+  const callback = args.at(-1);
+  if (sink && text && typeof callback === 'function')
+    args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
+      record(Boolean(error));
+      return callback(error, ...rest);
+    };
   const result = (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-  if (log && text && result instanceof Promise) {
-    const sink = log;
+  if (sink && text && result instanceof Promise)
     result.then(
-      () => sink.push({ text, ms: performance.now() - started }),
-      () => sink.push({ text: `FAILED ${text}`, ms: performance.now() - started }),
+      () => record(false),
+      () => record(true),
     );
-  }
   return result;
 } as typeof originalQuery;
 
@@ -72,21 +83,37 @@ PGlite.prototype.transaction = function (this: PGlite, run: (tx: Transaction) =>
   });
 } as typeof originalTransaction;
 
-/** CPU ms used so far by every process named `postgres` on this machine (the server is on loopback here); 0 where /proc is absent. */
-function postgresCpuMs(): number {
+/**
+ * CPU ms used so far by each PostgreSQL process, by pid (the server is on loopback here); empty
+ * where /proc is absent.
+ */
+function postgresCpuByPid(): Map<number, number> {
   const tick = 1000 / 100; // USER_HZ
-  let ms = 0;
+  const byPid = new Map<number, number>();
   for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ms += (Number(fields[11]) + Number(fields[12])) * tick;
+      byPid.set(Number(pid), (Number(fields[11]) + Number(fields[12])) * tick);
     } catch {
       // The process ended meanwhile.
     }
   }
-  return ms;
+  return byPid;
+}
+
+/**
+ * CPU ms the PostgreSQL backends of this benchmark's database used between two snapshots (other
+ * work on the same server, such as other test runs, stays out); a backend that ended in between
+ * is missed.
+ */
+async function ownBackendsCpuMs(db: Db, before: Map<number, number>, after: Map<number, number>): Promise<number> {
+  const rows = await queryRows<{ pid: number }>(
+    db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  return rows.reduce((ms, { pid }) => ms + (after.get(pid) ?? 0) - (before.get(pid) ?? 0), 0);
 }
 
 const summary = (text: string) =>
@@ -147,10 +174,11 @@ try {
   }
   log = [];
   const cpuBefore = process.cpuUsage();
-  const postgresBefore = postgresCpuMs();
+  const postgresBefore = postgresCpuByPid();
   for (let i = 0; i < ROUNDS; i++) times.push(await put(FIRST ? lessons[3 + i] : lessons[1], marksOf(i)));
   const cpu = process.cpuUsage(cpuBefore);
-  const postgresCpu = postgresCpuMs() - postgresBefore;
+  const postgresCpu =
+    t.database.kind === 'postgres' ? await ownBackendsCpuMs(t.database.db, postgresBefore, postgresCpuByPid()) : 0;
   if (inspector && CPU_PROFILE) {
     const { profile } = await inspector.post('Profiler.stop');
     fs.writeFileSync(CPU_PROFILE, JSON.stringify(profile));
@@ -166,7 +194,9 @@ try {
   console.log(
     `\n${ROUNDS} ${FIRST ? 'first registrations' : 'changing PUTs'} in a row (${t.database.kind}): p50 ${times[Math.floor(ROUNDS / 2)].toFixed(1)} ms, ` +
       `min ${times[0].toFixed(1)} ms, this process's CPU ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(1)} ms per PUT${
-        t.database.kind === 'postgres' ? `, PostgreSQL's CPU ${(postgresCpu / ROUNDS).toFixed(1)} ms per PUT` : ''
+        t.database.kind === 'postgres'
+          ? `, its PostgreSQL backends' CPU ${(postgresCpu / ROUNDS).toFixed(1)} ms per PUT`
+          : ''
       }; load average ${os
         .loadavg()
         .map((n) => n.toFixed(1))
