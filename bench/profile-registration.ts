@@ -6,12 +6,15 @@
  * `Client.query`, and PGlite's `query`/`exec` in and out of transactions).
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import pg from 'pg';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { buildTestApp, logInAs, settableClock } from '../src/server/test/support.js';
 import { createWorld } from '../src/server/test/factories.js';
 import { weekdaysEndingOn } from '../src/shared/dates/index.js';
+import { queryRows, type Db } from '../src/server/db/client.js';
+import { sql } from 'drizzle-orm';
 
 const TODAY = '2026-01-14';
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
@@ -21,6 +24,13 @@ const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
  * (whose history, returned with every answer, grows by four rows a round).
  */
 const FIRST = process.env.PROFILE_FIRST === '1';
+/**
+ * PROFILE_CPU=<file>: a V8 CPU profile of the timed rounds only (`node --cpu-prof` also covers
+ * start-up, migrations and seeding, which drown the requests); open it in Chrome DevTools.
+ */
+const CPU_PROFILE = process.env.PROFILE_CPU;
+/** PUTs before anything is measured (on a lesson of their own). */
+const WARMUP = Number(process.env.PROFILE_WARMUP ?? 5);
 
 /** PROFILE_EXPLAIN=1 (PGlite): the first registration's costlier statements again under EXPLAIN ANALYZE, planning and execution apart. */
 const EXPLAIN = process.env.PROFILE_EXPLAIN === '1';
@@ -33,19 +43,28 @@ interface Statement {
 let pglite: PGlite | null = null;
 let log: Statement[] | null = null;
 const originalQuery = pg.Client.prototype.query;
-// Counts and times every statement the server sends while a request is being profiled.
+// Counts and times every statement the server sends while a request is being profiled: those
+// answered by promise (drizzle in a transaction) and by callback (the pool's own query, as for the
+// session lookup).
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const config = args[0] as string | { text: string };
   const text = typeof config === 'string' ? config : config?.text;
   const started = performance.now();
+  const sink = log;
+  const record = (failed: boolean) =>
+    sink?.push({ text: failed ? `FAILED ${text}` : text, ms: performance.now() - started });
+  const callback = args.at(-1);
+  if (sink && text && typeof callback === 'function')
+    args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
+      record(Boolean(error));
+      return callback(error, ...rest);
+    };
   const result = (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-  if (log && text && result instanceof Promise) {
-    const sink = log;
+  if (sink && text && result instanceof Promise)
     result.then(
-      () => sink.push({ text, ms: performance.now() - started }),
-      () => sink.push({ text: `FAILED ${text}`, ms: performance.now() - started }),
+      () => record(false),
+      () => record(true),
     );
-  }
   return result;
 } as typeof originalQuery;
 
@@ -76,21 +95,37 @@ function timeTransactions(db: PGlite) {
     })) as typeof db.transaction;
 }
 
-/** CPU ms used so far by every process named `postgres` on this machine (the server is on loopback here); 0 where /proc is absent. */
-function postgresCpuMs(): number {
+/**
+ * CPU ms used so far by each PostgreSQL process, by pid (the server is on loopback here); empty
+ * where /proc is absent.
+ */
+function postgresCpuByPid(): Map<number, number> {
   const tick = 1000 / 100; // USER_HZ
-  let ms = 0;
+  const byPid = new Map<number, number>();
   for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ms += (Number(fields[11]) + Number(fields[12])) * tick;
+      byPid.set(Number(pid), (Number(fields[11]) + Number(fields[12])) * tick);
     } catch {
       // The process ended meanwhile.
     }
   }
-  return ms;
+  return byPid;
+}
+
+/**
+ * CPU ms the PostgreSQL backends of this benchmark's database used between two snapshots (other
+ * work on the same server, such as other test runs, stays out); a backend that ended in between
+ * is missed.
+ */
+async function ownBackendsCpuMs(db: Db, before: Map<number, number>, after: Map<number, number>): Promise<number> {
+  const rows = await queryRows<{ pid: number }>(
+    db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  return rows.reduce((ms, { pid }) => ms + (after.get(pid) ?? 0) - (before.get(pid) ?? 0), 0);
 }
 
 const summary = (text: string) =>
@@ -155,18 +190,32 @@ try {
       });
     }
   };
-  // Warm up plans and caches on another lesson.
-  for (let i = 0; i < 5; i++) await put(lessons[2], marksOf(i));
+  // Warm up plans and caches on another lesson (and the JIT: its compiling, on V8's own threads,
+  // takes ~2.5 ms per PUT of the first 200 after 5 warm-up PUTs; PROFILE_WARMUP=100 measures nearer a
+  // long-running server).
+  for (let i = 0; i < WARMUP; i++) await put(lessons[2], marksOf(i));
   await profile('first registration (confirms)', lessons[0], marksOf(0));
   await profile('four marks changed', lessons[0], marksOf(1));
   await profile('same marks again', lessons[0], marksOf(1));
   const times: number[] = [];
+  const inspector = CPU_PROFILE ? new Session() : null;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
   log = [];
   const cpuBefore = process.cpuUsage();
-  const postgresBefore = postgresCpuMs();
+  const postgresBefore = postgresCpuByPid();
   for (let i = 0; i < ROUNDS; i++) times.push(await put(FIRST ? lessons[3 + i] : lessons[1], marksOf(i)));
   const cpu = process.cpuUsage(cpuBefore);
-  const postgresCpu = postgresCpuMs() - postgresBefore;
+  const postgresCpu =
+    t.database.kind === 'postgres' ? await ownBackendsCpuMs(t.database.db, postgresBefore, postgresCpuByPid()) : 0;
+  if (inspector && CPU_PROFILE) {
+    const { profile } = await inspector.post('Profiler.stop');
+    fs.writeFileSync(CPU_PROFILE, JSON.stringify(profile));
+    inspector.disconnect();
+  }
   const perStatement = new Map<string, number>();
   for (const s of log) perStatement.set(summary(s.text), (perStatement.get(summary(s.text)) ?? 0) + s.ms);
   log = null;
@@ -177,7 +226,9 @@ try {
   console.log(
     `\n${ROUNDS} ${FIRST ? 'first registrations' : 'changing PUTs'} in a row (${t.database.kind}): p50 ${times[Math.floor(ROUNDS / 2)].toFixed(1)} ms, ` +
       `min ${times[0].toFixed(1)} ms, this process's CPU ${((cpu.user + cpu.system) / 1000 / ROUNDS).toFixed(1)} ms per PUT${
-        t.database.kind === 'postgres' ? `, PostgreSQL's CPU ${(postgresCpu / ROUNDS).toFixed(1)} ms per PUT` : ''
+        t.database.kind === 'postgres'
+          ? `, its PostgreSQL backends' CPU ${(postgresCpu / ROUNDS).toFixed(1)} ms per PUT`
+          : ''
       }; load average ${os
         .loadavg()
         .map((n) => n.toFixed(1))
