@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../db/client.js';
 import { recomputePupilDays } from '../modules/measures/recompute-pupil-days.js';
 import { needsSameDayNotice } from '../modules/messages/same-day-notices.js';
+import { testConfig } from './support.js';
 
 export interface DerivedRows {
   pupilDays: string[];
@@ -95,4 +96,15 @@ export async function recomputedDerivedRows(
       if (!(error instanceof Rollback)) throw error;
     });
   return result!;
+}
+
+/** The derived rows as stored and as recomputed from nothing, with the tests' configured late limit. */
+export async function storedAndRecomputed(
+  database: Database,
+  organiserId: string,
+  today: string,
+): Promise<{ stored: DerivedRows; recomputed: DerivedRows }> {
+  const stored = await readDerivedRows(database.db, organiserId, today);
+  const lateLimit = testConfig().messages.sameDayNoticeLateMinutes;
+  return { stored, recomputed: await recomputedDerivedRows(database, organiserId, today, lateLimit) };
 }

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, logInAs, settableClock, testConfig, type Session, type TestApp } from '../../test/support.js';
+import { buildTestApp, logInAs, settableClock, type Session, type TestApp } from '../../test/support.js';
 import { addGuardian, createWorld, type World } from '../../test/factories.js';
-import { readDerivedRows, recomputedDerivedRows } from '../../test/derived-rows.js';
+import { storedAndRecomputed } from '../../test/derived-rows.js';
 import { keepRollupCuts } from '../statistics/rollup-cuts.js';
 
 // Wednesday 2026-01-14 09:00 in Stockholm; the day before is already history (corrections).
@@ -121,13 +121,7 @@ describe('concurrent registrations keep every derived row right', () => {
     expect(failures).toEqual([]);
     expect(statuses.every((s) => s >= 200 && s < 300)).toBe(true);
 
-    const stored = await readDerivedRows(t.database.db, world.organiserId, TODAY);
-    const recomputed = await recomputedDerivedRows(
-      t.database,
-      world.organiserId,
-      TODAY,
-      testConfig().messages.sameDayNoticeLateMinutes,
-    );
+    const { stored, recomputed } = await storedAndRecomputed(t.database, world.organiserId, TODAY);
     expect(stored.pupilDays).toEqual(recomputed.pupilDays);
     expect(stored.pupilPeriods).toEqual(recomputed.pupilPeriods);
     expect(stored.unitMonths).toEqual(recomputed.unitMonths);

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
 import type { Actor } from '../../policies/actor.js';
 import { menteesSql, taughtLessonSql } from '../../policies/scope.js';
-import { NIL_UUID, uuidArray, textArray } from '../../db/sql.js';
+import { NIL_UUID, textArray } from '../../db/sql.js';
 import { TEACHING_ACTIVITY_TYPES } from '../../../shared/measures/index.js';
 
 export interface LessonRow {

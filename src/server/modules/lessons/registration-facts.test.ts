@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { buildTestApp, logInAs, settableClock, testConfig, type Session, type TestApp } from '../../test/support.js';
 import { addGuardian, createWorld, type World } from '../../test/factories.js';
-import { readDerivedRows, recomputedDerivedRows } from '../../test/derived-rows.js';
+import { readDerivedRows, storedAndRecomputed } from '../../test/derived-rows.js';
 import { schema } from '../../db/client.js';
 import { localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { LessonDetail, MarkInput } from '../../../shared/schemas/lessons.js';
@@ -100,13 +100,7 @@ describe('a registration leaves the derived rows a fresh read would give', () =>
   }
 
   async function expectFreshDerivedRows(label: string) {
-    const stored = await readDerivedRows(db(), world.organiserId, TODAY);
-    const recomputed = await recomputedDerivedRows(
-      t.database,
-      world.organiserId,
-      TODAY,
-      testConfig().messages.sameDayNoticeLateMinutes,
-    );
+    const { stored, recomputed } = await storedAndRecomputed(t.database, world.organiserId, TODAY);
     expect(stored, label).toEqual(recomputed);
     return stored;
   }

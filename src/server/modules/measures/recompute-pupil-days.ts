@@ -136,7 +136,7 @@ export async function recomputePupilDaysFrom(
   const dayKey = (d: { personId: string; date: string }) => `${d.personId}|${d.date}`;
   const keptDays = new Set(rows.map(dayKey));
   const deleted =
-    before && before.every((d) => keptDays.has(dayKey(d)))
+    before?.every((d) => keptDays.has(dayKey(d)))
       ? []
       : await queryRows<{ person_id: string }>(
           tx,

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, logInAs, testConfig, type TestApp } from '../../test/support.js';
-import { readDerivedRows, recomputedDerivedRows } from '../../test/derived-rows.js';
+import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
+import { storedAndRecomputed } from '../../test/derived-rows.js';
 import { createWorld, type World } from '../../test/factories.js';
 import { queryRows } from '../../db/client.js';
 import { aggregateFigures } from '../measures/aggregate-figures.js';
@@ -240,13 +240,7 @@ describe('statistics roll-ups kept to cut dates', () => {
       expect(response.statusCode, response.body).toBe(200);
     }
     const today = DATES[DATES.length - 1];
-    const stored = await readDerivedRows(t.database.db, world.organiserId, today);
-    const recomputed = await recomputedDerivedRows(
-      t.database,
-      world.organiserId,
-      today,
-      testConfig().messages.sameDayNoticeLateMinutes,
-    );
+    const { stored, recomputed } = await storedAndRecomputed(t.database, world.organiserId, today);
     const cutKeys = new Set(stored.pupilPeriods.map((line) => line.split('|')[0]).filter((key) => key.includes('~')));
     expect([...cutKeys].sort()).toEqual([
       '2026-01~2026-01-30',
