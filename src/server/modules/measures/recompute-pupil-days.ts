@@ -135,16 +135,15 @@ export async function recomputePupilDaysFrom(
   // list. Known not to exist when the days as they stood are all still there.
   const dayKey = (d: { personId: string; date: string }) => `${d.personId}|${d.date}`;
   const keptDays = new Set(rows.map(dayKey));
-  const deleted =
-    before?.every((d) => keptDays.has(dayKey(d)))
-      ? []
-      : await queryRows<{ person_id: string }>(
-          tx,
-          sql`delete from pupil_days where organiser_id = ${organiserId}
+  const deleted = before?.every((d) => keptDays.has(dayKey(d)))
+    ? []
+    : await queryRows<{ person_id: string }>(
+        tx,
+        sql`delete from pupil_days where organiser_id = ${organiserId}
       and person_id = any(${uuidArray(personIds)}) and date between ${from} and ${to}
       and (person_id, date) not in (select (k->>0)::uuid, (k->>1)::date from jsonb_array_elements(${JSON.stringify(rows.map((r) => [r.personId, r.date]))}::jsonb) k)
       returning person_id`,
-        );
+      );
   const written = await upsertRows<{ person_id: string }>(tx, PUPIL_DAY_WRITE, organiserId, rows);
   // Changed days of pupils whose placement did not move reach the roll-ups as increments.
   const { rebuilt, deltas } = before
