@@ -23,7 +23,7 @@ import {
   type CoversByPupil,
   type ScheduledPupilLesson,
 } from '../measures/lesson-facts.js';
-import { loadLessonDay } from '../measures/lesson-day.js';
+import { loadLessonDay, lockLessonRegistration } from '../measures/lesson-day.js';
 import {
   findLessonRegister,
   findMyLessons,
@@ -35,7 +35,6 @@ import { lessonAccessFor } from './lessons.policy.js';
 import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson, type RegisterLessonResult } from './commands/register-lesson.js';
 import { noticeTimingOf, wakeSenderFor } from '../messages/same-day-notices.js';
-import { lockLesson } from '../../db/derived-row-locks.js';
 import { withRollupsLast } from '../measures/recompute-pupil-days.js';
 
 const LessonParams = Type.Object({ id: Uuid });
@@ -190,13 +189,13 @@ export async function lessonRoutes(
       const timing = noticeTimingOf(clock, config);
       const detail = await database.db.transaction(async (tx) => {
         // Before the marks are read: a registration racing on the same lesson waits, then sees these.
-        await lockLesson(tx, actor.organiserId, request.params.id);
+        const locked = await lockLessonRegistration(tx, actor.organiserId, request.params.id);
         return withRollupsLast(tx, async () => {
           const accessible = await loadAccessibleLesson(tx, actor, request.params.id);
           const { lesson, access, correctablePupils } = accessible;
           // The lesson is visible (elevhälsa reads it), the action is not allowed: 403, not 404.
           if (access === 'read') throw forbidden('Du kan läsa lektionen men inte registrera eller rätta den.');
-          const day = await loadLessonDay(tx, actor.organiserId, lesson.id, lesson.local_date);
+          const day = await loadLessonDay(tx, actor.organiserId, lesson.id, lesson.local_date, locked);
           const now = clock.now();
           const {
             marks,

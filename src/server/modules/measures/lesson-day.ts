@@ -4,9 +4,9 @@
  * all of them), their valid-absence covers and their `pupil_days` rows as they stand. The
  * registration changes these facts in memory (afterRegistration) instead of reading them again.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { lockPupilDays, lockPupilsOf } from '../../db/derived-row-locks.js';
+import { lockLessonAndPupilsOf, lockPupilDays } from '../../db/derived-row-locks.js';
 import {
   coversByPupil,
   coversSql,
@@ -25,11 +25,27 @@ export interface LessonDay extends PupilDayFacts {
 }
 
 /**
- * Locks the lesson's pupils (lockPupilDays' order and meaning; nothing on PGlite) and reads their
- * day. Call it before anything derived of theirs is read, after the lesson's lock.
+ * Takes a registration's locks before its lesson is read: the lesson's, the roll-up lock shared and
+ * the pupils of the lesson's groups on its date (lockLessonAndPupilsOf; nothing on PGlite).
+ * @returns the pupils locked, for loadLessonDay.
  */
-export async function loadLessonDay(tx: Tx, organiserId: string, lessonId: string, date: string): Promise<LessonDay> {
-  const locked = await lockPupilsOf(tx, organiserId, lessonPupilsSql(organiserId, lessonId, date));
+export function lockLessonRegistration(tx: Tx, organiserId: string, lessonId: string): Promise<Set<string> | 'alone'> {
+  const date: SQL = sql`(select l.local_date from lessons l where l.organiser_id = ${organiserId} and l.id = ${lessonId})`;
+  return lockLessonAndPupilsOf(tx, organiserId, lessonId, lessonPupilsSql(organiserId, lessonId, date));
+}
+
+/**
+ * Reads the lesson's day under its pupils' locks (`locked`, from lockLessonRegistration); a pupil
+ * the lock statement's older snapshot did not see is locked here (lockPupilDays' order) and the
+ * day read again. Call it before anything derived of theirs is read.
+ */
+export async function loadLessonDay(
+  tx: Tx,
+  organiserId: string,
+  lessonId: string,
+  date: string,
+  locked: Set<string> | 'alone',
+): Promise<LessonDay> {
   const ofTheseMembers = sql`person_id in (select person_id from memberships)`;
   for (;;) {
     const { roster, lessons, extra } = await loadLessonDayFacts<{ covers: CoverRow[] | null; days: DayRow[] | null }>(

@@ -65,7 +65,7 @@ const lessonGroupsSql = (organiserId: string, lessonId: string) =>
     where l.organiser_id = ${organiserId} and l.id = ${lessonId}`;
 
 /** Members of a lesson's groups on its date: the pupils a registration of it may change (one uuid column, `person_id`). */
-export const lessonPupilsSql = (organiserId: string, lessonId: string, date: string) =>
+export const lessonPupilsSql = (organiserId: string, lessonId: string, date: string | SQL) =>
   sql`select gm.person_id from group_memberships gm where gm.organiser_id = ${organiserId}
     and gm.group_id in (${lessonGroupsSql(organiserId, lessonId)})
     and gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})`;

@@ -90,7 +90,7 @@ export async function recomputePupilDays(
 
 /**
  * Recomputes the pupils' days from facts the caller read under the pupils' locks (lockPupilDays,
- * lockPupilsOf) and returns them as written. With the days as they stood (`facts.days`) only
+ * lockLessonAndPupilsOf) and returns them as written. With the days as they stood (`facts.days`) only
  * changed days reach the roll-ups, as increments where exact; without, every pupil's roll-up rows
  * are summed again.
  */

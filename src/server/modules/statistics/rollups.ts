@@ -287,14 +287,17 @@ export async function refreshStatisticsRollups(
   const deltasToApply = deltas.filter((d) => !rebuiltAnyway.has(d.personId));
   const touched = uuidArray(new Set([...personIds, ...deltasToApply.map((d) => d.personId)]));
   // The units whose sums change, for the rebuilds too: those of the pupils' rows now, and of their
-  // (already rewritten) days. Their cut-key rows add none: a cut row sums some of its half-year's
-  // days, so its unit has a half-year row too. Locked once, by the increments' statement if any.
+  // days just rewritten ([from, to]). The pupils' other days of these half-years are as the roll-up
+  // last summed them (under the same pupil locks), so their units have half-year rows here already;
+  // reading the whole half-year's days cost a registration more than the rest of the statement.
+  // Cut-key rows add none: a cut row sums some of its half-year's days, so its unit has a
+  // half-year row too. Locked once, by the increments' statement if any.
   const locks = unitLocks(
     tx,
     organiserId,
     sql`select school_unit_id from pupil_periods
       where organiser_id = ${organiserId} and person_id = any(${touched}) and period_key = any(${textArray([...months, ...halves])})
-    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${touched}) and date between ${extent.from} and ${extent.to}`,
+    union select school_unit_id from pupil_days where organiser_id = ${organiserId} and person_id = any(${touched}) and date between ${from} and ${to}`,
   );
   if (locks && deltasToApply.length === 0) await tx.execute(locks);
   const applied = await applyPupilDayDeltas(tx, organiserId, deltasToApply, locks);
