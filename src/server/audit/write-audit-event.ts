@@ -3,7 +3,8 @@
  * docs/audit-events.md. Rows are insert-only (a database trigger rejects changes) and are
  * written in the same transaction as the change they describe.
  */
-import { schema, type Tx } from '../db/client.js';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
 import type { RetentionCutoffs, RetentionPolicy } from '../../shared/retention/policy.js';
 
 export type AuditEvent =
@@ -243,23 +244,18 @@ export interface AuditContext {
 
 /** Appends one audit row in the caller's transaction. */
 export async function writeAuditEvent(tx: Tx, ctx: AuditContext, event: AuditEvent): Promise<void> {
-  await auditEventInsert(tx, ctx, event);
+  await tx.execute(auditEventInsert(tx, ctx, event));
 }
 
-/** The insert of one audit row, not yet run: a command may run it with its other writes as one statement. */
-export function auditEventInsert(tx: Tx, ctx: AuditContext, event: AuditEvent) {
+/**
+ * The insert of one audit row, not yet run: a command may run it with its other writes as one
+ * statement. A plain SQL template: drizzle's insert builder cost a registration ~0.1 ms to build.
+ */
+export function auditEventInsert(_tx: Tx, ctx: AuditContext, event: AuditEvent): SQL {
   const subject = subjectOf(event);
-  return tx.insert(schema.auditEvents).values({
-    organiserId: ctx.organiserId,
-    actorUserId: ctx.actorUserId,
-    type: event.type,
-    subjectType: subject?.type ?? null,
-    subjectId: subject?.id ?? null,
-    pupilId: 'pupilId' in event ? event.pupilId : null,
-    data: event.data,
-    ip: ctx.ip ?? null,
-    userAgent: ctx.userAgent?.slice(0, 300) ?? null,
-  });
+  return sql`insert into audit_events (organiser_id, actor_user_id, type, subject_type, subject_id, pupil_id, data, ip, user_agent)
+    values (${ctx.organiserId}, ${ctx.actorUserId}, ${event.type}, ${subject?.type ?? null}, ${subject?.id ?? null},
+      ${'pupilId' in event ? event.pupilId : null}, ${JSON.stringify(event.data)}::jsonb, ${ctx.ip ?? null}, ${ctx.userAgent?.slice(0, 300) ?? null})`;
 }
 
 /** One audit row for a read of a list of pupils (nothing when the list is empty: no pupil was shown). */

@@ -4,16 +4,15 @@
  * transaction of the registration that causes it, after the roll-up is recomputed; withdrawn in
  * the transaction of a correction (or report) that makes the day valid before it is sent.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
-import { queryRows, schema, type Tx } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client.js';
 import { localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { MessageConfig } from '../../config.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { loadSameDayNoticeSettings } from './guardian-settings.js';
 import { JOB_SEND_MESSAGES } from './messages.jobs.js';
 import type { MessageReason } from '../../../shared/messages/reasons.js';
-import { uuidArray } from '../../db/sql.js';
+import { textArray, uuidArray } from '../../db/sql.js';
 
 export const SAME_DAY_TEMPLATE = 'franvaro-samma-dag';
 export const sameDayKey = (pupilId: string, date: string) => `same-day:${pupilId}:${date}`;
@@ -69,48 +68,28 @@ export async function syncSameDayNotices(
     days.filter((d) => needsSameDayNotice(d, timing.config.sameDayNoticeLateMinutes)).map((d) => d.personId),
   );
   const sendAt = due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : timing.now.getTime();
+  // Plain templates, not drizzle's builders (whose building cost a registration 0.4 ms of CPU).
+  // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
+  const dueIds = [...due];
   const written =
-    due.size > 0 &&
-    tx
-      .insert(schema.outbox)
-      .values(
-        [...due].map((pupilId) => ({
-          organiserId,
-          id: randomUUID(),
-          kind: 'guardianMessage',
-          personId: pupilId,
-          templateKey: SAME_DAY_TEMPLATE,
-          payload: { date: today },
-          idempotencyKey: sameDayKey(pupilId, today),
-          status: 'pending',
-          sendAfter: new Date(sendAt),
-          aboutDate: today,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [schema.outbox.organiserId, schema.outbox.idempotencyKey],
-        // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
-        set: { status: 'pending', withdrawnAt: null, lastError: null, sendAfter: new Date(sendAt) },
-        where: eq(schema.outbox.status, 'withdrawn'),
-      });
+    dueIds.length > 0 &&
+    sql`insert into outbox (organiser_id, id, kind, person_id, template_key, payload, idempotency_key, status, send_after, about_date)
+      select ${organiserId}::uuid, gen_random_uuid(), 'guardianMessage', p.id, ${SAME_DAY_TEMPLATE}, ${JSON.stringify({ date: today })}::jsonb,
+        p.key, 'pending', ${new Date(sendAt).toISOString()}::timestamptz, ${today}::date
+      from unnest(${uuidArray(dueIds)}, ${textArray(dueIds.map((id) => sameDayKey(id, today)))}) as p(id, key)
+      on conflict (organiser_id, idempotency_key) do update set status = 'pending', withdrawn_at = null, last_error = null,
+        send_after = excluded.send_after
+      where outbox.status = 'withdrawn'`;
   const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
   const withdrawn =
     cleared.length > 0 &&
-    tx
-      .update(schema.outbox)
-      .set({ status: 'withdrawn', withdrawnAt: timing.now, lastError: 'ABSENCE_NOW_VALID' satisfies MessageReason })
-      .where(
-        and(
-          eq(schema.outbox.organiserId, organiserId),
-          inArray(schema.outbox.idempotencyKey, cleared),
-          eq(schema.outbox.status, 'pending'),
-        ),
-      );
+    sql`update outbox set status = 'withdrawn', withdrawn_at = ${timing.now.toISOString()}::timestamptz,
+        last_error = ${'ABSENCE_NOW_VALID' satisfies MessageReason}
+      where organiser_id = ${organiserId} and idempotency_key = any(${textArray(cleared)}) and status = 'pending'`;
   // One statement for both (they touch other pupils' rows): a registration of a class does both.
-  // (An embedded query comes in parentheses.)
-  if (written && withdrawn) await tx.execute(sql`with written as ${written}, withdrawn as ${withdrawn} select 1`);
-  else if (written) await written;
-  else if (withdrawn) await withdrawn;
+  if (written && withdrawn) await tx.execute(sql`with written as (${written}), withdrawn as (${withdrawn}) select 1`);
+  else if (written) await tx.execute(written);
+  else if (withdrawn) await tx.execute(withdrawn);
 }
 
 /**
