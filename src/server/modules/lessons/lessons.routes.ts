@@ -24,6 +24,7 @@ import {
   type ScheduledPupilLesson,
 } from '../measures/lesson-facts.js';
 import { loadLessonDay, lockLessonRegistration } from '../measures/lesson-day.js';
+import { sameDayNoticeSettingsOf, sameDaySettingsColumn } from '../messages/guardian-settings.js';
 import {
   findLessonRegister,
   findMyLessons,
@@ -195,7 +196,15 @@ export async function lessonRoutes(
           const { lesson, access, correctablePupils } = accessible;
           // The lesson is visible (elevhälsa reads it), the action is not allowed: 403, not 404.
           if (access === 'read') throw forbidden('Du kan läsa lektionen men inte registrera eller rätta den.');
-          const day = await loadLessonDay(tx, actor.organiserId, lesson.id, lesson.local_date, locked);
+          const day = await loadLessonDay<Parameters<typeof sameDayNoticeSettingsOf>[0]>(
+            tx,
+            actor.organiserId,
+            lesson.id,
+            lesson.local_date,
+            locked,
+            sameDaySettingsColumn(actor.organiserId),
+          );
+          timing.settings = sameDayNoticeSettingsOf(day.also, config.messages);
           const now = clock.now();
           const {
             marks,

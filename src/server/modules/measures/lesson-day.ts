@@ -38,23 +38,30 @@ export function lockLessonRegistration(tx: Tx, organiserId: string, lessonId: st
  * Reads the lesson's day under its pupils' locks (`locked`, from lockLessonRegistration); a pupil
  * the lock statement's older snapshot did not see is locked here (lockPupilDays' order) and the
  * day read again. Call it before anything derived of theirs is read.
+ * @param also a scalar subquery the caller needs under the same locks, read in the same statement
+ *   (returned as `also`), so it costs no round trip of its own.
  */
-export async function loadLessonDay(
+export async function loadLessonDay<Also = never>(
   tx: Tx,
   organiserId: string,
   lessonId: string,
   date: string,
   locked: Set<string> | 'alone',
-): Promise<LessonDay> {
+  also: SQL = sql`null`,
+): Promise<LessonDay & { also: Also | null }> {
   const ofTheseMembers = sql`person_id in (select person_id from memberships)`;
   for (;;) {
-    const { roster, lessons, extra } = await loadLessonDayFacts<{ covers: CoverRow[] | null; days: DayRow[] | null }>(
+    const { roster, lessons, extra } = await loadLessonDayFacts<{
+      covers: CoverRow[] | null;
+      days: DayRow[] | null;
+      also: Also | null;
+    }>(
       tx,
       organiserId,
       lessonId,
       date,
       sql`, (select json_agg(c) from (${coversSql(organiserId, ofTheseMembers, date, date)}) c) as covers,
-        (select json_agg(d) from (${dayRowsSql(organiserId, ofTheseMembers, date, date)}) d) as days`,
+        (select json_agg(d) from (${dayRowsSql(organiserId, ofTheseMembers, date, date)}) d) as days, ${also} as also`,
     );
     const pupils = new Set(roster.map((p) => p.personId));
     // A pupil who joined the lesson's groups after the lock statement's snapshot: lock and read again.
@@ -66,6 +73,7 @@ export async function loadLessonDay(
         lessons,
         covers: coversByPupil((extra.covers ?? []).filter((c) => pupils.has(c.person_id))),
         days: (extra.days ?? []).filter((d) => pupils.has(d.personId)),
+        also: extra.also,
       };
     }
     await lockPupilDays(tx, organiserId, unlocked);

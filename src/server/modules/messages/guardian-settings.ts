@@ -1,5 +1,5 @@
 /** The organiser's guardian settings, falling back to the configured defaults. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { schema, type Tx } from '../../db/client.js';
 import type { MessageConfig } from '../../config.js';
 
@@ -24,8 +24,10 @@ export interface GuardianSettings extends SameDayNoticeSettings {
 export const DEFAULT_SAME_DAY_GRACE_MINUTES = 10;
 
 type SettingsRow = typeof schema.guardianSettings.$inferSelect | undefined;
+/** The stored same-day columns (null: the configured default). */
+type SameDayRow = Partial<Pick<NonNullable<SettingsRow>, keyof SameDayNoticeSettings>> | null | undefined;
 
-function sameDayOf(row: SettingsRow, config: Pick<MessageConfig, 'sameDayNoticeTime'>): SameDayNoticeSettings {
+function sameDayOf(row: SameDayRow, config: Pick<MessageConfig, 'sameDayNoticeTime'>): SameDayNoticeSettings {
   return {
     sameDayNoticePolicy: row?.sameDayNoticePolicy ?? 'atTime',
     sameDayNoticeTime: row?.sameDayNoticeTime ?? config.sameDayNoticeTime,
@@ -57,3 +59,16 @@ export async function loadSameDayNoticeSettings(
 ): Promise<SameDayNoticeSettings> {
   return sameDayOf(await findRow(tx, organiserId), config);
 }
+
+/**
+ * The organiser's stored same-day columns as one JSON value (null without a row), for a caller to
+ * read with its other facts in one statement; sameDayNoticeSettingsOf turns it into the settings.
+ */
+export const sameDaySettingsColumn = (organiserId: string) =>
+  sql`(select json_build_object('sameDayNoticePolicy', gs.same_day_notice_policy, 'sameDayNoticeTime', gs.same_day_notice_time,
+    'sameDayNoticeGraceMinutes', gs.same_day_notice_grace_minutes) from guardian_settings gs where gs.organiser_id = ${organiserId})`;
+
+export const sameDayNoticeSettingsOf = (
+  stored: SameDayRow,
+  config: Pick<MessageConfig, 'sameDayNoticeTime'>,
+): SameDayNoticeSettings => sameDayOf(stored, config);

@@ -9,7 +9,7 @@ import { queryRows, type Tx } from '../../db/client.js';
 import { localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { MessageConfig } from '../../config.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import { loadSameDayNoticeSettings } from './guardian-settings.js';
+import { loadSameDayNoticeSettings, type SameDayNoticeSettings } from './guardian-settings.js';
 import { JOB_SEND_MESSAGES } from './messages.jobs.js';
 import type { MessageReason } from '../../../shared/messages/reasons.js';
 import { textArray, uuidArray } from '../../db/sql.js';
@@ -21,6 +21,8 @@ export interface NoticeTiming {
   now: Date;
   today: string;
   config: Pick<MessageConfig, 'sameDayNoticeTime' | 'sameDayNoticeLateMinutes'>;
+  /** The organiser's settings when the caller read them with its own facts (else they are read when a notice is due). */
+  settings?: SameDayNoticeSettings;
   /** Filled by syncSameDayNotices: when notices written under the 'immediate' policy fall due (the caller wakes the sender after commit). */
   dueAt?: Date[];
 }
@@ -98,7 +100,7 @@ export async function syncSameDayNotices(
  * that time withdraws it before anything is sent (grace 0: the next worker run, within a minute).
  */
 async function sameDaySendAt(tx: Tx, organiserId: string, timing: NoticeTiming): Promise<number> {
-  const policy = await loadSameDayNoticeSettings(tx, organiserId, timing.config);
+  const policy = timing.settings ?? (await loadSameDayNoticeSettings(tx, organiserId, timing.config));
   const now = timing.now.getTime();
   if (policy.sameDayNoticePolicy === 'atTime')
     return Math.max(now, localDateTimeToInstant(timing.today, policy.sameDayNoticeTime));
