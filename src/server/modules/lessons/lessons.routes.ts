@@ -118,9 +118,7 @@ function historyAfter(
     is_correction: w.isCorrection,
   }));
   const at = (row: HistoryRow) => new Date(row.changed_at).getTime();
-  const merged = [...rows, ...before.rows].sort(
-    (a, b) => at(b) - at(a) || Number(BigInt(b.id) - BigInt(a.id)),
-  );
+  const merged = [...rows, ...before.rows].sort((a, b) => at(b) - at(a) || Number(BigInt(b.id) - BigInt(a.id)));
   const total = before.total + written.length;
   const page = merged.slice(0, HISTORY_PAGE_SIZE);
   return { rows: page, total, cursor: total > page.length ? page[page.length - 1].id : null };
@@ -211,7 +209,10 @@ export async function lessonRoutes(
           await findLessonHistory(tx, actor, request.params.id, { before, limit }),
         );
         if (!isCursorKnown)
-          throw new AppError('HISTORY_CURSOR_INVALID', 'Äldre ändringar kunde inte hämtas härifrån. Ladda om sidan och försök igen.');
+          throw new AppError(
+            'HISTORY_CURSOR_INVALID',
+            'Äldre ändringar kunde inte hämtas härifrån. Ladda om sidan och försök igen.',
+          );
         await recordHistoryRead(tx, auditContextOf(request), lesson.id, [
           ...new Set(history.rows.map((r) => r.person_id)),
         ]);
