@@ -21,7 +21,7 @@ const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
 /**
  * PROFILE_FIRST=1: the rounds register lessons for the first time, each another lesson (a Monday
  * morning: a kvittens for the whole roster), instead of changing the same lesson again and again
- * (whose history, returned with every answer, grows by four rows a round).
+ * (whose history grows by four rows a round; every answer carries only its newest HISTORY_PAGE_SIZE).
  */
 const FIRST = process.env.PROFILE_FIRST === '1';
 /**

@@ -1,10 +1,17 @@
 /**
  * (1) The teacher's flow, on desktop and phone: log in, today's lessons, register the first 7A
  * lesson (one pupil absent, one late 10 min), confirm, reload and see the marks. Axe scans the
- * login, lesson list and register pages.
+ * login, lesson list and register pages. A register with a long history shows its newest changes
+ * and loads older ones by keyboard.
  */
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, logIn } from './support/app';
+import {
+  HISTORY_PAGE_SIZE,
+  type LessonDetail,
+  type MarkInput,
+  type MyLessonsResponse,
+} from '../src/shared/schemas/lessons';
+import { apiAs, expectNoAxeViolations, expectNoHorizontalOverflow, logIn } from './support/app';
 
 test('larare registers the first 7A lesson of the day', async ({ page }) => {
   await page.goto('/login');
@@ -90,4 +97,66 @@ test('unsaved marks are kept when the teacher leaves the register, and Sen moves
   await page.getByRole('button', { name: 'Börja om' }).click();
   await expect(page.getByText('Dina osparade markeringar för lektionen är återställda.')).toBeHidden();
   await expect(row.getByRole('button', { name: 'Sen' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a register shows its newest changes and loads older ones with "Visa äldre ändringar"', async ({ page }) => {
+  // A lesson of three weeks ago (outside "Ej klarmarkerade") corrected more often than the register
+  // shows: one pupil absent and present again, ending present (for an imported record that was
+  // attended, as most are, the figures end as they began).
+  const { api, me } = await apiAs('larare');
+  let lessonId: string;
+  let total: number;
+  try {
+    const day = (await (await api.get('/api/lessons/mine?date=2026-11-02')).json()) as MyLessonsResponse;
+    const lesson = day.lessons.find((l) => l.isConfirmed && !l.isCancelled);
+    expect(lesson, 'larare has a confirmed lesson on 2 November').toBeTruthy();
+    lessonId = lesson!.id;
+    const detail = (await (await api.get(`/api/lessons/${lessonId}`)).json()) as LessonDetail;
+    const toggled = detail.roster.find((entry) => entry.canChange);
+    expect(toggled, 'a pupil the teacher may change').toBeTruthy();
+    // Everyone else's marks as they stand (imported ones stand when left out).
+    const others: MarkInput[] = detail.roster.flatMap((entry): MarkInput[] =>
+      entry.personId !== toggled!.personId && entry.mark && entry.mark.kind !== 'imported'
+        ? [
+            {
+              personId: entry.personId,
+              kind: entry.mark.kind,
+              ...(entry.mark.minutes === null ? {} : { minutes: entry.mark.minutes }),
+              ...(entry.mark.reasonCode === null ? {} : { reasonCode: entry.mark.reasonCode }),
+              ...(entry.mark.comment === null ? {} : { comment: entry.mark.comment }),
+            },
+          ]
+        : [],
+    );
+    let answer = detail;
+    for (let round = 0; round < HISTORY_PAGE_SIZE + 2; round++) {
+      const kind = round % 2 === 0 ? 'absent' : 'present';
+      const marks = [...others, { personId: toggled!.personId, kind } as const];
+      const response = await api.put(`/api/lessons/${lessonId}/registration`, {
+        headers: { 'X-CSRF-Token': me.csrfToken },
+        data: { marks },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+      answer = (await response.json()) as LessonDetail;
+    }
+    total = answer.historyTotal;
+    expect(total).toBeGreaterThan(HISTORY_PAGE_SIZE);
+  } finally {
+    await api.dispose();
+  }
+
+  await logIn(page, 'larare');
+  await page.goto(`/lessons/${lessonId}`);
+  const entries = page.locator('.history-list > li');
+  await expect(entries).toHaveCount(HISTORY_PAGE_SIZE);
+  await expect(page.getByText(`Visar ${HISTORY_PAGE_SIZE} av ${total} ändringar.`)).toBeVisible();
+  const showOlder = page.getByRole('button', { name: 'Visa äldre ändringar' });
+  await expectNoAxeViolations(page, 'register with a long history');
+  // By keyboard: the next page comes, and focus moves to its first entry.
+  await showOlder.focus();
+  await page.keyboard.press('Enter');
+  const shown = Math.min(total, 2 * HISTORY_PAGE_SIZE);
+  await expect(entries).toHaveCount(shown);
+  await expect(entries.nth(HISTORY_PAGE_SIZE)).toBeFocused();
+  if (shown === total) await expect(showOlder).toBeHidden();
 });

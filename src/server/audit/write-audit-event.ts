@@ -24,6 +24,7 @@ export type AuditEvent =
   | { type: 'pupil.read'; pupilId: string; data: { view: string } }
   | { type: 'pupil.read-list'; data: { view: PupilListView; pupils: number; pupilIds: string[] } }
   | { type: 'lesson.read-register'; lessonId: string; data: { pupils: number; pupilIds: string[] } }
+  | { type: 'lesson.read-history'; lessonId: string; data: { pupils: number; pupilIds: string[] } }
   | { type: 'demo.load'; data: { pupils: number } }
   | {
       type: 'ladder.evaluate';

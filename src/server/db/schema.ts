@@ -330,7 +330,12 @@ export const attendanceMarkHistory = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
     isCorrection: boolean('is_correction').notNull().default(false),
   },
-  (t) => [entityPrimaryKey(t), index('attendance_history_lesson_idx').on(t.organiserId, t.lessonId)],
+  (t) => [
+    entityPrimaryKey(t),
+    // In the order the register shows it (newest first: read backwards), so its newest page and
+    // each older one read only their own rows.
+    index('attendance_history_lesson_idx').on(t.organiserId, t.lessonId, t.changedAt, t.id),
+  ],
 );
 
 /**

@@ -77,6 +77,10 @@ export const ROUTE_MATRIX: Record<string, RouteRow> = {
     get((i) => `/api/lessons/${i.lesson}`),
     [200, 200, 200, 200, 404, 404, 404, 404, 401],
   ),
+  'GET /api/lessons/:id/history': row(
+    get((i) => `/api/lessons/${i.lesson}/history?limit=10`),
+    [200, 200, 200, 200, 404, 404, 404, 404, 401],
+  ),
   'PUT /api/lessons/:id/registration': row(
     send(
       (i) => `/api/lessons/${i.lesson}/registration`,

@@ -6,7 +6,13 @@
 import type { TSchema } from 'typebox';
 import { LoginRequest, Me, SessionsEnded, SignInMethods } from './auth.js';
 import { Created } from './common.js';
-import { LessonDetail, MyLessonsResponse, RegisterLessonRequest, UnconfirmedLessonsResponse } from './lessons.js';
+import {
+  LessonDetail,
+  LessonHistoryPage,
+  MyLessonsResponse,
+  RegisterLessonRequest,
+  UnconfirmedLessonsResponse,
+} from './lessons.js';
 import { PupilListResponse, PupilPage, RegisterAbsenceRequest } from './pupils.js';
 import { CompletenessResponse, SchoolUnitsResponse } from './reports.js';
 import {
@@ -146,6 +152,7 @@ export const endpoints = {
   myLessons: get('/api/lessons/mine', MyLessonsResponse),
   myUnconfirmedLessons: get('/api/lessons/mine/unconfirmed', UnconfirmedLessonsResponse),
   lesson: get('/api/lessons/:id', LessonDetail),
+  lessonHistory: get('/api/lessons/:id/history', LessonHistoryPage),
   registerLesson: send('PUT', '/api/lessons/:id/registration', { body: RegisterLessonRequest, response: LessonDetail }),
 
   pupils: get('/api/pupils', PupilListResponse),

@@ -79,10 +79,43 @@ export const MarkHistoryEntry = Type.Object({
 });
 export type MarkHistoryEntry = Static<typeof MarkHistoryEntry>;
 
+/** How many history entries the register view (and a registration's answer) carries: the newest. */
+export const HISTORY_PAGE_SIZE = 50;
+/** The most entries one page of older history may ask for. */
+export const HISTORY_PAGE_MAX = 200;
+
+/** Where a page of history ends: pass it as `before` to get the entries older than those shown. Opaque. */
+export const HistoryCursor = Type.String({ pattern: '^[0-9]{1,18}$', maxLength: 18 });
+
+/**
+ * Part of a lesson's change history, newest first. A lesson corrected hundreds of times would
+ * otherwise answer every registration with hundreds of rows.
+ */
+const historyPage = {
+  /** The entries, newest first. */
+  history: Type.Array(MarkHistoryEntry),
+  /** How many entries the lesson's history holds in all. */
+  historyTotal: Type.Integer({ minimum: 0 }),
+  /** `before` for the next older entries; null when there are none. */
+  historyCursor: Type.Union([HistoryCursor, Type.Null()]),
+};
+
+/** A page of a lesson's older history (`GET /api/lessons/:id/history`). */
+export const LessonHistoryPage = Type.Object(historyPage);
+export type LessonHistoryPage = Static<typeof LessonHistoryPage>;
+
+export const LessonHistoryQuery = Type.Object({
+  /** The `historyCursor` of the page shown; without it the newest entries. */
+  before: Type.Optional(HistoryCursor),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: HISTORY_PAGE_MAX, default: HISTORY_PAGE_SIZE })),
+});
+export type LessonHistoryQuery = Static<typeof LessonHistoryQuery>;
+
 export const LessonDetail = Type.Object({
   lesson: LessonSummary,
   roster: Type.Array(RosterEntry),
-  history: Type.Array(MarkHistoryEntry),
+  /** The newest HISTORY_PAGE_SIZE entries; older ones from the history endpoint. */
+  ...historyPage,
   /** What the actor may do: register (own lesson), correct (mentor/rektor), or only read. */
   access: Type.Union([Type.Literal('register'), Type.Literal('correct'), Type.Literal('read')]),
   confirmedBy: Type.Union([Type.String(), Type.Null()]),

@@ -100,6 +100,9 @@ export const api = {
   myUnconfirmedLessonsPath: urlOf(E.myUnconfirmedLessons, {}),
   lessonPath: (id: string) => urlOf(E.lesson, { id }),
   registerLesson: (id: string, body: RegisterLessonRequest) => callApi(E.registerLesson, { id }, body),
+  /** The lesson's history entries older than `before` (a `historyCursor`). */
+  lessonHistory: (id: string, before: string) =>
+    apiGet<AnswerOf<typeof E.lessonHistory>>(urlOf(E.lessonHistory, { id }, { before })),
 
   pupilsPath: (period: Period, schoolUnitId?: string, groupId?: string) =>
     urlOf(E.pupils, {}, { ...period, schoolUnitId, groupId }),

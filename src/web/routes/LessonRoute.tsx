@@ -7,7 +7,7 @@ import { Loading } from '../components/Loading';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LessonHeader } from '../features/lessons/components/LessonHeader';
 import { RegisterForm } from '../features/lessons/components/RegisterForm';
-import { HistoryList } from '../features/lessons/components/HistoryList';
+import { LessonHistory } from '../features/lessons/components/LessonHistory';
 import { groupsNotInName } from '../features/lessons/lessonText';
 
 /** "Registrera Matematik 7A" — the groups are added only when the activity name does not already say them. */
@@ -51,7 +51,8 @@ export default function LessonRoute() {
           </section>
           <section aria-labelledby="history-heading">
             <h2 id="history-heading">{t('register.history.heading')}</h2>
-            <HistoryList history={detail.history} />
+            {/* A save changes the first page: older pages loaded before it start over. */}
+            <LessonHistory key={`${detail.historyTotal} ${detail.historyCursor}`} detail={detail} />
           </section>
         </>
       )}

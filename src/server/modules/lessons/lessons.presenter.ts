@@ -1,6 +1,11 @@
 /** Lesson rows → API shapes. */
-import type { LessonSummary, RosterEntry, MarkHistoryEntry } from '../../../shared/schemas/lessons.js';
-import type { HistoryRow, LessonRow, MarkRow, PupilNameRow } from './lessons.repo.js';
+import type {
+  LessonHistoryPage,
+  LessonSummary,
+  RosterEntry,
+  MarkHistoryEntry,
+} from '../../../shared/schemas/lessons.js';
+import type { HistoryPage, HistoryRow, LessonRow, MarkRow, PupilNameRow } from './lessons.repo.js';
 import type { ScheduledPupilLesson } from '../measures/lesson-facts.js';
 import { coveredTeachingMinutes, type ValidCover } from '../../../shared/measures/index.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
@@ -69,4 +74,8 @@ export function presentHistory(rows: HistoryRow[]): MarkHistoryEntry[] {
     changedAt: new Date(r.changed_at).toISOString(),
     isCorrection: r.is_correction,
   }));
+}
+
+export function presentHistoryPage(page: HistoryPage): LessonHistoryPage {
+  return { history: presentHistory(page.rows), historyTotal: page.total, historyCursor: page.cursor };
 }

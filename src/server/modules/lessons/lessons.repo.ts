@@ -5,6 +5,7 @@ import type { Actor } from '../../policies/actor.js';
 import { menteesSql, taughtLessonSql } from '../../policies/scope.js';
 import { NIL_UUID, textArray } from '../../db/sql.js';
 import { TEACHING_ACTIVITY_TYPES } from '../../../shared/measures/index.js';
+import { HISTORY_PAGE_SIZE } from '../../../shared/schemas/lessons.js';
 
 export interface LessonRow {
   id: string;
@@ -85,45 +86,86 @@ export interface LessonRegister {
   lesson: LessonRow & { taught_by_actor: boolean };
   marks: Map<string, MarkRow>;
   names: Map<string, PupilNameRow>;
-  /** Its registration history, newest first. */
-  history: HistoryRow[];
+  /** The newest HISTORY_PAGE_SIZE rows of its registration history. */
+  history: HistoryPage;
+}
+
+/** The lesson of the actor's organiser with `columns` beside it and whether the actor teaches it; null when there is none. */
+async function findLessonWith<T extends object>(
+  tx: Tx,
+  actor: Actor,
+  lessonId: string,
+  columns: SQL,
+): Promise<(LessonRow & { taught_by_actor: boolean } & T) | null> {
+  const [row] = await queryRows<LessonRow & { taught_by_actor: boolean } & T>(
+    tx,
+    sql`${lessonSelect(actor, sql`, ${taughtLessonSql(actor, sql`l`)} as taught_by_actor, ${columns}`)}
+    where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`,
+  );
+  return row ?? null;
 }
 
 /**
- * One lesson of the actor's organiser with its register's marks, names and history, and whether
- * the actor teaches it, in one statement; null when there is no such lesson. Access is decided by the policy.
+ * One lesson of the actor's organiser with its register's marks, names and newest history, and
+ * whether the actor teaches it, in one statement; null when there is no such lesson. Access is
+ * decided by the policy.
  */
 export async function findLessonRegister(tx: Tx, actor: Actor, lessonId: string): Promise<LessonRegister | null> {
-  const [row] = await queryRows<
-    LessonRow & {
-      taught_by_actor: boolean;
-      marks: MarkRow[] | null;
-      names: PupilNameRow[] | null;
-      history: HistoryRow[] | null;
-    }
-  >(
+  const row = await findLessonWith<{
+    marks: MarkRow[] | null;
+    names: PupilNameRow[] | null;
+    history: HistoryPageJson;
+  }>(
     tx,
-    sql`${lessonSelect(
-      actor,
-      sql`, ${taughtLessonSql(actor, sql`l`)} as taught_by_actor,
-      (select json_agg(m) from (select person_id, kind, minutes, reason_code, comment, imported_minutes from attendance_marks m
+    actor,
+    lessonId,
+    sql`(select json_agg(m) from (select person_id, kind, minutes, reason_code, comment, imported_minutes from attendance_marks m
         where m.organiser_id = l.organiser_id and m.lesson_id = l.id) m) as marks,
       (select json_agg(p) from (select p.id, p.given_name, p.family_name, p.security_marking from persons p
         where p.organiser_id = l.organiser_id and p.id in (
           select gm.person_id from activity_groups ag join group_memberships gm on gm.organiser_id = ag.organiser_id and gm.group_id = ag.group_id
           where ag.organiser_id = l.organiser_id and ag.activity_id = l.activity_id
             and gm.start_date <= l.local_date and (gm.end_date is null or gm.end_date >= l.local_date))) p) as names,
-      (select json_agg(h) from (${historySql(sql`l.organiser_id`, sql`l.id`)}) h) as history`,
-    )} where l.organiser_id = ${actor.organiserId} and l.id = ${lessonId}`,
+      ${historyPageSql(HISTORY_PAGE_SIZE)} as history`,
   );
   if (!row) return null;
   const { marks, names, history, ...lesson } = row;
   return {
     lesson,
-    history: history ?? [],
+    history: historyPageOf(history, HISTORY_PAGE_SIZE),
     marks: new Map((marks ?? []).map((m) => [m.person_id, m])),
     names: new Map((names ?? []).map((n) => [n.id, n])),
   };
+}
+
+/** Where a page of history starts: after the row `before` (a cursor), at most `limit` rows. */
+export interface HistoryPageRequest {
+  before?: string;
+  limit: number;
+}
+
+/**
+ * One lesson of the actor's organiser with a page of its history and whether the actor teaches
+ * it, in one statement; null when there is no such lesson, `isCursorKnown` false when `before` is
+ * no row of its history. Access is decided by the policy.
+ */
+export async function findLessonHistory(
+  tx: Tx,
+  actor: Actor,
+  lessonId: string,
+  { before, limit }: HistoryPageRequest,
+): Promise<{ lesson: LessonRow & { taught_by_actor: boolean }; history: HistoryPage; isCursorKnown: boolean } | null> {
+  const cursor = before === undefined ? null : sql`${before}::bigint`;
+  const row = await findLessonWith<{ history: HistoryPageJson; is_cursor_known: boolean }>(
+    tx,
+    actor,
+    lessonId,
+    sql`${historyPageSql(limit, cursor)} as history,
+      ${cursor === null ? sql`true` : sql`exists (select 1 from attendance_mark_history c where c.organiser_id = l.organiser_id and c.lesson_id = l.id and c.id = ${cursor})`} as is_cursor_known`,
+  );
+  if (!row) return null;
+  const { history, is_cursor_known, ...lesson } = row;
+  return { lesson, history: historyPageOf(history, limit), isCursorKnown: is_cursor_known };
 }
 
 export interface PupilNameRow {
@@ -143,6 +185,8 @@ export interface MarkRow {
 }
 
 export interface HistoryRow {
+  /** The row's id: its place among rows of the same time, and the cursor of a page ending at it. */
+  id: string;
   person_id: string;
   given_name: string;
   family_name: string;
@@ -153,14 +197,44 @@ export interface HistoryRow {
   is_correction: boolean;
 }
 
-/** A lesson's registration history, newest first, as `HistoryRow`s (`lesson`: the lesson id, a parameter or a column). */
-const historySql = (organiserId: SQL, lesson: SQL) =>
-  sql`select h.person_id, p.given_name, p.family_name, h.previous, h.next, u.display_name as changed_by, h.changed_at, h.is_correction
-    from attendance_mark_history h
-    left join persons p on p.organiser_id = h.organiser_id and p.id = h.person_id
-    left join users u on u.organiser_id = h.organiser_id and u.id = h.changed_by_user_id
-    where h.organiser_id = ${organiserId} and h.lesson_id = ${lesson}
-    order by h.changed_at desc, h.id desc`;
+/** Part of a lesson's registration history, newest first. */
+export interface HistoryPage {
+  rows: HistoryRow[];
+  /** Every row the lesson's history holds. */
+  total: number;
+  /** The last row's id when older rows follow, else null. */
+  cursor: string | null;
+}
+
+type HistoryPageJson = { rows: HistoryRow[] | null; total: number };
+
+/**
+ * A lesson's registration history (newest first: by time, then id) as `{ rows, total }`: at most
+ * `limit` + 1 rows (the one more tells whether older rows follow) older than the row `before`,
+ * and the count of all. Only the rows of the page are joined to names. For a column list of
+ * `lessons l`.
+ */
+const historyPageSql = (limit: number, before: SQL | null = null) =>
+  sql`json_build_object('rows', (select json_agg(h) from (
+      select h.id::text as id, h.person_id, p.given_name, p.family_name, h.previous, h.next, u.display_name as changed_by, h.changed_at, h.is_correction
+      from (select * from attendance_mark_history h
+        where h.organiser_id = l.organiser_id and h.lesson_id = l.id
+          ${before === null ? sql`` : sql`and (h.changed_at, h.id) < (select c.changed_at, c.id from attendance_mark_history c where c.organiser_id = l.organiser_id and c.lesson_id = l.id and c.id = ${before})`}
+        order by h.changed_at desc, h.id desc limit ${limit + 1}) h
+      left join persons p on p.organiser_id = h.organiser_id and p.id = h.person_id
+      left join users u on u.organiser_id = h.organiser_id and u.id = h.changed_by_user_id
+      order by h.changed_at desc, h.id desc) h),
+    'total', (select count(*) from attendance_mark_history t where t.organiser_id = l.organiser_id and t.lesson_id = l.id))`;
+
+/** The page of `limit` rows the query read (with one more when older rows follow). */
+function historyPageOf({ rows, total }: HistoryPageJson, limit: number): HistoryPage {
+  const read = rows ?? [];
+  return {
+    rows: read.slice(0, limit),
+    total,
+    cursor: read.length > limit ? read[limit - 1].id : null,
+  };
+}
 
 /** True when the actor teaches the lesson (the activity's teacher, not excluded, or an assigned substitute). */
 export async function teachesLesson(tx: Tx, actor: Actor, lessonId: string): Promise<boolean> {

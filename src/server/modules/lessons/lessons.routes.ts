@@ -4,13 +4,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app-context.js';
 import type { Tx } from '../../db/client.js';
-import { forbidden, notFound } from '../../errors.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
 import { recordRegisterRead } from './commands/record-register-read.js';
+import { recordHistoryRead } from './commands/record-history-read.js';
 import type { Actor } from '../../policies/actor.js';
 import { ErrorResponse, Uuid } from '../../../shared/schemas/common.js';
 import {
+  HISTORY_PAGE_SIZE,
   LessonDetail,
+  LessonHistoryPage,
+  LessonHistoryQuery,
   MyLessonsQuery,
   MyLessonsResponse,
   RegisterLessonRequest,
@@ -26,14 +30,17 @@ import {
 import { loadLessonDay, lockLessonRegistration } from '../measures/lesson-day.js';
 import { sameDayNoticeSettingsOf, sameDaySettingsColumn } from '../messages/guardian-settings.js';
 import {
+  findLessonHistory,
   findLessonRegister,
   findMyLessons,
   findMyUnconfirmedLessons,
+  type HistoryPage,
   type HistoryRow,
+  type LessonRow,
   type PupilNameRow,
 } from './lessons.repo.js';
 import { lessonAccessFor } from './lessons.policy.js';
-import { presentHistory, presentLessonSummary, presentRoster } from './lessons.presenter.js';
+import { presentHistoryPage, presentLessonSummary, presentRoster } from './lessons.presenter.js';
 import { registerLesson, type RegisterLessonResult } from './commands/register-lesson.js';
 import { noticeTimingOf, wakeSenderFor } from '../messages/same-day-notices.js';
 import { withRollupsLast } from '../measures/recompute-pupil-days.js';
@@ -43,13 +50,17 @@ const LessonParams = Type.Object({ id: Uuid });
 const UNCONFIRMED_LOOKBACK_DAYS = 14;
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
+/** The actor's access to a lesson found for them; 404 when there is none or the actor has no relation to it. */
+async function accessTo<T extends { lesson: LessonRow }>(tx: Tx, actor: Actor, found: T | null) {
+  if (!found) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+  const { access, correctablePupils } = await lessonAccessFor(tx, actor, found.lesson);
+  if (!access) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
+  return { ...found, access, correctablePupils };
+}
+
 /** Loads a lesson with its register's marks and names and the actor's access; 404 when the actor has no relation to it. */
 async function loadAccessibleLesson(tx: Tx, actor: Actor, lessonId: string) {
-  const register = await findLessonRegister(tx, actor, lessonId);
-  if (!register) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
-  const { access, correctablePupils } = await lessonAccessFor(tx, actor, register.lesson);
-  if (!access) throw notFound('LESSON_NOT_FOUND', 'Lektionen hittades inte.');
-  return { ...register, access, correctablePupils };
+  return accessTo(tx, actor, await findLessonRegister(tx, actor, lessonId));
 }
 
 type AccessibleLesson = Awaited<ReturnType<typeof loadAccessibleLesson>>;
@@ -77,38 +88,40 @@ function lessonDetailOf(
   return {
     lesson: presentLessonSummary(lesson),
     roster: presentRoster(roster, names, marks, covers, access === 'read' ? new Set() : correctablePupils),
-    history: presentHistory(history),
+    ...presentHistoryPage(history),
     access,
     confirmedBy: lesson.confirmed_by,
   };
 }
 
 /**
- * A lesson's history (newest first) after a registration wrote `written` (in that order): what
- * reading it again would give — rows at one time come by their ids, which the sequence hands out
- * in the order written, after every earlier row's.
+ * The first page of a lesson's history after a registration wrote `written` (in that order): what
+ * reading it again would give. The newest rows of the whole history are among the written ones and
+ * the newest of the page read before; rows at one time come by their ids, which the sequence hands
+ * out in the order written, after every earlier row's.
  */
 function historyAfter(
-  before: HistoryRow[],
+  before: HistoryPage,
   written: RegisterLessonResult['history'],
   names: Map<string, PupilNameRow>,
   changedBy: string,
-): HistoryRow[] {
-  const rows: HistoryRow[] = written
-    .map((w) => ({
-      person_id: w.personId,
-      given_name: names.get(w.personId)?.given_name ?? '',
-      family_name: names.get(w.personId)?.family_name ?? '',
-      previous: w.previous,
-      next: w.next,
-      changed_by: changedBy,
-      changed_at: w.changedAt,
-      is_correction: w.isCorrection,
-    }))
-    .reverse();
+): HistoryPage {
+  const rows: HistoryRow[] = written.map((w) => ({
+    id: w.id,
+    person_id: w.personId,
+    given_name: names.get(w.personId)?.given_name ?? '',
+    family_name: names.get(w.personId)?.family_name ?? '',
+    previous: w.previous,
+    next: w.next,
+    changed_by: changedBy,
+    changed_at: w.changedAt,
+    is_correction: w.isCorrection,
+  }));
   const at = (row: HistoryRow) => new Date(row.changed_at).getTime();
-  // A stable sort: at one time the new rows stay before the earlier ones.
-  return [...rows, ...before].sort((a, b) => at(b) - at(a));
+  const merged = [...rows, ...before.rows].sort((a, b) => at(b) - at(a) || Number(BigInt(b.id) - BigInt(a.id)));
+  const total = before.total + written.length;
+  const page = merged.slice(0, HISTORY_PAGE_SIZE);
+  return { rows: page, total, cursor: total > page.length ? page[page.length - 1].id : null };
 }
 
 export async function lessonRoutes(
@@ -171,6 +184,39 @@ export async function lessonRoutes(
           detail.roster.map((p) => p.personId),
         );
         return detail;
+      }),
+  );
+
+  app.get(
+    '/api/lessons/:id/history',
+    {
+      schema: {
+        tags: ['lessons'],
+        summary: "Older entries of a lesson's change history, newest first (the register view has the newest)",
+        params: LessonParams,
+        querystring: LessonHistoryQuery,
+        response: { 200: LessonHistoryPage, ...errors },
+      },
+    },
+    async (request) =>
+      database.db.transaction(async (tx) => {
+        const actor = actorOf(request);
+        const { before, limit = HISTORY_PAGE_SIZE } = request.query;
+        // Who may read the register may read its history: the same lookup and policy, 404 alike.
+        const { lesson, history, isCursorKnown } = await accessTo(
+          tx,
+          actor,
+          await findLessonHistory(tx, actor, request.params.id, { before, limit }),
+        );
+        if (!isCursorKnown)
+          throw new AppError(
+            'HISTORY_CURSOR_INVALID',
+            'Äldre ändringar kunde inte hämtas härifrån. Ladda om sidan och försök igen.',
+          );
+        await recordHistoryRead(tx, auditContextOf(request), lesson.id, [
+          ...new Set(history.rows.map((r) => r.person_id)),
+        ]);
+        return presentHistoryPage(history);
       }),
   );
 

@@ -3,7 +3,8 @@
  * (afterRegistration), instead of reading it again. After every registration and correction of a
  * deterministic-random sequence, every derived row (pupil days, roll-ups, pending same-day notices)
  * must equal a recomputation from the raw facts, and the answer must equal a fresh read of the
- * register. The world has what could make the in-memory change differ from a read: import-confirmed
+ * register (its history too, capped at the newest HISTORY_PAGE_SIZE entries with the total and a
+ * cursor, for a lesson corrected more often than that). The world has what could make the in-memory change differ from a read: import-confirmed
  * lessons with imported marks, mentors correcting only their mentees, a pupil in two of the lesson's
  * groups, a second membership span, an ended membership, lesson exceptions, covering reports, and
  * registrations on today's date (notices written and withdrawn).
@@ -16,7 +17,7 @@ import { addGuardian, createWorld, type World } from '../../test/factories.js';
 import { readDerivedRows, storedAndRecomputed } from '../../test/derived-rows.js';
 import { schema } from '../../db/client.js';
 import { localDateTimeToInstant } from '../../../shared/dates/index.js';
-import type { LessonDetail, MarkInput } from '../../../shared/schemas/lessons.js';
+import { HISTORY_PAGE_SIZE, type LessonDetail, type MarkInput } from '../../../shared/schemas/lessons.js';
 import { keepRollupCuts } from '../statistics/rollup-cuts.js';
 import { loadLessonRoster } from '../measures/lesson-facts.js';
 import { recomputePupilDays } from '../measures/recompute-pupil-days.js';
@@ -39,6 +40,12 @@ function random(seed: number) {
     return s / 2147483648;
   };
 }
+
+/** Picks one of `items` by the generator `next`. */
+const picker =
+  (next: () => number) =>
+  <T>(items: readonly T[]): T =>
+    items[Math.floor(next() * items.length)];
 
 type Imported = { isReported: boolean; attended: number; valid: number; invalid: number; other: number };
 
@@ -351,7 +358,7 @@ describe('a registration leaves the derived rows a fresh read would give', () =>
 
   it('for a deterministic-random sequence of imports, registrations, corrections and reports', async () => {
     const next = random(8);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const pick = picker(next);
     const lessons = DATES.flatMap((date) =>
       SLOTS.flatMap((slot) => [
         { key: `7A ${date} ${slot}`, id: lessonA(date, slot), date, ofA: true },
@@ -460,5 +467,31 @@ describe('a registration leaves the derived rows a fresh read would give', () =>
         'teacher on a lesson confirmed by nobody',
       ]),
     );
+  });
+
+  it('for a lesson corrected more often than the register view shows its history', async () => {
+    // The answer carries only the newest HISTORY_PAGE_SIZE entries, the total and a cursor, worked
+    // out from the page read before and the rows written: it must still equal a fresh read. Most
+    // registrations here share one time (ties go by id); some run with the clock behind the rows
+    // before them (their rows are older than the page).
+    const lessonId = lessonB(YESTERDAY, '10:30');
+    const pick = picker(random(21));
+    const kinds = ['absent', 'other', 'present'] as const;
+    let answer: LessonDetail | null = null;
+    try {
+      for (let step = 0; answer === null || answer.historyTotal <= 2 * HISTORY_PAGE_SIZE; step++) {
+        if (step % 5 === 4) clock.set('2026-01-14T07:00:00Z');
+        else clock.set('2026-01-14T08:00:00Z');
+        const session = pick([otherTeacher, principal]);
+        const { roster } = await view(session, lessonId);
+        const marks = roster.map((p) => ({ personId: p.personId, kind: pick(kinds) }));
+        await register(session, lessonId, marks, `history step ${step}`);
+        answer = await view(session, lessonId);
+      }
+    } finally {
+      clock.set('2026-01-14T08:00:00Z');
+    }
+    expect(answer.history).toHaveLength(HISTORY_PAGE_SIZE);
+    expect(answer.historyCursor).not.toBeNull();
   });
 });

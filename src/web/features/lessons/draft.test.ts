@@ -141,6 +141,8 @@ describe('kept drafts and the lesson start', () => {
       },
       roster,
       history: [],
+      historyTotal: 0,
+      historyCursor: null,
       access: 'register',
       confirmedBy: null,
     }) as LessonDetail;

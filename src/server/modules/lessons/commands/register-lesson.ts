@@ -32,8 +32,15 @@ export interface RegisterLessonResult {
   marks: Map<string, MarkRow>;
   /** The confirmation when this registration wrote it or made it Närvaro's; null when it stood as it was. */
   confirmation: { confirmedAt: Date; confirmedByUserId: string | null } | null;
-  /** The history rows it wrote, in the order written. */
-  history: { personId: string; previous: MarkState; next: MarkState; changedAt: Date; isCorrection: boolean }[];
+  /** The history rows it wrote, in the order written (ids ascending). */
+  history: {
+    id: string;
+    personId: string;
+    previous: MarkState;
+    next: MarkState;
+    changedAt: Date;
+    isCorrection: boolean;
+  }[];
 }
 
 type MarkState = { kind: string; minutes: number | null; reasonCode: string | null; comment: string | null } | null;
@@ -118,15 +125,16 @@ export async function registerLesson(
         ${ctx.organiserId}::uuid, ${lesson.id}::uuid, m.person_id, null, null
       from jsonb_to_recordset(${JSON.stringify(written)}::jsonb) as m(person_id uuid, kind text, minutes int, "reasonCode" text, comment text)
       on conflict (organiser_id, lesson_id, person_id) do update set ${MARK_UPSERT_SET}`);
-  if (changes.length > 0) {
-    const rows = changes.map((c) => ({ person_id: c.personId, previous: c.previous, next: c.next }));
-    // In the order of the changes: the history's ids (its order) follow the rows.
-    writes.push(sql`insert into attendance_mark_history (organiser_id, lesson_id, person_id, previous, next, changed_by_user_id, changed_at, is_correction)
+  // In the order of the changes: the history's ids (its order) follow the rows. Its ids answer too:
+  // the answer's history page ends at one of them when the change is large.
+  const history =
+    changes.length > 0
+      ? sql`insert into attendance_mark_history (organiser_id, lesson_id, person_id, previous, next, changed_by_user_id, changed_at, is_correction)
       select ${ctx.organiserId}::uuid, ${lesson.id}::uuid, h.person_id, h.previous, h.next, ${ctx.actorUserId}::uuid, ${at}::timestamptz, ${isCorrection}
-      from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (person_id uuid, previous jsonb, next jsonb))
-        with ordinality as h(person_id, previous, next, n)
-      order by h.n`);
-  }
+      from rows from (jsonb_to_recordset(${JSON.stringify(changes.map((c) => ({ person_id: c.personId, previous: c.previous, next: c.next })))}::jsonb)
+        as (person_id uuid, previous jsonb, next jsonb)) with ordinality as h(person_id, previous, next, n)
+      order by h.n returning id`
+      : null;
   writes.push(
     auditEventInsert(tx, ctx, {
       type: 'attendance.register-lesson',
@@ -145,18 +153,30 @@ export async function registerLesson(
         : sql`on conflict do nothing`
     }
     returning confirmed_at, confirmed_by_user_id`;
-  // (An embedded query comes in parentheses.)
-  const [changedConfirmation] = await queryRows<{ confirmed_at: Date | string; confirmed_by_user_id: string | null }>(
+  // One row: the confirmation's change, if any, beside the history ids, which the sequence hands
+  // out in the order the rows are written.
+  const [result] = await queryRows<{
+    confirmed_at: Date | string | null;
+    confirmed_by_user_id: string | null;
+    history_ids: string[] | null;
+  }>(
     tx,
     sql`with ${sql.join(
-      writes.map((write, i) => sql`${sql.raw(`write_${i}`)} as (${write})`),
+      [
+        ...writes.map((write, i) => sql`${sql.raw(`write_${i}`)} as (${write})`),
+        ...(history ? [sql`history as (${history})`] : []),
+      ],
       sql`, `,
-    )}, confirmation as (${confirming}) select * from confirmation`,
+    )}, confirmation as (${confirming})
+    select c.confirmed_at, c.confirmed_by_user_id,
+      ${history ? sql`(select array_agg(h.id::text order by h.id) from history h)` : sql`null::text[]`} as history_ids
+    from (select) one left join confirmation c on true`,
   );
-  const confirmationChange = changedConfirmation && {
-    confirmedAt: new Date(changedConfirmation.confirmed_at),
-    confirmedByUserId: changedConfirmation.confirmed_by_user_id,
-  };
+  const confirmationChange =
+    result.confirmed_at === null
+      ? undefined
+      : { confirmedAt: new Date(result.confirmed_at), confirmedByUserId: result.confirmed_by_user_id };
+  const historyIds = result.history_ids ?? [];
   // The figures follow from the marks and the confirmation (its source too): when neither changed
   // (the same register sent again), the derived rows are those of the last change and stay.
   const pupils = day.roster.map((p) => p.personId);
@@ -192,6 +212,6 @@ export async function registerLesson(
   return {
     marks,
     confirmation: confirmationChange ?? null,
-    history: changes.map((c) => ({ ...c, changedAt: input.now, isCorrection })),
+    history: changes.map((c, i) => ({ ...c, id: historyIds[i], changedAt: input.now, isCorrection })),
   };
 }
