@@ -126,8 +126,7 @@ async function main(): Promise<void> {
   };
   if (services.has('web')) {
     await app.listen({ port: config.port, host: config.host });
-    if (!isForkedWeb)
-      printRunning(config, database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL');
+    if (!isForkedWeb) printRunning(config, database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL');
   }
 }
 
