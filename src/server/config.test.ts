@@ -29,7 +29,9 @@ describe('config', () => {
     const postgres = { DATABASE_URL: 'postgres://x@127.0.0.1/narvaro' };
     expect(loadConfig({}).webProcesses).toBe(1);
     expect(loadConfig({ ...postgres, WEB_PROCESSES: '3' }).webProcesses).toBe(3);
-    expect(loadConfig({ ...postgres, WEB_PROCESSES: 'auto' }).webProcesses).toBe(os.availableParallelism());
+    expect(loadConfig({ ...postgres, WEB_PROCESSES: 'auto' }).webProcesses).toBe(
+      Math.min(os.availableParallelism(), 64),
+    );
     // PGlite's data folder has one owner: auto means that one, an explicit count above 1 is refused.
     expect(loadConfig({ WEB_PROCESSES: 'auto' }).webProcesses).toBe(1);
     expect(() => loadConfig({ WEB_PROCESSES: '2' })).toThrow(/WEB_PROCESSES=2 kräver PostgreSQL/);
