@@ -63,7 +63,7 @@ interface LevelResult {
   /** The server's longest event-loop delay during the level (perf_hooks.monitorEventLoopDelay, event-loop-watch.ts). */
   eventLoopMaxMs: number;
   /** CPU per acknowledged registration: the server's processes, and the PostgreSQL backends of its database (same host only). */
-  cpuMsPerRegistration: { node: number; postgres: number | null };
+  cpuMsPerRegistration: { node: number | null; postgres: number | null };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -279,7 +279,8 @@ async function runLevel(
     }),
   ]);
   const elapsed = (Date.now() - started) / 1000;
-  const cpuAfter = await server.cpuMs();
+  // Across a kill -9 the dead processes' time is lost with them: no figure for that level.
+  const cpuAfter = duringRun ? null : await server.cpuMs();
   const sorted = latencies.sort((a, b) => a - b);
   const ok =
     sorted.length -
@@ -298,11 +299,10 @@ async function runLevel(
     p99: round(percentile(sorted, 99)),
     max: round(sorted.at(-1) ?? 0),
     eventLoopMaxMs: server.eventLoopMaxMs(started, Date.now()),
-    // Across a kill -9 the dead processes' time is lost: that level's figures are too low.
     cpuMsPerRegistration: {
-      node: round((cpuAfter.node - cpuBefore.node) / Math.max(1, ok)),
+      node: cpuAfter ? round((cpuAfter.node - cpuBefore.node) / Math.max(1, ok)) : null,
       postgres:
-        cpuAfter.postgres === null || cpuBefore.postgres === null
+        cpuAfter?.postgres == null || cpuBefore.postgres === null
           ? null
           : round((cpuAfter.postgres - cpuBefore.postgres) / Math.max(1, ok)),
     },
