@@ -32,6 +32,7 @@ export function forkWebProcesses(count: number, log: (line: string) => void): We
   const running = new Set<Worker>();
   const restarts = new Set<NodeJS.Timeout>();
   const quickDeaths = Array.from({ length: count }, () => 0);
+  const hasListened = Array.from({ length: count }, () => false);
   let notListening = count;
   let allListening = (_pids: number[]) => {};
   const listening = new Promise<number[]>((resolve) => {
@@ -45,7 +46,11 @@ export function forkWebProcesses(count: number, log: (line: string) => void): We
     running.add(worker);
     worker.once('listening', () => {
       if (isRestart) log(`Webbprocess ${slot + 1} startades om (pid ${pid}). (Web process restarted.)`);
-      else if (--notListening === 0) allListening([...running].map((w) => w.process.pid ?? 0));
+      // A slot counts once, also when its first process died before taking the port.
+      if (!hasListened[slot]) {
+        hasListened[slot] = true;
+        if (--notListening === 0) allListening([...running].map((w) => w.process.pid ?? 0));
+      }
     });
     worker.once('exit', (code, signal) => {
       running.delete(worker);
