@@ -40,6 +40,8 @@ const LATE_LIMIT = 20; // SAME_DAY_NOTICE_LATE_MINUTES default
 const OUT = path.resolve('bench/out');
 /** `web` (the default, as the first figures) or `web,worker` (PGlite's usual single process, message worker included). */
 const SERVICES = process.env.SOAK_SERVICES ?? 'web';
+/** WEB_PROCESSES of the PostgreSQL server (1 by default; `auto` = one per CPU). PGlite always has one. */
+const WEB_PROCESSES = process.env.SOAK_WEB_PROCESSES ?? '1';
 
 interface Target {
   cookie: string;
@@ -60,12 +62,39 @@ interface LevelResult {
   max: number;
   /** The server's longest event-loop delay during the level (perf_hooks.monitorEventLoopDelay, event-loop-watch.ts). */
   eventLoopMaxMs: number;
+  /** CPU per acknowledged registration: the server's processes, and the PostgreSQL backends of its database (same host only). */
+  cpuMsPerRegistration: { node: number | null; postgres: number | null };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ; 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+/** Fields after the command name in /proc/<pid>/stat (field 3 onwards), or null when the process is gone. */
+function procStat(pid: number): string[] | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+/** CPU milliseconds (user + system) the processes have used so far. */
+const cpuMsOf = (pids: number[]) =>
+  pids.reduce((sum, pid) => {
+    const fields = procStat(pid);
+    return sum + (fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND : 0);
+  }, 0);
+/** The processes of a process group (the server with its web processes). */
+const groupPids = (pgid: number) =>
+  fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => procStat(pid)?.[2] === String(pgid));
 
 class Server {
   child: ChildProcess | null = null;
@@ -91,10 +120,28 @@ class Server {
   get base() {
     return `http://127.0.0.1:${this.port}`;
   }
+  /** CPU ms used so far by the server's processes and by the PostgreSQL backends of its database (null: not on this host). */
+  async cpuMs(): Promise<{ node: number; postgres: number | null }> {
+    const node = this.child?.pid ? cpuMsOf(groupPids(this.child.pid)) : 0;
+    if (!this.env.DATABASE_URL) return { node, postgres: null };
+    const client = new pg.Client({ connectionString: this.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(
+        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      const pids = rows.map((r) => r.pid).filter((pid) => procStat(pid) !== null);
+      return { node, postgres: pids.length > 0 ? cpuMsOf(pids) : null };
+    } finally {
+      await client.end();
+    }
+  }
   async start(): Promise<number> {
     const started = Date.now();
     const log = fs.openSync(path.join(OUT, `soak-server-${this.name}.log`), 'a');
     this.child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', `--services=${SERVICES}`], {
+      // Its own process group: kill -9 takes the primary and its web processes at once, as a crash of the machine would.
+      detached: true,
       env: {
         ...process.env,
         ...this.env,
@@ -121,7 +168,13 @@ class Server {
     throw new Error(`${this.name} server did not start`);
   }
   kill9() {
-    this.child?.kill('SIGKILL');
+    if (!this.child?.pid) return;
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch (error) {
+      // ESRCH: the whole group is gone already.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
   }
   async stop() {
     const child = this.child;
@@ -129,7 +182,7 @@ class Server {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(15_000)]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) this.kill9();
   }
 }
 
@@ -218,6 +271,7 @@ async function runLevel(
     }
   };
   const started = Date.now();
+  const cpuBefore = await server.cpuMs();
   await Promise.all([
     ...Array.from({ length: concurrency }, loop),
     duringRun?.().then(() => {
@@ -225,6 +279,8 @@ async function runLevel(
     }),
   ]);
   const elapsed = (Date.now() - started) / 1000;
+  // Across a kill -9 the dead processes' time is lost with them: no figure for that level.
+  const cpuAfter = duringRun ? null : await server.cpuMs();
   const sorted = latencies.sort((a, b) => a - b);
   const ok =
     sorted.length -
@@ -243,6 +299,13 @@ async function runLevel(
     p99: round(percentile(sorted, 99)),
     max: round(sorted.at(-1) ?? 0),
     eventLoopMaxMs: server.eventLoopMaxMs(started, Date.now()),
+    cpuMsPerRegistration: {
+      node: cpuAfter ? round((cpuAfter.node - cpuBefore.node) / Math.max(1, ok)) : null,
+      postgres:
+        cpuAfter?.postgres == null || cpuBefore.postgres === null
+          ? null
+          : round((cpuAfter.postgres - cpuBefore.postgres) / Math.max(1, ok)),
+    },
   };
 }
 
@@ -289,7 +352,7 @@ async function soak(name: 'postgres' | 'pglite') {
     await admin.end();
     const url = new URL(POSTGRES_URL);
     url.pathname = `/${dbName}`;
-    env = { DATABASE_URL: url.toString(), DATA_DIR: '' };
+    env = { DATABASE_URL: url.toString(), DATA_DIR: '', WEB_PROCESSES };
     open = () => openDatabase({ databaseUrl: url.toString() });
     cleanup = async () => {
       const dropper = new pg.Client({ connectionString: POSTGRES_URL });
@@ -299,7 +362,7 @@ async function soak(name: 'postgres' | 'pglite') {
     };
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'narvaro-soak-'));
-    env = { DATABASE_URL: '', DATA_DIR: dir };
+    env = { DATABASE_URL: '', DATA_DIR: dir, WEB_PROCESSES: '1' };
     open = () => openDatabase({ dataDir: `${dir}/pglite` });
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -315,6 +378,9 @@ async function soak(name: 'postgres' | 'pglite') {
     await database.db.execute(sql`analyze`);
     await database.close();
     const server = new Server(name, PORTS[name], env);
+    // The server runs in a process group of its own (kill9): it must not outlive this run.
+    const killOnExit = () => server.kill9();
+    process.once('exit', killOnExit);
     fs.rmSync(server.eventLoopFile, { force: true });
     const startMs = await server.start();
     const targets = await targetsOf(server.base, worlds);
@@ -336,17 +402,19 @@ async function soak(name: 'postgres' | 'pglite') {
       const result = await runLevel(name, server, targets, concurrency, SECONDS, ledger, duringRun);
       levels.push(result);
       console.log(
-        `${name.padEnd(8)} ${String(concurrency).padStart(2)} in flight: ${result.perSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${JSON.stringify(result.errors)}, event loop max ${result.eventLoopMaxMs} ms, load ${os.loadavg()[0].toFixed(1)}`,
+        `${name.padEnd(8)} ${env.WEB_PROCESSES} web, ${String(concurrency).padStart(2)} in flight: ${result.perSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${JSON.stringify(result.errors)}, event loop max ${result.eventLoopMaxMs} ms, CPU ms/registration ${JSON.stringify(result.cpuMsPerRegistration)}, load ${os.loadavg()[0].toFixed(1)}`,
       );
       levelLoad.push(round(os.loadavg()[0]));
     }
     await server.stop();
+    process.off('exit', killOnExit);
     database = await open();
     const verification = await verify(database, worlds, ledger);
     await database.close();
     console.log(`${name.padEnd(8)} kill -9 ${JSON.stringify(kill)}; verify ${JSON.stringify(verification)}`);
     return {
       services: SERVICES,
+      webProcesses: env.WEB_PROCESSES,
       loadAverageAtStart: loadAtStart,
       serverStartMs: startMs,
       levels: levels.map((l, i) => ({ ...l, loadAverage1mAfter: levelLoad[i] })),

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -23,5 +24,17 @@ describe('config', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.local' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
+  it('takes WEB_PROCESSES as a count or auto, and several only on PostgreSQL', () => {
+    const postgres = { DATABASE_URL: 'postgres://x@127.0.0.1/narvaro' };
+    expect(loadConfig({}).webProcesses).toBe(1);
+    expect(loadConfig({ ...postgres, WEB_PROCESSES: '3' }).webProcesses).toBe(3);
+    expect(loadConfig({ ...postgres, WEB_PROCESSES: 'auto' }).webProcesses).toBe(
+      Math.min(os.availableParallelism(), 64),
+    );
+    // PGlite's data folder has one owner: auto means that one, an explicit count above 1 is refused.
+    expect(loadConfig({ WEB_PROCESSES: 'auto' }).webProcesses).toBe(1);
+    expect(() => loadConfig({ WEB_PROCESSES: '2' })).toThrow(/WEB_PROCESSES=2 kräver PostgreSQL/);
+    expect(() => loadConfig({ ...postgres, WEB_PROCESSES: '0' })).toThrow(/WEB_PROCESSES must be an integer/);
   });
 });

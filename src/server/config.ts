@@ -2,6 +2,7 @@
  * Validated configuration. The only place that reads process.env: every problem is listed at
  * once and the process exits, so a misconfigured server never half-starts.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -36,6 +37,11 @@ export interface Config {
   importMaxTotalBytes: number;
   /** Single sign-on through OpenID Connect (docs/authentication.md); each provider optional. */
   oidc: OidcConfig;
+  /**
+   * Web processes sharing the port (WEB_PROCESSES, `auto` = one per CPU); above 1 only on PostgreSQL,
+   * since PGlite's data folder is owned by one process (docs/configuration.md, "Web processes").
+   */
+  webProcesses: number;
 }
 
 export interface OidcProviderConfig {
@@ -93,6 +99,9 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   }
 }
+
+/** Far above any core count; each process keeps its own pool of up to 10 PostgreSQL connections. */
+const MAX_WEB_PROCESSES = 64;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
@@ -162,6 +171,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isHstsEnabled: flag('HSTS', (env.PUBLIC_BASE_URL ?? '').startsWith('https://')),
     importMaxFileBytes: int('IMPORT_MAX_FILE_MB', 500, 1, 100_000) * 1024 * 1024,
     importMaxTotalBytes: int('IMPORT_MAX_TOTAL_MB', 2000, 1, 1_000_000) * 1024 * 1024,
+    // `auto` is what fits: one per CPU on PostgreSQL, the single owner of the data folder on PGlite.
+    webProcesses:
+      env.WEB_PROCESSES === 'auto'
+        ? databaseUrl
+          ? Math.min(os.availableParallelism(), MAX_WEB_PROCESSES)
+          : 1
+        : int('WEB_PROCESSES', 1, 1, MAX_WEB_PROCESSES),
   };
   if (config.messages.smtpUrl && !/^smtps?:\/\//.test(config.messages.smtpUrl))
     problems.push('SMTP_URL must start with smtp:// or smtps://');
@@ -173,6 +189,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('SAME_DAY_NOTICE_TIME must be HH:MM');
   if (config.importMaxTotalBytes < config.importMaxFileBytes)
     problems.push('IMPORT_MAX_TOTAL_MB must be at least IMPORT_MAX_FILE_MB');
+  if (config.webProcesses > 1 && !config.databaseUrl)
+    problems.push(
+      `WEB_PROCESSES=${config.webProcesses} kräver PostgreSQL (DATABASE_URL): PGlite-mappen ägs av en enda process. (Several web processes need PostgreSQL; PGlite's data folder belongs to one process.)`,
+    );
   config.oidc = oidcConfig(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,10 +1,12 @@
 /**
  * Entry point: `tsx src/server/main.ts [--services=web,worker]`.
  * Opens the database (PGlite in DATA_DIR unless DATABASE_URL), migrates, loads demo data into
- * an empty database, and serves the app.
+ * an empty database, and serves the app: in this process, or with WEB_PROCESSES above 1 (PostgreSQL)
+ * in that many forked web processes on the same port while this one runs the worker service.
  */
+import cluster from 'node:cluster';
 import { watchEventLoop } from './event-loop-watch.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirInUseError } from './data-dir-lock.js';
 import { DatabaseUnavailableError } from './db/connect-check.js';
 import { openRuntimeDatabase } from './runtime.js';
@@ -18,6 +20,7 @@ import { InProcessQueue } from './jobs/in-process-queue.js';
 import { PgBossQueue } from './jobs/pg-boss-queue.js';
 import { loggableError } from './plugins/error-handler.js';
 import { reclaimDeadLeases } from './modules/messages/commands/send-deliveries.js';
+import { forkWebProcesses } from './web-processes.js';
 
 const SERVICES = ['web', 'worker'] as const;
 
@@ -43,7 +46,8 @@ function handleStopSignals(): void {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: Närvaro avslutas …`);
+    // Forked web processes stop quietly: their primary says it once.
+    if (!cluster.isWorker) console.log(`\n${signal}: Närvaro avslutas …`);
     // A close stuck behind a long statement must not keep the process alive.
     setTimeout(() => process.exit(1), 10_000).unref();
     closeAll()
@@ -57,11 +61,14 @@ function handleStopSignals(): void {
 async function main(): Promise<void> {
   handleStopSignals();
   const config = loadConfig();
-  const services = parseServices(process.argv.slice(2));
+  // A web process forked below (WEB_PROCESSES): its primary has migrated and loaded the demo already.
+  const isForkedWeb = cluster.isWorker;
+  const services = isForkedWeb ? new Set(['web']) : parseServices(process.argv.slice(2));
+  const forksWeb = !isForkedWeb && services.has('web') && config.webProcesses > 1;
   const { database, close } = await openRuntimeDatabase(config);
   closeAll = close;
   const clock = clockFor(config);
-  if (config.isDemoEnabled) {
+  if (config.isDemoEnabled && !isForkedWeb) {
     // A page on the port while the demo loads, opened at the first progress (only when there is a load).
     let loading: LoadingServer | null = null;
     const demo = await loadDemoIfEmpty(
@@ -79,7 +86,7 @@ async function main(): Promise<void> {
   }
   // Watched from here: the first start's demo load holds the loop on purpose (a worker thread answers
   // meanwhile), so only blocks while serving are worth a line. The soak harness (bench/soak.ts) reads
-  // each second's longest delay from the report file.
+  // each second's longest delay from the report file (every web process appends to it).
   watchEventLoop({ reportFile: process.env.NARVARO_EVENT_LOOP_REPORT, warn: (message) => console.warn(message) });
   let logJobError = (message: string, error?: unknown) => console.error(message, loggableError(error));
   const queue = config.databaseUrl
@@ -97,7 +104,19 @@ async function main(): Promise<void> {
         `${reclaimed} meddelanden som en avbruten process höll skickas nu. (Leases of a dead worker taken back.)`,
       );
     await registerJobs(queue, database, clock, config, (m, e) => logJobError(m, e));
-  } else await queue.start();
+  } else if (!forksWeb) await queue.start();
+  if (forksWeb) {
+    // The web processes serve; this one keeps the worker service (if asked for) and restarts them.
+    const web = forkWebProcesses(config.webProcesses, (line) => console.log(line));
+    closeAll = async () => {
+      await web.stop();
+      if (services.has('worker')) await queue.stop().catch(() => {});
+      await close();
+    };
+    const pids = await web.listening;
+    printRunning(config, `PostgreSQL, ${pids.length} webbprocesser: pid ${pids.join(', ')}`);
+    return;
+  }
   const app = await buildApp({ database, config, clock, jobs: queue });
   logJobError = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   closeAll = async () => {
@@ -107,11 +126,13 @@ async function main(): Promise<void> {
   };
   if (services.has('web')) {
     await app.listen({ port: config.port, host: config.host });
-    const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-    console.log(
-      `\nNärvaro är igång: http://${shownHost}:${config.port}  (${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL'})`,
-    );
+    if (!isForkedWeb) printRunning(config, database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL');
   }
+}
+
+function printRunning(config: Config, what: string): void {
+  const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`\nNärvaro är igång: http://${shownHost}:${config.port}  (${what})`);
 }
 
 function printDemoAccounts(accounts: { username: string; displayName: string; role: string }[]): void {

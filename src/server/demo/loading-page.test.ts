@@ -2,14 +2,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { loadingText, startLoadingPage } from './loading-page.js';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../test/support.js';
 
 /** Fetches until the worker listens (it starts on its own thread). */
 async function fetchWhenUp(url: string): Promise<Response> {

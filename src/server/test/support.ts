@@ -3,6 +3,7 @@
  * database when TEST_DATABASE_URL is set), the real app around it, and logged-in requests.
  */
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
@@ -20,25 +21,43 @@ export async function openTestDatabase(): Promise<{ database: Database; close: (
     await migrateDatabase(database);
     return { database, close: () => database.close() };
   }
-  const name = `narvaro_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const { url, drop } = await createPostgresDatabase(baseUrl);
+  const database = await openDatabase({ databaseUrl: url });
   await migrateDatabase(database);
   return {
     database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: baseUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await drop();
     },
   };
+}
+
+/** A new, empty PostgreSQL database beside `baseUrl`'s (for a test or a server started by one); `drop` removes it. */
+export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `narvaro_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** A TCP port free on the loopback interface just now (for a server a test starts). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 export const TEST_TODAY = '2026-01-14';

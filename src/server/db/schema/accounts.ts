@@ -1,5 +1,5 @@
 /** Sign-in settings, the SS12000 role mapping and OIDC sign-ins in progress (docs/authentication.md). */
-import { pgTable, text, boolean, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, boolean, timestamp, primaryKey, integer, index } from 'drizzle-orm/pg-core';
 import { organiserId } from './columns.js';
 
 /** Per organiser: a duty role or assignment role → Närvaro role ('' = none); overrides the defaults. */
@@ -36,3 +36,23 @@ export const oidcLogins = pgTable('oidc_logins', {
   codeVerifier: text('code_verifier').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Login delays and request limits (modules/auth/login-throttle.ts), in the database so every web
+ * process and host counts the same attempts. Not per organiser: a login is counted before anyone is known.
+ */
+export const throttleKeys = pgTable(
+  'throttle_keys',
+  {
+    /** login-pair (username and address), login-ip, guardian-writes. */
+    scope: text('scope').notNull(),
+    /** SHA-256 of the key: a username or an address is not kept in clear. */
+    keyHash: text('key_hash').notNull(),
+    /** Failed logins in the current run (delays), or hits within the window (limits). */
+    hits: integer('hits').notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+    /** Limits only: the times of the hits still within the window. */
+    times: timestamp('times', { withTimezone: true }).array().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.keyHash] }), index('throttle_keys_last_at_idx').on(t.scope, t.lastAt)],
+);

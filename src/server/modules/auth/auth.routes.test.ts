@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { buildTestApp, failureOf, logInAs, settableClock, type TestApp } from '../../test/support.js';
+import { buildTestApp, failureOf, logInAs, settableClock, testConfig, type TestApp } from '../../test/support.js';
+import { buildApp } from '../../app.js';
 import { createWorld, type World } from '../../test/factories.js';
 import { queryRows } from '../../db/client.js';
 
@@ -88,6 +89,39 @@ describe('authentication', () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+
+  it('counts failures in the database, so another web process (WEB_PROCESSES) delays the same attempts', async () => {
+    // A second app on the same database stands for a second process: it shares no memory with the first.
+    const other = await buildApp({ database: t.database, config: testConfig({ loginAttemptsPerWindow: 3 }), clock });
+    try {
+      const attempt = (app: typeof other, password: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: world.usernames.otherTeacher, password },
+          remoteAddress: '10.0.0.20',
+        });
+      expect((await attempt(t.app, 'wrong')).statusCode).toBe(401);
+      expect((await attempt(other, 'wrong')).statusCode).toBe(401);
+      expect((await attempt(t.app, 'wrong')).statusCode).toBe(401);
+      expect((await attempt(other, 'secret')).statusCode).toBe(429);
+      // Neither the username nor the address is kept in clear.
+      const keys = await queryRows<{ key_hash: string }>(t.database.db, sql`select key_hash from throttle_keys`);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.key_hash))).toBe(true);
+      clock.advance(1000);
+      expect((await attempt(t.app, 'secret')).statusCode).toBe(200);
+      // Failures forgotten (an hour after the last) are swept by the next failure, whoever's.
+      clock.advance(2 * 3600_000);
+      expect((await attempt(other, 'wrong')).statusCode).toBe(401);
+      expect(await queryRows(t.database.db, sql`select scope, hits from throttle_keys order by scope`)).toEqual([
+        { scope: 'login-ip', hits: 1 },
+        { scope: 'login-pair', hits: 1 },
+      ]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('ends a session after SESSION_IDLE_MINUTES without a request', async () => {

@@ -22,8 +22,8 @@ export async function authRoutes(fastify: FastifyInstance, context: AppContext):
   const { database, config, clock } = context;
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // Per (username, IP) pair, and a tenfold budget per IP across usernames (LoginDelays explains why).
-  const pairDelays = new LoginDelays(config.loginAttemptsPerWindow);
-  const ipDelays = new LoginDelays(config.loginAttemptsPerWindow * 10);
+  const pairDelays = new LoginDelays(database.db, 'login-pair', config.loginAttemptsPerWindow);
+  const ipDelays = new LoginDelays(database.db, 'login-ip', config.loginAttemptsPerWindow * 10);
   const oidcClients = oidcClientsFor(config.oidc);
   const presentMe = async (actor: Actor): Promise<Me> => ({
     userId: actor.userId,
@@ -53,7 +53,9 @@ export async function authRoutes(fastify: FastifyInstance, context: AppContext):
     async (request, reply) => {
       const pairKey = `${request.body.username.toLowerCase()}|${request.ip}`;
       const now = clock.now().getTime();
-      const waitMs = Math.max(pairDelays.waitMs(pairKey, now), ipDelays.waitMs(request.ip, now));
+      const waitMs = Math.max(
+        ...(await Promise.all([pairDelays.waitMs(pairKey, now), ipDelays.waitMs(request.ip, now)])),
+      );
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
         reply.header('retry-after', String(seconds));
@@ -79,11 +81,10 @@ export async function authRoutes(fastify: FastifyInstance, context: AppContext):
         );
       }
       if (!session.isOk) {
-        pairDelays.recordFailure(pairKey, now);
-        ipDelays.recordFailure(request.ip, now);
+        await Promise.all([pairDelays.recordFailure(pairKey, now), ipDelays.recordFailure(request.ip, now)]);
         throw new AppError('INVALID_CREDENTIALS', 'Fel användarnamn eller lösenord.');
       }
-      pairDelays.reset(pairKey);
+      await pairDelays.reset(pairKey);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

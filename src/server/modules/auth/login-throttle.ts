@@ -1,32 +1,26 @@
 /**
- * Counts failed logins per username and IP in a sliding window. Only failures count, so a
- * teacher who logs in and out all day is never locked out; an attacker guessing is.
+ * Login delays and request limits, counted in the database (throttle.repo.ts): with several web
+ * processes or hosts (WEB_PROCESSES) a count kept in each process's memory would give an attacker
+ * that many times the budget.
  */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+import type { Tx } from '../../db/client.js';
+import { addToRun, findRun, forgetKey, takeHit, type ThrottleScope } from './throttle.repo.js';
+
+/**
+ * At most `max` hits per key in a sliding window; a refused attempt is not counted. Used for
+ * guardians' writes per account.
+ */
+export class SlidingLimit {
   constructor(
-    private readonly maxFailures: number,
-    private readonly windowMs = 15 * 60_000,
+    private readonly db: Tx,
+    private readonly scope: ThrottleScope,
+    private readonly max: number,
+    private readonly windowMs: number,
   ) {}
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
-  }
-
-  /** True when further attempts must be refused for now. */
-  isBlocked(key: string, now = Date.now()): boolean {
-    return this.recent(key, now).length >= this.maxFailures;
-  }
-
-  recordFailure(key: string, now = Date.now()): void {
-    this.failures.set(key, [...this.recent(key, now), now]);
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
+  /** Counts a hit. @returns false (and counts nothing) when the key has had `max` within the window. */
+  take(key: string, now: number): Promise<boolean> {
+    return takeHit(this.db, this.scope, key, now, this.windowMs, this.max);
   }
 }
 
@@ -38,35 +32,28 @@ export class LoginThrottle {
  * let anyone lock a colleague out from anywhere (docs/security.md, "Login throttling").
  */
 export class LoginDelays {
-  private readonly failures = new Map<string, { count: number; last: number }>();
   constructor(
+    private readonly db: Tx,
+    private readonly scope: ThrottleScope,
     private readonly freeFailures: number,
     private readonly baseMs = 1000,
     private readonly maxMs = 15 * 60_000,
     private readonly forgetMs = 60 * 60_000,
   ) {}
 
-  private current(key: string, now: number) {
-    const entry = this.failures.get(key);
-    if (entry && now - entry.last > this.forgetMs) this.failures.delete(key);
-    return this.failures.get(key);
-  }
-
   /** Milliseconds the key must still wait before its next attempt is checked (0: now). */
-  waitMs(key: string, now: number): number {
-    const entry = this.current(key, now);
-    if (!entry || entry.count < this.freeFailures) return 0;
-    const delay = Math.min(this.maxMs, this.baseMs * 2 ** Math.min(30, entry.count - this.freeFailures));
-    return Math.max(0, entry.last + delay - now);
+  async waitMs(key: string, now: number): Promise<number> {
+    const run = await findRun(this.db, this.scope, key);
+    if (!run || now - run.lastMs > this.forgetMs || run.hits < this.freeFailures) return 0;
+    const delay = Math.min(this.maxMs, this.baseMs * 2 ** Math.min(30, run.hits - this.freeFailures));
+    return Math.max(0, run.lastMs + delay - now);
   }
 
-  recordFailure(key: string, now: number): void {
-    if (this.failures.size > 100_000)
-      for (const [k, e] of this.failures) if (now - e.last > this.forgetMs) this.failures.delete(k);
-    this.failures.set(key, { count: (this.current(key, now)?.count ?? 0) + 1, last: now });
+  recordFailure(key: string, now: number): Promise<void> {
+    return addToRun(this.db, this.scope, key, now, this.forgetMs);
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
+  reset(key: string): Promise<void> {
+    return forgetKey(this.db, this.scope, key);
   }
 }

@@ -18,7 +18,7 @@ import {
   LocaleRequest,
 } from '../../../shared/schemas/guardians.js';
 import { addDays } from '../../../shared/dates/index.js';
-import { LoginThrottle } from '../auth/login-throttle.js';
+import { SlidingLimit } from '../auth/login-throttle.js';
 import { noticeTimingOf } from '../messages/same-day-notices.js';
 import { loadGuardianSettings } from '../messages/guardian-settings.js';
 import { withdrawAbsence } from '../absences/commands/withdraw-absence.js';
@@ -38,15 +38,13 @@ const guardianOnly = { audience: 'guardian' as const };
 export async function guardianRoutes(fastify: FastifyInstance, { database, clock, config }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // Counts every write per account in a sliding hour (the login throttle's window, reused).
-  const writes = new LoginThrottle(config.messages.guardianRequestsPerHour, 3600_000);
-  const limitWrites = (request: FastifyRequest) => {
-    const key = actorOf(request).userId;
-    if (writes.isBlocked(key))
+  const writes = new SlidingLimit(database.db, 'guardian-writes', config.messages.guardianRequestsPerHour, 3600_000);
+  const limitWrites = async (request: FastifyRequest) => {
+    if (!(await writes.take(actorOf(request).userId, Date.now())))
       throw new AppError(
         'RATE_LIMITED',
         'Du har gjort många anmälningar på kort tid. Vänta en stund och försök igen, eller kontakta skolan.',
       );
-    writes.recordFailure(key);
   };
   /** The guardian's own report that has not started yet; 404 for any other. */
   const loadOwnReport = async (tx: Tx, actor: Actor, id: string) => {
@@ -102,7 +100,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      limitWrites(request);
+      await limitWrites(request);
       const { pupilIds, ...input } = request.body;
       const ids = await database.db.transaction(async (tx) => {
         for (const id of pupilIds) await assertGuardianMay(tx, actor, 'reportAbsence', id);
@@ -134,7 +132,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
     },
     async (request) => {
       const actor = actorOf(request);
-      limitWrites(request);
+      await limitWrites(request);
       return database.db.transaction(async (tx) => {
         const report = await loadOwnReport(tx, actor, request.params.id);
         const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
@@ -167,7 +165,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      limitWrites(request);
+      await limitWrites(request);
       await database.db.transaction(async (tx) => {
         const report = await loadOwnReport(tx, actor, request.params.id);
         await withdrawAbsence(tx, auditContextOf(request), report, noticeTimingOf(clock, config));
@@ -192,7 +190,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      limitWrites(request);
+      await limitWrites(request);
       const result = await database.db.transaction(async (tx) => {
         await assertGuardianMay(tx, actor, 'requestLeave', request.body.pupilId);
         const [child] = (await findChildren(tx, actor, clock.today())).filter((c) => c.id === request.body.pupilId);
@@ -228,7 +226,7 @@ export async function guardianRoutes(fastify: FastifyInstance, { database, clock
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      limitWrites(request);
+      await limitWrites(request);
       await database.db.transaction(async (tx) => {
         const leave = await findGuardianLeaveRequest(tx, actor, request.params.id);
         if (!leave) throw notFound('LEAVE_REQUEST_NOT_FOUND', 'Ansökan hittades inte.');
