@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   watchEventLoop({ reportFile: process.env.NARVARO_EVENT_LOOP_REPORT, warn: (message) => console.warn(message) });
   let logJobError = (message: string, error?: unknown) => console.error(message, loggableError(error));
   const queue = config.databaseUrl
-    ? new PgBossQueue(config.databaseUrl, (m, e) => logJobError(m, e))
+    ? new PgBossQueue(config.databaseUrl, (m, e) => logJobError(m, e), { sendOnly: !services.has('worker') })
     : new InProcessQueue((m, e) => logJobError(m, e));
   // A web-only process still sends jobs (to the workers), so its queue is started without handlers.
   if (services.has('worker')) {

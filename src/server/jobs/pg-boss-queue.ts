@@ -6,11 +6,20 @@ export class PgBossQueue implements JobQueue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler>();
 
+  /**
+   * @param options.sendOnly a process that only sends jobs (a web process): no queue upkeep and no
+   *   cron timers of its own, which the worker's instance keeps (one, not one per web process).
+   */
   constructor(
     databaseUrl: string,
     private readonly log: (message: string, error?: unknown) => void,
+    options: { sendOnly?: boolean } = {},
   ) {
-    this.boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss' });
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      ...(options.sendOnly ? { supervise: false, schedule: false } : {}),
+    });
     this.boss.on('error', (error) => this.log('pg-boss error', error));
   }
 

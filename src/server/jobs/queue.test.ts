@@ -24,7 +24,8 @@ describe('job queues', () => {
     expect(await runsAJob(new InProcessQueue(() => {}))).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('runs jobs through pg-boss on PostgreSQL', async () => {
+  /** A fresh database for pg-boss's schema, dropped afterwards. */
+  async function withJobsDatabase(run: (url: string) => Promise<void>): Promise<void> {
     const base = process.env.TEST_DATABASE_URL!;
     const name = `narvaro_jobs_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: base });
@@ -33,10 +34,37 @@ describe('job queues', () => {
     try {
       const url = new URL(base);
       url.pathname = `/${name}`;
-      expect(await runsAJob(new PgBossQueue(url.toString(), () => {}))).toEqual([{ n: 1 }, { n: 2 }]);
+      await run(url.toString());
     } finally {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
+  }
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('runs jobs through pg-boss on PostgreSQL', async () => {
+    await withJobsDatabase(async (url) => {
+      expect(await runsAJob(new PgBossQueue(url, () => {}))).toEqual([{ n: 1 }, { n: 2 }]);
+    });
   });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "a web process's send-only queue (no upkeep, no timers of its own) hands jobs to the worker's",
+    async () => {
+      await withJobsDatabase(async (url) => {
+        const worker = new PgBossQueue(url, () => {});
+        const seen: Record<string, unknown>[] = [];
+        worker.register('test.record', async (data) => {
+          seen.push(data);
+        });
+        await worker.start();
+        const web = new PgBossQueue(url, () => {}, { sendOnly: true });
+        await web.start();
+        await web.send('test.record', { from: 'web' });
+        for (let i = 0; i < 100 && seen.length < 1; i++) await new Promise((r) => setTimeout(r, 200));
+        await web.stop();
+        await worker.stop();
+        expect(seen).toEqual([{ from: 'web' }]);
+      });
+    },
+  );
 });
