@@ -35,7 +35,10 @@ describe('administrator accounts', () => {
       { url: `/api/users/${target}/password`, payload: { password: 'huvudmannen-tar-over' } },
       { url: `/api/users/${target}/disable`, payload: undefined },
       { url: `/api/users/${target}/enable`, payload: undefined },
-      { url: `/api/users/${target}/roles`, payload: { role: 'principal', schoolUnitId: world.schoolUnitId, endsOn: null } },
+      {
+        url: `/api/users/${target}/roles`,
+        payload: { role: 'principal', schoolUnitId: world.schoolUnitId, endsOn: null },
+      },
     ];
     for (const { url, payload } of attempts) {
       const res = await organiserAdmin.request({ method: 'POST', url, payload });
@@ -55,10 +58,18 @@ describe('administrator accounts', () => {
       roles: [{ role: 'organiserAdmin', schoolUnitId: null }],
     });
     const payload = { password: 'ett-nytt-losenord' };
-    const byHuvudman = await organiserAdmin.request({ method: 'POST', url: `/api/users/${colleague}/password`, payload });
+    const byHuvudman = await organiserAdmin.request({
+      method: 'POST',
+      url: `/api/users/${colleague}/password`,
+      payload,
+    });
     expect(byHuvudman.statusCode).toBe(403);
     expect((await logIn(colleagueName, payload.password)).statusCode).toBe(401);
-    const bySystemAdmin = await systemAdmin.request({ method: 'POST', url: `/api/users/${colleague}/password`, payload });
+    const bySystemAdmin = await systemAdmin.request({
+      method: 'POST',
+      url: `/api/users/${colleague}/password`,
+      payload,
+    });
     expect(bySystemAdmin.statusCode).toBe(200);
     expect((await logIn(colleagueName, payload.password)).statusCode).toBe(200);
   });
