@@ -11,7 +11,7 @@ import type { MappingTemplateDefinition } from '../../../shared/cases/index.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import type { Actor } from '../../policies/actor.js';
-import type { AuditEvent } from '../../audit/write-audit-event.js';
+import { withoutFreeText } from '../../audit/free-text.js';
 import { type CaseAccess, caseAbilitiesFor } from './cases.policy.js';
 import type {
   AuditRow,
@@ -254,25 +254,7 @@ export function presentCaseDetail(input: {
   };
 }
 
-/** Audit data entered as free text (it may hold health notes), per event type. */
-const FREE_TEXT_AUDIT_DATA: {
-  [T in AuditEvent['type']]?: readonly (keyof Extract<AuditEvent, { type: T }>['data'])[];
-} = {
-  'case.reopen': ['reason'],
-  'ladder.decide-step': ['reason'],
-  'ladder.close-step': ['reason'],
-  'task.complete': ['note'],
-};
-
-/**
- * An audit trail for its reader: who did what and when for everyone who may read it; the free text
- * entered with an event only for those who see case content (not the huvudman or the system
- * administrator, as on the case page's timeline).
- */
+/** An audit trail for its reader: the free text entered with an event only for those who see case content. */
 export function presentAuditTrail(events: AuditRow[], canSeeContent: boolean): AuditRow[] {
-  if (canSeeContent) return events;
-  return events.map((e) => {
-    const hidden = (FREE_TEXT_AUDIT_DATA as Record<string, readonly string[] | undefined>)[e.type];
-    return hidden ? { ...e, data: Object.fromEntries(Object.entries(e.data).filter(([k]) => !hidden.includes(k))) } : e;
-  });
+  return canSeeContent ? events : events.map((e) => ({ ...e, data: withoutFreeText(e.type, e.data) }));
 }

@@ -84,4 +84,23 @@ describe('administrator accounts', () => {
     expect(res.statusCode).toBe(200);
     expect((await logIn(world.usernames.teacher, 'larare-nytt-losenord')).statusCode).toBe(200);
   });
+
+  it("shows an account's audit trail without the free text the account entered (a ladder step's reason)", async () => {
+    const text = 'Eleven har diagnos X och mår dåligt hemma';
+    const rektor = await logInAs(t.app, world.usernames.principal);
+    const decided = await rektor.request({
+      method: 'POST',
+      url: `/api/pupils/${world.pupilsA[0]}/ladder-decisions`,
+      payload: { stepIndex: 1, reason: text },
+    });
+    expect(decided.statusCode).toBeLessThan(300);
+    const admin = await logInAs(t.app, world.usernames.organiserAdmin);
+    const trail = await admin.request({
+      method: 'GET',
+      url: `/api/users/${await idOf(world.usernames.principal)}/audit`,
+    });
+    expect(trail.statusCode).toBe(200);
+    expect(trail.json().events.map((e: { type: string }) => e.type)).toContain('ladder.decide-step');
+    expect(trail.body).not.toContain(text);
+  });
 });
