@@ -9,7 +9,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './app-context.js';
-import { installErrorHandler, loggableError } from './plugins/error-handler.js';
+import { installErrorHandler, loggableError, loggableUrl } from './plugins/error-handler.js';
 import { installAuthentication } from './plugins/authenticate.js';
 import { resolveActorByToken } from './modules/auth/resolve-actor.js';
 import { SESSION_COOKIE } from './modules/auth/session-token.js';
@@ -50,10 +50,10 @@ export async function buildApp(
               '*.params',
               '*.body',
             ],
-            // Errors without SQL parameters or values; request URLs without the query string (a search can be a name).
+            // Errors without SQL parameters or values; request URLs without the query string or personal numbers.
             serializers: {
               err: loggableError,
-              req: (req) => ({ method: req.method, url: req.url.split('?', 1)[0], remoteAddress: req.ip }),
+              req: (req) => ({ method: req.method, url: loggableUrl(req.url), remoteAddress: req.ip }),
             },
             ...(options.logStream ? { stream: options.logStream } : {}),
           },

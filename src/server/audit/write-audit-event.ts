@@ -233,7 +233,8 @@ export type PupilListView =
   | 'tasks'
   | 'message-log'
   | 'unreachable-guardians'
-  | 'leave-requests';
+  | 'leave-requests'
+  | 'ladder-preview';
 
 /** Who did it and from where; `actorUserId` null for the system (CLI, jobs, demo loader). */
 export interface AuditContext {

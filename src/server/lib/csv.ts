@@ -10,8 +10,9 @@ export const csvPercent = (v: number | null) => (v === null ? '' : (v * 100).toF
 
 function cell(value: string | number | boolean | null): string {
   const text = value === null ? '' : typeof value === 'boolean' ? (value ? 'ja' : 'nej') : String(value);
-  // Quote when needed; a leading =,+,-,@ is neutralised so a name can never run as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // Quote when needed; a leading =, +, -, @, tab or carriage return (OWASP's list) is neutralised so
+  // a name can never run as a formula.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

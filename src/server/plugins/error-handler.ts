@@ -91,3 +91,15 @@ export function loggableError(error: unknown): {
   }
   return { type: error.name, message: error.message, code: ownCode, stack: error.stack ?? '' };
 }
+
+/** A personal number (10 or 12 digits, optional - or +) standing alone, not part of an id. */
+const PERSONAL_NUMBER = /(?<![\w-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\w-])/g;
+
+/**
+ * A request URL as it may appear in a log: without the query string (a search can be a name) and
+ * with anything shaped like a personal number replaced (ids are UUIDs; a client that looks pupils
+ * up by personnummer still must not put them in the log).
+ */
+export function loggableUrl(url: string): string {
+  return url.split('?', 1)[0].replace(PERSONAL_NUMBER, '[personnummer]');
+}

@@ -236,6 +236,38 @@ describe('logs without personal data', () => {
     expect(log).not.toContain('search=');
   });
 
+  it('logs a path that carries a personal number without it (a client that looks pupils up by personnummer)', async () => {
+    const lines: string[] = [];
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const { database, close } = await openTestDatabase();
+    const config = testConfig({ logLevel: 'info' });
+    const app = await buildApp({ database, config, clock: clockFor(config), logStream });
+    const uuid = '20100101-1234-4abc-8def-123456789012';
+    try {
+      for (const url of [
+        '/api/pupils/201001011234',
+        '/api/pupils/20100101-1234/messages',
+        '/ss12000/v2.1/persons/1001011234',
+        '/api/x/100101+1234',
+        `/api/pupils/${uuid}`,
+      ])
+        expect((await app.inject({ method: 'GET', url })).statusCode).toBeGreaterThanOrEqual(400);
+    } finally {
+      await app.close();
+      await close();
+    }
+    const log = lines.join('');
+    expect(log).toContain('/api/pupils/[personnummer]/messages');
+    expect(log).not.toMatch(/201001011234|20100101-1234(?!-)|1001011234|100101\+1234/);
+    // An id is not a personal number.
+    expect(log).toContain(uuid);
+  });
+
   it('keeps the development channel off stdout and redacts its file by default', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'narvaro-dev-'));
     const file = path.join(dir, 'messages.log');

@@ -150,7 +150,8 @@ export const MessageLogQuery = Type.Object({
 export const MessageLogResponse = Type.Object({ messages: Type.Array(DeliveryRow) });
 export const UnreachableGuardian = Type.Object({
   guardianId: Uuid,
-  guardianName: Type.String(),
+  /** null for a pupil with protected identity: the guardians are not named. */
+  guardianName: Nullable(Type.String()),
   pupilId: Uuid,
   pupilName: Type.String(),
   /** noChannel | lastDeliveryFailed */

@@ -37,3 +37,6 @@ export const REASON_CODES = [
   { code: 'studentHealth', label: 'Besök hos elevhälsan' },
   { code: 'approvedAppointment', label: 'Annan godkänd tid' },
 ] as const;
+
+/** A reason is a code from the list, never free text (a health detail must not travel as a reason). */
+export const isReasonCode = (code: string): boolean => REASON_CODES.some((r) => r.code === code);

@@ -28,9 +28,9 @@ function UnreachableGuardians() {
         {
           id: 'guardian',
           header: t('messageLog.unreachable.guardian'),
-          cell: (r) => r.guardianName,
+          cell: (r) => r.guardianName ?? t('messageLog.unreachable.hiddenGuardian'),
           isRowHeader: true,
-          sortValue: (r) => r.guardianName,
+          sortValue: (r) => r.guardianName ?? '',
         },
         {
           id: 'pupil',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Single sign-on against a real OpenID provider (oidc-provider on 127.0.0.1), driven like a
  * browser: Närvaro's login route → the provider's authorization and interaction → the callback.
@@ -227,6 +228,21 @@ describe('OIDC sign-in', () => {
     expect(JSON.stringify(all)).not.toContain('198203111235');
     const staff = await signIn('staff', { sub: 'x', email: 'nobody@skolan.se' });
     expect(staff.callback.headers.location).toBe('/login?error=OIDC_UNKNOWN_PERSON');
+  });
+
+  it('traces a refused subject that is itself a personal number without a hash anyone can recompute', async () => {
+    // Some brokers send the personal number as the subject; a plain hash of issuer and subject can
+    // be reversed by trying every personal number (security review, session 9).
+    const pnr = '197002021236';
+    const first = await signIn('guardian', { sub: pnr, personal_identity_number: pnr });
+    expect(first.callback.headers.location).toBe('/login?error=OIDC_UNKNOWN_PERSON');
+    const { subjectHash } = (await lastRefusal()).data as { subjectHash: string };
+    const plain = (s: string) => createHash('sha256').update(s).digest('hex');
+    expect(subjectHash).toMatch(/^[0-9a-f]{16,}$/);
+    for (const guess of [`${idp.issuer}|${pnr}`, pnr, `${idp.issuer}${pnr}`])
+      expect(plain(guess)).not.toContain(subjectHash);
+    await signIn('guardian', { sub: pnr, personal_identity_number: pnr });
+    expect(((await lastRefusal()).data as { subjectHash: string }).subjectHash).toBe(subjectHash);
   });
 
   it('refuses a guardian without custody (no account is made on the fly), audited on the organiser', async () => {

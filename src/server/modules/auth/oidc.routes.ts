@@ -139,6 +139,7 @@ export async function oidcRoutes(
             subject: verified.subject,
             claims: verified.claims,
             claimName: client.claimName,
+            subjectHashKey: client.subjectHashKey,
           }),
         );
         if (!result.isOk) return toLoginPage(reply, REFUSAL_CODES[result.reason ?? 'verification-failed']);

@@ -11,8 +11,10 @@ import type { MappingTemplateDefinition } from '../../../shared/cases/index.js';
 import { addDays } from '../../../shared/dates/index.js';
 import { PROTECTED_MARKINGS } from '../../../shared/protected-identity.js';
 import type { Actor } from '../../policies/actor.js';
+import { withoutFreeText } from '../../audit/free-text.js';
 import { type CaseAccess, caseAbilitiesFor } from './cases.policy.js';
 import type {
+  AuditRow,
   Catalogue,
   CaseSections,
   CaseSettings,
@@ -250,4 +252,9 @@ export function presentCaseDetail(input: {
       data: abilities.canSeeContent ? e.data : {},
     })),
   };
+}
+
+/** An audit trail for its reader: the free text entered with an event only for those who see case content. */
+export function presentAuditTrail(events: AuditRow[], canSeeContent: boolean): AuditRow[] {
+  return canSeeContent ? events : events.map((e) => ({ ...e, data: withoutFreeText(e.type, e.data) }));
 }

@@ -65,7 +65,13 @@ import {
   handoverSchoolUnits,
   memberRoleFor,
 } from './cases.policy.js';
-import { presentCaseDetail, presentCaseSummary, presentHandover, presentReminders } from './cases.presenter.js';
+import {
+  presentAuditTrail,
+  presentCaseDetail,
+  presentCaseSummary,
+  presentHandover,
+  presentReminders,
+} from './cases.presenter.js';
 import { recordCaseReads } from './commands/record-case-reads.js';
 import { recordAuditTrailReads } from './commands/record-audit-trail-reads.js';
 import { renderCasePdf } from './case-pdf.js';
@@ -116,6 +122,10 @@ async function loadAuditTrailCases<T extends { id: string; schoolUnitId: string 
     if (await findVisibleCase(tx, actor, c.id)) throw forbidden('Loggen är för rektor och huvudman.');
   throw notFoundError;
 }
+
+/** Whether the actor sees the content (free text) of every one of the cases. */
+const canSeeContentOfAll = (actor: Actor, cases: { schoolUnitId: string }[]) =>
+  cases.every((c) => canOnCase(actor, 'seeContent', { schoolUnitId: c.schoolUnitId, isMember: false }));
 
 export async function caseRoutes(fastify: FastifyInstance, { database, clock }: AppContext): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -302,7 +312,7 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
         );
         const events = await findAuditTrail(tx, actor.organiserId, { caseId: request.params.id });
         await recordAuditTrailReads(tx, auditContextOf(request), cases, events.length);
-        return { events };
+        return { events: presentAuditTrail(events, canSeeContentOfAll(actor, cases)) };
       }),
   );
 
@@ -320,10 +330,15 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       db.transaction(async (tx) => {
         const actor = actorOf(request);
         const cases = await findPupilCaseUnits(tx, actor.organiserId, request.params.id);
-        await loadAuditTrailCases(tx, actor, cases, notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.'));
+        const allowed = await loadAuditTrailCases(
+          tx,
+          actor,
+          cases,
+          notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.'),
+        );
         const events = await findAuditTrail(tx, actor.organiserId, { pupilId: request.params.id });
         await recordAuditTrailReads(tx, auditContextOf(request), cases, events.length);
-        return { events };
+        return { events: presentAuditTrail(events, canSeeContentOfAll(actor, allowed)) };
       }),
   );
 

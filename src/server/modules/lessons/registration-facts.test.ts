@@ -374,7 +374,9 @@ describe('a registration leaves the derived rows a fresh read would give', () =>
       const r = next();
       const minutes = () => pick([1, 5, 19, 20, 25, teachingMinutes]);
       const extra = () =>
-        next() < 0.2 ? { reasonCode: pick(['sjuk', 'ovrigt']), ...(next() < 0.5 ? { comment: 'Noterat' } : {}) } : {};
+        next() < 0.2
+          ? { reasonCode: pick(['reported', 'illnessDuringDay']), ...(next() < 0.5 ? { comment: 'Noterat' } : {}) }
+          : {};
       if (r < 0.2) return [];
       if (r < 0.3) return [{ personId, kind: 'present' }];
       if (r < 0.5) return [{ personId, kind: 'absent', ...extra() }];

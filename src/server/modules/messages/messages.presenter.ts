@@ -2,8 +2,11 @@
 import type { DeliveryListRow, UnreachableRow } from './messages.repo.js';
 import { DEFAULT_TEMPLATES, MESSAGE_LOCALES, TEMPLATE_VARIABLES } from '../../../shared/messages/templates.js';
 import type { DeliveryRow } from '../../../shared/schemas/guardians.js';
+import { withoutContactDetails } from './channels/channel.js';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+/** Errors are stored without contact details; rows stored before that are cleaned on the way out. */
+const errorText = (v: string | null) => (v === null ? null : withoutContactDetails(v));
 
 export function presentDelivery(r: DeliveryListRow, options: { hideRecipient: boolean }): DeliveryRow {
   const status = r.status === null ? r.outbox_status : r.status === 'sending' ? 'queued' : r.status;
@@ -18,7 +21,7 @@ export function presentDelivery(r: DeliveryListRow, options: { hideRecipient: bo
     createdAt: iso(r.created_at)!,
     sendAfter: iso(r.send_after)!,
     status,
-    error: r.last_error ?? r.outbox_error,
+    error: errorText(r.last_error ?? r.outbox_error),
     channel: r.channel,
     recipientName: options.hideRecipient ? null : r.recipient_name,
     attempts: r.attempts ?? 0,
@@ -47,10 +50,11 @@ export function presentTemplates(own: { templateKey: string; locale: string; sub
 export function presentUnreachable(r: UnreachableRow) {
   return {
     guardianId: r.guardian_id,
-    guardianName: r.guardian_name,
+    // Protected identity: the guardians of the pupil are not named (as on the pupil page).
+    guardianName: r.is_pupil_protected ? null : r.guardian_name,
     pupilId: r.pupil_id,
     pupilName: r.pupil_name,
     problem: r.has_channel ? ('lastDeliveryFailed' as const) : ('noChannel' as const),
-    lastError: r.has_channel ? r.last_error : null,
+    lastError: r.has_channel ? errorText(r.last_error) : null,
   };
 }

@@ -181,6 +181,7 @@ export interface UnreachableRow {
   guardian_name: string;
   pupil_id: string;
   pupil_name: string;
+  is_pupil_protected: boolean;
   has_channel: boolean;
   last_status: string | null;
   last_error: string | null;
@@ -196,6 +197,7 @@ export async function findUnreachableGuardians(
     tx,
     sql`
       select gp.id as guardian_id, gp.given_name || ' ' || gp.family_name as guardian_name, p.id as pupil_id, p.given_name || ' ' || p.family_name as pupil_name,
+        p.security_marking = any(${textArray(PROTECTED_MARKINGS)}) as is_pupil_protected,
         (jsonb_array_length(gp.emails) > 0 or jsonb_array_length(gp.phone_numbers) > 0) as has_channel, last.status as last_status, last.last_error
       from responsibles r
       join persons p on p.organiser_id = r.organiser_id and p.id = r.pupil_id

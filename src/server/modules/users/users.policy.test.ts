@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowsAnywhere } from '../../policies/table.js';
 import { actorWith, STAFF_ROLES } from '../../policies/test-actors.js';
-import { assertMayGrant, type UserAction, usersPolicy } from './users.policy.js';
+import { assertMayChangeAccount, assertMayGrant, type UserAction, usersPolicy } from './users.policy.js';
 
 //                 teacher mentor principal studentHealth organiserAdmin systemAdmin
 const expected: Record<UserAction, boolean[]> = {
@@ -23,5 +23,16 @@ describe('users policy', () => {
     expect(() => assertMayGrant(actorWith('organiserAdmin'), 'organiserAdmin')).toThrow(/systemadministratören/);
     expect(() => assertMayGrant(actorWith('organiserAdmin'), 'principal')).not.toThrow();
     expect(() => assertMayGrant(actorWith('systemAdmin'), 'organiserAdmin')).not.toThrow();
+  });
+
+  it("changes an administrator's account only by the system administrator", () => {
+    const admin = { roles: [{ role: 'systemAdmin' as const }] };
+    const huvudman = { roles: [{ role: 'principal' as const }, { role: 'organiserAdmin' as const }] };
+    const teacher = { roles: [{ role: 'teacher' as const }] };
+    expect(() => assertMayChangeAccount(actorWith('organiserAdmin'), admin)).toThrow(/systemadministratören/);
+    expect(() => assertMayChangeAccount(actorWith('organiserAdmin'), huvudman)).toThrow(/systemadministratören/);
+    expect(() => assertMayChangeAccount(actorWith('organiserAdmin'), teacher)).not.toThrow();
+    expect(() => assertMayChangeAccount(actorWith('systemAdmin'), admin)).not.toThrow();
+    expect(() => assertMayChangeAccount(actorWith('systemAdmin'), huvudman)).not.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 /** Accounts of one organiser, with their grants, for the administration page and the CLI. */
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Tx } from '../../db/client.js';
+import { withoutFreeText } from '../../audit/free-text.js';
 import type { Account, AccountQuery } from '../../../shared/schemas/users.js';
 
 interface AccountRow {
@@ -87,7 +88,7 @@ export async function listSchoolUnits(tx: Tx, organiserId: string): Promise<{ id
   return rows.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
-/** The account's trail: what was done to it and what it did, newest first. */
+/** The account's trail: what was done to it and what it did, newest first; without free text (administrators see no case content). */
 export async function accountAuditTrail(tx: Tx, organiserId: string, userId: string, limit = 200) {
   const rows = await queryRows<{
     occurred_at: Date | string;
@@ -106,7 +107,7 @@ export async function accountAuditTrail(tx: Tx, organiserId: string, userId: str
     occurredAt: new Date(r.occurred_at).toISOString(),
     type: r.type,
     actorName: r.actor_name,
-    data: r.data,
+    data: withoutFreeText(r.type, r.data),
   }));
 }
 

@@ -25,7 +25,7 @@ import {
   RevokeRoleBody,
   RoleMapping,
 } from '../../../shared/schemas/users.js';
-import { assertMayGrant, assertUserAdmin } from './users.policy.js';
+import { assertMayChangeAccount, assertMayGrant, assertUserAdmin } from './users.policy.js';
 import { accountAuditTrail, findAccount, findLocalLoginEnabled, listAccounts, listSchoolUnits } from './users.repo.js';
 import { grantRole, resetPassword, revokeRole, setAccountActive } from './commands/administer-account.js';
 import { updateAuthSettings, updateRoleMapping } from './commands/update-sign-in-settings.js';
@@ -46,7 +46,8 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
   /**
    * A user administrator's change to one account, in one transaction.
    * @param grantedRole the role the change grants or revokes, which the administrator must be allowed to grant
-   * @throws FORBIDDEN before anything is read, NOT_FOUND unless the account is the organiser's
+   * @throws FORBIDDEN before anything is read, NOT_FOUND unless the account is the organiser's,
+   *   FORBIDDEN for an administrator's account unless the actor may grant administrator roles
    * @returns the account after the change
    */
   const changeAccount = (
@@ -59,7 +60,9 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
     assertUserAdmin(actor);
     if (grantedRole) assertMayGrant(actor, grantedRole);
     return db.transaction(async (tx) => {
-      await assertAccountExists(tx, actor.organiserId, userId);
+      const account = await findAccount(tx, actor.organiserId, userId);
+      if (!account) throw notFound('NOT_FOUND', 'Kontot finns inte.');
+      assertMayChangeAccount(actor, account);
       await change(tx, auditContextOf(request), userId);
       return (await findAccount(tx, actor.organiserId, userId))!;
     });

@@ -11,7 +11,7 @@ import { recomputePupilDays } from '../../measures/recompute-pupil-days.js';
 import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import { addDays, localDateTimeToInstant } from '../../../../shared/dates/index.js';
 import type { RegisterAbsenceRequest } from '../../../../shared/schemas/pupils.js';
-import { REASON_CODES } from '../../../../shared/schemas/reports.js';
+import { isReasonCode } from '../../../../shared/schemas/reports.js';
 
 /** Longest range one registration may cover; longer leave is a decision, not a form. */
 const MAX_DAYS = 366;
@@ -38,7 +38,7 @@ export async function registerAbsence(
       { path: '/toDate', message: 'Högst ett år.' },
     ]);
   }
-  if (input.reasonCode && !REASON_CODES.some((r) => r.code === input.reasonCode)) {
+  if (input.reasonCode && !isReasonCode(input.reasonCode)) {
     throw new AppError('VALIDATION_FAILED', 'Okänd orsakskod.', [
       { path: '/reasonCode', message: 'Välj en orsak i listan.' },
     ]);

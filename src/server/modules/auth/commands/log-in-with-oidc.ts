@@ -3,7 +3,7 @@
  * never made here (they come from SS12000, see modules/users); a person who matches no account,
  * several, or a disabled one is refused and the refusal audited, without the claim's value.
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { queryRows, schema, type Tx } from '../../../db/client.js';
 import type { LoginFailureReason } from '../../../audit/write-audit-event.js';
@@ -22,12 +22,18 @@ export interface OidcLogInInput extends SessionInput {
   claims: Record<string, unknown>;
   /** Staff: the claim matched against the person's e-mails, eppns, external ids; guardian: the personal number claim. */
   claimName: string;
+  /** Secret key of the subject hash (the provider's client secret). */
+  subjectHashKey: string;
 }
 
 export async function logInWithOidc(tx: Tx, input: OidcLogInInput): Promise<LogInResult> {
   const providerId = `oidc-${input.kind}`;
-  // Traces repeated refusals of the same identity without storing who it is.
-  const subjectHash = createHash('sha256').update(`${input.issuer}|${input.subject}`).digest('hex').slice(0, 16);
+  // Traces repeated refusals of the same identity without storing who it is. Keyed: a subject may be
+  // a personal number, and a plain hash of one is reversed by trying them all.
+  const subjectHash = createHmac('sha256', input.subjectHashKey)
+    .update(`${input.issuer}|${input.subject}`)
+    .digest('hex')
+    .slice(0, 16);
   const refuse = async (
     reason: LoginFailureReason,
     organiserId = NO_ORGANISER_ID,

@@ -33,6 +33,11 @@ export class OidcClient {
     return this.provider.claim;
   }
 
+  /** The key of the refusals' subject hash: a secret of the installation, so the hash cannot be recomputed from a guess. */
+  get subjectHashKey(): string {
+    return this.provider.clientSecret;
+  }
+
   /** Discovery once per process; a failure is retried on the next sign-in. */
   private discover(): Promise<client.Configuration> {
     this.configuration ??= (async () => {

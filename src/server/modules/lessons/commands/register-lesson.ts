@@ -13,6 +13,7 @@ import { afterRegistration } from '../../measures/lesson-facts.js';
 import type { LessonDay } from '../../measures/lesson-day.js';
 import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
 import type { MarkInput } from '../../../../shared/schemas/lessons.js';
+import { isReasonCode } from '../../../../shared/schemas/reports.js';
 import type { LessonRow, MarkRow } from '../lessons.repo.js';
 
 export interface RegisterLessonInput {
@@ -58,6 +59,13 @@ function validateMarks(input: RegisterLessonInput): Map<string, MarkInput> {
     else if ((mark.kind === 'late' || mark.kind === 'left') && (mark.minutes === undefined || mark.minutes > max)) {
       problems.push({ path: `/marks/${i}/minutes`, message: `Ange minuter (1–${max}).` });
     }
+    // A reason is a code from the list; a mark's reason stored before this rule may stay as it is.
+    if (
+      mark.reasonCode &&
+      !isReasonCode(mark.reasonCode) &&
+      input.currentMarks.get(mark.personId)?.reason_code !== mark.reasonCode
+    )
+      problems.push({ path: `/marks/${i}/reasonCode`, message: 'Välj en orsak i listan.' });
     byPupil.set(mark.personId, mark);
   });
   if (problems.length > 0) throw new AppError('INVALID_REGISTRATION', 'Registreringen innehåller fel.', problems);

@@ -1,6 +1,7 @@
 /** A delivery report from the SMS provider: delivered, or failed with the provider's reason. */
 import { and, eq, inArray } from 'drizzle-orm';
 import { schema, type Tx } from '../../../db/client.js';
+import { withoutContactDetails } from '../channels/channel.js';
 
 /** @returns false when the reference names no delivery (the caller answers 404). */
 export async function recordDeliveryReport(
@@ -15,7 +16,10 @@ export async function recordDeliveryReport(
     .set(
       report.status === 'delivered'
         ? { status: 'delivered', deliveredAt: now }
-        : { status: 'failed', lastError: `SMS: ${report.error ?? 'not delivered'}`.slice(0, 500) },
+        : {
+            status: 'failed',
+            lastError: withoutContactDetails(`SMS: ${report.error ?? 'not delivered'}`).slice(0, 500),
+          },
     )
     .where(
       and(

@@ -11,7 +11,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Db } from '../../../db/client.js';
 import type { MessageConfig } from '../../../config.js';
-import { DeliveryError, type Transports } from '../channels/channel.js';
+import { DeliveryError, type Transports, withoutContactDetails } from '../channels/channel.js';
 import { currentProcess, formatIdentity, isAlive, parseIdentity } from '../../../process-identity.js';
 
 const LEASE_MS = 5 * 60_000;
@@ -101,7 +101,7 @@ export async function sendDueDeliveries(
           status: isFinal ? 'failed' : 'queued',
           lockedUntil: null,
           lockedBy: null,
-          lastError: error.message,
+          lastError: withoutContactDetails(error.message),
           transport: transport.name,
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts, config.retryBaseSeconds)),
         })
