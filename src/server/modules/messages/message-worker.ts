@@ -5,6 +5,7 @@ import type { Transports } from './channels/channel.js';
 import { expandDueOutbox } from './commands/expand-outbox.js';
 import { sendDueDeliveries } from './commands/send-deliveries.js';
 import { writeMonthlyNotices } from './commands/write-monthly-notices.js';
+import { withdrawStaleDeliveries } from './commands/withdraw-stale-deliveries.js';
 import { unsafeAllOrganiserIds } from '../../db/tenants.js';
 
 export interface WorkerRun {
@@ -29,6 +30,7 @@ export async function runMessageWorker(
       run.noChannel += expanded.failed;
       if (expanded.expanded + expanded.withdrawn + expanded.failed === 0) break;
     }
+    run.withdrawn += await database.db.transaction((tx) => withdrawStaleDeliveries(tx, organiserId, options));
     for (;;) {
       const sent = await sendDueDeliveries(database.db, organiserId, options);
       run.sent += sent.sent;

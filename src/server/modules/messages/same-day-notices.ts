@@ -32,6 +32,21 @@ export function needsSameDayNotice(day: { invalid: number; lateMinutes: number }
   return lateLimit > 0 && day.invalid > 0 && day.lateMinutes >= lateLimit;
 }
 
+/**
+ * Why a written same-day notice must not (or no longer) go out, or null: only on its day
+ * (Europe/Stockholm), and only while the day's figures still call for it. `day` is the pupil's
+ * `pupil_days` row for the notice's date (undefined: no row, nothing to tell).
+ */
+export function sameDayNoticeWithdrawal(
+  aboutDate: string | null,
+  today: string,
+  day: { invalid: number; lateMinutes: number } | undefined,
+  lateLimit: number,
+): MessageReason | null {
+  if (aboutDate !== today) return 'DAY_PASSED';
+  return day && needsSameDayNotice(day, lateLimit) ? null : 'ABSENCE_NOW_VALID';
+}
+
 /** What a notice is decided from: a pupil's day figures. */
 interface WrittenDay {
   personId: string;

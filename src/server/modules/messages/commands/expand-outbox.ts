@@ -11,7 +11,7 @@ import { queryRows, schema, type Tx } from '../../../db/client.js';
 import type { MessageConfig } from '../../../config.js';
 import { findInvalidLessons, findPupilFacts, findRecipients, mobileNumbers } from '../messages.repo.js';
 import { localisedValues, renderFor, templateLookup } from '../render-message.js';
-import { needsSameDayNotice, SAME_DAY_TEMPLATE } from '../same-day-notices.js';
+import { SAME_DAY_TEMPLATE, sameDayNoticeWithdrawal } from '../same-day-notices.js';
 import { loadGuardianSettings } from '../guardian-settings.js';
 import { addDays, localDateOf, monthKey } from '../../../../shared/dates/index.js';
 import { EMPTY_PLACEHOLDER } from '../../../../shared/messages/templates.js';
@@ -216,15 +216,12 @@ async function withdrawalReason(
   }
   if (row.template_key === SAME_DAY_TEMPLATE && row.about_date) {
     // Our own notice: the day may have been corrected since it was written.
-    const [day] = await queryRows<{ invalid: number; late_minutes: number }>(
+    const [day] = await queryRows<{ invalid: number; lateMinutes: number }>(
       tx,
-      sql`select invalid, late_minutes from pupil_days
+      sql`select invalid, late_minutes as "lateMinutes" from pupil_days
       where organiser_id = ${organiserId} and person_id = ${row.person_id} and date = ${row.about_date}`,
     );
-    return day &&
-      needsSameDayNotice({ invalid: day.invalid, lateMinutes: day.late_minutes }, config.sameDayNoticeLateMinutes)
-      ? null
-      : 'ABSENCE_NOW_VALID';
+    return sameDayNoticeWithdrawal(row.about_date, today, day, config.sameDayNoticeLateMinutes);
   }
   if (row.template_key === SAME_DAY_TEMPLATE) {
     // Only the same-day rule sends "absent today" (a ladder no longer writes it; older rows stay unsent).
