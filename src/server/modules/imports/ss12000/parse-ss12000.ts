@@ -601,7 +601,7 @@ class Ss12000Validator {
     if (r.organisationType === 'Huvudman') this.huvudmen.push({ id, at });
     this.out.organisations.push({
       id,
-      displayName: r.displayName,
+      displayName: nfc(r.displayName),
       organisationType: r.organisationType,
       schoolUnitCode: r.schoolUnitCode ?? null,
       parentId: r.parentOrganisation ? lower(r.parentOrganisation.id) : null,
@@ -632,8 +632,8 @@ class Ss12000Validator {
     );
     this.out.persons.push({
       id,
-      givenName: r.givenName,
-      familyName: r.familyName,
+      givenName: nfc(r.givenName),
+      familyName: nfc(r.familyName),
       civicNo,
       birthDate,
       sex: r.sex ?? null,
@@ -693,7 +693,7 @@ class Ss12000Validator {
     this.out.groups.push({
       id,
       schoolUnitId: lower(r.organisation.id),
-      displayName: r.displayName,
+      displayName: nfc(r.displayName),
       groupType: r.groupType,
       schoolType: r.schoolType ?? null,
       startDate: r.startDate,
@@ -752,7 +752,7 @@ class Ss12000Validator {
     this.out.activities.push({
       id,
       schoolUnitId,
-      displayName: r.displayName,
+      displayName: nfc(r.displayName),
       activityType: r.activityType ?? 'Undervisning',
       syllabusId: r.syllabus ? lower(r.syllabus.id) : null,
       startDate: r.startDate,
@@ -1038,6 +1038,14 @@ function join(path: string, key: string): string {
 
 function lower(id: string): string {
   return id.toLowerCase();
+}
+
+/**
+ * A name as it is typed: some exporters (files made on a Mac) write "Å" as "A" and a combining
+ * ring, which looks the same but is not found by a search for "Å" and sorts elsewhere.
+ */
+function nfc(name: string): string {
+  return name.normalize('NFC');
 }
 
 /** A record id for the report, unless it is something other than an id. */
