@@ -7,7 +7,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { queryRows, schema, type Tx } from '../../db/client.js';
-import { localDateTimeToInstant } from '../../../shared/dates/index.js';
+import { localDateOf, localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { MessageConfig } from '../../config.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { loadSameDayNoticeSettings } from './guardian-settings.js';
@@ -141,6 +141,30 @@ async function sameDaySendAt(tx: Tx, organiserId: string, timing: NoticeTiming):
   const at = now + policy.sameDayNoticeGraceMinutes * 60_000;
   timing.dueAt?.push(new Date(at));
   return at;
+}
+
+/**
+ * After the organiser changed the policy: today's notices still waiting follow the new setting,
+ * not the one in force when they were written — at the new time, or ('immediate') after the grace
+ * counted from the change, so a correction in that time still withdraws them. Older days'
+ * notices are left to DAY_PASSED.
+ */
+export async function rescheduleSameDayNotices(
+  tx: Tx,
+  organiserId: string,
+  now: Date,
+  config: Pick<MessageConfig, 'sameDayNoticeTime'>,
+): Promise<void> {
+  const policy = await loadSameDayNoticeSettings(tx, organiserId, config);
+  const today = localDateOf(now.getTime());
+  const dueAt =
+    policy.sameDayNoticePolicy === 'atTime'
+      ? Math.max(now.getTime(), localDateTimeToInstant(today, policy.sameDayNoticeTime))
+      : now.getTime() + policy.sameDayNoticeGraceMinutes * 60_000;
+  await tx.execute(
+    sql`update outbox set send_after = ${new Date(dueAt).toISOString()}::timestamptz
+    where organiser_id = ${organiserId} and template_key = ${SAME_DAY_TEMPLATE} and status = 'pending' and about_date = ${today}`,
+  );
 }
 
 /** The timing for a request: the clock's now and today, the configured time and late limit. */
