@@ -10,7 +10,7 @@ import { logInAs, settableClock, testConfig, type TestApp } from '../../test/sup
 import { addGuardian, type World } from '../../test/factories.js';
 import { queryRows } from '../../db/client.js';
 import { runMessageWorker } from './message-worker.js';
-import { startMessageFixture, type MessageFixture } from './messages.fixture.js';
+import { decodeQuotedPrintable, startMessageFixture, type MessageFixture } from './messages.fixture.js';
 import { DeliveryError, type Transport } from './channels/channel.js';
 import { devTransport } from './channels/dev.js';
 
@@ -55,6 +55,7 @@ describe('a same-day notice waiting for a retry is checked again before it is se
       join outbox o on o.organiser_id = d.organiser_id and o.id = d.outbox_id
       where o.person_id = ${pupilId} and o.template_key = 'franvaro-samma-dag'`,
     );
+  let reportId = '';
   const mailsTo = (address: string) => fixture.smtp.received.filter((m) => m.to === address);
 
   async function markAbsent(pupilId: string, slot: string) {
@@ -83,11 +84,25 @@ describe('a same-day notice waiting for a retry is checked again before it is se
       payload: { kind: 'guardianReport', fromDate: '2026-01-14', toDate: '2026-01-14', reasonCode: 'reported' },
     });
     expect(report.statusCode).toBe(201);
+    reportId = report.json().id;
     clock.advance(10 * 60_000);
     await run();
     expect(mailsTo('ylva@example.test')).toHaveLength(0);
     expect(await deliveriesOf(pupil)).toEqual([
       { status: 'withdrawn', attempts: 1, last_error: 'ABSENCE_NOW_VALID', outbox_status: 'withdrawn' },
+    ]);
+  });
+
+  it('sends the notice after all when the report is taken back the same day', async () => {
+    const pupil = world.pupilsA[0];
+    clock.set('2026-01-14T14:30:00Z');
+    const mentor = await logInAs(t.app, world.usernames.mentor);
+    expect((await mentor.request({ method: 'DELETE', url: `/api/absences/${reportId}` })).statusCode).toBe(204);
+    await run();
+    expect(mailsTo('ylva@example.test')).toHaveLength(1);
+    expect(decodeQuotedPrintable(mailsTo('ylva@example.test')[0].raw)).toContain('Matematik 7A 08:00');
+    expect(await deliveriesOf(pupil)).toEqual([
+      { status: 'sent', attempts: 2, last_error: null, outbox_status: 'queued' },
     ]);
   });
 

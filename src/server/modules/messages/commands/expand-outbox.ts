@@ -154,7 +154,28 @@ export async function expandDueOutbox(
       summary.failed++;
       continue;
     }
-    await tx.insert(schema.messageDeliveries).values(deliveries).onConflictDoNothing();
+    await tx
+      .insert(schema.messageDeliveries)
+      .values(deliveries)
+      .onConflictDoUpdate({
+        target: [
+          schema.messageDeliveries.organiserId,
+          schema.messageDeliveries.outboxId,
+          schema.messageDeliveries.channel,
+          schema.messageDeliveries.address,
+        ],
+        // A delivery withdrawn before it went out (a same-day notice corrected to valid) comes
+        // back with the message, in its new text; any other repeated expansion changes nothing.
+        set: {
+          status: 'queued',
+          subject: sql`excluded.subject`,
+          body: sql`excluded.body`,
+          locale: sql`excluded.locale`,
+          lastError: null,
+          nextAttemptAt: now,
+        },
+        where: eq(schema.messageDeliveries.status, 'withdrawn'),
+      });
     await setOutbox(row.id, { status: 'queued', lastError: null });
     summary.expanded++;
     summary.deliveries += deliveries.length;
