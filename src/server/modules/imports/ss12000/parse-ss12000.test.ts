@@ -177,6 +177,20 @@ describe('validateSs12000: problems', () => {
       { file: 'persons.json', index: 2, id: IDS.guardian1, field: 'familyName', code: 'INVALID_TEXT' },
     ],
     [
+      'a lone surrogate (a broken \\u escape), which PostgreSQL cannot store',
+      (f) => {
+        recordsOf(f, 'persons')[2].givenName = 'Cec\uD800ilia';
+      },
+      { file: 'persons.json', index: 2, id: IDS.guardian1, field: 'givenName', code: 'INVALID_TEXT' },
+    ],
+    [
+      'a year 0, which PostgreSQL cannot store',
+      (f) => {
+        recordsOf(f, 'persons')[2].birthDate = '0000-01-01';
+      },
+      { file: 'persons.json', index: 2, id: IDS.guardian1, field: 'birthDate', code: 'INVALID_DATE' },
+    ],
+    [
       'a duplicated id',
       (f) => {
         recordsOf(f, 'persons')[4].id = IDS.guardian2;

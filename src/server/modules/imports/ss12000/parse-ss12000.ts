@@ -457,9 +457,15 @@ class Ss12000Validator {
     switch (spec.type) {
       case 'string':
         if (typeof value !== 'string') this.wrongType(at, path, 'text');
-        // PostgreSQL text cannot hold NUL; caught here rather than failing the write transaction.
-        else if (value.includes('\u0000'))
-          this.problem(at, path, 'INVALID_TEXT', `${path} innehåller ett otillåtet nolltecken.`);
+        // PostgreSQL text cannot hold NUL nor half a UTF-16 pair (a JSON "\ud800" escape); caught
+        // here, with the record named, rather than failing the write transaction.
+        else if (value.includes('\u0000') || LONE_SURROGATE.test(value))
+          this.problem(
+            at,
+            path,
+            'INVALID_TEXT',
+            `${path} innehåller ett otillåtet tecken (nolltecken eller trasigt tecken).`,
+          );
         return;
       case 'boolean':
         if (typeof value !== 'boolean') this.wrongType(at, path, 'true eller false');
@@ -1009,6 +1015,9 @@ function pickAddressFields(address: AddressRecord): Record<string, unknown> {
     ]),
   );
 }
+
+/** Half a UTF-16 pair (with the u flag a valid pair is one code point, not a surrogate). */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 const CIVIC_NO_SHAPE = object({ value: required(text), nationality: optional(text) });
 
