@@ -23,6 +23,8 @@ export async function runMessageWorker(
 ): Promise<WorkerRun> {
   const run: WorkerRun = { expanded: 0, withdrawn: 0, noChannel: 0, sent: 0, retried: 0, failed: 0 };
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
+    // Before expansion: a notice whose lessons changed is expanded again in this run.
+    run.withdrawn += await database.db.transaction((tx) => withdrawStaleDeliveries(tx, organiserId, options));
     for (;;) {
       const expanded = await database.db.transaction((tx) => expandDueOutbox(tx, organiserId, options));
       run.expanded += expanded.expanded;
@@ -30,7 +32,6 @@ export async function runMessageWorker(
       run.noChannel += expanded.failed;
       if (expanded.expanded + expanded.withdrawn + expanded.failed === 0) break;
     }
-    run.withdrawn += await database.db.transaction((tx) => withdrawStaleDeliveries(tx, organiserId, options));
     for (;;) {
       const sent = await sendDueDeliveries(database.db, organiserId, options);
       run.sent += sent.sent;

@@ -33,6 +33,7 @@ describe('a same-day notice waiting for a retry is checked again before it is se
     fixture = await startMessageFixture({
       clock,
       dates: ['2026-01-14'],
+      world: { pupilsPerClass: 5 },
       // Retries 10 minutes apart: a retry of a notice sent at 23:55 falls after midnight.
       config: () => ({ ...testConfig().messages, retryBaseSeconds: 600, maxAttempts: 5 }),
       sms: (config) => devTransport('sms', config.devMessagesFile),
@@ -104,6 +105,33 @@ describe('a same-day notice waiting for a retry is checked again before it is se
     expect(await deliveriesOf(pupil)).toEqual([
       { status: 'sent', attempts: 2, last_error: null, outbox_status: 'queued' },
     ]);
+  });
+
+  it('a retry after part of the day was corrected lists only the lessons still absent', async () => {
+    const pupil = world.pupilsA[3];
+    await addGuardian(t.database, world, 'Tove', { pupilIds: [pupil] });
+    clock.set('2026-01-14T10:00:00Z');
+    await markAbsent(pupil, '08:00');
+    await markAbsent(pupil, '09:15');
+    clock.set('2026-01-14T14:00:00Z');
+    email.failing = true;
+    expect(await run()).toMatchObject({ expanded: 1, retried: 1 });
+    email.failing = false;
+    // The teacher corrects the first lesson: the pupil was there.
+    const teacher = await logInAs(t.app, world.usernames.teacher);
+    const res = await teacher.request({
+      method: 'PUT',
+      url: `/api/lessons/${world.lessonsA.get('2026-01-14 08:00')}/registration`,
+      payload: { marks: [] },
+    });
+    expect(res.statusCode).toBe(200);
+    clock.advance(10 * 60_000);
+    await run();
+    const mails = mailsTo('tove@example.test');
+    expect(mails).toHaveLength(1);
+    const text = decodeQuotedPrintable(mails[0].raw);
+    expect(text).toContain('frånvarande utan anmälan från Matematik 7A 09:15 på');
+    expect(text).not.toContain('08:00');
   });
 
   it('withdraws the retry that would fall after midnight (DAY_PASSED)', async () => {

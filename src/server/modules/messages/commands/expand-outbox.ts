@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Tx } from '../../../db/client.js';
 import type { MessageConfig } from '../../../config.js';
-import { findInvalidLessons, findPupilFacts, findRecipients, mobileNumbers } from '../messages.repo.js';
+import { findPupilFacts, findRecipients, findSameDayNoticeLessons, mobileNumbers } from '../messages.repo.js';
 import { localisedValues, renderFor, templateLookup } from '../render-message.js';
 import { SAME_DAY_TEMPLATE, sameDayNoticeWithdrawal } from '../same-day-notices.js';
 import { loadGuardianSettings } from '../guardian-settings.js';
@@ -75,9 +75,7 @@ export async function expandDueOutbox(
     const payload = { ...row.payload };
     if (row.template_key === SAME_DAY_TEMPLATE && row.person_id && row.about_date) {
       // Aggregated at send time: every lesson of the day with invalid absence, in one message.
-      payload.lessons = (await findInvalidLessons(tx, organiserId, row.person_id, row.about_date)).map(
-        (l) => `${l.name} ${l.start}`,
-      );
+      payload.lessons = await findSameDayNoticeLessons(tx, organiserId, row.person_id, row.about_date);
       payload.date = row.about_date;
     }
     const factValues = {
@@ -176,7 +174,12 @@ export async function expandDueOutbox(
         },
         where: eq(schema.messageDeliveries.status, 'withdrawn'),
       });
-    await setOutbox(row.id, { status: 'queued', lastError: null });
+    // A same-day notice keeps the lessons it told, so a retry can see whether they still hold.
+    await setOutbox(row.id, {
+      status: 'queued',
+      lastError: null,
+      ...(row.template_key === SAME_DAY_TEMPLATE ? { payload } : {}),
+    });
     summary.expanded++;
     summary.deliveries += deliveries.length;
   }
