@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInAs, settableClock, testConfig, type Session, type TestApp } from '../../test/support.js';
 import { addGuardian, type World } from '../../test/factories.js';
-import { startMessageFixture, type MessageFixture } from './messages.fixture.js';
+import { decodeQuotedPrintable, startMessageFixture, type MessageFixture } from './messages.fixture.js';
 import { devTransport } from './channels/dev.js';
 
 describe('a change of the same-day policy applies to the notices still waiting today', () => {
@@ -20,11 +20,12 @@ describe('a change of the same-day policy applies to the notices still waiting t
     fixture = await startMessageFixture({
       clock,
       dates: ['2026-01-14'],
+      world: { pupilsPerClass: 5 },
       config: () => testConfig().messages,
       sms: (config) => devTransport('sms', config.devMessagesFile),
     });
     ({ t, world } = fixture);
-    for (const [i, pupil] of world.pupilsA.slice(0, 3).entries())
+    for (const [i, pupil] of world.pupilsA.slice(0, 4).entries())
       await addGuardian(t.database, world, `P${i}`, { pupilIds: [pupil], phone: null });
     admin = await logInAs(t.app, world.usernames.organiserAdmin);
   });
@@ -73,5 +74,30 @@ describe('a change of the same-day policy applies to the notices still waiting t
     at('15:40');
     await fixture.run();
     expect([mailsTo(0), mailsTo(1), mailsTo(2)]).toEqual([1, 1, 1]);
+  });
+
+  it('immediate: a lesson confirmed within another’s grace gets its own grace before the notice lists it', async () => {
+    // The policy is 'immediate' with 10 minutes since the test above.
+    at('16:00');
+    await markAbsent(3, '08:00'); // due 16:10
+    at('16:08');
+    await markAbsent(3, '09:15'); // its grace runs to 16:18
+    at('16:10');
+    await fixture.run();
+    expect(mailsTo(3)).toBe(0);
+    // The teacher corrects the second lesson within its grace: the pupil was there.
+    at('16:12');
+    const teacher = await logInAs(t.app, world.usernames.teacher);
+    const res = await teacher.request({
+      method: 'PUT',
+      url: `/api/lessons/${world.lessonsA.get('2026-01-14 09:15')}/registration`,
+      payload: { marks: [] },
+    });
+    expect(res.statusCode).toBe(200);
+    at('16:22');
+    await fixture.run();
+    const mails = fixture.smtp.received.filter((m) => m.to === 'p3@example.test');
+    expect(mails).toHaveLength(1);
+    expect(decodeQuotedPrintable(mails[0].raw)).toContain('frånvarande utan anmälan från Matematik 7A 08:00 på');
   });
 });

@@ -83,7 +83,8 @@ export async function syncSameDayNotices(
   const due = new Set(
     days.filter((d) => needsSameDayNotice(d, timing.config.sameDayNoticeLateMinutes)).map((d) => d.personId),
   );
-  const sendAt = due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : timing.now.getTime();
+  const { at: sendAt, isImmediate } =
+    due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : { at: timing.now.getTime(), isImmediate: false };
   const written =
     due.size > 0 &&
     tx
@@ -105,8 +106,17 @@ export async function syncSameDayNotices(
       .onConflictDoUpdate({
         target: [schema.outbox.organiserId, schema.outbox.idempotencyKey],
         // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
-        set: { status: 'pending', withdrawnAt: null, lastError: null, sendAfter: new Date(sendAt) },
-        where: eq(schema.outbox.status, 'withdrawn'),
+        // 'immediate': a waiting notice waits for this kvittens's grace too, as it will list its lessons.
+        set: {
+          status: 'pending',
+          withdrawnAt: null,
+          lastError: null,
+          sendAfter: sql`case when ${schema.outbox.status} = 'withdrawn' then excluded.send_after
+            else greatest(${schema.outbox.sendAfter}, excluded.send_after) end`,
+        },
+        where: isImmediate
+          ? inArray(schema.outbox.status, ['withdrawn', 'pending'])
+          : eq(schema.outbox.status, 'withdrawn'),
       });
   const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
   const withdrawn =
@@ -133,14 +143,18 @@ export async function syncSameDayNotices(
  * — 'immediate' — after the grace minutes from now, so a correction or a guardian's report in
  * that time withdraws it before anything is sent (grace 0: the next worker run, within a minute).
  */
-async function sameDaySendAt(tx: Tx, organiserId: string, timing: NoticeTiming): Promise<number> {
+async function sameDaySendAt(
+  tx: Tx,
+  organiserId: string,
+  timing: NoticeTiming,
+): Promise<{ at: number; isImmediate: boolean }> {
   const policy = await loadSameDayNoticeSettings(tx, organiserId, timing.config);
   const now = timing.now.getTime();
   if (policy.sameDayNoticePolicy === 'atTime')
-    return Math.max(now, localDateTimeToInstant(timing.today, policy.sameDayNoticeTime));
+    return { at: Math.max(now, localDateTimeToInstant(timing.today, policy.sameDayNoticeTime)), isImmediate: false };
   const at = now + policy.sameDayNoticeGraceMinutes * 60_000;
   timing.dueAt?.push(new Date(at));
-  return at;
+  return { at, isImmediate: true };
 }
 
 /**
