@@ -4,7 +4,7 @@
  * transaction of the registration that causes it, after the roll-up is recomputed; withdrawn in
  * the transaction of a correction (or report) that makes the day valid before it is sent.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { queryRows, schema, type Tx } from '../../db/client.js';
 import { localDateOf, localDateTimeToInstant } from '../../../shared/dates/index.js';
@@ -61,6 +61,8 @@ interface WrittenDay {
  * message families. Call after recomputePupilDays in the same transaction.
  * @param writtenDays the pupils' `pupil_days` rows in [from, to] as the recomputation just wrote
  *   them, when the caller has them (so they are not read again).
+ * @param newlyAbsent pupils a registration has just marked absent, late or left: under 'immediate'
+ *   their waiting notice, which will list that lesson too, waits for this kvittens's grace as well.
  */
 export async function syncSameDayNotices(
   tx: Tx,
@@ -70,6 +72,7 @@ export async function syncSameDayNotices(
   to: string,
   timing: NoticeTiming,
   writtenDays?: readonly WrittenDay[],
+  newlyAbsent?: ReadonlySet<string>,
 ): Promise<void> {
   const { today } = timing;
   if (pupilIds.length === 0 || today < from || today > to) return;
@@ -106,7 +109,7 @@ export async function syncSameDayNotices(
       .onConflictDoUpdate({
         target: [schema.outbox.organiserId, schema.outbox.idempotencyKey],
         // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
-        // 'immediate': a waiting notice waits for this kvittens's grace too, as it will list its lessons.
+        // 'immediate': a waiting notice waits for the grace of a kvittens that newly marked the pupil absent.
         set: {
           status: 'pending',
           withdrawnAt: null,
@@ -114,9 +117,13 @@ export async function syncSameDayNotices(
           sendAfter: sql`case when ${schema.outbox.status} = 'withdrawn' then excluded.send_after
             else greatest(${schema.outbox.sendAfter}, excluded.send_after) end`,
         },
-        where: isImmediate
-          ? inArray(schema.outbox.status, ['withdrawn', 'pending'])
-          : eq(schema.outbox.status, 'withdrawn'),
+        where:
+          isImmediate && newlyAbsent && newlyAbsent.size > 0
+            ? or(
+                eq(schema.outbox.status, 'withdrawn'),
+                and(eq(schema.outbox.status, 'pending'), inArray(schema.outbox.personId, [...newlyAbsent])),
+              )
+            : eq(schema.outbox.status, 'withdrawn'),
       });
   const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
   const withdrawn =
