@@ -20,12 +20,12 @@ describe('a change of the same-day policy applies to the notices still waiting t
     fixture = await startMessageFixture({
       clock,
       dates: ['2026-01-14'],
-      world: { pupilsPerClass: 5 },
+      world: { pupilsPerClass: 6 }, // the last one has protected identity
       config: () => testConfig().messages,
       sms: (config) => devTransport('sms', config.devMessagesFile),
     });
     ({ t, world } = fixture);
-    for (const [i, pupil] of world.pupilsA.slice(0, 4).entries())
+    for (const [i, pupil] of world.pupilsA.slice(0, 5).entries())
       await addGuardian(t.database, world, `P${i}`, { pupilIds: [pupil], phone: null });
     admin = await logInAs(t.app, world.usernames.organiserAdmin);
   });
@@ -99,5 +99,15 @@ describe('a change of the same-day policy applies to the notices still waiting t
     const mails = fixture.smtp.received.filter((m) => m.to === 'p3@example.test');
     expect(mails).toHaveLength(1);
     expect(decodeQuotedPrintable(mails[0].raw)).toContain('frånvarande utan anmälan från Matematik 7A 08:00 på');
+  });
+
+  it('saving other settings does not move a waiting notice', async () => {
+    at('17:00');
+    await markAbsent(4, '10:30'); // due 17:10
+    at('17:05');
+    await setPolicy({ noticeEmail: 'huvudman@example.test' });
+    at('17:10');
+    await fixture.run();
+    expect(mailsTo(4)).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ import { queryRows, schema, type Tx } from '../../db/client.js';
 import { localDateOf, localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { MessageConfig } from '../../config.js';
 import type { JobQueue } from '../../jobs/queue.js';
-import { loadSameDayNoticeSettings } from './guardian-settings.js';
+import { loadSameDayNoticeSettings, type SameDayNoticeSettings } from './guardian-settings.js';
 import { JOB_SEND_MESSAGES } from './messages.jobs.js';
 import type { MessageReason } from '../../../shared/messages/reasons.js';
 import { uuidArray } from '../../db/sql.js';
@@ -174,9 +174,8 @@ export async function rescheduleSameDayNotices(
   tx: Tx,
   organiserId: string,
   now: Date,
-  config: Pick<MessageConfig, 'sameDayNoticeTime'>,
+  policy: SameDayNoticeSettings,
 ): Promise<void> {
-  const policy = await loadSameDayNoticeSettings(tx, organiserId, config);
   const today = localDateOf(now.getTime());
   const dueAt =
     policy.sameDayNoticePolicy === 'atTime'
