@@ -14,6 +14,7 @@ import type * as schema from '../../../db/schema.js';
 import { checkCivicNo, isDate, isUuid, parseDateTime } from './checks.js';
 import { Ss12000FileError } from './json-data-file.js';
 import {
+  identifier,
   object,
   optional,
   required,
@@ -457,8 +458,8 @@ class Ss12000Validator {
     switch (spec.type) {
       case 'string':
         if (typeof value !== 'string') this.wrongType(at, path, 'text');
-        // PostgreSQL text cannot hold NUL nor half a UTF-16 pair (a JSON "\ud800" escape); caught
-        // here, with the record named, rather than failing the write transaction.
+        // PostgreSQL text cannot hold NUL nor half a UTF-16 pair (a JSON "\ud800" escape), nor an
+        // index entry this long; caught here, with the record named, rather than failing the write.
         else if (value.includes('\u0000') || LONE_SURROGATE.test(value))
           this.problem(
             at,
@@ -466,6 +467,8 @@ class Ss12000Validator {
             'INVALID_TEXT',
             `${path} innehåller ett otillåtet tecken (nolltecken eller trasigt tecken).`,
           );
+        else if (spec.maxLength !== undefined && value.length > spec.maxLength)
+          this.problem(at, path, 'INVALID_TEXT', `${path} är för lång (högst ${spec.maxLength} tecken).`);
         return;
       case 'boolean':
         if (typeof value !== 'boolean') this.wrongType(at, path, 'true eller false');
@@ -1019,7 +1022,7 @@ function pickAddressFields(address: AddressRecord): Record<string, unknown> {
 /** Half a UTF-16 pair (with the u flag a valid pair is one code point, not a surrogate). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-const CIVIC_NO_SHAPE = object({ value: required(text), nationality: optional(text) });
+const CIVIC_NO_SHAPE = object({ value: required(identifier), nationality: optional(text) });
 
 const CIVIC_NO_MESSAGES = {
   CIVIC_NO_FORMAT: 'Personnumret ska ha 10 eller 12 siffror, eventuellt med - eller +.',
