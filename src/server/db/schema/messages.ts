@@ -38,7 +38,7 @@ export const messageDeliveries = pgTable(
     locale: text('locale').notNull().default('sv'),
     subject: text('subject').notNull().default(''),
     body: text('body').notNull(),
-    /** queued | sending | sent | delivered | failed */
+    /** queued | sending | sent | delivered | failed | withdrawn (a same-day notice no longer true before it went out) */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,6 +5,7 @@ import type { Transports } from './channels/channel.js';
 import { expandDueOutbox } from './commands/expand-outbox.js';
 import { sendDueDeliveries } from './commands/send-deliveries.js';
 import { writeMonthlyNotices } from './commands/write-monthly-notices.js';
+import { withdrawStaleDeliveries } from './commands/withdraw-stale-deliveries.js';
 import { unsafeAllOrganiserIds } from '../../db/tenants.js';
 
 export interface WorkerRun {
@@ -22,6 +23,8 @@ export async function runMessageWorker(
 ): Promise<WorkerRun> {
   const run: WorkerRun = { expanded: 0, withdrawn: 0, noChannel: 0, sent: 0, retried: 0, failed: 0 };
   for (const organiserId of await unsafeAllOrganiserIds(database.db)) {
+    // Before expansion: a notice whose lessons changed is expanded again in this run.
+    run.withdrawn += await database.db.transaction((tx) => withdrawStaleDeliveries(tx, organiserId, options));
     for (;;) {
       const expanded = await database.db.transaction((tx) => expandDueOutbox(tx, organiserId, options));
       run.expanded += expanded.expanded;

@@ -8,7 +8,7 @@ import { logInAs, settableClock, testConfig, type TestApp } from '../../test/sup
 import { addGuardian, type World } from '../../test/factories.js';
 import { queryRows, schema } from '../../db/client.js';
 import { runMessageWorker } from './message-worker.js';
-import { startMessageFixture, type MessageFixture } from './messages.fixture.js';
+import { decodeQuotedPrintable as decode, startMessageFixture, type MessageFixture } from './messages.fixture.js';
 import { httpSmsTransport } from './channels/http-sms.js';
 import type { Transport, Transports } from './channels/channel.js';
 import { reclaimDeadLeases, retryDelayMs } from './commands/send-deliveries.js';
@@ -44,24 +44,6 @@ async function startSmsStub() {
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
-
-/** Unescapes quoted-printable so Swedish text can be asserted. */
-const decode = (raw: string) =>
-  Buffer.from(
-    raw
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => `%${h}`)
-      .replace(/%(?![0-9A-F]{2})/g, '%25'),
-    'utf8',
-  )
-    .toString()
-    .replace(/(%[0-9A-F]{2})+/g, (m) => {
-      try {
-        return decodeURIComponent(m);
-      } catch {
-        return m;
-      }
-    });
 
 describe('messages delivered for real: same-day notice, SMTP, SMS, retries, crash safety', () => {
   const clock = settableClock('2026-01-14T06:00:00Z'); // 07:00 Stockholm

@@ -92,3 +92,21 @@ export async function startMessageFixture(options: {
     },
   };
 }
+
+/** Unescapes quoted-printable so Swedish text can be asserted. */
+export const decodeQuotedPrintable = (raw: string) =>
+  Buffer.from(
+    raw
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => `%${h}`)
+      .replace(/%(?![0-9A-F]{2})/g, '%25'),
+    'utf8',
+  )
+    .toString()
+    .replace(/(%[0-9A-F]{2})+/g, (m) => {
+      try {
+        return decodeURIComponent(m);
+      } catch {
+        return m;
+      }
+    });

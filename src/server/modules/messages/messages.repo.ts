@@ -89,6 +89,16 @@ export async function findInvalidLessons(
     }));
 }
 
+/** The lessons a same-day notice lists, as "Matematik 08:00", in the order of the day. */
+export async function findSameDayNoticeLessons(
+  tx: Tx,
+  organiserId: string,
+  pupilId: string,
+  date: string,
+): Promise<string[]> {
+  return (await findInvalidLessons(tx, organiserId, pupilId, date)).map((l) => `${l.name} ${l.start}`);
+}
+
 export interface DeliveryListRow {
   outbox_id: string;
   delivery_id: string | null;

@@ -192,7 +192,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
     async (request, reply) => {
       assertMessagesAllowed(actorOf(request), 'editSettings');
       await database.db.transaction((tx) =>
-        saveGuardianSettings(tx, auditContextOf(request), request.body, clock.now()),
+        saveGuardianSettings(tx, auditContextOf(request), request.body, clock.now(), config.messages),
       );
       return reply.status(204).send(null);
     },

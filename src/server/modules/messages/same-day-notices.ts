@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client.js';
-import { localDateTimeToInstant } from '../../../shared/dates/index.js';
+import { localDateOf, localDateTimeToInstant } from '../../../shared/dates/index.js';
 import type { MessageConfig } from '../../config.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { loadSameDayNoticeSettings, type SameDayNoticeSettings } from './guardian-settings.js';
@@ -33,6 +33,21 @@ export function needsSameDayNotice(day: { invalid: number; lateMinutes: number }
   return lateLimit > 0 && day.invalid > 0 && day.lateMinutes >= lateLimit;
 }
 
+/**
+ * Why a written same-day notice must not (or no longer) go out, or null: only on its day
+ * (Europe/Stockholm), and only while the day's figures still call for it. `day` is the pupil's
+ * `pupil_days` row for the notice's date (undefined: no row, nothing to tell).
+ */
+export function sameDayNoticeWithdrawal(
+  aboutDate: string | null,
+  today: string,
+  day: { invalid: number; lateMinutes: number } | undefined,
+  lateLimit: number,
+): MessageReason | null {
+  if (aboutDate !== today) return 'DAY_PASSED';
+  return day && needsSameDayNotice(day, lateLimit) ? null : 'ABSENCE_NOW_VALID';
+}
+
 /** What a notice is decided from: a pupil's day figures. */
 interface WrittenDay {
   personId: string;
@@ -47,6 +62,8 @@ interface WrittenDay {
  * message families. Call after recomputePupilDays in the same transaction.
  * @param writtenDays the pupils' `pupil_days` rows in [from, to] as the recomputation just wrote
  *   them, when the caller has them (so they are not read again).
+ * @param newlyAbsent pupils a registration has just marked absent, late or left: under 'immediate'
+ *   their waiting notice, which will list that lesson too, waits for this kvittens's grace as well.
  */
 export async function syncSameDayNotices(
   tx: Tx,
@@ -56,6 +73,7 @@ export async function syncSameDayNotices(
   to: string,
   timing: NoticeTiming,
   writtenDays?: readonly WrittenDay[],
+  newlyAbsent?: ReadonlySet<string>,
 ): Promise<void> {
   const { today } = timing;
   if (pupilIds.length === 0 || today < from || today > to) return;
@@ -69,10 +87,16 @@ export async function syncSameDayNotices(
   const due = new Set(
     days.filter((d) => needsSameDayNotice(d, timing.config.sameDayNoticeLateMinutes)).map((d) => d.personId),
   );
-  const sendAt = due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : timing.now.getTime();
+  const { at: sendAt, isImmediate } =
+    due.size > 0 ? await sameDaySendAt(tx, organiserId, timing) : { at: timing.now.getTime(), isImmediate: false };
   // Plain templates, not drizzle's builders (whose building cost a registration 0.4 ms of CPU).
-  // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new grace.
+  // Absent again after a correction: the withdrawn notice comes back (still one per day), with a new
+  // grace. 'immediate': a waiting notice waits for the grace of a kvittens that newly marked the pupil absent.
   const dueIds = [...due];
+  const waitingAgain =
+    isImmediate && newlyAbsent && newlyAbsent.size > 0
+      ? sql` or (outbox.status = 'pending' and outbox.person_id = any(${uuidArray(newlyAbsent)}))`
+      : sql``;
   const written =
     dueIds.length > 0 &&
     sql`insert into outbox (organiser_id, id, kind, person_id, template_key, payload, idempotency_key, status, send_after, about_date)
@@ -80,8 +104,8 @@ export async function syncSameDayNotices(
         p.key, 'pending', ${new Date(sendAt).toISOString()}::timestamptz, ${today}::date
       from unnest(${uuidArray(dueIds)}, ${textArray(dueIds.map((id) => sameDayKey(id, today)))}) as p(id, key)
       on conflict (organiser_id, idempotency_key) do update set status = 'pending', withdrawn_at = null, last_error = null,
-        send_after = excluded.send_after
-      where outbox.status = 'withdrawn'`;
+        send_after = case when outbox.status = 'withdrawn' then excluded.send_after else greatest(outbox.send_after, excluded.send_after) end
+      where outbox.status = 'withdrawn'${waitingAgain}`;
   const cleared = [...new Set(pupilIds)].filter((id) => !due.has(id)).map((id) => sameDayKey(id, today));
   const withdrawn =
     cleared.length > 0 &&
@@ -99,14 +123,41 @@ export async function syncSameDayNotices(
  * — 'immediate' — after the grace minutes from now, so a correction or a guardian's report in
  * that time withdraws it before anything is sent (grace 0: the next worker run, within a minute).
  */
-async function sameDaySendAt(tx: Tx, organiserId: string, timing: NoticeTiming): Promise<number> {
+async function sameDaySendAt(
+  tx: Tx,
+  organiserId: string,
+  timing: NoticeTiming,
+): Promise<{ at: number; isImmediate: boolean }> {
   const policy = timing.settings ?? (await loadSameDayNoticeSettings(tx, organiserId, timing.config));
   const now = timing.now.getTime();
   if (policy.sameDayNoticePolicy === 'atTime')
-    return Math.max(now, localDateTimeToInstant(timing.today, policy.sameDayNoticeTime));
+    return { at: Math.max(now, localDateTimeToInstant(timing.today, policy.sameDayNoticeTime)), isImmediate: false };
   const at = now + policy.sameDayNoticeGraceMinutes * 60_000;
   timing.dueAt?.push(new Date(at));
-  return at;
+  return { at, isImmediate: true };
+}
+
+/**
+ * After the organiser changed the policy: today's notices still waiting follow the new setting,
+ * not the one in force when they were written — at the new time, or ('immediate') after the grace
+ * counted from the change, so a correction in that time still withdraws them. Older days'
+ * notices are left to DAY_PASSED.
+ */
+export async function rescheduleSameDayNotices(
+  tx: Tx,
+  organiserId: string,
+  now: Date,
+  policy: SameDayNoticeSettings,
+): Promise<void> {
+  const today = localDateOf(now.getTime());
+  const dueAt =
+    policy.sameDayNoticePolicy === 'atTime'
+      ? Math.max(now.getTime(), localDateTimeToInstant(today, policy.sameDayNoticeTime))
+      : now.getTime() + policy.sameDayNoticeGraceMinutes * 60_000;
+  await tx.execute(
+    sql`update outbox set send_after = ${new Date(dueAt).toISOString()}::timestamptz
+    where organiser_id = ${organiserId} and template_key = ${SAME_DAY_TEMPLATE} and status = 'pending' and about_date = ${today}`,
+  );
 }
 
 /** The timing for a request: the clock's now and today, the configured time and late limit. */

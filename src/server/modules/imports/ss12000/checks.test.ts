@@ -45,12 +45,18 @@ describe('parseDateTime', () => {
     expect(parseDateTime('2026-01-12T08:00:00.250-01:30')).toBe(Date.UTC(2026, 0, 12, 9, 30, 0, 250));
   });
 
-  it.each(['2026-01-12T08:00:00', '2026-02-30T08:00:00Z', '2026-01-12T24:00:00Z', '2026-01-12', 'igår'])(
-    'rejects %s',
-    (value) => {
-      expect(parseDateTime(value)).toBeNull();
-    },
-  );
+  it.each([
+    '2026-01-12T08:00:00',
+    // Before 1900: a typing error, reported, never moved to 19xx as Date.UTC would.
+    '0026-10-19T08:00:00Z',
+    '0000-01-01T00:00:00Z',
+    '2026-02-30T08:00:00Z',
+    '2026-01-12T24:00:00Z',
+    '2026-01-12',
+    'igår',
+  ])('rejects %s', (value) => {
+    expect(parseDateTime(value)).toBeNull();
+  });
 });
 
 describe('isDate and isUuid', () => {
@@ -58,6 +64,10 @@ describe('isDate and isUuid', () => {
     expect(isDate('2028-02-29')).toBe(true);
     expect(isDate('2026-02-29')).toBe(false);
     expect(isDate('2026-1-05')).toBe(false);
+    // There is no year 0 (PostgreSQL refuses it); year 4 was a leap year, 1900 was not.
+    expect(isDate('0000-01-01')).toBe(false);
+    expect(isDate('0004-02-29')).toBe(true);
+    expect(isDate('1900-02-29')).toBe(false);
   });
 
   it('accepts any uuid version, either case', () => {

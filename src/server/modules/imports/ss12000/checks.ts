@@ -11,15 +11,29 @@ const DATE_TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
 const CIVIC_NO_PATTERN = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$/;
 const MINUTE_MS = 60_000;
+/** Lessons and absences are not older than this; a year like `0026` is a typing error. */
+const MIN_DATE_TIME_YEAR = 1900;
 
 /** True for any RFC 4122-shaped uuid (SS12000 ids need not be version 4). */
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
 
+/**
+ * Epoch ms of a UTC date and time with the year as written: Date.UTC reads years 0–99 as 1900–1999,
+ * which would move a mistyped `0026-…` to 1926 without a word.
+ */
+function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const instant = new Date(Date.UTC(2000, 0, 1));
+  instant.setUTCFullYear(year, month - 1, day);
+  instant.setUTCHours(hour, minute, second, ms);
+  return instant.getTime();
+}
+
+/** A calendar date from year 1 on (there is no year 0, and PostgreSQL refuses it). */
 function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(utcMs(year, month + 1, 0)).getUTCDate();
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
@@ -30,13 +44,14 @@ export function isDate(value: string): boolean {
 
 /**
  * Epoch ms of an RFC 3339 date-time with offset (`2026-03-29T08:00:00+02:00`, `…Z`).
- * @returns null when the text is not such a date-time or names an impossible time
+ * @returns null when the text is not such a date-time, names an impossible time or a year before 1900
  */
 export function parseDateTime(value: string): number | null {
   const m = DATE_TIME_PATTERN.exec(value);
   if (!m) return null;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
-  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
+  if (year < MIN_DATE_TIME_YEAR || !isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+    return null;
   let offsetMinutes = 0;
   if (m[9]) {
     const offsetHours = Number(m[10]);
@@ -45,7 +60,7 @@ export function parseDateTime(value: string): number | null {
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const fraction = m[7] ? Math.floor(Number(m[7]) * 1000) : 0;
-  return Date.UTC(year, month - 1, day, hour, minute, second, fraction) - offsetMinutes * MINUTE_MS;
+  return utcMs(year, month, day, hour, minute, second, fraction) - offsetMinutes * MINUTE_MS;
 }
 
 /** Luhn (mod 10) check digit of a digit string, weights 2,1,2,1… from the left. */

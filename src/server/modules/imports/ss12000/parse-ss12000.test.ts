@@ -177,6 +177,34 @@ describe('validateSs12000: problems', () => {
       { file: 'persons.json', index: 2, id: IDS.guardian1, field: 'familyName', code: 'INVALID_TEXT' },
     ],
     [
+      'a lone surrogate (a broken \\u escape), which PostgreSQL cannot store',
+      (f) => {
+        recordsOf(f, 'persons')[2].givenName = 'Cec\uD800ilia';
+      },
+      { file: 'persons.json', index: 2, id: IDS.guardian1, field: 'givenName', code: 'INVALID_TEXT' },
+    ],
+    [
+      'a foreign civic number longer than an index entry can hold',
+      (f) => {
+        recordsOf(f, 'persons')[4].civicNo = { value: 'A'.repeat(300), nationality: 'NO' };
+      },
+      { file: 'persons.json', index: 4, id: IDS.teacher, field: 'civicNo.value', code: 'INVALID_TEXT' },
+    ],
+    [
+      'a sign-in name longer than an index entry can hold',
+      (f) => {
+        recordsOf(f, 'persons')[4].eduPersonPrincipalNames = ['eva@skola.se', `${'e'.repeat(300)}@skola.se`];
+      },
+      { file: 'persons.json', index: 4, id: IDS.teacher, field: 'eduPersonPrincipalNames[1]', code: 'INVALID_TEXT' },
+    ],
+    [
+      'a year 0, which PostgreSQL cannot store',
+      (f) => {
+        recordsOf(f, 'persons')[2].birthDate = '0000-01-01';
+      },
+      { file: 'persons.json', index: 2, id: IDS.guardian1, field: 'birthDate', code: 'INVALID_DATE' },
+    ],
+    [
       'a duplicated id',
       (f) => {
         recordsOf(f, 'persons')[4].id = IDS.guardian2;

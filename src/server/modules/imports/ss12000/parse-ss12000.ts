@@ -14,6 +14,7 @@ import type * as schema from '../../../db/schema.js';
 import { checkCivicNo, isDate, isUuid, parseDateTime } from './checks.js';
 import { Ss12000FileError } from './json-data-file.js';
 import {
+  identifier,
   object,
   optional,
   required,
@@ -457,9 +458,17 @@ class Ss12000Validator {
     switch (spec.type) {
       case 'string':
         if (typeof value !== 'string') this.wrongType(at, path, 'text');
-        // PostgreSQL text cannot hold NUL; caught here rather than failing the write transaction.
-        else if (value.includes('\u0000'))
-          this.problem(at, path, 'INVALID_TEXT', `${path} innehåller ett otillåtet nolltecken.`);
+        // PostgreSQL text cannot hold NUL nor half a UTF-16 pair (a JSON "\ud800" escape), nor an
+        // index entry this long; caught here, with the record named, rather than failing the write.
+        else if (value.includes('\u0000') || LONE_SURROGATE.test(value))
+          this.problem(
+            at,
+            path,
+            'INVALID_TEXT',
+            `${path} innehåller ett otillåtet tecken (nolltecken eller trasigt tecken).`,
+          );
+        else if (spec.maxLength !== undefined && value.length > spec.maxLength)
+          this.problem(at, path, 'INVALID_TEXT', `${path} är för lång (högst ${spec.maxLength} tecken).`);
         return;
       case 'boolean':
         if (typeof value !== 'boolean') this.wrongType(at, path, 'true eller false');
@@ -601,7 +610,7 @@ class Ss12000Validator {
     if (r.organisationType === 'Huvudman') this.huvudmen.push({ id, at });
     this.out.organisations.push({
       id,
-      displayName: r.displayName,
+      displayName: nfc(r.displayName),
       organisationType: r.organisationType,
       schoolUnitCode: r.schoolUnitCode ?? null,
       parentId: r.parentOrganisation ? lower(r.parentOrganisation.id) : null,
@@ -632,8 +641,8 @@ class Ss12000Validator {
     );
     this.out.persons.push({
       id,
-      givenName: r.givenName,
-      familyName: r.familyName,
+      givenName: nfc(r.givenName),
+      familyName: nfc(r.familyName),
       civicNo,
       birthDate,
       sex: r.sex ?? null,
@@ -693,7 +702,7 @@ class Ss12000Validator {
     this.out.groups.push({
       id,
       schoolUnitId: lower(r.organisation.id),
-      displayName: r.displayName,
+      displayName: nfc(r.displayName),
       groupType: r.groupType,
       schoolType: r.schoolType ?? null,
       startDate: r.startDate,
@@ -752,7 +761,7 @@ class Ss12000Validator {
     this.out.activities.push({
       id,
       schoolUnitId,
-      displayName: r.displayName,
+      displayName: nfc(r.displayName),
       activityType: r.activityType ?? 'Undervisning',
       syllabusId: r.syllabus ? lower(r.syllabus.id) : null,
       startDate: r.startDate,
@@ -1010,7 +1019,10 @@ function pickAddressFields(address: AddressRecord): Record<string, unknown> {
   );
 }
 
-const CIVIC_NO_SHAPE = object({ value: required(text), nationality: optional(text) });
+/** Half a UTF-16 pair (with the u flag a valid pair is one code point, not a surrogate). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+const CIVIC_NO_SHAPE = object({ value: required(identifier), nationality: optional(text) });
 
 const CIVIC_NO_MESSAGES = {
   CIVIC_NO_FORMAT: 'Personnumret ska ha 10 eller 12 siffror, eventuellt med - eller +.',
@@ -1038,6 +1050,14 @@ function join(path: string, key: string): string {
 
 function lower(id: string): string {
   return id.toLowerCase();
+}
+
+/**
+ * A name as it is typed: some exporters (files made on a Mac) write "Å" as "A" and a combining
+ * ring, which looks the same but is not found by a search for "Å" and sorts elsewhere.
+ */
+function nfc(name: string): string {
+  return name.normalize('NFC');
 }
 
 /** A record id for the report, unless it is something other than an id. */

@@ -7,7 +7,8 @@
 export type ReferenceKind = 'organisations' | 'persons' | 'groups' | 'duties' | 'activities' | 'calendarEvents';
 
 export type ValueSpec =
-  | { type: 'string' }
+  /** `maxLength` for identifiers that end up in an index (a btree entry holds at most ~2.7 kB). */
+  | { type: 'string'; maxLength?: number }
   | { type: 'uuid' }
   | { type: 'date' }
   | { type: 'dateTime' }
@@ -41,6 +42,8 @@ export interface FieldSpec {
 }
 
 export const text: ValueSpec = { type: 'string' };
+/** An identifier Närvaro indexes or matches sign-ins against (civic number, sign-in name, e-mail, term id). */
+export const identifier: ValueSpec = { type: 'string', maxLength: 256 };
 export const uuid: ValueSpec = { type: 'uuid' };
 export const date: ValueSpec = { type: 'date' };
 export const dateTime: ValueSpec = { type: 'dateTime' };

@@ -11,6 +11,7 @@ import {
   date,
   dateTime,
   digits,
+  identifier,
   integer,
   minutes,
   object,
@@ -251,10 +252,10 @@ export const RECORD_SPECS = {
     sex: optional(oneOf(SEXES)),
     securityMarking: optional(oneOf(SECURITY_MARKINGS)),
     personStatus: optional(oneOf(PERSON_STATUSES)),
-    emails: optional(arrayOf(object({ value: required(text), type: optional(oneOf(EMAIL_TYPES)) }))),
-    eduPersonPrincipalNames: optional(arrayOf(text)),
+    emails: optional(arrayOf(object({ value: required(identifier), type: optional(oneOf(EMAIL_TYPES)) }))),
+    eduPersonPrincipalNames: optional(arrayOf(identifier)),
     externalIdentifiers: optional(
-      arrayOf(object({ value: required(text), context: optional(text), globallyUnique: optional(boolean) })),
+      arrayOf(object({ value: required(identifier), context: optional(text), globallyUnique: optional(boolean) })),
     ),
     phoneNumbers: optional(
       arrayOf(object({ value: required(text), type: optional(oneOf(PHONE_TYPES)), mobile: optional(boolean) })),
@@ -389,7 +390,7 @@ export const RECORD_SPECS = {
     [['startTime', 'endTime']],
   ),
   terms: object(
-    { id: required(text), name: required(text), startDate: required(date), endDate: required(date) },
+    { id: required(identifier), name: required(text), startDate: required(date), endDate: required(date) },
     DATE_RANGE,
   ),
   daysOff: object({

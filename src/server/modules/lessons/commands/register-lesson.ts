@@ -12,7 +12,7 @@ import { recomputePupilDaysFrom } from '../../measures/recompute-pupil-days.js';
 import { afterRegistration } from '../../measures/lesson-facts.js';
 import type { LessonDay } from '../../measures/lesson-day.js';
 import { syncSameDayNotices, type NoticeTiming } from '../../messages/same-day-notices.js';
-import type { MarkInput } from '../../../../shared/schemas/lessons.js';
+import { MARK_KINDS, type MarkInput } from '../../../../shared/schemas/lessons.js';
 import { isReasonCode } from '../../../../shared/schemas/reports.js';
 import type { LessonRow, MarkRow } from '../lessons.repo.js';
 
@@ -91,6 +91,8 @@ const MARK_UPSERT_SET = sql.raw(
     .join(', '),
 );
 const isSameState = (a: MarkState, b: MarkState) => JSON.stringify(a) === JSON.stringify(b);
+/** Marks that put a lesson on the pupil's same-day notice (every kind but another activity). */
+const ABSENCE_MARK_KINDS: ReadonlySet<string> = new Set(MARK_KINDS.filter((kind) => kind !== 'other'));
 
 /** @throws AppError LESSON_CANCELLED, INVALID_REGISTRATION (400 with paths), FORBIDDEN (mentor outside own pupils). */
 export async function registerLesson(
@@ -203,7 +205,10 @@ export async function registerLesson(
         })
       : day.days;
   // The same-day notice is written (or withdrawn) with the registration that causes it.
-  await syncSameDayNotices(tx, ctx.organiserId, pupils, day.date, day.date, timing, days);
+  const newlyAbsent = new Set(
+    changes.filter((c) => c.next !== null && ABSENCE_MARK_KINDS.has(c.next.kind)).map((c) => c.personId),
+  );
+  await syncSameDayNotices(tx, ctx.organiserId, pupils, day.date, day.date, timing, days, newlyAbsent);
   const marks = new Map(currentMarks);
   for (const { personId, next } of changes) {
     if (next === null) marks.delete(personId);

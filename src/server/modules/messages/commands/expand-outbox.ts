@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, schema, type Tx } from '../../../db/client.js';
 import type { MessageConfig } from '../../../config.js';
-import { findInvalidLessons, findPupilFacts, findRecipients, mobileNumbers } from '../messages.repo.js';
+import { findPupilFacts, findRecipients, findSameDayNoticeLessons, mobileNumbers } from '../messages.repo.js';
 import { localisedValues, renderFor, templateLookup } from '../render-message.js';
-import { needsSameDayNotice, SAME_DAY_TEMPLATE } from '../same-day-notices.js';
+import { SAME_DAY_TEMPLATE, sameDayNoticeWithdrawal } from '../same-day-notices.js';
 import { loadGuardianSettings } from '../guardian-settings.js';
 import { addDays, localDateOf, monthKey } from '../../../../shared/dates/index.js';
 import { EMPTY_PLACEHOLDER } from '../../../../shared/messages/templates.js';
@@ -75,9 +75,7 @@ export async function expandDueOutbox(
     const payload = { ...row.payload };
     if (row.template_key === SAME_DAY_TEMPLATE && row.person_id && row.about_date) {
       // Aggregated at send time: every lesson of the day with invalid absence, in one message.
-      payload.lessons = (await findInvalidLessons(tx, organiserId, row.person_id, row.about_date)).map(
-        (l) => `${l.name} ${l.start}`,
-      );
+      payload.lessons = await findSameDayNoticeLessons(tx, organiserId, row.person_id, row.about_date);
       payload.date = row.about_date;
     }
     const factValues = {
@@ -154,8 +152,34 @@ export async function expandDueOutbox(
       summary.failed++;
       continue;
     }
-    await tx.insert(schema.messageDeliveries).values(deliveries).onConflictDoNothing();
-    await setOutbox(row.id, { status: 'queued', lastError: null });
+    await tx
+      .insert(schema.messageDeliveries)
+      .values(deliveries)
+      .onConflictDoUpdate({
+        target: [
+          schema.messageDeliveries.organiserId,
+          schema.messageDeliveries.outboxId,
+          schema.messageDeliveries.channel,
+          schema.messageDeliveries.address,
+        ],
+        // A delivery withdrawn before it went out (a same-day notice corrected to valid) comes
+        // back with the message, in its new text; any other repeated expansion changes nothing.
+        set: {
+          status: 'queued',
+          subject: sql`excluded.subject`,
+          body: sql`excluded.body`,
+          locale: sql`excluded.locale`,
+          lastError: null,
+          nextAttemptAt: now,
+        },
+        where: eq(schema.messageDeliveries.status, 'withdrawn'),
+      });
+    // A same-day notice keeps the lessons it told, so a retry can see whether they still hold.
+    await setOutbox(row.id, {
+      status: 'queued',
+      lastError: null,
+      ...(row.template_key === SAME_DAY_TEMPLATE ? { payload } : {}),
+    });
     summary.expanded++;
     summary.deliveries += deliveries.length;
   }
@@ -216,15 +240,12 @@ async function withdrawalReason(
   }
   if (row.template_key === SAME_DAY_TEMPLATE && row.about_date) {
     // Our own notice: the day may have been corrected since it was written.
-    const [day] = await queryRows<{ invalid: number; late_minutes: number }>(
+    const [day] = await queryRows<{ invalid: number; lateMinutes: number }>(
       tx,
-      sql`select invalid, late_minutes from pupil_days
+      sql`select invalid, late_minutes as "lateMinutes" from pupil_days
       where organiser_id = ${organiserId} and person_id = ${row.person_id} and date = ${row.about_date}`,
     );
-    return day &&
-      needsSameDayNotice({ invalid: day.invalid, lateMinutes: day.late_minutes }, config.sameDayNoticeLateMinutes)
-      ? null
-      : 'ABSENCE_NOW_VALID';
+    return sameDayNoticeWithdrawal(row.about_date, today, day, config.sameDayNoticeLateMinutes);
   }
   if (row.template_key === SAME_DAY_TEMPLATE) {
     // Only the same-day rule sends "absent today" (a ladder no longer writes it; older rows stay unsent).

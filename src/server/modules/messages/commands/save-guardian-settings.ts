@@ -1,6 +1,9 @@
 /** The organiser's guardian settings (notice address, leave limit, report days, same-day notices), with its audit event. */
 import { schema, type Tx } from '../../../db/client.js';
 import { type AuditContext, writeAuditEvent } from '../../../audit/write-audit-event.js';
+import type { MessageConfig } from '../../../config.js';
+import { rescheduleSameDayNotices } from '../same-day-notices.js';
+import { loadSameDayNoticeSettings } from '../guardian-settings.js';
 
 export interface GuardianSettingsInput {
   noticeEmail: string | null;
@@ -17,12 +20,17 @@ export async function saveGuardianSettings(
   ctx: AuditContext,
   input: GuardianSettingsInput,
   now: Date,
+  config: Pick<MessageConfig, 'sameDayNoticeTime'>,
 ): Promise<void> {
+  const before = await loadSameDayNoticeSettings(tx, ctx.organiserId, config);
   const values = { ...input, updatedAt: now };
   await tx
     .insert(schema.guardianSettings)
     .values({ organiserId: ctx.organiserId, ...values })
     .onConflictDoUpdate({ target: [schema.guardianSettings.organiserId], set: values });
+  const after = await loadSameDayNoticeSettings(tx, ctx.organiserId, config);
+  // Only a change of when the notice goes moves today's waiting notices.
+  if (JSON.stringify(after) !== JSON.stringify(before)) await rescheduleSameDayNotices(tx, ctx.organiserId, now, after);
   await writeAuditEvent(tx, ctx, {
     type: 'message.save-settings',
     data: {
