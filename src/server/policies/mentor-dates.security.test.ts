@@ -76,15 +76,13 @@ describe('a mentor reads current mentees only', () => {
       .update(schema.groupMemberships)
       .set({ startDate: TOMORROW })
       .where(membership(classA, pupils.membershipStarts));
-    await db
-      .insert(schema.groupMemberships)
-      .values({
-        organiserId,
-        groupId: classB,
-        personId: pupils.membershipStarts,
-        startDate: '2025-08-01',
-        endDate: TEST_TODAY,
-      });
+    await db.insert(schema.groupMemberships).values({
+      organiserId,
+      groupId: classB,
+      personId: pupils.membershipStarts,
+      startDate: '2025-08-01',
+      endDate: TEST_TODAY,
+    });
     // Mentor groups whose members stay, while the mentor's assignment ended yesterday / starts tomorrow.
     const [{ duty_id: mentorDuty }] = await queryRows<{ duty_id: string }>(
       db,
