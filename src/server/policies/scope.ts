@@ -11,8 +11,11 @@ import { PROTECTED_MARKINGS } from '../../shared/protected-identity.js';
 /** Staff groups (SS12000 Personalgrupp) hold staff, never pupils. Condition on groups `g`. */
 export const isPupilGroup = sql`g.group_type <> 'Personalgrupp'`;
 
-/** Pupils whose page and figures the actor may read: mentees, and pupils of schools where the actor is rektor or elevhälsa. */
-export function readablePupilsSql(actor: Actor, personIdColumn: SQL): SQL {
+/**
+ * Pupils whose page and figures the actor may read: current mentees (on `today`, the clock's date),
+ * and pupils of schools where the actor is rektor or elevhälsa.
+ */
+export function readablePupilsSql(actor: Actor, personIdColumn: SQL, today: string): SQL {
   const parts: SQL[] = [];
   const units = schoolUnitsWith(actor, 'principal', 'studentHealth');
   if (units === 'all') {
@@ -26,42 +29,53 @@ export function readablePupilsSql(actor: Actor, personIdColumn: SQL): SQL {
     parts.push(sql`select gm.person_id from group_memberships gm join groups g on g.organiser_id = gm.organiser_id and g.id = gm.group_id
       where gm.organiser_id = ${actor.organiserId} and g.school_unit_id = any(${uuidArray(units)}) and ${isPupilGroup}`);
   }
-  if (hasRole(actor, 'mentor') && actor.personId) parts.push(menteesSql(actor));
+  if (hasRole(actor, 'mentor') && actor.personId) parts.push(menteesSql(actor, today));
   if (parts.length === 0) return sql`false`;
   return sql`${personIdColumn} in (${sql.join(parts, sql` union `)})`;
 }
 
 /**
- * Members of groups where the actor has a Mentor assignment: at any time, or, with `on`, members
- * whose membership and the actor's assignment are both valid on that date (a lesson's date: a
- * pupil who once was a mentee gives no access to lessons of a group they moved to, issue 15 item 3).
+ * The actor's mentees on a date: members of groups where the actor has a Mentor assignment, the
+ * membership and the assignment both valid on `on` (open-ended = still valid). Never "at any
+ * time": a pupil who has left the mentor's class, or whose mentor's assignment ended, is no longer
+ * a mentee (least privilege by relationship). Reads pass the clock's today; a lesson its date
+ * (issue 15 item 3).
  */
-export function menteesSql(actor: Actor, on?: SQL): SQL {
-  const validOn = on
-    ? sql` and gm.start_date <= ${on} and (gm.end_date is null or gm.end_date >= ${on})
-      and da.start_date <= ${on} and (da.end_date is null or da.end_date >= ${on})`
-    : sql``;
-  return sql`select gm.person_id from group_memberships gm
-    join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
-    join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
-    where gm.organiser_id = ${actor.organiserId} and d.person_id = ${actor.personId ?? NIL_UUID}${validOn}`;
+export function menteesSql(actor: Actor, on: string): SQL {
+  return sql`select m.pupil_id from (${mentorshipsSql(actor.organiserId, on)}) m where m.mentor_id = ${actor.personId ?? NIL_UUID}`;
 }
 
-/** True when the actor may read the pupil (404 otherwise: the pupil's existence is not disclosed). */
-export async function canReadPupil(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
+/**
+ * Every mentor relationship of the organiser on a date, as rows (pupil_id, mentor_id: person ids):
+ * the pupil's group membership and the mentor's Mentor assignment to that group both valid on `on`.
+ * The one definition of "mentor of": access (menteesSql) and who is given a pupil's work (a new
+ * case's mentor members, a ladder task for the mentor) use it, so work follows the current mentor.
+ */
+export function mentorshipsSql(organiserId: string, on: string): SQL {
+  const date = sql`${on}::date`;
+  return sql`select gm.person_id as pupil_id, d.person_id as mentor_id from group_memberships gm
+    join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
+    join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
+    where gm.organiser_id = ${organiserId}
+      and gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})
+      and da.start_date <= ${date} and (da.end_date is null or da.end_date >= ${date})`;
+}
+
+/** True when the actor may read the pupil today (404 otherwise: the pupil's existence is not disclosed). */
+export async function canReadPupil(tx: Tx, actor: Actor, pupilId: string, today: string): Promise<boolean> {
   const rows = await queryRows<{ ok: number }>(
     tx,
-    sql`select 1 as ok where ${readablePupilsSql(actor, sql`${pupilId}::uuid`)}`,
+    sql`select 1 as ok where ${readablePupilsSql(actor, sql`${pupilId}::uuid`, today)}`,
   );
   return rows.length > 0;
 }
 
-/** True when the actor is the pupil's mentor (a Mentor assignment in one of the pupil's groups, at any time). */
-export async function isMentorOf(tx: Tx, actor: Actor, pupilId: string): Promise<boolean> {
+/** True when the actor is the pupil's mentor today (a current Mentor assignment in one of the pupil's current groups). */
+export async function isMentorOf(tx: Tx, actor: Actor, pupilId: string, today: string): Promise<boolean> {
   if (!actor.personId) return false;
   const rows = await queryRows<{ ok: number }>(
     tx,
-    sql`select 1 as ok where ${pupilId}::uuid in (${menteesSql(actor)})`,
+    sql`select 1 as ok where ${pupilId}::uuid in (${menteesSql(actor, today)})`,
   );
   return rows.length > 0;
 }

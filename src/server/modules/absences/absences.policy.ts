@@ -26,9 +26,10 @@ export async function assertAbsenceAllowed(
   actor: Actor,
   action: AbsenceAction,
   pupilId: string,
+  today: string,
   notFoundError: () => Error,
 ): Promise<void> {
-  const relations: AbsenceRelation[] = (await canReadPupil(tx, actor, pupilId)) ? ['reader'] : [];
+  const relations: AbsenceRelation[] = (await canReadPupil(tx, actor, pupilId, today)) ? ['reader'] : [];
   if (!allows(absencesPolicy, actor, action, { schoolUnitId: null, relations })) throw notFoundError();
 }
 

@@ -31,6 +31,7 @@ export interface AbsenceRouteHooks {
     actor: Actor,
     leave: { pupilId: string; fromDate: string; toDate: string },
     config: MessageConfig,
+    today: string,
   ) => Promise<void>;
 }
 
@@ -56,11 +57,12 @@ export async function absenceRoutes(
       const actor = actorOf(request);
       const id = await database.db.transaction(async (tx) => {
         const pupilId = request.params.id;
-        await assertAbsenceAllowed(tx, actor, 'register', pupilId, pupilNotFound);
+        const today = clock.today();
+        await assertAbsenceAllowed(tx, actor, 'register', pupilId, today, pupilNotFound);
         // Leave is the rektor's decision, or the pupil's mentor's within the leave rule; reports by any responsible staff.
         if (request.body.kind === 'leave') {
           const { fromDate, toDate } = request.body;
-          await assertMayRegisterLeave(tx, actor, { pupilId, fromDate, toDate }, config.messages);
+          await assertMayRegisterLeave(tx, actor, { pupilId, fromDate, toDate }, config.messages, today);
         }
         return registerAbsence(
           tx,
@@ -89,7 +91,7 @@ export async function absenceRoutes(
       await database.db.transaction(async (tx) => {
         const absence = await findAbsence(tx, actor.organiserId, request.params.id);
         if (!absence) throw absenceNotFound();
-        await assertAbsenceAllowed(tx, actor, 'withdraw', absence.personId, absenceNotFound);
+        await assertAbsenceAllowed(tx, actor, 'withdraw', absence.personId, clock.today(), absenceNotFound);
         await withdrawAbsence(tx, auditContextOf(request), absence, noticeTimingOf(clock, config));
       });
       return reply.status(204).send(null);

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/cases/index.js';
 import { type CaseAccess, visibleCasesSql } from './cases.policy.js';
 import { uuidArray } from '../../db/sql.js';
+import { mentorshipsSql } from '../../policies/scope.js';
 
 /** The case if the actor may see it (null otherwise: the caller answers 404). */
 export async function findVisibleCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseAccess | null> {
@@ -114,22 +115,21 @@ export async function findOpenCase(
   return row ?? null;
 }
 
-/** Active user accounts of the pupil's mentors (current or latest mentor group). */
+/** Active user accounts of the pupils' mentors on `date` (former mentors are not given the case). */
 export async function findMentorUserIds(
   tx: Tx,
   organiserId: string,
   pupilIds: string[],
+  date: string,
 ): Promise<Map<string, string[]>> {
   const byPupil = new Map<string, string[]>();
   if (pupilIds.length === 0) return byPupil;
   const rows = await queryRows<{ pupil_id: string; user_id: string }>(
     tx,
     sql`
-    select distinct gm.person_id as pupil_id, u.id as user_id from group_memberships gm
-    join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
-    join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
-    join users u on u.organiser_id = d.organiser_id and u.person_id = d.person_id and u.is_active
-    where gm.organiser_id = ${organiserId} and gm.person_id = any(${uuidArray(pupilIds)})`,
+    select distinct m.pupil_id, u.id as user_id from (${mentorshipsSql(organiserId, date)}) m
+    join users u on u.organiser_id = ${organiserId} and u.person_id = m.mentor_id and u.is_active
+    where m.pupil_id = any(${uuidArray(pupilIds)})`,
   );
   for (const r of rows) byPupil.set(r.pupil_id, [...(byPupil.get(r.pupil_id) ?? []), r.user_id]);
   return byPupil;

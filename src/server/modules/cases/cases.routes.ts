@@ -224,13 +224,14 @@ export async function caseRoutes(fastify: FastifyInstance, { database, clock }: 
       const actor = actorOf(request);
       const { pupilId } = request.body;
       const result = await db.transaction(async (tx) => {
-        if (!(await canReadPupil(tx, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+        if (!(await canReadPupil(tx, actor, pupilId, clock.today())))
+          throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
         const schoolUnitId = await findPupilSchoolUnit(tx, actor.organiserId, pupilId, clock.today());
         if (!schoolUnitId)
           throw new AppError('VALIDATION_FAILED', 'Eleven har ingen placering i dag.', [
             { path: '/pupilId', message: 'Ingen skolenhet.' },
           ]);
-        if (!canOpenCase(actor, schoolUnitId, await isMentorOf(tx, actor, pupilId)))
+        if (!canOpenCase(actor, schoolUnitId, await isMentorOf(tx, actor, pupilId, clock.today())))
           throw forbidden('Du kan inte öppna ärenden för den här eleven.');
         const existing = await findOpenCase(tx, actor.organiserId, pupilId);
         if (existing)

@@ -45,14 +45,14 @@ export async function assertGuardianMay(tx: Tx, actor: Actor, action: GuardianAc
 export const decidesAnyLeave = (actor: Actor, schoolUnitId: string | null) =>
   allows(leavePolicy, actor, 'decideAny', { schoolUnitId });
 
-/** Leave requests the actor decides, conditions on `lr`: all at schools where they are rektor; their mentees' within the mentor limit. */
-export function decidableLeaveSql(actor: Actor): SQL {
+/** Leave requests the actor decides, conditions on `lr`: all at schools where they are rektor; their current mentees' within the mentor limit. */
+export function decidableLeaveSql(actor: Actor, today: string): SQL {
   const parts: SQL[] = [];
   const units = schoolUnitsWith(actor, ...leavePolicy.decideAny.roles);
   if (units === 'all') parts.push(sql`true`);
   else if (units.length > 0) parts.push(sql`lr.school_unit_id = any(${uuidArray(units)})`);
   if (hasRole(actor, 'mentor') && actor.personId)
-    parts.push(sql`(lr.decided_by_role = 'mentor' and lr.pupil_id in (${menteesSql(actor)}))`);
+    parts.push(sql`(lr.decided_by_role = 'mentor' and lr.pupil_id in (${menteesSql(actor, today)}))`);
   return parts.length > 0 ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 

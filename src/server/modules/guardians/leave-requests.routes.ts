@@ -39,12 +39,13 @@ export async function leaveRequestRoutes(
       const actor = actorOf(request);
       const status = request.query.status ?? 'pending';
       return database.db.transaction(async (tx) => {
-        const rows = await findLeaveRequestsIn(tx, actor.organiserId, decidableLeaveSql(actor), status);
+        const today = clock.today();
+        const rows = await findLeaveRequestsIn(tx, actor.organiserId, decidableLeaveSql(actor, today), status);
         const context = await loadLeaveDecisionContext(
           tx,
           actor.organiserId,
           rows.map((r) => r.pupil_id),
-          clock.today(),
+          today,
         );
         await recordPupilReads(
           tx,
@@ -71,8 +72,9 @@ export async function leaveRequestRoutes(
     async (request, reply) => {
       const actor = actorOf(request);
       await database.db.transaction(async (tx) => {
+        const today = clock.today();
         const row = await findLeaveRequest(tx, actor.organiserId, request.params.id);
-        if (!row || !(await canReadPupil(tx, actor, row.pupil_id)))
+        if (!row || !(await canReadPupil(tx, actor, row.pupil_id, today)))
           throw notFound('LEAVE_REQUEST_NOT_FOUND', 'Ansökan hittades inte.');
         const settings = await loadGuardianSettings(tx, actor.organiserId, config.messages);
         await assertMayDecideLeave(
@@ -87,7 +89,7 @@ export async function leaveRequestRoutes(
             requestId: row.id,
             decidedByRole: row.decided_by_role,
           },
-          await isMentorOf(tx, actor, row.pupil_id),
+          await isMentorOf(tx, actor, row.pupil_id, today),
           'Du kan inte besluta om den här ansökan.',
         );
         await decideLeave(

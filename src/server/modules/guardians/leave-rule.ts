@@ -102,6 +102,7 @@ export async function assertMayRegisterLeave(
   actor: Actor,
   leave: { pupilId: string; fromDate: string; toDate: string },
   config: MessageConfig,
+  today: string,
 ): Promise<void> {
   const settings = await loadGuardianSettings(tx, actor.organiserId, config);
   await assertMayDecideLeave(
@@ -112,8 +113,8 @@ export async function assertMayRegisterLeave(
       schoolUnitId: await findPupilSchoolUnit(tx, actor.organiserId, leave.pupilId, leave.fromDate),
       mentorLimitDays: settings.leaveMentorLimitDays,
     },
-    // The pupil's mentor: holds the mentor role and mentors this pupil.
-    hasRole(actor, 'mentor') && (await isMentorOf(tx, actor, leave.pupilId)),
+    // The pupil's mentor: holds the mentor role and mentors this pupil today.
+    hasRole(actor, 'mentor') && (await isMentorOf(tx, actor, leave.pupilId, today)),
     'Endast rektor eller elevens mentor kan registrera beviljad ledighet.',
   );
 }

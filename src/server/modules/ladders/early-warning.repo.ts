@@ -8,17 +8,18 @@ import { visibleTasksSql } from './ladders.policy.js';
 
 /**
  * The pupils of an early-warning view as a condition on `pupil_ladder_states s`: the actor's
- * mentees, the pupils the actor reads, or (for the organiser, checked by the caller) every pupil.
+ * current mentees, the pupils the actor reads, or (for the organiser, checked by the caller) every pupil.
  */
 export function earlyWarningScopeSql(
   actor: Actor,
   scope: 'mine' | 'school' | 'organiser',
   schoolUnitId: string | undefined,
+  today: string,
 ): SQL {
-  if (scope === 'mine') return actor.personId ? sql`s.person_id in (${menteesSql(actor)})` : sql`false`;
+  if (scope === 'mine') return actor.personId ? sql`s.person_id in (${menteesSql(actor, today)})` : sql`false`;
   const unit = schoolUnitId ? sql`s.school_unit_id = ${schoolUnitId}` : sql`true`;
   if (scope === 'organiser') return unit;
-  return sql`${readablePupilsSql(actor, sql`s.person_id`)} and ${unit}`;
+  return sql`${readablePupilsSql(actor, sql`s.person_id`, today)} and ${unit}`;
 }
 
 export interface EarlyWarningDbRow {
@@ -114,9 +115,10 @@ export function findVisibleTasks(
   tx: Tx,
   actor: Actor,
   filter: { status?: 'open' | 'done' | 'all'; personId?: string },
+  today: string,
 ): Promise<TaskDbRow[]> {
   const { status = 'open', personId } = filter;
-  const conditions = [visibleTasksSql(actor)];
+  const conditions = [visibleTasksSql(actor, today)];
   if (status !== 'all') conditions.push(sql`t.status = ${status}`);
   if (personId) conditions.push(sql`t.person_id = ${personId}`);
   return findTasks(tx, actor.organiserId, sql.join(conditions, sql` and `));
@@ -128,11 +130,11 @@ export function findPupilTasks(tx: Tx, organiserId: string, pupilId: string): Pr
 }
 
 /** A task the actor may see, as its commands need it (null otherwise: the caller answers 404). */
-export async function findVisibleTask(tx: Tx, actor: Actor, id: string) {
+export async function findVisibleTask(tx: Tx, actor: Actor, id: string, today: string) {
   const [task] = await queryRows<{ id: string; person_id: string; status: string; school_unit_id: string | null }>(
     tx,
     sql`select t.id, t.person_id, t.status, t.school_unit_id from tasks t
-    where t.organiser_id = ${actor.organiserId} and t.id = ${id} and ${visibleTasksSql(actor)}`,
+    where t.organiser_id = ${actor.organiserId} and t.id = ${id} and ${visibleTasksSql(actor, today)}`,
   );
   return task
     ? { id: task.id, personId: task.person_id, status: task.status, schoolUnitId: task.school_unit_id }

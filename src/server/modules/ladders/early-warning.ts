@@ -38,7 +38,7 @@ export type EarlyWarningQueryInput = {
  */
 export async function buildEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryInput, today: string) {
   const { scope, schoolUnitId, minStep = 1 } = query;
-  const condition = earlyWarningScopeSql(actor, scope, schoolUnitId);
+  const condition = earlyWarningScopeSql(actor, scope, schoolUnitId, today);
   const rows = await findEarlyWarningRows(db, actor.organiserId, condition, minStep, today);
   const overdue = await countOverdueWork(db, actor.organiserId, condition, today);
   const windows = trendWindows(today);

@@ -61,8 +61,8 @@ export function pupilLadderAbilities(actor: Actor, state: { school_unit_id: stri
   return { canDecide: true, canCloseStep: canCloseStep(actor, state) };
 }
 
-/** The relationship scope of tasks as SQL: a condition on tasks `t` the actor may see. */
-export function visibleTasksSql(actor: Actor): SQL {
+/** The relationship scope of tasks as SQL: a condition on tasks `t` the actor may see (mentees: on `today`). */
+export function visibleTasksSql(actor: Actor, today: string): SQL {
   const parts: SQL[] = [sql`t.assignee_user_id = ${actor.userId}`];
   if (hasOrganiserWideRole(actor, 'organiserAdmin')) parts.push(sql`t.role = 'organiserAdmin'`);
   for (const role of ['principal', 'studentHealth'] as const) {
@@ -76,6 +76,6 @@ export function visibleTasksSql(actor: Actor): SQL {
       );
     }
   }
-  if (actor.personId) parts.push(sql`t.person_id in (${menteesSql(actor)})`);
+  if (actor.personId) parts.push(sql`t.person_id in (${menteesSql(actor, today)})`);
   return sql`(${sql.join(parts, sql` or `)})`;
 }

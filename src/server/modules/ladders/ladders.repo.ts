@@ -5,6 +5,7 @@ import { presentDay, type DayFigures } from '../../../shared/measures/index.js';
 import { eachDate } from '../../../shared/dates/index.js';
 import type { LadderDefinition } from '../../../shared/ladders/index.js';
 import { uuidArray } from '../../db/sql.js';
+import { mentorshipsSql } from '../../policies/scope.js';
 import type { PupilPlacement } from '../../db/placements.js';
 
 export interface VersionRow {
@@ -185,7 +186,10 @@ export interface AssigneeRow {
   school_unit_key: string;
 }
 
-/** Users who can take tasks, with the pupils' mentors resolved from mentor assignments. */
+/**
+ * Users who can take tasks, with the pupils' mentors on `date` (one each; a pupil without a mentor
+ * then gets an unassigned mentor task, which the pupil's mentor sees once there is one).
+ */
 export async function findAssignees(tx: Tx, organiserId: string, personIds: string[], date: string) {
   const staff = await queryRows<AssigneeRow>(
     tx,
@@ -199,12 +203,10 @@ export async function findAssignees(tx: Tx, organiserId: string, personIds: stri
       : await queryRows<{ pupil_id: string; user_id: string }>(
           tx,
           sql`
-    select distinct on (gm.person_id) gm.person_id as pupil_id, u.id as user_id from group_memberships gm
-    join duty_assignments da on da.organiser_id = gm.organiser_id and da.group_id = gm.group_id and da.role_type = 'Mentor'
-    join duties d on d.organiser_id = da.organiser_id and d.id = da.duty_id
-    join users u on u.organiser_id = d.organiser_id and u.person_id = d.person_id and u.is_active
-    where gm.organiser_id = ${organiserId} and gm.person_id = any(${uuidArray(personIds)})
-    order by gm.person_id, (gm.start_date <= ${date} and (gm.end_date is null or gm.end_date >= ${date})) desc, gm.start_date desc`,
+    select distinct on (m.pupil_id) m.pupil_id, u.id as user_id from (${mentorshipsSql(organiserId, date)}) m
+    join users u on u.organiser_id = ${organiserId} and u.person_id = m.mentor_id and u.is_active
+    where m.pupil_id = any(${uuidArray(personIds)})
+    order by m.pupil_id, u.username`,
         );
   return { staff, mentorOf: new Map(mentors.map((m) => [m.pupil_id, m.user_id])) };
 }

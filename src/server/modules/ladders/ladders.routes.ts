@@ -74,8 +74,8 @@ async function loadVersion(tx: Tx, actor: Actor, id: string, action: LadderActio
   return version;
 }
 
-async function loadTask(tx: Tx, actor: Actor, id: string) {
-  const task = await findVisibleTask(tx, actor, id);
+async function loadTask(tx: Tx, actor: Actor, id: string, today: string) {
+  const task = await findVisibleTask(tx, actor, id, today);
   if (!task) throw notFound('TASK_NOT_FOUND', 'Uppgiften hittades inte.');
   return task;
 }
@@ -87,9 +87,9 @@ function loadEarlyWarning(db: Tx, actor: Actor, query: EarlyWarningQueryInput, t
   return buildEarlyWarning(db, actor, query, today);
 }
 
-/** The pupil through the relationship scope. @throws PUPIL_NOT_FOUND when the actor may not read the pupil */
-async function loadPupil(tx: Tx, actor: Actor, pupilId: string): Promise<string> {
-  if (!(await canReadPupil(tx, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+/** The pupil through the relationship scope today. @throws PUPIL_NOT_FOUND when the actor may not read the pupil */
+async function loadPupil(tx: Tx, actor: Actor, pupilId: string, today: string): Promise<string> {
+  if (!(await canReadPupil(tx, actor, pupilId, today))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
   return pupilId;
 }
 
@@ -296,7 +296,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     async (request, reply) => {
       const actor = actorOf(request);
       const { schoolUnitId, personId } = request.body;
-      if (personId) await loadPupil(db, actor, personId);
+      if (personId) await loadPupil(db, actor, personId, clock.today());
       else if (!canOnLadder(actor, 'evaluate', schoolUnitId ?? null)) throw forbidden();
       const input: EvaluateJobInput = {
         date: clock.today(),
@@ -366,7 +366,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     },
     async (request) => {
       const actor = actorOf(request);
-      const rows = await findVisibleTasks(db, actor, request.query);
+      const rows = await findVisibleTasks(db, actor, request.query, clock.today());
       await recordPupilReads(
         db,
         auditContextOf(request),
@@ -394,7 +394,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
         completeTask(
           tx,
           { ...auditContextOf(request), actorUserId: actor.userId },
-          await loadTask(tx, actor, request.params.id),
+          await loadTask(tx, actor, request.params.id, clock.today()),
           request.body.note ?? null,
           clock.now(),
         ),
@@ -417,7 +417,12 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction(async (tx) =>
-        reassignTask(tx, auditContextOf(request), await loadTask(tx, actor, request.params.id), request.body.userId),
+        reassignTask(
+          tx,
+          auditContextOf(request),
+          await loadTask(tx, actor, request.params.id, clock.today()),
+          request.body.userId,
+        ),
       );
       return reply.status(204).send(null);
     },
@@ -435,7 +440,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     },
     async (request) => {
       const actor = actorOf(request);
-      const task = await loadTask(db, actor, request.params.id);
+      const task = await loadTask(db, actor, request.params.id, clock.today());
       const users = await findAssignableStaff(db, actor.organiserId, task.schoolUnitId);
       return { users };
     },
@@ -453,7 +458,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
     },
     async (request) => {
       const actor = actorOf(request);
-      const pupilId = await loadPupil(db, actor, request.params.id);
+      const pupilId = await loadPupil(db, actor, request.params.id, clock.today());
       const state = (await findStates(db, actor.organiserId, [pupilId])).get(pupilId);
       const version = state
         ? (await findLadderVersions(db, actor.organiserId)).find((v) => v.id === state.ladder_version_id)
@@ -482,7 +487,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       const actor = actorOf(request);
       await db.transaction(async (tx) => {
         // Whoever reads the pupil (mentor, rektor or elevhälsa of the pupil's school) decides a step.
-        await loadPupil(tx, actor, request.params.id);
+        await loadPupil(tx, actor, request.params.id, clock.today());
         await decideLadderStep(tx, { ...auditContextOf(request), actorUserId: actor.userId }, request.params.id, {
           ...request.body,
           date: clock.today(),
@@ -508,8 +513,8 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
       const actor = actorOf(request);
       const pupilId = request.params.id;
       await db.transaction(async (tx) => {
-        await loadPupil(tx, actor, pupilId);
         const today = clock.today();
+        await loadPupil(tx, actor, pupilId, today);
         // Bring the state up to today first, so the step closed is the one the pupil is on now.
         await evaluateLadders(tx, auditContextOf(request), { date: today, personIds: [pupilId] });
         const state = (await findStates(tx, actor.organiserId, [pupilId])).get(pupilId);
@@ -544,7 +549,7 @@ export async function ladderRoutes(fastify: FastifyInstance, { database, clock, 
         const actor = actorOf(request);
         const { id } = request.params as { id: string };
         await db.transaction(async (tx) => {
-          await loadPupil(tx, actor, id);
+          await loadPupil(tx, actor, id, clock.today());
           await setConcernFlag(tx, { ...auditContextOf(request), actorUserId: actor.userId }, id, {
             isSet,
             date: clock.today(),

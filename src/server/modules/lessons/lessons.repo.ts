@@ -256,7 +256,7 @@ export async function findMenteesInLesson(tx: Tx, actor: Actor, lesson: LessonRo
       join activity_groups ag on ag.organiser_id = gm.organiser_id and ag.group_id = gm.group_id
       where gm.organiser_id = ${actor.organiserId} and ag.activity_id = ${lesson.activity_id}
         and gm.start_date <= ${onDate} and (gm.end_date is null or gm.end_date >= ${onDate})
-        and gm.person_id in (${menteesSql(actor, onDate)})`,
+        and gm.person_id in (${menteesSql(actor, lesson.local_date)})`,
   );
   return new Set(mentees.map((m) => m.person_id));
 }

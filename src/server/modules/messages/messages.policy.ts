@@ -28,8 +28,8 @@ export const assertMessagesAllowed = (actor: Actor, action: MessageAction) =>
   assertAllowedAnywhere(messagesPolicy, actor, action, refusals[action]);
 
 /** Rows of the message log the actor may see; conditions on outbox `o`. */
-export function logScopeSql(actor: Actor): SQL {
+export function logScopeSql(actor: Actor, today: string): SQL {
   if (hasOrganiserWideRole(actor, 'organiserAdmin')) return sql`true`;
   if (!hasRole(actor, 'principal', 'studentHealth')) return sql`false`;
-  return sql`o.kind = 'guardianMessage' and ${readablePupilsSql(actor, sql`o.person_id`)}`;
+  return sql`o.kind = 'guardianMessage' and ${readablePupilsSql(actor, sql`o.person_id`, today)}`;
 }

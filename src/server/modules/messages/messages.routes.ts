@@ -52,7 +52,8 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
       const actor = actorOf(request);
       const pupilId = request.params.id;
       return database.db.transaction(async (tx) => {
-        if (!(await canReadPupil(tx, actor, pupilId))) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
+        if (!(await canReadPupil(tx, actor, pupilId, clock.today())))
+          throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
         const rows = await findPupilMessages(tx, actor.organiserId, pupilId);
         const isProtected = (await findProtectedPupils(tx, actor.organiserId, [pupilId])).has(pupilId);
         await recordPupilReads(tx, auditContextOf(request), 'messages', [pupilId]);
@@ -76,7 +77,7 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
       const actor = actorOf(request);
       assertMessagesAllowed(actor, 'readLog');
       return database.db.transaction(async (tx) => {
-        const rows = await findMessageLog(tx, actor.organiserId, logScopeSql(actor), request.query);
+        const rows = await findMessageLog(tx, actor.organiserId, logScopeSql(actor, clock.today()), request.query);
         const protectedPupils = await findProtectedPupils(
           tx,
           actor.organiserId,
@@ -110,8 +111,9 @@ export async function messageRoutes(fastify: FastifyInstance, { database, clock,
     async (request) => {
       const actor = actorOf(request);
       return database.db.transaction(async (tx) => {
+        const today = clock.today();
         const rows = await findUnreachableGuardians(tx, actor.organiserId, (pupilId) =>
-          readablePupilsSql(actor, pupilId),
+          readablePupilsSql(actor, pupilId, today),
         );
         await recordPupilReads(
           tx,

@@ -17,14 +17,17 @@ export interface PupilRow {
   school_year: number | null;
 }
 
-/** Pupils the actor may read, optionally within a school unit or group, with their class as of `date`. */
+/**
+ * Pupils the actor may read today (the relationship now, whatever period is asked for), optionally
+ * within a school unit or group, with their class as of `date`.
+ */
 export async function findReadablePupils(
   tx: Tx,
   actor: Actor,
-  date: string,
+  { date, today }: { date: string; today: string },
   filter: { schoolUnitId?: string; groupId?: string; personId?: string },
 ): Promise<PupilRow[]> {
-  const conditions: SQL[] = [sql`p.organiser_id = ${actor.organiserId}`, readablePupilsSql(actor, sql`p.id`)];
+  const conditions: SQL[] = [sql`p.organiser_id = ${actor.organiserId}`, readablePupilsSql(actor, sql`p.id`, today)];
   if (filter.personId) conditions.push(sql`p.id = ${filter.personId}`);
   if (filter.groupId) {
     conditions.push(
@@ -120,7 +123,7 @@ export async function findActivityTeacherNames(
   return byActivity;
 }
 
-/** Absence figures for the period of every pupil the actor may read, by pupil. */
-export function aggregateReadablePupilFigures(tx: Tx, actor: Actor, from: string, to: string) {
-  return aggregateFigures(tx, actor.organiserId, readablePupilsSql(actor, sql`pd.person_id`), from, to);
+/** Absence figures for the period of every pupil the actor may read today, by pupil. */
+export function aggregateReadablePupilFigures(tx: Tx, actor: Actor, from: string, to: string, today: string) {
+  return aggregateFigures(tx, actor.organiserId, readablePupilsSql(actor, sql`pd.person_id`, today), from, to);
 }

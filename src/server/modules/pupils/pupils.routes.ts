@@ -34,8 +34,9 @@ export async function pupilRoutes(fastify: FastifyInstance, { database, clock }:
       const { from, to, schoolUnitId, groupId } = request.query;
       assertDateRange(from, to);
       return database.db.transaction(async (tx) => {
-        const pupils = await findReadablePupils(tx, actor, to, { schoolUnitId, groupId });
-        const figures = await aggregateReadablePupilFigures(tx, actor, from, to);
+        const today = clock.today();
+        const pupils = await findReadablePupils(tx, actor, { date: to, today }, { schoolUnitId, groupId });
+        const figures = await aggregateReadablePupilFigures(tx, actor, from, to, today);
         await recordPupilReads(
           tx,
           auditContextOf(request),
@@ -62,7 +63,7 @@ export async function pupilRoutes(fastify: FastifyInstance, { database, clock }:
       const actor = actorOf(request);
       const today = clock.today();
       return database.db.transaction(async (tx) => {
-        const [pupil] = await findReadablePupils(tx, actor, today, { personId: request.params.id });
+        const [pupil] = await findReadablePupils(tx, actor, { date: today, today }, { personId: request.params.id });
         if (!pupil) throw notFound('PUPIL_NOT_FOUND', 'Eleven hittades inte.');
         const term = await findCurrentTerm(tx, actor.organiserId, today);
         const from = request.query.from ?? term?.startDate ?? addDays(today, -120);

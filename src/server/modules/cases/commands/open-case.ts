@@ -13,7 +13,7 @@ export interface OpenCaseInput {
 }
 
 /**
- * Opens a case for the pupil with the opener and the pupil's mentors as members.
+ * Opens a case for the pupil with the opener and the pupil's mentors on the opening date as members.
  * The caller checks there is no open case (one open case per pupil, enforced by an index too).
  */
 export async function openCase(tx: Tx, ctx: AuditContext, input: OpenCaseInput): Promise<{ id: string }> {
@@ -30,7 +30,9 @@ export async function openCase(tx: Tx, ctx: AuditContext, input: OpenCaseInput):
   });
   const members = new Map<string, string>();
   if (input.openedBy) members.set(input.openedBy.userId, input.openedBy.role);
-  for (const userId of (await findMentorUserIds(tx, ctx.organiserId, [input.pupilId])).get(input.pupilId) ?? [])
+  for (const userId of (await findMentorUserIds(tx, ctx.organiserId, [input.pupilId], input.openedOn)).get(
+    input.pupilId,
+  ) ?? [])
     if (!members.has(userId)) members.set(userId, 'mentor');
   if (members.size > 0) {
     await tx.insert(schema.caseMembers).values(
