@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, logInAs, type TestApp } from '../../test/support.js';
+import { buildTestApp, logInAs, settableClock, TEST_TODAY, type TestApp } from '../../test/support.js';
 import { createWorld, type World } from '../../test/factories.js';
 
 const DATES = ['2026-01-12', '2026-01-13', '2026-01-14'];
@@ -8,7 +8,8 @@ describe('pupil figures, absence reports and access by relationship', () => {
   let t: TestApp;
   let world: World;
   beforeAll(async () => {
-    t = await buildTestApp();
+    // After the school day (18:00 in Stockholm): today's lessons have ended, whatever the hour the suite runs.
+    t = await buildTestApp({}, settableClock(`${TEST_TODAY}T17:00:00Z`));
     world = await createWorld(t.database, DATES);
     const teacher = await logInAs(t.app, world.usernames.teacher);
     // Confirm every lesson of class A; pupil 0 absent in the first lesson of each day.
