@@ -84,10 +84,6 @@ async function main(): Promise<void> {
     ).finally(() => loading?.close());
     if (demo) printDemoAccounts(demo.accounts);
   }
-  // Watched from here: the first start's demo load holds the loop on purpose (a worker thread answers
-  // meanwhile), so only blocks while serving are worth a line. The soak harness (bench/soak.ts) reads
-  // each second's longest delay from the report file (every web process appends to it).
-  watchEventLoop({ reportFile: process.env.NARVARO_EVENT_LOOP_REPORT, warn: (message) => console.warn(message) });
   let logJobError = (message: string, error?: unknown) => console.error(message, loggableError(error));
   const queue = config.databaseUrl
     ? new PgBossQueue(config.databaseUrl, (m, e) => logJobError(m, e), { sendOnly: !services.has('worker') })
@@ -126,6 +122,11 @@ async function main(): Promise<void> {
   };
   if (services.has('web')) {
     await app.listen({ port: config.port, host: config.host });
+    // Watched from here, once serving: the demo load and building the app hold the loop on purpose
+    // before the port opens (a worker thread answers meanwhile), so only blocks while serving are
+    // worth a line. The soak harness (bench/soak.ts) reads each second's longest delay from the
+    // report file (every web process appends to it).
+    watchEventLoop({ reportFile: process.env.NARVARO_EVENT_LOOP_REPORT, warn: (message) => console.warn(message) });
     if (!isForkedWeb) printRunning(config, database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL');
   }
 }
