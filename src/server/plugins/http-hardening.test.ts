@@ -203,18 +203,24 @@ describe('HTTP hardening', () => {
   });
 });
 
+/** The app logging at info into `lines`, as a deployment's log collector would see it. */
+async function appWithCapturedLog() {
+  const lines: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const { database, close } = await openTestDatabase();
+  const config = testConfig({ logLevel: 'info' });
+  const app = await buildApp({ database, config, clock: clockFor(config), logStream });
+  return { app, database, close, lines };
+}
+
 describe('logs without personal data', () => {
   it('logs an unhandled database error without the SQL parameters, and no query strings', async () => {
-    const lines: string[] = [];
-    const logStream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const { database, close } = await openTestDatabase();
-    const config = testConfig({ logLevel: 'info' });
-    const app = await buildApp({ database, config, clock: clockFor(config), logStream });
+    const { app, database, close, lines } = await appWithCapturedLog();
     const civicNo = '20100101-1234';
     // A bug reached with personal data in the parameters (division by zero is no bad input: 500).
     app.get('/api/test/failing-query', { config: { audience: 'public' } }, async () =>
@@ -237,16 +243,7 @@ describe('logs without personal data', () => {
   });
 
   it('logs a path that carries a personal number without it (a client that looks pupils up by personnummer)', async () => {
-    const lines: string[] = [];
-    const logStream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const { database, close } = await openTestDatabase();
-    const config = testConfig({ logLevel: 'info' });
-    const app = await buildApp({ database, config, clock: clockFor(config), logStream });
+    const { app, database, close, lines } = await appWithCapturedLog();
     const uuid = '20100101-1234-4abc-8def-123456789012';
     try {
       for (const url of [
