@@ -9,6 +9,7 @@ import { assertMayChangeAccount, assertMayGrant, type UserAction, usersPolicy } 
 const expected: Record<UserAction, boolean[]> = {
   administer: [false, false, false, false, true, true],
   grantAdminRole: [false, false, false, false, false, true],
+  setGuardianPassword: [false, false, false, false, false, true],
 };
 
 describe('users policy', () => {

@@ -3,6 +3,8 @@
  * - administer: accounts, role mapping, sign-in settings: the system administrator and huvudman;
  * - grantAdminRole: handing out huvudman or system administrator, and changing the account of anyone
  *   who holds one of them (password, disable/enable, grants): the system administrator only;
+ * - setGuardianPassword: a guardian account's local password: the system administrator only (a
+ *   huvudman who set it would sign in as the guardian and read the child's pupil-level data);
  * - a region role is never granted here (the command line creates it).
  */
 import { forbidden } from '../../errors.js';
@@ -10,11 +12,12 @@ import type { Actor } from '../../policies/actor.js';
 import { allowsAnywhere, assertAllowedAnywhere, type PolicyTable } from '../../policies/table.js';
 import type { Role } from '../../../shared/roles.js';
 
-export type UserAction = 'administer' | 'grantAdminRole';
+export type UserAction = 'administer' | 'grantAdminRole' | 'setGuardianPassword';
 
 export const usersPolicy = {
   administer: { roles: [], organiserRoles: ['systemAdmin', 'organiserAdmin'] },
   grantAdminRole: { roles: [], organiserRoles: ['systemAdmin'] },
+  setGuardianPassword: { roles: [], organiserRoles: ['systemAdmin'] },
 } as const satisfies PolicyTable<UserAction>;
 
 export const assertUserAdmin = (actor: Actor) => assertAllowedAnywhere(usersPolicy, actor, 'administer');
@@ -35,4 +38,10 @@ export function assertMayGrant(actor: Actor, role: Role): void {
 export function assertMayChangeAccount(actor: Actor, account: { roles: readonly { role: Role }[] }): void {
   if (account.roles.some((g) => ADMIN_ROLES.includes(g.role)) && !allowsAnywhere(usersPolicy, actor, 'grantAdminRole'))
     throw forbidden('Bara systemadministratören kan ändra en administratörs konto.');
+}
+
+/** See setGuardianPassword above. */
+export function assertMaySetPassword(actor: Actor, account: { kind: 'staff' | 'guardian' }): void {
+  if (account.kind === 'guardian' && !allowsAnywhere(usersPolicy, actor, 'setGuardianPassword'))
+    throw forbidden('Bara systemadministratören kan sätta lösenord för en vårdnadshavares konto.');
 }

@@ -10,6 +10,7 @@ import type { AppContext } from '../../app-context.js';
 import type { Tx } from '../../db/client.js';
 import type { AuditContext } from '../../audit/write-audit-event.js';
 import { actorOf, auditContextOf } from '../../plugins/authenticate.js';
+import type { Actor } from '../../policies/actor.js';
 import { notFound } from '../../errors.js';
 import { recordAccountAuditRead } from './commands/record-account-audit-read.js';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
@@ -25,7 +26,7 @@ import {
   RevokeRoleBody,
   RoleMapping,
 } from '../../../shared/schemas/users.js';
-import { assertMayChangeAccount, assertMayGrant, assertUserAdmin } from './users.policy.js';
+import { assertMayChangeAccount, assertMayGrant, assertMaySetPassword, assertUserAdmin } from './users.policy.js';
 import { accountAuditTrail, findAccount, findLocalLoginEnabled, listAccounts, listSchoolUnits } from './users.repo.js';
 import { grantRole, resetPassword, revokeRole, setAccountActive } from './commands/administer-account.js';
 import { updateAuthSettings, updateRoleMapping } from './commands/update-sign-in-settings.js';
@@ -46,6 +47,7 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
   /**
    * A user administrator's change to one account, in one transaction.
    * @param grantedRole the role the change grants or revokes, which the administrator must be allowed to grant
+   * @param assertMayChange a further check of the account (e.g. whose password the actor may set)
    * @throws FORBIDDEN before anything is read, NOT_FOUND unless the account is the organiser's,
    *   FORBIDDEN for an administrator's account unless the actor may grant administrator roles
    * @returns the account after the change
@@ -55,6 +57,7 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
     userId: string,
     change: (tx: Tx, ctx: AuditContext, userId: string) => Promise<void>,
     grantedRole?: Role,
+    assertMayChange?: (actor: Actor, account: Account) => void,
   ) => {
     const actor = actorOf(request);
     assertUserAdmin(actor);
@@ -63,6 +66,7 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
       const account = await findAccount(tx, actor.organiserId, userId);
       if (!account) throw notFound('NOT_FOUND', 'Kontot finns inte.');
       assertMayChangeAccount(actor, account);
+      assertMayChange?.(actor, account);
       await change(tx, auditContextOf(request), userId);
       return (await findAccount(tx, actor.organiserId, userId))!;
     });
@@ -159,8 +163,12 @@ export async function userRoutes(fastify: FastifyInstance, { database }: AppCont
       },
     },
     async (request) =>
-      changeAccount(request, request.params.id, (tx, ctx, userId) =>
-        resetPassword(tx, ctx, userId, request.body.password),
+      changeAccount(
+        request,
+        request.params.id,
+        (tx, ctx, userId) => resetPassword(tx, ctx, userId, request.body.password),
+        undefined,
+        assertMaySetPassword,
       ),
   );
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, logInAs, type Session, type TestApp } from '../../test/support.js';
-import { createWorld, type World } from '../../test/factories.js';
+import { addGuardian, createWorld, type World } from '../../test/factories.js';
 import { createUser } from '../auth/commands/create-user.js';
 import type { Account } from '../../../shared/schemas/users.js';
 
@@ -83,6 +83,30 @@ describe('administrator accounts', () => {
     });
     expect(res.statusCode).toBe(200);
     expect((await logIn(world.usernames.teacher, 'larare-nytt-losenord')).statusCode).toBe(200);
+  });
+
+  it("does not let the huvudman set a guardian account's password (403): they would sign in as the guardian; the system administrator may", async () => {
+    const { username } = await addGuardian(t.database, world, 'Vera', {
+      pupilIds: [world.pupilsA[1]],
+      withAccount: true,
+    });
+    const guardian = await idOf(username);
+    const payload = { password: 'huvudmannen-som-foralder' };
+    const byHuvudman = await organiserAdmin.request({
+      method: 'POST',
+      url: `/api/users/${guardian}/password`,
+      payload,
+    });
+    expect([byHuvudman.statusCode, byHuvudman.json().error]).toEqual([403, 'FORBIDDEN']);
+    expect((await logIn(username, payload.password)).statusCode).toBe(401);
+    expect((await logIn(username, 'secret')).statusCode).toBe(200);
+    const bySystemAdmin = await systemAdmin.request({
+      method: 'POST',
+      url: `/api/users/${guardian}/password`,
+      payload,
+    });
+    expect(bySystemAdmin.statusCode).toBe(200);
+    expect((await logIn(username, payload.password)).statusCode).toBe(200);
   });
 
   it("shows an account's audit trail without the free text the account entered (a ladder step's reason)", async () => {
